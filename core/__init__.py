@@ -1,0 +1,35 @@
+"""renja: Indonesian regional work plans (Renja) in, clean validated code-matched datasets out.
+
+>>> import renja
+>>> result = renja.process("samples/renja-bkpsdm-banjarbaru-2024.md")  # doctest: +SKIP
+>>> result.table("rencana_perubahan").head()  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+SCHEMA_VERSION = 1
+
+if TYPE_CHECKING:
+    from renja.pipeline import Result
+
+
+def process(path: str | Path) -> Result:
+    """Read, clean and check one document; see ``renja.pipeline.process``."""
+    from renja.pipeline import process as _process
+
+    return _process(path)
+
+
+def __getattr__(name: str) -> object:
+    if name == "Result":
+        from renja.pipeline import Result
+
+        return Result
+    raise AttributeError(f"module 'renja' has no attribute {name!r}")
+
+
+__all__ = ["SCHEMA_VERSION", "Result", "__version__", "process"]

@@ -1,0 +1,15 @@
+"""Exceptions for misuse and unreadable input. The CLI turns each into one line and exit code 1."""
+
+from __future__ import annotations
+
+
+class RenjaError(Exception):
+    """Base class: the message is one complete sentence a user can act on."""
+
+
+class InputError(RenjaError):
+    """The input path is missing, empty, binary, or in an encoding we cannot read."""
+
+
+class ReferenceMissingError(RenjaError):
+    """The nomenclature reference files are not where they should be."""

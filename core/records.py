@@ -1,0 +1,166 @@
+"""Records that cross stage boundaries: where a cell came from, what was repaired, what is wrong.
+
+Every stage speaks in these types, so one number can be followed from the page to the clean table
+and to the finding that questions it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a row came from: a line of a text document, or a page (and box) of a PDF."""
+
+    line: int | None = None
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+    def label(self) -> str:
+        """A short human label: ``baris 254`` or ``hal. 3``.
+
+        >>> Source(line=254).label()
+        'baris 254'
+        >>> Source(page=3).label()
+        'hal. 3'
+        """
+        if self.line is not None:
+            return f"baris {self.line}"
+        if self.page is not None:
+            return f"hal. {self.page}"
+        return ""
+
+
+class RowRole(StrEnum):
+    """What a raw row is to its table."""
+
+    HEADER = "header"
+    BODY = "body"
+    REPEATED_HEADER = "repeated_header"  # a header block repeated after a page break
+    SEPARATOR = "separator"  # conversion artefacts such as ``--\t--\t---``
+
+
+@dataclass(slots=True)
+class RawRow:
+    """One row as extracted: cells exactly as the reader saw them (markup removed)."""
+
+    cells: list[str]
+    source: Source
+    role: RowRole = RowRole.BODY
+    bold: bool = False  # every non-empty cell was bold in the source: often a parent or total row
+
+
+@dataclass(slots=True)
+class RawTable:
+    """One logical table: its caption, its rows in order, and where it came from."""
+
+    table_id: str
+    caption: str
+    rows: list[RawRow]
+    engine: (
+        str  # the reader that produced it: 'markdown-tsv', 'markdown-pipe', 'markdown-html', ...
+    )
+    parts: int = 1  # how many page parts were stitched into it
+    context: str = ""  # the nearest heading above the table
+
+    @property
+    def header(self) -> list[RawRow]:
+        return [r for r in self.rows if r.role is RowRole.HEADER]
+
+    @property
+    def body(self) -> list[RawRow]:
+        return [r for r in self.rows if r.role is RowRole.BODY]
+
+    @property
+    def width(self) -> int:
+        return max((len(r.cells) for r in self.rows), default=0)
+
+
+@dataclass(slots=True)
+class DocumentMeta:
+    """What the document says about itself."""
+
+    title: str | None = None
+    pemda: str | None = None
+    skpd: str | None = None
+    tahun: int | None = None
+    jenis: str | None = None  # 'Renja', 'Renja Perubahan', 'RKPD', 'RKA', 'DPA'
+    jenis_pemda: str | None = None  # 'kabkota' or 'prov'
+    bidang: list[str] = field(default_factory=list)  # bidang codes printed in the document
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "pemda": self.pemda,
+            "skpd": self.skpd,
+            "tahun": self.tahun,
+            "jenis": self.jenis,
+            "jenis_pemda": self.jenis_pemda,
+            "bidang": list(self.bidang),
+        }
+
+
+@dataclass(slots=True)
+class Document:
+    """What a reader returns: the tables of one document and its metadata."""
+
+    path: str
+    doc_id: str
+    meta: DocumentMeta
+    tables: list[RawTable]
+    text_lines: int = 0
+    pages: int | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """One changed cell: the raw text, the clean value, and the rule (a function with a doctest)."""
+
+    table: str
+    row: int
+    column: str
+    raw: str
+    clean: str
+    rule: str
+    source: Source = Source()
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem an auditor or data officer should see. ``check`` is a stable slug."""
+
+    check: str
+    severity: Severity
+    message: str
+    table: str | None = None
+    row: int | None = None
+    source: Source = Source()
+    kode: str | None = None
+    uraian: str | None = None
+    column: str | None = None
+    expected: str | None = None
+    found: str | None = None
+    root_cause: str | None = None
+    related: tuple[str, ...] = ()
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (
+            SEVERITY_ORDER[self.severity],
+            self.check,
+            self.table or "",
+            self.row if self.row is not None else -1,
+            self.column or "",
+        )

@@ -1,0 +1,235 @@
+"""Write one document's outputs atomically: all files land together, or none do.
+
+Layout (the output contract, documented in the README)::
+
+    DIR/<doc_id>/manifest.json
+    DIR/<doc_id>/raw/<table_id>.csv      cells as extracted, with source line/page and row role
+    DIR/<doc_id>/tables/<table_id>.csv   clean typed table (and .parquet beside it)
+    DIR/<doc_id>/repairs.csv             one row per changed cell: table,row,column,raw,clean,rule
+    DIR/<doc_id>/findings.csv            one row per problem
+
+Re-running on the same input writes byte-identical files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import os
+import shutil
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from renja import SCHEMA_VERSION, __version__
+from renja.pipeline import Result
+from renja.records import Finding, RawTable, Repair
+
+REPAIR_COLUMNS = ["table", "row", "column", "raw", "clean", "rule", "sumber_baris", "halaman"]
+FINDING_COLUMNS = [
+    "check",
+    "severity",
+    "table",
+    "row",
+    "sumber_baris",
+    "halaman",
+    "kode",
+    "uraian",
+    "column",
+    "expected",
+    "found",
+    "message",
+    "root_cause",
+    "related",
+]
+
+
+def format_value(value: Any) -> str:
+    """A cell as CSV text: integers plain, decimals exact, nothing for missing.
+
+    >>> [format_value(v) for v in [28143400, 100.0, 68.81, Decimal("292438783064.47"), None]]
+    ['28143400', '100', '68.81', '292438783064.47', '']
+    """
+    if value is None or value is pd.NA:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return ""
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def _csv_text(header: list[str], rows: list[list[Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([format_value(v) for v in row])
+    return buffer.getvalue()
+
+
+def frame_csv(frame: pd.DataFrame) -> str:
+    rows = [list(r) for r in frame.astype(object).itertuples(index=False, name=None)]
+    return _csv_text(list(frame.columns), rows)
+
+
+def raw_csv(table: RawTable) -> str:
+    width = table.width
+    header = [
+        "sumber_baris",
+        "halaman",
+        "peran",
+        "tebal",
+        *[f"kolom_{i + 1}" for i in range(width)],
+    ]
+    rows = [
+        [
+            r.source.line,
+            r.source.page,
+            r.role.value,
+            r.bold,
+            *r.cells,
+            *[""] * (width - len(r.cells)),
+        ]
+        for r in table.rows
+    ]
+    return _csv_text(header, rows)
+
+
+def repairs_csv(repairs: list[Repair]) -> str:
+    rows = [
+        [r.table, r.row, r.column, r.raw, r.clean, r.rule, r.source.line, r.source.page]
+        for r in repairs
+    ]
+    return _csv_text(REPAIR_COLUMNS, rows)
+
+
+def findings_csv(findings: list[Finding]) -> str:
+    rows = [
+        [
+            f.check,
+            f.severity.value,
+            f.table,
+            f.row,
+            f.source.line,
+            f.source.page,
+            f.kode,
+            f.uraian,
+            f.column,
+            f.expected,
+            f.found,
+            f.message,
+            f.root_cause,
+            ";".join(f.related),
+        ]
+        for f in findings
+    ]
+    return _csv_text(FINDING_COLUMNS, rows)
+
+
+def manifest(result: Result) -> dict[str, Any]:
+    """What the document folder holds, for people and for later stages."""
+    document = result.document
+    clean = {t.table_id: t for t in result.tables}
+    tables = []
+    for raw in result.raw_tables:
+        entry: dict[str, Any] = {
+            "table_id": raw.table_id,
+            "kind": result.kinds[raw.table_id],
+            "caption": raw.caption,
+            "context": raw.context,
+            "engine": raw.engine,
+            "parts": raw.parts,
+            "raw_rows": len(raw.rows),
+            "source_lines": [raw.rows[0].source.line, raw.rows[-1].source.line] if raw.rows else [],
+        }
+        table = clean.get(raw.table_id)
+        if table is not None:
+            entry.update(
+                title=table.kind.title,
+                rows=len(table.frame),
+                columns=list(table.frame.columns),
+                column_map=table.column_map.method,
+                period=table.period,
+            )
+        tables.append(entry)
+    severities = {"error": 0, "warning": 0, "info": 0}
+    for finding in result.findings:
+        severities[finding.severity.value] += 1
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "renja_version": __version__,
+        "doc_id": document.doc_id,
+        "source": {"file": Path(document.path).name, "sha256": result.sha256},
+        "meta": document.meta.as_dict(),
+        "tables": tables,
+        "counts": {
+            "tables": len(result.raw_tables),
+            "clean_tables": len(result.tables),
+            "repairs": len(result.repairs),
+            "findings": severities,
+        },
+        "warnings": list(document.warnings),
+    }
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    frame.to_parquet(path, index=False)
+
+
+def write_result(result: Result, out_dir: str | Path, parquet: bool = True) -> Path:
+    """Write a document's folder under ``out_dir`` atomically and return its path."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    final = out_dir / result.doc_id
+    staging = Path(tempfile.mkdtemp(prefix=f".{result.doc_id}.", dir=out_dir))
+    staging.chmod(0o755)  # mkdtemp makes it private; the output folder is for everyone
+    try:
+        for raw in result.raw_tables:
+            _write(staging / "raw" / f"{raw.table_id}.csv", raw_csv(raw))
+        (staging / "tables").mkdir()
+        for table in result.tables:
+            _write(staging / "tables" / f"{table.table_id}.csv", frame_csv(table.frame))
+            if parquet:
+                write_parquet(table.frame, staging / "tables" / f"{table.table_id}.parquet")
+        _write(staging / "repairs.csv", repairs_csv(result.repairs))
+        _write(staging / "findings.csv", findings_csv(result.findings))
+        _write(
+            staging / "manifest.json",
+            json.dumps(manifest(result), ensure_ascii=False, indent=2) + "\n",
+        )
+        _swap_into_place(staging, final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return final
+
+
+def _swap_into_place(staging: Path, final: Path) -> None:
+    """Replace ``final`` by ``staging`` with renames, so readers never see a half folder."""
+    old = None
+    if final.exists():
+        old = final.with_name(f".{final.name}.old-{os.getpid()}")
+        final.rename(old)
+    staging.rename(final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+__all__ = ["FINDING_COLUMNS", "REPAIR_COLUMNS", "manifest", "write_result"]

@@ -1,0 +1,184 @@
+"""Cheap looks-like tests on raw cells, used to tell header rows, data rows and artefacts apart.
+
+These never parse values (that is ``normalize``'s job); they only sniff the shape of a cell.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from itertools import pairwise
+
+_TAG = re.compile(r"</?(?:b|strong|i|em|u|span|sup|sub|font|p|div)(?:\s[^>]*)?>", re.IGNORECASE)
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_BOLD_MD = re.compile(r"\*\*|__")
+_SPACES = re.compile(r"[ \u00a0\u2007\u202f]+")
+_BOLD_WRAPPED = re.compile(r"^\s*(?:<b>|<strong>|\*\*).*(?:</b>|</strong>|\*\*)\s*$", re.IGNORECASE)
+
+
+def strip_markup(cell: str) -> str:
+    """Remove inline markup (``<b>``, ``**``, ``<br>``) and entities; collapse spaces.
+
+    >>> strip_markup("<b>5.03.01  PROGRAM</b>")
+    '5.03.01 PROGRAM'
+    >>> strip_markup("**Tabel 5.2**&nbsp;")
+    'Tabel 5.2'
+    """
+    text = _BR.sub(" ", cell)
+    text = _TAG.sub("", text)
+    text = _BOLD_MD.sub("", text)
+    text = html.unescape(text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def is_bold(cell: str) -> bool:
+    """True when the whole cell is wrapped in bold markup.
+
+    >>> is_bold("<b>100 %</b>"), is_bold("100 %")
+    (True, False)
+    """
+    return bool(_BOLD_WRAPPED.match(cell))
+
+
+_SEPARATOR = re.compile(r"^:?-{2,}:?$")
+
+
+def is_separator_cells(cells: list[str]) -> bool:
+    """A row of dashes left by a Markdown converter (``--\\t--\\t---``).
+
+    >>> is_separator_cells(["--", "--", "---", ""])
+    True
+    >>> is_separator_cells(["-", "12"])
+    False
+    """
+    filled = [c.strip() for c in cells if c.strip()]
+    return bool(filled) and all(_SEPARATOR.match(c) for c in filled)
+
+
+# An amount: digits grouped by dots (possibly broken by spaces), or a long run of digits.
+_AMOUNT = re.compile(
+    r"^\(?-?\s*(?:rp\.?\s*)?\d{1,3}(?:[.,]\s?\d[\d ]*){1,}(?:,\d+)?\s*\)?$|^\d{5,}$", re.I
+)
+# A nomenclature code: at least two dotted numeric or x segments, possibly split by spaces.
+_CODE = re.compile(r"^(?:\d{1,3}|[xX]{1,2})(?:\s?[.,]\s?(?:\d[\d ]{0,3}|[xX]{1,2})){1,6}(?:\s.*)?$")
+_TARGET = re.compile(r"^\d[\d ,.]*\s*(?:%|[A-Za-z/ ]{1,25})$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+_FORMULA = re.compile(r"^\d{1,2}\s*=\s*\(?[\d\s+\-x/*%().]+\)?$")
+_ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI)$")
+_HEADER_WORDS = re.compile(
+    r"\b(?:no|kode|uraian|urusan|bidang|program|kegiatan|indikator|kinerja|target|realisasi|"
+    r"capaian|pagu|anggaran|dana|sasaran|tujuan|lokasi|sumber|keterangan|satuan|tahun|triwulan|tw|"
+    r"murni|perubahan|sebelum|sesudah|setelah|prakiraan|perkiraan|maju|rencana|prioritas|"
+    r"kelompok|unit|penanggung|tingkat|evaluasi|renstra|renja|hasil|keluaran|output|outcome|"
+    r"kebutuhan|nama|jenis|k|rp|penambahan|pergeseran|total|strategis|rincian|volume|harga|"
+    r"koefisien|kinerja|tolok ukur|ukuran|nilai|%)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_amount(cell: str) -> bool:
+    """A Rupiah-shaped cell: ``1.285.018.000``, ``189.1 53.75 0``, ``28143400``, ``(150)``.
+
+    >>> [looks_like_amount(c) for c in ["189.1 53.75 0", "28143400", "6 Dokumen", "2024"]]
+    [True, True, False, False]
+    """
+    return bool(_AMOUNT.match(cell.strip()))
+
+
+def looks_like_code(cell: str) -> bool:
+    """A dotted nomenclature code, possibly split by spaces or followed by a name.
+
+    >>> cells = ["5.03.0 1.2.07. 05", "x.xx.01.201", "5.03 KEPEGAWAIAN", "1.5"]
+    >>> [looks_like_code(c) for c in cells]
+    [True, True, True, True]
+    >>> looks_like_code("Kegiatan")
+    False
+    """
+    return bool(_CODE.match(cell.strip()))
+
+
+def looks_like_target(cell: str) -> bool:
+    """A target with a unit: ``7 dok``, ``100 %``, ``2 Lap ora n``.
+
+    >>> [looks_like_target(c) for c in ["7 dok", "100 %", "Kota Bjb"]]
+    [True, True, False]
+    """
+    return bool(_TARGET.match(cell.strip()))
+
+
+def is_data_cell(cell: str) -> bool:
+    """A cell that can only be data: an amount, a code, or a target with a number."""
+    text = cell.strip()
+    if not text or _YEAR.match(text) or _FORMULA.match(text):
+        return False
+    return (
+        looks_like_amount(text)
+        or looks_like_target(text)
+        or (looks_like_code(text) and "." in text and not text.replace(".", "").isdigit())
+        or bool(re.match(r"^\d+[.,]\d+\.\d", text))
+    )
+
+
+def is_number_row(cells: list[str]) -> bool:
+    """The column-number row under a header: ``1 2 3 … 10=(5+7+9)``.
+
+    >>> is_number_row(["1", "2", "3", "", "4", "10=(5+7+9)", "11"])
+    True
+    >>> is_number_row(["(1)", "(2)", "(3)"])
+    True
+    >>> is_number_row(["12", "7", "2024"])
+    False
+    """
+    numbers: list[int] = []
+    for cell in cells:
+        text = cell.strip().strip("()")
+        if not text:
+            continue
+        head = re.match(r"^(\d{1,2})(?:\s*=.*)?$", text)
+        if not head:
+            return False
+        numbers.append(int(head.group(1)))
+    if len(numbers) < 3 or numbers[0] not in (0, 1, 2):
+        return False
+    return all(b > a for a, b in pairwise(numbers))
+
+
+def is_header_cell(cell: str) -> bool:
+    """A cell that reads like a column label.
+
+    >>> [is_header_cell(c) for c in ["Indikator Kinerja", "K", "Rp", "II", "2025", "Kota Bjb"]]
+    [True, True, True, True, True, False]
+    """
+    text = cell.strip()
+    if not text:
+        return False
+    if _YEAR.match(text) or _ROMAN.match(text) or _FORMULA.match(text) or text in ("%", "(%)"):
+        return True
+    return bool(_HEADER_WORDS.search(text))
+
+
+def is_header_row(cells: list[str]) -> bool:
+    """True when a row reads as part of a table header rather than data.
+
+    >>> is_header_row(["NO", "Sasaran", "Kegiatan/ Sub Kegiatan", "Indikator", "Target"])
+    True
+    >>> is_header_row(["", "", "", "", "K", "Rp", "K", "Rp"])
+    True
+    >>> is_header_row(["5.03", "KEPEGAWAIAN", "", ""])
+    False
+    >>> is_header_row(["", "Meningkatkan Akuntabilitas Kinerja", "", "Indeks", "72", "73"])
+    False
+    """
+    filled = [c.strip() for c in cells if c.strip()]
+    if not filled:
+        return False
+    if is_number_row(cells):
+        return True
+    if any(is_data_cell(c) for c in filled):
+        return False
+    headerish = sum(1 for c in filled if is_header_cell(c))
+    return headerish >= HEADER_SHARE * len(filled)
+
+
+# Share of a row's filled cells that must read like labels for the row to count as a header.
+HEADER_SHARE = 0.6

@@ -1,0 +1,97 @@
+"""What a document says about itself: pemda, SKPD, year and document type, from its own text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from renja.records import DocumentMeta
+
+# The title page and the first pages name the document; later text quotes other documents.
+TITLE_LINES = 80
+
+_PEMDA = re.compile(
+    r"\bPEMERINTAH\s+(KOTA|KABUPATEN|KAB\.|PROVINSI)\s+([A-Z][A-Za-z.'\- ]{2,40}?)\s*(?:$|[,\n(])",
+    re.IGNORECASE,
+)
+_SKPD_LABEL = re.compile(
+    r"^(?:nama\s+)?(?:skpd|opd|perangkat daerah|unit organisasi|organisasi)\s*:\s*(.+)$",
+    re.IGNORECASE,
+)
+_SKPD_START = re.compile(
+    r"^(BADAN|DINAS|SEKRETARIAT|INSPEKTORAT|SATUAN|KANTOR|KECAMATAN|RUMAH SAKIT|RSUD)\b"
+)
+_YEAR = re.compile(r"\b(20[1-4]\d)\b")
+_TITLE_WORDS = re.compile(r"\b(RENJA|RENCANA KERJA|RKPD|RKA|DPA|RINCIAN BELANJA)\b", re.IGNORECASE)
+
+
+def _pemda(lines: Sequence[str]) -> tuple[str | None, str | None]:
+    for text in lines:
+        match = _PEMDA.search(text)
+        if match:
+            kind = match.group(1).upper().rstrip(".")
+            name = " ".join(match.group(2).split()).title()
+            kind_word = {"KAB": "Kabupaten"}.get(kind, kind.title())
+            jenis = "prov" if kind == "PROVINSI" else "kabkota"
+            return f"{kind_word} {name}", jenis
+    return None, None
+
+
+def _skpd(lines: Sequence[str], all_lines: Sequence[str]) -> str | None:
+    for text in all_lines:
+        match = _SKPD_LABEL.match(text.strip())
+        if match and len(match.group(1)) > 3:
+            return " ".join(match.group(1).split()).strip(" .")
+    for index, text in enumerate(lines):
+        if _SKPD_START.match(text.strip()) and text.strip().isupper():
+            parts = [text.strip()]
+            for follow in lines[index + 1 : index + 4]:
+                follow = follow.strip()
+                if follow.isupper() and not _TITLE_WORDS.search(follow) and len(follow) < 60:
+                    parts.append(follow)
+                else:
+                    break
+            return " ".join(parts).title().replace(" Dan ", " dan ")
+    return None
+
+
+def _jenis_and_year(lines: Sequence[str]) -> tuple[str | None, int | None]:
+    for text in lines:
+        if not _TITLE_WORDS.search(text):
+            continue
+        upper = text.upper()
+        if "RINCIAN BELANJA" in upper or re.search(r"\bRKA\b", upper):
+            jenis = "RKA"
+        elif re.search(r"\bDPA\b|DOKUMEN PELAKSANAAN ANGGARAN", upper):
+            jenis = "DPA"
+        elif "RKPD" in upper or "RENCANA KERJA PEMERINTAH DAERAH" in upper:
+            jenis = "RKPD"
+        elif "PERUBAHAN" in upper:
+            jenis = "Renja Perubahan"
+        else:
+            jenis = "Renja"
+        year = _YEAR.search(text)
+        return jenis, int(year.group(1)) if year else None
+    return None, None
+
+
+def read_meta(lines: Sequence[str]) -> DocumentMeta:
+    """Document metadata from its text lines (headings and prose, tables excluded).
+
+    >>> m = read_meta(["PEMERINTAH KOTA BANJARBARU", "BADAN KEPEGAWAIAN", "DAN PENGEMBANGAN",
+    ...                "RENJA PERUBAHAN 2024"])
+    >>> (m.pemda, m.jenis_pemda, m.skpd, m.jenis, m.tahun)
+    ('Kota Banjarbaru', 'kabkota', 'Badan Kepegawaian dan Pengembangan', 'Renja Perubahan', 2024)
+    """
+    head = [t for t in lines[:TITLE_LINES] if t.strip()]
+    pemda, jenis_pemda = _pemda(head)
+    jenis, tahun = _jenis_and_year(head)
+    title = next((t.strip() for t in head if _TITLE_WORDS.search(t)), head[0] if head else None)
+    return DocumentMeta(
+        title=title,
+        pemda=pemda,
+        skpd=_skpd(head, lines),
+        tahun=tahun,
+        jenis=jenis,
+        jenis_pemda=jenis_pemda,
+    )

@@ -1,0 +1,85 @@
+"""Read a document's text safely: refuse what is not text, decode what is, name what we cannot."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from renja.errors import InputError
+
+# How much of the file to inspect when deciding whether it is binary. NUL bytes or many control
+# characters in the first 64 KiB mean a binary file, whatever its name says.
+SNIFF_BYTES = 65536
+# Share of control characters (other than tab, CR, LF, FF) above which text is treated as binary.
+MAX_CONTROL_SHARE = 0.05
+
+# Encodings tried in order. Renja Markdown comes from converters writing UTF-8; older Windows
+# tools write cp1252, which still covers every Indonesian letter.
+ENCODINGS = ("utf-8-sig", "cp1252")
+
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
+
+
+def doc_id_for(path: Path) -> str:
+    """A stable, file-system-safe id for a document: its file name without the suffix.
+
+    >>> doc_id_for(Path("samples/Renja BKPSDM 2024 (final).md"))
+    'renja-bkpsdm-2024-final'
+    """
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
+    return slug or "dokumen"
+
+
+def check_readable(path: Path) -> bytes:
+    """Return the file's bytes, or raise InputError with one line saying what is wrong."""
+    if not path.exists():
+        raise InputError(f"{path}: no such file or folder")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, expected a document")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty")
+    return data
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for data that is not text: NUL bytes or many control characters.
+
+    >>> looks_binary(b"PK\\x03\\x04\\x00\\x00 zip")
+    True
+    >>> looks_binary("Tabel 2.1\\tCapaian".encode())
+    False
+    """
+    head = data[:SNIFF_BYTES]
+    if b"\x00" in head:
+        return True
+    return len(_CONTROL.findall(head)) > MAX_CONTROL_SHARE * max(len(head), 1)
+
+
+def decode_text(data: bytes, path: Path) -> tuple[str, str]:
+    """Decode bytes as UTF-8 or cp1252; return (text, encoding) or raise naming the problem.
+
+    >>> decode_text("Rp 1.000".encode("cp1252") + b"\\x96 ok", Path("x.md"))
+    ('Rp 1.000– ok', 'cp1252')
+    """
+    for encoding in ENCODINGS:
+        try:
+            return data.decode(encoding), encoding
+        except UnicodeDecodeError:
+            continue
+    raise InputError(
+        f"{path}: cannot decode the text: it is neither UTF-8 nor cp1252 (Windows-1252); "
+        "save it as UTF-8 and try again"
+    )
+
+
+def read_text(path: Path) -> tuple[str, str]:
+    """Read a text document: (text, encoding). Raises InputError for unusable input."""
+    data = check_readable(path)
+    if looks_binary(data):
+        raise InputError(f"{path}: is binary data, not a Markdown text document")
+    text, encoding = decode_text(data, path)
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding

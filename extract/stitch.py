@@ -1,0 +1,204 @@
+"""Stitch the page parts of one table into one logical table; find header rows and captions.
+
+A page break in a converted document shows up as blank lines between two blocks of rows, often
+with the header block printed again. Blocks separated only by blank lines or page furniture
+(a page number), whose widths agree and whose headers (if any) repeat the table's header, are
+parts of the same table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from renja.extract.cells import is_header_row, is_number_row
+from renja.records import RawRow, RawTable, RowRole
+
+if TYPE_CHECKING:
+    from renja.extract.markdown import TextLine
+
+# A table header is at most this many rows deep; deeper "headers" are data that looks like labels.
+MAX_HEADER_ROWS = 6
+# Page parts of one table may differ by this many cells per row, or this share of the width,
+# whichever is larger (converters drop empty cells, more of them on sparse footer rows).
+WIDTH_TOLERANCE = 3
+WIDTH_TOLERANCE_SHARE = 0.2
+# Two header rows are the same header when their texts are this similar (0-100); page repeats
+# of a header differ in small ways ("PERUBAHAN 24" / "PERUBAHAN 2024").
+REPEAT_SIMILARITY = 85
+# Caption lines are short; a longer line is prose and ends the caption search.
+MAX_CAPTION_LINE = 250
+MAX_CAPTION_LINES = 8
+
+_FURNITURE = re.compile(
+    r"^\s*(?:\d{1,4}|[ivxlc]{1,6}|(?:halaman|hal\.?|page)\s*\d+(?:\s*(?:dari|of|/)\s*\d+)?|"
+    r"-\s*\d+\s*-)\s*$",
+    re.IGNORECASE,
+)
+_CAPTION_ANCHOR = re.compile(r"^\W*(?:tabel|table|formulir|form|lampiran)\b", re.IGNORECASE)
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+@dataclass(slots=True)
+class Block:
+    """Consecutive table rows of one form, between blank lines or text."""
+
+    engine: str
+    rows: list[RawRow]
+    start: int
+    end: int
+
+    @property
+    def width(self) -> int:
+        return max((len(r.cells) for r in self.rows), default=0)
+
+
+def is_page_furniture(text: str) -> bool:
+    """A line a page break leaves behind: a page number, ``Halaman 3 dari 9``.
+
+    >>> [is_page_furniture(t) for t in ["12", "Halaman 3 dari 9", "Tabel 5.2"]]
+    [True, True, False]
+    """
+    return bool(_FURNITURE.match(text))
+
+
+def _row_key(row: RawRow) -> str:
+    return _NON_WORD.sub(" ", " ".join(row.cells).lower()).strip()
+
+
+def mark_header_rows(rows: Sequence[RawRow]) -> int:
+    """Mark the leading label rows of a block as HEADER; return how many were marked."""
+    marked = 0
+    for row in rows:
+        if row.role is RowRole.SEPARATOR:
+            continue
+        if marked >= MAX_HEADER_ROWS:
+            break
+        if row.role is RowRole.HEADER or is_header_row(row.cells):
+            row.role = RowRole.HEADER
+            marked += 1
+            continue
+        break
+    return marked
+
+
+def is_repeat_of(row: RawRow, header: Sequence[RawRow]) -> bool:
+    """True when a row repeats one of the table's header rows."""
+    key = _row_key(row)
+    return any(fuzz.ratio(key, _row_key(h)) >= REPEAT_SIMILARITY for h in header)
+
+
+def leading_header(block: Block) -> list[RawRow]:
+    """The label rows a block starts with (before any data row)."""
+    out: list[RawRow] = []
+    for row in block.rows:
+        if row.role is RowRole.SEPARATOR:
+            continue
+        if row.role is RowRole.HEADER or is_header_row(row.cells):
+            out.append(row)
+            if len(out) >= MAX_HEADER_ROWS:
+                break
+            continue
+        break
+    return out
+
+
+def can_continue(table: RawTable, engine: str, block: Block, gap: Sequence[TextLine]) -> bool:
+    """May this block be the next page part of ``table``?"""
+    if engine != block.engine:
+        return False
+    if any(not is_page_furniture(t.text) for t in gap):
+        return False
+    tolerance = max(WIDTH_TOLERANCE, round(WIDTH_TOLERANCE_SHARE * table.width))
+    if abs(block.width - table.width) > tolerance:
+        return False
+    header = table.header
+    starting = leading_header(block)
+    if not starting:
+        return True
+    if not header:
+        return False  # a headed table right after a headless one is a new table
+    # A fresh column-number row that is not the table's own starts a new table; other label-like
+    # rows after a page break are either the repeated header or text continuing the last row.
+    return not any(is_number_row(r.cells) and not is_repeat_of(r, header) for r in starting)
+
+
+def append_part(table: RawTable, block: Block) -> None:
+    """Add a page part to a table; its repeated header rows are kept but marked."""
+    header = table.header
+    leading = True
+    for row in block.rows:
+        if leading and row.role is not RowRole.SEPARATOR:
+            if (row.role is RowRole.HEADER or is_header_row(row.cells)) and is_repeat_of(
+                row, header
+            ):
+                row.role = RowRole.REPEATED_HEADER
+            else:
+                leading = False
+        table.rows.append(row)
+    table.parts += 1
+
+
+def caption_for(gap: Sequence[TextLine]) -> str:
+    """The caption printed above a table: from its ``Tabel …`` line (or a title line) down.
+
+    The search runs back over the short lines just above the table and stops at prose or a
+    heading; it then starts the caption at the first ``Tabel``/``Formulir`` line, else at the
+    first all-capitals title line, else takes the last two lines.
+    """
+    run: list[str] = []
+    for item in reversed(gap):
+        if item.heading or len(item.text) > MAX_CAPTION_LINE:
+            break
+        if is_page_furniture(item.text):
+            continue
+        run.append(item.text)
+    run.reverse()
+    if not run:
+        return ""
+    start = next((i for i, t in enumerate(run) if _CAPTION_ANCHOR.match(t)), None)
+    if start is None:
+        start = next((i for i, t in enumerate(run) if _is_title_line(t)), max(len(run) - 2, 0))
+    return " ".join(run[start : start + MAX_CAPTION_LINES]).strip()
+
+
+def _is_title_line(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(text) >= 15 and bool(letters) and all(c.isupper() for c in letters)
+
+
+def blocks_to_tables(blocks: Sequence[Block], texts: Sequence[TextLine]) -> list[RawTable]:
+    """Group blocks into logical tables: stitch page parts, mark headers, attach captions."""
+    tables: list[RawTable] = []
+    engines: list[str] = []
+    text_index = 0
+    previous_end = 0
+    last_heading = ""
+    for block in blocks:
+        gap: list[TextLine] = []
+        while text_index < len(texts) and texts[text_index].line < block.start:
+            item = texts[text_index]
+            if item.line > previous_end:
+                gap.append(item)
+            if item.heading:
+                last_heading = item.text
+            text_index += 1
+        if tables and can_continue(tables[-1], engines[-1], block, gap):
+            append_part(tables[-1], block)
+        else:
+            mark_header_rows(block.rows)
+            table = RawTable(
+                table_id=f"t{len(tables) + 1:02d}",
+                caption=caption_for(gap),
+                rows=list(block.rows),
+                engine=block.engine,
+                context=last_heading,
+            )
+            tables.append(table)
+            engines.append(block.engine)
+        previous_end = block.end
+    return tables

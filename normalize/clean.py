@@ -1,0 +1,268 @@
+"""A raw table in, a clean typed table out: aligned, merged, read, with every change logged.
+
+``clean_table`` is the normalize stage for one table:
+``map_columns`` → ``align_row`` → ``merge_continuations`` → ``read_cell`` → ``classify_row``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+
+from renja.normalize.align import align_row, fill_rates
+from renja.normalize.columns import ColumnMap, map_columns, report_period
+from renja.normalize.continuation import LogicalRow, merge_continuations
+from renja.normalize.kinds import CellType, TableKind
+from renja.normalize.values import ReadContext, output_columns, read_cell
+from renja.records import Finding, RawTable, Repair, RowRole, Severity
+
+ROW_COLUMNS = ["baris", "sumber_baris", "halaman", "jenis_baris"]
+# Columns that exist only when some row has a value in them.
+SPARSE_SUFFIXES = ("_teks", "_nomenklatur")
+SPARSE_COLUMNS = ("baris_gabungan", "sisa")
+
+_TOTAL_LABEL = re.compile(r"^\W*(?:jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
+_ROW_NUMBER = re.compile(r"^\(?[0-9]{1,3}[a-z]?\)?\.?$|^[a-z]\.?$", re.IGNORECASE)
+_PROGRAM = re.compile(r"^program\b", re.IGNORECASE)
+_NUMBER_PROBLEM_TYPES = {CellType.RUPIAH, CellType.PERCENT, CellType.TARGET}
+
+
+@dataclass(slots=True)
+class CleanTable:
+    """One clean table: typed rows plus the raw table and the column map it came from."""
+
+    table_id: str
+    kind: TableKind
+    raw: RawTable
+    column_map: ColumnMap
+    frame: pd.DataFrame
+    period: int | None = None
+
+
+@dataclass(slots=True)
+class Cleaned:
+    table: CleanTable
+    repairs: list[Repair] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _logical_rows(raw: RawTable, column_map: ColumnMap) -> list[LogicalRow]:
+    rows: list[LogicalRow] = []
+    body = [r for r in raw.rows if r.role is RowRole.BODY and any(c.strip() for c in r.cells)]
+    fill = fill_rates([r.cells for r in body], len(column_map.slots))
+    for row in body:
+        aligned = align_row(row.cells, column_map.slots, fill)
+        rows.append(
+            LogicalRow(
+                aligned.cells,
+                row.source,
+                row.bold,
+                moved=aligned.moved,
+                overflow=aligned.overflow,
+            )
+        )
+    return rows
+
+
+def classify_row(values: dict[str, Any], amounts: list[str]) -> str:
+    """What a clean row is: ``data``, ``total`` (a JUMLAH row) or ``ringkasan`` (a footer label).
+
+    >>> classify_row({"uraian": "JUMLAH", "pagu": 1}, ["pagu"])
+    'total'
+    >>> classify_row({"uraian": None, "kode": None, "pagu": 714257900}, ["pagu"])
+    'total'
+    >>> classify_row({"uraian": "Penyediaan Gaji", "pagu": 1}, ["pagu"])
+    'data'
+    """
+    label = values.get("uraian") or values.get("sasaran") or ""
+    if _TOTAL_LABEL.match(str(label)):
+        return "total"
+    texts = [v for k, v in values.items() if isinstance(v, str) and k not in ("jenis_baris",)]
+    has_amount = any(values.get(a) not in (None, 0) for a in amounts)
+    if has_amount and not texts:
+        return "total"
+    return "data"
+
+
+def _move_label(values: dict[str, Any]) -> bool:
+    """A footer label printed in the number column goes to the name column."""
+    label = values.get("no")
+    if not label or _ROW_NUMBER.match(str(label)):
+        return False
+    target = "uraian" if "uraian" in values else "sasaran" if "sasaran" in values else None
+    if target is None or values.get(target):
+        return False
+    values[target], values["no"] = label, None
+    return True
+
+
+def clean_table(raw: RawTable, kind: TableKind, table_id: str, ctx: ReadContext) -> Cleaned:
+    """Clean one raw table of a known kind."""
+    column_map = map_columns(raw, kind)
+    slots = column_map.slots
+    rows, merge_log = merge_continuations(_logical_rows(raw, column_map), slots)
+    cleaned = Cleaned(
+        CleanTable(table_id, kind, raw, column_map, pd.DataFrame(), report_period(raw.caption))
+    )
+    repairs, findings = cleaned.repairs, cleaned.findings
+    amounts = [s.name for s in slots if s.spec and s.spec.ctype is CellType.RUPIAH]
+    records: list[dict[str, Any]] = []
+    for index, row in enumerate(rows, start=1):
+        values: dict[str, Any] = {
+            "baris": index,
+            "sumber_baris": row.source.line,
+            "halaman": row.source.page,
+        }
+        problems: list[tuple[str, str, str, bool]] = []
+        for k, slot in enumerate(slots):
+            cell = row.cells[k]
+            reading = read_cell(cell, slot.spec, slot.name, ctx)
+            values.update(reading.values)
+            if reading.rules:
+                shown = next(iter(reading.values.values()), None)
+                repairs.append(
+                    Repair(
+                        table_id,
+                        index,
+                        slot.name,
+                        cell.strip(),
+                        _show(shown),
+                        "+".join(reading.rules),
+                        row.source,
+                    )
+                )
+            if reading.problem:
+                numeric = bool(slot.spec and slot.spec.ctype in _NUMBER_PROBLEM_TYPES)
+                problems.append(
+                    (reading.problem_column or slot.name, cell.strip(), reading.problem, numeric)
+                )
+        for printed, slot_index in row.moved:
+            slot = slots[slot_index]
+            text = row.cells[slot_index].strip()
+            repairs.append(
+                Repair(
+                    table_id,
+                    index,
+                    slot.name,
+                    f"{text} [kolom {printed + 1}]",
+                    f"{text} [{slot.name}]",
+                    "align_cells_to_columns",
+                    row.source,
+                )
+            )
+        moved_label = _move_label(values)
+        if moved_label:
+            target = "uraian" if "uraian" in values else "sasaran"
+            repairs.append(
+                Repair(
+                    table_id,
+                    index,
+                    target,
+                    f"{values[target]} [no]",
+                    str(values[target]),
+                    "move_label_to_uraian",
+                    row.source,
+                )
+            )
+        values["jenis_baris"] = classify_row(values, amounts)
+        if moved_label and values["jenis_baris"] == "data":
+            values["jenis_baris"] = "ringkasan"
+        if values.get("level") is None and _PROGRAM.match(str(values.get("uraian") or "")):
+            values["level"] = "program"
+        values["baris_gabungan"] = ";".join(str(s.line or s.page) for s in row.merged) or None
+        values["sisa"] = " | ".join(text for _, text in row.overflow) or None
+        for position, text in row.overflow:
+            findings.append(
+                Finding(
+                    "sel_tidak_terpetakan",
+                    Severity.WARNING,
+                    f"Sel '{text}' (kolom {position + 1}) tidak cocok dengan kolom mana pun; "
+                    "disimpan di kolom 'sisa'.",
+                    table=table_id,
+                    row=index,
+                    source=row.source,
+                    kode=values.get("kode"),
+                    uraian=values.get("uraian"),
+                    found=text,
+                )
+            )
+        for column, cell, problem, numeric in problems:
+            check = "angka_tidak_terbaca" if numeric else "kode_tidak_terbaca"
+            what = "angka" if numeric else "kode"
+            findings.append(
+                Finding(
+                    check,
+                    Severity.WARNING,
+                    f"Sel '{cell}' di kolom {column} tidak dapat dibaca sebagai {what} "
+                    f"({problem}); nilainya dikosongkan, "
+                    "tabel lain mungkin memuat nilai yang benar.",
+                    table=table_id,
+                    row=index,
+                    source=row.source,
+                    kode=values.get("kode"),
+                    uraian=values.get("uraian"),
+                    column=column,
+                    found=cell,
+                )
+            )
+        records.append(values)
+    for target_row, slot_index, tail, merged in merge_log:
+        row = rows[target_row]
+        repairs.append(
+            Repair(
+                table_id,
+                target_row + 1,
+                slots[slot_index].name,
+                tail,
+                merged,
+                "merge_continuation_row",
+                row.source,
+            )
+        )
+    cleaned.table.frame = _frame(records, slots, amounts)
+    return cleaned
+
+
+def _frame(records: list[dict[str, Any]], slots: list, amounts: list[str]) -> pd.DataFrame:
+    """Records to a typed DataFrame with the canonical column order."""
+    columns = list(ROW_COLUMNS)
+    for slot in slots:
+        for name in output_columns(slot.spec, slot.name):
+            if name not in columns:
+                columns.append(name)
+    if "level" not in columns:
+        columns.insert(len(ROW_COLUMNS), "level")
+    columns.extend(SPARSE_COLUMNS)
+    frame = pd.DataFrame.from_records(records, columns=columns)
+    keep = [
+        c
+        for c in columns
+        if not ((c.endswith(SPARSE_SUFFIXES) or c in SPARSE_COLUMNS) and frame[c].isna().all())
+    ]
+    frame = frame[keep]
+    for name in amounts:
+        values = frame[name]
+        if all(v is None or isinstance(v, int) or pd.isna(v) for v in values):
+            frame[name] = pd.array(
+                [None if v is None or pd.isna(v) else int(v) for v in values], dtype="Int64"
+            )
+        else:
+            frame[name] = [
+                None if v is None or (not isinstance(v, Decimal) and pd.isna(v)) else Decimal(v)
+                for v in values
+            ]
+    for name in ("baris", "sumber_baris", "halaman"):
+        frame[name] = pd.array(frame[name].tolist(), dtype="Int64")
+    return frame

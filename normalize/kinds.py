@@ -1,0 +1,261 @@
+"""The Renja forms renja knows, as data: each kind's caption, header words and canonical columns.
+
+A new form (a province's variant of T-C.33, say) is a new entry here, not a new code path.
+Column names are the documents' own words in snake_case; ``K`` and ``Rp`` pairs of the E.81 form
+keep the form's own suffixes (``_k`` for kinerja, ``_rp`` for Rupiah).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class CellType(StrEnum):
+    """What a column holds, which decides its parser and its output columns."""
+
+    NO = "no"  # a row number: 1, 2., a.
+    KODE = "kode"  # a nomenclature code
+    KODE_URAIAN = "kode_uraian"  # code and name in one cell
+    TEXT = "text"  # names, indicators, locations: free text
+    INDIKATOR = "indikator"  # an indicator's text (reads "Jumlah …", "Persentase …")
+    RUPIAH = "rupiah"  # an amount in Rupiah
+    TARGET = "target"  # a target: value and satuan, or a predicate such as BB
+    PERCENT = "percent"  # a percentage or a plain decimal
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnSpec:
+    """One canonical column of a form."""
+
+    name: str
+    ctype: CellType
+    header: str = ""  # regex on the column's composed header text (lower case)
+    signed: bool = False  # amounts that may be negative (a change, not a budget)
+    quarter: int | None = None  # E.81 realisation of quarter N: empty after the report's period
+    repeat: bool = False  # one spec for a run of columns named by a year: ``target_{tahun}``
+
+
+@dataclass(frozen=True, slots=True)
+class TableKind:
+    """One Renja form."""
+
+    slug: str
+    title: str
+    caption: str  # regex on the caption (lower case)
+    header_words: tuple[str, ...]  # regexes that all match the header of this form
+    columns: tuple[ColumnSpec, ...]
+    fixed_layout: bool = False  # the form's column order is standard: align rows to the template
+    notes: str = ""
+    _caption_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_caption_re", re.compile(self.caption, re.IGNORECASE))
+
+    def caption_matches(self, caption: str) -> bool:
+        return bool(self.caption) and bool(self._caption_re.search(caption))
+
+
+def _pair(name: str, header: str, quarter: int | None = None) -> tuple[ColumnSpec, ColumnSpec]:
+    """The K (kinerja) and Rp columns of one E.81 measure."""
+    return (
+        ColumnSpec(f"{name}_k", CellType.TARGET, header, quarter=quarter),
+        ColumnSpec(f"{name}_rp", CellType.RUPIAH, header, quarter=quarter),
+    )
+
+
+C = ColumnSpec
+T = CellType
+
+CAPAIAN_IKU = TableKind(
+    slug="capaian_iku",
+    title="Capaian indikator kinerja utama",
+    caption=r"capaian\s+(?:indikator\s+)?kinerja\s+utama|\biku\b|capaian\s+kinerja\s+utama",
+    header_words=(r"sasaran", r"indikator", r"realisasi"),
+    columns=(
+        C("no", T.NO, r"^no"),
+        C("sasaran", T.TEXT, r"sasaran"),
+        C("indikator", T.INDIKATOR, r"indikator"),
+        C("target", T.TARGET, r"tar\s?get"),
+        C("realisasi", T.TARGET, r"realisasi"),
+        C("capaian", T.PERCENT, r"%|capaian"),
+    ),
+)
+
+EVALUASI_E81 = TableKind(
+    slug="evaluasi_e81",
+    title="Formulir E.81: evaluasi hasil Renja per triwulan",
+    caption=r"\be\.?\s?81\b|evaluasi\s+(?:terhadap\s+)?hasil\s+renja",
+    header_words=(r"triwulan", r"indikator"),
+    fixed_layout=True,
+    notes="K = kinerja (output), Rp = anggaran; quarters after the report's period are empty.",
+    columns=(
+        C("no", T.NO, r"^no"),
+        C("sasaran", T.TEXT, r"sasaran"),
+        C("uraian", T.TEXT, r"kegiatan"),
+        C("indikator", T.INDIKATOR, r"indikator"),
+        *_pair("target_renstra", r"target renstra"),
+        *_pair("realisasi_renstra_lalu", r"realisasi.*lalu"),
+        *_pair("target_renja", r"target.*renja"),
+        *_pair("realisasi_tw1", r"triwulan|\bi\b", quarter=1),
+        *_pair("realisasi_tw2", r"triwulan|\bii\b", quarter=2),
+        *_pair("realisasi_tw3", r"triwulan|\biii\b", quarter=3),
+        *_pair("realisasi_tw4", r"triwulan|\biv\b", quarter=4),
+        *_pair("realisasi_renja", r"realisasi.*dievaluasi"),
+        *_pair("realisasi_renstra", r"realisasi.*renstra"),
+        *_pair("tingkat_capaian", r"tingkat capaian"),
+        C("unit_penanggung_jawab", T.TEXT, r"unit|penanggung"),
+    ),
+)
+
+REKAP_EVALUASI = TableKind(
+    slug="rekap_evaluasi",
+    title="Rekapitulasi evaluasi hasil pelaksanaan Renja dan capaian Renstra",
+    caption=r"rekapitulasi\s+evaluasi",
+    header_words=(r"kode", r"realisasi", r"renstra"),
+    columns=(
+        C("kode", T.KODE, r"kode"),
+        C("uraian", T.TEXT, r"urusan|program|kegiatan"),
+        C("indikator", T.INDIKATOR, r"indikator"),
+        C("target_renstra", T.TARGET, r"target capaian kinerja renstra"),
+        C("realisasi_renstra_lalu", T.TARGET, r"realisasi kinerja.*s/?d"),
+        C("target_renja_lalu", T.TARGET, r"target renja"),
+        C("realisasi_renja_lalu", T.TARGET, r"r\w?alisasi renja"),
+        C("tingkat_realisasi", T.TARGET, r"tingkat realisasi"),
+        C("target_renja", T.TARGET, r"target program dan kegiatan|perubahan"),
+        C("realisasi_capaian", T.TARGET, r"realisasi capaian"),
+        C("tingkat_capaian", T.TARGET, r"tingkat capaian"),
+    ),
+)
+
+REVIU_RKPD = TableKind(
+    slug="reviu_rkpd",
+    title="Reviu terhadap rancangan RKPD",
+    caption=r"revi[eu]w?\b.*rkpd|rancangan\s+(?:awal\s+)?rkpd",
+    header_words=(r"uraian", r"murni|rancangan", r"perubahan|hasil"),
+    columns=(
+        C("uraian", T.KODE_URAIAN, r"uraian"),
+        C("indikator", T.INDIKATOR, r"kinerja|indikator"),
+        C("target", T.TARGET, r"target"),
+        C("pagu_murni", T.RUPIAH, r"murni|pagu|rancangan"),
+        C("uraian_perubahan", T.KODE_URAIAN, r"uraian"),
+        C("indikator_perubahan", T.INDIKATOR, r"kinerja|indikator"),
+        C("target_perubahan", T.TARGET, r"target"),
+        C("pagu_perubahan", T.RUPIAH, r"perubahan|pagu"),
+    ),
+)
+
+TUJUAN_SASARAN = TableKind(
+    slug="tujuan_sasaran",
+    title="Tujuan dan sasaran",
+    caption=r"tujuan\s+dan\s+sasaran",
+    header_words=(r"tujuan", r"sasaran"),
+    columns=(
+        C("no", T.NO, r"^no"),
+        C("tujuan", T.TEXT, r"tujuan"),
+        C("sasaran", T.TEXT, r"sasaran"),
+        C("indikator", T.INDIKATOR, r"indikator"),
+        C("target_{tahun}", T.TARGET, r"((?:19|20)\d\d)", repeat=True),
+    ),
+)
+
+RENCANA_PROGRAM = TableKind(
+    slug="rencana_program",
+    title="Rumusan rencana program, kegiatan dan sub kegiatan (Tabel 5.1)",
+    caption=r"rumusan\s+rencana\s+program",
+    header_words=(r"kode", r"indikator", r"(?:perkiraan|prakiraan)\s+maju"),
+    columns=(
+        C("kode", T.KODE, r"kode"),
+        C("uraian", T.TEXT, r"urusan|program|kegiatan"),
+        C("prioritas_daerah", T.TEXT, r"prioritas"),
+        C("sasaran_daerah", T.TEXT, r"sasaran"),
+        C("lokasi", T.TEXT, r"lokasi"),
+        C("indikator_hasil", T.INDIKATOR, r"hasil"),
+        C("indikator", T.INDIKATOR, r"indikator kinerja"),
+        C("target", T.TARGET, r"rencana.*target|^target"),
+        C("pagu", T.RUPIAH, r"rencana|pagu|20\d\d"),
+        C("target_maju", T.TARGET, r"maju.*target"),
+        C("pagu_maju", T.RUPIAH, r"maju"),
+    ),
+)
+
+PENAMBAHAN_PAGU = TableKind(
+    slug="penambahan_pagu",
+    title="Penambahan pagu anggaran (Tabel 5.2)",
+    caption=r"penambahan\s+(?:pagu|anggaran)",
+    header_words=(r"murni", r"penambahan", r"total"),
+    columns=(
+        C("no", T.NO, r"^no"),
+        C("uraian", T.TEXT, r"sub kegiatan|kegiatan"),
+        C("perihal", T.TEXT, r"uraian|perihal|periha"),
+        C("pagu_murni", T.RUPIAH, r"murni"),
+        C("pagu_penambahan", T.RUPIAH, r"penambahan"),
+        C("pagu_total", T.RUPIAH, r"total"),
+        C("keterangan", T.TEXT, r"keterangan"),
+    ),
+)
+
+PERGESERAN_PAGU = TableKind(
+    slug="pergeseran_pagu",
+    title="Pergeseran pagu anggaran (Tabel 5.3)",
+    caption=r"pergeseran\s+(?:pagu|anggaran)",
+    header_words=(r"sebelum", r"sesudah|setelah"),
+    columns=(
+        C("kode", T.KODE, r"kode"),
+        C("uraian", T.TEXT, r"kegiatan|uraian"),
+        C("pagu_sebelum", T.RUPIAH, r"sebelum"),
+        C("pagu_sesudah", T.RUPIAH, r"sesudah|setelah"),
+        C("jumlah_perubahan", T.RUPIAH, r"jumlah|perubahan", signed=True),
+        C("keterangan", T.TEXT, r"keterangan"),
+    ),
+)
+
+RENCANA_PERUBAHAN = TableKind(
+    slug="rencana_perubahan",
+    title="Rencana program dan kegiatan pada perubahan Renja (Lampiran)",
+    caption=r"rencana\s+program\s+dan\s+kegiatan.*perubahan|perubahan\s+renja",
+    header_words=(r"kode", r"sebelum", r"setelah|sesudah"),
+    columns=(
+        C("kode", T.KODE, r"kode"),
+        C("uraian", T.TEXT, r"urusan|program|kegiatan"),
+        C("indikator_sebelum", T.INDIKATOR, r"indikator.*sebelum"),
+        C("indikator_sesudah", T.INDIKATOR, r"indikator.*(?:setelah|sesudah)"),
+        C("kelompok_sasaran_sebelum", T.TEXT, r"sasaran.*sebelum"),
+        C("kelompok_sasaran_sesudah", T.TEXT, r"sasaran.*(?:setelah|sesudah)"),
+        C("lokasi_sebelum", T.TEXT, r"lokasi.*sebelum"),
+        C("lokasi_sesudah", T.TEXT, r"lokasi.*(?:setelah|sesudah)"),
+        C("target_sebelum", T.TARGET, r"target.*sebelum"),
+        C("target_sesudah", T.TARGET, r"target.*(?:setelah|sesudah)"),
+        C("pagu_sebelum", T.RUPIAH, r"pagu.*sebelum"),
+        C("pagu_sesudah", T.RUPIAH, r"pagu.*(?:setelah|sesudah)"),
+        C("jumlah_perubahan", T.RUPIAH, r"jumlah|berubahan|\+/-", signed=True),
+        C("sumber_dana_sebelum", T.TEXT, r"dana.*sebelum"),
+        C("sumber_dana_sesudah", T.TEXT, r"dana.*(?:setelah|sesudah)"),
+        C("target_maju", T.TARGET, r"maju.*target"),
+        C("pagu_maju", T.RUPIAH, r"maju.*pagu|maju"),
+        C("jenis_kegiatan", T.TEXT, r"jenis"),
+    ),
+)
+
+UNKNOWN = TableKind(
+    slug="unknown",
+    title="Tabel lain (disimpan mentah)",
+    caption="",
+    header_words=(),
+    columns=(),
+)
+
+KINDS: tuple[TableKind, ...] = (
+    EVALUASI_E81,
+    REKAP_EVALUASI,
+    CAPAIAN_IKU,
+    REVIU_RKPD,
+    TUJUAN_SASARAN,
+    RENCANA_PROGRAM,
+    PENAMBAHAN_PAGU,
+    PERGESERAN_PAGU,
+    RENCANA_PERUBAHAN,
+)
+
+KIND_BY_SLUG = {k.slug: k for k in (*KINDS, UNKNOWN)}

@@ -1,0 +1,116 @@
+"""Read plain decimal numbers and percentages (``24,64``, ``68,8 1%``, ``205.5 %``) exactly.
+
+A comma is the decimal mark, dots group thousands. Some authors type a dot as the decimal mark;
+a single dot followed by one or two digits can only be that (thousands groups have three), so it
+is read as a decimal point and logged. Values are ``Decimal`` as printed, never floats.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from renja.normalize.parsed import EMPTY, Parsed
+from renja.normalize.rupiah import (
+    EMPTY_MARKS,
+    MINUS_SIGNS,
+    drop_stray_dots,
+    drop_trailing_comma,
+    join_wrapped_number,
+    quote_cell,
+)
+
+# Longest run of digits read as a number: indicator values are small; longer runs are glued cells.
+MAX_NUMBER_DIGITS = 30
+
+_SPACES = re.compile(r"\s+")
+_NUMBER_CHARS = re.compile(r"[0-9., ]*[0-9][0-9., ]*")
+_DOT_DECIMAL = re.compile(r"[0-9]+\.[0-9]{1,2}")  # '205.5', '87.38': never a thousands group
+_GROUPED = re.compile(r"[0-9]+|[0-9]{1,3}(?:\.[0-9]{3})+")
+_STRAY_DOT = re.compile(r"^\.|\.\.|\.$")
+
+
+def read_dot_as_decimal(text: str) -> str:
+    """Read a single dot followed by one or two digits as a decimal point.
+
+    >>> read_dot_as_decimal("205.5")
+    '205,5'
+    >>> read_dot_as_decimal("87.38")
+    '87,38'
+    """
+    return text.replace(".", ",")
+
+
+def _read_number(body: str, cell: str) -> Parsed[Decimal]:
+    """Read ``body`` (the number part of ``cell``, without any ``%``)."""
+    negative = body[0] in MINUS_SIGNS and body[1:].lstrip()[:1].isdigit()
+    if negative:
+        body = body[1:].lstrip()
+    if not _NUMBER_CHARS.fullmatch(body):
+        return Parsed(None, problem=f"not a number: {quote_cell(cell)}")
+
+    rules: list[str] = []
+    if " " in body:
+        body = join_wrapped_number(body)
+        rules.append(join_wrapped_number.__name__)
+    if body.count(",") > 1:
+        return Parsed(None, problem=f"more than one decimal comma in {quote_cell(cell)}")
+    if body.endswith(","):
+        body = drop_trailing_comma(body)
+        rules.append(drop_trailing_comma.__name__)
+    if "," not in body and _DOT_DECIMAL.fullmatch(body):
+        body = read_dot_as_decimal(body)
+        rules.append(read_dot_as_decimal.__name__)
+
+    whole, _, fraction = body.partition(",")
+    if "." in fraction:
+        return Parsed(None, problem=f"a dot after the decimal comma in {quote_cell(cell)}")
+    if _STRAY_DOT.search(whole):
+        whole = drop_stray_dots(whole)
+        rules.append(drop_stray_dots.__name__)
+    if not whole:
+        return Parsed(None, problem=f"no digits before the decimal comma in {quote_cell(cell)}")
+    if not _GROUPED.fullmatch(whole):
+        groups = whole.split(".")
+        bad = next((g for g in groups[1:] if len(g) != 3), groups[0])
+        problem = f"group {quote_cell(bad)} has {len(bad)} digits: cannot read {quote_cell(cell)}"
+        return Parsed(None, problem=problem)
+    digits = whole.replace(".", "")
+    if len(digits) + len(fraction) > MAX_NUMBER_DIGITS:
+        return Parsed(None, problem=f"too many digits for a number in {quote_cell(cell)}")
+    sign = "-" if negative else ""
+    number = f"{sign}{digits}.{fraction}" if fraction else f"{sign}{digits}"
+    return Parsed(Decimal(number), tuple(rules))
+
+
+def parse_decimal(text: str) -> Parsed[Decimal]:
+    """Read a plain number cell such as ``24,64`` or ``1.003,00`` as an exact ``Decimal``.
+
+    >>> parse_decimal("1.003,00").value
+    Decimal('1003.00')
+    >>> parse_decimal("205.5")
+    Parsed(value=Decimal('205.5'), rules=('read_dot_as_decimal',), problem=None)
+    >>> parse_decimal("56,")
+    Parsed(value=Decimal('56'), rules=('drop_trailing_comma',), problem=None)
+    """
+    cell = _SPACES.sub(" ", text or "").strip()
+    if cell in EMPTY_MARKS:
+        return EMPTY
+    return _read_number(cell, cell)
+
+
+def parse_percent(text: str) -> Parsed[Decimal]:
+    """Read a percentage cell; the ``%`` sign is optional. The value is the number before it.
+
+    >>> parse_percent("68,8 1%")
+    Parsed(value=Decimal('68.81'), rules=('join_wrapped_number',), problem=None)
+    >>> parse_percent("100 %").value
+    Decimal('100')
+    """
+    cell = _SPACES.sub(" ", text or "").strip()
+    if cell in EMPTY_MARKS:
+        return EMPTY
+    body = cell.removesuffix("%").rstrip()
+    if not body:
+        return Parsed(None, problem=f"no number before the percent sign in {quote_cell(cell)}")
+    return _read_number(body, cell)

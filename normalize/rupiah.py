@@ -1,0 +1,237 @@
+"""Read Rupiah amounts as printed in Renja tables, telling conversion damage from author typos.
+
+Indonesian format: ``.`` groups thousands and ``,`` marks decimals (``292.438.783.064,47``).
+PDF conversion wraps long numbers inside narrow cells, which leaves spaces inside them
+(``189.1 53.75 0``); no digit is lost, so the spaces are removed and the change is logged. A group
+of the wrong length with no wrap (``59.99.800``) means a digit was lost or added by the author:
+no reading is certain, so the cell gets a problem and no value.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+from renja.normalize.parsed import EMPTY, Parsed
+
+# Cells that mean "nothing here": a dash in any of the widths documents print.
+EMPTY_MARKS: frozenset[str] = frozenset({"", "-", "–", "—", "--"})
+
+# Signs that stand for minus before a number (hyphen, en dash, the real minus sign).
+MINUS_SIGNS: frozenset[str] = frozenset({"-", "–", "−"})
+
+# Longest run of digits read as an amount. The national budget is below 10**16 rupiah; longer
+# runs are glued cells, and Python refuses int() on runs of 4300+ digits.
+MAX_AMOUNT_DIGITS = 20
+
+# Problems quote the cell; a whole page glued into one cell must not flood the report.
+MAX_QUOTED_CHARS = 80
+
+_SPACES = re.compile(r"\s+")
+_CURRENCY = re.compile(r"^rp\.?\s*", re.IGNORECASE)  # 'Rp', 'Rp.', 'Rp ', 'RP.'
+_WHOLE_MARK = re.compile(r"\s*[,.]\s*[-–—]\Z")  # ',-' or '.-': "whole rupiah, no cents"
+_AMOUNT_CHARS = re.compile(r"[0-9., ]+")
+_US_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+_GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})*")
+_GROUPED_WITH_DOT = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
+_STRAY_DOT = re.compile(r"^\.|\.\.|\.$")
+_NON_DIGIT = re.compile(r"[^0-9]")
+
+
+# --- repair rules: each takes the damaged text and returns its repair --------------------------
+
+
+def join_wrapped_number(text: str) -> str:
+    """Remove the spaces a line wrap left inside a number.
+
+    >>> join_wrapped_number("189.1 53.75 0")
+    '189.153.750'
+    >>> join_wrapped_number("2.743 .140. 061")
+    '2.743.140.061'
+    """
+    return "".join(text.split())
+
+
+def join_wrapped_digits(text: str) -> str:
+    """Keep only the digits of a wrapped number whose dots no longer group it.
+
+    >>> join_wrapped_digits("77.51. 5900")
+    '77515900'
+    """
+    return _NON_DIGIT.sub("", text)
+
+
+def accept_missing_separators(text: str) -> str | None:
+    """Read a number whose thousands dots are missing: certain only if no digit is lost.
+
+    Every group after the first must hold whole thousands (3, 6, 9... digits).
+
+    >>> accept_missing_separators("28143400")
+    '28143400'
+    >>> accept_missing_separators("40.000000")
+    '40000000'
+    >>> accept_missing_separators("59.99.800") is None
+    True
+    """
+    groups = text.split(".")
+    if not all(g.isdigit() for g in groups) or any(len(g) % 3 for g in groups[1:]):
+        return None
+    return "".join(groups)
+
+
+def read_comma_thousands(text: str) -> str:
+    """Read US-style comma thousands, as some converters print them, the Indonesian way.
+
+    >>> read_comma_thousands("156,356,974,255")
+    '156.356.974.255'
+    """
+    return text.replace(",", ".")
+
+
+def drop_trailing_comma(text: str) -> str:
+    """Drop a decimal comma that has no digits after it.
+
+    >>> drop_trailing_comma("56,")
+    '56'
+    """
+    return text.rstrip().removesuffix(",").rstrip()
+
+
+def drop_stray_dots(text: str) -> str:
+    """Drop dots that separate nothing: leading, trailing or doubled.
+
+    >>> drop_stray_dots("1.000.")
+    '1.000'
+    >>> drop_stray_dots("5..760.000")
+    '5.760.000'
+    """
+    return ".".join(g for g in text.split(".") if g)
+
+
+def quote_cell(cell: str) -> str:
+    """The cell as quoted in a problem: its repr, cut short when it is very long.
+
+    >>> quote_cell("59.99.800")
+    "'59.99.800'"
+    >>> len(quote_cell("9" * 1000)) < 100
+    True
+    """
+    if len(cell) > MAX_QUOTED_CHARS:
+        cell = cell[:MAX_QUOTED_CHARS] + "…"
+    return repr(cell)
+
+
+# --- the parser ---------------------------------------------------------------------------------
+
+
+class _Digits(NamedTuple):
+    """The digits of a whole-rupiah part, the rules used to read them, or the bad group."""
+
+    digits: str | None
+    rules: tuple[str, ...] = ()
+    bad_group: str | None = None
+
+
+def _read_groups(number: str) -> _Digits:
+    """Read a dot-grouped run of digits (no spaces): strict first, then with missing dots."""
+    rules: tuple[str, ...] = ()
+    if _STRAY_DOT.search(number):
+        number = drop_stray_dots(number)
+        rules = (drop_stray_dots.__name__,)
+        if not number:
+            return _Digits(None, rules, "")
+    if _GROUPED.fullmatch(number):
+        return _Digits(number.replace(".", ""), rules)
+    digits = accept_missing_separators(number)
+    if digits is None:
+        bad = next((g for g in number.split(".")[1:] if len(g) % 3), "")
+        return _Digits(None, rules, bad)
+    return _Digits(digits, (*rules, accept_missing_separators.__name__))
+
+
+def _holds_two_amounts(number: str) -> bool:
+    """True when every space-separated piece is itself a dot-grouped amount: two cells glued."""
+    pieces = number.split()
+    return len(pieces) > 1 and all(_GROUPED_WITH_DOT.fullmatch(p) for p in pieces)
+
+
+def _split_sign(body: str) -> tuple[bool, str]:
+    """Take off ``( )`` or a leading minus; returns (negative, the rest)."""
+    if body.startswith("(") and body.endswith(")"):
+        return True, body[1:-1].strip()
+    if body[0] in MINUS_SIGNS and body[1:].lstrip()[:1].isdigit():
+        return True, body[1:].lstrip()
+    return False, body
+
+
+def _lost_digit(bad: str, cell: str) -> Parsed[int | Decimal]:
+    problem = f"group {quote_cell(bad)} has {len(bad)} digits: a digit was lost or added in "
+    return Parsed(None, problem=problem + quote_cell(cell))
+
+
+def parse_rupiah(text: str) -> Parsed[int | Decimal]:
+    """Read one amount cell: ``int`` for whole rupiah, exact ``Decimal`` when there are cents.
+
+    >>> parse_rupiah("Rp. 1.954.327.000")
+    Parsed(value=1954327000, rules=(), problem=None)
+    >>> parse_rupiah("292.438.783.064,47").value
+    Decimal('292438783064.47')
+    >>> parse_rupiah("(13.143.400 )").value
+    -13143400
+    >>> parse_rupiah("15.50 1.518. 746")
+    Parsed(value=15501518746, rules=('join_wrapped_number',), problem=None)
+    >>> parse_rupiah("59.99.800").problem
+    "group '99' has 2 digits: a digit was lost or added in '59.99.800'"
+    >>> parse_rupiah("Rp               -")
+    Parsed(value=None, rules=(), problem=None)
+    """
+    cell = _SPACES.sub(" ", text or "").strip()
+    body = _WHOLE_MARK.sub("", _CURRENCY.sub("", cell))
+    if body in EMPTY_MARKS:
+        return EMPTY
+    negative, body = _split_sign(body)
+    body = _WHOLE_MARK.sub("", _CURRENCY.sub("", body))
+    if not _AMOUNT_CHARS.fullmatch(body) or not any(c.isdigit() for c in body):
+        return Parsed(None, problem=f"not an amount: {quote_cell(cell)}")
+
+    rules: list[str] = []
+    if "." not in body and _US_THOUSANDS.fullmatch(join_wrapped_number(body)):
+        body = read_comma_thousands(body)
+        rules.append(read_comma_thousands.__name__)
+
+    whole, comma, cents = body.partition(",")
+    whole, cents = whole.strip(), cents.strip()
+    if "," in cents or "." in cents:
+        return Parsed(None, problem=f"more than one decimal separator in {quote_cell(cell)}")
+    if comma and not cents:
+        rules.append(drop_trailing_comma.__name__)
+    if " " in cents:
+        cents = join_wrapped_number(cents)
+        rules.append(join_wrapped_number.__name__)
+    if not whole:
+        return Parsed(None, problem=f"no digits before the decimal comma in {quote_cell(cell)}")
+
+    if " " in whole:
+        read = _read_groups(join_wrapped_number(whole))
+        if read.digits is not None:
+            rules += [join_wrapped_number.__name__, *read.rules]
+        elif _holds_two_amounts(whole):
+            return Parsed(None, problem=f"two amounts in one cell: {quote_cell(cell)}")
+        else:
+            read = _Digits(join_wrapped_digits(whole))
+            rules.append(join_wrapped_digits.__name__)
+    else:
+        read = _read_groups(whole)
+        if read.digits is None:
+            return _lost_digit(read.bad_group or "", cell)
+        rules += read.rules
+    digits = read.digits or ""
+
+    if len(digits) > MAX_AMOUNT_DIGITS or len(cents) > MAX_AMOUNT_DIGITS:
+        return Parsed(None, problem=f"too many digits for an amount in {quote_cell(cell)}")
+    done = tuple(dict.fromkeys(rules))
+    if cents.strip("0"):
+        return Parsed(Decimal(f"{'-' if negative else ''}{digits}.{cents}"), done)
+    value = int(digits)
+    return Parsed(-value if negative else value, done)

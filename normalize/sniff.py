@@ -1,0 +1,120 @@
+"""What shape a raw cell has (amount, code, target, text…), and how well it fits a column type.
+
+Alignment and column mapping compare these shapes with the column types of a form; the cost
+table below is the whole of that knowledge, kept as data.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import IntEnum
+
+from renja.normalize.kinds import CellType
+
+
+class Shape(IntEnum):
+    EMPTY = 0
+    DASH = 1  # '-' printed for nothing
+    AMOUNT = 2  # Rupiah-shaped: 1.285.018.000, 189.1 53.75 0, 28143400
+    CODE = 3  # a nomenclature code, alone or followed by a name
+    PERCENT = 4  # a number with %
+    NUMBER = 5  # a plain number: 24,22 or 265 or 1.
+    TARGET = 6  # a number with a unit: 6 Dokumen, 2 Lap ora n
+    PREDICATE = 7  # a short grade: A, BB, WTP
+    INDICATOR = 8  # text that reads as an indicator: Jumlah …, Persentase …
+    TEXT = 9
+    DECIMAL = 10  # a number with a decimal comma: 24,22 (a rate, never a Rupiah amount)
+
+
+_DASH = re.compile(r"^(?:rp\.?\s*)?[-–—]+$", re.IGNORECASE)
+_NUMBERISH = re.compile(r"^[(]?-?\s*(?:rp\.?\s*)?[\d][\d .,]*\s*[)]?(?:,-)?$", re.IGNORECASE)
+_CODE = re.compile(
+    r"^(?:\d{1,2}|[xX]{1,2})(?:\s?[.,]\s?(?:\d[\d ]{0,3}|[xX]{1,2})){1,6}(?=\s+[A-Za-z(]|$)"
+)
+# Plain decimals that a code pattern would also match: 24,22  1.5  10.25 (but 5.03 is a bidang).
+_DECIMAL = re.compile(r"\d+,\d+|\d+\.\d|\d{2,}\.\d{1,2}")
+_PERCENT = re.compile(r"^-?\d[\d ,.]*\s*%$")
+_TARGET = re.compile(r"^\d[\d ,.]*\s*[A-Za-z][A-Za-z /.\-]{0,30}$")
+_PREDICATE = re.compile(r"^(?:[A-E][A-E]?[+-]?|WTP|WDP|TMS|MS)$")
+_INDICATOR = re.compile(
+    r"^(?:jumlah|persentase|prosentase|%|indeks|cakupan|tingkat|predikat|rasio|angka|nilai|"
+    r"rata-rata|capaian|banyaknya|luas|panjang|frekuensi|ketersediaan|dokumen|laporan)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_grouped_amount(compact: str) -> bool:
+    groups = compact.split(".")
+    if len(groups) < 2:
+        return False
+    return len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
+
+
+def sniff(cell: str) -> Shape:
+    """The shape of a raw cell.
+
+    >>> [sniff(c).name for c in ["", "-", "189.1 53.75 0", "5.03.0 1.2.07. 05", "100 %", "24,22"]]
+    ['EMPTY', 'DASH', 'AMOUNT', 'CODE', 'PERCENT', 'DECIMAL']
+    >>> [sniff(c).name for c in ["2 Lap ora n", "BB", "Jumlah Dokumen", "Penyediaan Gaji", "5.03"]]
+    ['TARGET', 'PREDICATE', 'INDICATOR', 'TEXT', 'CODE']
+    >>> [sniff(c).name for c in ["28143400", "4.000.000", "(13.143.400 )", "x.xx.01.201.01"]]
+    ['AMOUNT', 'AMOUNT', 'AMOUNT', 'CODE']
+    """
+    text = cell.strip()
+    if not text:
+        return Shape.EMPTY
+    if _DASH.match(text):
+        return Shape.DASH
+    if _PERCENT.match(text):
+        return Shape.PERCENT
+    if _NUMBERISH.match(text):
+        compact = re.sub(r"(?i)[\s()]|rp\.?|,-$", "", text).lstrip("-")
+        integer = compact.split(",")[0]
+        if _is_grouped_amount(integer) or (integer.isdigit() and len(integer) >= 5):
+            return Shape.AMOUNT
+        if _CODE.match(text) and "." in text and not _DECIMAL.fullmatch(compact):
+            return Shape.CODE
+        if "." in integer and len(integer.replace(".", "")) >= 6:
+            return Shape.AMOUNT
+        if re.fullmatch(r"\d+,\d+", compact):
+            return Shape.DECIMAL
+        return Shape.NUMBER
+    if _CODE.match(text):
+        return Shape.CODE
+    if _TARGET.match(text):
+        return Shape.TARGET
+    if _PREDICATE.match(text):
+        return Shape.PREDICATE
+    if _INDICATOR.match(text):
+        return Shape.INDICATOR
+    return Shape.TEXT
+
+
+# How badly a cell of a given shape fits a column of a given type (0 = a perfect fit). A cost of
+# CONFLICT or more means the cell cannot be in that column: the row is then re-aligned.
+CONFLICT = 1.5
+# The number column also holds the labels of footer rows (``Jumlah …``, ``Predikat kinerja``).
+# fmt: off
+_COST: dict[CellType, tuple[float, ...]] = {
+    #                    EMPTY DASH AMOUNT CODE PERCENT NUMBER TARGET PRED INDIC TEXT DECIMAL
+    CellType.NO:          (0, 0.2, 3.0, 1.0, 3.0, 0.0, 3.0, 1.0, 0.2, 0.2, 3.0),
+    CellType.KODE:        (0, 0.5, 3.0, 0.0, 3.0, 1.0, 3.0, 3.0, 3.0, 3.0, 3.0),
+    CellType.KODE_URAIAN: (0, 0.5, 3.0, 0.0, 3.0, 2.0, 2.0, 1.0, 0.5, 0.0, 3.0),
+    CellType.TEXT:        (0, 0.0, 3.0, 2.0, 2.0, 1.5, 1.5, 0.5, 0.3, 0.0, 2.0),
+    CellType.INDIKATOR:   (0, 0.0, 3.0, 2.0, 2.0, 1.5, 1.5, 0.5, 0.0, 0.3, 2.0),
+    CellType.RUPIAH:      (0, 0.0, 0.0, 3.0, 3.0, 0.5, 3.0, 3.0, 4.0, 4.0, 2.0),
+    CellType.TARGET:      (0, 0.0, 2.0, 3.0, 0.0, 0.0, 0.0, 0.0, 2.0, 1.5, 0.0),
+    CellType.PERCENT:     (0, 0.0, 3.0, 3.0, 0.0, 0.0, 1.5, 2.0, 4.0, 4.0, 0.0),
+}
+# fmt: on
+# A column of unknown type (a position no canonical column claimed) takes anything.
+_ANY = (0.0,) * len(Shape)
+
+
+def fit_cost(shape: Shape, ctype: CellType | None) -> float:
+    """Cost of putting a cell of this shape in a column of this type.
+
+    >>> fit_cost(Shape.AMOUNT, CellType.RUPIAH), fit_cost(Shape.AMOUNT, CellType.TARGET)
+    (0.0, 2.0)
+    """
+    return (_COST.get(ctype, _ANY) if ctype is not None else _ANY)[shape]

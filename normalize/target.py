@@ -1,0 +1,169 @@
+"""Split a target cell (``7 dok``, ``61 org/ bln``, ``68,8 1%``, ``BB``) into value and satuan.
+
+Known unit abbreviations are written out (``dok`` -> ``dokumen``). A unit that is not in
+``SATUAN_ALIASES`` is kept exactly as printed (only its spaces tidied), not lower-cased and not
+corrected: ``3 Pekat`` stays ``Pekat`` so that a reviewer sees the odd unit as the author typed it.
+A target with no leading number (``A``, ``BB``, ``WTP``) is a predicate, kept in ``text``; so is a
+compound target that holds two numbers (``471 orang/ 5 Lap``), verbatim and with no problem.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from renja.normalize.parsed import EMPTY, Parsed
+from renja.normalize.percent import parse_decimal
+from renja.normalize.rupiah import EMPTY_MARKS, quote_cell
+
+# Printed unit (lower case, no trailing dot) -> canonical satuan. Abbreviations seen in Renja
+# tables are written out so that the same unit groups together; 'SK' and '%' keep their form.
+SATUAN_ALIASES: dict[str, str] = {
+    "dok": "dokumen",
+    "dokumen": "dokumen",
+    "org": "orang",
+    "orn": "orang",
+    "orang": "orang",
+    "lap": "laporan",
+    "laporan": "laporan",
+    "bln": "bulan",
+    "bulan": "bulan",
+    "thn": "tahun",
+    "tahun": "tahun",
+    "hari": "hari",
+    "keg": "kegiatan",
+    "kegiatan": "kegiatan",
+    "eks": "eksemplar",
+    "eksemplar": "eksemplar",
+    "lbr": "lembar",
+    "lembar": "lembar",
+    "bh": "buah",
+    "buah": "buah",
+    "pkt": "paket",
+    "paket": "paket",
+    "unit": "unit",
+    "lembaga": "lembaga",
+    "kali": "kali",
+    "jenis": "jenis",
+    "sk": "SK",
+    "%": "%",
+    "persen": "%",
+}
+
+_SPACES = re.compile(r"\s+")
+# A leading number (digits, separators and the spaces a wrap leaves), then the unit.
+_NUMBER_THEN_UNIT = re.compile(r"(?P<number>[-–−]?[0-9][0-9., ]*)(?P<unit>.*)")
+_DIGIT = re.compile(r"[0-9]")
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A target: a number and its satuan, or a predicate/compound kept verbatim in ``text``."""
+
+    value: Decimal | None
+    satuan: str | None
+    text: str | None
+
+
+def _known(unit: str) -> bool:
+    return unit.lower().rstrip(".") in SATUAN_ALIASES
+
+
+def canonical_satuan(unit: str) -> str:
+    """The canonical name of a unit; each side of a compound ``a/b`` is named on its own.
+
+    >>> canonical_satuan("dok")
+    'dokumen'
+    >>> canonical_satuan("org/ bln")
+    'orang/bulan'
+    >>> canonical_satuan("SK")
+    'SK'
+    >>> canonical_satuan("Pekat")  # not a known unit: kept as printed
+    'Pekat'
+    """
+    if "/" in unit:
+        return "/".join(canonical_satuan(side) for side in unit.split("/"))
+    word = " ".join(unit.split())
+    return SATUAN_ALIASES.get(word.lower().rstrip("."), word)
+
+
+def join_split_unit(unit: str) -> str:
+    """Rejoin the letters of a unit that conversion spaced out, only when it forms a known unit.
+
+    >>> join_split_unit("Lap ora n")
+    'Laporan'
+    >>> join_split_unit("p a k e t")
+    'paket'
+    >>> join_split_unit("Pe kat")  # 'Pekat' is not a known unit: left alone
+    'Pe kat'
+    """
+    joined = "".join(unit.split())
+    return joined if _known(joined) else unit
+
+
+def join_split_digits(number: str) -> str:
+    """Rejoin a number whose digits conversion spaced out one by one.
+
+    >>> join_split_digits("1 4 6")
+    '146'
+    """
+    return "".join(number.split())
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split()).lower()
+
+
+def _read_unit(unit: str) -> tuple[str, list[str]]:
+    """Name a unit with no digits in it; returns the satuan and the rules that fired."""
+    rules: list[str] = []
+    sides = []
+    for side in unit.split("/"):
+        joined = join_split_unit(side.strip()) if " " in side.strip() else side.strip()
+        if joined != side.strip():
+            rules.append(join_split_unit.__name__)
+        sides.append(joined)
+    printed = "/".join(sides)
+    satuan = canonical_satuan(printed)
+    if _squash(satuan) != _squash(printed):
+        rules.append(canonical_satuan.__name__)
+    return satuan, rules
+
+
+def split_target(text: str) -> Parsed[Target]:
+    """Split a target cell into its value and satuan.
+
+    >>> split_target("61 org/ bln")
+    Parsed(value=Target(value=Decimal('61'), satuan='orang/bulan', text=None), rules=('canonical_satuan',), problem=None)
+    >>> split_target("1 0 u nit").value
+    Target(value=Decimal('10'), satuan='unit', text=None)
+    >>> split_target("BB").value
+    Target(value=None, satuan=None, text='BB')
+    """  # noqa: E501
+    cell = _SPACES.sub(" ", text or "").strip()
+    if cell in EMPTY_MARKS:
+        return EMPTY
+    match = _NUMBER_THEN_UNIT.fullmatch(cell)
+    if match is None:
+        return Parsed(Target(None, None, cell))
+    number, unit = match["number"].strip(), match["unit"].strip()
+    if _DIGIT.search(unit):
+        return Parsed(Target(None, None, cell))  # compound: two numbers in one target
+
+    rules: list[str] = []
+    if " " in number and "," not in number and "." not in number:
+        if any(len(piece) > 1 for piece in number.split()):
+            return Parsed(Target(None, None, cell))  # '12 5': two numbers, not spaced digits
+        number = join_split_digits(number)
+        rules.append(join_split_digits.__name__)
+    read = parse_decimal(number)
+    if read.value is None:
+        return Parsed(None, problem=f"{read.problem} (target {quote_cell(cell)})")
+    rules += read.rules
+
+    satuan = None
+    if unit:
+        satuan, unit_rules = _read_unit(unit)
+        rules += unit_rules
+    return Parsed(Target(read.value, satuan, None), tuple(dict.fromkeys(rules)))

@@ -1,0 +1,156 @@
+"""Read one aligned cell into typed output values, by its column's type.
+
+Each column type has one reader; a reader returns the output columns it fills, the repair rules
+that fired, and the problem if the cell could not be read. The raw cell itself stays in the raw
+table, so a clean value is always a function of the raw cell plus the logged rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from renja.normalize.kinds import CellType, ColumnSpec
+from renja.normalize.kode import parse_kode, split_kode_uraian
+from renja.normalize.percent import parse_percent
+from renja.normalize.rupiah import parse_rupiah
+from renja.normalize.target import split_target
+from renja.normalize.words import rejoin_split_words
+
+
+@dataclass(frozen=True, slots=True)
+class CellReading:
+    """What one cell put into the clean row."""
+
+    values: dict[str, Any]
+    rules: tuple[str, ...] = ()
+    problem: str | None = None
+    problem_column: str | None = None  # the output column the problem is about
+
+
+@dataclass(frozen=True, slots=True)
+class ReadContext:
+    """What a reader may know beyond the cell: the vocabulary, the document's bidang."""
+
+    vocabulary: frozenset[str]
+    bidang_for_program: dict[str, str]  # '01' -> '5.03': how X.XX.01 codes resolve here
+
+
+def kode_columns(prefix: str) -> tuple[str, str, str, str]:
+    """The output columns of a code: canonical, as printed, level, generic nomenclature form."""
+    return (
+        prefix,
+        f"{prefix}_cetak",
+        "level" if prefix == "kode" else f"level_{prefix}",
+        (f"{prefix}_nomenklatur"),
+    )
+
+
+def _bidang_hint(printed: str, ctx: ReadContext) -> str | None:
+    segments = [s.strip() for s in printed.replace(",", ".").split(".")]
+    if len(segments) >= 3 and segments[0].lower() == "x":
+        return ctx.bidang_for_program.get(segments[2].zfill(2))
+    return None
+
+
+def read_kode(printed: str, prefix: str, ctx: ReadContext) -> CellReading:
+    """A nomenclature code: canonical form, printed form, level and generic form."""
+    canonical_col, printed_col, level_col, generic_col = kode_columns(prefix)
+    empty = {canonical_col: None, printed_col: None, level_col: None, generic_col: None}
+    text = printed.strip()
+    if not text or text in {"-", "–"}:
+        return CellReading(empty)
+    parsed = parse_kode(text, bidang=_bidang_hint(text, ctx))
+    if parsed.value is None:
+        values = {**empty, printed_col: text}
+        return CellReading(values, parsed.rules, parsed.problem or "unreadable code", canonical_col)
+    kode = parsed.value
+    values = {
+        canonical_col: kode.canonical,
+        printed_col: text,
+        level_col: kode.level,
+        generic_col: kode.generic,
+    }
+    return CellReading(values, parsed.rules)
+
+
+def read_text(text: str, name: str, ctx: ReadContext) -> CellReading:
+    if not text.strip():
+        return CellReading({name: None})
+    parsed = rejoin_split_words(text.strip(), ctx.vocabulary)
+    return CellReading({name: parsed.value}, parsed.rules)
+
+
+def read_kode_uraian(text: str, name: str, ctx: ReadContext) -> CellReading:
+    """A cell holding a code and a name: both are read, into the code columns and ``name``."""
+    prefix = "kode" if name == "uraian" else name.replace("uraian", "kode")
+    code_text, rest = split_kode_uraian(text.strip())
+    code = read_kode(code_text or "", prefix, ctx)
+    words = read_text(rest, name, ctx)
+    return CellReading(
+        {**code.values, **words.values},
+        code.rules + words.rules,
+        code.problem,
+        code.problem_column,
+    )
+
+
+def read_rupiah(text: str, name: str) -> CellReading:
+    parsed = parse_rupiah(text)
+    return CellReading({name: parsed.value}, parsed.rules, parsed.problem, name)
+
+
+def read_percent(text: str, name: str) -> CellReading:
+    parsed = parse_percent(text)
+    value = float(parsed.value) if isinstance(parsed.value, Decimal) else parsed.value
+    return CellReading({name: value}, parsed.rules, parsed.problem, name)
+
+
+def read_target(text: str, name: str) -> CellReading:
+    """A target: value, satuan, and the text of a predicate or compound target."""
+    parsed = split_target(text)
+    target = parsed.value
+    values: dict[str, Any] = {name: None, f"{name}_satuan": None, f"{name}_teks": None}
+    if target is not None:
+        values[name] = float(target.value) if target.value is not None else None
+        values[f"{name}_satuan"] = target.satuan
+        values[f"{name}_teks"] = target.text
+    return CellReading(values, parsed.rules, parsed.problem, name)
+
+
+def read_cell(text: str, spec: ColumnSpec | None, name: str, ctx: ReadContext) -> CellReading:
+    """Read one cell by its column's type."""
+    if spec is None:
+        return CellReading({name: text.strip() or None})
+    match spec.ctype:
+        case CellType.NO:
+            return CellReading({name: text.strip().rstrip(".") or None})
+        case CellType.KODE:
+            return read_kode(text, "kode", ctx)
+        case CellType.KODE_URAIAN:
+            return read_kode_uraian(text, name, ctx)
+        case CellType.RUPIAH:
+            return read_rupiah(text, name)
+        case CellType.TARGET:
+            return read_target(text, name)
+        case CellType.PERCENT:
+            return read_percent(text, name)
+        case _:
+            return read_text(text, name, ctx)
+
+
+def output_columns(spec: ColumnSpec | None, name: str) -> list[str]:
+    """The clean columns one slot produces, in order."""
+    if spec is None:
+        return [name]
+    match spec.ctype:
+        case CellType.KODE:
+            return list(kode_columns("kode"))
+        case CellType.KODE_URAIAN:
+            prefix = "kode" if name == "uraian" else name.replace("uraian", "kode")
+            return [*kode_columns(prefix), name]
+        case CellType.TARGET:
+            return [name, f"{name}_satuan", f"{name}_teks"]
+        case _:
+            return [name]

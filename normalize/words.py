@@ -1,0 +1,122 @@
+"""Rejoin words that PDF conversion split (``Penyelenggaraa n Rapat`` -> ``Penyelenggaraan Rapat``).
+
+A join needs evidence: the joined word must be in the vocabulary, and at least one fragment must
+not be a word on its own, so ``di rehabilitasi`` (two real words) is left alone. The vocabulary is
+the base list in ``data/kata.txt`` plus, later, the words of the nomenclature names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib.resources import files
+
+from renja.normalize.parsed import Parsed
+
+# Most fragments one word is split into; longer runs are tried first so 'Lap ora n' -> 'Laporan'.
+MAX_FRAGMENTS = 3
+
+# Shortest word taken from names into a vocabulary: shorter tokens are mostly fragments or
+# abbreviations, and the few real ones (di, ke, dan) are in the base list.
+MIN_NAME_WORD = 3
+
+# Shortest word a join may produce: conversion splits long words at a line end; joining 'k e'
+# into the word 'ke' would only ever be a false repair.
+MIN_JOINED_LETTERS = 3
+
+VOCABULARY_FILE = "data/kata.txt"
+
+_TOKEN = re.compile(r"\S+")
+_LETTERS = re.compile(r"[^\W\d_]+")  # a fragment is letters only: no digits, no punctuation
+_NAME_WORD = re.compile(rf"[^\W\d_]{{{MIN_NAME_WORD},}}")
+_EDGE_PUNCTUATION = "\"'()[]{}<>,.;:!?"
+
+
+def _fragment(token: str) -> str | None:
+    """The letters of a token that may be part of a split word, or None."""
+    return token if _LETTERS.fullmatch(token) else None
+
+
+def _single_letter(tokens: list[str], index: int) -> bool:
+    return 0 <= index < len(tokens) and len(tokens[index]) == 1 and tokens[index].isalpha()
+
+
+def _join_at(tokens: list[str], start: int, vocabulary: frozenset[str]) -> tuple[int, str] | None:
+    """The longest join of fragments starting at ``start``: (fragments used, joined text)."""
+    for count in range(MAX_FRAGMENTS, 1, -1):
+        pieces = tokens[start : start + count]
+        if len(pieces) < count:
+            continue
+        # A word spaced out letter by letter ('p a k e t') is longer than any window: leave it.
+        if _single_letter(tokens, start - 1) or _single_letter(tokens, start + count):
+            continue
+        # The outer edges may carry punctuation ('(Kot', 'a)'); the joints may not.
+        first = pieces[0].lstrip(_EDGE_PUNCTUATION)
+        last = pieces[-1].rstrip(_EDGE_PUNCTUATION)
+        cores = [first, *pieces[1:-1], last]
+        if not all(_fragment(c) for c in cores):
+            continue
+        word = "".join(cores).lower()
+        known = len(word) >= MIN_JOINED_LETTERS and word in vocabulary
+        if known and any(c.lower() not in vocabulary for c in cores):
+            return count, "".join(pieces)
+    return None
+
+
+def rejoin_split_words(text: str, vocabulary: frozenset[str]) -> Parsed[str]:
+    """Rejoin words split into 2 or 3 fragments, keeping the fragments' casing and other spacing.
+
+    >>> vocab = frozenset({"penyelenggaraan", "rapat", "kota", "laporan", "di", "rehabilitasi",
+    ...                    "direhabilitasi"})
+    >>> rejoin_split_words("Penyelenggaraa n Rapat", vocab)
+    Parsed(value='Penyelenggaraan Rapat', rules=('rejoin_split_words',), problem=None)
+    >>> rejoin_split_words("Kot a Bjb", vocab).value
+    'Kota Bjb'
+    >>> rejoin_split_words("Lap ora n", vocab).value
+    'Laporan'
+    >>> rejoin_split_words("di rehabilitasi", vocab)  # both are words: left alone
+    Parsed(value='di rehabilitasi', rules=(), problem=None)
+    """
+    text = text or ""
+    matches = list(_TOKEN.finditer(text))
+    if len(matches) < 2:
+        return Parsed(text or None)
+    tokens = [m.group() for m in matches]
+    out: list[str] = []
+    changed = False
+    i = 0
+    while i < len(tokens):
+        joined = _join_at(tokens, i, vocabulary)
+        if joined is None:
+            count, word = 1, tokens[i]
+        else:
+            (count, word), changed = joined, True
+        if out:
+            out.append(text[matches[i - 1].end() : matches[i].start()])
+        out.append(word)
+        i += count
+    result = text[: matches[0].start()] + "".join(out) + text[matches[-1].end() :]
+    return Parsed(result, (rejoin_split_words.__name__,) if changed else ())
+
+
+def vocabulary_from_texts(texts: Iterable[str]) -> frozenset[str]:
+    """Lower-case words of 3+ letters from names, such as the nomenclature's.
+
+    >>> sorted(vocabulary_from_texts(["Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik"]))
+    ['air', 'dan', 'daya', 'jasa', 'komunikasi', 'listrik', 'penyediaan', 'sumber']
+    """
+    return frozenset(w.lower() for text in texts if text for w in _NAME_WORD.findall(text))
+
+
+@lru_cache(maxsize=1)
+def load_base_vocabulary() -> frozenset[str]:
+    """The base vocabulary in ``data/kata.txt``: one lower-case word per line, ``#`` comments.
+
+    >>> vocab = load_base_vocabulary()
+    >>> "penyelenggaraan" in vocab, "kot" in vocab
+    (True, False)
+    """
+    raw = files("renja.normalize").joinpath(VOCABULARY_FILE).read_text(encoding="utf-8")
+    words = (line.split("#", 1)[0].strip().lower() for line in raw.splitlines())
+    return frozenset(w for w in words if w)

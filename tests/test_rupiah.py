@@ -1,0 +1,207 @@
+"""Rupiah amounts: clean cells, wrap damage (repaired and logged), author typos (refused)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from renja.normalize.parsed import EMPTY
+from renja.normalize.rupiah import parse_rupiah
+
+SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "renja-bkpsdm-banjarbaru-2024.md"
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ("5.917.880.066", 5917880066),
+        ("150", 150),
+        ("0", 0),
+        ("1.000,00", 1000),
+        ("5.303.606.940,-", 5303606940),
+        ("Rp14.245.695.610", 14245695610),
+        ("Rp. 1.954.327.000", 1954327000),
+        ("Rp 5.303.606.940,-", 5303606940),
+        ("Rp.6.000.000,-", 6000000),
+        ("RP. 13.143.400", 13143400),
+        ("(13.143.400 )", -13143400),
+        ("(17.640.000)", -17640000),
+        ("(150)", -150),
+        ("-13.143.400", -13143400),
+        ("- 150", -150),
+        ("(Rp 1.000)", -1000),
+    ],
+)
+def test_clean_amounts_need_no_rule(cell: str, value: int) -> None:
+    parsed = parse_rupiah(cell)
+    assert parsed.value == value
+    assert type(parsed.value) is int
+    assert parsed.rules == ()
+    assert parsed.problem is None
+
+
+def test_cents_are_exact_decimals() -> None:
+    parsed = parse_rupiah("292.438.783.064,47")
+    assert parsed.value == Decimal("292438783064.47")
+    assert isinstance(parsed.value, Decimal)
+    assert str(parsed.value) == "292438783064.47"
+    assert parse_rupiah("1,5").value == Decimal("1.5")
+    assert parse_rupiah("(1.000,50)").value == Decimal("-1000.50")
+
+
+@pytest.mark.parametrize(
+    "cell", ["", "   ", "-", "–", "—", "Rp -", "Rp               -", "Rp", "Rp,-", "-,-"]
+)
+def test_empty_marks_are_empty(cell: str) -> None:
+    assert parse_rupiah(cell) == EMPTY
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        # real cells of the sample document, wrapped inside narrow columns
+        ("189.1 53.75 0", 189153750),
+        ("15.50 1.518. 746", 15501518746),
+        ("5.760 .000", 5760000),
+        ("2.743 .140. 061", 2743140061),
+        ("6.237 .942. 626", 6237942626),
+        ("62.45 6.800", 62456800),
+        ("202.5 70.00 0", 202570000),
+        ("63.21 0.250", 63210250),
+        ("197.0 00.00 0", 197000000),
+        ("33.50 0.000", 33500000),
+    ],
+)
+def test_wrapped_numbers_are_joined_and_logged(cell: str, value: int) -> None:
+    parsed = parse_rupiah(cell)
+    assert parsed.value == value
+    assert parsed.rules == ("join_wrapped_number",)
+
+
+def test_wrapped_number_with_misplaced_dots_keeps_its_digits() -> None:
+    parsed = parse_rupiah("77.51. 5900")  # printed 77.515.900 elsewhere in the sample
+    assert parsed.value == 77515900
+    assert parsed.rules == ("join_wrapped_digits",)
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [("28143400", 28143400), ("40.000000", 40000000), ("2024", 2024), ("28143.400", 28143400)],
+)
+def test_missing_separators_lose_no_digit(cell: str, value: int) -> None:
+    parsed = parse_rupiah(cell)
+    assert parsed.value == value
+    assert parsed.rules == ("accept_missing_separators",)
+
+
+def test_short_ungrouped_number_is_clean() -> None:
+    assert parse_rupiah("999").rules == ()
+
+
+@pytest.mark.parametrize(
+    ("cell", "group"),
+    [("59.99.800", "99"), ("59.999.80", "80"), ("1.0000", "0000"), ("12.3", "3")],
+)
+def test_lost_or_added_digit_is_refused(cell: str, group: str) -> None:
+    parsed = parse_rupiah(cell)
+    assert parsed.value is None
+    assert parsed.problem == (
+        f"group {group!r} has {len(group)} digits: a digit was lost or added in {cell!r}"
+    )
+
+
+def test_us_comma_thousands_are_read_and_logged() -> None:
+    parsed = parse_rupiah("156,356,974,255")
+    assert parsed.value == 156356974255
+    assert parsed.rules == ("read_comma_thousands",)
+    assert parse_rupiah("1,500").value == 1500
+    assert parse_rupiah("1,500").rules == ("read_comma_thousands",)
+
+
+def test_a_decimal_comma_is_not_thousands() -> None:
+    assert parse_rupiah("1,5").rules == ()
+    assert parse_rupiah("1,50").value == Decimal("1.50")
+    assert parse_rupiah("1.500,25").value == Decimal("1500.25")
+
+
+def test_stray_commas_and_dots_are_logged() -> None:
+    assert parse_rupiah("1.000,").value == 1000
+    assert parse_rupiah("1.000,").rules == ("drop_trailing_comma",)
+    assert parse_rupiah("1.000.").value == 1000
+    assert parse_rupiah("1.000.").rules == ("drop_stray_dots",)
+
+
+@pytest.mark.parametrize("cell", ["6 Dokumen", "BB", "A", "100 %", "12/2024", "Rp abc"])
+def test_text_is_not_an_amount(cell: str) -> None:
+    parsed = parse_rupiah(cell)
+    assert parsed.value is None
+    assert parsed.problem == f"not an amount: {cell!r}"
+
+
+def test_two_amounts_in_one_cell_are_refused() -> None:
+    parsed = parse_rupiah("1.000.000 2.500.000")
+    assert parsed.value is None
+    assert parsed.problem is not None
+    assert "two amounts" in parsed.problem
+
+
+def test_more_than_one_decimal_comma_is_refused() -> None:
+    parsed = parse_rupiah("12,34,56")
+    assert parsed.value is None
+    assert "'12,34,56'" in (parsed.problem or "")
+
+
+def test_huge_cell_gives_a_short_problem() -> None:
+    parsed = parse_rupiah("9" * 100_000)
+    assert parsed.value is None
+    assert parsed.problem is not None
+    assert len(parsed.problem) < 200
+
+
+@st.composite
+def wrapped_amounts(draw: st.DrawFn) -> tuple[str, int]:
+    """An amount printed the Indonesian way, maybe negative, then cut by spaces anywhere."""
+    n = draw(st.integers(0, 10**15))
+    text = f"{n:,}".replace(",", ".")
+    if draw(st.booleans()):
+        text += ",00"
+    negative = draw(st.booleans())
+    if negative:
+        text = f"({text})"
+    for cut in sorted(draw(st.lists(st.integers(0, len(text)), max_size=6)), reverse=True):
+        text = text[:cut] + " " + text[cut:]
+    return text, -n if negative else n
+
+
+@given(wrapped_amounts())
+def test_any_wrapped_amount_parses_back(case: tuple[str, int]) -> None:
+    text, expected = case
+    parsed = parse_rupiah(text)
+    assert parsed.problem is None
+    assert parsed.value == expected
+    assert type(parsed.value) is int
+    assert set(parsed.rules) <= {"join_wrapped_number"}
+
+
+@given(st.integers(0, 10**15), st.integers(1, 99))
+def test_any_amount_with_cents_is_exact(n: int, cents: int) -> None:
+    text = f"{n:,}".replace(",", ".") + f",{cents:02d}"
+    assert parse_rupiah(text).value == Decimal(f"{n}.{cents:02d}")
+
+
+@given(st.text())
+def test_junk_never_raises(text: str) -> None:
+    parsed = parse_rupiah(text)
+    assert parsed.value is None or parsed.problem is None
+
+
+def test_every_cell_of_the_sample_is_read_without_raising() -> None:
+    lines = SAMPLE.read_text(encoding="utf-8").splitlines()
+    cells = [cell for line in lines for cell in line.split("\t")]
+    read = [parse_rupiah(c) for c in cells]
+    assert sum(p.value is not None for p in read) > 500
+    assert parse_rupiah("59.99.800") in read  # the sample's one lost digit is refused

@@ -1,0 +1,27 @@
+"""Findings as one list: each failed check once, the important ones first."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from renja.records import Finding
+
+
+def finding_key(finding: Finding) -> tuple[object, ...]:
+    """Two findings with this key are the same failed check reported twice."""
+    return (finding.check, finding.table, finding.row, finding.column, finding.kode)
+
+
+def finalize_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Drop repeats of the same failed check and sort: errors first, then by check and place.
+
+    >>> from renja.records import Severity
+    >>> a = Finding("angka_tidak_terbaca", Severity.WARNING, "x", table="t1", row=2, column="pagu")
+    >>> b = Finding("kode_tidak_dikenal", Severity.ERROR, "y", table="t1", row=9)
+    >>> [f.check for f in finalize_findings([a, b, a])]
+    ['kode_tidak_dikenal', 'angka_tidak_terbaca']
+    """
+    unique: dict[tuple[object, ...], Finding] = {}
+    for finding in findings:
+        unique.setdefault(finding_key(finding), finding)
+    return sorted(unique.values(), key=Finding.sort_key)
