@@ -143,7 +143,7 @@ def run(
                         click.echo(f"Warning: {result.doc_id}: {warning}", err=True)
                     line = _summary(result, folder, time.perf_counter() - started)
                     if progress:
-                        progress.console.print(line, markup=False, highlight=False)
+                        progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
                     else:
                         click.echo(line)
             if progress:

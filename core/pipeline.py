@@ -14,7 +14,13 @@ import pandas as pd
 from renja import extract
 from renja.normalize.classify import classify
 from renja.normalize.clean import CleanTable, clean_table
-from renja.normalize.document import document_bidang, printed_codes, program_bidang
+from renja.normalize.document import (
+    JENIS_BY_PREFIX,
+    document_bidang,
+    kegiatan_prefix,
+    printed_codes,
+    program_bidang,
+)
 from renja.normalize.kinds import UNKNOWN
 from renja.normalize.values import ReadContext
 from renja.normalize.words import load_base_vocabulary
@@ -74,10 +80,16 @@ def process(path: str | Path) -> Result:
     path = Path(path)
     document = extract.read(path)
     codes = printed_codes(document.tables)
-    if not document.meta.bidang:
-        document.meta.bidang = document_bidang(codes)
+    meta = document.meta
+    if not meta.bidang:
+        meta.bidang = document_bidang(codes)
+    prefix = kegiatan_prefix(codes, meta.jenis_pemda)
+    if meta.jenis_pemda is None and prefix is not None:
+        meta.jenis_pemda = JENIS_BY_PREFIX[prefix]
     context = ReadContext(
-        vocabulary=load_base_vocabulary(), bidang_for_program=program_bidang(codes)
+        vocabulary=load_base_vocabulary(),
+        bidang_for_program=program_bidang(codes),
+        kegiatan_prefix=prefix,
     )
     result = Result(document, [], [], {}, sha256=_file_hash(path))
     findings: list[Finding] = []

@@ -11,9 +11,17 @@ from renja.records import DocumentMeta
 TITLE_LINES = 80
 
 _PEMDA = re.compile(
-    r"\bPEMERINTAH\s+(KOTA|KABUPATEN|KAB\.|PROVINSI)\s+([A-Z][A-Za-z.'\- ]{2,40}?)\s*(?:$|[,\n(])",
+    r"\b(?:PEMERINTAH|GUBERNUR|BUPATI|WALI\s?KOTA)\s+(KOTA|KABUPATEN|KAB\.|PROVINSI|DAERAH)?\s*"
+    r"([A-Z][A-Za-z.'\- ]{2,40}?)\s*(?:$|[,\n(])",
     re.IGNORECASE,
 )
+# Who heads a pemda tells its type when the title names the head, not the pemda.
+_HEAD_KIND = {
+    "GUBERNUR": "PROVINSI",
+    "BUPATI": "KABUPATEN",
+    "WALIKOTA": "KOTA",
+    "WALI KOTA": "KOTA",
+}
 _SKPD_LABEL = re.compile(
     r"^(?:nama\s+)?(?:skpd|opd|perangkat daerah|unit organisasi|organisasi)\s*:\s*(.+)$",
     re.IGNORECASE,
@@ -28,12 +36,20 @@ _TITLE_WORDS = re.compile(r"\b(RENJA|RENCANA KERJA|RKPD|RKA|DPA|RINCIAN BELANJA)
 def _pemda(lines: Sequence[str]) -> tuple[str | None, str | None]:
     for text in lines:
         match = _PEMDA.search(text)
-        if match:
-            kind = match.group(1).upper().rstrip(".")
-            name = " ".join(match.group(2).split()).title()
-            kind_word = {"KAB": "Kabupaten"}.get(kind, kind.title())
-            jenis = "prov" if kind == "PROVINSI" else "kabkota"
-            return f"{kind_word} {name}", jenis
+        if not match:
+            continue
+        head = text[match.start() : match.start(1) if match.group(1) else match.start(2)]
+        kind = (match.group(1) or "").upper().rstrip(".")
+        if kind in ("", "DAERAH"):
+            kind = _HEAD_KIND.get(" ".join(head.split()).upper(), "")
+            if not kind:
+                continue
+        name = " ".join(match.group(2).split()).title()
+        if (match.group(1) or "").upper() == "DAERAH":
+            name = f"Daerah {name}"
+        kind_word = {"KAB": "Kabupaten"}.get(kind, kind.title())
+        jenis = "prov" if kind == "PROVINSI" else "kabkota"
+        return f"{kind_word} {name}", jenis
     return None, None
 
 
@@ -55,10 +71,18 @@ def _skpd(lines: Sequence[str], all_lines: Sequence[str]) -> str | None:
     return None
 
 
+# A title is printed over several short lines; read them as one text.
+TITLE_BLOCK_LINES = 12
+MAX_TITLE_LINE = 120
+
+
 def _jenis_and_year(lines: Sequence[str]) -> tuple[str | None, int | None]:
-    for text in lines:
-        if not _TITLE_WORDS.search(text):
-            continue
+    short = [t.strip() for t in lines if len(t.strip()) <= MAX_TITLE_LINE]
+    block = " ".join(short[:TITLE_BLOCK_LINES])
+    match = _TITLE_WORDS.search(block)
+    candidates = [block[match.start() : match.start() + 90]] if match else []
+    candidates += [t for t in lines if _TITLE_WORDS.search(t)]
+    for text in candidates:
         upper = text.upper()
         if "RINCIAN BELANJA" in upper or re.search(r"\bRKA\b", upper):
             jenis = "RKA"

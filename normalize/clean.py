@@ -28,6 +28,12 @@ SPARSE_COLUMNS = ("baris_gabungan", "sisa")
 _TOTAL_LABEL = re.compile(r"^\W*(?:jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
 _ROW_NUMBER = re.compile(r"^\(?[0-9]{1,3}[a-z]?\)?\.?$|^[a-z]\.?$", re.IGNORECASE)
 _PROGRAM = re.compile(r"^program\b", re.IGNORECASE)
+# A row naming the agency itself (the SKPD's total line in many forms).
+_SKPD_NAME = re.compile(
+    r"^(?:badan|dinas|sekretariat|inspektorat|satuan|kantor|kecamatan|rsud|rumah sakit)\b",
+    re.IGNORECASE,
+)
+INDICATOR_COLUMNS = ("indikator", "indikator_sebelum", "indikator_sesudah")
 _NUMBER_PROBLEM_TYPES = {CellType.RUPIAH, CellType.PERCENT, CellType.TARGET}
 
 
@@ -85,15 +91,33 @@ def classify_row(values: dict[str, Any], amounts: list[str]) -> str:
     'total'
     >>> classify_row({"uraian": "Penyediaan Gaji", "pagu": 1}, ["pagu"])
     'data'
+    >>> classify_row({"uraian": None, "indikator": "CAKUPAN PELAYANAN", "target": 100}, [])
+    'indikator'
     """
     label = values.get("uraian") or values.get("sasaran") or ""
     if _TOTAL_LABEL.match(str(label)):
         return "total"
+    named = any(values.get(k) for k in ("kode", "kode_cetak", "no", "uraian", "sasaran", "tujuan"))
+    if not named and any(values.get(k) for k in INDICATOR_COLUMNS):
+        return "indikator"
     texts = [v for k, v in values.items() if isinstance(v, str) and k not in ("jenis_baris",)]
     has_amount = any(values.get(a) not in (None, 0) for a in amounts)
     if has_amount and not texts:
         return "total"
     return "data"
+
+
+def _level_from_name(name: str) -> str | None:
+    """The level a row without a code states in its own name.
+
+    >>> _level_from_name("PROGRAM KEPEGAWAIAN DAERAH"), _level_from_name("BADAN KEPEGAWAIAN")
+    ('program', 'skpd')
+    """
+    if _PROGRAM.match(name):
+        return "program"
+    if _SKPD_NAME.match(name):
+        return "skpd"
+    return None
 
 
 def _move_label(values: dict[str, Any]) -> bool:
@@ -179,8 +203,8 @@ def clean_table(raw: RawTable, kind: TableKind, table_id: str, ctx: ReadContext)
         values["jenis_baris"] = classify_row(values, amounts)
         if moved_label and values["jenis_baris"] == "data":
             values["jenis_baris"] = "ringkasan"
-        if values.get("level") is None and _PROGRAM.match(str(values.get("uraian") or "")):
-            values["level"] = "program"
+        if values.get("level") is None:
+            values["level"] = _level_from_name(str(values.get("uraian") or ""))
         values["baris_gabungan"] = ";".join(str(s.line or s.page) for s in row.merged) or None
         values["sisa"] = " | ".join(text for _, text in row.overflow) or None
         for position, text in row.overflow:

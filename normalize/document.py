@@ -61,3 +61,28 @@ def document_bidang(codes: Iterable[str]) -> list[str]:
             if bidang not in out:
                 out.append(bidang)
     return out
+
+
+def kegiatan_prefix(codes: Iterable[str], jenis_pemda: str | None) -> str | None:
+    """The 4th code segment of this document's kegiatan: ``2`` kab/kota, ``1`` provinsi.
+
+    The document's own statement wins; otherwise the kegiatan codes it prints decide.
+
+    >>> kegiatan_prefix(["5.03.01.2.01", "5.03.02.2.01.0002"], None)
+    '2'
+    >>> kegiatan_prefix([], "prov")
+    '1'
+    """
+    if jenis_pemda in PREFIX_BY_PEMDA:
+        return PREFIX_BY_PEMDA[jenis_pemda]
+    counts: dict[str, int] = defaultdict(int)
+    for code in codes:
+        segments = code.split(".")
+        if len(segments) >= 5 and segments[3] in ("1", "2"):
+            counts[segments[3]] += 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+# The kegiatan segment's first digit by the type of pemda (Permendagri 90).
+PREFIX_BY_PEMDA = {"kabkota": "2", "prov": "1"}
+JENIS_BY_PREFIX = {v: k for k, v in PREFIX_BY_PEMDA.items()}

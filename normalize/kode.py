@@ -125,6 +125,18 @@ def split_kegiatan_segment(code: str) -> str:
     return ".".join([*segments[:3], kegiatan[0], kegiatan[1:], *segments[4:]])
 
 
+def insert_kegiatan_prefix(code: str, prefix: str) -> str:
+    """Put back the pemda-type digit a kegiatan code lost: ``5.03.02.04`` -> ``5.03.02.2.04``.
+
+    The digit is the document's (``2`` in a kabupaten/kota document, ``1`` in a province's).
+
+    >>> insert_kegiatan_prefix("5.03.02.04.03", "2")
+    '5.03.02.2.04.03'
+    """
+    segments = code.split(".")
+    return ".".join([*segments[:3], prefix, *segments[3:]])
+
+
 def resolve_generic_bidang(code: str, bidang: str) -> str:
     """Put the document's bidang in place of the generic ``X.XX``.
 
@@ -165,8 +177,13 @@ def _not_a_code(cell: str, why: str) -> Parsed[Kode]:
     return Parsed(None, problem=f"not a code ({why}): {quote_cell(cell)}")
 
 
-def parse_kode(text: str, bidang: str | None = None) -> Parsed[Kode]:
+def parse_kode(
+    text: str, bidang: str | None = None, kegiatan_prefix: str | None = None
+) -> Parsed[Kode]:
     """Read a code cell; ``bidang`` (such as ``'5.03'``) resolves a generic ``X.XX`` code.
+
+    ``kegiatan_prefix`` (``'2'`` for kabupaten/kota, ``'1'`` for provinsi) puts back the digit
+    a kegiatan code sometimes loses (``5.03.02.04``), when the document says which it is.
 
     Raises ``ValueError`` only for a malformed ``bidang`` argument (misuse), never for ``text``.
 
@@ -176,6 +193,8 @@ def parse_kode(text: str, bidang: str | None = None) -> Parsed[Kode]:
     ('join_split_kode',)
     >>> parse_kode("x.xx.01.201.01", bidang="5.03").value.canonical
     '5.03.01.2.01.0001'
+    >>> parse_kode("5.03.02.04.03", kegiatan_prefix="2").value.canonical
+    '5.03.02.2.04.0003'
     >>> parse_kode("Penyusunan").problem
     "not a code (letters or symbols): 'Penyusunan'"
     """
@@ -202,6 +221,16 @@ def parse_kode(text: str, bidang: str | None = None) -> Parsed[Kode]:
         code = split_kegiatan_segment(code)
         segments = code.split(".")
         rules.append(split_kegiatan_segment.__name__)
+
+    if (
+        kegiatan_prefix
+        and len(segments) in (4, 5)
+        and not _fits_p90(segments)
+        and _fits_p90(insert_kegiatan_prefix(code, kegiatan_prefix).split("."))
+    ):
+        code = insert_kegiatan_prefix(code, kegiatan_prefix)
+        segments = code.split(".")
+        rules.append(insert_kegiatan_prefix.__name__)
 
     if _fits_p90(segments):
         if len(segments) == len(P90_WIDTHS):

@@ -35,6 +35,7 @@ class ReadContext:
 
     vocabulary: frozenset[str]
     bidang_for_program: dict[str, str]  # '01' -> '5.03': how X.XX.01 codes resolve here
+    kegiatan_prefix: str | None = None  # '2' in a kabupaten/kota document, '1' in a province's
 
 
 def kode_columns(prefix: str) -> tuple[str, str, str, str]:
@@ -61,11 +62,15 @@ def read_kode(printed: str, prefix: str, ctx: ReadContext) -> CellReading:
     text = printed.strip()
     if not text or text in {"-", "–"}:
         return CellReading(empty)
-    parsed = parse_kode(text, bidang=_bidang_hint(text, ctx))
+    parsed = parse_kode(text, bidang=_bidang_hint(text, ctx), kegiatan_prefix=ctx.kegiatan_prefix)
     if parsed.value is None:
         values = {**empty, printed_col: text}
         return CellReading(values, parsed.rules, parsed.problem or "unreadable code", canonical_col)
     kode = parsed.value
+    if kode.scheme == "lain":
+        # Digits and dots that are no nomenclature code (an org-unit number such as 01.00):
+        # kept as printed, with no canonical code.
+        return CellReading({**empty, printed_col: text}, parsed.rules)
     values = {
         canonical_col: kode.canonical,
         printed_col: text,
