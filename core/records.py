@@ -50,7 +50,7 @@ class RawRow:
     cells: list[str]
     source: Source
     role: RowRole = RowRole.BODY
-    bold: bool = False  # every non-empty cell was bold in the source: often a parent or total row
+    bold: bool = False  # most filled cells were bold in the source: often a parent or total row
 
 
 @dataclass(slots=True)

@@ -67,7 +67,8 @@ def make_row(raw_cells: list[str], line: int) -> RawRow:
     """A RawRow from converter cells: markup stripped, bold noted, separators marked."""
     cells = [strip_markup(c) for c in raw_cells]
     filled = [c for c in raw_cells if c.strip()]
-    bold = bool(filled) and all(is_bold(c) for c in filled)
+    # Bold rows are parents and totals; a plain row number beside bold cells does not count.
+    bold = bool(filled) and sum(is_bold(c) for c in filled) > len(filled) / 2
     role = RowRole.SEPARATOR if is_separator_cells(cells) else RowRole.BODY
     return RawRow(cells=cells, source=Source(line=line), role=role, bold=bold)
 

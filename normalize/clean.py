@@ -56,14 +56,6 @@ class Cleaned:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _show(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def _logical_rows(raw: RawTable, column_map: ColumnMap) -> list[LogicalRow]:
     rows: list[LogicalRow] = []
     body = [r for r in raw.rows if r.role is RowRole.BODY and any(c.strip() for c in r.cells)]
@@ -120,8 +112,15 @@ def _level_from_name(name: str) -> str | None:
     return None
 
 
-def _move_label(values: dict[str, Any]) -> bool:
-    """A footer label printed in the number column goes to the name column."""
+def move_label_to_uraian(values: dict[str, Any]) -> bool:
+    """A footer label printed in the number column goes to the name column.
+
+    >>> row = {"no": "Predikat kinerja", "uraian": None}
+    >>> move_label_to_uraian(row), row
+    (True, {'no': None, 'uraian': 'Predikat kinerja'})
+    >>> move_label_to_uraian({"no": "12.", "uraian": "Program"})
+    False
+    """
     label = values.get("no")
     if not label or _ROW_NUMBER.match(str(label)):
         return False
@@ -155,14 +154,13 @@ def clean_table(raw: RawTable, kind: TableKind, table_id: str, ctx: ReadContext)
             reading = read_cell(cell, slot.spec, slot.name, ctx)
             values.update(reading.values)
             if reading.rules:
-                shown = next(iter(reading.values.values()), None)
                 repairs.append(
                     Repair(
                         table_id,
                         index,
                         slot.name,
                         cell.strip(),
-                        _show(shown),
+                        reading.display,
                         "+".join(reading.rules),
                         row.source,
                     )
@@ -182,11 +180,11 @@ def clean_table(raw: RawTable, kind: TableKind, table_id: str, ctx: ReadContext)
                     slot.name,
                     f"{text} [kolom {printed + 1}]",
                     f"{text} [{slot.name}]",
-                    "align_cells_to_columns",
+                    align_row.__name__,
                     row.source,
                 )
             )
-        moved_label = _move_label(values)
+        moved_label = move_label_to_uraian(values)
         if moved_label:
             target = "uraian" if "uraian" in values else "sasaran"
             repairs.append(
@@ -196,7 +194,7 @@ def clean_table(raw: RawTable, kind: TableKind, table_id: str, ctx: ReadContext)
                     target,
                     f"{values[target]} [no]",
                     str(values[target]),
-                    "move_label_to_uraian",
+                    move_label_to_uraian.__name__,
                     row.source,
                 )
             )
@@ -251,7 +249,7 @@ def clean_table(raw: RawTable, kind: TableKind, table_id: str, ctx: ReadContext)
                 slots[slot_index].name,
                 tail,
                 merged,
-                "merge_continuation_row",
+                merge_continuations.__name__,
                 row.source,
             )
         )

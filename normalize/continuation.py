@@ -99,6 +99,15 @@ def merge_continuations(
 
     Returns the merged rows and, for the log, one (row index, slot, tail text, merged text)
     per merged cell.
+
+    >>> from renja.normalize.kinds import ColumnSpec, CellType
+    >>> slots = [Slot("kode", ColumnSpec("kode", CellType.KODE)),
+    ...          Slot("uraian", ColumnSpec("uraian", CellType.TEXT))]
+    >>> rows = [LogicalRow(["5.03.01.2.01.06", "Penyusunan Laporan Capaian dan"], Source(982)),
+    ...         LogicalRow(["", "Ikhtisar Realisasi Kinerja SKPD"], Source(984))]
+    >>> merged, log = merge_continuations(rows, slots)
+    >>> merged[0].cells[1], [s.line for s in merged[0].merged]
+    ('Penyusunan Laporan Capaian dan Ikhtisar Realisasi Kinerja SKPD', [984])
     """
     out: list[LogicalRow] = []
     log: list[tuple[int, int, str, str]] = []

@@ -28,6 +28,22 @@ class CellReading:
     problem: str | None = None
     problem_column: str | None = None  # the output column the problem is about
 
+    @property
+    def display(self) -> str:
+        """The clean value as one short text, for the repair log: ``2 laporan``, ``189153750``."""
+        parts = []
+        for name, value in self.values.items():
+            if (
+                value is None
+                or name.endswith(("_cetak", "_nomenklatur"))
+                or name.startswith("level")
+            ):
+                continue
+            if isinstance(value, float) and value.is_integer():
+                value = int(value)
+            parts.append(str(value))
+        return " ".join(parts)
+
 
 @dataclass(frozen=True, slots=True)
 class ReadContext:

@@ -1,0 +1,165 @@
+"""The ``renja`` command: the output contract, progress, and one clear line for bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from renja.cli import main
+
+from .conftest import SAMPLE_MD
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_run_writes_the_output_contract(tmp_path: Path) -> None:
+    code, out, _ = run("run", str(SAMPLE_MD), "--out", str(tmp_path))
+    assert code == 0
+    folder = tmp_path / "renja-bkpsdm-banjarbaru-2024"
+    assert "renja-bkpsdm-banjarbaru-2024: 9 tables" in out
+    names = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert {"manifest.json", "repairs.csv", "findings.csv"} <= names
+    assert "tables/t11_rencana_perubahan.csv" in names
+    assert "tables/t11_rencana_perubahan.parquet" in names
+    assert "raw/t01_unknown.csv" in names  # unknown tables are kept raw
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["schema_version"] == 1
+    assert manifest["meta"]["tahun"] == 2024
+    kinds = [t["kind"] for t in manifest["tables"]]
+    assert kinds.count("unknown") == 2 and "evaluasi_e81" in kinds
+    lampiran = next(t for t in manifest["tables"] if t["kind"] == "rencana_perubahan")
+    assert lampiran["rows"] == 61 and "pagu_sesudah" in lampiran["columns"]
+    header = (folder / "repairs.csv").read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("table,row,column,raw,clean,rule")
+
+
+def test_rerun_is_byte_identical(tmp_path: Path) -> None:
+    first, second = tmp_path / "a", tmp_path / "b"
+    assert run("run", str(SAMPLE_MD), "--out", str(first), "--no-parquet")[0] == 0
+    assert run("run", str(SAMPLE_MD), "--out", str(second), "--no-parquet")[0] == 0
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files
+    for name in files:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_folder_input_shows_progress_and_processes_each_document(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text(SAMPLE_MD.read_text(encoding="utf-8"), encoding="utf-8")
+    (docs / "b.md").write_text(
+        "Tabel 5.3 Pergeseran Pagu\n\nKode\tSub Kegiatan\tSebelum\t"
+        "Sesudah\n1.02.01.2.01.0001\tA\t1.000\t2.000\n",
+        encoding="utf-8",
+    )
+    (docs / "notes.docx").write_bytes(b"ignored")
+    code, _, err = run("run", str(docs), "--out", str(tmp_path / "out"))
+    assert code == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a", "b"]
+    assert "2/2" in err  # the progress bar's count
+
+
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (lambda d: d / "missing.md", "no such file or folder"),
+        (lambda d: _write(d / "empty.md", b""), "the file is empty"),
+        (lambda d: _write(d / "blank.md", b"  \n\n"), "the file is empty"),
+        (lambda d: _write(d / "zip.md", b"PK\x03\x04\x14\x00\x00\x00\x08\x00binary"), "binary"),
+        (lambda d: _write(d / "bad.md", b"\x81\x8d\x8f\x90\x9d text"), "neither UTF-8 nor cp1252"),
+        (lambda d: _write(d / "scan.pdf", b"%PDF-1.4"), "PDF input is not supported yet"),
+        (lambda d: _write(d / "sheet.xlsx", b"x"), "unsupported file type"),
+    ],
+)
+def test_bad_input_gets_one_line_and_exit_1(tmp_path: Path, make, message: str) -> None:
+    path = make(tmp_path)
+    out_dir = tmp_path / "out"
+    code, out, err = run("run", str(path), "--out", str(out_dir))
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: ") and message in lines[0]
+    assert "Traceback" not in out + err
+    leftovers = list(out_dir.iterdir()) if out_dir.exists() else []
+    assert leftovers == []  # nothing half-written
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_cp1252_file_is_read(tmp_path: Path) -> None:
+    doc = tmp_path / "lama.md"
+    doc.write_bytes(
+        "Tabel 5.3 Pergeseran Pagu – Anggaran\n\nKode\tSub Kegiatan\tSebelum\tSesudah\n"
+        "1.02.01.2.01.0001\tPenyusunan Dokumen\t1.000.000\t2.000.000\n".encode("cp1252")
+    )
+    code, _, err = run("run", str(doc), "--out", str(tmp_path / "out"))
+    assert code == 0
+    assert "read as cp1252" in err
+    table = (tmp_path / "out" / "lama" / "tables").glob("*pergeseran_pagu.csv")
+    assert "1000000,2000000" in next(table).read_text(encoding="utf-8")
+
+
+def test_markdown_without_tables_warns_and_writes_an_empty_manifest(tmp_path: Path) -> None:
+    doc = tmp_path / "prosa.md"
+    doc.write_text("# Kata Pengantar\n\nHanya teks, tanpa tabel.\n", encoding="utf-8")
+    code, _, err = run("run", str(doc), "--out", str(tmp_path / "out"))
+    assert code == 0
+    assert "Warning: prosa: no table found in the document" in err
+    manifest = json.loads((tmp_path / "out" / "prosa" / "manifest.json").read_text("utf-8"))
+    assert manifest["tables"] == [] and manifest["warnings"] == ["no table found in the document"]
+
+
+def test_empty_folder_is_an_error(tmp_path: Path) -> None:
+    code, _, err = run("run", str(tmp_path))
+    assert code == 1 and "no documents to process" in err
+
+
+def test_one_bad_document_does_not_stop_the_others(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.md").write_text(SAMPLE_MD.read_text(encoding="utf-8"), encoding="utf-8")
+    (docs / "b.md").write_bytes(b"")
+    code, _, err = run("run", str(docs), "--out", str(tmp_path / "out"))
+    assert code == 1
+    assert "b.md: the file is empty" in err and "1 of 2 documents failed" in err
+    assert (tmp_path / "out" / "a" / "manifest.json").exists()
+
+
+def test_rewriting_replaces_the_folder_atomically(tmp_path: Path) -> None:
+    out_dir = tmp_path / "out"
+    assert run("run", str(SAMPLE_MD), "--out", str(out_dir))[0] == 0
+    stale = out_dir / "renja-bkpsdm-banjarbaru-2024" / "tables" / "stale.csv"
+    stale.write_text("old", encoding="utf-8")
+    assert run("run", str(SAMPLE_MD), "--out", str(out_dir))[0] == 0
+    assert not stale.exists()
+    assert [p.name for p in out_dir.iterdir()] == ["renja-bkpsdm-banjarbaru-2024"]
+
+
+def test_help_documents_every_command_and_option() -> None:
+    code, out, _ = run("--help")
+    assert code == 0 and "run" in out
+    code, out, _ = run("run", "--help")
+    for option in ("--out", "--no-parquet", "--quiet", "--debug"):
+        assert option in out
+
+
+def test_console_script_runs(tmp_path: Path) -> None:
+    renja_bin = Path(sys.executable).with_name("renja")
+    done = subprocess.run(
+        [str(renja_bin), "run", str(tmp_path / "nope.md")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip() == f"Error: {tmp_path / 'nope.md'}: no such file or folder"

@@ -1,0 +1,44 @@
+"""Golden files: the sample's clean tables, repairs, findings and manifest, checked in.
+
+A change in any output shows up here as a diff to review. After a deliberate change, rewrite the
+golden files with ``RENJA_UPDATE_GOLDEN=1 make test`` and review ``git diff tests/golden``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from renja.writer import write_result
+
+from .conftest import GOLDEN, SAMPLE_MD
+
+DOCUMENTS = [SAMPLE_MD]
+# Parquet is binary and carries library versions; the CSVs hold the same values.
+COMPARED = ("*.csv", "*.json")
+
+
+def _files(folder: Path) -> list[Path]:
+    return sorted(p.relative_to(folder) for pattern in COMPARED for p in folder.rglob(pattern))
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.stem)
+def test_outputs_match_golden_files(document: Path, tmp_path: Path) -> None:
+    import renja
+
+    folder = write_result(renja.process(document), tmp_path, parquet=False)
+    golden = GOLDEN / folder.name
+    if os.environ.get("RENJA_UPDATE_GOLDEN"):
+        shutil.rmtree(golden, ignore_errors=True)
+        shutil.copytree(folder, golden)
+    assert _files(folder) == _files(golden), "a table appeared or disappeared"
+    for name in _files(golden):
+        expected = (golden / name).read_text(encoding="utf-8").splitlines()
+        actual = (folder / name).read_text(encoding="utf-8").splitlines()
+        if expected != actual:
+            diff = "\n".join(list(difflib.unified_diff(expected, actual, lineterm=""))[:40])
+            pytest.fail(f"{name} differs from the golden file:\n{diff}")
