@@ -19,6 +19,11 @@ from renja.errors import RenjaError
 DEFAULT_OUT = Path("outputs")
 
 
+# Files a folder may hold that renja will read once their reader exists; they are named, not
+# silently passed over.
+PENDING_SUFFIXES = {".pdf": "PDF input is not supported yet"}
+
+
 def find_documents(inputs: tuple[Path, ...]) -> list[Path]:
     """The documents named by the inputs: files as given, folders searched (not recursively)."""
     from renja.extract import SUPPORTED_SUFFIXES
@@ -26,9 +31,11 @@ def find_documents(inputs: tuple[Path, ...]) -> list[Path]:
     documents: list[Path] = []
     for item in inputs:
         if item.is_dir():
-            found = sorted(
-                p for p in item.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
-            )
+            files = sorted(p for p in item.iterdir() if p.is_file())
+            for path in files:
+                if path.suffix.lower() in PENDING_SUFFIXES:
+                    click.echo(f"Skipped {path}: {PENDING_SUFFIXES[path.suffix.lower()]}", err=True)
+            found = [p for p in files if p.suffix.lower() in SUPPORTED_SUFFIXES]
             if not found:
                 raise RenjaError(
                     f"{item}: no documents to process (looked for "

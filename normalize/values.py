@@ -59,8 +59,8 @@ def kode_columns(prefix: str) -> tuple[str, str, str, str]:
     return (
         prefix,
         f"{prefix}_cetak",
-        "level" if prefix == "kode" else f"level_{prefix}",
-        (f"{prefix}_nomenklatur"),
+        "level" + prefix.removeprefix("kode"),  # kode_perubahan -> level_perubahan
+        f"{prefix}_nomenklatur",
     )
 
 

@@ -194,16 +194,19 @@ def test_every_clean_row_points_at_a_raw_row(sample: Result) -> None:
 def test_every_repair_names_a_rule_with_a_doctest(sample: Result) -> None:
     import doctest
 
-    from renja.normalize import align, clean, continuation, kode, percent, rupiah, target, words
+    from renja.normalize.rules import REPAIR_RULES, RULE_NAMES
 
-    modules = [align, clean, continuation, kode, percent, rupiah, target, words]
-    documented = {
-        name
-        for module in modules
-        for name, obj in vars(module).items()
-        if callable(obj)
-        and doctest.DocTestFinder().find(obj)
-        and any(t.examples for t in doctest.DocTestFinder().find(obj))
-    }
-    rules = {part for r in sample.repairs for part in r.rule.split("+")}
-    assert rules and rules <= documented, rules - documented
+    finder = doctest.DocTestFinder()
+    for rule in REPAIR_RULES:
+        assert any(t.examples for t in finder.find(rule)), f"{rule.__name__} has no doctest"
+    logged = {part for r in sample.repairs for part in r.rule.split("+")}
+    assert logged and logged <= RULE_NAMES, logged - RULE_NAMES
+
+
+def test_every_finding_comes_from_a_known_check(sample: Result) -> None:
+    from renja.checks import CHECKS
+
+    assert sample.findings
+    for finding in sample.findings:
+        assert finding.check in CHECKS
+        assert finding.severity == CHECKS[finding.check][0]

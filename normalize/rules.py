@@ -1,0 +1,41 @@
+"""Every repair rule renja may log, in one place.
+
+A repair in ``repairs.csv`` names one of these functions in its ``rule`` column (several joined
+with ``+`` when more than one fired on a cell). Each has a doctest showing the damaged input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from renja.normalize import align, clean, continuation, kode, percent, rupiah, target, words
+
+REPAIR_RULES: tuple[Callable[..., object], ...] = (
+    # Rupiah and other numbers
+    rupiah.join_wrapped_number,
+    rupiah.join_wrapped_digits,
+    rupiah.accept_missing_separators,
+    rupiah.read_comma_thousands,
+    rupiah.drop_trailing_comma,
+    rupiah.drop_stray_dots,
+    percent.read_dot_as_decimal,
+    # Targets
+    target.join_split_digits,
+    target.join_split_unit,
+    target.canonical_satuan,
+    # Codes
+    kode.replace_comma_in_kode,
+    kode.join_split_kode,
+    kode.drop_trailing_dot,
+    kode.split_kegiatan_segment,
+    kode.insert_kegiatan_prefix,
+    kode.resolve_generic_bidang,
+    # Text
+    words.rejoin_split_words,
+    # Table structure
+    align.align_row,
+    continuation.merge_continuations,
+    clean.move_label_to_uraian,
+)
+
+RULE_NAMES = frozenset(rule.__name__ for rule in REPAIR_RULES)

@@ -1,0 +1,45 @@
+"""The README documents everything a user can meet: commands, options, forms, rules, checks."""
+
+from __future__ import annotations
+
+import click
+
+from renja.checks import CHECKS
+from renja.cli import main
+from renja.normalize.kinds import KIND_BY_SLUG
+from renja.normalize.rules import RULE_NAMES
+
+from .conftest import REPO
+
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+def test_every_command_and_option_is_documented() -> None:
+    context = click.Context(main)
+    for name, command in main.commands.items():
+        assert f"renja {name}" in README, name
+        for param in command.get_params(context):
+            for option in param.opts:
+                if option.startswith("--") and option != "--help":
+                    assert option in README, f"{name} {option}"
+
+
+def test_every_table_form_is_documented() -> None:
+    for slug in KIND_BY_SLUG:
+        assert f"`{slug}`" in README, slug
+
+
+def test_every_repair_rule_is_documented() -> None:
+    for rule in RULE_NAMES:
+        assert f"`{rule}`" in README, rule
+
+
+def test_every_check_is_documented() -> None:
+    for check in CHECKS:
+        assert f"`{check}`" in README, check
+
+
+def test_quick_start_names_the_two_commands() -> None:
+    assert "make run" in README and "make test" in README
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    assert "make test" in ci
