@@ -9,6 +9,8 @@ import html
 import re
 from itertools import pairwise
 
+from renja.extract.shapes import Shape, sniff
+
 _TAG = re.compile(r"</?(?:b|strong|i|em|u|span|sup|sub|font|p|div)(?:\s[^>]*)?>", re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _BOLD_MD = re.compile(r"\*\*|__")
@@ -55,13 +57,6 @@ def is_separator_cells(cells: list[str]) -> bool:
     return bool(filled) and all(_SEPARATOR.match(c) for c in filled)
 
 
-# An amount: digits grouped by dots (possibly broken by spaces), or a long run of digits.
-_AMOUNT = re.compile(
-    r"^\(?-?\s*(?:rp\.?\s*)?\d{1,3}(?:[.,]\s?\d[\d ]*){1,}(?:,\d+)?\s*\)?$|^\d{5,}$", re.I
-)
-# A nomenclature code: at least two dotted numeric or x segments, possibly split by spaces.
-_CODE = re.compile(r"^(?:\d{1,3}|[xX]{1,2})(?:\s?[.,]\s?(?:\d[\d ]{0,3}|[xX]{1,2})){1,6}(?:\s.*)?$")
-_TARGET = re.compile(r"^\d[\d ,.]*\s*(?:%|[A-Za-z/ ]{1,25})$")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
 _FORMULA = re.compile(r"^\d{1,2}\s*=\s*\(?[\d\s+\-x/*%().]+\)?$")
 _ROMAN = re.compile(r"^(?:I|II|III|IV|V|VI)$")
@@ -75,48 +70,17 @@ _HEADER_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-
-def looks_like_amount(cell: str) -> bool:
-    """A Rupiah-shaped cell: ``1.285.018.000``, ``189.1 53.75 0``, ``28143400``, ``(150)``.
-
-    >>> [looks_like_amount(c) for c in ["189.1 53.75 0", "28143400", "6 Dokumen", "2024"]]
-    [True, True, False, False]
-    """
-    return bool(_AMOUNT.match(cell.strip()))
-
-
-def looks_like_code(cell: str) -> bool:
-    """A dotted nomenclature code, possibly split by spaces or followed by a name.
-
-    >>> cells = ["5.03.0 1.2.07. 05", "x.xx.01.201", "5.03 KEPEGAWAIAN", "1.5"]
-    >>> [looks_like_code(c) for c in cells]
-    [True, True, True, True]
-    >>> looks_like_code("Kegiatan")
-    False
-    """
-    return bool(_CODE.match(cell.strip()))
-
-
-def looks_like_target(cell: str) -> bool:
-    """A target with a unit: ``7 dok``, ``100 %``, ``2 Lap ora n``.
-
-    >>> [looks_like_target(c) for c in ["7 dok", "100 %", "Kota Bjb"]]
-    [True, True, False]
-    """
-    return bool(_TARGET.match(cell.strip()))
+# Shapes only data has: a header row never holds an amount, a code, a target or a percentage.
+DATA_SHAPES = frozenset({Shape.AMOUNT, Shape.CODE, Shape.TARGET, Shape.PERCENT, Shape.DECIMAL})
 
 
 def is_data_cell(cell: str) -> bool:
-    """A cell that can only be data: an amount, a code, or a target with a number."""
-    text = cell.strip()
-    if not text or _YEAR.match(text) or _FORMULA.match(text):
-        return False
-    return (
-        looks_like_amount(text)
-        or looks_like_target(text)
-        or (looks_like_code(text) and "." in text and not text.replace(".", "").isdigit())
-        or bool(re.match(r"^\d+[.,]\d+\.\d", text))
-    )
+    """A cell that can only be data: an amount, a code, a target, a percentage.
+
+    >>> [is_data_cell(c) for c in ["189.1 53.75 0", "5.03 KEPEGAWAIAN", "7 dok", "2024", "Rp"]]
+    [True, True, True, False, False]
+    """
+    return sniff(cell) in DATA_SHAPES
 
 
 def is_number_row(cells: list[str]) -> bool:

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from renja.extract.shapes import Shape, sniff
 from renja.normalize.columns import Slot
-from renja.normalize.sniff import CONFLICT, Shape, fit_cost, sniff
+from renja.normalize.fit import CONFLICT, fit_cost
 
 # Cost of leaving a column without a cell (the converter dropped an empty cell there), plus a
 # share of how often the column is filled in this table: a drop is most likely where cells are

@@ -10,8 +10,9 @@ import re
 from dataclasses import dataclass, field
 
 from renja.extract.cells import is_number_row
+from renja.extract.shapes import sniff
+from renja.normalize.fit import fit_cost
 from renja.normalize.kinds import ColumnSpec, TableKind
-from renja.normalize.sniff import fit_cost, sniff
 from renja.records import RawRow, RawTable
 
 # Score weights for matching a canonical column to a raw position.

@@ -12,9 +12,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from renja.extract.shapes import Shape, sniff
 from renja.normalize.columns import Slot
 from renja.normalize.kinds import CellType
-from renja.normalize.sniff import Shape, sniff
 from renja.records import Source
 
 TEXT_TYPES = frozenset({CellType.TEXT, CellType.INDIKATOR, CellType.KODE_URAIAN})

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from renja.extract.shapes import Shape, sniff
 from renja.normalize.kode import parse_kode, split_kode_uraian
-from renja.normalize.sniff import Shape, sniff
 from renja.records import RawTable, RowRole
 
 # Codes sit in the first cells of a row; looking further only finds amounts.
