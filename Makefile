@@ -28,6 +28,8 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_run.py
+	$(BIN)/python benchmarks/bench_match.py
+	$(BIN)/python benchmarks/match_eval.py
 
 clean:
 	rm -rf outputs .pytest_cache .ruff_cache .hypothesis

@@ -14,14 +14,17 @@ __version__ = "0.1.0"
 SCHEMA_VERSION = 1
 
 if TYPE_CHECKING:
+    from renja.normalize.nomenclature import Nomenclature
     from renja.pipeline import Result
 
 
-def process(path: str | Path) -> Result:
-    """Read, clean and check one document; see ``renja.pipeline.process``."""
+def process(
+    path: str | Path, nomenclature: Nomenclature | str | Path | None = None, code: bool = True
+) -> Result:
+    """Read, clean, code and check one document; see ``renja.pipeline.process``."""
     from renja.pipeline import process as _process
 
-    return _process(path)
+    return _process(path, nomenclature=nomenclature, code=code)
 
 
 def __getattr__(name: str) -> object:

@@ -15,4 +15,22 @@ CHECKS: dict[str, tuple[Severity, str]] = {
     ),
     "kode_tidak_terbaca": (Severity.WARNING, "a code cell that cannot be read"),
     "sel_tidak_terpetakan": (Severity.WARNING, "a cell that fits no column of its row"),
+    "kode_uraian_tidak_cocok": (
+        Severity.WARNING,
+        "a printed code whose nomenclature name is not the row's name (the suggested code is in "
+        "`expected`)",
+    ),
+    "kode_tidak_dikenal": (Severity.WARNING, "a printed code found in no nomenclature version"),
+    "kode_tidak_pasti": (
+        Severity.WARNING,
+        "a row whose name matches no code surely enough; the candidates are listed",
+    ),
+    "kode_berubah_nomor": (
+        Severity.INFO,
+        "a printed code that the newer nomenclature renumbered (the new code is in `expected`)",
+    ),
+    "kode_versi_lain": (
+        Severity.INFO,
+        "a printed code missing from the document year's nomenclature but present in another",
+    ),
 }

@@ -10,11 +10,15 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from renja import __version__
 from renja.errors import RenjaError
+
+if TYPE_CHECKING:
+    from renja.normalize.nomenclature import Nomenclature
 
 DEFAULT_OUT = Path("outputs")
 
@@ -93,6 +97,32 @@ def main() -> None:
     """
 
 
+def nomenclature_option(command: click.Command) -> click.Command:
+    """The ``--nomenklatur`` option, shared by every command that reads the reference."""
+    return click.option(
+        "--nomenklatur",
+        "nomenklatur",
+        type=click.Path(path_type=Path),
+        default=None,
+        help="Folder (or .csv / SIPD .xlsx file) of the Permendagri 90 nomenclature. "
+        "Default: $RENJA_NOMENKLATUR, else ../shared/reference/permendagri90.",
+    )(command)
+
+
+def load_reference(path: Path | None, required: bool) -> Nomenclature | None:
+    """The nomenclature, or None (with a warning) when the default one is missing."""
+    from renja.errors import ReferenceMissingError
+    from renja.normalize.nomenclature import load_nomenclature
+
+    try:
+        return load_nomenclature(path)
+    except ReferenceMissingError as exc:
+        if required or path is not None:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"Warning: codes are not verified or matched: {exc}", err=True)
+        return None
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
@@ -106,8 +136,14 @@ def main() -> None:
 @click.option("--no-parquet", is_flag=True, help="Write CSV only (no Parquet beside it).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@nomenclature_option
 def run(
-    inputs: tuple[Path, ...], out_dir: Path, no_parquet: bool, quiet: bool, debug: bool
+    inputs: tuple[Path, ...],
+    out_dir: Path,
+    no_parquet: bool,
+    quiet: bool,
+    debug: bool,
+    nomenklatur: Path | None,
 ) -> None:
     """Process Renja documents into clean tables, repairs and findings.
 
@@ -122,6 +158,7 @@ def run(
         documents = find_documents(inputs)
     except RenjaError as exc:
         raise click.ClickException(str(exc)) from None
+    reference = load_reference(nomenklatur, required=False)
     failures: list[str] = []
     with _progress(len(documents), quiet) as progress:
         task = progress.add_task("renja run", total=len(documents)) if progress else None
@@ -130,7 +167,7 @@ def run(
                 progress.update(task, description=path.name)
             started = time.perf_counter()
             try:
-                result = process(path)
+                result = process(path, nomenclature=reference, code=reference is not None)
                 folder = write_result(result, out_dir, parquet=not no_parquet)
             except RenjaError as exc:
                 failures.append(str(exc))
@@ -159,6 +196,68 @@ def run(
         if len(documents) > 1:
             click.echo(f"{len(failures)} of {len(documents)} documents failed", err=True)
         sys.exit(1)
+
+
+LEVEL_CHOICES = ("program", "kegiatan", "sub_kegiatan")
+
+
+@main.command()
+@click.argument("text")
+@click.option(
+    "--within", help="Only codes under this prefix, e.g. 5.03.01.2.07; X.XX matches any bidang."
+)
+@click.option("--level", type=click.Choice(LEVEL_CHOICES), help="Only codes of this level.")
+@click.option(
+    "--top",
+    type=click.IntRange(1, 50),
+    default=5,
+    show_default=True,
+    help="How many candidates to print.",
+)
+@click.option(
+    "--versi",
+    type=click.Choice(("1317/2023", "2027")),
+    help="Nomenclature version. Default: the newest code of each name in every version.",
+)
+@click.option(
+    "--pemda",
+    type=click.Choice(("kabkota", "prov")),
+    help="Type of pemda. Default: from --within, else kabkota.",
+)
+@nomenclature_option
+def match(
+    text: str,
+    within: str | None,
+    level: str | None,
+    top: int,
+    versi: str | None,
+    pemda: str | None,
+    nomenklatur: Path | None,
+) -> None:
+    """Find the Permendagri 90 code of a name.
+
+    Prints the best candidates, one per line, best first: CODE<TAB>SCORE<TAB>NAME. When the best
+    is below the acceptance score or not clearly ahead of the runner-up, it says so on stderr.
+    """
+    from renja.normalize.match import ACCEPT_SCORE, Matcher
+
+    reference = load_reference(nomenklatur, required=True)
+    assert reference is not None  # required=True raises instead
+    matcher = Matcher(reference, version=versi, jenis_pemda=pemda)
+    result = matcher.match(text, level=level, within=within, top=top)
+    for candidate in result.candidates:
+        click.echo(f"{candidate.code}\t{candidate.score:g}\t{candidate.name}")
+    if not result.candidates:
+        click.echo("Not sure: no candidate at this level and prefix.", err=True)
+    elif not result.accepted:
+        best = result.best
+        needed = matcher.needed_margin(matcher.normalizer(text), best)
+        click.echo(
+            f"Not sure: the best candidate scores {best.score:g} and leads the next code by "
+            f"{result.margin:g}; a code is accepted at {ACCEPT_SCORE:g} or more with a lead "
+            f"of {needed:g}.",
+            err=True,
+        )
 
 
 if __name__ == "__main__":

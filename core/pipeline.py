@@ -12,8 +12,10 @@ from pathlib import Path
 import pandas as pd
 
 from renja import extract
+from renja.errors import ReferenceMissingError
 from renja.normalize.classify import classify
 from renja.normalize.clean import CleanTable, clean_table
+from renja.normalize.coding import Coder
 from renja.normalize.document import (
     JENIS_BY_PREFIX,
     document_bidang,
@@ -22,6 +24,8 @@ from renja.normalize.document import (
     program_bidang,
 )
 from renja.normalize.kinds import UNKNOWN
+from renja.normalize.match import Matcher
+from renja.normalize.nomenclature import Nomenclature, load_nomenclature
 from renja.normalize.values import ReadContext
 from renja.normalize.words import load_base_vocabulary
 from renja.records import Document, DocumentMeta, Finding, RawTable, Repair
@@ -39,6 +43,7 @@ class Result:
     repairs: list[Repair] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     sha256: str = ""
+    nomenclature: dict[str, str] | None = None  # the version and source the codes were checked in
 
     @property
     def doc_id(self) -> str:
@@ -72,10 +77,31 @@ def _file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def process(path: str | Path) -> Result:
-    """Read, clean and check one Renja document.
+def _reference(nomenclature: Nomenclature | str | Path | None, warnings: list[str]):
+    """The nomenclature to code rows with; a missing default is a warning, not an error."""
+    if isinstance(nomenclature, Nomenclature):
+        return nomenclature
+    if nomenclature is not None:
+        return load_nomenclature(nomenclature)  # an explicit path must exist
+    try:
+        return load_nomenclature()
+    except ReferenceMissingError as exc:
+        warnings.append(f"codes not verified or matched: {exc}")
+        return None
 
-    Raises ``renja.errors.InputError`` (one clear sentence) when the input cannot be read.
+
+def process(
+    path: str | Path,
+    nomenclature: Nomenclature | str | Path | None = None,
+    code: bool = True,
+) -> Result:
+    """Read, clean, code and check one Renja document.
+
+    ``nomenclature`` is a loaded reference or the path of one; by default it comes from
+    ``$RENJA_NOMENKLATUR`` or ``../shared/reference/permendagri90``. With ``code=False`` rows are
+    neither verified nor matched against it.
+    Raises ``renja.errors.InputError`` (one clear sentence) when the input cannot be read, and
+    ``renja.errors.ReferenceMissingError`` when an explicit nomenclature path cannot be read.
     """
     path = Path(path)
     document = extract.read(path)
@@ -104,5 +130,21 @@ def process(path: str | Path) -> Result:
         result.tables.append(cleaned.table)
         result.repairs.extend(cleaned.repairs)
         findings.extend(cleaned.findings)
+    reference = _reference(nomenclature, document.warnings) if code else None
+    if reference is not None:
+        version = reference.version_for_year(meta.tahun, meta.jenis_pemda)
+        result.nomenclature = {"version": version, "source": reference.source}
+        matcher = Matcher(
+            reference,
+            version=version,
+            jenis_pemda=meta.jenis_pemda,
+            bidang=meta.bidang,
+            bidang_for_program=context.bidang_for_program,
+            printed=frozenset(codes),
+        )
+        coder = Coder(reference, matcher, version, meta.jenis_pemda)
+        for table in result.tables:
+            coder.code_table(table)
+        findings.extend(coder.findings)
     result.findings = finalize_findings(findings)
     return result

@@ -173,6 +173,7 @@ def manifest(result: Result) -> dict[str, Any]:
         "doc_id": document.doc_id,
         "source": {"file": Path(document.path).name, "sha256": result.sha256},
         "meta": document.meta.as_dict(),
+        "nomenklatur": result.nomenclature,
         "tables": tables,
         "counts": {
             "tables": len(result.raw_tables),

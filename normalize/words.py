@@ -83,11 +83,16 @@ def rejoin_split_words(text: str, vocabulary: frozenset[str]) -> Parsed[str]:
     if len(matches) < 2:
         return Parsed(text or None)
     tokens = [m.group() for m in matches]
+    # A join needs a fragment that is no word; text made of known words only is left as it is.
+    unknown = [t.strip(_EDGE_PUNCTUATION).lower() not in vocabulary for t in tokens]
+    if not any(unknown):
+        return Parsed(text)
     out: list[str] = []
     changed = False
     i = 0
     while i < len(tokens):
-        joined = _join_at(tokens, i, vocabulary)
+        window = any(unknown[i : i + MAX_FRAGMENTS])
+        joined = _join_at(tokens, i, vocabulary) if window else None
         if joined is None:
             count, word = 1, tokens[i]
         else:

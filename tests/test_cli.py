@@ -163,3 +163,40 @@ def test_console_script_runs(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert done.stderr.strip() == f"Error: {tmp_path / 'nope.md'}: no such file or folder"
+
+
+def test_match_prints_candidates_best_first() -> None:
+    from .conftest import SHARED, need
+
+    need(SHARED / "reference" / "permendagri90")
+    code, out, err = run("match", "Pembinaan Disiplin Pegawai", "--within", "5.03", "--top", "3")
+    assert code == 0 and err == ""
+    lines = [line.split("\t") for line in out.strip().splitlines()]
+    assert len(lines) == 3
+    assert lines[0] == ["5.03.02.2.04.0007", "100", "Pembinaan Disiplin ASN"]
+    scores = [float(score) for _, score, _ in lines]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_match_says_when_it_is_not_sure() -> None:
+    from .conftest import SHARED, need
+
+    need(SHARED / "reference" / "permendagri90")
+    code, out, err = run("match", "Pembangunan Unit Sekolah Baru (USB)", "--level", "sub_kegiatan")
+    assert code == 0
+    assert len(out.strip().splitlines()) == 5
+    assert err.startswith("Not sure: the best candidate scores 100 and leads the next code by 0")
+
+
+def test_a_missing_reference_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    code, _, err = run("match", "x", "--nomenklatur", str(tmp_path / "nope"))
+    assert code == 1
+    assert err.startswith("Error: ") and "kepmendagri_900.1.15.5-1317_2023.csv" in err
+    code, _, err = run(
+        "run", str(SAMPLE_MD), "--out", str(tmp_path / "o"), "--nomenklatur", str(tmp_path / "nope")
+    )
+    assert code == 1 and len(err.strip().splitlines()) == 1
+    monkeypatch.setenv("RENJA_NOMENKLATUR", str(tmp_path / "nope"))
+    code, out, err = run("run", str(SAMPLE_MD), "--out", str(tmp_path / "o"))
+    assert code == 0
+    assert err.startswith("Warning: codes are not verified or matched:")

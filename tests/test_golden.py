@@ -15,7 +15,7 @@ import pytest
 
 from renja.writer import write_result
 
-from .conftest import GOLDEN, SAMPLE_MD
+from .conftest import GOLDEN, SAMPLE_MD, SHARED, need
 
 DOCUMENTS = [SAMPLE_MD]
 # Parquet is binary and carries library versions; the CSVs hold the same values.
@@ -30,6 +30,7 @@ def _files(folder: Path) -> list[Path]:
 def test_outputs_match_golden_files(document: Path, tmp_path: Path) -> None:
     import renja
 
+    need(SHARED / "reference" / "permendagri90")  # the golden codes come from the nomenclature
     folder = write_result(renja.process(document), tmp_path, parquet=False)
     golden = GOLDEN / folder.name
     if os.environ.get("RENJA_UPDATE_GOLDEN"):

@@ -1,0 +1,263 @@
+"""Give every clean row its nomenclature code: verify printed codes, match the rest.
+
+For each row with a name (``uraian``):
+
+- a printed code is looked up in the nomenclature version of the document's year; its name is
+  compared with the row's name. A match makes ``kode_sumber`` ``cetak+verifikasi``; a mismatch
+  leaves the printed code in place and writes ``kode_uraian_tidak_cocok`` with the nomenclature
+  name of the printed code and the code the name suggests. A code in no version gets
+  ``kode_tidak_dikenal``; a code renumbered in the newer list gets ``kode_berubah_nomor``.
+- a row without a code is matched by name, at its level when known, preferring candidates
+  under the program and kegiatan above it. A sure match gives ``kode_sumber`` ``cocok``; an
+  unsure one gives no code and ``kode_tidak_pasti`` with the candidates.
+
+Rows are read in order, so each coded row becomes the context of the rows below it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from renja.normalize.clean import CleanTable
+from renja.normalize.match import Candidate, Matcher, resolve
+from renja.normalize.nomenclature import Entry, Nomenclature
+from renja.records import Finding, Severity, Source
+
+# A printed code is verified when its nomenclature name scores at least this against the row's
+# name; below it, the name is compared with the code's siblings to suggest the right code.
+VERIFY_SCORE = 80.0
+# The indicator confirms a printed code whose name does not: the row names its parent instead.
+INDICATOR_SCORE = 80.0
+# Rows above the program level, or naming the SKPD, are not matched (their printed codes are
+# still verified).
+SKIP_LEVELS = frozenset({"urusan", "bidang", "skpd"})
+CODE_COLUMNS = ("kode", "kode_sumber", "skor_kode", "uraian_nomenklatur")
+PARENT_LEVEL = {"sub_kegiatan": 5, "kegiatan": 3, "program": 2}
+
+
+@dataclass(slots=True)
+class Context:
+    """The program and kegiatan above the current row."""
+
+    program: str | None = None
+    kegiatan: str | None = None
+
+    def update(self, code: str, level: str | None) -> None:
+        segments = code.split(".")
+        if level == "program":
+            self.program, self.kegiatan = code, None
+        elif level == "kegiatan":
+            self.program, self.kegiatan = ".".join(segments[:3]), code
+        elif level == "sub_kegiatan":
+            self.program, self.kegiatan = ".".join(segments[:3]), ".".join(segments[:5])
+
+    def prefer(self) -> tuple[str, ...]:
+        return tuple(c for c in (self.kegiatan, self.program) if c)
+
+
+@dataclass
+class Coder:
+    """Codes the rows of one document's clean tables."""
+
+    nomenclature: Nomenclature
+    matcher: Matcher
+    version: str
+    jenis_pemda: str | None
+    findings: list[Finding] = field(default_factory=list)
+
+    def lookup(self, code: str) -> Entry | None:
+        return self.nomenclature.get(code, version=self.version, jenis_pemda=self.jenis_pemda)
+
+    def code_table(self, table: CleanTable) -> None:
+        frame = table.frame
+        if "uraian" not in frame.columns:
+            return
+        values: dict[str, list[Any]] = {c: [None] * len(frame) for c in CODE_COLUMNS}
+        if "kode" in frame.columns:
+            values["kode"] = frame["kode"].tolist()
+        levels = frame["level"].tolist()
+        context = Context()
+        for index, row in enumerate(frame.itertuples(index=False)):
+            record = row._asdict()
+            uraian, kode = record.get("uraian"), values["kode"][index]
+            level = levels[index] if isinstance(levels[index], str) else None
+            if record.get("jenis_baris") != "data":
+                continue
+            source = Source(line=record.get("sumber_baris"), page=record.get("halaman"))
+            where = (table.table_id, int(record["baris"]), source)
+            if isinstance(kode, str):
+                result = self.verify(kode, uraian, record, where)
+                values["kode_sumber"][index] = result[0]
+                values["skor_kode"][index] = result[1]
+                values["uraian_nomenklatur"][index] = result[2]
+                context.update(kode, level)
+            elif isinstance(uraian, str) and uraian.strip() and level not in SKIP_LEVELS:
+                match = self.matcher.match(uraian, level=level, prefer=context.prefer())
+                if match.accepted and match.best:
+                    best = match.best
+                    values["kode"][index] = best.code
+                    values["kode_sumber"][index] = "cocok"
+                    values["skor_kode"][index] = best.score
+                    values["uraian_nomenklatur"][index] = best.name
+                    if level is None:
+                        levels[index] = best.level
+                    context.update(best.code, best.level)
+                else:
+                    self.unsure(match.candidates, uraian, where)
+        _insert_code_columns(table, values, levels)
+
+    def verify(
+        self, kode: str, uraian: Any, record: dict[str, Any], where: tuple[str, int, Source]
+    ) -> tuple[str, float | None, str | None]:
+        """Check a printed code against the row's name: (kode_sumber, score, reference name)."""
+        entry = self.lookup(kode)
+        if entry is None:
+            self.unknown_code(kode, uraian, where)
+            return "cetak", None, None
+        if not isinstance(uraian, str) or not uraian.strip():
+            return "cetak", None, entry.name
+        norm = self.matcher.normalizer
+        score = float(self.matcher.score(norm(uraian), [norm(entry.name)])[0])
+        if score >= VERIFY_SCORE:
+            return "cetak+verifikasi", round(score, 1), entry.name
+        self.mismatch(kode, entry, uraian, record, where)
+        return "cetak", round(score, 1), entry.name
+
+    def mismatch(
+        self,
+        kode: str,
+        entry: Entry,
+        uraian: str,
+        record: dict[str, Any],
+        where: tuple[str, int, Source],
+    ) -> None:
+        """The printed code names something else: say what, and what the name points to."""
+        table, row, source = where
+        parent_len = PARENT_LEVEL.get(entry.level, 2)
+        parent = ".".join(kode.split(".")[:parent_len])
+        match = self.matcher.match(uraian, level=entry.level, within=parent)
+        indikator = record.get("indikator") or record.get("indikator_sesudah") or ""
+        norm = self.matcher.normalizer
+        indicator_score = (
+            float(self.matcher.score(norm(indikator), [norm(entry.indikator)])[0])
+            if indikator and entry.indikator
+            else 0.0
+        )
+        if indicator_score >= INDICATOR_SCORE:
+            expected = kode
+            advice = f"indikatornya cocok dengan kode {kode}, jadi uraian seharusnya '{entry.name}'"
+        elif match.accepted and match.best and match.best.code != kode:
+            expected = match.best.code
+            advice = f"uraian ini adalah '{match.best.name}' dengan kode {match.best.code}"
+        else:
+            expected = match.best.code if match.best else None
+            advice = "tidak ada kode lain yang pasti cocok dengan uraian ini"
+        self.findings.append(
+            Finding(
+                "kode_uraian_tidak_cocok",
+                Severity.WARNING,
+                f"Kode {kode} dalam nomenklatur adalah '{entry.name}', bukan '{uraian}'; {advice}.",
+                table=table,
+                row=row,
+                source=source,
+                kode=kode,
+                uraian=uraian,
+                column="kode",
+                expected=expected,
+                found=kode,
+            )
+        )
+
+    def unknown_code(self, kode: str, uraian: Any, where: tuple[str, int, Source]) -> None:
+        """A printed code the chosen version does not know: renumbered, another version, or none."""
+        table, row, source = where
+        renamed = self.nomenclature.renumbered_from(kode, jenis_pemda=self.jenis_pemda)
+        other = next(
+            (
+                e
+                for v in self.nomenclature.versions()
+                if v != self.version
+                and (e := self.nomenclature.get(kode, version=v, jenis_pemda=self.jenis_pemda))
+            ),
+            None,
+        )
+        if renamed is not None:
+            check, severity = "kode_berubah_nomor", Severity.INFO
+            expected = resolve(renamed.code, ".".join(kode.split(".")[:2]))
+            message = (
+                f"Kode {kode} diganti menjadi {expected} ('{renamed.name}') dalam nomenklatur "
+                f"{renamed.version}; kode tercetak dipertahankan."
+            )
+        elif other is not None:
+            check, severity, expected = "kode_versi_lain", Severity.INFO, None
+            message = (
+                f"Kode {kode} tidak ada dalam nomenklatur {self.version} tetapi ada dalam "
+                f"{other.version} ('{other.name}')."
+            )
+        else:
+            check, severity = "kode_tidak_dikenal", Severity.WARNING
+            match = (
+                self.matcher.match(uraian) if isinstance(uraian, str) and uraian.strip() else None
+            )
+            expected = match.code if match else None
+            message = f"Kode {kode} tidak ada dalam nomenklatur mana pun" + (
+                f"; uraiannya cocok dengan {expected}." if expected else "."
+            )
+        self.findings.append(
+            Finding(
+                check,
+                severity,
+                message,
+                table=table,
+                row=row,
+                source=source,
+                kode=kode,
+                uraian=uraian if isinstance(uraian, str) else None,
+                column="kode",
+                expected=expected,
+                found=kode,
+            )
+        )
+
+    def unsure(
+        self, candidates: tuple[Candidate, ...], uraian: str, where: tuple[str, int, Source]
+    ) -> None:
+        table, row, source = where
+        listed = "; ".join(f"{c.code} '{c.name}' ({c.score:g})" for c in candidates[:3])
+        self.findings.append(
+            Finding(
+                "kode_tidak_pasti",
+                Severity.WARNING,
+                "Kode tidak dapat ditentukan dengan pasti dari uraian; kandidat: "
+                + (listed or "tidak ada")
+                + ".",
+                table=table,
+                row=row,
+                source=source,
+                uraian=uraian,
+                column="kode",
+                expected=candidates[0].code if candidates else None,
+                related=tuple(c.code for c in candidates[:3]),
+            )
+        )
+
+
+def _insert_code_columns(
+    table: CleanTable, values: dict[str, list[Any]], levels: list[Any]
+) -> None:
+    frame = table.frame.copy()
+    frame["level"] = levels
+    position = list(frame.columns).index("level") + 1
+    for name in CODE_COLUMNS:
+        if name in frame.columns:
+            frame[name] = values[name]
+            continue
+        frame.insert(position, name, values[name])
+        position += 1
+    frame["skor_kode"] = pd.array(
+        [None if v is None else float(v) for v in frame["skor_kode"]], dtype="Float64"
+    )
+    table.frame = frame

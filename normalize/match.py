@@ -1,0 +1,384 @@
+"""Match a row's name to its Permendagri 90 code, and say "not sure" rather than guess.
+
+Candidates are the nomenclature entries at the row's level and under its context (the parent
+kegiatan or program printed above it, or the document's bidang; ``X.XX`` entries apply to every
+bidang). Names are compared in their normal form (``renja.normalize.names``) with a score that
+rewards the same words in any order and forgives extra words (a word left over from the cell
+above) only partly. A match is accepted when its score reaches ``ACCEPT_SCORE`` and it leads the
+best candidate with another code by ``ACCEPT_MARGIN``; otherwise the row gets no code and the
+candidates are reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from renja.normalize.names import Normalizer, acronyms_from_names
+from renja.normalize.nomenclature import Entry, Nomenclature, code_within
+from renja.normalize.words import load_base_vocabulary
+
+# Acceptance: a score (0-100) at least this high, ahead of the next different code by at least
+# the margin. Measured on tests/data/match_labelled.csv (see the README's matching section):
+# these keep precision above 98% while recall stays near its maximum.
+ACCEPT_SCORE = 84.0
+ACCEPT_MARGIN = 4.0
+# A name equal to one entry's name (in normal form) needs a smaller lead: a longer sibling that
+# contains all its words scores high without being it ("Penyediaan Jasa Peralatan …" beside
+# "Penyediaan Peralatan …"). It must still lead, context bonuses included.
+EXACT_MARGIN = 2.0
+# A name of this many words or fewer says little; it must lead by more.
+SHORT_QUERY_WORDS = 3
+SHORT_MARGIN = 8.0
+# How much an exact subset (all of one name's words inside the other) counts against a same-
+# order comparison: token_set forgives leftover words, token_sort punishes them.
+SET_WEIGHT = 0.5
+# Extra points for a candidate the document itself prints elsewhere (another table's code), and
+# for a candidate under the row's context (the kegiatan or program above it) when the context is
+# a preference rather than a hard limit.
+DOCUMENT_BONUS = 3.0
+CONTEXT_BONUS = 3.0
+# How many candidates a match reports. A quick comparison of word stems picks the entries that
+# get the full score: those within SHORTLIST_GAP points of the best quick score (at most
+# MAX_SHORTLIST), a gap wide enough to keep every candidate within reach of the best.
+TOP = 5
+STEM_LETTERS = 4
+SHORTLIST_GAP = 20
+MAX_SHORTLIST = 60
+
+LEVELS = ("program", "kegiatan", "sub_kegiatan")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One nomenclature entry and how well a name matches it."""
+
+    code: str  # resolved to the context's bidang when the entry is generic (X.XX)
+    name: str
+    level: str
+    score: float
+    generic: str | None = None  # the X.XX form when the entry is generic
+    indikator: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The answer for one name: the best candidate, the runner-up, and whether to trust it."""
+
+    query: str
+    best: Candidate | None
+    runner_up: Candidate | None
+    accepted: bool
+    candidates: tuple[Candidate, ...] = ()
+    margin: float = 0.0  # how far the best leads the runner-up, context bonuses included
+
+    @property
+    def code(self) -> str | None:
+        """The code, or None when the match is not sure."""
+        return self.best.code if self.accepted and self.best else None
+
+
+def _blend(query: str, form: str, query_sorted: str = "", form_sorted: str = "") -> float:
+    """The match score of two normal forms: the same words in any order, extra words forgiven
+    in part (``SET_WEIGHT``). The word-sorted forms may be passed in when already known.
+
+    >>> _blend("pengadaan mebel", "pengadaan mebel"), round(_blend("mebel", "pengadaan mebel"), 1)
+    (100.0, 75.0)
+    """
+    if query_sorted and form_sorted:
+        sort = fuzz.ratio(query_sorted, form_sorted)
+    else:
+        sort = fuzz.token_sort_ratio(query, form)
+    subset = fuzz.token_set_ratio(query, form)
+    return (1 - SET_WEIGHT) * sort + SET_WEIGHT * subset
+
+
+def _stems(form: str) -> str:
+    """A normal form shortened for the quick pass: sorted word stems.
+
+    >>> _stems("penyediaan jasa pelayanan umum kantor")
+    'jasa kant pela peny umum'
+    """
+    return " ".join(sorted(word[:STEM_LETTERS] for word in form.split()))
+
+
+def resolve(code: str, bidang: str | None) -> str:
+    """A generic code with the bidang put in: ``X.XX.01.2.01.0001`` → ``5.03.01.2.01.0001``.
+
+    >>> resolve("X.XX.01.2.01.0001", "5.03"), resolve("5.03.02", "5.04")
+    ('5.03.01.2.01.0001', '5.03.02')
+    """
+    if bidang and code.upper().startswith("X.XX"):
+        return bidang + code[4:]
+    return code
+
+
+@dataclass
+class ReferenceIndex:
+    """What matching needs from one nomenclature version, prepared once and shared.
+
+    Building it normalises every reference name (a few hundred milliseconds), so it is cached
+    per nomenclature, version and pemda type, and reused by every document of a batch.
+    """
+
+    entries: list[Entry]
+    normalizer: Normalizer
+    forms: list[str]  # the normal form of each entry's name
+    pools: dict[tuple[object, ...], tuple[list[int], list[str]]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, nomenclature: Nomenclature, version: str | None, jenis_pemda: str | None):
+        chosen: dict[tuple[str, str], Entry] = {}
+        versions = [version] if version else nomenclature.versions()[::-1]
+        for name in versions:
+            for entry in nomenclature.select(version=name, jenis_pemda=jenis_pemda):
+                if entry.level in LEVELS:
+                    chosen.setdefault((entry.jenis_pemda, entry.code), entry)
+        entries = list(chosen.values())
+        vocabulary = load_base_vocabulary() | nomenclature.vocabulary
+        normalizer = Normalizer.build(vocabulary, acronyms_from_names(e.name for e in entries))
+        return cls(entries, normalizer, [normalizer.plain(e.name) for e in entries])
+
+    def pool(
+        self, levels: tuple[str, ...], prefixes: tuple[str, ...], jenis_pemda: str
+    ) -> tuple[list[int], list[str]]:
+        """Indices and normal forms of the entries at some levels under some prefixes."""
+        key = (levels, prefixes, jenis_pemda)
+        if key not in self.pools:
+            indices = [
+                i
+                for i, e in enumerate(self.entries)
+                if e.level in levels
+                and e.jenis_pemda == jenis_pemda
+                and (not prefixes or any(_under(e.code, p) for p in prefixes))
+            ]
+            self.pools[key] = (indices, [self.forms[i] for i in indices])
+        return self.pools[key]
+
+
+_INDEXES: dict[tuple[int, str | None, str | None], tuple[Nomenclature, ReferenceIndex]] = {}
+
+
+def reference_index(
+    nomenclature: Nomenclature, version: str | None, jenis_pemda: str | None
+) -> ReferenceIndex:
+    """The shared index of a nomenclature version (built on first use)."""
+    key = (id(nomenclature), version, jenis_pemda)
+    cached = _INDEXES.get(key)
+    if cached is None or cached[0] is not nomenclature:
+        cached = (nomenclature, ReferenceIndex.build(nomenclature, version, jenis_pemda))
+        _INDEXES[key] = cached
+    return cached[1]
+
+
+def _under(code: str, prefix: str) -> bool:
+    """``code_within`` with a quick answer for the common concrete prefixes."""
+    if prefix[:1].isdigit() and code[:1].isdigit():
+        return code == prefix or code.startswith(prefix + ".")
+    return code_within(code, prefix)
+
+
+@dataclass
+class Matcher:
+    """Scores names against one version of the nomenclature.
+
+    ``bidang_for_program`` maps a program number to the document's bidang (``'01'`` →
+    ``'5.03'``), which resolves generic codes when the context does not name a bidang.
+    ``printed`` are the codes the document prints elsewhere; they get a small bonus.
+    """
+
+    nomenclature: Nomenclature
+    version: str | None = None
+    jenis_pemda: str | None = None
+    bidang: Sequence[str] = ()
+    bidang_for_program: dict[str, str] = field(default_factory=dict)
+    printed: frozenset[str] = frozenset()
+
+    @cached_property
+    def index(self) -> ReferenceIndex:
+        return reference_index(self.nomenclature, self.version, self.jenis_pemda)
+
+    @property
+    def entries(self) -> list[Entry]:
+        return self.index.entries
+
+    @property
+    def normalizer(self) -> Normalizer:
+        return self.index.normalizer
+
+    def _pool(
+        self, level: str | None, within: str | None, jenis_pemda: str
+    ) -> tuple[list[int], list[str]]:
+        """Indices and normal forms of the candidate entries for a level and a context."""
+        levels = (level,) if level else LEVELS
+        # A bidang prefix takes the generic X.XX entries too.
+        prefixes = (within,) if within else tuple(self.bidang)
+        return self.index.pool(levels, prefixes, jenis_pemda)
+
+    def pemda_for(self, within: str | None) -> str:
+        """The pemda type to match in: the matcher's, else the context code's 4th segment, else
+        kab/kota (far more documents are kabupaten/kota than provinsi ones)."""
+        if self.jenis_pemda:
+            return self.jenis_pemda
+        segments = (within or "").split(".")
+        return "prov" if len(segments) >= 4 and segments[3] == "1" else "kabkota"
+
+    def _bidang_for(self, entry: Entry, within: str | None) -> str | None:
+        if within and not within.upper().startswith("X"):
+            return ".".join(within.split(".")[:2])
+        program = entry.code.split(".")[2] if entry.code.count(".") >= 2 else None
+        if program and program in self.bidang_for_program:
+            return self.bidang_for_program[program]
+        return self.bidang[0] if len(self.bidang) == 1 else None
+
+    def score(self, query: str, forms: Sequence[str]) -> np.ndarray:
+        """Scores (0-100) of one normalised query against every one of some normalised names."""
+        return np.array([_blend(query, form) for form in forms], dtype=float)
+
+    def _shortlists(
+        self, queries: Sequence[str], pool: tuple[list[int], list[str]], minimum: int
+    ) -> list[list[tuple[int, float]]]:
+        """For each normalised query, its likely entries with their full scores, best first.
+
+        A quick pass compares all queries with the whole pool at once (one vectorised ``cdist``
+        on each name's sorted word stems); only the entries within ``SHORTLIST_GAP`` points of a
+        query's best quick score get the full score.
+        """
+        indices, forms = pool
+        sorted_forms = self._sorted(forms)
+        quick = process.cdist(
+            [_stems(q) for q in queries],
+            self._stems(forms),
+            scorer=fuzz.ratio,
+            dtype=np.uint8,
+            workers=-1,
+        )
+        floor = quick.max(axis=1).astype(np.int16) - SHORTLIST_GAP
+        rows, columns = np.nonzero(quick >= floor.clip(0)[:, None])
+        bounds = np.searchsorted(rows, np.arange(len(queries) + 1))
+        out: list[list[tuple[int, float]]] = []
+        for row, query in enumerate(queries):
+            picked = columns[bounds[row] : bounds[row + 1]]
+            if len(picked) < minimum:  # too few within the gap: take the best quick scores
+                picked = np.argsort(-quick[row].astype(np.int16), kind="stable")[:minimum]
+            elif len(picked) > MAX_SHORTLIST:
+                picked = picked[np.argsort(-quick[row, picked], kind="stable")[:MAX_SHORTLIST]]
+            ordered = " ".join(sorted(query.split()))
+            scored = sorted(
+                ((indices[c], _blend(query, forms[c], ordered, sorted_forms[c])) for c in picked),
+                key=lambda pair: -pair[1],
+            )
+            out.append(scored)
+        return out
+
+    def _stems(self, forms: list[str]) -> list[str]:
+        return self._derived(forms, "stems", _stems)
+
+    def _sorted(self, forms: list[str]) -> list[str]:
+        return self._derived(forms, "sorted", lambda f: " ".join(sorted(f.split())))
+
+    def _derived(self, forms: list[str], kind: str, make: Callable[[str], str]) -> list[str]:
+        """Per-pool forms derived once (stems, sorted words), cached on the pool's list."""
+        key = (id(forms), kind)
+        cached = self._derived_cache.get(key)
+        if cached is None or cached[0] is not forms:
+            cached = (forms, [make(f) for f in forms])
+            self._derived_cache[key] = cached
+        return cached[1]
+
+    @cached_property
+    def _derived_cache(self) -> dict[tuple[int, str], tuple[list[str], list[str]]]:
+        return {}
+
+    def match(
+        self,
+        text: str,
+        level: str | None = None,
+        within: str | None = None,
+        top: int = TOP,
+        prefer: Sequence[str] = (),
+    ) -> Match:
+        """The best code for a name at a level, under a context prefix (``X.XX`` allowed).
+
+        ``within`` limits the candidates; ``prefer`` only favours those under its prefixes.
+        """
+        return self.match_many([text], level=level, within=within, top=top, prefer=prefer)[0]
+
+    def match_many(
+        self,
+        texts: Sequence[str],
+        level: str | None = None,
+        within: str | None = None,
+        top: int = TOP,
+        prefer: Sequence[str] = (),
+    ) -> list[Match]:
+        """Match many names at once (one vectorised comparison for all of them)."""
+        pool = self._pool(level, within, self.pemda_for(within))
+        queries = [self.normalizer(t) for t in texts]
+        results: list[Match | None] = [None] * len(texts)
+        live = [i for i, q in enumerate(queries) if q]
+        if pool[0] and live:
+            lists = self._shortlists([queries[i] for i in live], pool, top + 1)
+            for i, scored in zip(live, lists, strict=True):
+                results[i] = self._decide(texts[i], queries[i], scored, within, top, prefer)
+        return [r or Match(t, None, None, False) for r, t in zip(results, texts, strict=True)]
+
+    def _decide(
+        self,
+        text: str,
+        query: str,
+        scored: list[tuple[int, float]],
+        within: str | None,
+        top: int,
+        prefer: Sequence[str],
+    ) -> Match:
+        """Rank a query's shortlist with the document's context and decide whether to trust it."""
+        contextual = bool(prefer or self.printed)
+        ranked: list[tuple[float, int, float]] = []
+        for index, value in scored:
+            bonus = 0.0
+            if contextual:
+                entry = self.entries[index]
+                bonus = self._bonus(resolve(entry.code, self._bidang_for(entry, within)), prefer)
+            ranked.append((value + bonus, index, value))
+        ranked.sort(key=lambda item: -item[0])
+        candidates = [self._candidate(index, value, within) for _, index, value in ranked[:top]]
+        best = candidates[0]
+        runner_rank, runner = (
+            (ranked[1][0], self._candidate(ranked[1][1], ranked[1][2], within))
+            if len(ranked) > 1
+            else (0.0, None)
+        )
+        margin = ranked[0][0] - runner_rank
+        accepted = best.score >= ACCEPT_SCORE and margin >= self.needed_margin(query, best)
+        return Match(text, best, runner, accepted, tuple(candidates), round(margin, 1))
+
+    def _candidate(self, index: int, value: float, within: str | None) -> Candidate:
+        entry = self.entries[index]
+        return Candidate(
+            resolve(entry.code, self._bidang_for(entry, within)),
+            entry.name,
+            entry.level,
+            round(value, 1),
+            entry.code if entry.code.upper().startswith("X") else None,
+            entry.indikator,
+        )
+
+    def needed_margin(self, query: str, best: Candidate) -> float:
+        """How far the best candidate must lead: less for an exact name, more for a short one."""
+        if self.normalizer.plain(best.name) == query:
+            return EXACT_MARGIN
+        if len(query.split()) <= SHORT_QUERY_WORDS:
+            return SHORT_MARGIN
+        return ACCEPT_MARGIN
+
+    def _bonus(self, code: str, prefer: Sequence[str]) -> float:
+        """Points for what the document says around a candidate (never part of its score)."""
+        bonus = DOCUMENT_BONUS if code in self.printed else 0.0
+        if any(len(code) > len(p) and code_within(code, p) for p in prefer):
+            bonus += CONTEXT_BONUS
+        return bonus

@@ -1,0 +1,142 @@
+"""Every clean row with a name gets its code: printed codes verified, the rest matched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import renja
+from renja.normalize.nomenclature import VERSION_2027, Nomenclature, load_nomenclature
+from renja.pipeline import Result
+
+from .conftest import SHARED, need
+
+REFERENCE = SHARED / "reference" / "permendagri90"
+
+
+@pytest.fixture(scope="module")
+def nomenclature() -> Nomenclature:
+    return load_nomenclature(need(REFERENCE))
+
+
+def _row(result: Result, kind: str, line: int) -> pd.Series:
+    frame = result.table(kind)
+    return frame[frame["sumber_baris"] == line].iloc[0]
+
+
+def _findings(result: Result, check: str) -> dict[int | None, object]:
+    return {f.source.line: f for f in result.findings if f.check == check}
+
+
+def test_the_version_follows_the_document_year(sample: Result) -> None:
+    need(REFERENCE)
+    assert sample.nomenclature is not None
+    assert sample.nomenclature["version"] == "1317/2023"
+
+
+def test_e81_rows_without_codes_are_matched_in_context(sample: Result) -> None:
+    need(REFERENCE)
+    expected = {
+        252: ("5.03.01", "program"),
+        253: ("5.03.01.2.01", "kegiatan"),
+        254: ("5.03.01.2.01.0001", "sub_kegiatan"),
+        258: ("5.03.01.2.02.0001", "sub_kegiatan"),  # "Penyediaan Gaji dan Tunjangan"
+        275: ("5.03.01.2.06.0009", "sub_kegiatan"),
+        296: ("5.03.01.2.09.0008", "sub_kegiatan"),  # "Lainnya Pemeliharaan Aset Tak Berwujud"
+        299: ("5.03.01.2.09.0011", "sub_kegiatan"),  # "Saranan"
+        324: ("5.03.02.2.04.0007", "sub_kegiatan"),  # "Pembinaan Disiplin Pegawai"
+        328: ("5.04.02", "program"),  # "PROGRAM PENGEMBANGAN SDM"
+        336: ("5.04.02.2.02", "kegiatan"),  # "Sertifikasi, Keseimbangan, …"
+    }
+    for line, (code, level) in expected.items():
+        row = _row(sample, "evaluasi_e81", line)
+        assert (row["kode"], row["level"], row["kode_sumber"]) == (code, level, "cocok"), line
+        assert row["skor_kode"] >= 84
+    footer = _row(sample, "evaluasi_e81", 341)
+    assert pd.isna(footer["kode"]) and pd.isna(footer["kode_sumber"])
+
+
+def test_table_5_2_rows_are_matched_or_left_unsure(sample: Result) -> None:
+    need(REFERENCE)
+    assert _row(sample, "penambahan_pagu", 897)["kode"] == "5.03.01.2.02.0001"
+    assert _row(sample, "penambahan_pagu", 911)["kode"] == "5.03.01.2.07.0002"
+    # The name is exactly one sub kegiatan's while the document prints its sibling: not sure.
+    unsure = _row(sample, "penambahan_pagu", 901)
+    assert pd.isna(unsure["kode"])
+    finding = _findings(sample, "kode_tidak_pasti")[901]
+    assert {"5.03.01.2.07.0010", "5.03.01.2.07.0011"} <= set(finding.related)
+
+
+def test_printed_codes_are_verified(sample: Result) -> None:
+    need(REFERENCE)
+    row = _row(sample, "rencana_perubahan", 981)
+    assert (row["kode"], row["kode_sumber"]) == ("5.03.01.2.01.0001", "cetak+verifikasi")
+    assert row["uraian_nomenklatur"] == "Penyusunan Dokumen Perencanaan Perangkat Daerah"
+    coded = sample.table("rencana_perubahan")
+    named = coded[coded["uraian"].notna() & coded["jenis_baris"].eq("data")]
+    assert named["kode_sumber"].notna().all()
+
+
+def test_the_lampiran_s_misfiled_rows_are_reported_with_the_right_suggestion(
+    sample: Result,
+) -> None:
+    need(REFERENCE)
+    mismatches = _findings(sample, "kode_uraian_tidak_cocok")
+    kendaraan = mismatches[1000]
+    assert (kendaraan.found, kendaraan.expected) == ("5.03.01.2.07.0005", "5.03.01.2.07.0002")
+    assert "Pengadaan Mebel" in kendaraan.message
+    jasa = mismatches[1005]
+    assert (jasa.found, jasa.expected) == ("5.03.01.2.08.0002", "5.03.01.2.08.0002")
+    assert "Penyediaan Jasa Komunikasi, Sumber Daya Air dan Listrik" in jasa.message
+    # The printed code stays: a disagreement is a finding, never a silent rewrite.
+    assert _row(sample, "rencana_perubahan", 1000)["kode"] == "5.03.01.2.07.0005"
+
+
+def _document(tmp_path: Path, year: int, rows: list[tuple[str, str]]) -> Path:
+    lines = [
+        f"# RENJA DINAS CONTOH KABUPATEN CONTOH TAHUN {year}",
+        "",
+        f"Tabel 5.3 Pergeseran Pagu Anggaran Tahun {year}",
+        "",
+        "Kode\tSub Kegiatan\tSebelum Perubahan\tSesudah Perubahan\tJumlah\tKeterangan",
+    ]
+    lines += [f"{code}\t{name}\t1.000.000\t1.000.000\t-\t-" for code, name in rows]
+    path = tmp_path / f"renja-{year}.md"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_renumbered_code_is_reported_not_rewritten(
+    tmp_path: Path, nomenclature: Nomenclature
+) -> None:
+    current = {e.code for e in nomenclature.select(version=VERSION_2027, jenis_pemda="kabkota")}
+    renamed = next(
+        e
+        for e in nomenclature.select(version=VERSION_2027, jenis_pemda="kabkota")
+        if e.previous_code and e.previous_code not in current
+    )
+    doc = _document(tmp_path, 2027, [(renamed.previous_code, renamed.previous_name)])
+    result = renja.process(doc, nomenclature=nomenclature)
+    assert result.nomenclature["version"] == VERSION_2027
+    finding = next(f for f in result.findings if f.check == "kode_berubah_nomor")
+    assert (finding.found, finding.expected) == (renamed.previous_code, renamed.code)
+    assert result.table("pergeseran_pagu").loc[0, "kode"] == renamed.previous_code
+
+
+def test_a_code_in_no_version_is_reported(tmp_path: Path, nomenclature: Nomenclature) -> None:
+    doc = _document(tmp_path, 2024, [("5.03.02.2.09.0099", "Pengelolaan Kenaikan Pangkat ASN")])
+    result = renja.process(doc, nomenclature=nomenclature)
+    finding = next(f for f in result.findings if f.check == "kode_tidak_dikenal")
+    assert finding.found == "5.03.02.2.09.0099"
+    assert finding.expected == "5.03.02.2.02.0002"
+
+
+def test_without_a_reference_the_tables_still_come_out(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("RENJA_NOMENKLATUR", str(tmp_path / "missing"))
+    doc = _document(tmp_path, 2024, [("5.03.02.2.02.0002", "Pengelolaan Kenaikan Pangkat ASN")])
+    result = renja.process(doc)
+    assert result.nomenclature is None
+    assert any("codes not verified or matched" in w for w in result.document.warnings)
+    assert result.table("pergeseran_pagu").loc[0, "kode"] == "5.03.02.2.02.0002"
