@@ -197,6 +197,6 @@ def test_a_missing_reference_is_named(tmp_path: Path, monkeypatch: pytest.Monkey
     )
     assert code == 1 and len(err.strip().splitlines()) == 1
     monkeypatch.setenv("RENJA_NOMENKLATUR", str(tmp_path / "nope"))
-    code, out, err = run("run", str(SAMPLE_MD), "--out", str(tmp_path / "o"))
+    code, _, err = run("run", str(SAMPLE_MD), "--out", str(tmp_path / "o"))
     assert code == 0
     assert err.startswith("Warning: codes are not verified or matched:")
