@@ -15,7 +15,7 @@ from renja import extract
 from renja.errors import ReferenceMissingError
 from renja.normalize.classify import classify
 from renja.normalize.clean import CleanTable, clean_table
-from renja.normalize.coding import Coder
+from renja.normalize.coding import Coder, amounts_by_code
 from renja.normalize.document import (
     JENIS_BY_PREFIX,
     document_bidang,
@@ -142,7 +142,9 @@ def process(
             bidang_for_program=context.bidang_for_program,
             printed=frozenset(codes),
         )
-        coder = Coder(reference, matcher, version, meta.jenis_pemda)
+        coder = Coder(
+            reference, matcher, version, meta.jenis_pemda, amounts_by_code(result.tables)
+        )
         for table in result.tables:
             coder.code_table(table)
         findings.extend(coder.findings)

@@ -267,24 +267,26 @@ def _frame(records: list[dict[str, Any]], slots: list, amounts: list[str]) -> pd
     if "level" not in columns:
         columns.insert(len(ROW_COLUMNS), "level")
     columns.extend(SPARSE_COLUMNS)
-    frame = pd.DataFrame.from_records(records, columns=columns)
+    # Built as objects so that integers never pass through float (amounts reach 10**15).
+    frame = pd.DataFrame(
+        {c: pd.Series([r.get(c) for r in records], dtype=object) for c in columns},
+        columns=columns,
+    )
     keep = [
         c
         for c in columns
         if not ((c.endswith(SPARSE_SUFFIXES) or c in SPARSE_COLUMNS) and frame[c].isna().all())
     ]
     frame = frame[keep]
-    for name in amounts:
-        values = frame[name]
-        if all(v is None or isinstance(v, int) or pd.isna(v) for v in values):
-            frame[name] = pd.array(
-                [None if v is None or pd.isna(v) else int(v) for v in values], dtype="Int64"
-            )
-        else:
-            frame[name] = [
-                None if v is None or (not isinstance(v, Decimal) and pd.isna(v)) else Decimal(v)
-                for v in values
-            ]
+    for name in frame.columns:
+        values = frame[name].tolist()
+        present = [v for v in values if v is not None]
+        if name in amounts and all(isinstance(v, int) for v in present):
+            frame[name] = pd.array(values, dtype="Int64")
+        elif name in amounts:
+            frame[name] = [None if v is None else Decimal(v) for v in values]
+        elif present and all(isinstance(v, float) for v in present):
+            frame[name] = pd.array(values, dtype="Float64")
     for name in ("baris", "sumber_baris", "halaman"):
         frame[name] = pd.array(frame[name].tolist(), dtype="Int64")
     return frame

@@ -17,6 +17,7 @@ Rows are read in order, so each coded row becomes the context of the rows below 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from numbers import Integral
 from typing import Any
 
 import pandas as pd
@@ -66,6 +67,7 @@ class Coder:
     matcher: Matcher
     version: str
     jenis_pemda: str | None
+    amount_codes: dict[int, set[str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
     def lookup(self, code: str) -> Entry | None:
@@ -95,7 +97,10 @@ class Coder:
                 values["uraian_nomenklatur"][index] = result[2]
                 context.update(kode, level)
             elif isinstance(uraian, str) and uraian.strip() and level not in SKIP_LEVELS:
-                match = self.matcher.match(uraian, level=level, prefer=context.prefer())
+                evidence = self.evidence(record)
+                match = self.matcher.match(
+                    uraian, level=level, prefer=context.prefer(), evidence=evidence
+                )
                 if match.accepted and match.best:
                     best = match.best
                     values["kode"][index] = best.code
@@ -108,6 +113,16 @@ class Coder:
                 else:
                     self.unsure(match.candidates, uraian, where)
         _insert_code_columns(table, values, levels)
+
+    def evidence(self, record: dict[str, Any]) -> frozenset[str]:
+        """Codes printed elsewhere in the document with one of this row's amounts."""
+        codes: set[str] = set()
+        for value in record.values():
+            if isinstance(value, Integral) and not isinstance(value, bool):
+                found = self.amount_codes.get(int(value), set())
+                if len(found) == 1:
+                    codes |= found
+        return frozenset(codes)
 
     def verify(
         self, kode: str, uraian: Any, record: dict[str, Any], where: tuple[str, int, Source]
@@ -243,6 +258,32 @@ class Coder:
                 related=tuple(c.code for c in candidates[:3]),
             )
         )
+
+
+# Amounts below this are too common (round sums) to point at one sub kegiatan.
+MIN_EVIDENCE_AMOUNT = 1_000_000
+
+
+def amounts_by_code(tables: list[CleanTable]) -> dict[int, set[str]]:
+    """Every amount the document prints on a row with a printed code, and those codes."""
+    found: dict[int, set[str]] = {}
+    for table in tables:
+        frame = table.frame
+        if "kode" not in frame.columns or "kode_cetak" not in frame.columns:
+            continue
+        amounts = [
+            c
+            for c in frame.columns
+            if str(frame[c].dtype) == "Int64" and c not in ("baris", "sumber_baris", "halaman")
+        ]
+        for row in frame[["kode", *amounts]].itertuples(index=False):
+            code, *values = row
+            if not isinstance(code, str):
+                continue
+            for value in values:
+                if value is not pd.NA and value is not None and int(value) >= MIN_EVIDENCE_AMOUNT:
+                    found.setdefault(int(value), set()).add(code)
+    return found
 
 
 def _insert_code_columns(

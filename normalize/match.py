@@ -39,9 +39,12 @@ SHORT_MARGIN = 8.0
 SET_WEIGHT = 0.5
 # Extra points for a candidate the document itself prints elsewhere (another table's code), and
 # for a candidate under the row's context (the kegiatan or program above it) when the context is
-# a preference rather than a hard limit.
+# a preference rather than a hard limit. A candidate printed elsewhere with the same amount as
+# the row (an amount no other code carries) is strong evidence. Bonuses rank candidates; they
+# never enter the score.
 DOCUMENT_BONUS = 3.0
 CONTEXT_BONUS = 3.0
+AMOUNT_BONUS = 8.0
 # How many candidates a match reports. A quick comparison of word stems picks the entries that
 # get the full score: those within SHORTLIST_GAP points of the best quick score (at most
 # MAX_SHORTLIST), a gap wide enough to keep every candidate within reach of the best.
@@ -63,6 +66,14 @@ class Candidate:
     score: float
     generic: str | None = None  # the X.XX form when the entry is generic
     indikator: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Hints:
+    """What the document says around a row: the codes above it, codes sharing its amounts."""
+
+    prefer: tuple[str, ...] = ()
+    evidence: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -301,12 +312,15 @@ class Matcher:
         within: str | None = None,
         top: int = TOP,
         prefer: Sequence[str] = (),
+        evidence: frozenset[str] = frozenset(),
     ) -> Match:
         """The best code for a name at a level, under a context prefix (``X.XX`` allowed).
 
-        ``within`` limits the candidates; ``prefer`` only favours those under its prefixes.
+        ``within`` limits the candidates; ``prefer`` only favours those under its prefixes;
+        ``evidence`` are codes the document prints elsewhere with this row's amounts.
         """
-        return self.match_many([text], level=level, within=within, top=top, prefer=prefer)[0]
+        hints = Hints(tuple(prefer), evidence)
+        return self.match_many([text], level=level, within=within, top=top, hints=hints)[0]
 
     def match_many(
         self,
@@ -314,7 +328,7 @@ class Matcher:
         level: str | None = None,
         within: str | None = None,
         top: int = TOP,
-        prefer: Sequence[str] = (),
+        hints: Hints | None = None,
     ) -> list[Match]:
         """Match many names at once (one vectorised comparison for all of them)."""
         pool = self._pool(level, within, self.pemda_for(within))
@@ -324,7 +338,9 @@ class Matcher:
         if pool[0] and live:
             lists = self._shortlists([queries[i] for i in live], pool, top + 1)
             for i, scored in zip(live, lists, strict=True):
-                results[i] = self._decide(texts[i], queries[i], scored, within, top, prefer)
+                results[i] = self._decide(
+                    texts[i], queries[i], scored, within, top, hints or Hints()
+                )
         return [r or Match(t, None, None, False) for r, t in zip(results, texts, strict=True)]
 
     def _decide(
@@ -334,16 +350,16 @@ class Matcher:
         scored: list[tuple[int, float]],
         within: str | None,
         top: int,
-        prefer: Sequence[str],
+        hints: Hints,
     ) -> Match:
         """Rank a query's shortlist with the document's context and decide whether to trust it."""
-        contextual = bool(prefer or self.printed)
+        contextual = bool(hints.prefer or hints.evidence or self.printed)
         ranked: list[tuple[float, int, float]] = []
         for index, value in scored:
             bonus = 0.0
             if contextual:
                 entry = self.entries[index]
-                bonus = self._bonus(resolve(entry.code, self._bidang_for(entry, within)), prefer)
+                bonus = self._bonus(resolve(entry.code, self._bidang_for(entry, within)), hints)
             ranked.append((value + bonus, index, value))
         ranked.sort(key=lambda item: -item[0])
         candidates = [self._candidate(index, value, within) for _, index, value in ranked[:top]]
@@ -376,9 +392,11 @@ class Matcher:
             return SHORT_MARGIN
         return ACCEPT_MARGIN
 
-    def _bonus(self, code: str, prefer: Sequence[str]) -> float:
+    def _bonus(self, code: str, hints: Hints) -> float:
         """Points for what the document says around a candidate (never part of its score)."""
         bonus = DOCUMENT_BONUS if code in self.printed else 0.0
-        if any(len(code) > len(p) and code_within(code, p) for p in prefer):
+        if any(len(code) > len(p) and code_within(code, p) for p in hints.prefer):
             bonus += CONTEXT_BONUS
+        if code in hints.evidence:
+            bonus += AMOUNT_BONUS
         return bonus

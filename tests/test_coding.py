@@ -62,10 +62,29 @@ def test_table_5_2_rows_are_matched_or_left_unsure(sample: Result) -> None:
     need(REFERENCE)
     assert _row(sample, "penambahan_pagu", 897)["kode"] == "5.03.01.2.02.0001"
     assert _row(sample, "penambahan_pagu", 911)["kode"] == "5.03.01.2.07.0002"
-    # The name is exactly one sub kegiatan's while the document prints its sibling: not sure.
-    unsure = _row(sample, "penambahan_pagu", 901)
-    assert pd.isna(unsure["kode"])
-    finding = _findings(sample, "kode_tidak_pasti")[901]
+    # The name is exactly one sub kegiatan's (…0010), but its pagu murni 68.936.480 is printed
+    # in Tabel 2.4 under its sibling …0011 and under no other code: the amount decides.
+    row = _row(sample, "penambahan_pagu", 901)
+    assert (row["kode"], row["kode_sumber"]) == ("5.03.01.2.07.0011", "cocok")
+    assert 901 not in _findings(sample, "kode_tidak_pasti")
+
+
+def test_without_amount_evidence_the_same_name_is_not_sure(tmp_path, nomenclature) -> None:
+    doc = tmp_path / "tambah.md"
+    doc.write_text(
+        "Tabel 5.2 Penambahan Pagu Anggaran\n\n"
+        "No\tSub Kegiatan\tUraian Penambahan\tPagu Murni\tPagu Penambahan\tTotal\n"
+        "1\tPengadaan Sarana dan Prasarana Gedung Kantor atau Bangunan Lainnya\tx\t"
+        "1.000.000\t1.000.000\t2.000.000\n"
+        "\nTabel 5.3 Pergeseran Pagu Anggaran\n\n"
+        "Kode\tSub Kegiatan\tSebelum Perubahan\tSesudah Perubahan\n"
+        "5.03.01.2.07.0011\tPengadaan Sarana dan Prasarana Pendukung Gedung Kantor atau "
+        "Bangunan Lainnya\t5.000.000\t6.000.000\n",
+        encoding="utf-8",
+    )
+    result = renja.process(doc, nomenclature=nomenclature)
+    assert pd.isna(result.table("penambahan_pagu").loc[0, "kode"])
+    finding = next(f for f in result.findings if f.check == "kode_tidak_pasti")
     assert {"5.03.01.2.07.0010", "5.03.01.2.07.0011"} <= set(finding.related)
 
 
