@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pickle
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -397,19 +396,14 @@ def _cache_files(cache: Path) -> list[Path]:
     return sorted(cache.glob("nomenklatur-*.pickle"))
 
 
-def test_second_load_is_fast_and_comes_from_the_pickle(isolated_cache: Path, monkeypatch) -> None:
+def test_second_load_comes_from_the_pickle(isolated_cache: Path, monkeypatch) -> None:
     need_reference()
-    start = time.perf_counter()
     cold = load_nomenclature(REFERENCE)
-    cold_seconds = time.perf_counter() - start
     assert load_nomenclature(REFERENCE) is cold  # in-process cache
     assert len(_cache_files(isolated_cache)) == 1
     nm._load_cached.cache_clear()
-    start = time.perf_counter()
     warm = load_nomenclature(REFERENCE)
-    warm_seconds = time.perf_counter() - start
-    assert warm.entries == cold.entries
-    assert warm_seconds < cold_seconds
+    assert warm is not cold and warm.entries == cold.entries
     # The pickle alone suffices: the files are not parsed again.
     nm._load_cached.cache_clear()
     monkeypatch.setattr(nm, "READERS", {})
