@@ -142,9 +142,7 @@ def process(
             bidang_for_program=context.bidang_for_program,
             printed=frozenset(codes),
         )
-        coder = Coder(
-            reference, matcher, version, meta.jenis_pemda, amounts_by_code(result.tables)
-        )
+        coder = Coder(reference, matcher, version, meta.jenis_pemda, amounts_by_code(result.tables))
         for table in result.tables:
             coder.code_table(table)
         findings.extend(coder.findings)

@@ -153,8 +153,10 @@ class Finding:
     column: str | None = None
     expected: str | None = None
     found: str | None = None
-    root_cause: str | None = None
-    related: tuple[str, ...] = ()
+    difference: str | None = None  # found − expected, for numbers
+    root_cause: str | None = None  # the id of the finding that explains this one
+    related: tuple[str, ...] = ()  # codes or table:row references of rows involved
+    id: str = ""  # assigned once findings are final: F001, F002, … in report order
 
     def sort_key(self) -> tuple[Any, ...]:
         return (

@@ -32,21 +32,9 @@ from renja.records import Finding, RawTable, Repair
 
 REPAIR_COLUMNS = ["table", "row", "column", "raw", "clean", "rule", "sumber_baris", "halaman"]
 FINDING_COLUMNS = [
-    "check",
-    "severity",
-    "table",
-    "row",
-    "sumber_baris",
-    "halaman",
-    "kode",
-    "uraian",
-    "column",
-    "expected",
-    "found",
-    "message",
-    "root_cause",
-    "related",
-]
+    "id", "check", "severity", "table", "row", "sumber_baris", "halaman", "kode", "uraian",
+    "column", "expected", "found", "difference", "message", "root_cause", "related",
+]  # fmt: skip
 
 
 def format_value(value: Any) -> str:
@@ -118,6 +106,7 @@ def repairs_csv(repairs: list[Repair]) -> str:
 def findings_csv(findings: list[Finding]) -> str:
     rows = [
         [
+            f.id,
             f.check,
             f.severity.value,
             f.table,
@@ -129,6 +118,7 @@ def findings_csv(findings: list[Finding]) -> str:
             f.column,
             f.expected,
             f.found,
+            f.difference,
             f.message,
             f.root_cause,
             ";".join(f.related),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from renja.records import Finding
 
@@ -18,10 +19,11 @@ def finalize_findings(findings: Iterable[Finding]) -> list[Finding]:
     >>> from renja.records import Severity
     >>> a = Finding("angka_tidak_terbaca", Severity.WARNING, "x", table="t1", row=2, column="pagu")
     >>> b = Finding("kode_tidak_dikenal", Severity.ERROR, "y", table="t1", row=9)
-    >>> [f.check for f in finalize_findings([a, b, a])]
-    ['kode_tidak_dikenal', 'angka_tidak_terbaca']
+    >>> [(f.id, f.check) for f in finalize_findings([a, b, a])]
+    [('F001', 'kode_tidak_dikenal'), ('F002', 'angka_tidak_terbaca')]
     """
     unique: dict[tuple[object, ...], Finding] = {}
     for finding in findings:
         unique.setdefault(finding_key(finding), finding)
-    return sorted(unique.values(), key=Finding.sort_key)
+    ordered = sorted(unique.values(), key=Finding.sort_key)
+    return [replace(f, id=f"F{i:03d}") for i, f in enumerate(ordered, start=1)]
