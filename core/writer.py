@@ -27,6 +27,8 @@ from typing import Any
 import pandas as pd
 
 from renja import SCHEMA_VERSION, __version__
+from renja.normalize.clean import CleanTable
+from renja.normalize.values import output_columns
 from renja.pipeline import Result
 from renja.records import Finding, RawTable, Repair
 
@@ -128,6 +130,20 @@ def findings_csv(findings: list[Finding]) -> str:
     return _csv_text(FINDING_COLUMNS, rows)
 
 
+def raw_columns(table: CleanTable) -> dict[str, int]:
+    """For each clean column read from a raw cell, the raw column (``kolom_N``) it is read from.
+
+    Cells the alignment moved are logged in repairs.csv (rule ``align_row``) with their own
+    raw column.
+    """
+    out: dict[str, int] = {}
+    for position, slot in enumerate(table.column_map.slots, start=1):
+        for name in output_columns(slot.spec, slot.name):
+            if name in table.frame.columns:
+                out[name] = position
+    return out
+
+
 def manifest(result: Result) -> dict[str, Any]:
     """What the document folder holds, for people and for later stages."""
     document = result.document
@@ -151,6 +167,7 @@ def manifest(result: Result) -> dict[str, Any]:
                 rows=len(table.frame),
                 columns=list(table.frame.columns),
                 column_map=table.column_map.method,
+                raw_columns=raw_columns(table),
                 period=table.period,
             )
         tables.append(entry)
