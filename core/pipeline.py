@@ -29,7 +29,8 @@ from renja.normalize.nomenclature import Nomenclature, load_nomenclature
 from renja.normalize.values import ReadContext
 from renja.normalize.words import load_base_vocabulary
 from renja.records import Document, DocumentMeta, Finding, RawTable, Repair
-from renja.validate import finalize_findings
+from renja.validate.audit import audit
+from renja.validate.findings import finalize_findings
 
 
 @dataclass(slots=True)
@@ -146,5 +147,5 @@ def process(
         for table in result.tables:
             coder.code_table(table)
         findings.extend(coder.findings)
-    result.findings = finalize_findings(findings)
+    result.findings = finalize_findings(audit(result.tables, findings))
     return result

@@ -35,6 +35,29 @@ class ColumnSpec:
     signed: bool = False  # amounts that may be negative (a change, not a budget)
     quarter: int | None = None  # E.81 realisation of quarter N: empty after the report's period
     repeat: bool = False  # one spec for a run of columns named by a year: ``target_{tahun}``
+    # The quantity this column reports, shared with other forms, so tables can be compared by
+    # code: pagu_sebelum (murni), pagu_sesudah (perubahan), pagu_maju, target_sebelum, …
+    measure: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RowCheck:
+    """An arithmetic relation inside one row: ``total = Σ plus − Σ minus``."""
+
+    total: str
+    plus: tuple[str, ...]
+    minus: tuple[str, ...] = ()
+    formula: str = ""  # how the form writes it, for messages: "sesudah − sebelum"
+
+
+@dataclass(frozen=True, slots=True)
+class RatioCheck:
+    """A percentage inside one row: ``percent = numerator / denominator × 100``."""
+
+    percent: str
+    numerator: str
+    denominator: str
+    tolerance: float = 0.5  # percentage points: forms print one or two decimals
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +71,8 @@ class TableKind:
     columns: tuple[ColumnSpec, ...]
     fixed_layout: bool = False  # the form's column order is standard: align rows to the template
     notes: str = ""
+    row_checks: tuple[RowCheck, ...] = ()
+    ratio_checks: tuple[RatioCheck, ...] = ()
     _caption_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -81,6 +106,7 @@ CAPAIAN_IKU = TableKind(
         C("realisasi", T.TARGET, r"realisasi"),
         C("capaian", T.PERCENT, r"%|capaian"),
     ),
+    ratio_checks=(RatioCheck("capaian", "realisasi", "target"),),
 )
 
 EVALUASI_E81 = TableKind(
@@ -97,7 +123,8 @@ EVALUASI_E81 = TableKind(
         C("indikator", T.INDIKATOR, r"indikator"),
         *_pair("target_renstra", r"target renstra"),
         *_pair("realisasi_renstra_lalu", r"realisasi.*lalu"),
-        *_pair("target_renja", r"target.*renja"),
+        ColumnSpec("target_renja_k", CellType.TARGET, r"target.*renja"),
+        ColumnSpec("target_renja_rp", CellType.RUPIAH, r"target.*renja", measure="pagu_sebelum"),
         *_pair("realisasi_tw1", r"triwulan|\bi\b", quarter=1),
         *_pair("realisasi_tw2", r"triwulan|\bii\b", quarter=2),
         *_pair("realisasi_tw3", r"triwulan|\biii\b", quarter=3),
@@ -106,6 +133,18 @@ EVALUASI_E81 = TableKind(
         *_pair("realisasi_renstra", r"realisasi.*renstra"),
         *_pair("tingkat_capaian", r"tingkat capaian"),
         C("unit_penanggung_jawab", T.TEXT, r"unit|penanggung"),
+    ),
+    row_checks=(
+        RowCheck(
+            "realisasi_renja_rp",
+            tuple(f"realisasi_tw{q}_rp" for q in range(1, 5)),
+            formula="realisasi TW I + II + III + IV",
+        ),
+        RowCheck(
+            "realisasi_renstra_rp",
+            ("realisasi_renstra_lalu_rp", "realisasi_renja_rp"),
+            formula="realisasi Renstra s.d. tahun lalu + realisasi Renja",
+        ),
     ),
 )
 
@@ -137,12 +176,12 @@ REVIU_RKPD = TableKind(
     columns=(
         C("uraian", T.KODE_URAIAN, r"uraian"),
         C("indikator", T.INDIKATOR, r"kinerja|indikator"),
-        C("target", T.TARGET, r"target"),
-        C("pagu_murni", T.RUPIAH, r"murni|pagu|rancangan"),
+        C("target", T.TARGET, r"target", measure="target_sebelum"),
+        C("pagu_murni", T.RUPIAH, r"murni|pagu|rancangan", measure="pagu_sebelum"),
         C("uraian_perubahan", T.KODE_URAIAN, r"uraian"),
         C("indikator_perubahan", T.INDIKATOR, r"kinerja|indikator"),
-        C("target_perubahan", T.TARGET, r"target"),
-        C("pagu_perubahan", T.RUPIAH, r"perubahan|pagu"),
+        C("target_perubahan", T.TARGET, r"target", measure="target_sesudah"),
+        C("pagu_perubahan", T.RUPIAH, r"perubahan|pagu", measure="pagu_sesudah"),
     ),
 )
 
@@ -173,10 +212,10 @@ RENCANA_PROGRAM = TableKind(
         C("lokasi", T.TEXT, r"lokasi"),
         C("indikator_hasil", T.INDIKATOR, r"hasil"),
         C("indikator", T.INDIKATOR, r"indikator kinerja"),
-        C("target", T.TARGET, r"rencana.*target|^target"),
-        C("pagu", T.RUPIAH, r"rencana|pagu|20\d\d"),
-        C("target_maju", T.TARGET, r"maju.*target"),
-        C("pagu_maju", T.RUPIAH, r"maju"),
+        C("target", T.TARGET, r"rencana.*target|^target", measure="target_sesudah"),
+        C("pagu", T.RUPIAH, r"rencana|pagu|20\d\d", measure="pagu_sesudah"),
+        C("target_maju", T.TARGET, r"maju.*target", measure="target_maju"),
+        C("pagu_maju", T.RUPIAH, r"maju", measure="pagu_maju"),
     ),
 )
 
@@ -189,10 +228,15 @@ PENAMBAHAN_PAGU = TableKind(
         C("no", T.NO, r"^no"),
         C("uraian", T.TEXT, r"sub kegiatan|kegiatan"),
         C("perihal", T.TEXT, r"uraian|perihal|periha"),
-        C("pagu_murni", T.RUPIAH, r"murni"),
+        C("pagu_murni", T.RUPIAH, r"murni", measure="pagu_sebelum"),
         C("pagu_penambahan", T.RUPIAH, r"penambahan"),
-        C("pagu_total", T.RUPIAH, r"total"),
+        C("pagu_total", T.RUPIAH, r"total", measure="pagu_sesudah"),
         C("keterangan", T.TEXT, r"keterangan"),
+    ),
+    row_checks=(
+        RowCheck(
+            "pagu_total", ("pagu_murni", "pagu_penambahan"), formula="pagu murni + penambahan"
+        ),
     ),
 )
 
@@ -204,10 +248,15 @@ PERGESERAN_PAGU = TableKind(
     columns=(
         C("kode", T.KODE, r"kode"),
         C("uraian", T.TEXT, r"kegiatan|uraian"),
-        C("pagu_sebelum", T.RUPIAH, r"sebelum"),
-        C("pagu_sesudah", T.RUPIAH, r"sesudah|setelah"),
+        C("pagu_sebelum", T.RUPIAH, r"sebelum", measure="pagu_sebelum"),
+        C("pagu_sesudah", T.RUPIAH, r"sesudah|setelah", measure="pagu_sesudah"),
         C("jumlah_perubahan", T.RUPIAH, r"jumlah|perubahan", signed=True),
         C("keterangan", T.TEXT, r"keterangan"),
+    ),
+    row_checks=(
+        RowCheck(
+            "jumlah_perubahan", ("pagu_sesudah",), ("pagu_sebelum",), "pagu sesudah − sebelum"
+        ),
     ),
 )
 
@@ -225,16 +274,21 @@ RENCANA_PERUBAHAN = TableKind(
         C("kelompok_sasaran_sesudah", T.TEXT, r"sasaran.*(?:setelah|sesudah)"),
         C("lokasi_sebelum", T.TEXT, r"lokasi.*sebelum"),
         C("lokasi_sesudah", T.TEXT, r"lokasi.*(?:setelah|sesudah)"),
-        C("target_sebelum", T.TARGET, r"target.*sebelum"),
-        C("target_sesudah", T.TARGET, r"target.*(?:setelah|sesudah)"),
-        C("pagu_sebelum", T.RUPIAH, r"pagu.*sebelum"),
-        C("pagu_sesudah", T.RUPIAH, r"pagu.*(?:setelah|sesudah)"),
+        C("target_sebelum", T.TARGET, r"target.*sebelum", measure="target_sebelum"),
+        C("target_sesudah", T.TARGET, r"target.*(?:setelah|sesudah)", measure="target_sesudah"),
+        C("pagu_sebelum", T.RUPIAH, r"pagu.*sebelum", measure="pagu_sebelum"),
+        C("pagu_sesudah", T.RUPIAH, r"pagu.*(?:setelah|sesudah)", measure="pagu_sesudah"),
         C("jumlah_perubahan", T.RUPIAH, r"jumlah|berubahan|\+/-", signed=True),
         C("sumber_dana_sebelum", T.TEXT, r"dana.*sebelum"),
         C("sumber_dana_sesudah", T.TEXT, r"dana.*(?:setelah|sesudah)"),
-        C("target_maju", T.TARGET, r"maju.*target"),
-        C("pagu_maju", T.RUPIAH, r"maju.*pagu|maju"),
+        C("target_maju", T.TARGET, r"maju.*target", measure="target_maju"),
+        C("pagu_maju", T.RUPIAH, r"maju.*pagu|maju", measure="pagu_maju"),
         C("jenis_kegiatan", T.TEXT, r"jenis"),
+    ),
+    row_checks=(
+        RowCheck(
+            "jumlah_perubahan", ("pagu_sesudah",), ("pagu_sebelum",), "pagu sesudah − sebelum"
+        ),
     ),
 )
 

@@ -1,7 +1,5 @@
-"""Validation: schemas, arithmetic and cross-table checks, and the findings that come of them."""
+"""Validation: schemas, arithmetic and cross-table checks, and the findings that come of them.
 
-from __future__ import annotations
-
-from renja.validate.findings import finalize_findings
-
-__all__ = ["finalize_findings"]
+``renja.validate.audit.audit(tables, findings)`` runs every check of a document;
+``renja.validate.findings.finalize_findings`` numbers and orders the findings.
+"""

@@ -25,5 +25,25 @@ def finalize_findings(findings: Iterable[Finding]) -> list[Finding]:
     unique: dict[tuple[object, ...], Finding] = {}
     for finding in findings:
         unique.setdefault(finding_key(finding), finding)
-    ordered = sorted(unique.values(), key=Finding.sort_key)
-    return [replace(f, id=f"F{i:03d}") for i, f in enumerate(ordered, start=1)]
+    ordered = _grouped(sorted(unique.values(), key=Finding.sort_key))
+    numbers = {f.id: f"F{i:03d}" for i, f in enumerate(ordered, start=1) if f.id}
+    return [
+        replace(f, id=f"F{i:03d}", root_cause=numbers.get(f.root_cause or ""))
+        for i, f in enumerate(ordered, start=1)
+    ]
+
+
+def _grouped(findings: list[Finding]) -> list[Finding]:
+    """Each root cause directly followed by the findings it explains."""
+    ids = {f.id for f in findings if f.id}
+    consequences: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.root_cause in ids:
+            consequences.setdefault(finding.root_cause or "", []).append(finding)
+    out: list[Finding] = []
+    for finding in findings:
+        if finding.root_cause in ids:
+            continue
+        out.append(finding)
+        out.extend(consequences.get(finding.id, []) if finding.id else [])
+    return out

@@ -1,0 +1,388 @@
+"""The Excel workbook of a document: its clean tables, findings and repairs, from its folder.
+
+Like the HTML report, the workbook is rebuilt from the output contract alone::
+
+    Ringkasan        the document's metadata, the counts, and a link to each table's sheet
+    <one per table>  every clean table, numbers as numbers; cells with a finding are coloured
+    Temuan           findings.csv, each linked to its cell
+    Perbaikan        repairs.csv, each linked to its cell
+
+Amounts are integers and decimals are written exactly as the CSV prints them (openpyxl writes a
+``Decimal`` as its text), so no cent is rounded on the way. The file is deterministic: fixed
+document dates and zip entry times, so the same folder gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.child import INVALID_TITLE_REGEX
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.writer.excel import ExcelWriter
+
+from renja.report import SEVERITIES, DocFolder, Record, as_int, read_doc_folder, write_atomic
+
+SUMMARY_SHEET, FINDINGS_SHEET, REPAIRS_SHEET = "Ringkasan", "Temuan", "Perbaikan"
+MAX_SHEET_NAME = 31  # Excel's limit
+RESERVED_SHEET_NAMES = {"history"}  # Excel keeps this name for itself
+
+# Fixed dates, so that the same folder gives the same bytes; no run time goes into the file.
+FIXED_TIMESTAMP = datetime(2000, 1, 1)
+ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
+
+SEVERITY_FILLS = {
+    "error": PatternFill("solid", fgColor="FFC7CE"),  # light red
+    "warning": PatternFill("solid", fgColor="FFEB9C"),  # yellow
+    "info": PatternFill("solid", fgColor="DDEBF7"),  # light blue
+}
+HEADER_FILL = PatternFill("solid", fgColor="E7E9ED")
+BOLD = Font(bold=True)
+LINK = Font(color="1F5F99", underline="single")
+
+INTEGER = re.compile(r"-?(?:0|[1-9]\d*)")  # no leading zeros: '01' stays a text code
+DECIMAL = re.compile(r"-?(?:0|[1-9]\d*)\.\d+")
+# Columns that hold codes, numbering or row references: text even when they look like numbers
+# (a code '5.03' is no decimal, a 'no' of '1.1' is no number).
+TEXT_COLUMN = re.compile(r"^(kode|baris_gabungan$|sisa$|level$|jenis_baris$)")
+INTEGER_COLUMN = re.compile(r"^no$")  # numbering: a number only when every entry is an integer
+# Rupiah columns (``normalize/kinds.py``): shown with thousands separators.
+AMOUNT_COLUMN = re.compile(r"^(pagu|jumlah)|_rp$")
+AMOUNT_FORMAT, CENTS_FORMAT = "#,##0", "#,##0.00"
+SAFE_NAME = re.compile(r"[\w-][\w.-]*")  # a doc_id that is a plain file name, not a path
+MIN_WIDTH, MAX_WIDTH = 6, 60  # column widths, in characters
+FINDING_NUMBERS = ("row", "sumber_baris", "halaman")
+FINDING_VALUES = ("expected", "found", "difference")  # numbers when the difference is one
+ROW_COLUMN = "baris"  # the clean row number; a finding about a whole row marks this cell
+
+
+# --- values ----------------------------------------------------------------------------------
+
+
+def number(text: str) -> int | Decimal | None:
+    """A CSV cell as a number: an integer, or an exact decimal; None for anything else.
+
+    >>> number("28143400"), number("292438783064.47"), number("01"), number("5.03.01")
+    (28143400, Decimal('292438783064.47'), None, None)
+    """
+    if INTEGER.fullmatch(text):
+        return int(text)
+    if DECIMAL.fullmatch(text):
+        return Decimal(text)
+    return None
+
+
+def numeric_columns(header: Sequence[str], rows: Sequence[Record]) -> set[str]:
+    """The columns whose every filled cell is a number, codes and labels excepted."""
+    return {
+        name
+        for name in header
+        if not TEXT_COLUMN.match(name)
+        and any(row.get(name) for row in rows)
+        and all(_fits(name, row.get(name) or "0") for row in rows)
+    }
+
+
+def _fits(column: str, text: str) -> bool:
+    if INTEGER_COLUMN.match(column):
+        return INTEGER.fullmatch(text) is not None
+    return number(text) is not None
+
+
+def cell_value(text: str, numeric: bool) -> int | Decimal | str | None:
+    """What goes into a cell: a number in a numeric column, else the text; None when empty."""
+    if text == "":
+        return None
+    if numeric:
+        value = number(text)
+        if value is not None:
+            return value
+    return text
+
+
+def number_format(column: str, value: object) -> str | None:
+    """Thousands separators for Rupiah amounts; two decimals when an amount carries cents."""
+    if not AMOUNT_COLUMN.search(column):
+        return None
+    if isinstance(value, Decimal):
+        return CENTS_FORMAT
+    return AMOUNT_FORMAT if isinstance(value, int) else None
+
+
+# --- sheet names -----------------------------------------------------------------------------
+
+
+def sheet_name(wanted: str, taken: Iterable[str]) -> str:
+    """A valid, unused sheet name: no ``[]:*?/\\``, at most 31 characters, unique in any case.
+
+    >>> sheet_name("t04_evaluasi_e81", [])
+    't04_evaluasi_e81'
+    >>> sheet_name("a/b:c*" + "x" * 40, [])
+    'a_b_c_xxxxxxxxxxxxxxxxxxxxxxxxx'
+    >>> sheet_name("Temuan", ["Temuan"])
+    'Temuan (2)'
+    """
+    used = {name.lower() for name in taken} | RESERVED_SHEET_NAMES
+    base = INVALID_TITLE_REGEX.sub("_", wanted).strip("'") or "tabel"
+    name, counter = base[:MAX_SHEET_NAME], 1
+    while name.lower() in used:
+        counter += 1
+        suffix = f" ({counter})"
+        name = base[: MAX_SHEET_NAME - len(suffix)] + suffix
+    return name
+
+
+def sheet_link(sheet: str, row: int = 1, column: int = 1) -> str:
+    """An in-workbook link target: ``'t04_evaluasi_e81'!C5``."""
+    return f"'{sheet.replace(chr(39), chr(39) * 2)}'!{get_column_letter(column)}{row}"
+
+
+# --- writing sheets --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A finding on a clean cell: its colour and the note shown on the cell."""
+
+    severity: str
+    note: str
+
+
+def write_rows(sheet: Worksheet, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """A header row (bold, shaded, frozen, filtered) and the rows under it."""
+    sheet.append(list(header))
+    for cell in sheet[1]:
+        cell.font, cell.fill = BOLD, HEADER_FILL
+    for row in rows:
+        sheet.append(list(row))
+    sheet.freeze_panes = "A2"
+    if sheet.max_row > 1 or header:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{sheet.max_row}"
+    fit_widths(sheet)
+
+
+def fit_widths(sheet: Worksheet) -> None:
+    """Each column as wide as its longest value, within bounds."""
+    for index, column in enumerate(sheet.iter_cols(values_only=True), start=1):
+        longest = max((len(_shown(value)) for value in column), default=0)
+        width = min(max(longest + 2, MIN_WIDTH), MAX_WIDTH)
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}"
+    return "" if value is None else str(value)
+
+
+def finding_marks(findings: Iterable[Record]) -> dict[tuple[str, int, str], Mark]:
+    """The most severe finding on each (table, row, column), with every finding's message.
+
+    A finding about a whole row (no column) marks the row's ``baris``.
+    """
+    marks: dict[tuple[str, int, str], Mark] = {}
+    for finding in findings:
+        row = as_int(finding.get("row"))
+        if not finding.get("table") or row is None:
+            continue
+        note = f"{finding.get('id', '')} {finding.get('check', '')}: {finding.get('message', '')}"
+        for column in (finding.get("column") or ROW_COLUMN).split(";"):
+            key = (finding["table"], row, column.strip())
+            severity, old = finding.get("severity", ""), marks.get(key)
+            if old is not None:
+                severity = min(old.severity, severity, key=_severity_rank)
+                note = f"{old.note}\n{note}"
+            marks[key] = Mark(severity, note)
+    return marks
+
+
+def _severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
+
+
+def table_sheet(
+    sheet: Worksheet,
+    header: Sequence[str],
+    rows: Sequence[Record],
+    marks: dict[tuple[int, str], Mark],
+) -> dict[int, int]:
+    """One clean table, its marked cells coloured; returns the sheet row of each ``baris``."""
+    numeric = numeric_columns(header, rows)
+    values = [[cell_value(row.get(name) or "", name in numeric) for name in header] for row in rows]
+    write_rows(sheet, header, values)
+    positions: dict[int, int] = {}
+    for offset, row in enumerate(rows, start=2):
+        for index, name in enumerate(header, start=1):
+            cell = sheet.cell(offset, index)
+            fmt = number_format(name, cell.value)
+            if fmt:
+                cell.number_format = fmt
+        baris = as_int(row.get(ROW_COLUMN))
+        if baris is None:
+            continue
+        positions[baris] = offset
+        for (marked_row, column), mark in marks.items():
+            if marked_row == baris:
+                target = column if column in header else ROW_COLUMN
+                if target in header:
+                    _mark(sheet.cell(offset, header.index(target) + 1), mark)
+    return positions
+
+
+def _mark(cell: Any, mark: Mark) -> None:
+    """Colour a cell by its finding's severity and note the finding on it."""
+    cell.fill = SEVERITY_FILLS.get(mark.severity, SEVERITY_FILLS["info"])
+    if cell.comment is not None:
+        mark = Mark(mark.severity, f"{cell.comment.text}\n{mark.note}")
+    cell.comment = Comment(mark.note, "renja")
+
+
+def record_sheet(
+    sheet: Worksheet,
+    header: Sequence[str],
+    records: Sequence[Record],
+    links: dict[str, tuple[str, dict[int, int], list[str]]],
+) -> None:
+    """findings.csv or repairs.csv, each row linked to the cell of the clean table it is about."""
+    write_rows(sheet, header, [record_values(header, record) for record in records])
+    table_at = header.index("table") + 1 if "table" in header else 0
+    for offset, record in enumerate(records, start=2):
+        severity = record.get("severity")
+        if severity in SEVERITY_FILLS and "severity" in header:
+            sheet.cell(offset, header.index("severity") + 1).fill = SEVERITY_FILLS[severity]
+        target = links.get(record.get("table", ""))
+        if not table_at or target is None:
+            continue
+        name, positions, columns = target
+        row = positions.get(as_int(record.get("row")) or 0, 1)
+        column = record.get("column", "").split(";")[0]
+        col = columns.index(column) + 1 if column in columns else 1
+        cell = sheet.cell(offset, table_at)
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=sheet_link(name, row, col))
+        cell.font = LINK
+
+
+def record_values(header: Sequence[str], record: Record) -> list[Any]:
+    """A findings or repairs row: places as integers; a numeric finding's values as numbers."""
+    numeric = number(record.get("difference") or "") is not None
+    out: list[Any] = []
+    for name in header:
+        text = record.get(name) or ""
+        if name in FINDING_NUMBERS:
+            out.append(as_int(text))
+        else:
+            out.append(cell_value(text, numeric and name in FINDING_VALUES))
+    return out
+
+
+def summary_rows(folder: DocFolder) -> list[list[Any]]:
+    """The Ringkasan sheet: (bagian, butir, nilai, keterangan) rows."""
+    meta = folder.meta
+    rows: list[list[Any]] = [["dokumen", "doc_id", folder.doc_id, None]]
+    for key in ("title", "pemda", "skpd", "tahun", "jenis", "jenis_pemda", "bidang"):
+        value = meta.get(key)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value)
+        rows.append(["dokumen", key, value, None])
+    nomenclature = folder.manifest.get("nomenklatur") or {}
+    if isinstance(nomenclature, dict):
+        rows.append(["dokumen", "nomenklatur", nomenclature.get("version"), None])
+    source = folder.manifest.get("source") or {}
+    rows.append(["dokumen", "sumber", source.get("file"), source.get("sha256")])
+    rows.append(["dokumen", "renja_version", folder.manifest.get("renja_version"), None])
+    rows.append(["jumlah", "tabel", len(folder.tables), None])
+    rows.append(["jumlah", "perbaikan", len(folder.repairs), None])
+    rows.append(["jumlah", "temuan", len(folder.findings), None])
+    for severity in SEVERITIES:
+        count = sum(1 for f in folder.findings if f.get("severity") == severity)
+        rows.append(["temuan", severity, count, None])
+    checks = sorted({f.get("check", "") for f in folder.findings})
+    for check in checks:
+        count = sum(1 for f in folder.findings if f.get("check") == check)
+        rows.append(["pemeriksaan", check, count, None])
+    return rows
+
+
+# --- the workbook ----------------------------------------------------------------------------
+
+
+def build_workbook(folder: DocFolder) -> Workbook:
+    """The workbook of a document folder, in memory."""
+    book = Workbook()
+    summary = book.active
+    assert summary is not None  # a new workbook always has its first sheet
+    summary.title = SUMMARY_SHEET
+    taken = [SUMMARY_SHEET, FINDINGS_SHEET, REPAIRS_SHEET]
+    marks = finding_marks(folder.findings)
+    links: dict[str, tuple[str, dict[int, int], list[str]]] = {}
+    table_rows: list[list[Any]] = []
+    for table in folder.tables:
+        table_id = str(table.get("table_id", ""))
+        rows = folder.clean_rows(table_id)
+        if not folder.clean_path(table_id).is_file():
+            continue
+        name = sheet_name(table_id, taken)
+        taken.append(name)
+        header = list(rows[0]) if rows else list(table.get("columns") or [])
+        sheet = book.create_sheet(name)
+        table_marks = {(r, c): m for (t, r, c), m in marks.items() if t == table_id}
+        positions = table_sheet(sheet, header, rows, table_marks)
+        links[table_id] = (name, positions, header)
+        table_rows.append(["tabel", table_id, len(rows), table.get("title") or table.get("kind")])
+    write_rows(
+        summary, ["bagian", "butir", "nilai", "keterangan"], summary_rows(folder) + table_rows
+    )
+    for offset, row in enumerate(summary.iter_rows(min_row=2, values_only=True), start=2):
+        if row[0] == "tabel" and row[1] in links:
+            cell = summary.cell(offset, 2)
+            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=sheet_link(links[row[1]][0]))
+            cell.font = LINK
+    for title, records in ((FINDINGS_SHEET, folder.findings), (REPAIRS_SHEET, folder.repairs)):
+        header = list(records[0]) if records else []
+        record_sheet(book.create_sheet(title), header, records, links)
+    book.properties.creator = f"renja {folder.manifest.get('renja_version', '')}".strip()
+    book.properties.title = str(folder.meta.get("title") or folder.doc_id)
+    book.properties.created = book.properties.modified = FIXED_TIMESTAMP
+    return book
+
+
+def workbook_bytes(book: Workbook) -> bytes:
+    """The .xlsx file: openpyxl's parts, in a zip whose entries carry one fixed time."""
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).save()  # unlike Workbook.save, keeps our 'modified' date
+    fixed = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source,
+        zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIMESTAMP)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, source.read(info.filename))
+    return fixed.getvalue()
+
+
+def write_workbook(doc_dir: str | Path) -> Path:
+    """Write ``doc_dir/<doc_id>.xlsx`` atomically and return its path."""
+    folder = read_doc_folder(doc_dir)
+    stem = folder.doc_id if SAFE_NAME.fullmatch(folder.doc_id) else folder.path.resolve().name
+    path = folder.path / f"{stem}.xlsx"
+    write_atomic(path, workbook_bytes(build_workbook(folder)))
+    return path
+
+
+__all__ = ["build_workbook", "write_workbook"]

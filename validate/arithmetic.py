@@ -1,0 +1,202 @@
+"""The arithmetic a Renja table promises: inside a row, down the code hierarchy, in its totals.
+
+Each promise is a ``Relation``: one cell that must equal a signed sum of others. Relations are
+built from the forms' data (``TableKind.row_checks``), from the rows' levels (a parent equals the
+sum of its children) and from total rows (``JUMLAH``). Evaluating them is separate, so that the
+root-cause analysis can ask "what if this cell held another value?".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from renja.normalize.kinds import CellType
+from renja.validate.sheet import DEPTH, CellRef, Number, Row, Sheet
+
+ROW = "aritmetika_baris"
+CHILDREN = "jumlah_rincian"
+TOTAL = "jumlah_total"
+
+Lookup = Callable[[CellRef], "Number | Unreadable | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """``target = Σ sign × term``, about one row of one table."""
+
+    check: str
+    target: CellRef
+    terms: tuple[tuple[int, CellRef], ...]
+    formula: str  # for the message: "pagu sesudah − sebelum", "jumlah 3 sub kegiatan"
+
+    @property
+    def cells(self) -> tuple[CellRef, ...]:
+        return (self.target, *(cell for _, cell in self.terms))
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    relation: Relation
+    found: Number
+    expected: Number
+
+    @property
+    def difference(self) -> Number:
+        return self.found - self.expected
+
+
+def evaluate(relation: Relation, value: Lookup) -> Outcome | None:
+    """The relation's printed and computed values; None when a cell cannot be read.
+
+    Empty cells count as zero (a ``-`` is no money); ``value`` returns ``UNREADABLE`` for a cell
+    that held something unreadable, which makes the relation unknowable.
+    """
+    found = value(relation.target)
+    if isinstance(found, Unreadable):
+        return None
+    expected: Number = 0
+    for sign, cell in relation.terms:
+        part = value(cell)
+        if isinstance(part, Unreadable):
+            return None
+        expected += sign * (part or 0)
+    return Outcome(relation, found or 0, expected)
+
+
+class Unreadable:
+    """Marks a cell whose text could not be read (it is not the same as an empty cell)."""
+
+    def __repr__(self) -> str:
+        return "UNREADABLE"
+
+
+UNREADABLE = Unreadable()
+
+
+def amount_columns(sheet: Sheet) -> list[str]:
+    """The Rupiah columns of a table, in order."""
+    return [
+        s.name
+        for s in sheet.table.column_map.slots
+        if s.spec and s.spec.ctype is CellType.RUPIAH and s.name in sheet.columns
+    ]
+
+
+def _used(sheet: Sheet, column: str) -> bool:
+    """A column the document fills somewhere (a form's unused column is not checked)."""
+    return any(r.number_at(column) is not None for r in sheet.rows)
+
+
+def row_relations(sheet: Sheet) -> list[Relation]:
+    """The form's arithmetic inside each row (``sesudah − sebelum = jumlah perubahan``)."""
+    out: list[Relation] = []
+    columns = set(sheet.columns)
+    for check in sheet.table.kind.row_checks:
+        needed = {check.total, *check.plus, *check.minus}
+        if not needed <= columns or not _used(sheet, check.total):
+            continue
+        for row in sheet.rows:
+            if row.kind not in ("data", "total"):
+                continue
+            terms = tuple(
+                [(1, CellRef(sheet.id, row.number, c)) for c in check.plus]
+                + [(-1, CellRef(sheet.id, row.number, c)) for c in check.minus]
+            )
+            if all(row.number_at(c) is None for c in needed):
+                continue
+            out.append(Relation(ROW, CellRef(sheet.id, row.number, check.total), terms,
+                                check.formula))  # fmt: skip
+    return out
+
+
+def _descendants(rows: list[Row], index: int) -> list[Row]:
+    """The rows under ``rows[index]``: those after it, until one at its level or above."""
+    depth = rows[index].depth
+    out = []
+    for row in rows[index + 1 :]:
+        above = row.depth is not None and depth is not None and row.depth <= depth
+        if row.kind == "total" or above:
+            break
+        out.append(row)
+    return out
+
+
+def hierarchy_relations(sheet: Sheet) -> list[Relation]:
+    """A parent's amount equals the sum of its children's, for every amount column.
+
+    The children are the rows under the parent at the nearest lower level that carries amounts
+    in that column (a Lampiran kegiatan sums its sub kegiatan; an SKPD line whose programs and
+    kegiatan print no pagu sums the sub kegiatan).
+    """
+    out: list[Relation] = []
+    rows = [r for r in sheet.rows if r.kind in ("data", "total")]
+    for column in amount_columns(sheet):
+        for index, row in enumerate(rows):
+            if row.kind != "data" or row.depth is None or row.number_at(column) is None:
+                continue
+            under = [r for r in _descendants(rows, index) if r.depth is not None]
+            nearest = _summing_depth(under, column)
+            if nearest is None:
+                continue
+            children = [r for r in under if r.depth == nearest]
+            level = next(k for k, v in DEPTH.items() if v == nearest).replace("_", " ")
+            out.append(
+                Relation(
+                    CHILDREN,
+                    CellRef(sheet.id, row.number, column),
+                    tuple((1, CellRef(sheet.id, c.number, column)) for c in children),
+                    f"jumlah {len(children)} {level}",
+                )
+            )
+    return out
+
+
+# A level sums its parent only when at least this share of its rows print an amount: a level
+# where one stray cell holds a number (a total typed into the wrong row) is not the summed one.
+MIN_FILLED_SHARE = 0.5
+
+
+def _summing_depth(rows: list[Row], column: str) -> int | None:
+    """The nearest level below a parent whose rows carry the amounts of ``column``."""
+    for depth in sorted({r.depth for r in rows if r.depth is not None}):
+        level = [r for r in rows if r.depth == depth]
+        filled = sum(r.number_at(column) is not None for r in level)
+        if filled and filled >= MIN_FILLED_SHARE * len(level):
+            return depth
+    return None
+
+
+def total_relations(sheet: Sheet) -> list[Relation]:
+    """A total row (``JUMLAH``, or an unlabelled row of amounts) sums the rows it closes."""
+    out: list[Relation] = []
+    start = 0
+    for index, row in enumerate(sheet.rows):
+        if row.kind != "total":
+            continue
+        block = [r for r in sheet.rows[start:index] if r.kind == "data"]
+        start = index + 1
+        hierarchical = any(r.depth is not None and r.depth < DEPTH["sub_kegiatan"] for r in block)
+        for column in amount_columns(sheet):
+            if row.number_at(column) is None:
+                continue
+            members = _total_members(block, column, hierarchical)
+            if not members:
+                continue
+            out.append(
+                Relation(
+                    TOTAL,
+                    CellRef(sheet.id, row.number, column),
+                    tuple((1, CellRef(sheet.id, m.number, column)) for m in members),
+                    f"jumlah {len(members)} baris",
+                )
+            )
+    return out
+
+
+def _total_members(block: Iterable[Row], column: str, hierarchical: bool) -> list[Row]:
+    rows = list(block)
+    if not hierarchical:
+        return [r for r in rows if r.number_at(column) is not None or r.depth is not None]
+    top = _summing_depth(rows, column)
+    return [r for r in rows if r.depth == top] if top is not None else []

@@ -1,0 +1,417 @@
+"""The audit of one document: arithmetic, cross-table agreement, and the root cause of each error.
+
+``audit(tables, findings)`` takes the clean tables and the findings of the earlier stages and
+returns every finding, with each consequence pointing at the finding that explains it:
+
+1. the tables are reconciled by code (``crosstable.reconcile``); an unreadable cell gets the
+   value the other tables suggest, which is also what the arithmetic uses for it;
+2. every arithmetic relation (``arithmetic``) is evaluated; a failing one is a finding with the
+   expected value, the printed value and the difference;
+3. a failing relation that holds once one of its cells takes the value another table prints for
+   it has that disagreement (``beda_antar_tabel``) as its root cause; a cell whose one corrected
+   value mends two or more failing relations becomes a ``nilai_diduga_salah`` root cause. Other
+   failures name, in their message, the child whose amount equals the difference, and a child
+   that another table prints under this parent while this table lacks it or leaves it empty.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+from itertools import combinations
+
+from renja.normalize.clean import CleanTable
+from renja.records import Finding, Severity
+from renja.validate.arithmetic import (
+    CHILDREN,
+    ROW,
+    TOTAL,
+    UNREADABLE,
+    Lookup,
+    Outcome,
+    Relation,
+    Unreadable,
+    evaluate,
+    hierarchy_relations,
+    row_relations,
+    total_relations,
+)
+from renja.validate.crosstable import (
+    Reconciliation,
+    group_findings,
+    printed_values,
+    reconcile,
+    root_id,
+)
+from renja.validate.sheet import CellRef, Number, Sheet, rupiah, show
+
+SUSPECT = "nilai_diduga_salah"
+UNREADABLE_CHECK = "angka_tidak_terbaca"
+# A corrected value must mend at least this many failing relations to be named a likely typo.
+MIN_MENDED = 2
+
+LEVEL_WORDS = {
+    "program": "Program",
+    "kegiatan": "Kegiatan",
+    "sub_kegiatan": "Sub kegiatan",
+    "bidang": "Bidang",
+    "urusan": "Urusan",
+    "skpd": "Baris SKPD",
+}
+
+
+@dataclass(slots=True)
+class Book:
+    """Every table's cells; unreadable cells read as their suggested value, if any."""
+
+    sheets: dict[str, Sheet]
+    unreadable: set[CellRef]
+    suggested: dict[CellRef, Number] = field(default_factory=dict)
+
+    def value(self, cell: CellRef) -> Number | Unreadable | None:
+        if cell in self.unreadable:
+            return self.suggested.get(cell, UNREADABLE)
+        return self.sheets[cell.table].row(cell.row).number_at(cell.column)
+
+    def with_values(self, values: dict[CellRef, Number]) -> Lookup:
+        """The same cells, but some hold other values."""
+        return lambda c: values[c] if c in values else self.value(c)
+
+
+@dataclass(slots=True)
+class Diagnosis:
+    """What explains each failing relation."""
+
+    roots: dict[Relation, str] = field(default_factory=dict)  # relation -> root finding id
+    mended_by: dict[Relation, list[tuple[CellRef, Number]]] = field(default_factory=dict)
+    implicated: dict[CellRef, Number] = field(default_factory=dict)  # cell -> mending value
+    suspects: list[Finding] = field(default_factory=list)
+
+
+def audit(tables: list[CleanTable], earlier: list[Finding]) -> list[Finding]:
+    """All findings of a document: the earlier ones (completed) and the audit's own."""
+    sheets = [Sheet.of(t) for t in tables]
+    unreadable = {
+        CellRef(f.table, f.row, f.column): f.found or ""
+        for f in earlier
+        if f.check == UNREADABLE_CHECK and f.table and f.row and f.column
+    }
+    recon = reconcile(sheets, unreadable)
+    book = Book({s.id: s for s in sheets}, set(unreadable))
+    book.suggested = {cell: value for cell, (value, _) in recon.candidates.items()}
+    relations = [
+        rel
+        for sheet in sheets
+        for rel in (*row_relations(sheet), *hierarchy_relations(sheet), *total_relations(sheet))
+    ]
+    failing = [o for r in relations if (o := evaluate(r, book.value)) and o.difference != 0]
+    diagnosis = _diagnose(failing, book, recon)
+    known = _known_codes(sheets)
+    findings = [_with_candidate(f, recon) for f in earlier]
+    for group in recon.groups:
+        findings.extend(group_findings(group, diagnosis.implicated))
+    findings.extend(diagnosis.suspects)
+    for outcome in failing:
+        findings.append(_relation_finding(outcome, book, recon, diagnosis, known))
+    return _elevate_roots(findings)
+
+
+def _with_candidate(finding: Finding, recon: Reconciliation) -> Finding:
+    """An unreadable cell gets the value the other tables suggest."""
+    if finding.check != UNREADABLE_CHECK or not (finding.table and finding.row and finding.column):
+        return finding
+    candidate = recon.candidates.get(CellRef(finding.table, finding.row, finding.column))
+    if candidate is None:
+        return finding
+    value, sources = candidate
+    tables = ", ".join(sorted({c.table for c in sources}))
+    return replace(
+        finding,
+        expected=show(value),
+        message=f"{finding.message} Tabel lain ({tables}) mencatat {rupiah(value)} untuk kode "
+        "yang sama; itulah nilai yang disarankan.",
+        related=tuple(c.label() for c in sources),
+    )
+
+
+def _holds(outcome: Outcome, book: Book, values: dict[CellRef, Number]) -> bool:
+    again = evaluate(outcome.relation, book.with_values(values))
+    return again is not None and again.difference == 0
+
+
+def _diagnose(failing: list[Outcome], book: Book, recon: Reconciliation) -> Diagnosis:
+    diagnosis = Diagnosis()
+    # One cell at a time first: each mended relation implicates one cell of a disagreement,
+    # which clears the other cells of that disagreement for the second pass.
+    for outcome in failing:
+        cause = _single_mend(outcome, book, recon)
+        if cause:
+            _blame(diagnosis, outcome, [cause])
+    cleared = _cleared(diagnosis, recon)
+    for outcome in failing:
+        if outcome.relation not in diagnosis.roots:
+            joint = _joint_mend(outcome, book, recon, cleared)
+            if joint:
+                _blame(diagnosis, outcome, joint)
+    rest = [o for o in failing if o.relation not in diagnosis.roots]
+    for finding, mended in _suspects(rest, book):
+        diagnosis.suspects.append(finding)
+        for outcome in mended:
+            diagnosis.roots[outcome.relation] = finding.id
+    return diagnosis
+
+
+def _blame(diagnosis: Diagnosis, outcome: Outcome, cause: list[tuple[CellRef, Number]]) -> None:
+    diagnosis.roots[outcome.relation] = root_id(cause[0][0])
+    diagnosis.mended_by[outcome.relation] = cause
+    for cell, value in cause:
+        diagnosis.implicated.setdefault(cell, value)
+
+
+def _cleared(diagnosis: Diagnosis, recon: Reconciliation) -> set[CellRef]:
+    """Cells of a disagreement without majority whose other cell is already to blame."""
+    cleared: set[CellRef] = set()
+    for cell in diagnosis.implicated:
+        group = recon.group_of.get(cell)
+        if group is not None and group.agreed is None:
+            cleared.update(p.cell for p in group.known if p.cell != cell)
+    return cleared
+
+
+def _single_mend(
+    outcome: Outcome, book: Book, recon: Reconciliation
+) -> tuple[CellRef, Number] | None:
+    """A cell of a failing relation whose value from another table mends it."""
+    for cell in outcome.relation.cells:
+        if recon.alternatives.get(cell) and _implicable(cell, recon):
+            for value in recon.alternatives[cell]:
+                if _holds(outcome, book, {cell: value}):
+                    return cell, value
+    return None
+
+
+# At most this many cells are corrected together when looking for the mending combination.
+MAX_JOINT = 4
+
+
+def _joint_mend(
+    outcome: Outcome, book: Book, recon: Reconciliation, cleared: set[CellRef]
+) -> list[tuple[CellRef, Number]]:
+    """Several cells of a failing relation that, corrected together, mend it (fewest first)."""
+    corrections = {
+        c: v for c, v in _corrections(outcome.relation, recon).items() if c not in cleared
+    }
+    cells = sorted(corrections)
+    for size in range(2, min(MAX_JOINT, len(cells)) + 1):
+        for chosen in combinations(cells, size):
+            values = {c: corrections[c] for c in chosen}
+            if _holds(outcome, book, values):
+                return sorted(values.items())
+    if len(cells) > MAX_JOINT and _holds(outcome, book, corrections):
+        return sorted(corrections.items())
+    return []
+
+
+def _corrections(relation: Relation, recon: Reconciliation) -> dict[CellRef, Number]:
+    """For each cell of a relation that departs from the other tables, the value they print:
+    the majority's, or without a majority the other table's."""
+    out: dict[CellRef, Number] = {}
+    for cell in relation.cells:
+        group = recon.group_of.get(cell)
+        if group is None or not _implicable(cell, recon):
+            continue
+        out[cell] = group.agreed if group.agreed is not None else recon.alternatives[cell][0]
+    return out
+
+
+def _implicable(cell: CellRef, recon: Reconciliation) -> bool:
+    """A cell can be blamed when it departs from the majority, or when there is none."""
+    group = recon.group_of[cell]
+    return group.agreed is None or any(
+        p.cell == cell and p.value != group.agreed for p in group.known
+    )
+
+
+def _suspects(outcomes: list[Outcome], book: Book) -> list[tuple[Finding, list[Outcome]]]:
+    """Cells whose one corrected value mends several failing relations: likely typos."""
+    mends: dict[tuple[CellRef, Number], list[Outcome]] = defaultdict(list)
+    for outcome in outcomes:
+        relation = outcome.relation
+        for sign, cell in ((1, relation.target), *relation.terms):
+            current = book.value(cell)
+            if isinstance(current, Unreadable):
+                continue
+            current = current or 0
+            target = cell == relation.target
+            fix = current - outcome.difference if target else current + sign * outcome.difference
+            if fix >= 0 and _holds(outcome, book, {cell: fix}):
+                mends[(cell, fix)].append(outcome)
+    out: list[tuple[Finding, list[Outcome]]] = []
+    taken: set[Relation] = set()
+    for (cell, fix), mended in sorted(mends.items(), key=lambda kv: (-len(kv[1]), kv[0][0])):
+        fresh = [o for o in mended if o.relation not in taken]
+        if len(fresh) < MIN_MENDED:
+            continue
+        taken.update(o.relation for o in fresh)
+        row = book.sheets[cell.table].row(cell.row)
+        current = book.value(cell) or 0
+        finding = Finding(
+            SUSPECT,
+            Severity.ERROR,
+            f"Nilai {cell.column} tercetak {rupiah(current)}; dengan {rupiah(fix)} "
+            f"{len(fresh)} hitungan yang kini tidak cocok menjadi cocok. Kemungkinan salah ketik.",
+            table=cell.table,
+            row=cell.row,
+            source=row.source,
+            kode=row.kode,
+            uraian=row.uraian,
+            column=cell.column,
+            expected=show(fix),
+            found=show(current),
+            difference=show(current - fix),
+            related=tuple(o.relation.target.label() for o in fresh),
+            id=f"duga:{cell.label()}",  # a root cause's id until the findings are numbered
+        )
+        out.append((finding, fresh))
+    return out
+
+
+def _known_codes(sheets: list[Sheet]) -> dict[str, dict[str, tuple[str, Number]]]:
+    """measure -> code -> (table, value): what every table prints, to find missing children."""
+    out: dict[str, dict[str, tuple[str, Number]]] = defaultdict(dict)
+    for (measure, code), printed in printed_values(sheets, {}).items():
+        for p in printed:
+            if p.value is not None:
+                out[measure].setdefault(code, (p.cell.table, p.value))
+    return out
+
+
+def _relation_finding(
+    outcome: Outcome,
+    book: Book,
+    recon: Reconciliation,
+    diagnosis: Diagnosis,
+    known: dict[str, dict[str, tuple[str, Number]]],
+) -> Finding:
+    relation = outcome.relation
+    root = diagnosis.roots.get(relation)
+    cell = relation.target
+    row = book.sheets[cell.table].row(cell.row)
+    found, expected, difference = outcome.found, outcome.expected, outcome.difference
+    if relation.check == ROW:
+        message = (
+            f"{relation.formula} = {rupiah(expected)}, tetapi {cell.column} tercetak "
+            f"{rupiah(found)} (selisih {rupiah(difference)})."
+        )
+    elif relation.check == CHILDREN:
+        who = " ".join(
+            filter(None, [LEVEL_WORDS.get(str(row.values.get("level")), "Baris"), row.kode])
+        )
+        message = (
+            f"{who} tercetak {rupiah(found)} di kolom {cell.column}, tetapi "
+            f"{relation.formula} di bawahnya = {rupiah(expected)} (selisih {rupiah(difference)})."
+        )
+    else:
+        message = (
+            f"Baris jumlah tercetak {rupiah(found)} di kolom {cell.column}, tetapi "
+            f"{relation.formula} = {rupiah(expected)} (selisih {rupiah(difference)})."
+        )
+    guessed = [c for c in relation.cells if c in book.unreadable and c in book.suggested]
+    if guessed:
+        message += " (Sel yang tidak terbaca dihitung dengan nilai yang disarankan.)"
+    mended = diagnosis.mended_by.get(relation, [])
+    if mended:
+        cells = ", ".join(f"baris {c.row} {c.column} = {rupiah(v)}" for c, v in mended)
+        message += f" Dengan nilai dari tabel lain ({cells}) hitungan ini cocok."
+    elif root is not None:
+        message += " Satu sel yang diduga salah ketik menjelaskannya (lihat akar masalah)."
+    else:
+        message += _hints(outcome, book, recon, known)
+    return Finding(
+        relation.check,
+        Severity.ERROR,
+        message,
+        table=cell.table,
+        row=cell.row,
+        source=row.source,
+        kode=row.kode,
+        uraian=row.uraian,
+        column=cell.column,
+        expected=show(expected),
+        found=show(found),
+        difference=show(difference),
+        root_cause=root,
+        related=tuple(c.label() for _, c in relation.terms),
+    )
+
+
+def _hints(
+    outcome: Outcome,
+    book: Book,
+    recon: Reconciliation,
+    known: dict[str, dict[str, tuple[str, Number]]],
+) -> str:
+    """What else explains a sum: a child equal to the difference, or a child missing here.
+
+    The difference is taken after every disagreeing cell takes the value most tables print.
+    """
+    relation = outcome.relation
+    agreed = _corrections(relation, recon)
+    again = evaluate(relation, book.with_values(agreed)) if agreed else outcome
+    gap = abs(again.difference) if again else abs(outcome.difference)
+    gaps = {gap, abs(outcome.difference)} - {0}
+    hints = []
+    for _, cell in relation.terms:
+        if book.value(cell) in gaps:
+            row = book.sheets[cell.table].row(cell.row)
+            hints.append(
+                f"selisihnya sama dengan baris {cell.row} ({row.kode or row.uraian}), yang mungkin "
+                "terhitung ganda atau terlewat"
+            )
+    if relation.check in (CHILDREN, TOTAL):
+        for value in sorted(gaps):
+            hints.extend(_missing_children(relation, book, known, value))
+    return (" " + "; ".join(hints)[:1].upper() + "; ".join(hints)[1:] + ".") if hints else ""
+
+
+def _missing_children(
+    relation: Relation, book: Book, known: dict[str, dict[str, tuple[str, Number]]], gap: Number
+) -> list[str]:
+    """Codes another table prints under this parent, with the gap as their value, that this
+    table lacks or leaves empty."""
+    sheet = book.sheets[relation.target.table]
+    parent = sheet.row(relation.target.row).kode if relation.check == CHILDREN else None
+    measure = next(
+        (s.spec.measure for s in sheet.table.column_map.slots
+         if s.name == relation.target.column and s.spec),
+        None,
+    )  # fmt: skip
+    present = {
+        sheet.row(c.row).kode: book.value(c) for _, c in relation.terms if sheet.row(c.row).kode
+    }
+    hints = []
+    for code, (table, value) in sorted(known.get(measure or "", {}).items()):
+        if value != gap or table == sheet.id:
+            continue
+        if parent and not code.startswith(parent + "."):
+            continue
+        if code not in present:
+            hints.append(f"{code} tercatat di {table} dengan nilai {rupiah(value)} tetapi tidak "
+                         "punya baris di tabel ini")  # fmt: skip
+        elif not present[code]:
+            hints.append(f"{code} tercatat di {table} dengan nilai {rupiah(value)} tetapi kosong "
+                         "di tabel ini")  # fmt: skip
+    return hints
+
+
+def _elevate_roots(findings: list[Finding]) -> list[Finding]:
+    """A root cause is as serious as the worst of its consequences."""
+    roots = {f.root_cause for f in findings if f.root_cause and f.severity is Severity.ERROR}
+    return [
+        replace(f, severity=Severity.ERROR) if f.id in roots and f.severity is not Severity.ERROR
+        else f
+        for f in findings
+    ]  # fmt: skip
+
+
+__all__ = ["CHILDREN", "ROW", "TOTAL", "audit"]

@@ -1,0 +1,139 @@
+"""Clean tables seen as cells: what the checks read, addressed by table, row and column."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+import pandas as pd
+
+from renja.normalize.clean import CleanTable
+from renja.records import Source
+
+Number = int | Decimal | float
+
+# Depth of each level in the code hierarchy; an SKPD row sits above its programs.
+DEPTH = {"skpd": 0, "urusan": 1, "bidang": 2, "program": 3, "kegiatan": 4, "sub_kegiatan": 5}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class CellRef:
+    """One cell of a clean table: the table id, the row number (``baris``) and the column."""
+
+    table: str
+    row: int
+    column: str
+
+    def label(self) -> str:
+        return f"{self.table}:{self.row}:{self.column}"
+
+
+@dataclass(slots=True)
+class Row:
+    """One clean row with what the checks need from it."""
+
+    number: int  # baris
+    values: dict[str, Any]
+    source: Source
+
+    @property
+    def kind(self) -> str:
+        return str(self.values.get("jenis_baris") or "data")
+
+    @property
+    def kode(self) -> str | None:
+        kode = self.values.get("kode")
+        return kode if isinstance(kode, str) else None
+
+    @property
+    def uraian(self) -> str | None:
+        uraian = self.values.get("uraian")
+        return uraian if isinstance(uraian, str) else None
+
+    @property
+    def depth(self) -> int | None:
+        return DEPTH.get(str(self.values.get("level")))
+
+    def number_at(self, column: str) -> Number | None:
+        """The cell's number, or None when it is empty or not a number."""
+        value = self.values.get(column)
+        if value is None or value is pd.NA:
+            return None
+        if isinstance(value, bool):
+            return None
+        if isinstance(value, float):
+            return None if value != value else value
+        if isinstance(value, int | Decimal):
+            return value
+        try:  # numpy scalars
+            return int(value) if float(value).is_integer() else float(value)
+        except (TypeError, ValueError):
+            return None
+
+
+@dataclass(slots=True)
+class Sheet:
+    """A clean table as rows, in document order."""
+
+    table: CleanTable
+    rows: list[Row]
+
+    @classmethod
+    def of(cls, table: CleanTable) -> Sheet:
+        frame = table.frame
+        records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+        rows = [
+            Row(
+                int(r["baris"]),
+                r,
+                Source(
+                    line=None if r.get("sumber_baris") is None else int(r["sumber_baris"]),
+                    page=None if r.get("halaman") is None else int(r["halaman"]),
+                ),
+            )
+            for r in records
+        ]
+        return cls(table, rows)
+
+    @property
+    def id(self) -> str:
+        return self.table.table_id
+
+    @property
+    def columns(self) -> list[str]:
+        return list(self.table.frame.columns)
+
+    def data_rows(self) -> Iterator[Row]:
+        return (r for r in self.rows if r.kind == "data")
+
+    def row(self, number: int) -> Row:
+        return self.rows[number - 1]
+
+
+def show(value: Number | None) -> str:
+    """A number as findings print it: integers plain, decimals exact.
+
+    >>> show(8016900), show(Decimal("1.50")), show(101.92), show(None)
+    ('8016900', '1.50', '101.92', '')
+    """
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return str(value)
+
+
+def rupiah(value: Number | None) -> str:
+    """A number as the documents print it, for messages: ``8.016.900``.
+
+    >>> rupiah(8016900), rupiah(-13143400), rupiah(Decimal("1234.5"))
+    ('8.016.900', '-13.143.400', '1.234,5')
+    """
+    if value is None:
+        return "-"
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    text = f"{value:,}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return text
