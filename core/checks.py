@@ -29,6 +29,29 @@ CHECKS: dict[str, tuple[Severity, str]] = {
         Severity.INFO,
         "a printed code that the newer nomenclature renumbered (the new code is in `expected`)",
     ),
+    "aritmetika_baris": (
+        Severity.ERROR,
+        "a row's own arithmetic fails (sesudah − sebelum = jumlah perubahan; murni + penambahan = "
+        "total; TW I..IV = realisasi)",
+    ),
+    "jumlah_rincian": (
+        Severity.ERROR,
+        "a parent's amount is not the sum of its children (sub kegiatan → kegiatan → program …)",
+    ),
+    "jumlah_total": (Severity.ERROR, "a total row (JUMLAH) is not the sum of the rows it closes"),
+    "capaian_persen": (
+        Severity.WARNING,
+        "a percentage is not realisasi / target × 100 within the tolerance",
+    ),
+    "beda_antar_tabel": (
+        Severity.WARNING,
+        "the same quantity of the same code differs between tables (targets: info); raised to "
+        "error when it explains an arithmetic error",
+    ),
+    "nilai_diduga_salah": (
+        Severity.ERROR,
+        "a cell whose one corrected value would mend two or more failing sums: a likely typo",
+    ),
     "kode_versi_lain": (
         Severity.INFO,
         "a printed code missing from the document year's nomenclature but present in another",

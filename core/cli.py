@@ -198,6 +198,57 @@ def run(
         sys.exit(1)
 
 
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--fail-on",
+    type=click.Choice(("error", "warning", "info", "never")),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a finding of this severity or worse is found.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print the summary line only.")
+@nomenclature_option
+def check(inputs: tuple[Path, ...], fail_on: str, quiet: bool, nomenklatur: Path | None) -> None:
+    """Audit Renja documents and exit 1 when they have findings (for pipelines).
+
+    Prints one line per finding at or above --fail-on (id, severity, check, table:row, message)
+    and a summary per document; writes no files. Use `renja run` to write the outputs.
+    """
+    from renja.pipeline import process
+
+    try:
+        documents = find_documents(inputs)
+    except RenjaError as exc:
+        raise click.ClickException(str(exc)) from None
+    reference = load_reference(nomenklatur, required=False)
+    threshold = SEVERITY_RANK.get(fail_on, -1)
+    failed = False
+    for path in documents:
+        try:
+            result = process(path, nomenclature=reference, code=reference is not None)
+        except RenjaError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            failed = True
+            continue
+        hits = [f for f in result.findings if SEVERITY_RANK[f.severity.value] <= threshold]
+        if not quiet:
+            for f in hits:
+                where = f"{f.table}:{f.row}" if f.table else "-"
+                click.echo(
+                    f"{result.doc_id}\t{f.id}\t{f.severity.value}\t{f.check}\t{where}\t{f.message}"
+                )
+        counts = {s: sum(f.severity.value == s for f in result.findings) for s in SEVERITY_RANK}
+        summary = ", ".join(f"{n} {s}" for s, n in counts.items())
+        click.echo(f"{result.doc_id}: {summary}", err=True)
+        failed = failed or bool(hits)
+    if failed:
+        sys.exit(1)
+
+
 LEVEL_CHOICES = ("program", "kegiatan", "sub_kegiatan")
 
 

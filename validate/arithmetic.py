@@ -200,3 +200,41 @@ def _total_members(block: Iterable[Row], column: str, hierarchical: bool) -> lis
         return [r for r in rows if r.number_at(column) is not None or r.depth is not None]
     top = _summing_depth(rows, column)
     return [r for r in rows if r.depth == top] if top is not None else []
+
+
+RATIO = "capaian_persen"
+
+
+@dataclass(frozen=True, slots=True)
+class RatioOutcome:
+    """A percentage that is not ``numerator / denominator × 100`` within the tolerance."""
+
+    cell: CellRef
+    found: float
+    expected: float
+    tolerance: float
+
+
+def ratio_outcomes(sheet: Sheet) -> list[RatioOutcome]:
+    """The form's percentages (``capaian = realisasi / target × 100``) that do not hold."""
+    out: list[RatioOutcome] = []
+    columns = set(sheet.columns)
+    for check in sheet.table.kind.ratio_checks:
+        if not {check.percent, check.numerator, check.denominator} <= columns:
+            continue
+        for row in sheet.data_rows():
+            percent = row.number_at(check.percent)
+            top, bottom = row.number_at(check.numerator), row.number_at(check.denominator)
+            if percent is None or top is None or not bottom:
+                continue
+            expected = round(float(top) / float(bottom) * 100, 2)
+            if abs(float(percent) - expected) > check.tolerance:
+                out.append(
+                    RatioOutcome(
+                        CellRef(sheet.id, row.number, check.percent),
+                        float(percent),
+                        expected,
+                        check.tolerance,
+                    )
+                )
+    return out

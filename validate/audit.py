@@ -24,15 +24,18 @@ from renja.normalize.clean import CleanTable
 from renja.records import Finding, Severity
 from renja.validate.arithmetic import (
     CHILDREN,
+    RATIO,
     ROW,
     TOTAL,
     UNREADABLE,
     Lookup,
     Outcome,
+    RatioOutcome,
     Relation,
     Unreadable,
     evaluate,
     hierarchy_relations,
+    ratio_outcomes,
     row_relations,
     total_relations,
 )
@@ -113,7 +116,29 @@ def audit(tables: list[CleanTable], earlier: list[Finding]) -> list[Finding]:
     findings.extend(diagnosis.suspects)
     for outcome in failing:
         findings.append(_relation_finding(outcome, book, recon, diagnosis, known))
+    for sheet in sheets:
+        findings.extend(_ratio_finding(sheet, r) for r in ratio_outcomes(sheet))
     return _elevate_roots(findings)
+
+
+def _ratio_finding(sheet: Sheet, outcome: RatioOutcome) -> Finding:
+    row = sheet.row(outcome.cell.row)
+    column = outcome.cell.column
+    return Finding(
+        RATIO,
+        Severity.WARNING,
+        f"{column} tercetak {show(outcome.found)}%, tetapi realisasi / target × 100 = "
+        f"{show(outcome.expected)}% (toleransi {show(outcome.tolerance)} poin).",
+        table=sheet.id,
+        row=row.number,
+        source=row.source,
+        kode=row.kode,
+        uraian=row.uraian or row.values.get("sasaran") or row.values.get("indikator"),
+        column=column,
+        expected=show(outcome.expected),
+        found=show(outcome.found),
+        difference=show(round(outcome.found - outcome.expected, 2)),
+    )
 
 
 def _with_candidate(finding: Finding, recon: Reconciliation) -> Finding:

@@ -83,7 +83,9 @@ class Sheet:
     @classmethod
     def of(cls, table: CleanTable) -> Sheet:
         frame = table.frame
-        records = frame.astype(object).where(frame.notna(), None).to_dict("records")
+        columns = list(frame.columns)
+        lists = [[None if _missing(v) else v for v in frame[c].tolist()] for c in columns]
+        records = [dict(zip(columns, values, strict=True)) for values in zip(*lists, strict=True)]
         rows = [
             Row(
                 int(r["baris"]),
@@ -110,6 +112,10 @@ class Sheet:
 
     def row(self, number: int) -> Row:
         return self.rows[number - 1]
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def show(value: Number | None) -> str:
