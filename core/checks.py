@@ -56,4 +56,31 @@ CHECKS: dict[str, tuple[Severity, str]] = {
         Severity.INFO,
         "a printed code missing from the document year's nomenclature but present in another",
     ),
+    "skema_kolom": (
+        Severity.ERROR,
+        "a column the form requires is missing from a clean table, or a column no form knows "
+        "is in it",
+    ),
+    "skema_tipe": (
+        Severity.ERROR,
+        "a value of the wrong type for its column (text in an amount column, an amount held as "
+        "float), an empty required cell or a repeated row number: a pipeline bug or a broken "
+        "table",
+    ),
+    "skema_kategori": (
+        Severity.ERROR,
+        "a value outside its column's fixed set (`jenis_baris`, `level`, `kode_sumber`)",
+    ),
+    "skema_negatif": (Severity.WARNING, "a negative amount in a column that cannot be negative"),
+    "skema_kode": (Severity.WARNING, "a code not in canonical Permendagri 90 form"),
+    "skema_level": (
+        Severity.WARNING,
+        "a row's level that does not fit its code's number of segments",
+    ),
+    "skema_kode_ganda": (
+        Severity.WARNING,
+        "a code on more than one data row of a form that lists each code once (`related` names "
+        "the row that has it first)",
+    ),
+    "skema_rentang": (Severity.WARNING, "a percentage or score outside its possible range"),
 }

@@ -198,6 +198,27 @@ def run(
         sys.exit(1)
 
 
+@main.command()
+@click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
+def report(folders: tuple[Path, ...]) -> None:
+    """Rebuild the audit report and the Excel workbook of existing output folders.
+
+    FOLDERS are document folders written by `renja run` (OUT/<doc_id>/). Each gets report.html
+    and <doc_id>.xlsx again, from its manifest, tables, repairs and findings.
+    """
+    from renja.report import write_report
+    from renja.workbook import write_workbook
+
+    for folder in folders:
+        if not folder.is_dir():
+            raise click.ClickException(f"{folder}: no such output folder")
+        try:
+            page, book = write_report(folder), write_workbook(folder)
+        except RenjaError as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"{folder}: {page.name}, {book.name}")
+
+
 SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 
 

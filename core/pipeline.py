@@ -147,5 +147,9 @@ def process(
         for table in result.tables:
             coder.code_table(table)
         findings.extend(coder.findings)
+    from renja.validate.schemas import validate_table  # pandera is slow to import: only here
+
+    for table in result.tables:
+        findings.extend(validate_table(table))
     result.findings = finalize_findings(audit(result.tables, findings))
     return result

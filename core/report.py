@@ -5,7 +5,7 @@ The page is rebuilt from the output contract alone (``manifest.json``, ``raw/``,
 
     read_doc_folder(doc_dir)   the folder's files as plain records
     cause_groups(findings)     each root cause followed by the findings it explains
-    source_snippet(...)        a finding's source row(s) as printed, offending cells marked
+    source_snippets(...)       a finding's rows as printed, offending and related cells marked
     render_report(doc_dir)     the page as a string (deterministic: same folder, same bytes)
     write_report(doc_dir)      ``doc_dir/report.html``, written atomically
 
@@ -36,11 +36,15 @@ from renja.errors import RenjaError
 REPORT_NAME = "report.html"
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_LABELS = {"error": "Kesalahan", "warning": "Peringatan", "info": "Info"}
-RAW_HEADER_ROLE = "header"
+RAW_HEADER_ROLE, RAW_BODY_ROLE = "header", "body"  # ``peran`` of raw rows
 
 # A PDF finding names only its page; a page of a long table can hold many rows, and showing more
 # than this many as the "source row" would bury the offending cell.
 MAX_PAGE_ROWS = 40
+# A sum names every row it adds up; past this many related rows the detail stops being readable
+# (the rest stay listed in the "Terkait" column).
+MAX_RELATED_ROWS = 12
+RELATED_SHOWN = 6  # a longer "Terkait" list folds into a <details>
 
 # The findings table: (findings.csv column, Indonesian label, English meaning).
 COLUMNS: tuple[tuple[str, str, str], ...] = (
@@ -60,12 +64,16 @@ COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("related", "Terkait", "related findings, codes or rows"),
 )
 NUMERIC_COLUMNS = {"row", "expected", "found", "difference"}
+CELL_CLASSES = {"message": "c-msg", "uraian": "c-uraian", "kode": "c-kode"}  # widths in the CSS
 
 PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 GROUPED_NUMBER = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # Indonesian 1.234.567,89
 ALIGNED_FROM = re.compile(r"\[kolom (\d+)\]\s*$")  # align_row repairs: '4 Dokumen [kolom 18]'
-FINDING_ID = re.compile(r"F\d+")
+LONG_INTEGER = re.compile(r"-?\d{5,}")  # amounts; a year or a count of four digits stays as is
+DOTTED_CODE = re.compile(r"\w+(?:\.\w+){2,}")  # 5.03.02.2.01.0001, or a number as printed
 ALIGN_RULE = "align_row"
+CELL_REF = re.compile(r"([\w.-]+):(\d+)(?::([\w.-]+))?")  # related: 't06_reviu_rkpd:4:pagu_murni'
+SAFE_NAME = re.compile(r"[\w-][\w.-]*")  # a table id that is a file name, not a path
 
 Record = dict[str, str]
 
@@ -82,7 +90,10 @@ class DocFolder:
     findings: list[Record]
     repairs: list[Record]
     _raw: dict[str, list[Record]] = field(default_factory=dict, repr=False)
+    _raw_lines: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
     _clean: dict[str, list[Record]] = field(default_factory=dict, repr=False)
+    _clean_index: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False)
+    _repairs: dict[tuple[str, str], list[Record]] | None = field(default=None, repr=False)
 
     @property
     def doc_id(self) -> str:
@@ -100,6 +111,11 @@ class DocFolder:
         """The manifest entry of a table; empty when the manifest does not list it."""
         return next((t for t in self.tables if t.get("table_id") == table_id), {})
 
+    def raw_columns(self, table_id: str) -> dict[str, int]:
+        """The manifest's ``raw_columns``: the raw column ``N`` each clean column is read from."""
+        columns = self.table(table_id).get("raw_columns") or {}
+        return {str(k): v for k, v in columns.items() if isinstance(v, int)}
+
     def clean_path(self, table_id: str) -> Path:
         return self.path / "tables" / f"{table_id}.csv"
 
@@ -107,16 +123,42 @@ class DocFolder:
         return self.path / "raw" / f"{table_id}.csv"
 
     def raw_rows(self, table_id: str) -> list[Record]:
-        """The rows of ``raw/<table_id>.csv``; none when the file is missing."""
+        """The rows of ``raw/<table_id>.csv``; none when there is no such file."""
         if table_id not in self._raw:
-            self._raw[table_id] = read_csv(self.raw_path(table_id), required=False)
+            plain = SAFE_NAME.fullmatch(table_id) is not None  # a name, never a path
+            self._raw[table_id] = read_csv(self.raw_path(table_id), False) if plain else []
         return self._raw[table_id]
 
+    def raw_at_line(self, table_id: str, line: str) -> list[int]:
+        """The positions of the body rows of a raw table printed on a source line."""
+        if table_id not in self._raw_lines:
+            index: dict[str, list[int]] = defaultdict(list)
+            for i, row in enumerate(self.raw_rows(table_id)):
+                if row.get("peran") != RAW_HEADER_ROLE:
+                    index[row.get("sumber_baris", "")].append(i)
+            self._raw_lines[table_id] = index
+        return self._raw_lines[table_id].get(line, []) if line else []
+
     def clean_rows(self, table_id: str) -> list[Record]:
-        """The rows of ``tables/<table_id>.csv``; none when the table has no clean form."""
+        """The rows of ``tables/<table_id>.csv``; none for a table of no known form."""
         if table_id not in self._clean:
-            self._clean[table_id] = read_csv(self.clean_path(table_id), required=False)
+            plain = SAFE_NAME.fullmatch(table_id) is not None  # a name, never a path
+            self._clean[table_id] = read_csv(self.clean_path(table_id), False) if plain else []
         return self._clean[table_id]
+
+    def clean_row(self, table_id: str, baris: str) -> Record | None:
+        """One clean row by its number (``baris``)."""
+        if table_id not in self._clean_index:
+            self._clean_index[table_id] = {r.get("baris", ""): r for r in self.clean_rows(table_id)}
+        return self._clean_index[table_id].get(baris)
+
+    def repairs_of(self, table_id: str, row: str) -> list[Record]:
+        """The repairs of one clean row."""
+        if self._repairs is None:
+            self._repairs = defaultdict(list)
+            for repair in self.repairs:
+                self._repairs[(repair.get("table", ""), repair.get("row", ""))].append(repair)
+        return self._repairs.get((table_id, row), [])
 
 
 def read_csv(path: Path, required: bool = True) -> list[Record]:
@@ -127,6 +169,14 @@ def read_csv(path: Path, required: bool = True) -> list[Record]:
         return []
     with path.open(encoding="utf-8", newline="") as handle:
         return [dict(row) for row in csv.DictReader(handle)]
+
+
+def csv_header(path: Path) -> list[str]:
+    """The column names of a CSV file, even one without rows; none for a missing file."""
+    if not path.is_file():
+        return []
+    with path.open(encoding="utf-8", newline="") as handle:
+        return next(csv.reader(handle), [])
 
 
 def read_doc_folder(doc_dir: str | Path) -> DocFolder:
@@ -242,21 +292,51 @@ def consequence_counts(findings: Iterable[Record]) -> Counter[str]:
     return Counter(f["root_cause"] for f in findings if f.get("root_cause"))
 
 
-# --- the source row --------------------------------------------------------------------------
+# --- the source rows -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class CellRef:
+    """A cell a finding names: its table, clean row (``baris``) and column, if any."""
+
+    table: str
+    row: str
+    column: str = ""
+
+
+def parse_ref(text: str) -> CellRef | None:
+    """A ``related`` entry that names a row or cell; None for codes and finding ids.
+
+    >>> parse_ref("t06_reviu_rkpd:4:pagu_murni")
+    CellRef(table='t06_reviu_rkpd', row='4', column='pagu_murni')
+    >>> parse_ref("t06:4"), parse_ref("5.03.01")
+    (CellRef(table='t06', row='4', column=''), None)
+    """
+    match = CELL_REF.fullmatch(text.strip())
+    if not match:
+        return None
+    return CellRef(match.group(1), match.group(2), match.group(3) or "")
+
+
+@dataclass(slots=True)
+class SnippetRow:
+    """A raw row in a snippet: the finding's own row or a row it names, and its marked cells."""
+
+    cells: Record
+    own: bool
+    marks: dict[int, str] = field(default_factory=dict)  # raw column -> "hit" or "rel"
 
 
 @dataclass(frozen=True, slots=True)
 class Snippet:
-    """A finding's source rows as printed, with the table's header rows above them."""
+    """Rows of one raw table as printed, with the table's header rows above them."""
 
     table_id: str
     width: int
     header: list[Record]
-    rows: list[Record]
-    hits: set[tuple[int, int]]  # (index in rows, raw column number) of the offending cells
-    hit_columns: set[int]
+    rows: list[SnippetRow]
     column_names: dict[int, list[str]]
-    truncated: bool = False
+    note: str = ""
 
 
 def raw_width(rows: Sequence[Record]) -> int:
@@ -264,99 +344,126 @@ def raw_width(rows: Sequence[Record]) -> int:
     return max((int(k[6:]) for r in rows[:1] for k in r if k.startswith("kolom_")), default=0)
 
 
-def source_lines(folder: DocFolder, finding: Record) -> set[str]:
-    """The source lines of a finding's row, with the lines merged into it (``baris_gabungan``)."""
-    lines = {finding.get("sumber_baris", "")} - {""}
-    row = finding.get("row", "")
-    if lines and row:
-        for clean in folder.clean_rows(finding.get("table", "")):
-            if clean.get("baris") == row:
-                lines.update(re.findall(r"\d+", clean.get("baris_gabungan", "") or ""))
-                break
-    return lines
+def row_lines(folder: DocFolder, table_id: str, row: str) -> set[str]:
+    """The source lines of a clean row: its own and those merged into it (``baris_gabungan``)."""
+    clean = folder.clean_row(table_id, row)
+    if clean is None:
+        return set()
+    lines = {clean.get("sumber_baris", "")} | set(
+        re.findall(r"\d+", clean.get("baris_gabungan", ""))
+    )
+    return lines - {""}
 
 
-def source_rows(folder: DocFolder, finding: Record) -> tuple[list[Record], bool]:
-    """The raw body rows a finding points at: by source line, else by page (capped)."""
-    raw = [r for r in folder.raw_rows(finding.get("table", "")) if r.get("peran") != "header"]
-    lines = source_lines(folder, finding)
-    if lines:
-        return [r for r in raw if r.get("sumber_baris") in lines], False
-    page = finding.get("halaman", "")
-    if page:
-        on_page = [r for r in raw if r.get("halaman") == page]
-        return on_page[:MAX_PAGE_ROWS], len(on_page) > MAX_PAGE_ROWS
-    return [], False
-
-
-def finding_columns(folder: DocFolder, finding: Record) -> set[int]:
-    """The raw columns of a finding's clean column(s), where the alignment moved them from."""
+def own_rows(folder: DocFolder, finding: Record) -> tuple[list[int], str]:
+    """The raw body rows a finding is about (by position): by source line, else by page."""
     table_id = finding.get("table", "")
-    raw_columns: dict[str, Any] = folder.table(table_id).get("raw_columns") or {}
-    out: set[int] = set()
-    for column in split_related(finding.get("column", "")):
-        moved = aligned_column(folder.repairs, table_id, finding.get("row", ""), column)
-        position = moved if moved is not None else raw_columns.get(column)
-        if isinstance(position, int):
-            out.add(position)
-    return out
+    line = finding.get("sumber_baris", "")
+    if line:
+        lines = {line} | row_lines(folder, table_id, finding.get("row", ""))
+        return sorted(i for line in lines for i in folder.raw_at_line(table_id, line)), ""
+    page = finding.get("halaman", "")
+    if not page:
+        return [], ""
+    raw = folder.raw_rows(table_id)
+    on_page = [
+        i for i, r in enumerate(raw) if r.get("halaman") == page and r.get("peran") == RAW_BODY_ROLE
+    ]
+    if len(on_page) > MAX_PAGE_ROWS:
+        return on_page[:MAX_PAGE_ROWS], f"Hanya {MAX_PAGE_ROWS} baris pertama halaman {page}."
+    return on_page, ""
 
 
-def aligned_column(repairs: Iterable[Record], table_id: str, row: str, column: str) -> int | None:
+def raw_column(folder: DocFolder, ref: CellRef) -> int | None:
+    """The raw column a clean cell was printed in: where ``align_row`` moved it from, if it did."""
+    moved = aligned_column(folder.repairs_of(ref.table, ref.row), ref.column)
+    return moved if moved is not None else folder.raw_columns(ref.table).get(ref.column)
+
+
+def aligned_column(repairs: Iterable[Record], column: str) -> int | None:
     """The printed raw column of a cell that ``align_row`` moved, else None.
 
-    >>> aligned_column([{"table": "t", "row": "3", "column": "k", "rule": "align_row",
-    ...                  "raw": "4 Dokumen [kolom 18]"}], "t", "3", "k")
+    >>> aligned_column([{"column": "k", "rule": "align_row", "raw": "4 Dokumen [kolom 18]"}], "k")
     18
     """
     for repair in repairs:
-        if (repair.get("table"), repair.get("row"), repair.get("column")) != (
-            table_id,
-            row,
-            column,
-        ):
-            continue
-        if ALIGN_RULE in (repair.get("rule") or "").split("+"):
+        if repair.get("column") == column and ALIGN_RULE in repair.get("rule", "").split("+"):
             match = ALIGNED_FROM.search(repair.get("raw", ""))
             if match:
                 return int(match.group(1))
     return None
 
 
-def value_hits(rows: Sequence[Record], width: int, finding: Record) -> set[tuple[int, int]]:
-    """Cells whose digits are those of the finding's ``found`` or ``expected`` value."""
+def finding_refs(finding: Record) -> tuple[list[CellRef], list[CellRef]]:
+    """The cells a finding is about (its own column or columns) and the cells it relates."""
+    table_id, row = finding.get("table", ""), finding.get("row", "")
+    own = [CellRef(table_id, row, c) for c in split_related(finding.get("column", ""))]
+    related = [ref for ref in map(parse_ref, split_related(finding.get("related", ""))) if ref]
+    return own, related
+
+
+def value_marks(cells: Record, width: int, finding: Record) -> set[int]:
+    """The columns of a row whose digits are those of the finding's ``found`` or ``expected``."""
     wanted = {digits(finding.get("found", "")), digits(finding.get("expected", ""))} - {""}
-    return {
-        (index, n)
-        for index, row in enumerate(rows)
-        for n in range(1, width + 1)
-        if digits(row.get(f"kolom_{n}", "")) in wanted
-    }
+    return {n for n in range(1, width + 1) if digits(cells.get(f"kolom_{n}", "")) in wanted}
 
 
-def source_snippet(folder: DocFolder, finding: Record) -> Snippet | None:
-    """The finding's source row(s) as printed, or None when the finding names no raw row."""
+def source_snippets(folder: DocFolder, finding: Record) -> list[Snippet]:
+    """The finding's own row (offending cells marked ``hit``) and the rows it relates (``rel``).
+
+    The related rows of the finding's table join its own snippet, in document order; those of
+    other tables get a snippet each. At most ``MAX_RELATED_ROWS`` related rows are shown.
+    """
     table_id = finding.get("table", "")
+    own, note = own_rows(folder, finding)
+    own_refs, related = finding_refs(finding)
     raw = folder.raw_rows(table_id)
-    rows, truncated = source_rows(folder, finding)
-    if not rows:
-        return None
-    width = raw_width(raw)
-    columns = {n for n in finding_columns(folder, finding) if 1 <= n <= width}
-    hits = {(i, n) for i in range(len(rows)) for n in columns} | value_hits(rows, width, finding)
+    hit_columns = {n for ref in own_refs if (n := raw_column(folder, ref)) is not None}
+    rows: dict[str, dict[int, SnippetRow]] = defaultdict(dict)  # table -> raw position -> row
+    for i in own:
+        marks = hit_columns | value_marks(raw[i], raw_width(raw), finding)
+        rows[table_id][i] = SnippetRow(raw[i], True, dict.fromkeys(marks, "hit"))
+    skipped = add_related_rows(folder, related, rows)
+    if skipped:
+        note = f"{note} {skipped} baris terkait lain tidak ditampilkan.".strip()
+    order = [table_id, *sorted(set(rows) - {table_id})]
+    return [_snippet(folder, t, rows[t], note if t == table_id else "") for t in order if rows[t]]
+
+
+def add_related_rows(
+    folder: DocFolder, related: Iterable[CellRef], rows: dict[str, dict[int, SnippetRow]]
+) -> int:
+    """Add the rows that ``related`` names, their cells marked ``rel``; return how many did not
+    fit under ``MAX_RELATED_ROWS``."""
+    shown = skipped = 0
+    for ref in related:
+        column = raw_column(folder, ref) if ref.column else None
+        for line in sorted(row_lines(folder, ref.table, ref.row)):
+            for i in folder.raw_at_line(ref.table, line):
+                entry = rows[ref.table].get(i)
+                if entry is None:
+                    if shown >= MAX_RELATED_ROWS:
+                        skipped += 1
+                        continue
+                    shown += 1
+                    entry = rows[ref.table][i] = SnippetRow(folder.raw_rows(ref.table)[i], False)
+                if column is not None:
+                    entry.marks.setdefault(column, "rel")
+    return skipped
+
+
+def _snippet(folder: DocFolder, table_id: str, rows: dict[int, SnippetRow], note: str) -> Snippet:
+    raw = folder.raw_rows(table_id)
     names: dict[int, list[str]] = defaultdict(list)
-    for name, position in (folder.table(table_id).get("raw_columns") or {}).items():
-        if isinstance(position, int):
-            names[position].append(str(name))
+    for name, column in folder.raw_columns(table_id).items():
+        names[column].append(name)
     return Snippet(
         table_id=table_id,
-        width=width,
+        width=raw_width(raw),
         header=[r for r in raw if r.get("peran") == RAW_HEADER_ROLE],
-        rows=rows,
-        hits=hits,
-        hit_columns={n for _, n in hits},
+        rows=[rows[i] for i in sorted(rows)],
         column_names=dict(names),
-        truncated=truncated,
+        note=note,
     )
 
 
@@ -390,6 +497,21 @@ def breakable(name: str) -> str:
     return "_<wbr>".join(esc(part) for part in name.split("_"))
 
 
+def display_value(text: str) -> str:
+    """A value for reading: whole Rupiah grouped the Indonesian way, long codes breakable.
+
+    The sort key keeps the plain number (``data-num``); only what is shown changes.
+
+    >>> display_value("-59999800"), display_value("2024"), display_value("5.03.02.2.01.0001")
+    ('-59.999.800', '2024', '5.<wbr>03.<wbr>02.<wbr>2.<wbr>01.<wbr>0001')
+    """
+    if LONG_INTEGER.fullmatch(text):
+        return esc(f"{int(text):,}".replace(",", "."))
+    if DOTTED_CODE.fullmatch(text):
+        return ".<wbr>".join(esc(part) for part in text.split("."))
+    return esc(text)
+
+
 def severity_badge(severity: str) -> str:
     label = SEVERITY_LABELS.get(severity, severity)
     return f"<span{attrs(class_=f'sev sev-{severity}', title=severity)}>{esc(label)}</span>"
@@ -404,39 +526,40 @@ def where_label(finding: Record) -> str:
     return ""
 
 
-def snippet_html(snippet: Snippet) -> str:
-    """The source rows as a small table: header rows shaded, offending cells marked."""
+def snippet_html(snippet: Snippet, caption: str = "") -> str:
+    """Raw rows as a small table: header rows shaded, offending cells marked."""
+    marked = {n for row in snippet.rows for n, kind in row.marks.items() if kind == "hit"}
     head = ['<th title="sumber_baris">baris</th>']
     for n in range(1, snippet.width + 1):
         names = ", ".join(snippet.column_names.get(n, []))
-        cls = "hit-col" if n in snippet.hit_columns else None
-        head.append(
-            f"<th{attrs(class_=cls, title=f'kolom_{n}: {names}' if names else None)}>{n}</th>"
-        )
-    body = [_raw_row_html(row, snippet.width, "hdr", set()) for row in snippet.header]
-    for index, row in enumerate(snippet.rows):
-        marked = {n for i, n in snippet.hits if i == index}
-        body.append(_raw_row_html(row, snippet.width, "src-row", marked))
-    note = (
-        f'<p class="empty">Hanya {MAX_PAGE_ROWS} baris pertama halaman ini.</p>'
-        if snippet.truncated
-        else ""
-    )
+        title = f"kolom_{n}: {names}" if names else f"kolom_{n}"
+        head.append(f"<th{attrs(class_='hit-col' if n in marked else None, title=title)}>{n}</th>")
+    body = [_raw_row_html(row, snippet.width, "hdr", {}) for row in snippet.header]
+    for row in snippet.rows:
+        body.append(_raw_row_html(row.cells, snippet.width, _row_class(row), row.marks))
+    note = f'<p class="empty">{esc(snippet.note)}</p>' if snippet.note else ""
+    caption_html = f"<caption>{esc(caption)}</caption>" if caption else ""
     return (
-        f'<div class="src-wrap"><table class="src"><thead><tr>{"".join(head)}</tr></thead>'
-        f"<tbody>{''.join(body)}</tbody></table></div>{note}"
+        f'<div class="src-wrap"><table class="src"{attrs(data_table=snippet.table_id)}>'
+        f"{caption_html}<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(body)}</tbody>"
+        f"</table></div>{note}"
     )
 
 
-def _raw_row_html(row: Record, width: int, cls: str, marked: set[int]) -> str:
+def _row_class(row: SnippetRow) -> str:
+    return "src-row" if row.own else "rel-row"
+
+
+def _raw_row_html(row: Record, width: int, cls: str, marks: dict[int, str]) -> str:
     where = row.get("sumber_baris") or (f"hal. {row['halaman']}" if row.get("halaman") else "")
     cells = [f'<th class="line">{esc(where)}</th>']
     for n in range(1, width + 1):
         text = esc(row.get(f"kolom_{n}", ""))
-        if n in marked:
-            cells.append(f'<td class="hit" data-kolom="{n}"><mark>{text}</mark></td>')
-        else:
+        kind = marks.get(n)
+        if kind is None:
             cells.append(f"<td>{text}</td>")
+        else:
+            cells.append(f'<td class="{kind}" data-kolom="{n}"><mark>{text}</mark></td>')
     return f'<tr class="{cls}">{"".join(cells)}</tr>'
 
 
@@ -456,33 +579,49 @@ def repairs_html(repairs: Sequence[Record]) -> str:
     )
 
 
-def detail_html(folder: DocFolder, finding: Record, repairs: Sequence[Record]) -> str:
-    """The expandable detail under a finding: its source row(s) and the row's repairs."""
-    table_id = finding.get("table", "")
-    snippet = source_snippet(folder, finding)
-    where = where_label(finding)
-    summary = f"Sumber: {where or 'tidak diketahui'} · {table_id}"
-    if finding.get("row"):
-        summary += f" baris {finding['row']}"
-    if snippet is None:
-        body = f'<p class="empty">Baris sumber tidak ada di raw/{esc(table_id)}.csv.</p>'
+def detail_html(folder: DocFolder, finding: Record) -> str:
+    """The expandable detail under a finding: its source rows, related rows and repairs."""
+    table_id, row = finding.get("table", ""), finding.get("row", "")
+    snippets = source_snippets(folder, finding)
+    summary = f"Sumber: {where_label(finding) or 'tidak diketahui'} · {table_id}"
+    if row:
+        summary += f" baris {row}"
+    if snippets and snippets[0].table_id == table_id:
+        body = snippet_html(snippets[0])
+        snippets = snippets[1:]
     else:
-        body = snippet_html(snippet)
+        body = f'<p class="empty">Baris sumber tidak ada di raw/{esc(table_id)}.csv.</p>'
+    body += "".join(snippet_html(s, f"Terkait: {s.table_id}") for s in snippets)
     return (
         f'<tr class="detail"{attrs(data_for=finding.get("id"))}><td colspan="{len(COLUMNS)}">'
-        f"<details><summary>{esc(summary)}</summary>{body}{repairs_html(repairs)}</details>"
-        "</td></tr>"
+        f"<details><summary>{esc(summary)}</summary>{body}"
+        f"{repairs_html(folder.repairs_of(table_id, row))}</details></td></tr>"
     )
 
 
-def _related_html(text: str, ids: set[str]) -> str:
-    items = []
+def related_html(text: str, ids: set[str]) -> str:
+    """The related entries: finding ids as links, rows grouped by table, the rest as code.
+
+    >>> related_html("F001;t06:4:pagu;t06:5:pagu;5.03", {"F001"})
+    '<a href="#F001">F001</a>; <code>5.03</code>; t06 baris 4, 5'
+    """
+    links: list[str] = []
+    codes: list[str] = []
+    rows: dict[str, list[str]] = defaultdict(list)
     for item in split_related(text):
+        ref = parse_ref(item)
         if item in ids:
-            items.append(f'<a href="#{esc(item)}">{esc(item)}</a>')
+            links.append(f'<a href="#{esc(item)}">{esc(item)}</a>')
+        elif ref is not None:
+            rows[ref.table].append(ref.row)
         else:
-            items.append(f"<code>{esc(item)}</code>")
-    return "; ".join(items)
+            codes.append(f"<code>{esc(item)}</code>")
+    tables = [f"{breakable(t)} baris {esc(', '.join(dict.fromkeys(r)))}" for t, r in rows.items()]
+    html = "; ".join(links + codes + tables)
+    count = len(split_related(text))
+    if count <= RELATED_SHOWN:
+        return html
+    return f'<details class="more"><summary>{count} rujukan</summary>{html}</details>'
 
 
 def finding_cells(finding: Record, depth: int, ids: set[str], consequences: int) -> list[str]:
@@ -505,7 +644,11 @@ def finding_cells(finding: Record, depth: int, ids: set[str], consequences: int)
             if cause in ids
             else esc(cause)
         ),
-        "related": _related_html(finding.get("related", ""), ids),
+        "related": related_html(finding.get("related", ""), ids),
+        "kode": display_value(finding.get("kode", "")),
+        "expected": display_value(finding.get("expected", "")),
+        "found": display_value(finding.get("found", "")),
+        "difference": display_value(finding.get("difference", "")),
     }
     out = []
     for key, _, _ in COLUMNS:
@@ -522,16 +665,13 @@ def _cell_attrs(key: str, finding: Record) -> dict[str, object]:
         return {"data_num": rank}
     if key in NUMERIC_COLUMNS:
         return {"class_": "num", "data_num": number_key(value)}
-    if key in {"message", "uraian"}:
-        return {"class_": f"c-{'msg' if key == 'message' else 'uraian'}"}
-    return {}
+    return {"class_": CELL_CLASSES.get(key)}
 
 
 def finding_group_html(
     folder: DocFolder,
     group: Sequence[tuple[Record, int]],
     ids: set[str],
-    repairs_by_row: dict[tuple[str, str], list[Record]],
     consequences: Counter[str],
 ) -> str:
     """One ``<tbody>``: a root finding, then the findings it explains, each with its detail."""
@@ -550,8 +690,7 @@ def finding_group_html(
         cells = finding_cells(finding, depth, ids, consequences[finding.get("id", "")])
         parts.append(f"<tr{row_attrs}>{''.join(cells)}</tr>")
         if finding.get("table"):
-            key = (finding.get("table", ""), finding.get("row", ""))
-            parts.append(detail_html(folder, finding, repairs_by_row.get(key, [])))
+            parts.append(detail_html(folder, finding))
     return f'<tbody class="group">{"".join(parts)}</tbody>'
 
 
@@ -586,9 +725,6 @@ def findings_section(folder: DocFolder) -> str:
     """The findings table: filterable, sortable, consequences under their root cause."""
     findings = folder.findings
     ids = {f.get("id", "") for f in findings} - {""}
-    repairs_by_row: dict[tuple[str, str], list[Record]] = defaultdict(list)
-    for repair in folder.repairs:
-        repairs_by_row[(repair.get("table", ""), repair.get("row", ""))].append(repair)
     consequences = consequence_counts(findings)
     head = "".join(
         f'<th scope="col"{attrs(title=english, class_="num" if key in NUMERIC_COLUMNS else None)}>'
@@ -596,8 +732,7 @@ def findings_section(folder: DocFolder) -> str:
         for key, label, english in COLUMNS
     )
     groups = [
-        finding_group_html(folder, group, ids, repairs_by_row, consequences)
-        for group in cause_groups(findings)
+        finding_group_html(folder, group, ids, consequences) for group in cause_groups(findings)
     ]
     if not groups:
         groups = [
@@ -676,7 +811,7 @@ def tables_section(folder: DocFolder) -> str:
         rows.append(
             f"<tr{attrs(id=f'tabel-{table_id}')}><td><code>{esc(table_id)}</code></td>"
             f"<td>{esc(table.get('kind'))}</td>"
-            f'<td>{esc(table.get("title") or "")}<span class="where">'
+            f'<td>{esc(table.get("title") or "")}<span class="caption">'
             f"{esc(table.get('caption') or table.get('context') or '')}</span></td>"
             f'<td class="num">{esc(table.get("rows", ""))}</td>'
             f'<td class="num">{count_html}</td><td>{" · ".join(links)}</td></tr>'
@@ -828,4 +963,11 @@ def write_report(doc_dir: str | Path) -> Path:
     return path
 
 
-__all__ = ["DocFolder", "read_doc_folder", "render_report", "write_atomic", "write_report"]
+__all__ = [
+    "DocFolder",
+    "csv_header",
+    "read_doc_folder",
+    "render_report",
+    "write_atomic",
+    "write_report",
+]

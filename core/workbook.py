@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -33,7 +34,15 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from renja.report import SEVERITIES, DocFolder, Record, as_int, read_doc_folder, write_atomic
+from renja.report import (
+    SEVERITIES,
+    DocFolder,
+    Record,
+    as_int,
+    csv_header,
+    read_doc_folder,
+    write_atomic,
+)
 
 SUMMARY_SHEET, FINDINGS_SHEET, REPAIRS_SHEET = "Ringkasan", "Temuan", "Perbaikan"
 MAX_SHEET_NAME = 31  # Excel's limit
@@ -167,9 +176,11 @@ def write_rows(sheet: Worksheet, header: Sequence[str], rows: Iterable[Sequence[
         cell.font, cell.fill = BOLD, HEADER_FILL
     for row in rows:
         sheet.append(list(row))
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # document text, never a formula
     sheet.freeze_panes = "A2"
-    if sheet.max_row > 1 or header:
-        sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{sheet.max_row}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{sheet.max_row}"
     fit_widths(sheet)
 
 
@@ -187,25 +198,28 @@ def _shown(value: object) -> str:
     return "" if value is None else str(value)
 
 
-def finding_marks(findings: Iterable[Record]) -> dict[tuple[str, int, str], Mark]:
-    """The most severe finding on each (table, row, column), with every finding's message.
+def finding_marks(findings: Iterable[Record]) -> dict[str, dict[int, list[tuple[str, Mark]]]]:
+    """Each table's findings by clean row (``baris``): the column each is about, and its mark.
 
-    A finding about a whole row (no column) marks the row's ``baris``.
+    A finding about a whole row (no column) is about the row's ``baris``.
     """
-    marks: dict[tuple[str, int, str], Mark] = {}
+    marks: dict[str, dict[int, list[tuple[str, Mark]]]] = defaultdict(lambda: defaultdict(list))
     for finding in findings:
         row = as_int(finding.get("row"))
         if not finding.get("table") or row is None:
             continue
         note = f"{finding.get('id', '')} {finding.get('check', '')}: {finding.get('message', '')}"
+        mark = Mark(finding.get("severity", ""), note)
         for column in (finding.get("column") or ROW_COLUMN).split(";"):
-            key = (finding["table"], row, column.strip())
-            severity, old = finding.get("severity", ""), marks.get(key)
-            if old is not None:
-                severity = min(old.severity, severity, key=_severity_rank)
-                note = f"{old.note}\n{note}"
-            marks[key] = Mark(severity, note)
+            marks[finding["table"]][row].append((column.strip(), mark))
     return marks
+
+
+def merge_marks(marks: Iterable[Mark]) -> Mark:
+    """Several findings on one cell: the most severe colour, every note."""
+    found = list(marks)
+    severity = min((m.severity for m in found), key=_severity_rank)
+    return Mark(severity, "\n".join(m.note for m in found))
 
 
 def _severity_rank(severity: str) -> int:
@@ -216,9 +230,12 @@ def table_sheet(
     sheet: Worksheet,
     header: Sequence[str],
     rows: Sequence[Record],
-    marks: dict[tuple[int, str], Mark],
+    marks: dict[int, list[tuple[str, Mark]]],
 ) -> dict[int, int]:
-    """One clean table, its marked cells coloured; returns the sheet row of each ``baris``."""
+    """One clean table, its marked cells coloured; returns the sheet row of each ``baris``.
+
+    A finding whose column the table lacks marks the row's ``baris``.
+    """
     numeric = numeric_columns(header, rows)
     values = [[cell_value(row.get(name) or "", name in numeric) for name in header] for row in rows]
     write_rows(sheet, header, values)
@@ -233,19 +250,18 @@ def table_sheet(
         if baris is None:
             continue
         positions[baris] = offset
-        for (marked_row, column), mark in marks.items():
-            if marked_row == baris:
-                target = column if column in header else ROW_COLUMN
-                if target in header:
-                    _mark(sheet.cell(offset, header.index(target) + 1), mark)
+        by_column: dict[str, list[Mark]] = defaultdict(list)
+        for column, mark in marks.get(baris, []):
+            by_column[column if column in header else ROW_COLUMN].append(mark)
+        for column, found in by_column.items():
+            if column in header:
+                mark_cell(sheet.cell(offset, header.index(column) + 1), merge_marks(found))
     return positions
 
 
-def _mark(cell: Any, mark: Mark) -> None:
+def mark_cell(cell: Any, mark: Mark) -> None:
     """Colour a cell by its finding's severity and note the finding on it."""
     cell.fill = SEVERITY_FILLS.get(mark.severity, SEVERITY_FILLS["info"])
-    if cell.comment is not None:
-        mark = Mark(mark.severity, f"{cell.comment.text}\n{mark.note}")
     cell.comment = Comment(mark.note, "renja")
 
 
@@ -335,10 +351,9 @@ def build_workbook(folder: DocFolder) -> Workbook:
             continue
         name = sheet_name(table_id, taken)
         taken.append(name)
-        header = list(rows[0]) if rows else list(table.get("columns") or [])
+        header = csv_header(folder.clean_path(table_id))
         sheet = book.create_sheet(name)
-        table_marks = {(r, c): m for (t, r, c), m in marks.items() if t == table_id}
-        positions = table_sheet(sheet, header, rows, table_marks)
+        positions = table_sheet(sheet, header, rows, marks.get(table_id, {}))
         links[table_id] = (name, positions, header)
         table_rows.append(["tabel", table_id, len(rows), table.get("title") or table.get("kind")])
     write_rows(
@@ -349,8 +364,11 @@ def build_workbook(folder: DocFolder) -> Workbook:
             cell = summary.cell(offset, 2)
             cell.hyperlink = Hyperlink(ref=cell.coordinate, location=sheet_link(links[row[1]][0]))
             cell.font = LINK
-    for title, records in ((FINDINGS_SHEET, folder.findings), (REPAIRS_SHEET, folder.repairs)):
-        header = list(records[0]) if records else []
+    for title, name, records in (
+        (FINDINGS_SHEET, "findings.csv", folder.findings),
+        (REPAIRS_SHEET, "repairs.csv", folder.repairs),
+    ):
+        header = csv_header(folder.path / name)
         record_sheet(book.create_sheet(title), header, records, links)
     book.properties.creator = f"renja {folder.manifest.get('renja_version', '')}".strip()
     book.properties.title = str(folder.meta.get("title") or folder.doc_id)

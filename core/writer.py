@@ -31,6 +31,8 @@ from renja.normalize.clean import CleanTable
 from renja.normalize.values import output_columns
 from renja.pipeline import Result
 from renja.records import Finding, RawTable, Repair
+from renja.report import write_report
+from renja.workbook import write_workbook
 
 REPAIR_COLUMNS = ["table", "row", "column", "raw", "clean", "rule", "sumber_baris", "halaman"]
 FINDING_COLUMNS = [
@@ -201,8 +203,14 @@ def write_parquet(frame: pd.DataFrame, path: Path) -> None:
     frame.to_parquet(path, index=False)
 
 
-def write_result(result: Result, out_dir: str | Path, parquet: bool = True) -> Path:
-    """Write a document's folder under ``out_dir`` atomically and return its path."""
+def write_result(
+    result: Result, out_dir: str | Path, parquet: bool = True, reports: bool = True
+) -> Path:
+    """Write a document's folder under ``out_dir`` atomically and return its path.
+
+    With ``reports`` (the default) the folder also gets the audit report (``report.html``) and
+    the Excel workbook (``<doc_id>.xlsx``), both built from the folder's own files.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     final = out_dir / result.doc_id
@@ -222,6 +230,9 @@ def write_result(result: Result, out_dir: str | Path, parquet: bool = True) -> P
             staging / "manifest.json",
             json.dumps(manifest(result), ensure_ascii=False, indent=2) + "\n",
         )
+        if reports:
+            write_report(staging)
+            write_workbook(staging)
         _swap_into_place(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -73,6 +73,10 @@ class TableKind:
     notes: str = ""
     row_checks: tuple[RowCheck, ...] = ()
     ratio_checks: tuple[RatioCheck, ...] = ()
+    # The form lists each code on one data row. Not E.81: it is grouped by sasaran, and a
+    # program serving two sasaran is printed under each (the sample's 5.03.01). A repeat in the
+    # others is a misplaced row (the sample's Tabel 2.4 prints kegiatan 5.03.01.2.03 again).
+    unique_kode: bool = False
     _caption_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -166,6 +170,7 @@ REKAP_EVALUASI = TableKind(
         C("realisasi_capaian", T.TARGET, r"realisasi capaian"),
         C("tingkat_capaian", T.TARGET, r"tingkat capaian"),
     ),
+    unique_kode=True,
 )
 
 REVIU_RKPD = TableKind(
@@ -183,6 +188,7 @@ REVIU_RKPD = TableKind(
         C("target_perubahan", T.TARGET, r"target", measure="target_sesudah"),
         C("pagu_perubahan", T.RUPIAH, r"perubahan|pagu", measure="pagu_sesudah"),
     ),
+    unique_kode=True,
 )
 
 TUJUAN_SASARAN = TableKind(
@@ -217,6 +223,7 @@ RENCANA_PROGRAM = TableKind(
         C("target_maju", T.TARGET, r"maju.*target", measure="target_maju"),
         C("pagu_maju", T.RUPIAH, r"maju", measure="pagu_maju"),
     ),
+    unique_kode=True,
 )
 
 PENAMBAHAN_PAGU = TableKind(
@@ -258,6 +265,7 @@ PERGESERAN_PAGU = TableKind(
             "jumlah_perubahan", ("pagu_sesudah",), ("pagu_sebelum",), "pagu sesudah − sebelum"
         ),
     ),
+    unique_kode=True,
 )
 
 RENCANA_PERUBAHAN = TableKind(
@@ -290,6 +298,7 @@ RENCANA_PERUBAHAN = TableKind(
             "jumlah_perubahan", ("pagu_sesudah",), ("pagu_sebelum",), "pagu sesudah − sebelum"
         ),
     ),
+    unique_kode=True,
 )
 
 UNKNOWN = TableKind(

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
@@ -32,6 +32,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandas.api.types import infer_dtype, is_bool_dtype, is_float_dtype, is_integer_dtype
 
+from renja.checks import CHECKS
 from renja.normalize.clean import SPARSE_COLUMNS, SPARSE_SUFFIXES, CleanTable
 from renja.normalize.coding import CODE_COLUMNS
 from renja.normalize.kinds import KINDS, CellType, ColumnSpec, TableKind
@@ -39,34 +40,9 @@ from renja.normalize.kode import P90_LEVELS
 from renja.normalize.values import kode_columns, output_columns
 from renja.records import Finding, Severity, Source
 
+# The schema checks, registered with every other check in renja.checks.
 SCHEMA_CHECKS: dict[str, tuple[Severity, str]] = {
-    "skema_kolom": (
-        Severity.ERROR,
-        "a column the form requires is missing from a clean table, or a column no form knows "
-        "is in it",
-    ),
-    "skema_tipe": (
-        Severity.ERROR,
-        "a value of the wrong type for its column (text in an amount column, an amount held as "
-        "float), an empty required cell or a repeated row number: a pipeline bug or a broken "
-        "table",
-    ),
-    "skema_kategori": (
-        Severity.ERROR,
-        "a value outside its column's fixed set (`jenis_baris`, `level`, `kode_sumber`)",
-    ),
-    "skema_negatif": (Severity.WARNING, "a negative amount in a column that cannot be negative"),
-    "skema_kode": (Severity.WARNING, "a code not in canonical Permendagri 90 form"),
-    "skema_level": (
-        Severity.WARNING,
-        "a row's level that does not fit its code's number of segments",
-    ),
-    "skema_kode_ganda": (
-        Severity.WARNING,
-        "a code on more than one data row of a form that lists each code once (`related` names "
-        "the row that has it first)",
-    ),
-    "skema_rentang": (Severity.WARNING, "a percentage or score outside its possible range"),
+    slug: entry for slug, entry in CHECKS.items() if slug.startswith("skema_")
 }
 
 # Canonical Permendagri 90 code: urusan, bidang, program, kegiatan (class and number), sub
@@ -80,14 +56,6 @@ SKOR_RANGE = (0.0, 100.0)
 # (the sample prints 205.5 %), so 100 is no bound. Ten times the target is: beyond it the
 # number is almost surely misread (a lost decimal separator turns 205,5 into 2055).
 PERCENT_RANGE = (0.0, 1000.0)
-# Forms that list each code on one row; elsewhere a code may repeat (E.81 repeats the program
-# above each group, the RKPD review prints a kegiatan once per sub kegiatan block).
-UNIQUE_KODE: dict[str, bool] = {
-    "rencana_perubahan": True,
-    "rencana_program": True,
-    "rekap_evaluasi": True,
-    "pergeseran_pagu": True,
-}
 UNMAPPED_COLUMN = r"kolom_\d+"  # a raw position that fits no column of the form
 YEAR = r"(?:19|20)\d\d"
 # How to read our CSV files back for ``export_schemas``: every cell as text, only an empty cell
@@ -95,7 +63,8 @@ YEAR = r"(?:19|20)\d\d"
 CSV_READ_OPTIONS: dict[str, Any] = {"dtype": str, "keep_default_na": False, "na_values": [""]}
 
 INT, FLOAT, RUPIAH, TEXT, KODE, CHOICE = "int", "float", "rupiah", "text", "kode", "choice"
-_ROW_NUMBERS = ("baris", "sumber_baris", "halaman")
+# ``expected`` of pandera's own failures: a missing / unknown column, an empty / repeated cell.
+_COLUMN_PRESENT, _COLUMN_ABSENT, _FILLED, _UNIQUE = "ada", "tidak ada", "terisi", "unik"
 _INTEGER_TYPES = (int, np.integer)
 _NUMBER_TYPES = (int, float, np.integer, np.floating)
 
@@ -251,7 +220,29 @@ def column_rules(kind: TableKind, columns: Sequence[str] | None = None) -> list[
     return list(by_name.values())
 
 
-# --- vectorised checks: each returns True, False (the whole column) or one boolean per row -----
+# --- checks: each returns True, False (the whole column) or one boolean per row ------------------
+#
+# Types are decided per column from the dtype (and pandas' C type inference for object columns);
+# cells are looked at one by one only in a column that mixes types. Numbers are compared as
+# numpy arrays. Codes are matched with a compiled pattern over the column's values: pandas runs
+# a regular expression cell by cell too, with more overhead than the match itself at Renja sizes.
+
+_KODE_RE = re.compile(KODE_PATTERN)
+
+
+def _values(series: pd.Series) -> np.ndarray:
+    """The cells as a numpy object array, every missing cell None."""
+    return series.to_numpy(dtype=object, na_value=None)
+
+
+def _passed(results: Sequence[bool] | np.ndarray, index: pd.Index) -> pd.Series | bool:
+    """A check's answer: True when every row passes (cheaper for pandera), else one per row."""
+    return True if all(results) else pd.Series(results, index=index, dtype=bool)
+
+
+def _per_cell(series: pd.Series, test: Callable[[Any], bool]) -> pd.Series | bool:
+    """``test`` of each present cell; missing cells pass."""
+    return _passed([v is None or test(v) for v in _values(series)], series.index)
 
 
 def _text_mask(series: pd.Series) -> pd.Series | bool:
@@ -266,7 +257,28 @@ def _text_mask(series: pd.Series) -> pd.Series | bool:
         return bool(series.isna().all())
     if infer_dtype(series, skipna=True) in ("string", "empty"):
         return True
-    return series.map(lambda v: isinstance(v, str)) | series.isna()
+    return _per_cell(series, lambda v: isinstance(v, str))
+
+
+def _integer_mask(series: pd.Series) -> pd.Series | bool:
+    """Which cells are integers (row numbers)."""
+    if is_integer_dtype(series.dtype) and not is_bool_dtype(series.dtype):
+        return True
+    if series.dtype != object:
+        return bool(series.isna().all())
+    if infer_dtype(series, skipna=True) in ("integer", "empty"):
+        return True
+    return _per_cell(series, lambda v: isinstance(v, _INTEGER_TYPES) and not isinstance(v, bool))
+
+
+def _unique_integers(series: pd.Series) -> pd.Series | bool:
+    """No integer twice (the first one passes); cells of another type are a type failure."""
+    mask = _integer_mask(series)
+    if mask is False:
+        return True
+    kept = series if mask is True else series.astype(object).where(mask, None)
+    repeated = kept.duplicated(keep="first").to_numpy() & kept.notna().to_numpy()
+    return _passed(~repeated, series.index)
 
 
 def _number_mask(series: pd.Series) -> pd.Series | bool:
@@ -279,9 +291,7 @@ def _number_mask(series: pd.Series) -> pd.Series | bool:
         return bool(series.isna().all())
     if infer_dtype(series, skipna=True) in ("integer", "floating", "mixed-integer-float", "empty"):
         return True
-    return series.map(lambda v: isinstance(v, _NUMBER_TYPES) and not isinstance(v, bool)) | (
-        series.isna()
-    )
+    return _per_cell(series, lambda v: isinstance(v, _NUMBER_TYPES) and not isinstance(v, bool))
 
 
 def _amount_mask(series: pd.Series) -> pd.Series | bool:
@@ -296,47 +306,30 @@ def _amount_mask(series: pd.Series) -> pd.Series | bool:
         return bool(series.isna().all())
     if infer_dtype(series, skipna=True) in ("integer", "decimal", "empty"):
         return True
-    return series.map(
-        lambda v: isinstance(v, (*_INTEGER_TYPES, Decimal)) and not isinstance(v, bool)
-    ) | (series.isna())
+    return _per_cell(
+        series, lambda v: isinstance(v, (*_INTEGER_TYPES, Decimal)) and not isinstance(v, bool)
+    )
 
 
-def _strings(series: pd.Series) -> pd.Series:
-    """The text cells as a ``string`` Series, every other cell missing."""
-    mask = _text_mask(series)
-    text = series if mask is True else series.where(mask) if mask is not False else None
-    if text is None:
-        return pd.Series(pd.NA, index=series.index, dtype="string")
-    return text.astype("string")
-
-
-def _numbers(series: pd.Series, mask: pd.Series | bool) -> pd.Series:
+def _numbers(series: pd.Series, mask: pd.Series | bool) -> np.ndarray:
     """The cells that passed their type check as floats (for signs and ranges), others NaN."""
     if mask is False:
-        return pd.Series(np.nan, index=series.index)
-    kept = series if mask is True else series.where(mask)
-    return pd.to_numeric(kept.astype(object), errors="coerce")
-
-
-def _check(fn: Callable[[Any], Any], name: str, expected: str) -> pa.Check:
-    """A pandera check named by its slug (``slug:column`` across columns), ``expected`` as error.
-
-    The functions handle missing cells themselves, which spares pandera a ``dropna`` per check.
-    """
-    return pa.Check(fn, name=name, error=expected, ignore_na=False)
+        return np.full(len(series), np.nan)
+    if mask is True and (is_integer_dtype(series.dtype) or is_float_dtype(series.dtype)):
+        return series.to_numpy(dtype=float, na_value=np.nan)
+    kept = series.astype(object).where(mask, None) if mask is not True else series.astype(object)
+    return pd.to_numeric(kept, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
 
 
 def _in_choices(choices: tuple[str, ...]) -> Callable[[pd.Series], pd.Series]:
-    def check(series: pd.Series) -> pd.Series:
-        text = _strings(series)
-        return (text.isin(choices) | text.isna()).astype(bool)
-
-    return check
+    """Cells in a fixed set; a cell of another type is outside it too (one failure, not two)."""
+    allowed = frozenset(choices)
+    return lambda series: _per_cell(series, lambda v: isinstance(v, str) and v in allowed)
 
 
 def _at_least_zero(mask: Callable[[pd.Series], pd.Series | bool]) -> Callable:
     def check(series: pd.Series) -> pd.Series:
-        return ~(_numbers(series, mask(series)) < 0)
+        return _passed(~(_numbers(series, mask(series)) < 0), series.index)
 
     return check
 
@@ -344,54 +337,63 @@ def _at_least_zero(mask: Callable[[pd.Series], pd.Series | bool]) -> Callable:
 def _within(low: float, high: float, mask: Callable) -> Callable[[pd.Series], pd.Series]:
     def check(series: pd.Series) -> pd.Series:
         numbers = _numbers(series, mask(series))
-        return ~((numbers < low) | (numbers > high))
+        return _passed(~((numbers < low) | (numbers > high)), series.index)
 
     return check
 
 
 def _canonical_kode(series: pd.Series) -> pd.Series:
-    return _strings(series).str.fullmatch(KODE_PATTERN).fillna(True).astype(bool)
+    return _per_cell(series, lambda v: not isinstance(v, str) or bool(_KODE_RE.fullmatch(v)))
 
 
-def expected_level(kode: pd.Series) -> pd.Series:
-    """The level each canonical code stands for (missing for other cells).
+def level_of_kode(kode: Any) -> str | None:
+    """The level a canonical code stands for, by its number of segments; None for other cells.
 
-    >>> expected_level(pd.Series(["5", "5.03.01", "5.03.01.2.07.0005", "01.00", None])).tolist()
+    >>> [level_of_kode(k) for k in ["5", "5.03.01", "5.03.01.2.07.0005", "01.00", None]]
     ['urusan', 'program', 'sub_kegiatan', None, None]
     """
-    text = _strings(kode)
-    canonical = text.str.fullmatch(KODE_PATTERN).fillna(False).astype(bool)
-    segments = (text.str.count(r"\.") + 1).where(canonical)
-    return segments.map(P90_LEVELS).astype(object).where(canonical, None)
+    if not isinstance(kode, str) or not _KODE_RE.fullmatch(kode):
+        return None
+    return P90_LEVELS[kode.count(".") + 1]
 
 
 def _level_fits_kode(kode_column: str, level_column: str) -> Callable[[pd.DataFrame], Any]:
     def check(frame: pd.DataFrame) -> pd.Series | bool:
         if kode_column not in frame or level_column not in frame:
             return True
-        expected = expected_level(frame[kode_column])
-        level = _strings(frame[level_column]).astype(object).where(lambda s: s.notna(), None)
-        return pd.Series(
-            expected.isna().to_numpy() | (expected.to_numpy() == level.to_numpy()),
-            index=frame.index,
-        )
+        expected = [level_of_kode(k) for k in _values(frame[kode_column])]
+        levels = _values(frame[level_column])
+        fits = [e is None or e == level for e, level in zip(expected, levels, strict=True)]
+        return _passed(fits, frame.index)
 
     return check
 
 
-def repeated_kode(frame: pd.DataFrame) -> pd.Series:
-    """Data rows whose code an earlier data row of the table already has.
+def first_rows_of_kode(frame: pd.DataFrame) -> list[int | None]:
+    """For each data row with a code, the position of the first data row with that code.
+
+    A row whose code an earlier row already has is a repeat; rows of other kinds
+    (``total``, ``indikator``) and rows without a code are None.
 
     >>> frame = pd.DataFrame({"jenis_baris": ["data", "data", "total", "data"],
     ...                       "kode": ["5.03", "5.03.01", "5.03", "5.03"]})
-    >>> repeated_kode(frame).tolist()
-    [False, False, False, True]
+    >>> first_rows_of_kode(frame)
+    [0, 1, None, 0]
     """
     if "kode" not in frame or "jenis_baris" not in frame:
-        return pd.Series(False, index=frame.index)
-    kode = _strings(frame["kode"])
-    counted = (frame["jenis_baris"] == "data").fillna(False).astype(bool) & kode.notna()
-    return kode.where(counted).duplicated(keep="first") & counted
+        return [None] * len(frame)
+    first: dict[str, int] = {}
+    out: list[int | None] = []
+    rows = zip(_values(frame["jenis_baris"]), _values(frame["kode"]), strict=True)
+    for position, (jenis, kode) in enumerate(rows):
+        counted = jenis == "data" and isinstance(kode, str)
+        out.append(first.setdefault(kode, position) if counted else None)
+    return out
+
+
+def _kode_not_repeated(frame: pd.DataFrame) -> pd.Series | bool:
+    firsts = first_rows_of_kode(frame)
+    return _passed([f is None or f == i for i, f in enumerate(firsts)], frame.index)
 
 
 # --- parsers of the coercing mode: values read back from CSV ------------------------------------
@@ -430,21 +432,30 @@ def parse_amount(value: Any) -> Any:
 
 
 def _parse_amounts(series: pd.Series) -> pd.Series:
+    """A Rupiah column read back from CSV: Int64, or objects (int and Decimal) with cents."""
     if is_integer_dtype(series.dtype) and not is_bool_dtype(series.dtype):
         return series.astype("Int64")
-    values = series.astype(object).map(parse_amount, na_action="ignore")
-    values = values.where(series.notna(), None)
-    if all(isinstance(v, int) for v in values.dropna()):
-        return pd.Series(pd.array(values.tolist(), dtype="Int64"), index=series.index)
-    return values
+    values = [None if v is None else parse_amount(v) for v in _values(series)]
+    if all(v is None or isinstance(v, int) for v in values):
+        return pd.Series(pd.array(values, dtype="Int64"), index=series.index)
+    return pd.Series(values, index=series.index, dtype=object)
 
 
 # --- rules to pandera --------------------------------------------------------------------------
 
-_MASKS = {FLOAT: _number_mask, RUPIAH: _amount_mask, TEXT: _text_mask, KODE: _text_mask}
-_MASKS[CHOICE] = _text_mask
-_EXPECTED = {FLOAT: "bilangan", RUPIAH: "bilangan bulat atau Decimal", TEXT: "teks"}
-_EXPECTED.update({KODE: "teks", CHOICE: "teks"})
+
+def _check(fn: Callable[[Any], Any], name: str, expected: str) -> pa.Check:
+    """A pandera check named by its slug (``slug:column`` across columns), ``expected`` as error.
+
+    The functions handle missing cells themselves, which spares pandera a ``dropna`` per check.
+    """
+    return pa.Check(fn, name=name, error=expected, ignore_na=False)
+
+
+_MASKS = {INT: _integer_mask, FLOAT: _number_mask, RUPIAH: _amount_mask}
+_MASKS.update({TEXT: _text_mask, KODE: _text_mask})
+_EXPECTED = {INT: "bilangan bulat", FLOAT: "bilangan", RUPIAH: "bilangan bulat atau Decimal"}
+_EXPECTED.update({TEXT: "teks", KODE: "teks"})
 _COERCED = {INT: "Int64", FLOAT: "Float64", TEXT: str, KODE: str, CHOICE: str}
 
 
@@ -453,16 +464,14 @@ def _checks(rule: ColumnRule) -> list[pa.Check]:
     mask = _MASKS.get(rule.family)
     if mask is not None:
         checks.append(_check(mask, "skema_tipe", _EXPECTED[rule.family]))
+    if rule.unique:
+        checks.append(_check(_unique_integers, "skema_tipe", _UNIQUE))
     if rule.family is RUPIAH and not rule.signed:
         checks.append(_check(_at_least_zero(_amount_mask), "skema_negatif", ">= 0"))
     if rule.bounds is not None:
         low, high = rule.bounds
         checks.append(
-            pa.Check(
-                _within(low, high, _number_mask),
-                name="skema_rentang",
-                error=f"{low:g} .. {high:g}",
-            )
+            _check(_within(low, high, _number_mask), "skema_rentang", f"{low:g} .. {high:g}")
         )
     if rule.family is KODE:
         checks.append(_check(_canonical_kode, "skema_kode", "kode Permendagri 90"))
@@ -472,7 +481,7 @@ def _checks(rule: ColumnRule) -> list[pa.Check]:
 
 
 def _column(rule: ColumnRule, coerce: bool) -> pa.Column:
-    dtype = _COERCED.get(rule.family) if coerce else "Int64" if rule.family is INT else None
+    dtype = _COERCED.get(rule.family) if coerce else None
     parsers = []
     if coerce and rule.family is RUPIAH:
         parsers.append(pa.Parser(_parse_amounts))
@@ -483,7 +492,6 @@ def _column(rule: ColumnRule, coerce: bool) -> pa.Column:
         checks=_checks(rule),
         parsers=parsers or None,
         nullable=rule.nullable,
-        unique=rule.unique,
         required=rule.required,
         regex=rule.regex,
         coerce=coerce and dtype is not None,
@@ -508,11 +516,11 @@ def _frame_checks(kind: TableKind) -> list[pa.Check]:
     A check's name is ``slug:column``, the column its findings are about.
     """
     checks = [
-        _check(_level_fits_kode(kode, level), f"skema_level:{level}", kode)
+        _check(_level_fits_kode(kode, level), f"skema_level:{level}", "level sesuai kode")
         for kode, level in _kode_levels(kind)
     ]
-    if UNIQUE_KODE.get(kind.slug, False):
-        checks.append(_check(lambda f: ~repeated_kode(f), "skema_kode_ganda:kode", "kode unik"))
+    if kind.unique_kode:
+        checks.append(_check(_kode_not_repeated, "skema_kode_ganda:kode", "kode unik"))
     return checks
 
 
@@ -536,8 +544,10 @@ def schema_for(
 
 
 @lru_cache(maxsize=256)
-def _cached_schema(kind: TableKind, columns: tuple[str, ...]) -> pa.DataFrameSchema:
-    return schema_for(kind, columns)
+def _cached_schema(
+    kind: TableKind, columns: tuple[str, ...], coerce: bool = False
+) -> pa.DataFrameSchema:
+    return schema_for(kind, columns, coerce=coerce)
 
 
 def export_schemas() -> dict[str, pa.DataFrameSchema]:
@@ -551,38 +561,63 @@ def export_schemas() -> dict[str, pa.DataFrameSchema]:
 
 # --- failures to findings -------------------------------------------------------------------------
 
-# pandera's own checks (no ``check_number``), by the name it reports.
-_PANDERA_CHECKS = {
-    "column_in_dataframe": "skema_kolom",
-    "column_in_schema": "skema_kolom",
-    "not_nullable": "skema_tipe",
-    "field_uniqueness": "skema_tipe",
-}
+# pandera's own cell checks (no ``check_number``), by the name it reports: (slug, expected).
+_PANDERA_CHECKS = {"not_nullable": ("skema_tipe", _FILLED)}
 
 
 def validate_table(table: CleanTable) -> list[Finding]:
-    """Run the table's schema lazily; every failure case becomes a finding. Never raises."""
-    frame = table.frame
-    schema = _cached_schema(table.kind, tuple(str(c) for c in frame.columns))
+    """Run a clean table's schema lazily; every failure case becomes a finding. Never raises."""
+    return validate_frame(table.frame, table.kind, table.table_id)
+
+
+def validate_frame(
+    frame: pd.DataFrame, kind: TableKind, table_id: str = "", *, coerce: bool = False
+) -> list[Finding]:
+    """Findings of one clean table of ``kind``, held in ``frame``.
+
+    ``coerce=True`` validates a table read back from CSV (see ``CSV_READ_OPTIONS``).
+    """
+    repeated = [str(c) for c in frame.columns[frame.columns.duplicated()]]
+    if repeated:  # pandera validates one of the copies only: report the others, then drop them
+        frame = frame.loc[:, ~frame.columns.duplicated()]
+    if not frame.index.is_unique:
+        frame = frame.reset_index(drop=True)  # findings locate rows by index label
+    findings = [_repeated_column(name, table_id) for name in dict.fromkeys(repeated)]
+    schema = _cached_schema(kind, tuple(str(c) for c in frame.columns), coerce)
     try:
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
-        return failures_to_findings(exc.failure_cases, schema, table.table_id, frame)
-    return []
+        findings += failures_to_findings(exc.failure_cases, schema, table_id, frame)
+    return findings
+
+
+def _repeated_column(name: str, table_id: str) -> Finding:
+    return Finding(
+        "skema_kolom",
+        SCHEMA_CHECKS["skema_kolom"][0],
+        f"Kolom '{name}' muncul lebih dari sekali di tabel {table_id}.",
+        table=table_id,
+        column=name,
+        expected="sekali",
+        found="lebih dari sekali",
+    )
 
 
 def failures_to_findings(
     cases: pd.DataFrame, schema: pa.DataFrameSchema, table_id: str, frame: pd.DataFrame
 ) -> list[Finding]:
     """pandera's ``failure_cases`` as findings: one per failed check, cell and column."""
+    # pandera repeats a failing row of a frame-wide check once per column: keep one.
+    melted = (cases["schema_context"] == "DataFrameSchema") & cases["check_number"].notna()
+    melted &= cases.duplicated(["schema_context", "check_number", "index"])
+    table = _Table(frame, table_id, str(schema.name))
     findings: dict[tuple[Any, ...], Finding] = {}
-    for case in cases.itertuples(index=False):
+    for case in cases[~melted].itertuples(index=False):
         slug, column, expected = _identify(case, schema)
         label = None if _missing(case.index) else case.index
         key = (slug, label, column)
-        if key in findings:
-            continue
-        findings[key] = _finding(slug, column, expected, case.failure_case, label, table_id, frame)
+        if key not in findings:
+            findings[key] = table.finding(slug, column, expected, case.failure_case, label)
     return sorted(findings.values(), key=Finding.sort_key)
 
 
@@ -597,11 +632,14 @@ def _identify(case: Any, schema: pa.DataFrameSchema) -> tuple[str, str | None, s
             check = _column_schema(schema, column).checks[int(case.check_number)]
         slug, _, target = str(check.name).partition(":")
         return slug, target or column, check.error
-    if name in ("column_in_dataframe", "column_in_schema"):
-        return "skema_kolom", str(case.failure_case), None
+    if name == "column_in_dataframe":
+        return "skema_kolom", str(case.failure_case), _COLUMN_PRESENT
+    if name == "column_in_schema":
+        return "skema_kolom", str(case.failure_case), _COLUMN_ABSENT
     if name.startswith(("dtype(", "coerce_dtype(")):
         return "skema_tipe", column, name[name.index("(") + 1 : -1].strip("'")
-    return _PANDERA_CHECKS.get(name, "skema_tipe"), column, None
+    slug, expected = _PANDERA_CHECKS.get(name, ("skema_tipe", None))
+    return slug, column, expected
 
 
 def _column_schema(schema: pa.DataFrameSchema, column: str | None) -> pa.Column:
@@ -629,78 +667,97 @@ def as_text(value: Any) -> str | None:
     return str(value)
 
 
-def _cell(frame: pd.DataFrame, position: int | None, column: str) -> Any:
-    if position is None or column not in frame.columns:
-        return None
-    value = frame[column].iloc[position]
-    if _missing(value):
-        return None
-    return int(value) if isinstance(value, np.integer) else value
+@dataclass
+class _Table:
+    """The failing table, to read the rows a finding is about."""
+
+    frame: pd.DataFrame
+    table_id: str
+    form: str
+    _first_rows: list[int | None] | None = None
+    _columns: dict[str, np.ndarray] = field(default_factory=dict)  # cells, read once per column
+
+    def cell(self, position: int | None, column: str) -> Any:
+        if position is None or column not in self.frame.columns:
+            return None
+        if column not in self._columns:
+            self._columns[column] = _values(self.frame[column])
+        value = self._columns[column][position]
+        if _missing(value):
+            return None
+        return int(value) if isinstance(value, np.integer) else value
+
+    def number(self, position: int | None, column: str) -> int | None:
+        """``baris``, ``sumber_baris`` or ``halaman`` of a row, also when read back as text."""
+        value = self.cell(position, column)
+        try:
+            return None if value is None else int(float(value))
+        except (TypeError, ValueError):
+            return None
+
+    def first_row(self, position: int) -> int | None:
+        """``baris`` of the first data row with this row's code (computed once per table)."""
+        if self._first_rows is None:
+            self._first_rows = first_rows_of_kode(self.frame)
+        return self.number(self._first_rows[position], "baris")
+
+    def finding(
+        self, slug: str, column: str | None, expected: str | None, failure: Any, label: Any
+    ) -> Finding:
+        position = None if label is None else int(self.frame.index.get_loc(label))
+        found = as_text(failure)
+        if position is not None and column in self.frame.columns:
+            found = as_text(self.cell(position, column))  # the row's value, not a melted copy
+        row_kode = self.cell(position, "kode")
+        kode = row_kode  # the code the finding is about
+        related: tuple[str, ...] = ()
+        if slug == "skema_kolom":
+            found = _COLUMN_ABSENT if expected == _COLUMN_PRESENT else _COLUMN_PRESENT
+        elif slug == "skema_tipe" and label is None and column in self.frame.columns:
+            found = str(self.frame[column].dtype)  # the whole column is of the wrong type
+        elif slug == "skema_level" and position is not None:
+            kode = self.cell(position, "kode" + str(column).removeprefix("level"))  # kode_columns
+            expected, found = level_of_kode(kode), found or "kosong"
+        elif slug == "skema_kode_ganda" and position is not None:
+            first = self.first_row(position)
+            related, expected = (f"{self.table_id}:{first}",), f"hanya di baris {first}"
+        uraian = self.cell(position, "uraian")
+        place = {"column": column, "found": found, "expected": expected, "kode": kode}
+        return Finding(
+            slug,
+            SCHEMA_CHECKS[slug][0],
+            _message(slug, whole_column=label is None, form=self.form, **place),
+            table=self.table_id,
+            row=self.number(position, "baris"),
+            source=Source(self.number(position, "sumber_baris"), self.number(position, "halaman")),
+            kode=row_kode if isinstance(row_kode, str) else None,
+            uraian=uraian if isinstance(uraian, str) else None,
+            column=column,
+            expected=expected,
+            found=found,
+            related=related,
+        )
 
 
-def _finding(
-    slug: str,
-    column: str | None,
-    expected: str | None,
-    failure: Any,
-    label: Any,
-    table_id: str,
-    frame: pd.DataFrame,
-) -> Finding:
-    position = None if label is None else int(frame.index.get_loc(label))
-    found = as_text(failure)
-    related: tuple[str, ...] = ()
-    if position is not None and column in frame.columns:
-        found = as_text(_cell(frame, position, column))  # the row's value, not a melted copy
-    if slug == "skema_tipe" and label is None and column in frame.columns:
-        found = str(frame[column].dtype)  # the whole column is of the wrong type
-    if slug == "skema_level" and position is not None:
-        kode = _cell(frame, position, str(expected))
-        level = expected_level(pd.Series([kode], dtype=object)).iloc[0]
-        expected, found = level, found or "kosong"
-    if slug == "skema_kode_ganda" and position is not None:
-        first = _first_row_with_kode(frame, found)
-        related = (f"{table_id}:{first}",) if first is not None else ()
-        expected = f"hanya di baris {first}" if first is not None else expected
-    severity = SCHEMA_CHECKS[slug][0]
-    kode = _cell(frame, position, "kode")
-    uraian = _cell(frame, position, "uraian")
-    return Finding(
-        slug,
-        severity,
-        _message(slug, column, found, expected, table_id),
-        table=table_id,
-        row=_cell(frame, position, "baris"),
-        source=Source(_cell(frame, position, "sumber_baris"), _cell(frame, position, "halaman")),
-        kode=kode if isinstance(kode, str) else None,
-        uraian=uraian if isinstance(uraian, str) else None,
-        column=column,
-        expected=expected,
-        found=found,
-        related=related,
-    )
+def _message(slug: str, whole_column: bool, **place: Any) -> str:
+    """The finding's message, in Indonesian.
 
-
-def _first_row_with_kode(frame: pd.DataFrame, kode: str | None) -> int | None:
-    repeated = repeated_kode(frame)
-    same = (_strings(frame["kode"]) == kode).fillna(False).astype(bool)
-    earlier = frame.loc[same & ~repeated & (frame["jenis_baris"] == "data"), "baris"]
-    return int(earlier.iloc[0]) if len(earlier) else None
-
-
-def _message(
-    slug: str, column: str | None, found: str | None, expected: str | None, table_id: str
-) -> str:
-    """The finding's message, in Indonesian."""
+    >>> _message("skema_negatif", False, column="pagu", found="-5", expected=">= 0", form="x",
+    ...          kode=None)
+    'Jumlah -5 di kolom pagu negatif, padahal kolom ini tidak boleh negatif.'
+    """
+    column, found, expected = place["column"], place["found"], place["expected"]
     match slug:
-        case "skema_kolom" if expected is None and found is None:
-            return f"Kolom '{column}' tidak dikenal untuk bentuk tabel {table_id}."
+        case "skema_kolom" if expected == _COLUMN_ABSENT:
+            return f"Kolom '{column}' tidak dikenal dalam bentuk {place['form']}."
         case "skema_kolom":
-            return f"Kolom '{column}' yang diwajibkan bentuk tabel tidak ada di tabel {table_id}."
-        case "skema_tipe" if found is None:
+            return f"Kolom '{column}', yang diwajibkan bentuk {place['form']}, tidak ada."
+        case "skema_tipe" if expected == _FILLED:
             return f"Sel di kolom {column} kosong, padahal wajib diisi."
-        case "skema_tipe" if expected is None:
-            return f"Nilai '{found}' di kolom {column} muncul lebih dari sekali; harus unik."
+        case "skema_tipe" if expected == _UNIQUE:
+            return f"Nilai {found} di kolom {column} muncul lebih dari sekali; harus unik."
+        case "skema_tipe" if whole_column:
+            return f"Kolom {column} bertipe {found}, seharusnya {expected}."
         case "skema_tipe":
             return f"Nilai '{found}' di kolom {column} bukan {expected}."
         case "skema_kategori":
@@ -713,13 +770,13 @@ def _message(
             return f"Kode '{found}' di kolom {column} bukan kode Permendagri 90 yang baku."
         case "skema_level":
             return (
-                f"Level '{found}' di kolom {column} tidak sesuai dengan kodenya; "
-                f"menurut jumlah segmen kode, levelnya {expected}."
+                f"Level '{found}' di kolom {column} tidak sesuai dengan kode {place['kode']}: "
+                f"menurut jumlah segmennya, kode itu {expected}."
             )
         case "skema_kode_ganda":
             return (
-                f"Kode {found} sudah dipakai baris lain tabel ini ({expected}); "
-                "setiap kode seharusnya hanya satu baris."
+                f"Kode {found} sudah dipakai baris lain di tabel ini ({expected}); "
+                "bentuk ini memuat setiap kode satu kali."
             )
         case _:
             return f"Nilai {found} di kolom {column} di luar rentang {expected}."

@@ -10,6 +10,13 @@
   var tableSelect = document.getElementById("f-table");
   var shown = document.getElementById("f-shown");
   var rows = Array.prototype.slice.call(table.querySelectorAll("tr.finding"));
+  /* What a search matches: the row as shown, and its numbers as plain digits. */
+  var searchText = rows.map(function (row) {
+    var numbers = Array.prototype.map.call(row.querySelectorAll("[data-num]"), function (cell) {
+      return cell.getAttribute("data-num");
+    });
+    return (row.textContent + " " + numbers.join(" ")).toLowerCase();
+  });
   var collator = new Intl.Collator("id", { numeric: true, sensitivity: "base" });
   filters.hidden = false;
 
@@ -22,19 +29,18 @@
     return search.value.toLowerCase().split(/\s+/).filter(function (t) { return t; });
   }
 
-  function matches(row, words) {
+  function matches(row, index, words) {
     if (severity.value && row.getAttribute("data-severity") !== severity.value) { return false; }
     if (check.value && row.getAttribute("data-check") !== check.value) { return false; }
     if (tableSelect.value && row.getAttribute("data-table") !== tableSelect.value) { return false; }
-    var text = row.textContent.toLowerCase();
-    return words.every(function (w) { return text.indexOf(w) >= 0; });
+    return words.every(function (w) { return searchText[index].indexOf(w) >= 0; });
   }
 
   function apply() {
     var words = terms();
     var count = 0;
-    rows.forEach(function (row) {
-      var visible = matches(row, words);
+    rows.forEach(function (row, index) {
+      var visible = matches(row, index, words);
       row.hidden = !visible;
       var detail = detailOf(row);
       if (detail) { detail.hidden = !visible; }
