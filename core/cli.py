@@ -134,6 +134,9 @@ def load_reference(path: Path | None, required: bool) -> Nomenclature | None:
     help="Folder to write one sub-folder per document into.",
 )
 @click.option("--no-parquet", is_flag=True, help="Write CSV only (no Parquet beside it).")
+@click.option(
+    "--no-report", is_flag=True, help="Skip report.html and the Excel workbook (faster batches)."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
 @nomenclature_option
@@ -141,6 +144,7 @@ def run(
     inputs: tuple[Path, ...],
     out_dir: Path,
     no_parquet: bool,
+    no_report: bool,
     quiet: bool,
     debug: bool,
     nomenklatur: Path | None,
@@ -168,7 +172,9 @@ def run(
             started = time.perf_counter()
             try:
                 result = process(path, nomenclature=reference, code=reference is not None)
-                folder = write_result(result, out_dir, parquet=not no_parquet)
+                folder = write_result(
+                    result, out_dir, parquet=not no_parquet, reports=not no_report
+                )
             except RenjaError as exc:
                 failures.append(str(exc))
                 click.echo(f"Error: {exc}", err=True)

@@ -174,13 +174,15 @@ def write_rows(sheet: Worksheet, header: Sequence[str], rows: Iterable[Sequence[
     sheet.append(list(header))
     for cell in sheet[1]:
         cell.font, cell.fill = BOLD, HEADER_FILL
-    for row in rows:
-        sheet.append(list(row))
-        for cell in sheet[sheet.max_row]:
-            if isinstance(cell.value, str) and cell.value.startswith("="):
-                cell.data_type = "s"  # document text, never a formula
+    last = 1
+    for last, row in enumerate(rows, start=2):
+        values = list(row)
+        sheet.append(values)
+        for column, value in enumerate(values, start=1):
+            if isinstance(value, str) and value.startswith("="):
+                sheet.cell(last, column).data_type = "s"  # document text, never a formula
     sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{sheet.max_row}"
+    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{last}"
     fit_widths(sheet)
 
 
