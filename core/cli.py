@@ -23,11 +23,6 @@ if TYPE_CHECKING:
 DEFAULT_OUT = Path("outputs")
 
 
-# Files a folder may hold that renja will read once their reader exists; they are named, not
-# silently passed over.
-PENDING_SUFFIXES = {".pdf": "PDF input is not supported yet"}
-
-
 def find_documents(inputs: tuple[Path, ...]) -> list[Path]:
     """The documents named by the inputs: files as given, folders searched (not recursively)."""
     from renja.extract import SUPPORTED_SUFFIXES
@@ -36,9 +31,6 @@ def find_documents(inputs: tuple[Path, ...]) -> list[Path]:
     for item in inputs:
         if item.is_dir():
             files = sorted(p for p in item.iterdir() if p.is_file())
-            for path in files:
-                if path.suffix.lower() in PENDING_SUFFIXES:
-                    click.echo(f"Skipped {path}: {PENDING_SUFFIXES[path.suffix.lower()]}", err=True)
             found = [p for p in files if p.suffix.lower() in SUPPORTED_SUFFIXES]
             if not found:
                 raise RenjaError(
@@ -50,6 +42,23 @@ def find_documents(inputs: tuple[Path, ...]) -> list[Path]:
         else:
             documents.append(item)
     return documents
+
+
+def unique_id(doc_id: str, path: Path, written: set[str]) -> str:
+    """The document's id, or, when another input of this run had it (``x.md`` and ``x.pdf``),
+    the id with the file type added: ``x-pdf``.
+
+    >>> seen = {"renja-2024"}
+    >>> unique_id("renja-2024", Path("renja-2024.pdf"), seen), sorted(seen)
+    ('renja-2024-pdf', ['renja-2024', 'renja-2024-pdf'])
+    """
+    candidate, number = doc_id, 1
+    while candidate in written:
+        number += 1
+        suffix = path.suffix.lower().lstrip(".") or "doc"
+        candidate = f"{doc_id}-{suffix}" if number == 2 else f"{doc_id}-{suffix}{number - 1}"
+    written.add(candidate)
+    return candidate
 
 
 @contextmanager
@@ -89,7 +98,7 @@ def _summary(result: object, folder: Path, seconds: float) -> str:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="renja")
 def main() -> None:
-    """renja: Renja documents (Markdown) in, clean validated datasets out.
+    """renja: Renja documents (PDF or Markdown) in, clean validated datasets out.
 
     \b
     Quick start:
@@ -107,6 +116,37 @@ def nomenclature_option(command: click.Command) -> click.Command:
         help="Folder (or .csv / SIPD .xlsx file) of the Permendagri 90 nomenclature. "
         "Default: $RENJA_NOMENKLATUR, else ../shared/reference/permendagri90.",
     )(command)
+
+
+def pdf_options(command: click.Command) -> click.Command:
+    """``--password``, ``--max-pages`` and ``--ocr``: how to read PDFs."""
+    from renja.extract.pdf_open import DEFAULT_MAX_PAGES
+
+    for option in reversed(
+        (
+            click.option("--password", default=None, help="Password of encrypted PDFs."),
+            click.option(
+                "--max-pages",
+                type=click.IntRange(min=1),
+                default=DEFAULT_MAX_PAGES,
+                show_default=True,
+                help="Refuse PDFs with more pages than this.",
+            ),
+            click.option(
+                "--ocr",
+                is_flag=True,
+                help="Recognise the text of scanned pages first (needs ocrmypdf and tesseract).",
+            ),
+        )
+    ):
+        command = option(command)
+    return command
+
+
+def read_options(password: str | None, max_pages: int, ocr: bool) -> object:
+    from renja.extract import ReadOptions
+
+    return ReadOptions(password=password, max_pages=max_pages, ocr=ocr)
 
 
 def load_reference(path: Path | None, required: bool) -> Nomenclature | None:
@@ -139,6 +179,7 @@ def load_reference(path: Path | None, required: bool) -> Nomenclature | None:
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@pdf_options
 @nomenclature_option
 def run(
     inputs: tuple[Path, ...],
@@ -147,11 +188,14 @@ def run(
     no_report: bool,
     quiet: bool,
     debug: bool,
+    password: str | None,
+    max_pages: int,
+    ocr: bool,
     nomenklatur: Path | None,
 ) -> None:
     """Process Renja documents into clean tables, repairs and findings.
 
-    INPUTS are files (.md, .markdown, .txt) or folders holding them. Each document gets
+    INPUTS are files (.pdf, .md, .markdown, .txt) or folders holding them. Each document gets
     OUT/<doc_id>/ with manifest.json, raw/, tables/, repairs.csv and findings.csv
     (see the README for the output contract).
     """
@@ -163,7 +207,9 @@ def run(
     except RenjaError as exc:
         raise click.ClickException(str(exc)) from None
     reference = load_reference(nomenklatur, required=False)
+    options = read_options(password, max_pages, ocr)
     failures: list[str] = []
+    written: set[str] = set()
     with _progress(len(documents), quiet) as progress:
         task = progress.add_task("renja run", total=len(documents)) if progress else None
         for path in documents:
@@ -171,7 +217,10 @@ def run(
                 progress.update(task, description=path.name)
             started = time.perf_counter()
             try:
-                result = process(path, nomenclature=reference, code=reference is not None)
+                result = process(
+                    path, nomenclature=reference, code=reference is not None, options=options
+                )
+                result.document.doc_id = unique_id(result.doc_id, path, written)
                 folder = write_result(
                     result, out_dir, parquet=not no_parquet, reports=not no_report
                 )
@@ -238,8 +287,17 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
     help="Exit 1 when a finding of this severity or worse is found.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print the summary line only.")
+@pdf_options
 @nomenclature_option
-def check(inputs: tuple[Path, ...], fail_on: str, quiet: bool, nomenklatur: Path | None) -> None:
+def check(
+    inputs: tuple[Path, ...],
+    fail_on: str,
+    quiet: bool,
+    password: str | None,
+    max_pages: int,
+    ocr: bool,
+    nomenklatur: Path | None,
+) -> None:
     """Audit Renja documents and exit 1 when they have findings (for pipelines).
 
     Prints one line per finding at or above --fail-on (id, severity, check, table:row, message)
@@ -252,11 +310,14 @@ def check(inputs: tuple[Path, ...], fail_on: str, quiet: bool, nomenklatur: Path
     except RenjaError as exc:
         raise click.ClickException(str(exc)) from None
     reference = load_reference(nomenklatur, required=False)
+    options = read_options(password, max_pages, ocr)
     threshold = SEVERITY_RANK.get(fail_on, -1)
     failed = False
     for path in documents:
         try:
-            result = process(path, nomenclature=reference, code=reference is not None)
+            result = process(
+                path, nomenclature=reference, code=reference is not None, options=options
+            )
         except RenjaError as exc:
             click.echo(f"Error: {exc}", err=True)
             failed = True

@@ -95,17 +95,19 @@ def process(
     path: str | Path,
     nomenclature: Nomenclature | str | Path | None = None,
     code: bool = True,
+    options: extract.ReadOptions | None = None,
 ) -> Result:
     """Read, clean, code and check one Renja document.
 
     ``nomenclature`` is a loaded reference or the path of one; by default it comes from
     ``$RENJA_NOMENKLATUR`` or ``../shared/reference/permendagri90``. With ``code=False`` rows are
-    neither verified nor matched against it.
+    neither verified nor matched against it. ``options`` say how to read PDFs (password, page
+    limit, OCR first).
     Raises ``renja.errors.InputError`` (one clear sentence) when the input cannot be read, and
     ``renja.errors.ReferenceMissingError`` when an explicit nomenclature path cannot be read.
     """
     path = Path(path)
-    document = extract.read(path)
+    document = extract.read(path, options or extract.ReadOptions())
     codes = printed_codes(document.tables)
     meta = document.meta
     if not meta.bidang:

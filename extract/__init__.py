@@ -11,11 +11,13 @@ from pathlib import Path
 from renja.errors import InputError
 from renja.extract.markdown import markdown_to_tables
 from renja.extract.meta import read_meta
+from renja.extract.pdf_open import DEFAULT_MAX_PAGES, ReadOptions
 from renja.extract.source import doc_id_for, read_text
 from renja.records import Document
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".txt"}
-SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | PDF_SUFFIXES
 
 
 def read_markdown(path: Path) -> Document:
@@ -38,20 +40,25 @@ def read_markdown(path: Path) -> Document:
     )
 
 
-def read(path: str | Path) -> Document:
-    """Read any supported document. Raises InputError with one clear line for unusable input."""
+def read(path: str | Path, options: ReadOptions | None = None) -> Document:
+    """Read any supported document. Raises InputError with one clear line for unusable input.
+
+    ``options`` apply to PDFs: the password, the page limit, OCR of scanned pages first.
+    """
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
     suffix = path.suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
         return read_markdown(path)
-    if suffix == ".pdf":
-        raise InputError(f"{path}: PDF input is not supported yet; convert it to Markdown first")
+    if suffix in PDF_SUFFIXES:
+        from renja.extract.pdf import read_pdf  # pdfplumber is imported only for PDFs
+
+        return read_pdf(path, options or ReadOptions())
     raise InputError(
         f"{path}: unsupported file type '{suffix or '(none)'}'; expected one of "
-        + ", ".join(sorted(SUPPORTED_SUFFIXES | {".pdf"}))
+        + ", ".join(sorted(SUPPORTED_SUFFIXES))
     )
 
 
-__all__ = ["SUPPORTED_SUFFIXES", "read", "read_markdown"]
+__all__ = ["DEFAULT_MAX_PAGES", "SUPPORTED_SUFFIXES", "ReadOptions", "read", "read_markdown"]

@@ -12,7 +12,7 @@ TITLE_LINES = 80
 
 _PEMDA = re.compile(
     r"\b(?:PEMERINTAH|GUBERNUR|BUPATI|WALI\s?KOTA)\s+(KOTA|KABUPATEN|KAB\.|PROVINSI|DAERAH)?\s*"
-    r"([A-Z][A-Za-z.'\- ]{2,40}?)\s*(?:$|[,\n(])",
+    r"([A-Z][A-Za-z.'\- ]{2,40}?)\s*(?:$|[,\n(]|(?=\s+tahun\b))",
     re.IGNORECASE,
 )
 # Who heads a pemda tells its type when the title names the head, not the pemda.
@@ -30,6 +30,12 @@ _SKPD_START = re.compile(
     r"^(BADAN|DINAS|SEKRETARIAT|INSPEKTORAT|SATUAN|KANTOR|KECAMATAN|RUMAH SAKIT|RSUD)\b"
 )
 _YEAR = re.compile(r"\b(20[1-4]\d)\b")
+# "Tahun Anggaran 2022", "TAHUN 2025": the year a title names as its own.
+_TITLE_YEAR = re.compile(r"\btahun\s+(?:anggaran\s+)?(20[1-4]\d)\b", re.IGNORECASE)
+# A title line ending in the pemda, without "Pemerintah": "DINAS … PROVINSI KALIMANTAN TIMUR".
+_PEMDA_TAIL = re.compile(
+    r"\b(PROVINSI|KABUPATEN|KOTA)\s+([A-Z][A-Z.'\- ]{2,40}?)\s*(?:$|(?=\s+TAHUN\b))"
+)
 _TITLE_WORDS = re.compile(r"\b(RENJA|RENCANA KERJA|RKPD|RKA|DPA|RINCIAN BELANJA)\b", re.IGNORECASE)
 
 
@@ -50,6 +56,13 @@ def _pemda(lines: Sequence[str]) -> tuple[str | None, str | None]:
         kind_word = {"KAB": "Kabupaten"}.get(kind, kind.title())
         jenis = "prov" if kind == "PROVINSI" else "kabkota"
         return f"{kind_word} {name}", jenis
+    for text in lines:
+        match = _PEMDA_TAIL.search(text.strip())
+        if match and text.strip().isupper():
+            kind = match.group(1)
+            return f"{kind.title()} {' '.join(match.group(2).split()).title()}", (
+                "prov" if kind == "PROVINSI" else "kabkota"
+            )
     return None, None
 
 
@@ -94,7 +107,7 @@ def _jenis_and_year(lines: Sequence[str]) -> tuple[str | None, int | None]:
             jenis = "Renja Perubahan"
         else:
             jenis = "Renja"
-        year = _YEAR.search(text)
+        year = _TITLE_YEAR.search(block) or _YEAR.search(text)
         return jenis, int(year.group(1)) if year else None
     return None, None
 
@@ -106,6 +119,10 @@ def read_meta(lines: Sequence[str]) -> DocumentMeta:
     ...                "RENJA PERUBAHAN 2024"])
     >>> (m.pemda, m.jenis_pemda, m.skpd, m.jenis, m.tahun)
     ('Kota Banjarbaru', 'kabkota', 'Badan Kepegawaian dan Pengembangan', 'Renja Perubahan', 2024)
+    >>> m = read_meta(["RENJA BIDANG BINA KONSTRUKSI", "TAHUN ANGGARAN 2025",
+    ...                "DINAS PEKERJAAN UMUM PROVINSI KALIMANTAN TIMUR"])
+    >>> (m.pemda, m.jenis_pemda, m.tahun)
+    ('Provinsi Kalimantan Timur', 'prov', 2025)
     """
     head = [t for t in lines[:TITLE_LINES] if t.strip()]
     pemda, jenis_pemda = _pemda(head)

@@ -51,6 +51,14 @@ class Block:
     rows: list[RawRow]
     start: int
     end: int
+    # Blocks of one stream may be parts of one table: the engine by default; a PDF's pages are
+    # one stream whichever engine read each page.
+    stream: str = ""
+    fresh: bool = False  # known to start a new table (a PDF table drawn on a new grid)
+
+    @property
+    def stream_key(self) -> str:
+        return self.stream or self.engine
 
     @property
     def width(self) -> int:
@@ -107,9 +115,9 @@ def leading_header(block: Block) -> list[RawRow]:
     return out
 
 
-def can_continue(table: RawTable, engine: str, block: Block, gap: Sequence[TextLine]) -> bool:
+def can_continue(table: RawTable, stream: str, block: Block, gap: Sequence[TextLine]) -> bool:
     """May this block be the next page part of ``table``?"""
-    if engine != block.engine:
+    if stream != block.stream_key or block.fresh:
         return False
     if any(not is_page_furniture(t.text) for t in gap):
         return False
@@ -174,7 +182,7 @@ def _is_title_line(text: str) -> bool:
 def blocks_to_tables(blocks: Sequence[Block], texts: Sequence[TextLine]) -> list[RawTable]:
     """Group blocks into logical tables: stitch page parts, mark headers, attach captions."""
     tables: list[RawTable] = []
-    engines: list[str] = []
+    streams: list[str] = []
     text_index = 0
     previous_end = 0
     last_heading = ""
@@ -187,7 +195,7 @@ def blocks_to_tables(blocks: Sequence[Block], texts: Sequence[TextLine]) -> list
             if item.heading:
                 last_heading = item.text
             text_index += 1
-        if tables and can_continue(tables[-1], engines[-1], block, gap):
+        if tables and can_continue(tables[-1], streams[-1], block, gap):
             append_part(tables[-1], block)
         else:
             mark_header_rows(block.rows)
@@ -199,6 +207,6 @@ def blocks_to_tables(blocks: Sequence[Block], texts: Sequence[TextLine]) -> list
                 context=last_heading,
             )
             tables.append(table)
-            engines.append(block.engine)
+            streams.append(block.stream_key)
         previous_end = block.end
     return tables

@@ -26,7 +26,7 @@ def header_coverage(kind: TableKind, header: list[str]) -> float:
     >>> header_coverage(PERGESERAN_PAGU, ["kode", "sub kegiatan", "sebelum", "sesudah", "jumlah"])
     0.8333333333333334
     """
-    specs = [c for c in kind.columns if c.header]
+    specs = [c for c in kind.columns if c.header and not c.optional]
     if not specs:
         return 0.0
     hits = sum(1 for c in specs if any(re.search(c.header, h) for h in header))

@@ -17,6 +17,7 @@ from renja.normalize.align import align_row, fill_rates
 from renja.normalize.columns import ColumnMap, map_columns, report_period
 from renja.normalize.continuation import LogicalRow, merge_continuations
 from renja.normalize.kinds import CellType, TableKind
+from renja.normalize.kode import looks_like_kode
 from renja.normalize.values import ReadContext, output_columns, read_cell
 from renja.records import Finding, RawTable, Repair, RowRole, Severity
 
@@ -28,6 +29,8 @@ SPARSE_COLUMNS = ("baris_gabungan", "sisa")
 _TOTAL_LABEL = re.compile(r"^\W*(?:jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
 _ROW_NUMBER = re.compile(r"^\(?[0-9]{1,3}[a-z]?\)?\.?$|^[a-z]\.?$", re.IGNORECASE)
 _PROGRAM = re.compile(r"^program\b", re.IGNORECASE)
+# A row naming an urusan or a bidang (of the nomenclature, or a division of the agency).
+_URUSAN_BIDANG = re.compile(r"^(urusan|bidang)\b", re.IGNORECASE)
 # A row naming the agency itself (the SKPD's total line in many forms).
 _SKPD_NAME = re.compile(
     r"^(?:badan|dinas|sekretariat|inspektorat|satuan|kantor|kecamatan|rsud|rumah sakit)\b",
@@ -104,11 +107,68 @@ def _level_from_name(name: str) -> str | None:
 
     >>> _level_from_name("PROGRAM KEPEGAWAIAN DAERAH"), _level_from_name("BADAN KEPEGAWAIAN")
     ('program', 'skpd')
+    >>> _level_from_name("BIDANG BINA KONSTRUKSI")
+    'bidang'
+
     """
     if _PROGRAM.match(name):
         return "program"
+    if match := _URUSAN_BIDANG.match(name):
+        return match.group(1).lower()
     if _SKPD_NAME.match(name):
         return "skpd"
+    return None
+
+
+def line_level(kind: TableKind, values: dict[str, Any], amounts: list[str]) -> str | None:
+    """The level of a code-less line of a form that says (a budget's ``[#]`` package lines).
+
+    >>> from renja.normalize.kinds import RINCIAN_BELANJA
+    >>> line_level(RINCIAN_BELANJA, {"uraian": "[#] Honorarium PPK", "jumlah": 1}, ["jumlah"])
+    'paket'
+    >>> line_level(RINCIAN_BELANJA, {"uraian": "Snack Rapat", "jumlah": 54600000}, ["jumlah"])
+    'rincian'
+    """
+    name = str(values.get("uraian") or "")
+    for pattern, level in kind.line_levels:
+        if re.match(pattern, name):
+            return level
+    if kind.default_level and any(values.get(a) is not None for a in amounts):
+        return kind.default_level
+    return None
+
+
+_CODE_TYPES = (CellType.KODE, CellType.REKENING)
+_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def move_code_label(cells: list[str], slots: list) -> tuple[int, int] | None:
+    """A label printed across the code column (``Grand Total :``) goes to the empty name column.
+
+    Returns (from, to) slot indexes when it moved the text.
+
+    >>> from renja.normalize.columns import Slot
+    >>> from renja.normalize.kinds import ColumnSpec, CellType
+    >>> slots = [Slot("kode_rekening", ColumnSpec("kode_rekening", CellType.REKENING)),
+    ...          Slot("uraian", ColumnSpec("uraian", CellType.TEXT))]
+    >>> cells = ["Grand Total :", ""]
+    >>> move_code_label(cells, slots), cells
+    ((0, 1), ['', 'Grand Total :'])
+    >>> move_code_label(["5.1.02", ""], slots)
+    """
+    names = [s.name for s in slots]
+    if "uraian" not in names:
+        return None
+    to = names.index("uraian")
+    if cells[to].strip():
+        return None
+    for k, slot in enumerate(slots):
+        text = cells[k].strip()
+        if slot.spec and slot.spec.ctype in _CODE_TYPES and text and _WORD.search(text):
+            if looks_like_kode(text):
+                return None
+            cells[to], cells[k] = text, ""
+            return k, to
     return None
 
 
@@ -149,6 +209,20 @@ def clean_table(raw: RawTable, kind: TableKind, table_id: str, ctx: ReadContext)
             "halaman": row.source.page,
         }
         problems: list[tuple[str, str, str, bool]] = []
+        label_move = move_code_label(row.cells, slots)
+        if label_move is not None:
+            text = row.cells[label_move[1]].strip()
+            repairs.append(
+                Repair(
+                    table_id,
+                    index,
+                    slots[label_move[1]].name,
+                    f"{text} [{slots[label_move[0]].name}]",
+                    text,
+                    move_code_label.__name__,
+                    row.source,
+                )
+            )
         for k, slot in enumerate(slots):
             cell = row.cells[k]
             reading = read_cell(cell, slot.spec, slot.name, ctx)
@@ -202,7 +276,9 @@ def clean_table(raw: RawTable, kind: TableKind, table_id: str, ctx: ReadContext)
         if moved_label and values["jenis_baris"] == "data":
             values["jenis_baris"] = "ringkasan"
         if values.get("level") is None:
-            values["level"] = _level_from_name(str(values.get("uraian") or ""))
+            values["level"] = line_level(kind, values, amounts) or _level_from_name(
+                str(values.get("uraian") or "")
+            )
         values["baris_gabungan"] = ";".join(str(s.line or s.page) for s in row.merged) or None
         values["sisa"] = " | ".join(text for _, text in row.overflow) or None
         for position, text in row.overflow:

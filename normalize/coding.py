@@ -75,7 +75,7 @@ class Coder:
 
     def code_table(self, table: CleanTable) -> None:
         frame = table.frame
-        if "uraian" not in frame.columns:
+        if "uraian" not in frame.columns or not table.kind.coded:
             return
         values: dict[str, list[Any]] = {c: [None] * len(frame) for c in CODE_COLUMNS}
         if "kode" in frame.columns:

@@ -122,11 +122,11 @@ def _shape_fit(spec: ColumnSpec, cells: list[str]) -> float:
     return 1.0 - sum(costs) / (4.0 * len(costs))
 
 
-def _match_by_header(specs: list[ColumnSpec], header: list[str], body: list[RawRow]) -> list[Slot]:
-    """Order-preserving best match of canonical columns to positions (dynamic programming)."""
+def _scores(specs: list[ColumnSpec], header: list[str], body: list[RawRow]) -> list[list[float]]:
+    """How well each canonical column fits each raw position: header words and data shapes."""
     width = len(header)
     columns = [[r.cells[p] if p < len(r.cells) else "" for r in body] for p in range(width)]
-    score = [
+    return [
         [
             HEADER_WEIGHT * bool(spec.header and re.search(spec.header, header[p]))
             + SHAPE_WEIGHT * _shape_fit(spec, columns[p])
@@ -134,7 +134,12 @@ def _match_by_header(specs: list[ColumnSpec], header: list[str], body: list[RawR
         ]
         for spec in specs
     ]
-    m = len(specs)
+
+
+def _match_in_order(score: list[list[float]], width: int) -> dict[int, int]:
+    """Order-preserving best match of canonical columns to positions (dynamic programming):
+    position -> spec index."""
+    m = len(score)
     best = [[0.0] * (width + 1) for _ in range(m + 1)]
     for c in range(m - 1, -1, -1):
         for p in range(width - 1, -1, -1):
@@ -142,17 +147,58 @@ def _match_by_header(specs: list[ColumnSpec], header: list[str], body: list[RawR
             if score[c][p] >= MIN_MATCH_SCORE:
                 options.append(score[c][p] + best[c + 1][p + 1])
             best[c][p] = max(options)
-    slots: list[Slot | None] = [None] * width
+    chosen: dict[int, int] = {}
     c = p = 0
     while c < m and p < width:
         if score[c][p] >= MIN_MATCH_SCORE and best[c][p] == score[c][p] + best[c + 1][p + 1]:
-            slots[p] = Slot(specs[c].name, specs[c])
+            chosen[p] = c
             c, p = c + 1, p + 1
         elif best[c][p] == best[c + 1][p]:
             c += 1
         else:
             p += 1
-    return [s or Slot(f"kolom_{i + 1}", None) for i, s in enumerate(slots)]
+    return chosen
+
+
+def _match_any_order(score: list[list[float]], width: int) -> dict[int, int]:
+    """Best pairs first, in any order (a variant of a form that moved a column):
+    position -> spec index."""
+    pairs = sorted(
+        ((score[c][p], -abs(c - p), c, p) for c in range(len(score)) for p in range(width)),
+        reverse=True,
+    )
+    chosen: dict[int, int] = {}
+    taken: set[int] = set()
+    for value, _, c, p in pairs:
+        if value < MIN_MATCH_SCORE:
+            break
+        if p not in chosen and c not in taken:
+            chosen[p] = c
+            taken.add(c)
+    return chosen
+
+
+# A match that ignores the form's column order is used only when it fits this much better.
+REORDER_GAIN = 1.0
+
+
+def _match_by_header(specs: list[ColumnSpec], header: list[str], body: list[RawRow]) -> list[Slot]:
+    """Canonical columns onto positions: in the form's order, or, when the table clearly moved
+    columns (its header names them elsewhere), in the table's own order."""
+    width = len(header)
+    score = _scores(specs, header, body)
+    in_order, any_order = _match_in_order(score, width), _match_any_order(score, width)
+
+    def total(chosen: dict[int, int]) -> float:
+        return sum(score[c][p] for p, c in chosen.items())
+
+    chosen = any_order if total(any_order) > total(in_order) + REORDER_GAIN else in_order
+    return [
+        Slot(specs[chosen[p]].name, specs[chosen[p]])
+        if p in chosen
+        else Slot(f"kolom_{p + 1}", None)
+        for p in range(width)
+    ]
 
 
 def map_columns(table: RawTable, kind: TableKind) -> ColumnMap:

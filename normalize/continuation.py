@@ -28,6 +28,8 @@ _OPEN_END = re.compile(
     r"sebagai|antar|dan/atau)|[,/(&-])\s*$",
     re.IGNORECASE,
 )
+# A line opening with a list marker is an item of its own, never the tail of the one above.
+_ITEM_MARKER = re.compile(r"^\s*(?:\[[#*+-]\]|[•▪●◦])")
 # A short fragment (a word or two) below a name is its wrapped tail.
 SHORT_TAIL_WORDS = 2
 
@@ -53,9 +55,11 @@ def continues_name(above: str, text: str) -> bool:
     True
     >>> continues_name("Penyediaan Jasa Pelayanan Umum Kantor", "Penyediaan Bahan Logistik Kantor")
     False
+    >>> continues_name("[#] Honorarium PPK", "[-]")
+    False
     """
     text = text.strip()
-    if not text or not above.strip():
+    if not text or not above.strip() or _ITEM_MARKER.match(text):
         return False
     return bool(
         _OPEN_END.search(above) or text[0].islower() or len(text.split()) <= SHORT_TAIL_WORDS

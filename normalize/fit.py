@@ -18,6 +18,7 @@ _COST: dict[CellType, tuple[float, ...]] = {
     #                    EMPTY DASH AMOUNT CODE PERCENT NUMBER TARGET PRED INDIC TEXT DECIMAL
     CellType.NO:          (0, 0.2, 3.0, 1.0, 3.0, 0.0, 3.0, 1.0, 0.2, 0.2, 3.0),
     CellType.KODE:        (0, 0.5, 3.0, 0.0, 3.0, 1.0, 3.0, 3.0, 3.0, 3.0, 3.0),
+    CellType.REKENING:    (0, 0.5, 3.0, 0.0, 3.0, 0.5, 3.0, 3.0, 3.0, 3.0, 3.0),
     CellType.KODE_URAIAN: (0, 0.5, 3.0, 0.0, 3.0, 2.0, 2.0, 1.0, 0.5, 0.0, 3.0),
     CellType.TEXT:        (0, 0.0, 3.0, 2.0, 2.0, 1.5, 1.5, 0.5, 0.3, 0.0, 2.0),
     CellType.INDIKATOR:   (0, 0.0, 3.0, 2.0, 2.0, 1.5, 1.5, 0.5, 0.0, 0.3, 2.0),

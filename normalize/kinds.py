@@ -23,6 +23,7 @@ class CellType(StrEnum):
     RUPIAH = "rupiah"  # an amount in Rupiah
     TARGET = "target"  # a target: value and satuan, or a predicate such as BB
     PERCENT = "percent"  # a percentage or a plain decimal
+    REKENING = "rekening"  # an account code (kode rekening): 5.1.02.01.01.0052
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,8 @@ class ColumnSpec:
     # The quantity this column reports, shared with other forms, so tables can be compared by
     # code: pagu_sebelum (murni), pagu_sesudah (perubahan), pagu_maju, target_sebelum, …
     measure: str | None = None
+    summed: bool = True  # RUPIAH: a parent's amount is the sum of its children's (not a price)
+    optional: bool = False  # variants of the form often leave it out: not needed to recognise it
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +80,12 @@ class TableKind:
     # program serving two sasaran is printed under each (the sample's 5.03.01). A repeat in the
     # others is a misplaced row (the sample's Tabel 2.4 prints kegiatan 5.03.01.2.03 again).
     unique_kode: bool = False
+    # Rows name programs and activities of the nomenclature (a budget's account lines do not).
+    coded: bool = True
+    # Levels of rows without a code, by a pattern on their name; ``default_level`` for the other
+    # such rows that carry an amount (the priced lines of a budget).
+    line_levels: tuple[tuple[str, str], ...] = ()
+    default_level: str | None = None
     _caption_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -301,6 +310,49 @@ RENCANA_PERUBAHAN = TableKind(
     unique_kode=True,
 )
 
+RENCANA_KERJA = TableKind(
+    slug="rencana_kerja",
+    title="Rencana kerja dan pendanaan: program, kegiatan dan sub kegiatan (T-C.33)",
+    caption=r"\bt\s?-?\s?c\.?\s?33\b|rencana\s+kerja\s+dan\s+pendanaan",
+    header_words=(r"kode", r"indikator", r"pagu|dana|anggaran"),
+    notes="The Renja's main table: each program, kegiatan and sub kegiatan with its indicator, "
+    "target, location and pagu for the plan year, and the prakiraan maju of the next year.",
+    columns=(
+        C("kode", T.KODE, r"kode"),
+        C("uraian", T.TEXT, r"program|kegiatan|urusan"),
+        C("indikator", T.INDIKATOR, r"indikator|tolok"),
+        C("lokasi", T.TEXT, r"lokasi", optional=True),
+        C("target", T.TARGET, r"target"),
+        C("satuan", T.TEXT, r"^satuan|/ satuan", optional=True),
+        C("pagu", T.RUPIAH, r"pagu|kebutuhan dana|anggaran|\(rp\)"),
+        C("sumber_dana", T.TEXT, r"sumber", optional=True),
+        C("catatan", T.TEXT, r"catatan|keterangan", optional=True),
+        C("target_maju", T.TARGET, r"maju.*target", optional=True),
+        C("pagu_maju", T.RUPIAH, r"maju.*(?:dana|pagu)|maju", optional=True),
+    ),
+    unique_kode=True,
+)
+
+RINCIAN_BELANJA = TableKind(
+    slug="rincian_belanja",
+    title="Rincian belanja sub kegiatan (SIPD: RKA/DPA)",
+    caption=r"rincian\s+belanja",
+    header_words=(r"kode\s+rekening", r"uraian", r"jumlah"),
+    notes="Account lines (kode rekening) with their amounts; a parent sums its children.",
+    columns=(
+        C("kode_rekening", T.REKENING, r"kode\s+rekening|rekening"),
+        C("uraian", T.TEXT, r"uraian"),
+        C("koefisien", T.TEXT, r"koefisien|volume"),
+        C("satuan", T.TEXT, r"satuan"),
+        C("harga", T.RUPIAH, r"harga", summed=False),
+        C("ppn", T.PERCENT, r"ppn|pajak"),
+        C("jumlah", T.RUPIAH, r"jumlah|nilai"),
+    ),
+    coded=False,
+    line_levels=((r"^\s*\[#\]", "paket"), (r"^\s*\[-\]", "keterangan")),
+    default_level="rincian",
+)
+
 UNKNOWN = TableKind(
     slug="unknown",
     title="Tabel lain (disimpan mentah)",
@@ -319,6 +371,8 @@ KINDS: tuple[TableKind, ...] = (
     PENAMBAHAN_PAGU,
     PERGESERAN_PAGU,
     RENCANA_PERUBAHAN,
+    RENCANA_KERJA,
+    RINCIAN_BELANJA,
 )
 
 KIND_BY_SLUG = {k.slug: k for k in (*KINDS, UNKNOWN)}

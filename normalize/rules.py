@@ -36,6 +36,7 @@ REPAIR_RULES: tuple[Callable[..., object], ...] = (
     align.align_row,
     continuation.merge_continuations,
     clean.move_label_to_uraian,
+    clean.move_code_label,
 )
 
 RULE_NAMES = frozenset(rule.__name__ for rule in REPAIR_RULES)

@@ -14,6 +14,7 @@ from typing import Any
 from renja.normalize.kinds import CellType, ColumnSpec
 from renja.normalize.kode import parse_kode, split_kode_uraian
 from renja.normalize.percent import parse_percent
+from renja.normalize.rekening import parse_rekening
 from renja.normalize.rupiah import parse_rupiah
 from renja.normalize.target import split_target
 from renja.normalize.words import rejoin_split_words
@@ -96,6 +97,16 @@ def read_kode(printed: str, prefix: str, ctx: ReadContext) -> CellReading:
     return CellReading(values, parsed.rules)
 
 
+def read_rekening(text: str, name: str) -> CellReading:
+    """An account code and the level it stands at."""
+    parsed = parse_rekening(text)
+    code, level = parsed.value if parsed.value else (None, None)
+    values = {name: code, "level": level}
+    if parsed.problem:
+        values[name] = text.strip()  # kept as printed, so nothing is lost
+    return CellReading(values, parsed.rules, parsed.problem, name)
+
+
 def read_text(text: str, name: str, ctx: ReadContext) -> CellReading:
     if not text.strip():
         return CellReading({name: None})
@@ -157,6 +168,8 @@ def read_cell(text: str, spec: ColumnSpec | None, name: str, ctx: ReadContext) -
             return read_target(text, name)
         case CellType.PERCENT:
             return read_percent(text, name)
+        case CellType.REKENING:
+            return read_rekening(text, name)
         case _:
             return read_text(text, name, ctx)
 
@@ -173,5 +186,7 @@ def output_columns(spec: ColumnSpec | None, name: str) -> list[str]:
             return [*kode_columns(prefix), name]
         case CellType.TARGET:
             return [name, f"{name}_satuan", f"{name}_teks"]
+        case CellType.REKENING:
+            return [name, "level"]
         case _:
             return [name]

@@ -75,7 +75,7 @@ def test_folder_input_shows_progress_and_processes_each_document(tmp_path: Path)
         (lambda d: _write(d / "blank.md", b"  \n\n"), "the file is empty"),
         (lambda d: _write(d / "zip.md", b"PK\x03\x04\x14\x00\x00\x00\x08\x00binary"), "binary"),
         (lambda d: _write(d / "bad.md", b"\x81\x8d\x8f\x90\x9d text"), "neither UTF-8 nor cp1252"),
-        (lambda d: _write(d / "scan.pdf", b"%PDF-1.4"), "PDF input is not supported yet"),
+        (lambda d: _write(d / "scan.pdf", b"%PDF-1.4"), "is a damaged PDF"),
         (lambda d: _write(d / "sheet.xlsx", b"x"), "unsupported file type"),
     ],
 )

@@ -75,11 +75,11 @@ UNREADABLE = Unreadable()
 
 
 def amount_columns(sheet: Sheet) -> list[str]:
-    """The Rupiah columns of a table, in order."""
+    """The Rupiah columns of a table that add up (not unit prices), in order."""
     return [
         s.name
         for s in sheet.table.column_map.slots
-        if s.spec and s.spec.ctype is CellType.RUPIAH and s.name in sheet.columns
+        if s.spec and s.spec.ctype is CellType.RUPIAH and s.spec.summed and s.name in sheet.columns
     ]
 
 
@@ -176,7 +176,7 @@ def total_relations(sheet: Sheet) -> list[Relation]:
             continue
         block = [r for r in sheet.rows[start:index] if r.kind == "data"]
         start = index + 1
-        hierarchical = any(r.depth is not None and r.depth < DEPTH["sub_kegiatan"] for r in block)
+        hierarchical = len({r.depth for r in block if r.depth is not None}) > 1
         for column in amount_columns(sheet):
             if row.number_at(column) is None:
                 continue

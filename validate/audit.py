@@ -60,6 +60,15 @@ LEVEL_WORDS = {
     "bidang": "Bidang",
     "urusan": "Urusan",
     "skpd": "Baris SKPD",
+    "akun": "Akun",
+    "kelompok": "Kelompok",
+    "jenis": "Jenis",
+    "objek": "Objek",
+    "rincian_objek": "Rincian objek",
+    "sub_rincian_objek": "Sub rincian objek",
+    "paket": "Paket",
+    "keterangan": "Keterangan",
+    "rincian": "Rincian",
 }
 
 

@@ -37,6 +37,7 @@ from renja.normalize.clean import SPARSE_COLUMNS, SPARSE_SUFFIXES, CleanTable
 from renja.normalize.coding import CODE_COLUMNS
 from renja.normalize.kinds import KINDS, CellType, ColumnSpec, TableKind
 from renja.normalize.kode import P90_LEVELS
+from renja.normalize.rekening import LINE_LEVELS, REKENING_LEVELS, parse_rekening
 from renja.normalize.values import kode_columns, output_columns
 from renja.records import Finding, Severity, Source
 
@@ -49,7 +50,7 @@ SCHEMA_CHECKS: dict[str, tuple[Severity, str]] = {
 # kegiatan; `X`/`XX` stand for any urusan/bidang in the nomenclature's generic form.
 KODE_PATTERN = r"^(?:\d|X)(?:\.(?:\d\d|XX)(?:\.\d\d(?:\.\d\.\d\d(?:\.\d{4})?)?)?)?$"
 JENIS_BARIS = ("data", "total", "ringkasan", "indikator")
-LEVELS = (*P90_LEVELS.values(), "skpd")
+LEVELS = (*P90_LEVELS.values(), "skpd", *REKENING_LEVELS.values(), *LINE_LEVELS)
 KODE_SUMBER = ("cetak", "cetak+verifikasi", "cocok")
 SKOR_RANGE = (0.0, 100.0)
 # A capaian is realisasi / target x 100: it passes 100 whenever realisation beats the target
@@ -63,6 +64,7 @@ YEAR = r"(?:19|20)\d\d"
 CSV_READ_OPTIONS: dict[str, Any] = {"dtype": str, "keep_default_na": False, "na_values": [""]}
 
 INT, FLOAT, RUPIAH, TEXT, KODE, CHOICE = "int", "float", "rupiah", "text", "kode", "choice"
+REKENING = "rekening"
 # ``expected`` of pandera's own failures: a missing / unknown column, an empty / repeated cell.
 _COLUMN_PRESENT, _COLUMN_ABSENT, _FILLED, _UNIQUE = "ada", "tidak ada", "terisi", "unik"
 _INTEGER_TYPES = (int, np.integer)
@@ -94,6 +96,7 @@ _DESCRIPTIONS = {
     RUPIAH: "Rupiah: bilangan bulat (Int64), atau Decimal tepat bila ada sen",
     TEXT: "teks",
     KODE: "kode Permendagri 90 baku, sebagai teks",
+    REKENING: "kode rekening (akun 5 s.d. sub rincian objek 5.1.02.01.01.0052), sebagai teks",
     CHOICE: "salah satu nilai tetap",
 }
 
@@ -171,6 +174,8 @@ def _spec_rules(spec: ColumnSpec, required: bool, regex: bool) -> list[ColumnRul
             family = FLOAT
         elif name.startswith("level"):
             family = CHOICE
+        elif spec.ctype is CellType.REKENING:
+            family = REKENING
         elif name.startswith("kode") and not name.endswith("_cetak"):
             family = KODE
         else:
@@ -346,6 +351,11 @@ def _canonical_kode(series: pd.Series) -> pd.Series:
     return _per_cell(series, lambda v: not isinstance(v, str) or bool(_KODE_RE.fullmatch(v)))
 
 
+def _rekening(series: pd.Series) -> pd.Series:
+    return _per_cell(series, lambda v: not isinstance(v, str) or (parse_rekening(v).rules == ()
+                     and parse_rekening(v).value is not None))  # fmt: skip
+
+
 def level_of_kode(kode: Any) -> str | None:
     """The level a canonical code stands for, by its number of segments; None for other cells.
 
@@ -453,10 +463,10 @@ def _check(fn: Callable[[Any], Any], name: str, expected: str) -> pa.Check:
 
 
 _MASKS = {INT: _integer_mask, FLOAT: _number_mask, RUPIAH: _amount_mask}
-_MASKS.update({TEXT: _text_mask, KODE: _text_mask})
+_MASKS.update({TEXT: _text_mask, KODE: _text_mask, REKENING: _text_mask})
 _EXPECTED = {INT: "bilangan bulat", FLOAT: "bilangan", RUPIAH: "bilangan bulat atau Decimal"}
-_EXPECTED.update({TEXT: "teks", KODE: "teks"})
-_COERCED = {INT: "Int64", FLOAT: "Float64", TEXT: str, KODE: str, CHOICE: str}
+_EXPECTED.update({TEXT: "teks", KODE: "teks", REKENING: "teks"})
+_COERCED = {INT: "Int64", FLOAT: "Float64", TEXT: str, KODE: str, REKENING: str, CHOICE: str}
 
 
 def _checks(rule: ColumnRule) -> list[pa.Check]:
@@ -475,6 +485,8 @@ def _checks(rule: ColumnRule) -> list[pa.Check]:
         )
     if rule.family is KODE:
         checks.append(_check(_canonical_kode, "skema_kode", "kode Permendagri 90"))
+    if rule.family is REKENING:
+        checks.append(_check(_rekening, "skema_kode", "kode rekening"))
     if rule.choices:
         checks.append(_check(_in_choices(rule.choices), "skema_kategori", ", ".join(rule.choices)))
     return checks
@@ -485,7 +497,7 @@ def _column(rule: ColumnRule, coerce: bool) -> pa.Column:
     parsers = []
     if coerce and rule.family is RUPIAH:
         parsers.append(pa.Parser(_parse_amounts))
-    elif coerce and rule.family in (TEXT, KODE, CHOICE):
+    elif coerce and rule.family in (TEXT, KODE, REKENING, CHOICE):
         parsers.append(pa.Parser(_parse_text))
     return pa.Column(
         dtype,

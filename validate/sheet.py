@@ -10,12 +10,22 @@ from typing import Any
 import pandas as pd
 
 from renja.normalize.clean import CleanTable
+from renja.normalize.rekening import LINE_LEVELS, REKENING_LEVELS
 from renja.records import Source
 
 Number = int | Decimal | float
 
-# Depth of each level in the code hierarchy; an SKPD row sits above its programs.
-DEPTH = {"skpd": 0, "urusan": 1, "bidang": 2, "program": 3, "kegiatan": 4, "sub_kegiatan": 5}
+# Depth of each level in the code hierarchy; an SKPD row sits above its programs. A budget's
+# account lines have a hierarchy of their own, down to its priced lines.
+DEPTH = {
+    "skpd": 0,
+    "urusan": 1,
+    "bidang": 2,
+    "program": 3,
+    "kegiatan": 4,
+    "sub_kegiatan": 5,
+    **{level: 10 + i for i, level in enumerate((*REKENING_LEVELS.values(), *LINE_LEVELS))},
+}
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -44,7 +54,8 @@ class Row:
 
     @property
     def kode(self) -> str | None:
-        kode = self.values.get("kode")
+        """The row's code: its program code, or its account code in a budget's lines."""
+        kode = self.values.get("kode") or self.values.get("kode_rekening")
         return kode if isinstance(kode, str) else None
 
     @property

@@ -1,0 +1,224 @@
+"""PDF reader: pages -> ruled or unruled tables and text lines -> the logical tables Markdown gives.
+
+Each page is parsed once (pdfplumber's characters and rules). Tables found on it become blocks of
+raw rows with their page and box; the text around them becomes lines for captions, headings and
+the document's metadata. From there the Markdown reader's stitching takes over: page parts of one
+table are joined, repeated headers marked, captions attached.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from renja.extract.cells import is_separator_cells
+from renja.extract.markdown import TextLine
+from renja.extract.meta import read_meta
+from renja.extract.pdf_grid import PageTable, bounds, fill_table, keep_tables, on_page
+from renja.extract.pdf_open import ReadOptions, ocr_available, open_pdf, scanned_message
+from renja.extract.pdf_text import Line, group_lines
+from renja.extract.pdf_unruled import unruled_tables
+from renja.extract.source import doc_id_for
+from renja.extract.stitch import Block, blocks_to_tables
+from renja.records import Document, RawRow, RowRole, Source
+
+# A page with fewer visible characters than this has no text layer worth reading.
+MIN_TEXT_CHARS = 10
+# Lines in this share of the page height at its top or bottom may be running heads and footers.
+MARGIN_SHARE = 0.12
+# A margin line printed (digits aside) on at least this many pages is page furniture.
+FURNITURE_MIN_PAGES = 2
+# A line at least this much larger than the body text is a heading.
+HEADING_SIZE = 1.15
+
+_DIGITS = re.compile(r"\d+")
+_NUMBERED_HEADING = re.compile(r"^(?:BAB\s+[IVXL]+\b|\d+(?:\.\d+){0,3}\.?\s+\S)")
+
+LINES_SETTINGS = {
+    "vertical_strategy": "lines",
+    "horizontal_strategy": "lines",
+    # Rows drawn with their own column widths have vertical rules a point or two apart; snapping
+    # them together (pdfplumber snaps within 3 pt) would move cell borders into the text.
+    "snap_x_tolerance": 1,
+}
+
+
+@dataclass(slots=True)
+class PageItem:
+    """A table or a text line of one page, in reading order."""
+
+    top: float
+    line: Line | None = None
+    table: PageTable | None = None
+
+
+@dataclass(slots=True)
+class PageContent:
+    number: int
+    height: float
+    items: list[PageItem] = field(default_factory=list)
+    scanned: bool = False
+
+
+def read_page(page: Any, number: int) -> PageContent:
+    """Tables and text lines of one page, top to bottom."""
+    chars = [c for c in page.chars if c.get("upright", True) and c["text"].strip() != ""]
+    spaces = [c for c in page.chars if c["text"].strip() == ""]
+    content = PageContent(number, float(page.height))
+    if len(chars) < MIN_TEXT_CHARS:
+        content.scanned = bool(page.images) or not chars
+        if not chars:
+            return content
+    found = page.find_tables(LINES_SETTINGS)
+    page_box = (0.0, 0.0, float(page.width), float(page.height))
+    cells = [on_page([tuple(c) for c in t.cells], page_box) for t in found]
+    kept = keep_tables(
+        [bounds(c) if c else page_box for c in cells],
+        [(len(t.rows), max((len(r.cells) for r in t.rows), default=0)) if c else (0, 0)
+         for t, c in zip(found, cells, strict=True)],
+    )  # fmt: skip
+    all_chars = chars + spaces
+    used: set[int] = set()
+    tables: list[PageTable] = []
+    for index in kept:
+        parts, ids = fill_table(found[index], all_chars, page_box)
+        for table in parts:
+            if any(any(c is not None and c.text for c in row) for row in table.rows):
+                tables.append(table)
+        used |= ids
+    rest = [c for c in all_chars if id(c) not in used]
+    if not tables:
+        tables, rest = unruled_tables(rest, page_box)
+    for table in tables:
+        content.items.append(PageItem(table.bbox[1], table=table))
+    for line in group_lines(rest):
+        content.items.append(PageItem(line.top, line=line))
+    content.items.sort(key=lambda item: item.top)
+    return content
+
+
+def furniture_keys(pages: Sequence[PageContent]) -> set[str]:
+    """Running heads and footers: margin lines that repeat, digits aside, on several pages."""
+    seen: Counter[str] = Counter()
+    for page in pages:
+        keys = set()
+        for item in page.items:
+            if item.line is None:
+                continue
+            if MARGIN_SHARE * page.height < item.top < (1 - MARGIN_SHARE) * page.height:
+                continue
+            keys.add(_furniture_key(item.line.text))
+        seen.update(keys)
+    return {key for key, count in seen.items() if count >= FURNITURE_MIN_PAGES}
+
+
+def _furniture_key(text: str) -> str:
+    return _DIGITS.sub("#", " ".join(text.lower().split()))
+
+
+def body_size(pages: Sequence[PageContent]) -> float:
+    sizes = [i.line.size for p in pages for i in p.items if i.line is not None]
+    return statistics.median(sizes) if sizes else 10.0
+
+
+def is_heading(line: Line, body: float) -> bool:
+    """A heading: larger than the body text, or a bold numbered line (``BAB II``, ``2.1 …``)."""
+    if len(line.text) > 150:
+        return False
+    if line.size >= HEADING_SIZE * body:
+        return True
+    return line.bold and bool(_NUMBERED_HEADING.match(line.text))
+
+
+def table_rows(table: PageTable, page: int) -> list[RawRow]:
+    """A page table's rows as raw rows with their page and box."""
+    texts = [[cell.text if cell is not None else "" for cell in row] for row in table.rows]
+    out: list[RawRow] = []
+    for cells, row, box in zip(texts, table.rows, table.row_boxes, strict=True):
+        filled = [c for c in row if c is not None and c.text]
+        bold = bool(filled) and sum(c.bold for c in filled) * 2 > len(filled)
+        role = RowRole.SEPARATOR if is_separator_cells(cells) else RowRole.BODY
+        out.append(RawRow(cells, Source(page=page, bbox=box), role=role, bold=bold))
+    return out
+
+
+def _sequence(
+    pages: Sequence[PageContent], furniture: set[str], body: float
+) -> Iterator[tuple[int, PageItem, bool]]:
+    """Every page item with a document-wide sequence number (what stitching calls a line)."""
+    number = 0
+    for page in pages:
+        for item in page.items:
+            number += 1
+            if item.line is not None and _furniture_key(item.line.text) in furniture:
+                continue
+            yield number, item, bool(item.line and is_heading(item.line, body))
+
+
+def pages_to_document(path: Path, pages: Sequence[PageContent], total: int) -> Document:
+    """Stitch the pages' tables into logical tables; read the metadata from their text."""
+    furniture = furniture_keys(pages)
+    body = body_size(pages)
+    blocks: list[Block] = []
+    texts: list[TextLine] = []
+    page_of: dict[int, int] = {}
+    for page in pages:
+        for item in page.items:
+            page_of[id(item)] = page.number
+    for number, item, heading in _sequence(pages, furniture, body):
+        if item.line is not None:
+            texts.append(TextLine(number, item.line.text, heading=heading))
+            continue
+        assert item.table is not None
+        rows = table_rows(item.table, page_of[id(item)])
+        blocks.append(
+            Block(item.table.engine, rows, number, number, stream="pdf", fresh=item.table.new_grid)
+        )
+    tables = blocks_to_tables(blocks, texts)
+    warnings: list[str] = []
+    scanned = [p.number for p in pages if p.scanned]
+    if scanned:
+        warnings.append(scanned_message(scanned, total, ocr_available()))
+    if not tables:
+        warnings.append("no table found in the document")
+    return Document(
+        path=str(path),
+        doc_id=doc_id_for(path),
+        meta=read_meta([t.text for t in texts]),
+        tables=tables,
+        text_lines=len(texts),
+        pages=total,
+        warnings=warnings,
+    )
+
+
+def read_pdf(path: Path, options: ReadOptions) -> Document:
+    """Read a PDF into raw tables. Raises InputError (one line) for unusable files."""
+    from renja.errors import InputError
+
+    with open_pdf(path, options) as pdf:
+        total = len(pdf.pages)
+        pages: list[PageContent] = []
+        for number, page in enumerate(pdf.pages, start=1):
+            try:
+                pages.append(read_page(page, number))
+            except InputError:
+                raise
+            except Exception as exc:  # pdfminer on a broken content stream
+                raise InputError(
+                    f"{path}: page {number} cannot be read ({type(exc).__name__}: {exc})"
+                ) from None
+            finally:
+                page.close()
+    if all(p.scanned for p in pages):
+        raise InputError(f"{path}: " + scanned_message([p.number for p in pages], total,
+                                                       ocr_available()))  # fmt: skip
+    return pages_to_document(path, pages, total)
+
+
+__all__ = ["read_page", "read_pdf"]

@@ -1,0 +1,245 @@
+"""Ruled tables on a PDF page: pdfplumber finds the cells from the rules; renja fills them.
+
+pdfplumber's ``find_tables`` (lines strategy) gives each table's cell boxes. Filling the cells is
+done here, once per page: every character goes to the cell that holds its centre through a grid
+index (no per-cell crop of the page), and each cell's lines are joined by ``join_lines``.
+Frames are not tables: a box round the whole page or round one paragraph holds no rows.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from renja.extract.pdf_text import Char, Line, group_lines, join_lines
+
+BBox = tuple[float, float, float, float]
+
+# Table boxes reaching further than this outside the page are drawing artefacts (a browser's
+# clip rectangle of the whole web page), not tables.
+OFF_PAGE_SLACK = 5.0
+# Coordinates closer than this are the same grid line.
+SNAP = 0.5
+
+
+@dataclass(slots=True)
+class Cell:
+    """One cell as printed: its box, its lines, and whether they are bold."""
+
+    bbox: BBox
+    lines: list[Line] = field(default_factory=list)
+    text: str = ""
+
+    @property
+    def bold(self) -> bool:
+        return bool(self.lines) and sum(line.bold for line in self.lines) * 2 > len(self.lines)
+
+
+@dataclass(slots=True)
+class PageTable:
+    """A table found on one page: rows of cells (None where a merged cell spans), in order."""
+
+    bbox: BBox
+    rows: list[list[Cell | None]]
+    row_boxes: list[BBox]
+    engine: str
+    new_grid: bool = False  # drawn right under another table, on a grid of its own
+
+    @property
+    def width(self) -> int:
+        return max((len(r) for r in self.rows), default=0)
+
+
+def _inside(inner: BBox, outer: BBox, slack: float = 1.0) -> bool:
+    return (
+        inner[0] >= outer[0] - slack
+        and inner[1] >= outer[1] - slack
+        and inner[2] <= outer[2] + slack
+        and inner[3] <= outer[3] + slack
+    )
+
+
+def on_page(cells: Sequence[BBox], page: BBox) -> list[BBox]:
+    """The cells of a found table that lie on the page (a browser's print draws clip boxes of
+    the whole web page, far beyond it, that join the table's rules).
+
+    >>> on_page([(0, -700, 600, 9000), (50, 40, 300, 700), (300, 40, 550, 700)], (0, 0, 600, 800))
+    [(50, 40, 300, 700), (300, 40, 550, 700)]
+    """
+    return drop_frames([c for c in cells if _inside(c, page, OFF_PAGE_SLACK)])
+
+
+def drop_frames(cells: Sequence[BBox]) -> list[BBox]:
+    """Cells that hold other cells are frames (a box round the printed page), not cells.
+
+    >>> drop_frames([(0, 0, 100, 100), (10, 10, 50, 20), (50, 10, 90, 20)])
+    [(10, 10, 50, 20), (50, 10, 90, 20)]
+    """
+    areas = sorted((c[2] - c[0]) * (c[3] - c[1]) for c in cells)
+    if len(areas) < 3:
+        return list(cells)
+    typical = areas[len(areas) // 2]
+    big = [c for c in cells if (c[2] - c[0]) * (c[3] - c[1]) > 2 * typical]
+    frames = {b for b in big if any(o != b and _inside(o, b) for o in cells)}
+    return [c for c in cells if c not in frames]
+
+
+def bounds(cells: Sequence[BBox]) -> BBox:
+    return (
+        min(c[0] for c in cells),
+        min(c[1] for c in cells),
+        max(c[2] for c in cells),
+        max(c[3] for c in cells),
+    )
+
+
+def keep_tables(boxes: Sequence[BBox], shapes: Sequence[tuple[int, int]]) -> list[int]:
+    """Which found tables are tables: not frames round other tables, not one column of framed
+    text.
+
+    >>> keep_tables([(0, 0, 600, 800), (50, 40, 550, 700)], [(1, 3), (20, 7)])
+    [1]
+    >>> keep_tables([(50, 40, 550, 90)], [(2, 1)])
+    []
+    """
+    kept: list[int] = []
+    for index, (box, (_, n_cols)) in enumerate(zip(boxes, shapes, strict=True)):
+        if n_cols <= 1:
+            continue
+        if any(
+            j != index and _inside(other, box) and other != box for j, other in enumerate(boxes)
+        ):
+            continue
+        kept.append(index)
+    return kept
+
+
+class GridIndex:
+    """Find the cell under a point among a table's cell boxes (merged cells included)."""
+
+    def __init__(self, cells: Sequence[BBox]) -> None:
+        self.xs = sorted({round(v / SNAP) * SNAP for c in cells for v in (c[0], c[2])})
+        self.ys = sorted({round(v / SNAP) * SNAP for c in cells for v in (c[1], c[3])})
+        self.slots: dict[tuple[int, int], int] = {}
+        for index, (x0, top, x1, bottom) in enumerate(cells):
+            cols = range(self._at(self.xs, x0 + SNAP), self._at(self.xs, x1 - SNAP) + 1)
+            rows = range(self._at(self.ys, top + SNAP), self._at(self.ys, bottom - SNAP) + 1)
+            for i in rows:
+                for j in cols:
+                    self.slots.setdefault((i, j), index)
+
+    @staticmethod
+    def _at(edges: list[float], value: float) -> int:
+        return bisect_right(edges, value) - 1
+
+    def find(self, x: float, y: float) -> int | None:
+        i, j = self._at(self.ys, y), self._at(self.xs, x)
+        if i < 0 or j < 0 or i >= len(self.ys) - 1 or j >= len(self.xs) - 1:
+            return None
+        return self.slots.get((i, j))
+
+
+# A row starts a new grid when it both adds and drops this many column edges of the grid so far.
+GRID_CONFLICT = 2
+
+
+def _snap(value: float) -> float:
+    return round(value / SNAP) * SNAP
+
+
+def row_edges(row: BBox, cells: Sequence[BBox]) -> set[float]:
+    """The column edges drawn across a row: of every cell covering it, merged ones included.
+
+    >>> sorted(row_edges((0, 5, 30, 9), [(0, 0, 10, 9), (10, 5, 20, 9), (20, 5, 30, 9)]))
+    [0.0, 10.0, 20.0, 30.0]
+    """
+    top, bottom = row[1] + SNAP, row[3] - SNAP
+    return {_snap(v) for c in cells if c[1] <= top and c[3] >= bottom for v in (c[0], c[2])}
+
+
+def split_grids(rows: Sequence[BBox], cells: Sequence[BBox]) -> list[list[int]]:
+    """Runs of rows drawn on one grid. Two tables whose rules touch come back from pdfplumber as
+    one; a row that adds column edges *and* drops edges of the rows above is on another grid
+    (a merged cell only drops edges; a finer header row only adds them).
+
+    >>> cells = [(0, 0, 10, 5), (10, 0, 30, 5), (0, 5, 30, 9), (0, 9, 20, 12), (20, 9, 30, 12)]
+    >>> split_grids([(0, 0, 30, 5), (0, 5, 30, 9), (0, 9, 30, 12)], cells)
+    [[0, 1, 2]]
+    >>> cells = [(0, 0, 10, 5), (10, 0, 20, 5), (20, 0, 30, 5),
+    ...          (0, 5, 4, 9), (4, 5, 25, 9), (25, 5, 30, 9)]
+    >>> split_grids([(0, 0, 30, 5), (0, 5, 30, 9)], cells)
+    [[0], [1]]
+    """
+    runs: list[list[int]] = []
+    grid: set[float] = set()
+    for index, row in enumerate(rows):
+        edges = row_edges(row, cells)
+        if runs and not (len(edges - grid) >= GRID_CONFLICT and len(grid - edges) >= GRID_CONFLICT):
+            runs[-1].append(index)
+            grid |= edges
+        else:
+            runs.append([index])
+            grid = set(edges)
+    return runs
+
+
+def fill_table(table: Any, chars: Sequence[Char], page: BBox) -> tuple[list[PageTable], set[int]]:
+    """A pdfplumber ``Table`` as page tables with text (one per grid it holds), and the ids of the
+    characters they used. Cells off the page are left out."""
+    boxes: list[BBox] = on_page([tuple(c) for c in table.cells], page)  # type: ignore[misc]
+    if not boxes:
+        return [], set()
+    kept = set(boxes)
+    index = GridIndex(boxes)
+    per_cell: dict[int, list[Char]] = {}
+    used: set[int] = set()
+    x0, top, x1, bottom = bounds(boxes)
+    for char in chars:
+        cx, cy = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        if not (x0 <= cx <= x1 and top <= cy <= bottom):
+            continue
+        slot = index.find(cx, cy)
+        if slot is None:
+            continue
+        per_cell.setdefault(slot, []).append(char)
+        used.add(id(char))
+    cells = {box: Cell(box, group_lines(per_cell.get(i, ()))) for i, box in enumerate(boxes)}
+    row_cells: list[list[BBox]] = []
+    for row in table.rows:
+        inside = [tuple(c) for c in row.cells if c is not None and tuple(c) in kept]
+        if inside:
+            row_cells.append(inside)  # type: ignore[arg-type]
+    row_boxes: list[BBox] = [bounds(r) for r in row_cells]
+    out: list[PageTable] = []
+    for number, run in enumerate(split_grids(row_boxes, boxes)):
+        xs = sorted({_snap(v) for i in run for c in row_cells[i] for v in (c[0], c[2])})
+        rows: list[list[Cell | None]] = []
+        for i in run:
+            slots: list[Cell | None] = [None] * (len(xs) - 1)
+            for box in row_cells[i]:
+                slots[bisect_right(xs, _snap(box[0])) - 1] = cells[box]
+            rows.append(slots)
+        _fill_text(rows)
+        boxes_run = [row_boxes[i] for i in run]
+        bbox = (x0, boxes_run[0][1], x1, boxes_run[-1][3])
+        out.append(PageTable(bbox, rows, boxes_run, "pdfplumber-lines", new_grid=number > 0))
+    return out, used
+
+
+def _fill_text(rows: list[list[Cell | None]]) -> None:
+    """Join each cell's lines, knowing where text ends in its column (its widest left margin
+    mirrored on the right)."""
+    width = max((len(r) for r in rows), default=0)
+    for column in range(width):
+        cells = [r[column] for r in rows if column < len(r) and r[column] is not None]
+        pads = [c.lines[0].x0 - c.bbox[0] for c in cells if c and c.lines]
+        pad = max(min(pads), 0.0) if pads else 0.0
+        for cell in cells:
+            if cell is not None:
+                right = cell.bbox[2] - pad
+                cell.text = join_lines(cell.lines, right=right, width=right - cell.bbox[0] - pad)
+
+
+__all__ = ["Cell", "GridIndex", "PageTable", "fill_table", "keep_tables"]

@@ -1,0 +1,170 @@
+"""Open a PDF safely: every way a file can fail to be a readable PDF becomes one clear line.
+
+The checks run before any page is parsed: the file must start like a PDF, open without a password
+(or with the one given), have pages, and stay under the page limit. Scanned pages are found while
+reading; ``scanned_message`` words what the user can do about them.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from renja.errors import InputError
+from renja.extract.source import check_readable
+
+if TYPE_CHECKING:
+    import pdfplumber
+
+# A PDF header may follow a little junk (some generators write a BOM or a line first).
+HEADER_WINDOW = 1024
+# Documents larger than this are refused unless --max-pages says otherwise: a Renja is tens of
+# pages, an RKPD a few hundred; thousands of pages is a scanned archive or the wrong file.
+DEFAULT_MAX_PAGES = 1000
+OCR_INSTALL = "sudo apt install ocrmypdf tesseract-ocr-ind"
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How to read a document: for PDFs, the password, the page limit and whether to OCR first."""
+
+    password: str | None = None
+    max_pages: int = DEFAULT_MAX_PAGES
+    ocr: bool = False
+
+
+def check_pdf_bytes(path: Path) -> None:
+    """Refuse a file that is not a PDF whatever its name: ``%PDF-`` must open the file."""
+    data = check_readable(path)
+    if b"%PDF-" not in data[:HEADER_WINDOW]:
+        raise InputError(f"{path}: is not a PDF (no %PDF- header); is it another kind of file?")
+
+
+def page_ranges(pages: Sequence[int]) -> str:
+    """Page numbers as a short list of ranges.
+
+    >>> page_ranges([1, 2, 3, 7, 9, 10])
+    '1-3, 7, 9-10'
+    """
+    out: list[str] = []
+    start = prev = None
+    for page in sorted(pages):
+        if start is None:
+            start = prev = page
+        elif page == prev + 1:
+            prev = page
+        else:
+            out.append(f"{start}" if start == prev else f"{start}-{prev}")
+            start = prev = page
+    if start is not None:
+        out.append(f"{start}" if start == prev else f"{start}-{prev}")
+    return ", ".join(out)
+
+
+def scanned_message(pages: Sequence[int], total: int, ocr_available: bool) -> str:
+    """What to say about pages without a text layer."""
+    which = f"page {pages[0]}" if len(pages) == 1 else f"pages {page_ranges(pages)}"
+    what = f"{which} of {total} have no text layer (scanned images); their tables are not read"
+    if ocr_available:
+        return f"{what}; rerun with --ocr to recognise their text with ocrmypdf"
+    return f"{what}; to read them, install OCR ({OCR_INSTALL}) and rerun with --ocr"
+
+
+def ocr_available() -> bool:
+    return shutil.which("ocrmypdf") is not None
+
+
+def run_ocr(path: Path, target: Path) -> None:
+    """Add a text layer to the scanned pages of ``path`` with ocrmypdf (text pages are kept)."""
+    if not ocr_available():
+        raise InputError(f"{path}: --ocr needs ocrmypdf and tesseract; install them: {OCR_INSTALL}")
+    command = [
+        "ocrmypdf",
+        "--skip-text",
+        "--language",
+        "ind+eng",
+        "--quiet",
+        str(path),
+        str(target),
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
+        if "ind" in reason and "language" in reason.lower():
+            command[command.index("ind+eng")] = "eng"
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            raise InputError(f"{path}: OCR failed: {reason}")
+
+
+@contextmanager
+def open_pdf(path: Path, options: ReadOptions) -> Iterator[pdfplumber.PDF]:
+    """An open pdfplumber document, or InputError with one line: not a PDF, encrypted, corrupt,
+    no pages, too many pages."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    check_pdf_bytes(path)
+    with tempfile.TemporaryDirectory(prefix="renja-ocr-") as scratch:
+        source = path
+        if options.ocr:
+            source = Path(scratch) / path.name
+            run_ocr(path, source)
+        try:
+            pdf = pdfplumber.open(source, password=options.password or "")
+        except Exception as wrapped:  # pdfplumber wraps pdfminer's errors; broken files raise many
+            exc = _cause(wrapped)
+            if isinstance(exc, PDFPasswordIncorrect):
+                hint = "the password is wrong" if options.password else "give it with --password"
+                raise InputError(f"{path}: the PDF is encrypted; {hint}") from None
+            if isinstance(exc, PDFEncryptionError):
+                raise InputError(f"{path}: the PDF's encryption is not supported ({exc})") from None
+            raise InputError(
+                f"{path}: is a damaged PDF and cannot be read ({_short(exc)})"
+            ) from None
+        try:
+            try:
+                count = len(pdf.pages)
+            except Exception as exc:
+                raise InputError(
+                    f"{path}: is a damaged PDF: its pages cannot be listed ({_short(exc)})"
+                ) from None
+            if count == 0:
+                raise InputError(f"{path}: the PDF has no pages")
+            if count > options.max_pages:
+                raise InputError(
+                    f"{path}: has {count} pages, more than the limit of {options.max_pages}; "
+                    "raise it with --max-pages"
+                )
+            yield pdf
+        finally:
+            pdf.close()
+
+
+def _cause(exc: BaseException) -> BaseException:
+    """The pdfminer error inside pdfplumber's wrapper."""
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+    return inner or exc.__cause__ or exc.__context__ or exc
+
+
+def _short(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+__all__ = [
+    "DEFAULT_MAX_PAGES",
+    "ReadOptions",
+    "check_pdf_bytes",
+    "ocr_available",
+    "open_pdf",
+    "page_ranges",
+    "scanned_message",
+]

@@ -1,0 +1,189 @@
+"""Characters of a PDF page into lines of text, and the lines of one cell into its text.
+
+pdfplumber gives characters with their boxes. A cell's text is its characters grouped into lines
+(by their vertical position), each line into words (by the gaps between characters), and the lines
+joined back: with a space where the printer wrapped at a space, and with nothing where it broke a
+word that did not fit (``5.03.02.201`` / ``.10``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+Char = dict[str, Any]
+
+# Two characters are on one line when their tops differ by less than this share of the font size.
+LINE_TOLERANCE = 0.45
+# A gap wider than this share of the font size between two characters is a space, for PDFs that
+# position words without writing space characters.
+SPACE_GAP = 0.17
+# A line that reaches this close (in font sizes) to the right edge of its column was filled: a
+# word broken there continues on the next line without a space.
+FULL_LINE_SLACK = 0.9
+
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|,b$", re.IGNORECASE)
+
+
+def is_bold_font(fontname: str) -> bool:
+    """Bold faces by their PostScript names.
+
+    >>> [is_bold_font(f) for f in ["AAAAAA+DejaVuSans-Bold", "ArialMT", "Arial,Bold"]]
+    [True, False, True]
+    """
+    return bool(_BOLD_FONT.search(fontname.split("+")[-1]))
+
+
+@dataclass(slots=True)
+class Line:
+    """One printed line: its text and box, and whether most of it is bold."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    first_word_width: float = 0.0  # how wide the line's first and last words are (to judge
+    last_word_width: float = 0.0  # whether a wrap broke a word)
+    first_char_width: float = 0.0
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def _line_text(chars: Sequence[Char]) -> tuple[str, float, float]:
+    """The text of one line's characters (sorted by x), and its first and last words' widths."""
+    parts: list[str] = []
+    starts: list[float] = [chars[0]["x0"]]  # where each word starts
+    ends: list[float] = []  # where each finished word ends
+    previous: Char | None = None
+    for char in chars:
+        space = char["text"].isspace()
+        if previous is not None and not space:
+            gap = char["x0"] - previous["x1"]
+            after_space = parts[-1] == " "
+            if after_space or gap > SPACE_GAP * max(char["size"], 1.0):
+                if not after_space:
+                    parts.append(" ")
+                    ends.append(previous["x1"])
+                starts.append(char["x0"])
+        if space:
+            if parts and parts[-1] != " ":
+                parts.append(" ")
+                ends.append(previous["x1"] if previous else char["x0"])
+            continue
+        parts.append(char["text"])
+        previous = char
+    last_end = previous["x1"] if previous else chars[-1]["x1"]
+    first_end = ends[0] if ends else last_end
+    return "".join(parts).strip(), first_end - starts[0], last_end - starts[-1]
+
+
+def group_lines(chars: Iterable[Char]) -> list[Line]:
+    """Characters into lines, top to bottom; each line's characters left to right.
+
+    >>> chars = [_c("A", 10, 100), _c("B", 13.6, 100), _c("C", 10, 110), _c("D", 16, 110)]
+    >>> [(line.text, line.top) for line in group_lines(chars)]
+    [('AB', 100), ('C D', 110)]
+    """
+    rows: list[list[Char]] = []
+    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        if not rows or char["top"] - rows[-1][0]["top"] > LINE_TOLERANCE * max(char["size"], 1.0):
+            rows.append([char])
+        else:
+            rows[-1].append(char)
+    lines: list[Line] = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        visible = [c for c in row if not c["text"].isspace()]
+        if not visible:
+            continue
+        text, first_width, last_width = _line_text(row)
+        bold = sum(is_bold_font(c.get("fontname", "")) for c in visible) * 2 > len(visible)
+        lines.append(
+            Line(
+                text=text,
+                x0=min(c["x0"] for c in visible),
+                x1=max(c["x1"] for c in visible),
+                top=min(c["top"] for c in visible),
+                bottom=max(c["bottom"] for c in visible),
+                size=max(c["size"] for c in visible),
+                bold=bold,
+                first_word_width=first_width,
+                last_word_width=last_width,
+                first_char_width=visible[0]["x1"] - visible[0]["x0"],
+            )
+        )
+    return lines
+
+
+def broke_inside_word(line: Line, following: Line, right: float, width: float) -> bool:
+    """Did the printer break a word at the end of ``line`` (no space belongs there)?
+
+    Printers move a word that fits the column to the next line whole; they break only a word
+    wider than the column, on a line of its own, filled up to the edge: the next line's first
+    character would not have fitted. So: the line is one word, it ends closer to the column's
+    right edge (``right``) than that character's width, and with the next line's first word it
+    is wider than the column's text (``width``). Other breaks inside words (``Doku`` / ``men``)
+    are left to the cell parsers, which rejoin them as they do in Markdown.
+
+    >>> code = Line("5.03.02.201", 30, 68.6, 0, 5, 5.5, False, 38.6, 38.6)
+    >>> dot = Line(".10", 30, 38, 6, 11, 5.5, False, 8, 8, first_char_width=1.7)
+    >>> broke_inside_word(code, dot, right=69, width=39)
+    True
+    >>> kota = Line("Kota", 30, 36.4, 0, 5, 5.5, False, 12.5, 12.5)
+    >>> bjb = Line("Bjb", 30, 39, 6, 11, 5.5, False, 8.8, 8.8, first_char_width=3.8)
+    >>> broke_inside_word(kota, bjb, right=40.7, width=16.8)
+    False
+    """
+    if following.text[:1] in "([" or line.words != 1:
+        return False
+    if line.text[-1:].islower() and following.text[:1].isupper():
+        return False  # a word does not go on in capitals: ``Semesteran`` / ``SKPD``
+    room = right - line.x1
+    if room > min(following.first_char_width + 0.25, FULL_LINE_SLACK * line.size):
+        return False
+    return line.last_word_width + following.first_word_width > width
+
+
+def join_lines(lines: Sequence[Line], right: float | None = None, width: float = 0.0) -> str:
+    """A cell's lines as one text: a space between them, none inside a broken word.
+
+    ``right`` is where the column's text ends and ``width`` how wide it is; without them every
+    wrap is taken as a wrap at a space.
+
+    >>> lines = [Line("5.03.02.201", 30, 68.6, 0, 5, 5.5, False, 38.6, 38.6),
+    ...          Line(".10", 30, 38, 6, 11, 5.5, False, 8, 8, first_char_width=1.7)]
+    >>> join_lines(lines, right=69, width=39), join_lines(lines)
+    ('5.03.02.201.10', '5.03.02.201 .10')
+    """
+    out = ""
+    for index, line in enumerate(lines):
+        if index == 0:
+            out = line.text
+            continue
+        previous = lines[index - 1]
+        glue = right is not None and broke_inside_word(previous, line, right, width)
+        out += ("" if glue else " ") + line.text
+    return out
+
+
+def _c(text: str, x0: float, top: float, size: float = 6.0) -> Char:
+    """A character record for doctests."""
+    return {
+        "text": text,
+        "x0": x0,
+        "x1": x0 + size * 0.6,
+        "top": top,
+        "bottom": top + size,
+        "size": size,
+        "fontname": "Test",
+    }
+
+
+__all__ = ["Char", "Line", "broke_inside_word", "group_lines", "is_bold_font", "join_lines"]

@@ -1,0 +1,2 @@
+def unruled_tables(chars, page_box):
+    return [], chars

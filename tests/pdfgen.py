@@ -1,0 +1,103 @@
+"""Render tables to PDF with reportlab, in the layouts real Renja PDFs come in.
+
+Tests render the sample's own tables (read from its Markdown) as ruled, half-ruled and unruled
+PDFs, on portrait or landscape pages, in another font, or in columns so narrow that amounts wrap,
+and require the PDF reader to give back the same clean tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+RULES = ("all", "horizontal", "none")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """How to print: which rules, page orientation, font, font size, width of the amount columns."""
+
+    rules: str = "all"  # all, horizontal (no vertical rules), none
+    landscape: bool = True
+    font: str = "Helvetica"
+    bold_font: str = "Helvetica-Bold"
+    size: float = 6.5
+    narrow: bool = False  # amount columns too narrow for their numbers: they wrap
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    caption: str
+    rows: Sequence[Sequence[str]]
+    header_rows: int = 1
+    bold_rows: frozenset[int] = frozenset()
+
+
+def _widths(rows: Sequence[Sequence[str]], total: float, narrow: bool) -> list[float]:
+    """Column widths in proportion to their longest text, amounts squeezed when ``narrow``."""
+    count = max(len(r) for r in rows)
+    longest = [max((len(r[i]) if i < len(r) else 0) for r in rows) for i in range(count)]
+    weights = [min(max(n, 4), 60) for n in longest]
+    widths = [total * w / sum(weights) for w in weights]
+    if narrow:
+        for i in range(count):
+            cells = [r[i] for r in rows if i < len(r) and r[i].strip()]
+            if cells and sum(c.replace(".", "").isdigit() for c in cells) > len(cells) / 2:
+                widths[i] = 24.0
+    return widths
+
+
+def render(path: Path, tables: Sequence[TableSpec], layout: Layout = Layout()) -> Path:
+    """Write ``tables`` (each under its caption, each on a new page) to ``path``."""
+    size = landscape(A4) if layout.landscape else A4
+    doc = SimpleDocTemplate(
+        str(path), pagesize=size, leftMargin=30, rightMargin=30, topMargin=30, bottomMargin=30
+    )
+    body = ParagraphStyle("cell", fontName=layout.font, fontSize=layout.size,
+                          leading=layout.size * 1.2, splitLongWords=1)  # fmt: skip
+    bold = ParagraphStyle("bold", parent=body, fontName=layout.bold_font)
+    title = ParagraphStyle("title", parent=body, fontName=layout.bold_font,
+                           fontSize=layout.size * 1.6, leading=layout.size * 2)  # fmt: skip
+    story: list = []
+    for number, table in enumerate(tables):
+        if number:
+            story.append(PageBreak())
+        story.append(Paragraph(escape(table.caption), title))
+        story.append(Spacer(1, 6))
+        width = max(len(r) for r in table.rows)
+        data = [
+            [
+                Paragraph(escape(r[i] if i < len(r) else ""),
+                          bold if k < table.header_rows or k in table.bold_rows else body)
+                for i in range(width)
+            ]
+            for k, r in enumerate(table.rows)
+        ]  # fmt: skip
+        widths = _widths(table.rows, size[0] - 60, layout.narrow)
+        grid = Table(data, colWidths=widths, repeatRows=table.header_rows)
+        style = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+        ]
+        if layout.rules == "all":
+            style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
+        elif layout.rules == "horizontal":
+            style.append(("LINEBELOW", (0, 0), (-1, -1), 0.5, colors.black))
+            style.append(("LINEABOVE", (0, 0), (-1, 0), 0.5, colors.black))
+        grid.setStyle(TableStyle(style))
+        story.append(grid)
+    doc.build(story)
+    return path
+
+
+__all__ = ["RULES", "Layout", "TableSpec", "render"]

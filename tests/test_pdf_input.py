@@ -1,0 +1,133 @@
+"""Bad PDFs: each gets one clear line, exit 1, no traceback and nothing half-written."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfgen import canvas
+
+from renja.errors import InputError
+from renja.extract import ReadOptions, read
+from renja.extract.pdf_open import page_ranges, scanned_message
+
+from .test_cli import run
+
+
+def _pdf(path: Path, pages: int = 1, encrypt: str | None = None, text: bool = True) -> Path:
+    """A small PDF: ``pages`` pages with a line of text (or a picture only, ``text=False``)."""
+    sheet = canvas.Canvas(str(path), pagesize=A4, encrypt=encrypt)
+    for number in range(pages):
+        if text:
+            sheet.drawString(72, 760, f"Rencana Kerja halaman {number + 1}")
+        else:
+            from PIL import Image, ImageDraw
+            from reportlab.lib.utils import ImageReader
+
+            image = Image.new("RGB", (400, 120), "white")
+            ImageDraw.Draw(image).text((10, 50), "Tabel hasil pindai", fill="black")
+            sheet.drawImage(ImageReader(image), 72, 600, width=400, height=120)
+        sheet.showPage()
+    sheet.save()
+    return path
+
+
+def _zero_pages(path: Path) -> Path:
+    """A well-formed PDF whose page tree is empty."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [] /Count 0 >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for offset in offsets:
+        out.write(b"%010d 00000 n \n" % offset)
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (3, xref))
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def _truncated(path: Path) -> Path:
+    whole = _pdf(path, pages=3).read_bytes()
+    path.write_bytes(whole[: len(whole) // 3])
+    return path
+
+
+CASES = [
+    (lambda d: _write(d / "notes.pdf", b"Rencana Kerja 2024\njust text\n"), [], "is not a PDF"),
+    (_truncated_case := lambda d: _truncated(d / "cut.pdf"), [], "is a damaged PDF"),
+    (lambda d: _write(d / "garbage.pdf", b"%PDF-1.7\n\x00\x01garbage" * 40), [], "damaged PDF"),
+    (lambda d: _pdf(d / "locked.pdf", encrypt="rahasia"), [], "encrypted; give it with --password"),
+    (
+        lambda d: _pdf(d / "locked.pdf", encrypt="rahasia"),
+        ["--password", "salah"],
+        "the password is wrong",
+    ),
+    (lambda d: _zero_pages(d / "empty.pdf"), [], "the PDF has no pages"),
+    (lambda d: _pdf(d / "long.pdf", pages=3), ["--max-pages", "2"], "has 3 pages, more than"),
+    (lambda d: _pdf(d / "scan.pdf", pages=2, text=False), [], "pages 1-2 of 2 have no text layer"),
+]
+
+
+def _write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(("make", "args", "message"), CASES)
+def test_bad_pdf_gets_one_line_and_exit_1(tmp_path: Path, make, args, message: str) -> None:
+    path = make(tmp_path)
+    out_dir = tmp_path / "out"
+    code, out, err = run("run", str(path), "--out", str(out_dir), *args)
+    assert code == 1, out + err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), err
+    assert message in lines[0]
+    assert "Traceback" not in out + err
+    assert not out_dir.exists() or list(out_dir.iterdir()) == []
+
+
+def test_the_right_password_opens_an_encrypted_pdf(tmp_path: Path) -> None:
+    path = _pdf(tmp_path / "locked.pdf", encrypt="rahasia")
+    document = read(path, ReadOptions(password="rahasia"))
+    assert document.pages == 1 and document.meta.tahun is None
+
+
+def test_scanned_pages_among_text_pages_are_named(tmp_path: Path) -> None:
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+
+    path = tmp_path / "mixed.pdf"
+    sheet = canvas.Canvas(str(path), pagesize=A4)
+    sheet.drawImage(ImageReader(Image.new("RGB", (50, 50), "gray")), 72, 600, 100, 100)
+    sheet.showPage()
+    sheet.drawString(72, 760, "RENCANA KERJA PERANGKAT DAERAH TAHUN 2025")
+    sheet.showPage()
+    sheet.save()
+    document = read(path)
+    assert document.pages == 2
+    assert any("page 1 of 2 have no text layer" in w for w in document.warnings)
+    assert document.meta.tahun == 2025
+
+
+def test_ocr_without_ocrmypdf_says_how_to_install(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    path = _pdf(tmp_path / "scan.pdf", text=False)
+    with pytest.raises(InputError, match="apt install ocrmypdf"):
+        read(path, ReadOptions(ocr=True))
+
+
+def test_scanned_message_names_pages_and_the_way_out() -> None:
+    assert page_ranges([1, 2, 98]) == "1-2, 98"
+    text = scanned_message([1, 2, 98], 98, ocr_available=False)
+    assert text.startswith("pages 1-2, 98 of 98 have no text layer")
+    assert "install OCR" in text
+    assert "--ocr" in scanned_message([3], 9, ocr_available=True)

@@ -1,0 +1,75 @@
+"""Real PDFs from ../shared/samples/real: their development facts hold and a consistent document
+gets no arithmetic finding."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import renja
+from renja.writer import write_result
+
+from .conftest import REAL, SHARED, need
+
+SCORER = SHARED / "tools" / "score_facts.py"
+ARITHMETIC = {"aritmetika_baris", "jumlah_rincian", "jumlah_total"}
+
+
+def _score(doc: str, folder: Path) -> tuple[str, list[str]]:
+    facts = need(SHARED / "gold" / f"{doc}.dev.json")
+    done = subprocess.run(
+        [sys.executable, str(need(SCORER)), str(facts), str(folder), "--tier", "all", "--misses"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = done.stdout.splitlines()
+    return next(line for line in lines if line.startswith("score:")), lines
+
+
+@pytest.fixture(scope="module", params=["renja-binakonstruksi-pupr-provkaltim-2025",
+                                        "rka-subkeg-rakor-disdagin-kotabogor-2022"])  # fmt: skip
+def real(request, tmp_path_factory) -> tuple[str, renja.Result, Path]:
+    doc = request.param
+    result = renja.process(need(REAL / f"{doc}.pdf"))
+    folder = write_result(result, tmp_path_factory.mktemp(doc), reports=False)
+    return doc, result, folder
+
+
+def test_every_development_fact_holds(real) -> None:
+    doc, _, folder = real
+    score, lines = _score(doc, folder)
+    hit, total = score.split()[1].split("/")
+    assert hit == total, "\n".join(lines)
+
+
+def test_a_consistent_document_has_no_arithmetic_finding(real) -> None:
+    _, result, _ = real
+    assert result.tables, "no table of a known form"
+    assert [f for f in result.findings if f.check in ARITHMETIC] == []
+    assert [f for f in result.findings if f.severity.value == "error"] == []
+
+
+def test_the_sipd_printout_is_read_as_account_lines() -> None:
+    result = renja.process(need(REAL / "rka-subkeg-rakor-disdagin-kotabogor-2022.pdf"))
+    frame = result.table("rincian_belanja")
+    levels = dict(zip(frame["kode_rekening"], frame["level"], strict=False))
+    assert levels["5"] == "akun" and levels["5.1.02.01.01.0052"] == "sub_rincian_objek"
+    total = frame[frame["jenis_baris"] == "total"]
+    assert total["uraian"].tolist() == ["Grand Total :"]
+    assert total["jumlah"].tolist() == [1954327000]
+    # A parent that does not add up is found: the audit does check this table.
+    assert {"paket", "keterangan", "rincian"} <= set(frame["level"].dropna())
+    assert result.meta.pemda == "Kota Bogor" and result.meta.tahun == 2022
+
+
+def test_the_kaltim_table_keeps_its_codes_and_pagu() -> None:
+    result = renja.process(need(REAL / "renja-binakonstruksi-pupr-provkaltim-2025.pdf"))
+    frame = result.table("rencana_kerja")
+    row = frame[frame["kode"] == "1.03.11.1.01.0011"].iloc[0]
+    assert row["pagu"] == 1563845016 and row["target"] == 1000 and row["satuan"] == "Orang"
+    assert row["lokasi"].startswith("Samarinda, Balikpapan, Bontang")
+    assert frame["kode_sumber"].dropna().eq("cetak+verifikasi").all()

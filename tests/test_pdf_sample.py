@@ -1,0 +1,74 @@
+"""The sample PDF is the sample Markdown rendered back to PDF: its clean tables must be the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import renja
+from renja.pipeline import Result
+
+from .conftest import REPO
+from .tablecompare import compare
+
+SAMPLE_PDF = REPO / "samples" / "renja-bkpsdm-banjarbaru-2024.pdf"
+
+
+@pytest.fixture(scope="session")
+def sample_pdf() -> Result:
+    return renja.process(SAMPLE_PDF)
+
+
+def test_every_form_of_the_markdown_is_found_in_the_pdf(sample: Result, sample_pdf: Result) -> None:
+    assert [t.kind.slug for t in sample_pdf.tables] == [t.kind.slug for t in sample.tables]
+    for md, pdf in zip(sample.raw_tables, sample_pdf.raw_tables, strict=True):
+        assert pdf.engine == "pdfplumber-lines"
+        assert pdf.table_id == md.table_id
+        assert pdf.parts >= md.parts  # PDF page breaks cut the Markdown's blocks further
+
+
+def test_clean_tables_match_the_markdown_cell_by_cell(sample: Result, sample_pdf: Result) -> None:
+    result = compare(sample.tables, sample_pdf.tables)
+    print(f"PDF/Markdown cell match: {result.same}/{result.cells} = {result.rate:.4%}")
+    assert not result.missing
+    assert result.cells > 9000
+    # One cell differs: the PDF broke 'Bulanan/Triwulanan/Semesteran' inside a word, mid-line,
+    # where no reading can tell a broken word from two words ('Triwulan an').
+    assert result.rate >= 0.9995, result.differences[:5]
+
+
+def test_findings_match_the_markdown(sample: Result, sample_pdf: Result) -> None:
+    def key(finding) -> tuple:
+        return (finding.check, finding.table, finding.row, finding.column, finding.kode,
+                finding.expected, finding.found)  # fmt: skip
+
+    assert sorted(map(key, sample_pdf.findings)) == sorted(map(key, sample.findings))
+
+
+def test_rows_know_their_page_and_box(sample_pdf: Result) -> None:
+    frame = sample_pdf.table("rencana_perubahan")
+    assert frame["halaman"].min() >= 27 and frame["halaman"].isna().sum() == 0
+    raw = next(t for t in sample_pdf.raw_tables if t.table_id.endswith("rencana_perubahan"))
+    assert all(r.source.bbox is not None and r.source.page for r in raw.rows)
+
+
+def test_metadata_is_read_from_the_pdf_text(sample: Result, sample_pdf: Result) -> None:
+    assert sample_pdf.meta.as_dict() == sample.meta.as_dict()
+    assert sample_pdf.document.pages == 32
+
+
+def test_pdf_and_markdown_of_one_document_get_two_folders(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from renja.cli import main
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for source in (SAMPLE_PDF, REPO / "samples" / "renja-bkpsdm-banjarbaru-2024.md"):
+        (docs / source.name).write_bytes(source.read_bytes())
+    result = CliRunner().invoke(main, ["run", str(docs), "--out", str(tmp_path / "out"), "-q",
+                                       "--no-report"])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["renja-bkpsdm-banjarbaru-2024", "renja-bkpsdm-banjarbaru-2024-pdf"]
