@@ -51,6 +51,9 @@ class RawRow:
     source: Source
     role: RowRole = RowRole.BODY
     bold: bool = False  # most filled cells were bold in the source: often a parent or total row
+    # The first row of a table part that starts a new PDF page: it may be the rest of a row the
+    # page break cut.
+    page_top: bool = False
 
 
 @dataclass(slots=True)

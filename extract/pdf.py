@@ -33,6 +33,8 @@ MIN_TEXT_CHARS = 10
 MARGIN_SHARE = 0.12
 # A margin line printed (digits aside) on at least this many pages is page furniture.
 FURNITURE_MIN_PAGES = 2
+# Horizontal rules shorter than this (underlines, dashes) do not separate table rows.
+MIN_RULE_WIDTH = 20.0
 # A line at least this much larger than the body text is a heading.
 HEADING_SIZE = 1.15
 
@@ -93,7 +95,8 @@ def read_page(page: Any, number: int) -> PageContent:
         used |= ids
     rest = [c for c in all_chars if id(c) not in used]
     if not tables:
-        tables, rest = unruled_tables(rest, page_box)
+        rules = [e["top"] for e in page.horizontal_edges if e["width"] > MIN_RULE_WIDTH]
+        tables, rest = unruled_tables(rest, page_box, rules)
     for table in tables:
         content.items.append(PageItem(table.bbox[1], table=table))
     for line in group_lines(rest):

@@ -1,2 +1,240 @@
-def unruled_tables(chars, page_box):
-    return [], chars
+"""Tables without rules (or with row rules only): columns from the gaps the text leaves, rows from
+the rules or from the extra space printers put between rows.
+
+A page's characters become physical lines of *runs*: text whose characters sit closer than a
+column gap. A table is a stretch of lines where runs line up in columns: the columns are the
+x-intervals that the runs of the stretch cover, the gutters are the ones nearly no run crosses
+(a header label spanning a group of columns is allowed to). Rows are the bands between
+horizontal rules when the table has them; otherwise lines close together (a wrapped cell) form a
+row and a wider gap starts the next.
+"""
+
+from __future__ import annotations
+
+import itertools
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from renja.extract.pdf_grid import BBox, Cell, PageTable
+from renja.extract.pdf_text import Char, group_lines, join_lines
+
+# Characters further apart than this share of the font size belong to different runs (a column
+# gap); a space between words is about a third of it.
+RUN_GAP = 0.45
+# Two characters are on one physical line when their tops differ by less than this share.
+LINE_TOLERANCE = 0.45
+# A gutter may be crossed by this share of a table's lines (group labels of the header).
+GUTTER_CROSSING = 0.12
+# A table needs this many lines with runs in two or more columns, and two columns at least.
+MIN_TABLE_LINES = 3
+# Lines further apart than this many line heights end a table.
+MAX_LINE_GAP = 2.5
+# A gap between lines this much larger (in font sizes) than the closest ones starts a new row.
+ROW_GAP = 0.35
+
+
+@dataclass(slots=True)
+class Run:
+    chars: list[Char]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass(slots=True)
+class PhysicalLine:
+    runs: list[Run]
+    top: float
+    bottom: float
+    size: float
+    chars: list[Char] = field(default_factory=list)
+
+
+def physical_lines(chars: Sequence[Char]) -> list[PhysicalLine]:
+    """Characters into lines, each line into runs split at gaps wider than ``RUN_GAP``."""
+    visible = sorted((c for c in chars if c["text"].strip()), key=lambda c: (c["top"], c["x0"]))
+    rows: list[list[Char]] = []
+    for char in visible:
+        if rows and char["top"] - rows[-1][0]["top"] <= LINE_TOLERANCE * max(char["size"], 1.0):
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    lines: list[PhysicalLine] = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        runs: list[Run] = []
+        for char in row:
+            size = max(char["size"], 1.0)
+            if runs and char["x0"] - runs[-1].x1 <= RUN_GAP * size:
+                run = runs[-1]
+                run.chars.append(char)
+                run.x1 = max(run.x1, char["x1"])
+                run.bottom = max(run.bottom, char["bottom"])
+            else:
+                runs.append(Run([char], char["x0"], char["x1"], char["top"], char["bottom"], size))
+        lines.append(
+            PhysicalLine(
+                runs,
+                min(r.top for r in runs),
+                max(r.bottom for r in runs),
+                statistics.median(c["size"] for c in row),
+                row,
+            )
+        )
+    return lines
+
+
+def _regions(lines: list[PhysicalLine]) -> list[tuple[int, int]]:
+    """Stretches of lines (start, end exclusive) that may hold a table: several lines with two
+    runs or more, close together; single-run lines at the edges are left out (captions, prose)."""
+    out: list[tuple[int, int]] = []
+    start = None
+    for i, line in enumerate(lines):
+        close = i > 0 and line.top - lines[i - 1].bottom <= MAX_LINE_GAP * line.size
+        if start is None or not close:
+            if start is not None:
+                out.append((start, i))
+            start = i
+    if start is not None:
+        out.append((start, len(lines)))
+    trimmed = []
+    for a, b in out:
+        multi = [i for i in range(a, b) if len(lines[i].runs) >= 2]
+        if len(multi) < MIN_TABLE_LINES:
+            continue
+        first, last = multi[0], multi[-1]
+        # Lines set as tightly as the lines of one cell belong to the table: the rest of a row
+        # that a page break cut, at the top of the page or at the bottom.
+        while first > a and _attached(lines[first - 1], lines[first]):
+            first -= 1
+        while last + 1 < b and _attached(lines[last], lines[last + 1]):
+            last += 1
+        trimmed.append((first, last + 1))
+    return trimmed
+
+
+def _attached(above: PhysicalLine, below: PhysicalLine) -> bool:
+    """Two lines set like the lines of one cell: same size, no more than the leading apart."""
+    same_size = abs(above.size - below.size) <= 0.5
+    return same_size and below.top - above.bottom <= ROW_GAP * below.size
+
+
+def columns_of(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
+    """The x-intervals of a table's columns: covered by runs, between gutters that at most a few
+    lines (header group labels) cross; a run starting inside a gutter opens a column there."""
+    runs = [r for line in lines for r in line.runs]
+    if not runs:
+        return []
+    allowed = int(GUTTER_CROSSING * len(lines))
+    edges = sorted({r.x0 for r in runs} | {r.x1 for r in runs})
+    # Coverage of each elementary interval between consecutive edges, in lines.
+    spans: list[tuple[float, float, int]] = []
+    for a, b in itertools.pairwise(edges):
+        middle = (a + b) / 2
+        count = sum(1 for line in lines if any(r.x0 <= middle <= r.x1 for r in line.runs))
+        spans.append((a, b, count))
+    columns: list[list[float]] = []
+    for a, b, count in spans:
+        if count > allowed:
+            if columns and columns[-1][1] >= a - 1e-6:
+                columns[-1][1] = b
+            else:
+                columns.append([a, b])
+    # Runs that start in a gutter (a sparse column, a column empty but for its header).
+    for run in sorted(runs, key=lambda r: r.x0):
+        if any(c[0] - 0.5 <= run.x0 <= c[1] + 0.5 for c in columns):
+            continue
+        columns.append([run.x0, run.x1])
+        columns.sort()
+        merged: list[list[float]] = []
+        for column in columns:
+            if merged and column[0] <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], column[1])
+            else:
+                merged.append(column)
+        columns = merged
+    return [(a, b) for a, b in columns]
+
+
+def _column_of(x: float, columns: Sequence[tuple[float, float]]) -> int:
+    """The column a run starting at ``x`` belongs to: the last one starting at or before it."""
+    index = 0
+    for k, (a, _) in enumerate(columns):
+        if x >= a - 0.5:
+            index = k
+    return index
+
+
+def row_bands(lines: Sequence[PhysicalLine], rules: Sequence[float]) -> list[list[int]]:
+    """Physical lines grouped into rows: between horizontal rules when there are any inside the
+    table, else split where the gap between lines is clearly wider than inside a cell."""
+    if not lines:
+        return []
+    top, bottom = lines[0].top, lines[-1].bottom
+    inner = sorted(y for y in rules if top - 1 < y < bottom + 1)
+    if len(inner) >= 2:
+        bands: dict[int, list[int]] = {}
+        for i, line in enumerate(lines):
+            middle = (line.top + line.bottom) / 2
+            band = sum(1 for y in inner if y < middle)
+            bands.setdefault(band, []).append(i)
+        return [bands[k] for k in sorted(bands)]
+    gaps = [b.top - a.bottom for a, b in itertools.pairwise(lines)]
+    if not gaps:
+        return [[0]]
+    closest = sorted(gaps)[len(gaps) // 10]
+    size = statistics.median(line.size for line in lines)
+    limit = closest + ROW_GAP * size
+    out: list[list[int]] = [[0]]
+    for i, gap in enumerate(gaps, start=1):
+        if gap > limit:
+            out.append([i])
+        else:
+            out[-1].append(i)
+    return out
+
+
+def unruled_tables(
+    chars: Sequence[Char], page: BBox, rules: Sequence[float] = ()
+) -> tuple[list[PageTable], list[Char]]:
+    """Tables found from text alignment, and the characters left for the page's text."""
+    lines = physical_lines(chars)
+    tables: list[PageTable] = []
+    used: set[int] = set()
+    for start, end in _regions(lines):
+        block = lines[start:end]
+        columns = columns_of(block)
+        if len(columns) < 2:
+            continue
+        spread = sum(1 for line in block if len({_column_of(r.x0, columns) for r in line.runs}) > 1)
+        if spread < MIN_TABLE_LINES:
+            continue
+        rows: list[list[Cell | None]] = []
+        boxes: list[BBox] = []
+        for band in row_bands(block, rules):
+            per_column: dict[int, list[Char]] = {}
+            for i in band:
+                for run in block[i].runs:
+                    per_column.setdefault(_column_of(run.x0, columns), []).extend(run.chars)
+            row_top = min(block[i].top for i in band)
+            row_bottom = max(block[i].bottom for i in band)
+            cells: list[Cell | None] = []
+            for k, (a, b) in enumerate(columns):
+                lines_k = group_lines(per_column.get(k, ()))
+                cell = Cell((a, row_top, b, row_bottom), lines_k)
+                cell.text = join_lines(lines_k, right=b, width=b - a)
+                cells.append(cell)
+            rows.append(cells)
+            boxes.append((columns[0][0], row_top, columns[-1][1], row_bottom))
+        for line in block:
+            used.update(id(c) for c in line.chars)
+        bbox = (columns[0][0], block[0].top, columns[-1][1], block[-1].bottom)
+        tables.append(PageTable(bbox, rows, boxes, "pdfplumber-text"))
+    rest = [c for c in chars if id(c) not in used]
+    return tables, rest
+
+
+__all__ = ["columns_of", "physical_lines", "row_bands", "unruled_tables"]

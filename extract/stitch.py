@@ -139,6 +139,7 @@ def append_part(table: RawTable, block: Block) -> None:
     """Add a page part to a table; its repeated header rows are kept but marked."""
     header = table.header
     leading = True
+    last_page = table.rows[-1].source.page if table.rows else None
     for row in block.rows:
         if leading and row.role is not RowRole.SEPARATOR:
             if (row.role is RowRole.HEADER or is_header_row(row.cells)) and is_repeat_of(
@@ -147,6 +148,8 @@ def append_part(table: RawTable, block: Block) -> None:
                 row.role = RowRole.REPEATED_HEADER
             else:
                 leading = False
+                page = row.source.page
+                row.page_top = page is not None and last_page is not None and page > last_page
         table.rows.append(row)
     table.parts += 1
 

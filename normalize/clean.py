@@ -70,6 +70,7 @@ def _logical_rows(raw: RawTable, column_map: ColumnMap) -> list[LogicalRow]:
                 aligned.cells,
                 row.source,
                 row.bold,
+                page_top=row.page_top,
                 moved=aligned.moved,
                 overflow=aligned.overflow,
             )

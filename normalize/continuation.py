@@ -41,6 +41,7 @@ class LogicalRow:
     cells: list[str]
     source: Source
     bold: bool = False
+    page_top: bool = False  # the first row after a PDF page break
     merged: list[Source] = field(default_factory=list)
     moved: list[tuple[int, int]] = field(default_factory=list)
     overflow: list[tuple[int, str]] = field(default_factory=list)
@@ -66,8 +67,14 @@ def continues_name(above: str, text: str) -> bool:
     )
 
 
-def is_continuation(cells: Sequence[str], above: Sequence[str], slots: Sequence[Slot]) -> bool:
-    """Is this aligned row the wrapped tail of the row above?"""
+def is_continuation(
+    cells: Sequence[str], above: Sequence[str], slots: Sequence[Slot], page_top: bool = False
+) -> bool:
+    """Is this aligned row the wrapped tail of the row above?
+
+    Text alone at the top of a PDF page, under a row the page break ended, is that row's rest
+    whatever its words: the page break, not the text, cut the row.
+    """
     filled = [k for k, cell in enumerate(cells) if cell.strip()]
     if not filled:
         return False
@@ -77,6 +84,8 @@ def is_continuation(cells: Sequence[str], above: Sequence[str], slots: Sequence[
             return False
     if not any(above[k].strip() for k in filled):
         return False
+    if page_top:
+        return True
     return all(continues_name(above[k], cells[k]) for k in filled if slots[k].name in NAME_COLUMNS)
 
 
@@ -116,7 +125,7 @@ def merge_continuations(
     out: list[LogicalRow] = []
     log: list[tuple[int, int, str, str]] = []
     for row in rows:
-        if out and is_continuation(row.cells, out[-1].cells, slots):
+        if out and is_continuation(row.cells, out[-1].cells, slots, row.page_top):
             target = out[-1]
             for k, cell in enumerate(row.cells):
                 if cell.strip():

@@ -31,6 +31,7 @@ _TOKEN = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a fragment is letters only: no digits, no punctuation
 _NAME_WORD = re.compile(rf"[^\W\d_]{{{MIN_NAME_WORD},}}")
 _EDGE_PUNCTUATION = "\"'()[]{}<>,.;:!?"
+_COMPOUND = re.compile(r"[/-]")  # the parts of 'Kabupaten/Kota', 'Perundang-undangan'
 
 
 def _fragment(token: str) -> str | None:
@@ -51,9 +52,10 @@ def _join_at(tokens: list[str], start: int, vocabulary: frozenset[str]) -> tuple
         # A word spaced out letter by letter ('p a k e t') is longer than any window: leave it.
         if _single_letter(tokens, start - 1) or _single_letter(tokens, start + count):
             continue
-        # The outer edges may carry punctuation ('(Kot', 'a)'); the joints may not.
-        first = pieces[0].lstrip(_EDGE_PUNCTUATION)
-        last = pieces[-1].rstrip(_EDGE_PUNCTUATION)
+        # The outer edges may carry punctuation ('(Kot', 'a)') or belong to a compound
+        # ('bulanan/t' + 'riwulanan/semesteran'); the joints may not.
+        first = _COMPOUND.split(pieces[0].lstrip(_EDGE_PUNCTUATION))[-1]
+        last = _COMPOUND.split(pieces[-1].rstrip(_EDGE_PUNCTUATION))[0]
         cores = [first, *pieces[1:-1], last]
         if not all(_fragment(c) for c in cores):
             continue
@@ -75,6 +77,8 @@ def rejoin_split_words(text: str, vocabulary: frozenset[str]) -> Parsed[str]:
     'Kota Bjb'
     >>> rejoin_split_words("Lap ora n", vocab).value
     'Laporan'
+    >>> rejoin_split_words("DAERAH KO TA/KABUPATEN", vocab).value
+    'DAERAH KOTA/KABUPATEN'
     >>> rejoin_split_words("di rehabilitasi", vocab)  # both are words: left alone
     Parsed(value='di rehabilitasi', rules=(), problem=None)
     """
