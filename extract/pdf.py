@@ -22,7 +22,7 @@ from renja.extract.meta import read_meta
 from renja.extract.pdf_grid import PageTable, bounds, fill_table, keep_tables, on_page
 from renja.extract.pdf_open import ReadOptions, ocr_available, open_pdf, scanned_message
 from renja.extract.pdf_text import Line, group_lines
-from renja.extract.pdf_unruled import unruled_tables
+from renja.extract.pdf_unruled import attach_loose_rows, unruled_tables
 from renja.extract.source import doc_id_for
 from renja.extract.stitch import Block, blocks_to_tables
 from renja.records import Document, RawRow, RowRole, Source
@@ -94,8 +94,11 @@ def read_page(page: Any, number: int) -> PageContent:
                 tables.append(table)
         used |= ids
     rest = [c for c in all_chars if id(c) not in used]
-    if not tables:
-        rules = [e["top"] for e in page.horizontal_edges if e["width"] > MIN_RULE_WIDTH]
+    rules = [e["top"] for e in page.horizontal_edges if e["width"] > MIN_RULE_WIDTH]
+    if tables:
+        for table in (tables[0], tables[-1]):  # rows a page break left without rules
+            rest = attach_loose_rows(table, rest, rules)
+    else:
         tables, rest = unruled_tables(rest, page_box, rules)
     for table in tables:
         content.items.append(PageItem(table.bbox[1], table=table))

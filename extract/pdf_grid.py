@@ -96,21 +96,28 @@ def bounds(cells: Sequence[BBox]) -> BBox:
 
 
 def keep_tables(boxes: Sequence[BBox], shapes: Sequence[tuple[int, int]]) -> list[int]:
-    """Which found tables are tables: not frames round other tables, not one column of framed
-    text.
+    """Which found tables are tables: not one column of framed text; of two tables one inside
+    the other, the one with more cells (a frame round a table, or a table round a shaded block
+    that pdfplumber also found on its own).
 
     >>> keep_tables([(0, 0, 600, 800), (50, 40, 550, 700)], [(1, 3), (20, 7)])
     [1]
+    >>> keep_tables([(50, 70, 800, 500), (140, 70, 240, 94)], [(28, 12), (2, 2)])
+    [0]
     >>> keep_tables([(50, 40, 550, 90)], [(2, 1)])
     []
     """
+    cells = [rows * cols for rows, cols in shapes]
     kept: list[int] = []
     for index, (box, (_, n_cols)) in enumerate(zip(boxes, shapes, strict=True)):
         if n_cols <= 1:
             continue
-        if any(
-            j != index and _inside(other, box) and other != box for j, other in enumerate(boxes)
-        ):
+        nested = [
+            j
+            for j, other in enumerate(boxes)
+            if j != index and other != box and (_inside(other, box) or _inside(box, other))
+        ]
+        if any(cells[j] > cells[index] for j in nested):
             continue
         kept.append(index)
     return kept
@@ -135,10 +142,16 @@ class GridIndex:
         return bisect_right(edges, value) - 1
 
     def find(self, x: float, y: float) -> int | None:
+        """The cell under the point; where a missing rule left no cell, the nearest cell above
+        it in its column (else below): the text belongs to the table, not to the page."""
         i, j = self._at(self.ys, y), self._at(self.xs, x)
-        if i < 0 or j < 0 or i >= len(self.ys) - 1 or j >= len(self.xs) - 1:
+        rows, cols = len(self.ys) - 1, len(self.xs) - 1
+        if i < 0 or j < 0 or i >= rows or j >= cols:
             return None
-        return self.slots.get((i, j))
+        for k in (*range(i, -1, -1), *range(i + 1, rows)):
+            if (k, j) in self.slots:
+                return self.slots[(k, j)]
+        return None
 
 
 # A row starts a new grid when it both adds and drops this many column edges of the grid so far.

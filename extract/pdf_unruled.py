@@ -238,3 +238,73 @@ def unruled_tables(
 
 
 __all__ = ["columns_of", "physical_lines", "row_bands", "unruled_tables"]
+
+
+def _grid_columns(table: PageTable) -> list[tuple[float, float]]:
+    """A ruled table's column intervals, from its row with the most cells."""
+    widest = max(table.rows, key=lambda row: sum(c is not None for c in row))
+    return [(c.bbox[0], c.bbox[2]) if c is not None else (0.0, 0.0) for c in widest]
+
+
+def _slot(run: Run, columns: Sequence[tuple[float, float]]) -> int | None:
+    """The column holding a run whole, or None when it crosses a column border."""
+    for k, (a, b) in enumerate(columns):
+        if a - 1.0 <= run.x0 and run.x1 <= b + 1.0:
+            return k
+    return None
+
+
+def _loose_band(lines: Sequence[PhysicalLine], columns: Sequence[tuple[float, float]]) -> bool:
+    slots = [_slot(r, columns) for line in lines for r in line.runs]
+    return bool(slots) and None not in slots and len(set(slots)) >= 2
+
+
+def attach_loose_rows(
+    table: PageTable, chars: Sequence[Char], rules: Sequence[float] = ()
+) -> list[Char]:
+    """Rows printed just above or below a ruled table without their rules (a row a page break
+    cut: Excel draws its top border on the page before) join the table, read in its columns.
+    Returns the characters left over."""
+    columns = _grid_columns(table)
+    lines = physical_lines(chars)
+    top, bottom = table.bbox[1], table.bbox[3]
+    above = [line for line in lines if line.bottom <= top + 1.0]
+    below = [line for line in lines if line.top >= bottom - 1.0]
+    used: set[int] = set()
+    for side, candidates in (("above", above[::-1]), ("below", below)):
+        band: list[PhysicalLine] = []
+        edge = top if side == "above" else bottom
+        for line in candidates:
+            gap = (edge - line.bottom) if side == "above" else (line.top - edge)
+            if gap > MAX_LINE_GAP * line.size or any(_slot(r, columns) is None for r in line.runs):
+                break
+            band.append(line)
+            edge = line.top if side == "above" else line.bottom
+        band.sort(key=lambda line: line.top)
+        if not band or not _loose_band(band, columns):
+            continue
+        new_rows: list[list[Cell | None]] = []
+        boxes: list[BBox] = []
+        for rows in row_bands(band, rules):
+            per_column: dict[int, list[Char]] = {}
+            for i in rows:
+                for run in band[i].runs:
+                    per_column.setdefault(_slot(run, columns) or 0, []).extend(run.chars)
+            row_top, row_bottom = band[rows[0]].top, band[rows[-1]].bottom
+            cells: list[Cell | None] = []
+            for k, (a, b) in enumerate(columns):
+                cell = Cell((a, row_top, b, row_bottom), group_lines(per_column.get(k, ())))
+                cell.text = join_lines(cell.lines, right=b, width=b - a)
+                cells.append(cell)
+            new_rows.append(cells)
+            boxes.append((columns[0][0], row_top, columns[-1][1], row_bottom))
+        for line in band:
+            used.update(id(c) for c in line.chars)
+        if side == "above":
+            table.rows[:0], table.row_boxes[:0] = new_rows, boxes
+            table.bbox = (table.bbox[0], boxes[0][1], table.bbox[2], table.bbox[3])
+        else:
+            table.rows.extend(new_rows)
+            table.row_boxes.extend(boxes)
+            table.bbox = (table.bbox[0], table.bbox[1], table.bbox[2], boxes[-1][3])
+    return [c for c in chars if id(c) not in used]

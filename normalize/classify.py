@@ -43,7 +43,9 @@ def classify(table: RawTable) -> TableKind:
     header = " | ".join(positions)
     by_caption = [k for k in KINDS if k.caption_matches(table.caption)]
     if by_caption:
-        return max(by_caption, key=lambda k: _header_hits(k, header))
+        return max(
+            by_caption, key=lambda k: (_header_hits(k, header), header_coverage(k, positions))
+        )
     if not table.header:
         return UNKNOWN
     candidates = [
