@@ -83,6 +83,7 @@ def raw_csv(table: RawTable) -> str:
         "halaman",
         "peran",
         "tebal",
+        "kotak",
         *[f"kolom_{i + 1}" for i in range(width)],
     ]
     rows = [
@@ -91,6 +92,7 @@ def raw_csv(table: RawTable) -> str:
             r.source.page,
             r.role.value,
             r.bold,
+            " ".join(f"{v:.1f}" for v in r.source.bbox) if r.source.bbox else "",
             *r.cells,
             *[""] * (width - len(r.cells)),
         ]
@@ -162,6 +164,8 @@ def manifest(result: Result) -> dict[str, Any]:
             "raw_rows": len(raw.rows),
             "source_lines": [raw.rows[0].source.line, raw.rows[-1].source.line] if raw.rows else [],
         }
+        if raw.rows and raw.rows[0].source.page is not None:
+            entry["source_pages"] = [raw.rows[0].source.page, raw.rows[-1].source.page]
         table = clean.get(raw.table_id)
         if table is not None:
             entry.update(
@@ -180,7 +184,11 @@ def manifest(result: Result) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "renja_version": __version__,
         "doc_id": document.doc_id,
-        "source": {"file": Path(document.path).name, "sha256": result.sha256},
+        "source": {
+            "file": Path(document.path).name,
+            "sha256": result.sha256,
+            **({"pages": document.pages} if document.pages is not None else {}),
+        },
         "meta": document.meta.as_dict(),
         "nomenklatur": result.nomenclature,
         "tables": tables,
