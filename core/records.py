@@ -54,6 +54,9 @@ class RawRow:
     # The first row of a table part that starts a new PDF page: it may be the rest of a row the
     # page break cut.
     page_top: bool = False
+    # How many grid columns each cell covers in a ruled PDF table (0: covered by a cell to its
+    # left); empty when unknown (Markdown, unruled PDFs).
+    spans: tuple[int, ...] = ()
 
 
 @dataclass(slots=True)

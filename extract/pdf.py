@@ -21,6 +21,7 @@ from renja.extract.markdown import TextLine
 from renja.extract.meta import read_meta
 from renja.extract.pdf_grid import PageTable, bounds, fill_table, keep_tables, on_page
 from renja.extract.pdf_open import ReadOptions, ocr_available, open_pdf, scanned_message
+from renja.extract.pdf_spans import merge_spanned_columns
 from renja.extract.pdf_text import Line, group_lines
 from renja.extract.pdf_unruled import attach_loose_rows, unruled_tables
 from renja.extract.source import doc_id_for
@@ -149,7 +150,8 @@ def table_rows(table: PageTable, page: int) -> list[RawRow]:
         filled = [c for c in row if c is not None and c.text]
         bold = bool(filled) and sum(c.bold for c in filled) * 2 > len(filled)
         role = RowRole.SEPARATOR if is_separator_cells(cells) else RowRole.BODY
-        out.append(RawRow(cells, Source(page=page, bbox=box), role=role, bold=bold))
+        spans = table.spans(row)
+        out.append(RawRow(cells, Source(page=page, bbox=box), role=role, bold=bold, spans=spans))
     return out
 
 
@@ -186,6 +188,8 @@ def pages_to_document(path: Path, pages: Sequence[PageContent], total: int) -> D
             Block(item.table.engine, rows, number, number, stream="pdf", fresh=item.table.new_grid)
         )
     tables = blocks_to_tables(blocks, texts)
+    for table in tables:
+        merge_spanned_columns(table)
     warnings: list[str] = []
     scanned = [p.number for p in pages if p.scanned]
     if scanned:

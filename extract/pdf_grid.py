@@ -46,6 +46,20 @@ class PageTable:
     row_boxes: list[BBox]
     engine: str
     new_grid: bool = False  # drawn right under another table, on a grid of its own
+    edges: list[float] = field(default_factory=list)  # the column rules, left to right
+
+    def spans(self, row: Sequence[Cell | None]) -> tuple[int, ...]:
+        """How many columns each cell of a row covers (0 where a cell to the left covers it)."""
+        if not self.edges:
+            return ()
+        out = []
+        for j, cell in enumerate(row):
+            if cell is None:
+                out.append(0)
+                continue
+            end = bisect_right(self.edges, _snap(cell.bbox[2]) + SNAP) - 1
+            out.append(max(end - j, 1))
+        return tuple(out)
 
     @property
     def width(self) -> int:
@@ -237,7 +251,9 @@ def fill_table(table: Any, chars: Sequence[Char], page: BBox) -> tuple[list[Page
         _fill_text(rows)
         boxes_run = [row_boxes[i] for i in run]
         bbox = (x0, boxes_run[0][1], x1, boxes_run[-1][3])
-        out.append(PageTable(bbox, rows, boxes_run, "pdfplumber-lines", new_grid=number > 0))
+        out.append(
+            PageTable(bbox, rows, boxes_run, "pdfplumber-lines", new_grid=number > 0, edges=xs)
+        )
     return out, used
 
 

@@ -285,7 +285,9 @@ def attach_loose_rows(
             continue
         new_rows: list[list[Cell | None]] = []
         boxes: list[BBox] = []
-        for rows in row_bands(band, rules):
+        # One row: the part of a row cut by the page break, or a row whose rule is missing. A
+        # wrapped name sets the code line mid-cell, so line spacing cannot tell rows apart here.
+        for rows in [list(range(len(band)))]:
             per_column: dict[int, list[Char]] = {}
             for i in rows:
                 for run in band[i].runs:
