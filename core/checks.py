@@ -39,6 +39,11 @@ CHECKS: dict[str, tuple[Severity, str]] = {
         "a parent's amount is not the sum of its children (sub kegiatan → kegiatan → program …)",
     ),
     "jumlah_total": (Severity.ERROR, "a total row (JUMLAH) is not the sum of the rows it closes"),
+    "selisih_pembulatan": (
+        Severity.INFO,
+        "a sum is off by no more than rounding each of its terms can explain (a prakiraan maju "
+        "computed as pagu × 1.01 and rounded row by row)",
+    ),
     "capaian_persen": (
         Severity.WARNING,
         "a percentage is not realisasi / target × 100 within the tolerance",

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from renja.extract.pdf_text import Char, Line, group_lines, join_lines
+from renja.extract.pdf_text import Char, Line, group_lines, join_lines, physical_lines
 
 BBox = tuple[float, float, float, float]
 
@@ -31,6 +31,7 @@ class Cell:
     bbox: BBox
     lines: list[Line] = field(default_factory=list)
     text: str = ""
+    chars: Sequence[Char] = ()
 
     @property
     def bold(self) -> bool:
@@ -156,16 +157,16 @@ class GridIndex:
         return bisect_right(edges, value) - 1
 
     def find(self, x: float, y: float) -> int | None:
-        """The cell under the point; where a missing rule left no cell, the nearest cell above
-        it in its column (else below): the text belongs to the table, not to the page."""
+        """The cell under the point; None where a missing rule left no cell."""
         i, j = self._at(self.ys, y), self._at(self.xs, x)
-        rows, cols = len(self.ys) - 1, len(self.xs) - 1
-        if i < 0 or j < 0 or i >= rows or j >= cols:
+        if i < 0 or j < 0 or i >= len(self.ys) - 1 or j >= len(self.xs) - 1:
             return None
-        for k in (*range(i, -1, -1), *range(i + 1, rows)):
-            if (k, j) in self.slots:
-                return self.slots[(k, j)]
-        return None
+        return self.slots.get((i, j))
+
+    def column(self, x: float) -> tuple[float, float]:
+        """The grid column under ``x``."""
+        j = min(max(self._at(self.xs, x), 0), len(self.xs) - 2)
+        return self.xs[j], self.xs[j + 1]
 
 
 # A row starts a new grid when it both adds and drops this many column edges of the grid so far.
@@ -221,6 +222,7 @@ def fill_table(table: Any, chars: Sequence[Char], page: BBox) -> tuple[list[Page
     kept = set(boxes)
     index = GridIndex(boxes)
     per_cell: dict[int, list[Char]] = {}
+    loose: list[Char] = []  # in the table, where a missing rule left no cell
     used: set[int] = set()
     x0, top, x1, bottom = bounds(boxes)
     for char in chars:
@@ -229,16 +231,21 @@ def fill_table(table: Any, chars: Sequence[Char], page: BBox) -> tuple[list[Page
             continue
         slot = index.find(cx, cy)
         if slot is None:
-            continue
-        per_cell.setdefault(slot, []).append(char)
+            loose.append(char)
+        else:
+            per_cell.setdefault(slot, []).append(char)
         used.add(id(char))
-    cells = {box: Cell(box, group_lines(per_cell.get(i, ()))) for i, box in enumerate(boxes)}
+    cells = {}
+    for i, box in enumerate(boxes):
+        own = per_cell.get(i, [])
+        cells[box] = Cell(box, group_lines(own), chars=own)
     row_cells: list[list[BBox]] = []
     for row in table.rows:
         inside = [tuple(c) for c in row.cells if c is not None and tuple(c) in kept]
         if inside:
             row_cells.append(inside)  # type: ignore[arg-type]
     row_boxes: list[BBox] = [bounds(r) for r in row_cells]
+    _open_cells(loose, index, row_cells, row_boxes, cells)
     out: list[PageTable] = []
     for number, run in enumerate(split_grids(row_boxes, boxes)):
         xs = sorted({_snap(v) for i in run for c in row_cells[i] for v in (c[0], c[2])})
@@ -247,6 +254,7 @@ def fill_table(table: Any, chars: Sequence[Char], page: BBox) -> tuple[list[Page
             slots: list[Cell | None] = [None] * (len(xs) - 1)
             for box in row_cells[i]:
                 slots[bisect_right(xs, _snap(box[0])) - 1] = cells[box]
+            split_wide_cells(slots, xs)
             rows.append(slots)
         _fill_text(rows)
         boxes_run = [row_boxes[i] for i in run]
@@ -255,6 +263,61 @@ def fill_table(table: Any, chars: Sequence[Char], page: BBox) -> tuple[list[Page
             PageTable(bbox, rows, boxes_run, "pdfplumber-lines", new_grid=number > 0, edges=xs)
         )
     return out, used
+
+
+def split_wide_cells(slots: list[Cell | None], xs: Sequence[float]) -> None:
+    """A cell over several grid columns whose text stands in separate runs, one per column, is
+    the columns' cells with a rule missing (``1 | Rp77.767.238`` under two headers): its runs go
+    back to the columns they start in. A label spanning columns is one run and stays whole."""
+    for j, cell in enumerate(list(slots)):
+        if cell is None or not cell.chars:
+            continue
+        end = bisect_right(xs, _snap(cell.bbox[2]) + SNAP) - 1
+        if end - j < 2:  # one column
+            continue
+        edges = xs[j : end + 1]
+        lines = physical_lines(cell.chars)
+        if all(len(line.runs) < 2 for line in lines):
+            continue
+        parts: dict[int, list[Char]] = {}
+        for line in lines:
+            for run in line.runs:
+                k = min(max(bisect_right(edges, run.x0 + SNAP) - 1, 0), len(edges) - 2)
+                parts.setdefault(k, []).extend(run.chars)
+        if len(parts) < 2:
+            continue
+        top, bottom = cell.bbox[1], cell.bbox[3]
+        for k in range(len(edges) - 1):
+            own = parts.get(k, [])
+            slots[j + k] = Cell((edges[k], top, edges[k + 1], bottom), group_lines(own), chars=own)
+
+
+def _open_cells(
+    loose: Sequence[Char],
+    index: GridIndex,
+    row_cells: list[list[BBox]],
+    row_boxes: list[BBox],
+    cells: dict[BBox, Cell],
+) -> None:
+    """Text where a missing rule left no cell gets a cell of its own: in the grid column under
+    it and the row whose band it is in (a code centred in a merged cell whose rules are gone)."""
+    groups: dict[tuple[int, tuple[float, float]], list[Char]] = {}
+    for char in loose:
+        cy = (char["top"] + char["bottom"]) / 2
+        starts = [i for i, box in enumerate(row_boxes) if box[1] <= cy + SNAP]
+        if not starts:
+            continue
+        column = index.column((char["x0"] + char["x1"]) / 2)
+        groups.setdefault((starts[-1], column), []).append(char)
+    for (row, (a, b)), chars in groups.items():
+        same = [box for box in row_cells[row] if _snap(box[0]) == _snap(a)]
+        if same:  # the row's own cell in that column ends above the text: the text joins it
+            cell = cells[same[0]]
+            cell.lines = sorted([*cell.lines, *group_lines(chars)], key=lambda line: line.top)
+            continue
+        box = (a, row_boxes[row][1], b, row_boxes[row][3])
+        cells[box] = Cell(box, group_lines(chars))
+        row_cells[row].append(box)
 
 
 def _fill_text(rows: list[list[Cell | None]]) -> None:

@@ -9,8 +9,9 @@ word that did not fit (``5.03.02.201`` / ``.10``).
 from __future__ import annotations
 
 import re
+import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 Char = dict[str, Any]
@@ -122,6 +123,64 @@ def group_lines(chars: Iterable[Char]) -> list[Line]:
     return lines
 
 
+# Characters further apart than this share of the font size belong to different runs (a column
+# gap); a space between words is about a third of it.
+RUN_GAP = 0.45
+
+
+@dataclass(slots=True)
+class Run:
+    chars: list[Char]
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass(slots=True)
+class PhysicalLine:
+    runs: list[Run]
+    top: float
+    bottom: float
+    size: float
+    chars: list[Char] = field(default_factory=list)
+
+
+def physical_lines(chars: Sequence[Char]) -> list[PhysicalLine]:
+    """Characters into lines, each line into runs split at gaps wider than ``RUN_GAP``."""
+    visible = sorted((c for c in chars if c["text"].strip()), key=lambda c: (c["top"], c["x0"]))
+    rows: list[list[Char]] = []
+    for char in visible:
+        if rows and char["top"] - rows[-1][0]["top"] <= LINE_TOLERANCE * max(char["size"], 1.0):
+            rows[-1].append(char)
+        else:
+            rows.append([char])
+    lines: list[PhysicalLine] = []
+    for row in rows:
+        row.sort(key=lambda c: c["x0"])
+        runs: list[Run] = []
+        for char in row:
+            size = max(char["size"], 1.0)
+            if runs and char["x0"] - runs[-1].x1 <= RUN_GAP * size:
+                run = runs[-1]
+                run.chars.append(char)
+                run.x1 = max(run.x1, char["x1"])
+                run.bottom = max(run.bottom, char["bottom"])
+            else:
+                runs.append(Run([char], char["x0"], char["x1"], char["top"], char["bottom"], size))
+        lines.append(
+            PhysicalLine(
+                runs,
+                min(r.top for r in runs),
+                max(r.bottom for r in runs),
+                statistics.median(c["size"] for c in row),
+                row,
+            )
+        )
+    return lines
+
+
 def broke_inside_word(line: Line, following: Line, right: float, width: float) -> bool:
     """Did the printer break a word at the end of ``line`` (no space belongs there)?
 
@@ -186,4 +245,14 @@ def _c(text: str, x0: float, top: float, size: float = 6.0) -> Char:
     }
 
 
-__all__ = ["Char", "Line", "broke_inside_word", "group_lines", "is_bold_font", "join_lines"]
+__all__ = [
+    "Char",
+    "Line",
+    "PhysicalLine",
+    "Run",
+    "broke_inside_word",
+    "group_lines",
+    "is_bold_font",
+    "join_lines",
+    "physical_lines",
+]

@@ -14,16 +14,17 @@ from __future__ import annotations
 import itertools
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from renja.extract.pdf_grid import BBox, Cell, PageTable
-from renja.extract.pdf_text import Char, group_lines, join_lines
+from renja.extract.pdf_text import (
+    Char,
+    PhysicalLine,
+    Run,
+    group_lines,
+    join_lines,
+    physical_lines,
+)
 
-# Characters further apart than this share of the font size belong to different runs (a column
-# gap); a space between words is about a third of it.
-RUN_GAP = 0.45
-# Two characters are on one physical line when their tops differ by less than this share.
-LINE_TOLERANCE = 0.45
 # A gutter may be crossed by this share of a table's lines (group labels of the header).
 GUTTER_CROSSING = 0.12
 # A table needs this many lines with runs in two or more columns, and two columns at least.
@@ -32,59 +33,6 @@ MIN_TABLE_LINES = 3
 MAX_LINE_GAP = 2.5
 # A gap between lines this much larger (in font sizes) than the closest ones starts a new row.
 ROW_GAP = 0.35
-
-
-@dataclass(slots=True)
-class Run:
-    chars: list[Char]
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    size: float
-
-
-@dataclass(slots=True)
-class PhysicalLine:
-    runs: list[Run]
-    top: float
-    bottom: float
-    size: float
-    chars: list[Char] = field(default_factory=list)
-
-
-def physical_lines(chars: Sequence[Char]) -> list[PhysicalLine]:
-    """Characters into lines, each line into runs split at gaps wider than ``RUN_GAP``."""
-    visible = sorted((c for c in chars if c["text"].strip()), key=lambda c: (c["top"], c["x0"]))
-    rows: list[list[Char]] = []
-    for char in visible:
-        if rows and char["top"] - rows[-1][0]["top"] <= LINE_TOLERANCE * max(char["size"], 1.0):
-            rows[-1].append(char)
-        else:
-            rows.append([char])
-    lines: list[PhysicalLine] = []
-    for row in rows:
-        row.sort(key=lambda c: c["x0"])
-        runs: list[Run] = []
-        for char in row:
-            size = max(char["size"], 1.0)
-            if runs and char["x0"] - runs[-1].x1 <= RUN_GAP * size:
-                run = runs[-1]
-                run.chars.append(char)
-                run.x1 = max(run.x1, char["x1"])
-                run.bottom = max(run.bottom, char["bottom"])
-            else:
-                runs.append(Run([char], char["x0"], char["x1"], char["top"], char["bottom"], size))
-        lines.append(
-            PhysicalLine(
-                runs,
-                min(r.top for r in runs),
-                max(r.bottom for r in runs),
-                statistics.median(c["size"] for c in row),
-                row,
-            )
-        )
-    return lines
 
 
 def _regions(lines: list[PhysicalLine]) -> list[tuple[int, int]]:
@@ -237,7 +185,7 @@ def unruled_tables(
     return tables, rest
 
 
-__all__ = ["columns_of", "physical_lines", "row_bands", "unruled_tables"]
+__all__ = ["attach_loose_rows", "columns_of", "row_bands", "unruled_tables"]
 
 
 def _grid_columns(table: PageTable) -> list[tuple[float, float]]:

@@ -29,8 +29,11 @@ SPARSE_COLUMNS = ("baris_gabungan", "sisa")
 _TOTAL_LABEL = re.compile(r"^\W*(?:jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
 _ROW_NUMBER = re.compile(r"^\(?[0-9]{1,3}[a-z]?\)?\.?$|^[a-z]\.?$", re.IGNORECASE)
 _PROGRAM = re.compile(r"^program\b", re.IGNORECASE)
-# A row naming an urusan or a bidang (of the nomenclature, or a division of the agency).
-_URUSAN_BIDANG = re.compile(r"^(urusan|bidang)\b", re.IGNORECASE)
+# A row naming an urusan (wajib or pilihan, or the supporting unsur), or a bidang: a division
+# of the agency, or a bidang urusan, which documents also title "URUSAN …" (URUSAN
+# PEMBERDAYAAN PEREMPUAN is bidang 2.08).
+_URUSAN = re.compile(r"^(?:urusan\s+pemerintahan\s+(?:wajib|pilihan)|unsur)\b", re.IGNORECASE)
+_BIDANG = re.compile(r"^(?:urusan|bidang)\b", re.IGNORECASE)
 # A row naming the agency itself (the SKPD's total line in many forms).
 _SKPD_NAME = re.compile(
     r"^(?:badan|dinas|sekretariat|inspektorat|satuan|kantor|kecamatan|rsud|rumah sakit)\b",
@@ -108,14 +111,17 @@ def _level_from_name(name: str) -> str | None:
 
     >>> _level_from_name("PROGRAM KEPEGAWAIAN DAERAH"), _level_from_name("BADAN KEPEGAWAIAN")
     ('program', 'skpd')
-    >>> _level_from_name("BIDANG BINA KONSTRUKSI")
-    'bidang'
+    >>> [_level_from_name(n) for n in ("BIDANG BINA KONSTRUKSI", "URUSAN PEMBERDAYAAN PEREMPUAN",
+    ...                                  "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN")]
+    ['bidang', 'bidang', 'urusan']
 
     """
     if _PROGRAM.match(name):
         return "program"
-    if match := _URUSAN_BIDANG.match(name):
-        return match.group(1).lower()
+    if _URUSAN.match(name):
+        return "urusan"
+    if _BIDANG.match(name):
+        return "bidang"
     if _SKPD_NAME.match(name):
         return "skpd"
     return None

@@ -42,6 +42,8 @@ class LogicalRow:
     source: Source
     bold: bool = False
     page_top: bool = False  # the first row after a PDF page break
+    # Cells taken from the line above a code row that sat mid-cell: (slot, text)
+    split_record: list[tuple[int, str]] = field(default_factory=list)
     merged: list[Source] = field(default_factory=list)
     moved: list[tuple[int, int]] = field(default_factory=list)
     overflow: list[tuple[int, str]] = field(default_factory=list)
@@ -68,12 +70,13 @@ def continues_name(above: str, text: str) -> bool:
 
 
 def is_continuation(
-    cells: Sequence[str], above: Sequence[str], slots: Sequence[Slot], page_top: bool = False
+    cells: Sequence[str], above: Sequence[str], slots: Sequence[Slot], relaxed: bool = False
 ) -> bool:
     """Is this aligned row the wrapped tail of the row above?
 
-    Text alone at the top of a PDF page, under a row the page break ended, is that row's rest
-    whatever its words: the page break, not the text, cut the row.
+    ``relaxed``: text alone at the top of a PDF page, under a row the page break ended, or on a
+    ruled line of its own in a PDF table whose rows carry codes, is that row's rest whatever its
+    words: the page or the line, not the text, cut the row.
     """
     filled = [k for k, cell in enumerate(cells) if cell.strip()]
     if not filled:
@@ -84,7 +87,9 @@ def is_continuation(
             return False
     if not any(above[k].strip() for k in filled):
         return False
-    if page_top:
+    if any(_ITEM_MARKER.match(cells[k]) for k in filled):
+        return False
+    if relaxed:
         return True
     return all(continues_name(above[k], cells[k]) for k in filled if slots[k].name in NAME_COLUMNS)
 
@@ -105,10 +110,64 @@ def join_text(above: str, text: str) -> str:
     return f"{above} {text}"
 
 
+CODE_TYPES = frozenset({CellType.KODE, CellType.KODE_URAIAN, CellType.REKENING})
+AMOUNT_TYPES = frozenset({CellType.RUPIAH, CellType.TARGET, CellType.PERCENT})
+
+
+def _has(cells: Sequence[str], slots: Sequence[Slot], types: frozenset[CellType]) -> bool:
+    return any(c.strip() and s.spec and s.spec.ctype in types for c, s in zip(cells, slots))
+
+
+def _join_split_records(rows: list[LogicalRow], slots: Sequence[Slot]) -> list[LogicalRow]:
+    """A PDF row with amounts but no code, followed by lines of text alone and then a row with
+    the code but no amounts, is one record: a name wrapped over several ruled lines set the
+    code mid-cell while the amounts sit on the first line. The lines become one row (texts
+    joined in order) at the code row's place.
+    """
+    out: list[LogicalRow] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        end = _record_end(rows, i, slots) if row.source.page is not None else None
+        if end is None:
+            out.append(row)
+            i += 1
+            continue
+        cells = list(row.cells)
+        for part in rows[i + 1 : end + 1]:
+            cells = [join_text(a, b) if b.strip() else a for a, b in zip(cells, part.cells)]
+        code_row = rows[end]
+        merged = LogicalRow(cells, code_row.source, code_row.bold or row.bold, row.page_top)
+        merged.merged = [r.source for r in rows[i:end]]
+        merged.split_record = [
+            (k, part.cells[k].strip())
+            for part in rows[i:end]
+            for k in range(len(part.cells))
+            if part.cells[k].strip()
+        ]
+        out.append(merged)
+        i = end + 1
+    return out
+
+
+def _record_end(rows: list[LogicalRow], i: int, slots: Sequence[Slot]) -> int | None:
+    """Where the record starting at ``rows[i]`` (amounts, no code) ends: at the code row."""
+    if _has(rows[i].cells, slots, CODE_TYPES) or not _has(rows[i].cells, slots, AMOUNT_TYPES):
+        return None
+    for j in range(i + 1, len(rows)):
+        cells = rows[j].cells
+        if _has(cells, slots, AMOUNT_TYPES):
+            return None
+        if _has(cells, slots, CODE_TYPES):
+            return j
+    return None
+
+
 def merge_continuations(
     rows: list[LogicalRow], slots: Sequence[Slot]
 ) -> tuple[list[LogicalRow], list[tuple[int, int, str, str]]]:
-    """Merge wrapped-text rows into the row above.
+    """Merge wrapped-text rows into the row above (and, in PDF tables with codes, the first
+    line of a record into the code row below it: see ``_join_split_records``).
 
     Returns the merged rows and, for the log, one (row index, slot, tail text, merged text)
     per merged cell.
@@ -124,8 +183,11 @@ def merge_continuations(
     """
     out: list[LogicalRow] = []
     log: list[tuple[int, int, str, str]] = []
+    coded = any(s.spec and s.spec.ctype in CODE_TYPES for s in slots)
+    rows = _join_split_records(rows, slots) if coded else rows
     for row in rows:
-        if out and is_continuation(row.cells, out[-1].cells, slots, row.page_top):
+        relaxed = row.page_top or (coded and row.source.page is not None)
+        if out and is_continuation(row.cells, out[-1].cells, slots, relaxed):
             target = out[-1]
             for k, cell in enumerate(row.cells):
                 if cell.strip():
@@ -134,4 +196,5 @@ def merge_continuations(
             target.merged.append(row.source)
             continue
         out.append(row)
+        log.extend((len(out) - 1, k, text, row.cells[k]) for k, text in row.split_record)
     return out, log

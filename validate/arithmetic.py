@@ -17,6 +17,7 @@ from renja.validate.sheet import DEPTH, CellRef, Number, Row, Sheet
 ROW = "aritmetika_baris"
 CHILDREN = "jumlah_rincian"
 TOTAL = "jumlah_total"
+ROUNDING = "selisih_pembulatan"
 
 Lookup = Callable[[CellRef], "Number | Unreadable | None"]
 

@@ -25,6 +25,7 @@ from renja.records import Finding, Severity
 from renja.validate.arithmetic import (
     CHILDREN,
     RATIO,
+    ROUNDING,
     ROW,
     TOTAL,
     UNREADABLE,
@@ -117,6 +118,8 @@ def audit(tables: list[CleanTable], earlier: list[Finding]) -> list[Finding]:
         for rel in (*row_relations(sheet), *hierarchy_relations(sheet), *total_relations(sheet))
     ]
     failing = [o for r in relations if (o := evaluate(r, book.value)) and o.difference != 0]
+    rounding = [o for o in failing if is_rounding(o)]
+    failing = [o for o in failing if not is_rounding(o)]
     diagnosis = _diagnose(failing, book, recon)
     known = _known_codes(sheets)
     findings = [_with_candidate(f, recon) for f in earlier]
@@ -125,9 +128,52 @@ def audit(tables: list[CleanTable], earlier: list[Finding]) -> list[Finding]:
     findings.extend(diagnosis.suspects)
     for outcome in failing:
         findings.append(_relation_finding(outcome, book, recon, diagnosis, known))
+    findings.extend(_rounding_finding(o, book) for o in rounding)
     for sheet in sheets:
         findings.extend(_ratio_finding(sheet, r) for r in ratio_outcomes(sheet))
     return _elevate_roots(findings)
+
+
+# Sums of rounded terms may be off by half a rupiah per term; totals this small are not rounded.
+MIN_ROUNDED_TOTAL = 1000
+
+
+def is_rounding(outcome: Outcome) -> bool:
+    """A difference that rounding each term to whole rupiah explains (at most half a rupiah per
+    term), on amounts large enough to have been computed (pagu × 1.01).
+
+    >>> from renja.validate.arithmetic import Relation
+    >>> from renja.validate.sheet import CellRef
+    >>> cell = CellRef("t01", 1, "pagu_maju")
+    >>> relation = Relation("jumlah_rincian", cell, ((1, cell), (1, cell), (1, cell)), "")
+    >>> is_rounding(Outcome(relation, 481106773, 481106774)), is_rounding(Outcome(relation, 9, 7))
+    (True, False)
+    """
+    allowed = max(1, (len(outcome.relation.terms) + 1) // 2)
+    return 0 < abs(outcome.difference) <= allowed and abs(outcome.found) >= MIN_ROUNDED_TOTAL
+
+
+def _rounding_finding(outcome: Outcome, book: Book) -> Finding:
+    relation = outcome.relation
+    cell = relation.target
+    row = book.sheets[cell.table].row(cell.row)
+    return Finding(
+        ROUNDING,
+        Severity.INFO,
+        f"{cell.column} tercetak {rupiah(outcome.found)}, {relation.formula} = "
+        f"{rupiah(outcome.expected)}: selisih {rupiah(outcome.difference)} rupiah, sebesar "
+        "pembulatan angka-angkanya.",
+        table=cell.table,
+        row=cell.row,
+        source=row.source,
+        kode=row.kode,
+        uraian=row.uraian,
+        column=cell.column,
+        expected=show(outcome.expected),
+        found=show(outcome.found),
+        difference=show(outcome.difference),
+        related=tuple(c.label() for _, c in relation.terms),
+    )
 
 
 def _ratio_finding(sheet: Sheet, outcome: RatioOutcome) -> Finding:
