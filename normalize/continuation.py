@@ -115,7 +115,9 @@ AMOUNT_TYPES = frozenset({CellType.RUPIAH, CellType.TARGET, CellType.PERCENT})
 
 
 def _has(cells: Sequence[str], slots: Sequence[Slot], types: frozenset[CellType]) -> bool:
-    return any(c.strip() and s.spec and s.spec.ctype in types for c, s in zip(cells, slots))
+    return any(
+        c.strip() and s.spec and s.spec.ctype in types for c, s in zip(cells, slots, strict=True)
+    )
 
 
 def _join_split_records(rows: list[LogicalRow], slots: Sequence[Slot]) -> list[LogicalRow]:
@@ -135,7 +137,8 @@ def _join_split_records(rows: list[LogicalRow], slots: Sequence[Slot]) -> list[L
             continue
         cells = list(row.cells)
         for part in rows[i + 1 : end + 1]:
-            cells = [join_text(a, b) if b.strip() else a for a, b in zip(cells, part.cells)]
+            pairs = zip(cells, part.cells, strict=True)
+            cells = [join_text(a, b) if b.strip() else a for a, b in pairs]
         code_row = rows[end]
         merged = LogicalRow(cells, code_row.source, code_row.bold or row.bold, row.page_top)
         merged.merged = [r.source for r in rows[i:end]]
