@@ -20,6 +20,7 @@ from renja.extract.cells import is_separator_cells
 from renja.extract.markdown import TextLine
 from renja.extract.meta import read_meta
 from renja.extract.pdf_grid import PageTable, bounds, fill_table, keep_tables, on_page
+from renja.extract.pdf_objects import find_ruled_tables, page_objects
 from renja.extract.pdf_open import ReadOptions, ocr_available, open_pdf, scanned_message
 from renja.extract.pdf_spans import merge_spanned_columns
 from renja.extract.pdf_text import Line, group_lines
@@ -70,14 +71,15 @@ class PageContent:
 
 def read_page(page: Any, number: int) -> PageContent:
     """Tables and text lines of one page, top to bottom."""
-    chars = [c for c in page.chars if c.get("upright", True) and c["text"].strip() != ""]
-    spaces = [c for c in page.chars if c["text"].strip() == ""]
+    objects = page_objects(page)
+    chars = [c for c in objects.chars if c["upright"] and c["text"].strip() != ""]
+    spaces = [c for c in objects.chars if c["text"].strip() == ""]
     content = PageContent(number, float(page.height))
     if len(chars) < MIN_TEXT_CHARS:
-        content.scanned = bool(page.images) or not chars
+        content.scanned = bool(objects.images) or not chars
         if not chars:
             return content
-    found = page.find_tables(LINES_SETTINGS)
+    found = find_ruled_tables(page, objects, LINES_SETTINGS)
     page_box = (0.0, 0.0, float(page.width), float(page.height))
     cells = [on_page([tuple(c) for c in t.cells], page_box) for t in found]
     kept = keep_tables(
@@ -95,7 +97,7 @@ def read_page(page: Any, number: int) -> PageContent:
                 tables.append(table)
         used |= ids
     rest = [c for c in all_chars if id(c) not in used]
-    rules = [e["top"] for e in page.horizontal_edges if e["width"] > MIN_RULE_WIDTH]
+    rules = objects.horizontal_rules(MIN_RULE_WIDTH)
     if tables:
         for table in (tables[0], tables[-1]):  # rows a page break left without rules
             rest = attach_loose_rows(table, rest, rules)

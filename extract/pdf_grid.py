@@ -257,6 +257,8 @@ def fill_table(table: Any, chars: Sequence[Char], page: BBox) -> tuple[list[Page
             split_wide_cells(slots, xs)
             rows.append(slots)
         _fill_text(rows)
+        for cell in (c for row in rows for c in row if c is not None):
+            cell.chars = ()  # the page's characters are not kept beyond the page
         boxes_run = [row_boxes[i] for i in run]
         bbox = (x0, boxes_run[0][1], x1, boxes_run[-1][3])
         out.append(

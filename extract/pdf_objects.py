@@ -1,0 +1,115 @@
+"""A page's characters and rules, read straight from pdfminer's layout: only what renja uses.
+
+pdfplumber turns every layout object into a dict of all its attributes (colours, colour spaces,
+marked-content ids, matrices), which costs about as much as pdfminer's own parse. renja needs a
+character's text, box, size, font and orientation, and a rule's box; this module builds exactly
+those, with pdfplumber's coordinates, and hands the rules to pdfplumber's table finder as
+explicit lines. The tables found are the same; the page is read about a third faster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem, LTLine, LTRect
+
+Obj = dict[str, Any]
+
+
+@dataclass(slots=True)
+class PageObjects:
+    """What renja reads from one page."""
+
+    chars: list[Obj] = field(default_factory=list)
+    shapes: list[Obj] = field(default_factory=list)  # rects, lines and curves, pdfplumber-style
+    images: int = 0
+
+    def horizontal_rules(self, min_width: float) -> list[float]:
+        """The tops of horizontal rules at least ``min_width`` long."""
+        out = []
+        for shape in self.shapes:
+            if shape["object_type"] == "rect":
+                if shape["width"] >= min_width:
+                    out += [shape["top"], shape["bottom"]]
+            elif shape["height"] <= 1.0 and shape["width"] >= min_width:
+                out.append(shape["top"])
+        return out
+
+
+def _walk(objects: list[LTItem]) -> Iterator[LTItem]:
+    for obj in objects:
+        if isinstance(obj, LTContainer):
+            yield from _walk(obj._objs)
+        else:
+            yield obj
+
+
+def page_objects(page: Any) -> PageObjects:
+    """Characters, rules and the image count of a pdfplumber page, from its pdfminer layout."""
+    height = float(page.height)
+    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    doctop = float(page.initial_doctop)
+    out = PageObjects()
+
+    def box(obj: Any) -> Obj:
+        top = height - obj.y1 + mb_top
+        bottom = height - obj.y0 + mb_top
+        return {
+            "x0": obj.x0 + mb_x0,
+            "x1": obj.x1 + mb_x0,
+            "y0": obj.y0,
+            "y1": obj.y1,
+            "top": top,
+            "bottom": bottom,
+            "doctop": doctop + top,
+            "width": obj.width,
+            "height": obj.height,
+        }
+
+    for obj in _walk(page.layout._objs):
+        if isinstance(obj, LTChar):
+            fontname = obj.fontname
+            if isinstance(fontname, bytes):
+                fontname = fontname.decode("latin-1")
+            char = box(obj)
+            char.update(text=obj.get_text(), fontname=fontname, size=obj.size, upright=obj.upright)
+            out.chars.append(char)
+        elif isinstance(obj, LTRect):
+            out.shapes.append({**box(obj), "object_type": "rect"})
+        elif isinstance(obj, LTLine):
+            out.shapes.append({**box(obj), "object_type": "line"})
+        elif isinstance(obj, LTCurve):
+            shape = {**box(obj), "object_type": "curve"}
+            shape["pts"] = [(mb_x0 + x, mb_top + height - y) for x, y in obj.pts]
+            out.shapes.append(shape)
+        elif isinstance(obj, LTImage):
+            out.images += 1
+    return out
+
+
+def find_ruled_tables(page: Any, objects: PageObjects, settings: dict[str, Any]) -> list[Any]:
+    """pdfplumber's lines strategy on the page's rules, given as explicit lines."""
+    from pdfplumber.table import TableFinder, TableSettings
+    from pdfplumber.utils import filter_edges, obj_to_edges
+
+    # As pdfplumber's lines strategy: every edge of every shape, the shortest left out.
+    edges = filter_edges([e for s in objects.shapes for e in obj_to_edges(s)], min_length=1)
+    vertical = [e for e in edges if e["orientation"] == "v"]
+    horizontal = [e for e in edges if e["orientation"] == "h"]
+    if len(vertical) < 2 or len(horizontal) < 2:
+        return []
+    resolved = TableSettings.resolve(
+        {
+            **settings,
+            "vertical_strategy": "explicit",
+            "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": vertical,
+            "explicit_horizontal_lines": horizontal,
+        }
+    )
+    return TableFinder(page, resolved).tables
+
+
+__all__ = ["PageObjects", "find_ruled_tables", "page_objects"]
