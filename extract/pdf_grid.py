@@ -268,9 +268,9 @@ def fill_table(table: Any, chars: Sequence[Char], page: BBox) -> tuple[list[Page
 
 
 def split_wide_cells(slots: list[Cell | None], xs: Sequence[float]) -> None:
-    """A cell over several grid columns whose text stands in separate runs, one per column, is
-    the columns' cells with a rule missing (``1 | Rp77.767.238`` under two headers): its runs go
-    back to the columns they start in. A label spanning columns is one run and stays whole."""
+    """A cell over several grid columns whose runs of text each stand inside one of them is the
+    columns' cells with a rule missing (``1 dokumen | Rp77.767.238``): the runs go back to their
+    columns. A label across columns crosses a column edge and stays whole."""
     for j, cell in enumerate(list(slots)):
         if cell is None or not cell.chars:
             continue
@@ -278,15 +278,14 @@ def split_wide_cells(slots: list[Cell | None], xs: Sequence[float]) -> None:
         if end - j < 2:  # one column
             continue
         edges = xs[j : end + 1]
-        lines = physical_lines(cell.chars)
-        if all(len(line.runs) < 2 for line in lines):
-            continue
         parts: dict[int, list[Char]] = {}
-        for line in lines:
+        fits = True
+        for line in physical_lines(cell.chars):
             for run in line.runs:
                 k = min(max(bisect_right(edges, run.x0 + SNAP) - 1, 0), len(edges) - 2)
+                fits = fits and run.x1 <= edges[k + 1] + 1.0
                 parts.setdefault(k, []).extend(run.chars)
-        if len(parts) < 2:
+        if len(parts) < 2 or not fits:
             continue
         top, bottom = cell.bbox[1], cell.bbox[3]
         for k in range(len(edges) - 1):

@@ -31,6 +31,8 @@ GUTTER_CROSSING = 0.12
 MIN_TABLE_LINES = 3
 # Lines further apart than this many line heights end a table.
 MAX_LINE_GAP = 2.5
+# How far above a table (in line heights of MAX_LINE_GAP) the rest of a cut row may stand.
+CUT_ROW_REACH = 3
 # A gap between lines this much larger (in font sizes) than the closest ones starts a new row.
 ROW_GAP = 0.35
 
@@ -202,9 +204,20 @@ def _slot(run: Run, columns: Sequence[tuple[float, float]]) -> int | None:
     return None
 
 
-def _loose_band(lines: Sequence[PhysicalLine], columns: Sequence[tuple[float, float]]) -> bool:
+def _loose_band(
+    lines: Sequence[PhysicalLine], columns: Sequence[tuple[float, float]], above: bool
+) -> bool:
+    """Lines that read as a table row: every run inside one column, and two columns or more;
+    above a table, also text in one column that is not the first (the rest of a name a page
+    break cut; a heading or a caption starts at the table's left edge, a page number is
+    digits)."""
     slots = [_slot(r, columns) for line in lines for r in line.runs]
-    return bool(slots) and None not in slots and len(set(slots)) >= 2
+    if not slots or None in slots:
+        return False
+    if len(set(slots)) >= 2:
+        return True
+    text = "".join(c["text"] for line in lines for c in line.chars)
+    return above and slots[0] != 0 and not text.strip().isdigit()
 
 
 def attach_loose_rows(
@@ -224,12 +237,15 @@ def attach_loose_rows(
         edge = top if side == "above" else bottom
         for line in candidates:
             gap = (edge - line.bottom) if side == "above" else (line.top - edge)
-            if gap > MAX_LINE_GAP * line.size or any(_slot(r, columns) is None for r in line.runs):
+            # Above a table, the rest of a cut row may stand well clear of the first rule: the
+            # row's cell reaches up to the page's top margin.
+            reach = MAX_LINE_GAP * (CUT_ROW_REACH if side == "above" and not band else 1)
+            if gap > reach * line.size or any(_slot(r, columns) is None for r in line.runs):
                 break
             band.append(line)
             edge = line.top if side == "above" else line.bottom
         band.sort(key=lambda line: line.top)
-        if not band or not _loose_band(band, columns):
+        if not band or not _loose_band(band, columns, side == "above"):
             continue
         new_rows: list[list[Cell | None]] = []
         boxes: list[BBox] = []

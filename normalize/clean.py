@@ -34,6 +34,8 @@ _PROGRAM = re.compile(r"^program\b", re.IGNORECASE)
 # PEMBERDAYAAN PEREMPUAN is bidang 2.08).
 _URUSAN = re.compile(r"^(?:urusan\s+pemerintahan\s+(?:wajib|pilihan)|unsur)\b", re.IGNORECASE)
 _BIDANG = re.compile(r"^(?:urusan|bidang)\b", re.IGNORECASE)
+# A technical unit of the agency, whose programs the agency's total adds beside its bidang.
+_UNIT = re.compile(r"^(?:uptd?|unit\s+pelaksana)\b", re.IGNORECASE)
 # A row naming the agency itself (the SKPD's total line in many forms).
 _SKPD_NAME = re.compile(
     r"^(?:badan|dinas|sekretariat|inspektorat|satuan|kantor|kecamatan|rsud|rumah sakit)\b",
@@ -114,12 +116,17 @@ def _level_from_name(name: str) -> str | None:
     >>> [_level_from_name(n) for n in ("BIDANG BINA KONSTRUKSI", "URUSAN PEMBERDAYAAN PEREMPUAN",
     ...                                  "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN")]
     ['bidang', 'bidang', 'urusan']
+    >>> _level_from_name("UPTD PERLINDUNGAN PEREMPUAN DAN ANAK")
+    'unit'
+
 
     """
     if _PROGRAM.match(name):
         return "program"
     if _URUSAN.match(name):
         return "urusan"
+    if _UNIT.match(name):
+        return "unit"
     if _BIDANG.match(name):
         return "bidang"
     if _SKPD_NAME.match(name):

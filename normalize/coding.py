@@ -34,7 +34,7 @@ VERIFY_SCORE = 80.0
 INDICATOR_SCORE = 80.0
 # Rows above the program level, or naming the SKPD, are not matched (their printed codes are
 # still verified).
-SKIP_LEVELS = frozenset({"urusan", "bidang", "skpd"})
+SKIP_LEVELS = frozenset({"urusan", "bidang", "skpd", "unit"})
 CODE_COLUMNS = ("kode", "kode_sumber", "skor_kode", "uraian_nomenklatur")
 PARENT_LEVEL = {"sub_kegiatan": 5, "kegiatan": 3, "program": 2}
 

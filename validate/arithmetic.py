@@ -132,15 +132,20 @@ def hierarchy_relations(sheet: Sheet) -> list[Relation]:
     """
     out: list[Relation] = []
     rows = [r for r in sheet.rows if r.kind in ("data", "total")]
+    lowest = max((r.depth for r in rows if r.depth is not None), default=None)
     for column in amount_columns(sheet):
         for index, row in enumerate(rows):
             if row.kind != "data" or row.depth is None or row.number_at(column) is None:
                 continue
-            under = [r for r in _descendants(rows, index) if r.depth is not None]
+            descendants = _descendants(rows, index)
+            under = [r for r in descendants if r.depth is not None]
             nearest = _summing_depth(under, column)
             if nearest is None:
                 continue
             children = [r for r in under if r.depth == nearest]
+            if nearest == lowest:
+                children += _unlevelled_children(descendants, nearest, column)
+            children.sort(key=lambda r: r.number)
             level = next(k for k, v in DEPTH.items() if v == nearest).replace("_", " ")
             out.append(
                 Relation(
@@ -151,6 +156,17 @@ def hierarchy_relations(sheet: Sheet) -> list[Relation]:
                 )
             )
     return out
+
+
+def _unlevelled_children(descendants: list[Row], nearest: int, column: str) -> list[Row]:
+    """Rows with an amount but no level are rows of the table's lowest level (a sub kegiatan
+    whose code is neither printed nor matched): they count among the children of a parent whose
+    children are of that level."""
+    return [
+        row
+        for row in descendants
+        if row.depth is None and row.kind == "data" and row.number_at(column) is not None
+    ]
 
 
 # A level sums its parent only when at least this share of its rows print an amount: a level

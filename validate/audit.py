@@ -61,6 +61,7 @@ LEVEL_WORDS = {
     "bidang": "Bidang",
     "urusan": "Urusan",
     "skpd": "Baris SKPD",
+    "unit": "Unit (UPTD)",
     "akun": "Akun",
     "kelompok": "Kelompok",
     "jenis": "Jenis",

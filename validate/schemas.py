@@ -50,7 +50,7 @@ SCHEMA_CHECKS: dict[str, tuple[Severity, str]] = {
 # kegiatan; `X`/`XX` stand for any urusan/bidang in the nomenclature's generic form.
 KODE_PATTERN = r"^(?:\d|X)(?:\.(?:\d\d|XX)(?:\.\d\d(?:\.\d\.\d\d(?:\.\d{4})?)?)?)?$"
 JENIS_BARIS = ("data", "total", "ringkasan", "indikator")
-LEVELS = (*P90_LEVELS.values(), "skpd", *REKENING_LEVELS.values(), *LINE_LEVELS)
+LEVELS = (*P90_LEVELS.values(), "skpd", "unit", *REKENING_LEVELS.values(), *LINE_LEVELS)
 KODE_SUMBER = ("cetak", "cetak+verifikasi", "cocok")
 SKOR_RANGE = (0.0, 100.0)
 # A capaian is realisasi / target x 100: it passes 100 whenever realisation beats the target

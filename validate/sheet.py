@@ -21,6 +21,7 @@ DEPTH = {
     "skpd": 0,
     "urusan": 1,
     "bidang": 2,
+    "unit": 2,  # an UPTD: summed by the agency beside its bidang
     "program": 3,
     "kegiatan": 4,
     "sub_kegiatan": 5,
