@@ -66,7 +66,7 @@ _HEADER_WORDS = re.compile(
     r"murni|perubahan|sebelum|sesudah|setelah|prakiraan|perkiraan|maju|rencana|prioritas|"
     r"kelompok|unit|penanggung|tingkat|evaluasi|renstra|renja|hasil|keluaran|output|outcome|"
     r"kebutuhan|nama|jenis|k|rp|penambahan|pergeseran|total|strategis|rincian|volume|harga|"
-    r"koefisien|kinerja|tolok ukur|ukuran|nilai|%)\b",
+    r"koefisien|kinerja|tolok ukur|ukuran|nilai|rancangan|rkpd|catatan|analisis|ppn|%)\b",
     re.IGNORECASE,
 )
 

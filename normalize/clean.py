@@ -29,6 +29,10 @@ SPARSE_COLUMNS = ("baris_gabungan", "sisa")
 _TOTAL_LABEL = re.compile(r"^\W*(?:jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
 _ROW_NUMBER = re.compile(r"^\(?[0-9]{1,3}[a-z]?\)?\.?$|^[a-z]\.?$", re.IGNORECASE)
 _PROGRAM = re.compile(r"^program\b", re.IGNORECASE)
+# Rows titled by their level ("Kegiatan Penegakan …", "Sub Kegiatan Penyusunan …"; "Kegitan"
+# is a typo the documents make).
+_KEGIATAN = re.compile(r"^keg[ia]{1,2}tan\b", re.IGNORECASE)
+_SUB_KEGIATAN = re.compile(r"^sub\s*-?\s*keg[ia]{1,2}tan\b", re.IGNORECASE)
 # A row naming an urusan (wajib or pilihan, or the supporting unsur), or a bidang: a division
 # of the agency, or a bidang urusan, which documents also title "URUSAN …" (URUSAN
 # PEMBERDAYAAN PEREMPUAN is bidang 2.08).
@@ -118,11 +122,17 @@ def _level_from_name(name: str) -> str | None:
     ['bidang', 'bidang', 'urusan']
     >>> _level_from_name("UPTD PERLINDUNGAN PEREMPUAN DAN ANAK")
     'unit'
+    >>> _level_from_name("Kegitan Administrasi Keuangan"), _level_from_name("Sub Kegiatan Penyediaan")
+    ('kegiatan', 'sub_kegiatan')
 
 
     """
     if _PROGRAM.match(name):
         return "program"
+    if _SUB_KEGIATAN.match(name):
+        return "sub_kegiatan"
+    if _KEGIATAN.match(name):
+        return "kegiatan"
     if _URUSAN.match(name):
         return "urusan"
     if _UNIT.match(name):

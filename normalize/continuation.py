@@ -83,7 +83,7 @@ def is_continuation(
         return False
     for k in filled:
         spec = slots[k].spec
-        if spec is None or spec.ctype not in TEXT_TYPES or sniff(cells[k]) in DATA_SHAPES:
+        if (spec is not None and spec.ctype not in TEXT_TYPES) or sniff(cells[k]) in DATA_SHAPES:
             return False
     if not any(above[k].strip() for k in filled):
         return False

@@ -34,9 +34,18 @@ def _score(doc: str, folder: Path) -> tuple[str, list[str]]:
     return next(line for line in lines if line.startswith("score:")), lines
 
 
-@pytest.fixture(scope="module", params=["renja-binakonstruksi-pupr-provkaltim-2025",
-                                        "rka-subkeg-rakor-disdagin-kotabogor-2022",
-                                        "renja-dp3akb-provsumut-2026"])  # fmt: skip
+# The errors each document really has: the Kaltim, Bogor and Sumut totals add up (Sumut's
+# prakiraan maju misses by rounding, which is information); Katingan's Tabel II.3 prints
+# kegiatan 1.05.02.2.02 as 1.325.090.599 where its sub kegiatan add up to 1.325.090.559.
+REAL_ERRORS = {
+    "renja-binakonstruksi-pupr-provkaltim-2025": set(),
+    "rka-subkeg-rakor-disdagin-kotabogor-2022": set(),
+    "renja-dp3akb-provsumut-2026": set(),
+    "renja-satpolppdamkar-katingan-2025": {("jumlah_rincian", "1.05.02.2.02")},
+}
+
+
+@pytest.fixture(scope="module", params=list(REAL_ERRORS))
 def real(request, tmp_path_factory) -> tuple[str, renja.Result, Path]:
     doc = request.param
     result = renja.process(need(REAL / f"{doc}.pdf"))
@@ -51,11 +60,12 @@ def test_every_development_fact_holds(real) -> None:
     assert hit == total, "\n".join(lines)
 
 
-def test_a_consistent_document_has_no_arithmetic_finding(real) -> None:
-    _, result, _ = real
+def test_errors_are_the_documents_own_and_no_more(real) -> None:
+    doc, result, _ = real
     assert result.tables, "no table of a known form"
-    assert [f for f in result.findings if f.check in ARITHMETIC] == []
-    assert [f for f in result.findings if f.severity.value == "error"] == []
+    errors = {(f.check, f.kode) for f in result.findings if f.severity.value == "error"}
+    assert errors == REAL_ERRORS[doc]
+    assert {f.check for f in result.findings if f.check in ARITHMETIC} <= {"jumlah_rincian"}
 
 
 def test_sumut_forms_and_scanned_pages(real) -> None:
