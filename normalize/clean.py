@@ -122,8 +122,8 @@ def _level_from_name(name: str) -> str | None:
     ['bidang', 'bidang', 'urusan']
     >>> _level_from_name("UPTD PERLINDUNGAN PEREMPUAN DAN ANAK")
     'unit'
-    >>> _level_from_name("Kegitan Administrasi Keuangan"), _level_from_name("Sub Kegiatan Penyediaan")
-    ('kegiatan', 'sub_kegiatan')
+    >>> [_level_from_name(n) for n in ("Kegitan Administrasi", "Sub Kegiatan Penyediaan")]
+    ['kegiatan', 'sub_kegiatan']
 
 
     """
