@@ -138,6 +138,8 @@ def row_bands(lines: Sequence[PhysicalLine], rules: Sequence[float]) -> list[lis
     closest = sorted(gaps)[len(gaps) // 10]
     size = statistics.median(line.size for line in lines)
     limit = closest + ROW_GAP * size
+    if max(gaps) <= limit:  # evenly spaced: one line per row, wrapped text merges later
+        return [[i] for i in range(len(lines))]
     out: list[list[int]] = [[0]]
     for i, gap in enumerate(gaps, start=1):
         if gap > limit:

@@ -131,3 +131,48 @@ def test_scanned_message_names_pages_and_the_way_out() -> None:
     assert text.startswith("pages 1-2, 98 of 98 have no text layer")
     assert "install OCR" in text
     assert "--ocr" in scanned_message([3], 9, ocr_available=True)
+
+
+def _scanned_table(path: Path) -> Path:
+    """A page that is only a picture of a ruled table (no text layer)."""
+    from PIL import Image, ImageDraw, ImageFont
+    from reportlab.lib.utils import ImageReader
+
+    image = Image.new("RGB", (1654, 2339), "white")
+    draw = ImageDraw.Draw(image)
+    try:
+        font = ImageFont.truetype("DejaVuSans.ttf", 34)
+    except OSError:
+        font = ImageFont.load_default(size=34)
+    rows = [
+        ["Kode", "Uraian", "Sebelum", "Sesudah"],
+        ["5.03.01.2.02.0001", "Penyediaan Gaji", "1.000.000", "1.200.000"],
+        ["5.03.01.2.02.0002", "Penyediaan Administrasi", "2.500.000", "2.300.000"],
+    ]
+    xs, top = [150, 520, 1100, 1350, 1600], 260
+    draw.text((150, 150), "Tabel 5.3 Pergeseran Pagu Anggaran Tahun 2024", fill="black", font=font)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            draw.text((xs[j] + 10, top + i * 90 + 25), text, fill="black", font=font)
+    for i in range(len(rows) + 1):
+        draw.line([(xs[0], top + i * 90), (xs[-1], top + i * 90)], fill="black", width=3)
+    for x in xs:
+        draw.line([(x, top), (x, top + len(rows) * 90)], fill="black", width=3)
+    sheet = canvas.Canvas(str(path), pagesize=A4)
+    sheet.drawImage(ImageReader(image), 0, 0, width=A4[0], height=A4[1])
+    sheet.showPage()
+    sheet.save()
+    return path
+
+
+def test_ocr_reads_a_scanned_table(tmp_path: Path) -> None:
+    import shutil
+
+    if shutil.which("ocrmypdf") is None:
+        pytest.skip("ocrmypdf is not installed (sudo apt install ocrmypdf tesseract-ocr-ind)")
+    path = _scanned_table(tmp_path / "scan.pdf")
+    with pytest.raises(InputError, match="no text layer"):
+        read(path)
+    document = read(path, ReadOptions(ocr=True))
+    cells = {c for t in document.tables for r in t.rows for c in r.cells}
+    assert "5.03.01.2.02.0002" in cells and "2.300.000" in cells
