@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from renja.errors import InputError
 from renja.extract.cells import is_separator_cells
 from renja.extract.markdown import TextLine
 from renja.extract.meta import read_meta
@@ -159,15 +160,16 @@ def table_rows(table: PageTable, page: int) -> list[RawRow]:
 
 def _sequence(
     pages: Sequence[PageContent], furniture: set[str], body: float
-) -> Iterator[tuple[int, PageItem, bool]]:
-    """Every page item with a document-wide sequence number (what stitching calls a line)."""
+) -> Iterator[tuple[int, int, PageItem, bool]]:
+    """Every page item but furniture: a document-wide sequence number (what stitching calls a
+    line), its page, the item, and whether it is a heading."""
     number = 0
     for page in pages:
         for item in page.items:
             number += 1
             if item.line is not None and _furniture_key(item.line.text) in furniture:
                 continue
-            yield number, item, bool(item.line and is_heading(item.line, body))
+            yield number, page.number, item, bool(item.line and is_heading(item.line, body))
 
 
 def pages_to_document(path: Path, pages: Sequence[PageContent], total: int) -> Document:
@@ -176,16 +178,12 @@ def pages_to_document(path: Path, pages: Sequence[PageContent], total: int) -> D
     body = body_size(pages)
     blocks: list[Block] = []
     texts: list[TextLine] = []
-    page_of: dict[int, int] = {}
-    for page in pages:
-        for item in page.items:
-            page_of[id(item)] = page.number
-    for number, item, heading in _sequence(pages, furniture, body):
+    for number, page, item, heading in _sequence(pages, furniture, body):
         if item.line is not None:
             texts.append(TextLine(number, item.line.text, heading=heading))
             continue
         assert item.table is not None
-        rows = table_rows(item.table, page_of[id(item)])
+        rows = table_rows(item.table, page)
         blocks.append(
             Block(item.table.engine, rows, number, number, stream="pdf", fresh=item.table.new_grid)
         )
@@ -211,8 +209,6 @@ def pages_to_document(path: Path, pages: Sequence[PageContent], total: int) -> D
 
 def read_pdf(path: Path, options: ReadOptions) -> Document:
     """Read a PDF into raw tables. Raises InputError (one line) for unusable files."""
-    from renja.errors import InputError
-
     with open_pdf(path, options) as pdf:
         total = len(pdf.pages)
         pages: list[PageContent] = []
