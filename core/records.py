@@ -57,6 +57,9 @@ class RawRow:
     # How many grid columns each cell covers in a ruled PDF table (0: covered by a cell to its
     # left); empty when unknown (Markdown, unruled PDFs).
     spans: tuple[int, ...] = ()
+    # The x of the column rules of the row's grid, left to right (one more than the cells);
+    # empty when unknown.
+    edges: tuple[float, ...] = ()
 
 
 @dataclass(slots=True)

@@ -154,7 +154,9 @@ def table_rows(table: PageTable, page: int) -> list[RawRow]:
         bold = bool(filled) and sum(c.bold for c in filled) * 2 > len(filled)
         role = RowRole.SEPARATOR if is_separator_cells(cells) else RowRole.BODY
         spans = table.spans(row)
-        out.append(RawRow(cells, Source(page=page, bbox=box), role=role, bold=bold, spans=spans))
+        edges = tuple(table.edges) if len(table.edges) == len(cells) + 1 else ()
+        source = Source(page=page, bbox=box)
+        out.append(RawRow(cells, source, role=role, bold=bold, spans=spans, edges=edges))
     return out
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from renja.extract.cells import is_header_row
 from renja.extract.pdf_text import Char, Line, group_lines, join_lines, physical_lines
 
 BBox = tuple[float, float, float, float]
@@ -20,6 +21,8 @@ BBox = tuple[float, float, float, float]
 # Table boxes reaching further than this outside the page are drawing artefacts (a browser's
 # clip rectangle of the whole web page), not tables.
 OFF_PAGE_SLACK = 5.0
+# A row on new rules with at least this share of the run's columns continues its body.
+SAME_TABLE_SHARE = 0.75
 # Coordinates closer than this are the same grid line.
 SNAP = 0.5
 
@@ -187,10 +190,16 @@ def row_edges(row: BBox, cells: Sequence[BBox]) -> set[float]:
     return {_snap(v) for c in cells if c[1] <= top and c[3] >= bottom for v in (c[0], c[2])}
 
 
-def split_grids(rows: Sequence[BBox], cells: Sequence[BBox]) -> list[list[int]]:
+def split_grids(
+    rows: Sequence[BBox], cells: Sequence[BBox], labels: Sequence[bool] = ()
+) -> list[list[int]]:
     """Runs of rows drawn on one grid. Two tables whose rules touch come back from pdfplumber as
     one; a row that adds column edges *and* drops edges of the rows above is on another grid
-    (a merged cell only drops edges; a finer header row only adds them).
+    (a merged cell only drops edges; a finer header row only adds them). Where ``labels`` say
+    which rows read as column labels: a header alone is never a table (the rows under it are
+    its body, however finely ruled: codes printed over several columns), and a row with about as
+    many columns as the run and no labels goes on the same table on redrawn rules; a new table
+    has labels of its own or far fewer columns (a signature block).
 
     >>> cells = [(0, 0, 10, 5), (10, 0, 30, 5), (0, 5, 30, 9), (0, 9, 20, 12), (20, 9, 30, 12)]
     >>> split_grids([(0, 0, 30, 5), (0, 5, 30, 9), (0, 9, 30, 12)], cells)
@@ -199,17 +208,32 @@ def split_grids(rows: Sequence[BBox], cells: Sequence[BBox]) -> list[list[int]]:
     ...          (0, 5, 4, 9), (4, 5, 25, 9), (25, 5, 30, 9)]
     >>> split_grids([(0, 0, 30, 5), (0, 5, 30, 9)], cells)
     [[0], [1]]
+    >>> split_grids([(0, 0, 30, 5), (0, 5, 30, 9)], cells, [False, False])  # body on a new grid
+    [[0, 1]]
+    >>> split_grids([(0, 0, 30, 5), (0, 5, 30, 9)], cells, [True, False])  # header over its body
+    [[0, 1]]
+    >>> split_grids([(0, 0, 30, 5), (0, 5, 30, 9)], cells, [False, True])  # a new table
+    [[0], [1]]
     """
     runs: list[list[int]] = []
     grid: set[float] = set()
+    widest = 0  # the most rules one row of the run has
     for index, row in enumerate(rows):
         edges = row_edges(row, cells)
-        if runs and not (len(edges - grid) >= GRID_CONFLICT and len(grid - edges) >= GRID_CONFLICT):
+        conflict = len(edges - grid) >= GRID_CONFLICT and len(grid - edges) >= GRID_CONFLICT
+        if conflict and labels and runs:
+            if all(labels[i] for i in runs[-1]):
+                conflict = False  # a header alone is never a table
+            elif not labels[index] and len(edges) >= SAME_TABLE_SHARE * widest:
+                conflict = False  # as many columns, no header: the body goes on, redrawn
+        if runs and not conflict:
             runs[-1].append(index)
             grid |= edges
+            widest = max(widest, len(edges))
         else:
             runs.append([index])
             grid = set(edges)
+            widest = len(edges)
     return runs
 
 
@@ -247,7 +271,11 @@ def fill_table(table: Any, chars: Sequence[Char], page: BBox) -> tuple[list[Page
     row_boxes: list[BBox] = [bounds(r) for r in row_cells]
     _open_cells(loose, index, row_cells, row_boxes, cells)
     out: list[PageTable] = []
-    for number, run in enumerate(split_grids(row_boxes, boxes)):
+    labels = [
+        is_header_row([" ".join(line.text for line in cells[box].lines) for box in row])
+        for row in row_cells
+    ]
+    for number, run in enumerate(split_grids(row_boxes, boxes, labels)):
         xs = sorted({_snap(v) for i in run for c in row_cells[i] for v in (c[0], c[2])})
         rows: list[list[Cell | None]] = []
         for i in run:

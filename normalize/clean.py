@@ -340,7 +340,7 @@ def clean_table(raw: RawTable, kind: TableKind, table_id: str, ctx: ReadContext)
                 )
             )
         records.append(values)
-    for target_row, slot_index, tail, merged in merge_log:
+    for target_row, slot_index, tail, merged, rule in merge_log:
         row = rows[target_row]
         repairs.append(
             Repair(
@@ -349,7 +349,7 @@ def clean_table(raw: RawTable, kind: TableKind, table_id: str, ctx: ReadContext)
                 slots[slot_index].name,
                 tail,
                 merged,
-                merge_continuations.__name__,
+                rule,
                 row.source,
             )
         )

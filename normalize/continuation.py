@@ -120,6 +120,35 @@ def _has(cells: Sequence[str], slots: Sequence[Slot], types: frozenset[CellType]
     )
 
 
+def merge_detail_line(cells: Sequence[str], above: Sequence[str], slots: Sequence[Slot]) -> bool:
+    """Is this row the detail line of the row above? Some forms print a record on two ruled
+    lines: the code and name across the grid, then indicators, targets and pagu on the line
+    under it, with no code or name of its own. The two are one record.
+
+    >>> from renja.normalize.kinds import ColumnSpec, CellType
+    >>> slots = [Slot("kode", ColumnSpec("kode", CellType.KODE)),
+    ...          Slot("uraian", ColumnSpec("uraian", CellType.TEXT)),
+    ...          Slot("indikator", ColumnSpec("indikator", CellType.INDIKATOR)),
+    ...          Slot("pagu", ColumnSpec("pagu", CellType.RUPIAH))]
+    >>> name = ["1.05.01.2.01.0001", "Penyusunan Dokumen Perencanaan", "", ""]
+    >>> merge_detail_line(["", "", "Jumlah Dokumen", "45.870.000,00"], name, slots)
+    True
+    >>> merge_detail_line(["", "", "", "45.870.000,00"], name, slots)  # amounts alone: a total
+    False
+    >>> merge_detail_line(["", "", "Jumlah Laporan", "9"], name[:2] + ["Jumlah Dokumen", ""], slots)
+    False
+    """
+    if not _has(above, slots, CODE_TYPES) or _has(cells, slots, CODE_TYPES):
+        return False
+    named = frozenset(k for k, s in enumerate(slots) if s.name in NAME_COLUMNS)
+    coded = frozenset(k for k, s in enumerate(slots) if s.spec and s.spec.ctype in CODE_TYPES)
+    if any(above[k].strip() for k in range(len(above)) if k not in named | coded):
+        return False
+    if any(cells[k].strip() for k in named | coded):
+        return False
+    return _has(cells, slots, TEXT_TYPES)
+
+
 def _join_split_records(rows: list[LogicalRow], slots: Sequence[Slot]) -> list[LogicalRow]:
     """A PDF row with amounts but no code, followed by lines of text alone and then a row with
     the code but no amounts, is one record: a name wrapped over several ruled lines set the
@@ -154,8 +183,13 @@ def _join_split_records(rows: list[LogicalRow], slots: Sequence[Slot]) -> list[L
 
 
 def _record_end(rows: list[LogicalRow], i: int, slots: Sequence[Slot]) -> int | None:
-    """Where the record starting at ``rows[i]`` (amounts, no code) ends: at the code row."""
-    if _has(rows[i].cells, slots, CODE_TYPES) or not _has(rows[i].cells, slots, AMOUNT_TYPES):
+    """Where the record starting at ``rows[i]`` (amounts and the start of a name, no code) ends:
+    at the code row. A row with amounts but no name is the detail line of the record above
+    (indicators, targets and pagu printed under a coded name line), not the start of one."""
+    first = rows[i].cells
+    if _has(first, slots, CODE_TYPES) or not _has(first, slots, AMOUNT_TYPES):
+        return None
+    if not any(c.strip() and s.name in NAME_COLUMNS for c, s in zip(first, slots, strict=True)):
         return None
     for j in range(i + 1, len(rows)):
         cells = rows[j].cells
@@ -168,12 +202,12 @@ def _record_end(rows: list[LogicalRow], i: int, slots: Sequence[Slot]) -> int | 
 
 def merge_continuations(
     rows: list[LogicalRow], slots: Sequence[Slot]
-) -> tuple[list[LogicalRow], list[tuple[int, int, str, str]]]:
+) -> tuple[list[LogicalRow], list[tuple[int, int, str, str, str]]]:
     """Merge wrapped-text rows into the row above (and, in PDF tables with codes, the first
     line of a record into the code row below it: see ``_join_split_records``).
 
-    Returns the merged rows and, for the log, one (row index, slot, tail text, merged text)
-    per merged cell.
+    Returns the merged rows and, for the log, one (row index, slot, tail text, merged text,
+    rule) per merged cell. A record's detail line (``merge_detail_line``) joins its name line.
 
     >>> from renja.normalize.kinds import ColumnSpec, CellType
     >>> slots = [Slot("kode", ColumnSpec("kode", CellType.KODE)),
@@ -185,19 +219,30 @@ def merge_continuations(
     ('Penyusunan Laporan Capaian dan Ikhtisar Realisasi Kinerja SKPD', [984])
     """
     out: list[LogicalRow] = []
-    log: list[tuple[int, int, str, str]] = []
+    log: list[tuple[int, int, str, str, str]] = []
     coded = any(s.spec and s.spec.ctype in CODE_TYPES for s in slots)
     rows = _join_split_records(rows, slots) if coded else rows
     for row in rows:
         relaxed = row.page_top or (coded and row.source.page is not None)
+        if out and coded and merge_detail_line(row.cells, out[-1].cells, slots):
+            target = out[-1]
+            for k, cell in enumerate(row.cells):
+                if cell.strip():
+                    target.cells[k] = cell
+                    log.append((len(out) - 1, k, cell.strip(), cell, merge_detail_line.__name__))
+            target.merged.append(row.source)
+            continue
         if out and is_continuation(row.cells, out[-1].cells, slots, relaxed):
             target = out[-1]
             for k, cell in enumerate(row.cells):
                 if cell.strip():
                     target.cells[k] = join_text(target.cells[k], cell)
-                    log.append((len(out) - 1, k, cell.strip(), target.cells[k]))
+                    log.append((len(out) - 1, k, cell.strip(), target.cells[k], RULE))
             target.merged.append(row.source)
             continue
         out.append(row)
-        log.extend((len(out) - 1, k, text, row.cells[k]) for k, text in row.split_record)
+        log.extend((len(out) - 1, k, text, row.cells[k], RULE) for k, text in row.split_record)
     return out, log
+
+
+RULE = merge_continuations.__name__

@@ -35,6 +35,7 @@ REPAIR_RULES: tuple[Callable[..., object], ...] = (
     # Table structure
     align.align_row,
     continuation.merge_continuations,
+    continuation.merge_detail_line,
     clean.move_label_to_uraian,
     clean.move_code_label,
 )
