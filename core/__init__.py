@@ -14,17 +14,24 @@ __version__ = "0.1.0"
 SCHEMA_VERSION = 1
 
 if TYPE_CHECKING:
+    from renja.extract import ReadOptions
     from renja.normalize.nomenclature import Nomenclature
     from renja.pipeline import Result
 
 
 def process(
-    path: str | Path, nomenclature: Nomenclature | str | Path | None = None, code: bool = True
+    path: str | Path,
+    nomenclature: Nomenclature | str | Path | None = None,
+    code: bool = True,
+    options: ReadOptions | None = None,
 ) -> Result:
-    """Read, clean, code and check one document; see ``renja.pipeline.process``."""
+    """Read, clean, code and check one document; see ``renja.pipeline.process``.
+
+    ``options`` (``renja.extract.ReadOptions``) apply to PDFs: password, page limit, OCR and
+    table engines."""
     from renja.pipeline import process as _process
 
-    return _process(path, nomenclature=nomenclature, code=code)
+    return _process(path, nomenclature=nomenclature, code=code, options=options)
 
 
 def __getattr__(name: str) -> object:

@@ -119,7 +119,7 @@ def nomenclature_option(command: click.Command) -> click.Command:
 
 
 def pdf_options(command: click.Command) -> click.Command:
-    """``--password``, ``--max-pages`` and ``--ocr``: how to read PDFs."""
+    """``--password``, ``--max-pages``, ``--ocr`` and ``--engine``: how to read PDFs."""
     from renja.extract.pdf_open import DEFAULT_MAX_PAGES
 
     for option in reversed(
@@ -137,16 +137,26 @@ def pdf_options(command: click.Command) -> click.Command:
                 is_flag=True,
                 help="Recognise the text of scanned pages first (needs ocrmypdf and tesseract).",
             ),
+            click.option(
+                "--engine",
+                type=click.Choice(["auto", "pdfplumber", "camelot"]),
+                default="auto",
+                show_default=True,
+                help="Table engines for PDFs. auto: camelot (lattice) reads again the pages "
+                "pdfplumber seems to misread (merged amount columns, a grid only in a picture) "
+                "and the better reading is kept; camelot: every page read by both; "
+                "pdfplumber: pdfplumber alone. The choice is recorded in the manifest.",
+            ),
         )
     ):
         command = option(command)
     return command
 
 
-def read_options(password: str | None, max_pages: int, ocr: bool) -> object:
+def read_options(password: str | None, max_pages: int, ocr: bool, engine: str = "auto") -> object:
     from renja.extract import ReadOptions
 
-    return ReadOptions(password=password, max_pages=max_pages, ocr=ocr)
+    return ReadOptions(password=password, max_pages=max_pages, ocr=ocr, engine=engine)
 
 
 def load_reference(path: Path | None, required: bool) -> Nomenclature | None:
@@ -191,6 +201,7 @@ def run(
     password: str | None,
     max_pages: int,
     ocr: bool,
+    engine: str,
     nomenklatur: Path | None,
 ) -> None:
     """Process Renja documents into clean tables, repairs and findings.
@@ -207,7 +218,7 @@ def run(
     except RenjaError as exc:
         raise click.ClickException(str(exc)) from None
     reference = load_reference(nomenklatur, required=False)
-    options = read_options(password, max_pages, ocr)
+    options = read_options(password, max_pages, ocr, engine)
     failures: list[str] = []
     written: set[str] = set()
     with _progress(len(documents), quiet) as progress:
@@ -296,6 +307,7 @@ def check(
     password: str | None,
     max_pages: int,
     ocr: bool,
+    engine: str,
     nomenklatur: Path | None,
 ) -> None:
     """Audit Renja documents and exit 1 when they have findings (for pipelines).
@@ -310,7 +322,7 @@ def check(
     except RenjaError as exc:
         raise click.ClickException(str(exc)) from None
     reference = load_reference(nomenklatur, required=False)
-    options = read_options(password, max_pages, ocr)
+    options = read_options(password, max_pages, ocr, engine)
     threshold = SEVERITY_RANK.get(fail_on, -1)
     failed = False
     for path in documents:

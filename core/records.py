@@ -123,6 +123,8 @@ class Document:
     text_lines: int = 0
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    # PDF pages read by two engines: which one was kept and the measure that chose it
+    engine_choices: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

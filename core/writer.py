@@ -188,6 +188,7 @@ def manifest(result: Result) -> dict[str, Any]:
             "file": Path(document.path).name,
             "sha256": result.sha256,
             **({"pages": document.pages} if document.pages is not None else {}),
+            **({"engine_choices": document.engine_choices} if document.engine_choices else {}),
         },
         "meta": document.meta.as_dict(),
         "nomenklatur": result.nomenclature,

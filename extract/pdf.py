@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,9 +20,30 @@ from renja.errors import InputError
 from renja.extract.cells import is_separator_cells
 from renja.extract.markdown import TextLine
 from renja.extract.meta import read_meta
-from renja.extract.pdf_grid import PageTable, bounds, fill_table, keep_tables, on_page
+from renja.extract.pdf_camelot import LATTICE_ENGINE, Grid, camelot_available, lattice_grids
+from renja.extract.pdf_grid import (
+    OFF_PAGE_SLACK,
+    BBox,
+    PageTable,
+    bounds,
+    fill_table,
+    keep_tables,
+    on_page,
+)
 from renja.extract.pdf_objects import find_ruled_tables, page_objects
-from renja.extract.pdf_open import ReadOptions, ocr_available, open_pdf, scanned_message
+from renja.extract.pdf_open import (
+    ReadOptions,
+    ocr_available,
+    open_pdf,
+    page_ranges,
+    scanned_message,
+)
+from renja.extract.pdf_quality import (
+    MIN_ACCURACY,
+    needs_second_look,
+    page_quality,
+    prefer_second,
+)
 from renja.extract.pdf_spans import merge_spanned_columns
 from renja.extract.pdf_text import Line, group_lines
 from renja.extract.pdf_unruled import attach_loose_rows, unruled_tables
@@ -63,15 +84,66 @@ class PageItem:
 
 
 @dataclass(slots=True)
+class EngineChoice:
+    """Which engine read a page's tables, and the measure that chose it (``pdf_quality``)."""
+
+    page: int
+    chosen: str
+    scores: dict[str, dict[str, float | int]]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"page": self.page, "chosen": self.chosen, "scores": self.scores}
+
+
+@dataclass(slots=True)
 class PageContent:
     number: int
     height: float
     items: list[PageItem] = field(default_factory=list)
     scanned: bool = False
+    choice: EngineChoice | None = None
+    cut: bool = False  # a table runs past the page's side edge
 
 
-def read_page(page: Any, number: int) -> PageContent:
-    """Tables and text lines of one page, top to bottom."""
+# The second engine: the grids of one page (number, height).
+SecondEngine = Callable[[int, float], list[Grid]]
+
+
+def _tables_from(
+    found: Sequence[Any], chars: list[Any], page_box: BBox, engine: str
+) -> tuple[list[PageTable], list[Any]]:
+    """Ruled tables filled with the page's characters, and the characters left outside them."""
+    cells = [on_page([tuple(c) for c in t.cells], page_box) for t in found]
+    kept = keep_tables(
+        [bounds(c) if c else page_box for c in cells],
+        [(len(t.rows), max((len(r.cells) for r in t.rows), default=0)) if c else (0, 0)
+         for t, c in zip(found, cells, strict=True)],
+    )  # fmt: skip
+    used: set[int] = set()
+    tables: list[PageTable] = []
+    for index in kept:
+        parts, ids = fill_table(found[index], chars, page_box, engine)
+        for table in parts:
+            if any(any(c is not None and c.text for c in row) for row in table.rows):
+                tables.append(table)
+        used |= ids
+    return tables, [c for c in chars if id(c) not in used]
+
+
+def _visible(chars: Sequence[Any]) -> int:
+    return sum(1 for c in chars if c["text"].strip())
+
+
+def read_page(
+    page: Any, number: int, engine: str = "pdfplumber", second: SecondEngine | None = None
+) -> PageContent:
+    """Tables and text lines of one page, top to bottom.
+
+    ``engine``: ``pdfplumber`` reads with pdfplumber alone; ``auto`` asks ``second`` (camelot)
+    for the page's grids where pdfplumber's reading looks wrong (``needs_second_look``);
+    ``camelot`` asks on every page. Both readings are measured (``pdf_quality``) and the
+    better one kept; the choice is recorded on the page.
+    """
     objects = page_objects(page)
     chars = [c for c in objects.chars if c["upright"] and c["text"].strip() != ""]
     spaces = [c for c in objects.chars if c["text"].strip() == ""]
@@ -80,30 +152,39 @@ def read_page(page: Any, number: int) -> PageContent:
         content.scanned = bool(objects.images) or not chars
         if not chars:
             return content
-    found = find_ruled_tables(page, objects, LINES_SETTINGS)
     page_box = (0.0, 0.0, float(page.width), float(page.height))
-    cells = [on_page([tuple(c) for c in t.cells], page_box) for t in found]
-    kept = keep_tables(
-        [bounds(c) if c else page_box for c in cells],
-        [(len(t.rows), max((len(r.cells) for r in t.rows), default=0)) if c else (0, 0)
-         for t, c in zip(found, cells, strict=True)],
-    )  # fmt: skip
     all_chars = chars + spaces
-    used: set[int] = set()
-    tables: list[PageTable] = []
-    for index in kept:
-        parts, ids = fill_table(found[index], all_chars, page_box)
-        for table in parts:
-            if any(any(c is not None and c.text for c in row) for row in table.rows):
-                tables.append(table)
-        used |= ids
-    rest = [c for c in all_chars if id(c) not in used]
+    tables, rest = _tables_from(
+        find_ruled_tables(page, objects, LINES_SETTINGS), all_chars, page_box, "pdfplumber-lines"
+    )
     rules = objects.horizontal_rules(MIN_RULE_WIDTH)
+    ruled = bool(tables)
     if tables:
         for table in (tables[0], tables[-1]):  # rows a page break left without rules
             rest = attach_loose_rows(table, rest, rules)
     else:
         tables, rest = unruled_tables(rest, page_box, rules)
+    if second is not None and engine != "pdfplumber":
+        first = page_quality(tables, _visible(rest), len(chars))
+        image_share = objects.image_area / ((page_box[2] * page_box[3]) or 1.0)
+        if engine == "camelot" or needs_second_look(first, ruled, image_share):
+            grids = second(number, float(page.height))
+            usable = [g for g in grids if g.report.get("accuracy", 100.0) >= MIN_ACCURACY]
+            other_tables, other_rest = _tables_from(usable, all_chars, page_box, LATTICE_ENGINE)
+            other = page_quality(other_tables, _visible(other_rest), len(chars))
+            name = "pdfplumber-lines" if ruled else "pdfplumber-text"
+            wins = prefer_second(first, other)
+            reports = [g.report for g in grids]
+            content.choice = EngineChoice(
+                number,
+                LATTICE_ENGINE if wins else name,
+                {name: first.as_dict(), LATTICE_ENGINE: {**other.as_dict(), "tables": len(grids),
+                                                         "reports": reports}},  # type: ignore[dict-item]
+            )  # fmt: skip
+            if wins:
+                tables, rest = other_tables, other_rest
+    content.cut = any(t.bbox[0] < -OFF_PAGE_SLACK or t.bbox[2] > page_box[2] + OFF_PAGE_SLACK
+                      for t in tables)  # fmt: skip
     for table in tables:
         content.items.append(PageItem(table.bbox[1], table=table))
     for line in group_lines(rest):
@@ -196,6 +277,13 @@ def pages_to_document(path: Path, pages: Sequence[PageContent], total: int) -> D
     scanned = [p.number for p in pages if p.scanned]
     if scanned:
         warnings.append(scanned_message(scanned, total, ocr_available()))
+    cut = [p.number for p in pages if p.cut]
+    if cut:
+        warnings.append(
+            f"page{'s' if len(cut) > 1 else ''} {page_ranges(cut)}: a table runs past the "
+            "page's edge; the text beyond it was read from the file (check it against the "
+            "printout)"
+        )
     if not tables:
         warnings.append("no table found in the document")
     return Document(
@@ -206,17 +294,34 @@ def pages_to_document(path: Path, pages: Sequence[PageContent], total: int) -> D
         text_lines=len(texts),
         pages=total,
         warnings=warnings,
+        engine_choices=[p.choice.as_dict() for p in pages if p.choice is not None],
     )
+
+
+def second_engine(source: Path, options: ReadOptions) -> SecondEngine | None:
+    """camelot's lattice grids of the file being read, when the options ask for a second
+    engine and camelot is installed (``--engine camelot`` without it is an error)."""
+    if options.engine == "pdfplumber":
+        return None
+    if not camelot_available():
+        if options.engine == "camelot":
+            raise InputError(
+                "--engine camelot needs camelot-py (pip install camelot-py); "
+                "or read with --engine pdfplumber"
+            )
+        return None
+    return lambda number, height: lattice_grids(source, number, height, options.password)
 
 
 def read_pdf(path: Path, options: ReadOptions) -> Document:
     """Read a PDF into raw tables. Raises InputError (one line) for unusable files."""
     with open_pdf(path, options) as pdf:
         total = len(pdf.pages)
+        second = second_engine(Path(getattr(pdf, "path", None) or path), options)
         pages: list[PageContent] = []
         for number, page in enumerate(pdf.pages, start=1):
             try:
-                pages.append(read_page(page, number))
+                pages.append(read_page(page, number, options.engine, second))
             except InputError:
                 raise
             except Exception as exc:  # pdfminer on a broken content stream

@@ -81,12 +81,30 @@ def _inside(inner: BBox, outer: BBox, slack: float = 1.0) -> bool:
 
 def on_page(cells: Sequence[BBox], page: BBox) -> list[BBox]:
     """The cells of a found table that lie on the page (a browser's print draws clip boxes of
-    the whole web page, far beyond it, that join the table's rules).
+    the whole web page, far beyond it, that join the table's rules). A column the page's side
+    edge cuts is kept (``cut_at_edge``): its text is still in the file.
 
     >>> on_page([(0, -700, 600, 9000), (50, 40, 300, 700), (300, 40, 550, 700)], (0, 0, 600, 800))
     [(50, 40, 300, 700), (300, 40, 550, 700)]
+    >>> on_page([(50, 40, 500, 70), (500, 40, 640, 70)], (0, 0, 600, 800))
+    [(50, 40, 500, 70), (500, 40, 640, 70)]
     """
-    return drop_frames([c for c in cells if _inside(c, page, OFF_PAGE_SLACK)])
+    return drop_frames(
+        [c for c in cells if _inside(c, page, OFF_PAGE_SLACK) or cut_at_edge(c, page)]
+    )
+
+
+def cut_at_edge(cell: BBox, page: BBox) -> bool:
+    """A cell the page's left or right edge cuts: on the page top to bottom, no wider than it,
+    reaching past a side (a table printed wider than its paper).
+
+    >>> page = (0, 0, 600, 800)
+    >>> cut_at_edge((500, 40, 640, 70), page), cut_at_edge((0, -700, 600, 9000), page)
+    (True, False)
+    """
+    upright = cell[1] >= page[1] - OFF_PAGE_SLACK and cell[3] <= page[3] + OFF_PAGE_SLACK
+    past = cell[0] < page[0] - OFF_PAGE_SLACK or cell[2] > page[2] + OFF_PAGE_SLACK
+    return upright and past and cell[2] - cell[0] <= page[2] - page[0]
 
 
 def drop_frames(cells: Sequence[BBox]) -> list[BBox]:
@@ -237,9 +255,12 @@ def split_grids(
     return runs
 
 
-def fill_table(table: Any, chars: Sequence[Char], page: BBox) -> tuple[list[PageTable], set[int]]:
-    """A pdfplumber ``Table`` as page tables with text (one per grid it holds), and the ids of the
-    characters they used. Cells off the page are left out."""
+def fill_table(
+    table: Any, chars: Sequence[Char], page: BBox, engine: str = "pdfplumber-lines"
+) -> tuple[list[PageTable], set[int]]:
+    """A pdfplumber ``Table`` (or any object of its shape: ``cells`` boxes, ``rows`` of
+    ``cells``) as page tables with text (one per grid it holds), and the ids of the characters
+    they used. Cells off the page are left out."""
     boxes: list[BBox] = on_page([tuple(c) for c in table.cells], page)  # type: ignore[misc]
     if not boxes:
         return [], set()
@@ -289,9 +310,7 @@ def fill_table(table: Any, chars: Sequence[Char], page: BBox) -> tuple[list[Page
             cell.chars = ()  # the page's characters are not kept beyond the page
         boxes_run = [row_boxes[i] for i in run]
         bbox = (x0, boxes_run[0][1], x1, boxes_run[-1][3])
-        out.append(
-            PageTable(bbox, rows, boxes_run, "pdfplumber-lines", new_grid=number > 0, edges=xs)
-        )
+        out.append(PageTable(bbox, rows, boxes_run, engine, new_grid=number > 0, edges=xs))
     return out, used
 
 

@@ -25,6 +25,7 @@ class PageObjects:
     chars: list[Obj] = field(default_factory=list)
     shapes: list[Obj] = field(default_factory=list)  # rects, lines and curves, pdfplumber-style
     images: int = 0
+    image_area: float = 0.0  # points² the page's pictures cover (overlaps counted twice)
 
     def horizontal_rules(self, min_width: float) -> list[float]:
         """The tops of horizontal rules at least ``min_width`` long."""
@@ -86,6 +87,7 @@ def page_objects(page: Any) -> PageObjects:
             out.shapes.append(shape)
         elif isinstance(obj, LTImage):
             out.images += 1
+            out.image_area += max(obj.width, 0.0) * max(obj.height, 0.0)
     return out
 
 

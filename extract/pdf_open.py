@@ -32,11 +32,15 @@ OCR_INSTALL = "sudo apt install ocrmypdf tesseract-ocr-ind"
 
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
-    """How to read a document: for PDFs, the password, the page limit and whether to OCR first."""
+    """How to read a document: for PDFs, the password, the page limit, whether to OCR first and
+    which table engines to use."""
 
     password: str | None = None
     max_pages: int = DEFAULT_MAX_PAGES
     ocr: bool = False
+    # 'auto': camelot reads again the pages pdfplumber seems to misread; 'camelot': every
+    # page is read by both and the better kept; 'pdfplumber': pdfplumber alone.
+    engine: str = "auto"
 
 
 def check_pdf_bytes(path: Path) -> None:

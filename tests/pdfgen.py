@@ -101,3 +101,63 @@ def render(path: Path, tables: Sequence[TableSpec], layout: Layout = Layout()) -
 
 
 __all__ = ["RULES", "Layout", "TableSpec", "render"]
+
+
+def _grid_picture(xs: Sequence[float], ys: Sequence[float], size: tuple[int, int], scale: int):
+    """The rules of a grid drawn into a PNG the size of the page (``scale`` pixels a point)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (size[0] * scale, size[1] * scale), "white")
+    draw = ImageDraw.Draw(image)
+    for x in xs:
+        draw.line([(x * scale, ys[0] * scale), (x * scale, ys[-1] * scale)], "black", scale)
+    for y in ys:
+        draw.line([(xs[0] * scale, y * scale), (xs[-1] * scale, y * scale)], "black", scale)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    out.seek(0)
+    return out
+
+
+def canvas_table(
+    path: Path,
+    caption: str,
+    rows: Sequence[Sequence[str]],
+    xs: Sequence[float],
+    rules: str = "vector",
+    right: Sequence[int] = (2, 3),
+    top: float = 120.0,
+    row_height: float = 18.0,
+) -> Path:
+    """One A4 page drawn directly: the caption, then a table with column rules at ``xs``
+    (points from the left; they may run past the page's edge) and a rule under every row.
+    ``rules``: ``vector`` (lines) or ``picture`` (a PNG under the text, as in a scan given a text
+    layer). Columns in ``right`` are set right against their rule, the others left."""
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    width, height = (int(v) for v in A4)
+    ys = [top + row_height * i for i in range(len(rows) + 1)]
+    page = canvas.Canvas(str(path), pagesize=A4)
+    if rules == "picture":
+        picture = ImageReader(_grid_picture(xs, ys, (width, height), 3))
+        page.drawImage(picture, 0, 0, width, height)
+    else:
+        for x in xs:
+            page.line(x, height - ys[0], x, height - ys[-1])
+        for y in ys:
+            page.line(xs[0], height - y, xs[-1], height - y)
+    page.setFont("Helvetica-Bold", 11)
+    page.drawString(xs[0], height - top + 30, caption)
+    for i, row in enumerate(rows):
+        baseline = height - (ys[i] + 12)
+        page.setFont("Helvetica-Bold" if i == 0 else "Helvetica", 7.5)
+        for j, text in enumerate(row):
+            if i and j in right:
+                page.drawRightString(xs[j + 1] - 1.2, baseline, text)
+            else:
+                page.drawString(xs[j] + 1.2, baseline, text)
+    page.save()
+    return path
