@@ -5,8 +5,8 @@ User errors print one line (``Error: …``) and exit 1; never a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +18,7 @@ from renja import __version__
 from renja.errors import RenjaError
 
 if TYPE_CHECKING:
+    from renja.batch import Job, Outcome
     from renja.normalize.nomenclature import Nomenclature
 
 DEFAULT_OUT = Path("outputs")
@@ -44,23 +45,6 @@ def find_documents(inputs: tuple[Path, ...]) -> list[Path]:
     return documents
 
 
-def unique_id(doc_id: str, path: Path, written: set[str]) -> str:
-    """The document's id, or, when another input of this run had it (``x.md`` and ``x.pdf``),
-    the id with the file type added: ``x-pdf``.
-
-    >>> seen = {"renja-2024"}
-    >>> unique_id("renja-2024", Path("renja-2024.pdf"), seen), sorted(seen)
-    ('renja-2024-pdf', ['renja-2024', 'renja-2024-pdf'])
-    """
-    candidate, number = doc_id, 1
-    while candidate in written:
-        number += 1
-        suffix = path.suffix.lower().lstrip(".") or "doc"
-        candidate = f"{doc_id}-{suffix}" if number == 2 else f"{doc_id}-{suffix}{number - 1}"
-    written.add(candidate)
-    return candidate
-
-
 @contextmanager
 def _progress(total: int, quiet: bool) -> Iterator[object]:
     """A progress bar on stderr when there is more than one document."""
@@ -79,20 +63,6 @@ def _progress(total: int, quiet: bool) -> Iterator[object]:
         transient=False,
     ) as progress:
         yield progress
-
-
-def _summary(result: object, folder: Path, seconds: float) -> str:
-    from renja.pipeline import Result
-
-    assert isinstance(result, Result)
-    rows = sum(len(t.frame) for t in result.tables)
-    errors = sum(1 for f in result.findings if f.severity.value == "error")
-    warnings = sum(1 for f in result.findings if f.severity.value == "warning")
-    return (
-        f"{result.doc_id}: {len(result.tables)} tables ({rows} rows), "
-        f"{len(result.repairs)} repairs, {len(result.findings)} findings "
-        f"({errors} errors, {warnings} warnings) -> {folder} [{seconds:.2f}s]"
-    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -187,8 +157,25 @@ def load_reference(path: Path | None, required: bool) -> Nomenclature | None:
 @click.option(
     "--no-report", is_flag=True, help="Skip report.html and the Excel workbook (faster batches)."
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors and the summary.")
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Documents processed at once, in worker processes.  [default: the core count]",
+)
+@click.option(
+    "--force", is_flag=True, help="Process documents whose outputs are current too (no resume)."
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="ADDRESS",
+    default=None,
+    help="Run the documents on a Dask distributed cluster (scheduler address, such as "
+    "tcp://10.0.0.5:8786). Inputs and --out must be on storage every worker sees.",
+)
 @pdf_options
 @nomenclature_option
 def run(
@@ -198,6 +185,9 @@ def run(
     no_report: bool,
     quiet: bool,
     debug: bool,
+    workers: int | None,
+    force: bool,
+    dask_address: str | None,
     password: str | None,
     max_pages: int,
     ocr: bool,
@@ -208,60 +198,82 @@ def run(
 
     INPUTS are files (.pdf, .md, .markdown, .txt) or folders holding them. Each document gets
     OUT/<doc_id>/ with manifest.json, raw/, tables/, repairs.csv and findings.csv
-    (see the README for the output contract).
+    (see the README for the output contract). Documents whose outputs are current (same
+    content, same renja version) are skipped; one that fails is listed and the rest go on.
+    OUT/batch.json lists every document's outcome.
     """
-    from renja.pipeline import process
-    from renja.writer import write_result
+    from renja.batch import Summary, plan_jobs, run_dask, run_local
 
     try:
         documents = find_documents(inputs)
     except RenjaError as exc:
         raise click.ClickException(str(exc)) from None
     reference = load_reference(nomenklatur, required=False)
-    options = read_options(password, max_pages, ocr, engine)
-    failures: list[str] = []
-    written: set[str] = set()
-    with _progress(len(documents), quiet) as progress:
-        task = progress.add_task("renja run", total=len(documents)) if progress else None
-        for path in documents:
-            if progress:
-                progress.update(task, description=path.name)
-            started = time.perf_counter()
-            try:
-                result = process(
-                    path, nomenclature=reference, code=reference is not None, options=options
-                )
-                result.document.doc_id = unique_id(result.doc_id, path, written)
-                folder = write_result(
-                    result, out_dir, parquet=not no_parquet, reports=not no_report
-                )
-            except RenjaError as exc:
-                failures.append(str(exc))
-                click.echo(f"Error: {exc}", err=True)
-            except Exception as exc:  # a bug: still one line, and the batch goes on
-                if debug:
-                    raise
-                failures.append(str(exc))
-                click.echo(
-                    f"Error: {path}: internal error ({type(exc).__name__}: {exc}); "
-                    "rerun with --debug and report it",
-                    err=True,
-                )
-            else:
-                if not quiet:
-                    for warning in result.document.warnings:
-                        click.echo(f"Warning: {result.doc_id}: {warning}", err=True)
-                    line = _summary(result, folder, time.perf_counter() - started)
-                    if progress:
-                        progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
-                    else:
-                        click.echo(line)
-            if progress:
-                progress.advance(task)
-    if failures:
-        if len(documents) > 1:
-            click.echo(f"{len(failures)} of {len(documents)} documents failed", err=True)
+    jobs = plan_jobs(
+        documents,
+        out_dir,
+        options=read_options(password, max_pages, ocr, engine),
+        nomenclature=reference.source if reference is not None else None,
+        parquet=not no_parquet,
+        reports=not no_report,
+        force=force,
+    )
+    if debug and len(jobs) == 1 and not dask_address:  # let an internal error raise
+        outcomes: Iterator[Outcome] = iter([_debug_job(jobs[0])])
+    elif dask_address:
+        outcomes = run_dask(jobs, dask_address)
+    else:
+        outcomes = run_local(jobs, workers or os.cpu_count() or 1)
+    summary = Summary()
+    with _progress(len(jobs), quiet) as progress:
+        task = progress.add_task("renja run", total=len(jobs)) if progress else None
+        try:
+            for outcome in outcomes:
+                summary.add(outcome)
+                _report_outcome(outcome, progress, quiet)
+                if progress:
+                    progress.advance(task)
+        except RenjaError as exc:
+            raise click.ClickException(str(exc)) from None
+    failed = summary.count("failed")
+    if len(jobs) > 1:
+        summary.write(out_dir)
+        click.echo(summary.line(), err=failed > 0)
+    if failed:
+        if len(jobs) > 1:
+            click.echo(f"{failed} of {len(jobs)} documents failed", err=True)
         sys.exit(1)
+
+
+def _debug_job(job: Job) -> Outcome:
+    """``run_job`` for --debug: an internal error raises with its traceback."""
+    from renja.batch import run_job
+
+    outcome = run_job(job)
+    if outcome.status == "failed" and "internal error" in outcome.error:
+        from renja.pipeline import process
+
+        process(job.path, nomenclature=job.nomenclature, code=job.nomenclature is not None,
+                options=job.options)  # fmt: skip
+    return outcome
+
+
+def _report_outcome(outcome: Outcome, progress: object, quiet: bool) -> None:
+    if outcome.status == "failed":
+        message = outcome.error
+        if "internal error" in message:
+            message += " (rerun with --debug)"
+        click.echo(f"Error: {message}", err=True)
+        return
+    if quiet:
+        return
+    for warning in outcome.warnings:
+        click.echo(f"Warning: {outcome.doc_id}: {warning}", err=True)
+    line = outcome.line()
+    if progress is not None:
+        progress.console.print(line, markup=False, highlight=False, soft_wrap=True)  # type: ignore[attr-defined]
+    else:
+        click.echo(line)
 
 
 @main.command()

@@ -63,7 +63,7 @@ def test_folder_input_shows_progress_and_processes_each_document(tmp_path: Path)
     (docs / "notes.docx").write_bytes(b"ignored")
     code, _, err = run("run", str(docs), "--out", str(tmp_path / "out"))
     assert code == 0
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a", "b"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a", "b", "batch.json"]
     assert "2/2" in err  # the progress bar's count
 
 
@@ -140,7 +140,7 @@ def test_rewriting_replaces_the_folder_atomically(tmp_path: Path) -> None:
     assert run("run", str(SAMPLE_MD), "--out", str(out_dir))[0] == 0
     stale = out_dir / "renja-bkpsdm-banjarbaru-2024" / "tables" / "stale.csv"
     stale.write_text("old", encoding="utf-8")
-    assert run("run", str(SAMPLE_MD), "--out", str(out_dir))[0] == 0
+    assert run("run", str(SAMPLE_MD), "--out", str(out_dir), "--force")[0] == 0
     assert not stale.exists()
     assert [p.name for p in out_dir.iterdir()] == ["renja-bkpsdm-banjarbaru-2024"]
 

@@ -1,0 +1,257 @@
+"""Batch runs: many documents, each processed and written on its own, in parallel workers.
+
+One document is one ``Job`` and ``run_job`` is the whole task: read, clean, code, check, write.
+It returns a small ``Outcome`` (never raises), so a bad document never stops the batch and the
+same function runs in a local process pool or on a Dask cluster. A document whose output
+folder already holds a manifest with the same content hash and renja version is skipped
+(resume), unless the run is forced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from renja import __version__
+from renja.errors import RenjaError
+
+SEVERITIES = ("error", "warning", "info")
+# How long to wait for a Dask scheduler before giving up.
+DASK_CONNECT_TIMEOUT = "20s"
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One document to process, and everything a worker needs to do it alone."""
+
+    path: Path
+    doc_id: str  # decided before dispatch, unique within the run (``x.md`` and ``x.pdf``)
+    out_dir: Path
+    options: Any = None  # renja.extract.ReadOptions
+    nomenclature: str | None = None  # the reference's path; None: codes are not matched
+    parquet: bool = True
+    reports: bool = True
+    force: bool = False  # process even when the outputs are current
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What became of one document: ``ok``, ``skipped`` (outputs current) or ``failed``."""
+
+    path: str
+    doc_id: str
+    status: str
+    error: str = ""
+    tables: int = 0
+    rows: int = 0
+    repairs: int = 0
+    findings: dict[str, int] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+    pages: int | None = None
+    seconds: float = 0.0
+    folder: str = ""
+
+    def line(self) -> str:
+        """One line for the console.
+
+        >>> Outcome("a.md", "a", "failed", error="a.md: no such file").line()
+        'a: failed: a.md: no such file'
+        """
+        if self.status == "failed":
+            return f"{self.doc_id}: failed: {self.error}"
+        if self.status == "skipped":
+            return f"{self.doc_id}: skipped (outputs current) -> {self.folder}"
+        counts = self.findings
+        return (
+            f"{self.doc_id}: {self.tables} tables ({self.rows} rows), {self.repairs} repairs, "
+            f"{sum(counts.values())} findings ({counts.get('error', 0)} errors, "
+            f"{counts.get('warning', 0)} warnings) -> {self.folder} [{self.seconds:.2f}s]"
+        )
+
+
+def file_hash(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def is_current(folder: Path, sha256: str) -> bool:
+    """Whether ``folder`` holds complete outputs of this content, written by this version."""
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    source = manifest.get("source") or {}
+    return source.get("sha256") == sha256 and manifest.get("renja_version") == __version__
+
+
+def run_job(job: Job) -> Outcome:
+    """Process and write one document. Never raises: a failure is an ``Outcome`` with its error
+    in one line."""
+    from renja.pipeline import process
+    from renja.writer import write_result
+
+    started = time.perf_counter()
+    folder = job.out_dir / job.doc_id
+    try:
+        if not job.force and job.path.is_file() and is_current(folder, file_hash(job.path)):
+            return Outcome(str(job.path), job.doc_id, "skipped", folder=str(folder))
+        result = process(
+            job.path,
+            nomenclature=job.nomenclature,
+            code=job.nomenclature is not None,
+            options=job.options,
+        )
+        result.document.doc_id = job.doc_id
+        written = write_result(result, job.out_dir, parquet=job.parquet, reports=job.reports)
+    except RenjaError as exc:
+        return Outcome(str(job.path), job.doc_id, "failed", error=str(exc))
+    except Exception as exc:  # a bug: still one line, and the batch goes on
+        error = f"{job.path}: internal error ({type(exc).__name__}: {exc}); report it"
+        return Outcome(str(job.path), job.doc_id, "failed", error=error)
+    findings = dict.fromkeys(SEVERITIES, 0)
+    for finding in result.findings:
+        findings[finding.severity.value] += 1
+    return Outcome(
+        str(job.path),
+        job.doc_id,
+        "ok",
+        tables=len(result.tables),
+        rows=sum(len(t.frame) for t in result.tables),
+        repairs=len(result.repairs),
+        findings=findings,
+        warnings=tuple(result.document.warnings),
+        pages=result.document.pages,
+        seconds=time.perf_counter() - started,
+        folder=str(written),
+    )
+
+
+def run_local(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
+    """Outcomes as documents finish: in this process when ``workers`` is 1, else in a pool of
+    worker processes."""
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield run_job(job)
+        return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+        futures = [pool.submit(run_job, job) for job in jobs]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def run_dask(jobs: Sequence[Job], address: str) -> Iterator[Outcome]:
+    """Outcomes from a Dask distributed cluster running ``run_job`` on each document. The
+    workers must see the input files and the output folder at the same paths (shared storage)."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise RenjaError(
+            "--dask needs dask.distributed (pip install 'renja[dask]' or 'dask[distributed]')"
+        ) from None
+    try:
+        client = Client(address, timeout=DASK_CONNECT_TIMEOUT)
+    except Exception as exc:
+        raise RenjaError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    try:
+        futures = client.map(run_job, list(jobs), pure=False)
+        for future in as_completed(futures):
+            yield future.result()
+    finally:
+        client.close()
+
+
+@dataclass(slots=True)
+class Summary:
+    """The batch in numbers, and every document's outcome (sorted by id)."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def add(self, outcome: Outcome) -> None:
+        self.outcomes.append(outcome)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    def line(self) -> str:
+        """The batch in one line.
+
+        >>> s = Summary([Outcome("a.md", "a", "ok", tables=2, findings={"error": 1}),
+        ...              Outcome("b.pdf", "b", "failed", error="b.pdf: is not a PDF")])
+        >>> s.line()
+        '2 documents: 1 ok, 0 skipped, 1 failed; 2 tables; findings: 1 error, 0 warning, 0 info'
+        """
+        findings = {s: sum(o.findings.get(s, 0) for o in self.outcomes) for s in SEVERITIES}
+        return (
+            f"{len(self.outcomes)} documents: {self.count('ok')} ok, {self.count('skipped')} "
+            f"skipped, {self.count('failed')} failed; "
+            f"{sum(o.tables for o in self.outcomes)} tables; findings: "
+            + ", ".join(f"{n} {s}" for s, n in findings.items())
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        ordered = sorted(self.outcomes, key=lambda o: o.doc_id)
+        return {
+            "renja_version": __version__,
+            "summary": self.line(),
+            "documents": [
+                {k: v for k, v in asdict(o).items() if k not in ("seconds", "folder")}
+                for o in ordered
+            ],
+        }
+
+    def write(self, out_dir: Path) -> Path:
+        """``OUT/batch.json``: each document's status, counts and error."""
+        out_dir.mkdir(parents=True, exist_ok=True)
+        path = out_dir / "batch.json"
+        text = json.dumps(self.as_dict(), ensure_ascii=False, indent=2) + "\n"
+        path.write_text(text, encoding="utf-8")
+        return path
+
+
+def plan_jobs(documents: Iterable[Path], out_dir: Path, **settings: Any) -> list[Job]:
+    """One job per document, with ids unique within the run (``x.md`` and ``x.pdf``)."""
+    from renja.extract.source import doc_id_for
+
+    seen: set[str] = set()
+    return [Job(p, unique_id(doc_id_for(p), p, seen), out_dir, **settings) for p in documents]
+
+
+def unique_id(doc_id: str, path: Path, written: set[str]) -> str:
+    """The document's id, or, when another input of this run had it (``x.md`` and ``x.pdf``),
+    the id with the file type added: ``x-pdf``.
+
+    >>> seen = {"renja-2024"}
+    >>> unique_id("renja-2024", Path("renja-2024.pdf"), seen), sorted(seen)
+    ('renja-2024-pdf', ['renja-2024', 'renja-2024-pdf'])
+    """
+    candidate, number = doc_id, 1
+    while candidate in written:
+        number += 1
+        suffix = path.suffix.lower().lstrip(".") or "doc"
+        candidate = f"{doc_id}-{suffix}" if number == 2 else f"{doc_id}-{suffix}{number - 1}"
+    written.add(candidate)
+    return candidate
+
+
+__all__ = [
+    "Job",
+    "Outcome",
+    "Summary",
+    "file_hash",
+    "is_current",
+    "plan_jobs",
+    "run_dask",
+    "run_job",
+    "run_local",
+    "unique_id",
+]
