@@ -37,6 +37,7 @@ class Job:
     parquet: bool = True
     reports: bool = True
     force: bool = False  # process even when the outputs are current
+    corrections: dict[str, str] = field(default_factory=dict)  # the document's sidecar row
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,14 +83,23 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def is_current(folder: Path, sha256: str) -> bool:
-    """Whether ``folder`` holds complete outputs of this content, written by this version."""
+def is_current(folder: Path, sha256: str, corrections: dict[str, str] | None = None) -> bool:
+    """Whether ``folder`` holds complete outputs of this content, written by this version with
+    these sidecar corrections."""
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     source = manifest.get("source") or {}
-    return source.get("sha256") == sha256 and manifest.get("renja_version") == __version__
+    if source.get("sha256") != sha256 or manifest.get("renja_version") != __version__:
+        return False
+    meta = manifest.get("meta") or {}
+    applied = {
+        name: str(meta.get(name))
+        for name, origin in (meta.get("sumber") or {}).items()
+        if origin == "sidecar"
+    }
+    return applied == {k: str(v) for k, v in (corrections or {}).items()}
 
 
 def run_job(job: Job) -> Outcome:
@@ -101,13 +111,18 @@ def run_job(job: Job) -> Outcome:
     started = time.perf_counter()
     folder = job.out_dir / job.doc_id
     try:
-        if not job.force and job.path.is_file() and is_current(folder, file_hash(job.path)):
+        if (
+            not job.force
+            and job.path.is_file()
+            and is_current(folder, file_hash(job.path), job.corrections)
+        ):
             return Outcome(str(job.path), job.doc_id, "skipped", folder=str(folder))
         result = process(
             job.path,
             nomenclature=job.nomenclature,
             code=job.nomenclature is not None,
             options=job.options,
+            corrections=job.corrections,
         )
         result.document.doc_id = job.doc_id
         written = write_result(result, job.out_dir, parquet=job.parquet, reports=job.reports)
@@ -219,11 +234,19 @@ class Summary:
 
 
 def plan_jobs(documents: Iterable[Path], out_dir: Path, **settings: Any) -> list[Job]:
-    """One job per document, with ids unique within the run (``x.md`` and ``x.pdf``)."""
+    """One job per document, with ids unique within the run (``x.md`` and ``x.pdf``) and its
+    row of the metadata sidecar (``sidecar=``, from ``renja.sidecar.read_sidecar``)."""
     from renja.extract.source import doc_id_for
+    from renja.sidecar import corrections_for
 
+    sidecar = settings.pop("sidecar", None) or {}
     seen: set[str] = set()
-    return [Job(p, unique_id(doc_id_for(p), p, seen), out_dir, **settings) for p in documents]
+    jobs = []
+    for path in documents:
+        doc_id = unique_id(doc_id_for(path), path, seen)
+        corrections = corrections_for(sidecar, path, doc_id)
+        jobs.append(Job(path, doc_id, out_dir, corrections=corrections, **settings))
+    return jobs
 
 
 def unique_id(doc_id: str, path: Path, written: set[str]) -> str:

@@ -176,6 +176,14 @@ def load_reference(path: Path | None, required: bool) -> Nomenclature | None:
     help="Run the documents on a Dask distributed cluster (scheduler address, such as "
     "tcp://10.0.0.5:8786). Inputs and --out must be on storage every worker sees.",
 )
+@click.option(
+    "--meta",
+    "meta_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="CSV correcting document metadata: a 'file' column (file name or id) and any of "
+    "pemda, kode_pemda, skpd, kode_skpd, tahun, jenis, jenis_pemda.",
+)
 @pdf_options
 @nomenclature_option
 def run(
@@ -188,6 +196,7 @@ def run(
     workers: int | None,
     force: bool,
     dask_address: str | None,
+    meta_file: Path | None,
     password: str | None,
     max_pages: int,
     ocr: bool,
@@ -208,6 +217,12 @@ def run(
         documents = find_documents(inputs)
     except RenjaError as exc:
         raise click.ClickException(str(exc)) from None
+    from renja.sidecar import read_sidecar
+
+    try:
+        sidecar = read_sidecar(meta_file) if meta_file is not None else {}
+    except RenjaError as exc:
+        raise click.ClickException(str(exc)) from None
     reference = load_reference(nomenklatur, required=False)
     jobs = plan_jobs(
         documents,
@@ -217,6 +232,7 @@ def run(
         parquet=not no_parquet,
         reports=not no_report,
         force=force,
+        sidecar=sidecar,
     )
     if debug and len(jobs) == 1 and not dask_address:  # let an internal error raise
         outcomes: Iterator[Outcome] = iter([_debug_job(jobs[0])])

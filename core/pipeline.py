@@ -6,6 +6,7 @@ read (extract) → classify and clean each table (normalize) → findings (valid
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from renja.normalize.nomenclature import Nomenclature, load_nomenclature
 from renja.normalize.values import ReadContext
 from renja.normalize.words import load_base_vocabulary
 from renja.records import Document, DocumentMeta, Finding, RawTable, Repair
+from renja.sidecar import apply_corrections
 from renja.validate.audit import audit
 from renja.validate.findings import finalize_findings
 
@@ -96,18 +98,22 @@ def process(
     nomenclature: Nomenclature | str | Path | None = None,
     code: bool = True,
     options: extract.ReadOptions | None = None,
+    corrections: Mapping[str, str] | None = None,
 ) -> Result:
     """Read, clean, code and check one Renja document.
 
     ``nomenclature`` is a loaded reference or the path of one; by default it comes from
     ``$RENJA_NOMENKLATUR`` or ``../shared/reference/permendagri90``. With ``code=False`` rows are
     neither verified nor matched against it. ``options`` say how to read PDFs (password, page
-    limit, OCR first).
+    limit, OCR first, table engines). ``corrections`` correct the document's metadata (a
+    sidecar row: ``renja.sidecar``) before anything depends on it.
     Raises ``renja.errors.InputError`` (one clear sentence) when the input cannot be read, and
     ``renja.errors.ReferenceMissingError`` when an explicit nomenclature path cannot be read.
     """
     path = Path(path)
     document = extract.read(path, options or extract.ReadOptions())
+    if corrections:
+        apply_corrections(document.meta, corrections)
     codes = printed_codes(document.tables)
     meta = document.meta
     if not meta.bidang:

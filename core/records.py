@@ -99,16 +99,29 @@ class DocumentMeta:
     jenis: str | None = None  # 'Renja', 'Renja Perubahan', 'RKPD', 'RKA', 'DPA'
     jenis_pemda: str | None = None  # 'kabkota' or 'prov'
     bidang: list[str] = field(default_factory=list)  # bidang codes printed in the document
+    kode_pemda: str | None = None  # Kemendagri code: '64' (a province), '63.72' (from a sidecar)
+    kode_skpd: str | None = None  # the unit code SIPD prints before its name
+    # where a field came from when not the document itself: {'tahun': 'sidecar'}
+    sources: dict[str, str] = field(default_factory=dict)
+
+    FIELDS = ("pemda", "kode_pemda", "skpd", "kode_skpd", "tahun", "jenis", "jenis_pemda")
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "title": self.title,
             "pemda": self.pemda,
+            "kode_pemda": self.kode_pemda,
             "skpd": self.skpd,
+            "kode_skpd": self.kode_skpd,
             "tahun": self.tahun,
             "jenis": self.jenis,
             "jenis_pemda": self.jenis_pemda,
             "bidang": list(self.bidang),
+            "sumber": {
+                f: self.sources.get(f, "dokumen")
+                for f in self.FIELDS
+                if getattr(self, f) is not None
+            },
         }
 
 

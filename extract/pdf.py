@@ -19,7 +19,7 @@ from typing import Any
 from renja.errors import InputError
 from renja.extract.cells import is_separator_cells
 from renja.extract.markdown import TextLine
-from renja.extract.meta import read_meta
+from renja.extract.meta import fill_year_from_tables, read_meta
 from renja.extract.pdf_camelot import LATTICE_ENGINE, Grid, camelot_available, lattice_grids
 from renja.extract.pdf_grid import (
     OFF_PAGE_SLACK,
@@ -208,6 +208,19 @@ def furniture_keys(pages: Sequence[PageContent]) -> set[str]:
     return {key for key, count in seen.items() if count >= FURNITURE_MIN_PAGES}
 
 
+def running_heads(pages: Sequence[PageContent], furniture: set[str]) -> list[str]:
+    """The running heads and footers as printed (first seen), top of the page first: they name
+    the document on every page, even when its title page is a scan."""
+    seen: dict[str, str] = {}
+    for page in pages:
+        for item in page.items:
+            if item.line is not None:
+                key = _furniture_key(item.line.text)
+                if key in furniture and key not in seen:
+                    seen[key] = item.line.text
+    return list(seen.values())
+
+
 def _furniture_key(text: str) -> str:
     return _DIGITS.sub("#", " ".join(text.lower().split()))
 
@@ -258,6 +271,7 @@ def _sequence(
 def pages_to_document(path: Path, pages: Sequence[PageContent], total: int) -> Document:
     """Stitch the pages' tables into logical tables; read the metadata from their text."""
     furniture = furniture_keys(pages)
+    running = running_heads(pages, furniture)
     body = body_size(pages)
     blocks: list[Block] = []
     texts: list[TextLine] = []
@@ -273,6 +287,8 @@ def pages_to_document(path: Path, pages: Sequence[PageContent], total: int) -> D
     tables = blocks_to_tables(blocks, texts)
     for table in tables:
         merge_spanned_columns(table)
+    meta = read_meta([t.text for t in texts], running)
+    fill_year_from_tables(meta, tables)
     warnings: list[str] = []
     scanned = [p.number for p in pages if p.scanned]
     if scanned:
@@ -289,7 +305,7 @@ def pages_to_document(path: Path, pages: Sequence[PageContent], total: int) -> D
     return Document(
         path=str(path),
         doc_id=doc_id_for(path),
-        meta=read_meta([t.text for t in texts]),
+        meta=meta,
         tables=tables,
         text_lines=len(texts),
         pages=total,

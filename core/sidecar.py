@@ -1,0 +1,86 @@
+"""The metadata sidecar: a CSV that corrects what documents say about themselves.
+
+One row per document, keyed by its file name (``renja-2025.pdf``) or its id; any of the columns
+``pemda, kode_pemda, skpd, kode_skpd, tahun, jenis, jenis_pemda`` may be given, and an empty
+cell leaves the document's own value. Every corrected field is marked ``sidecar`` in the
+manifest's ``meta.sumber``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Mapping
+from pathlib import Path
+
+from renja.errors import InputError
+from renja.records import DocumentMeta
+
+FIELDS = DocumentMeta.FIELDS
+KEY = "file"
+JENIS_PEMDA = ("prov", "kabkota")
+
+
+def read_sidecar(path: Path) -> dict[str, dict[str, str]]:
+    """Corrections by document key (file name and id, lower case). One-line errors."""
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            reader = csv.DictReader(handle)
+            columns = reader.fieldnames or []
+            rows = list(reader)
+    except OSError as exc:
+        raise InputError(f"{path}: the metadata sidecar cannot be read ({exc.strerror})") from None
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise InputError(f"{path}: the metadata sidecar is not a UTF-8 CSV ({exc})") from None
+    if KEY not in columns:
+        raise InputError(f"{path}: the metadata sidecar needs a '{KEY}' column")
+    unknown = [c for c in columns if c != KEY and c not in FIELDS]
+    if unknown:
+        raise InputError(
+            f"{path}: unknown sidecar column(s) {', '.join(unknown)}; expected {', '.join(FIELDS)}"
+        )
+    out: dict[str, dict[str, str]] = {}
+    for number, row in enumerate(rows, start=2):
+        key = (row.get(KEY) or "").strip().lower()
+        if not key:
+            raise InputError(f"{path}: line {number} names no file")
+        values = {f: v.strip() for f, v in row.items() if f in FIELDS and v and v.strip()}
+        check_values(values, f"{path}: line {number}")
+        out[key] = values
+    return out
+
+
+def check_values(values: Mapping[str, str], where: str) -> None:
+    """Refuse values the manifest could not hold.
+
+    >>> check_values({"tahun": "2025", "jenis_pemda": "prov"}, "x")
+    >>> check_values({"tahun": "dua"}, "meta.csv: line 2")
+    Traceback (most recent call last):
+    renja.errors.InputError: meta.csv: line 2: tahun must be a year such as 2025, not 'dua'
+    """
+    tahun = values.get("tahun")
+    if tahun is not None and not (tahun.isdigit() and len(tahun) == 4):
+        raise InputError(f"{where}: tahun must be a year such as 2025, not {tahun!r}")
+    jenis_pemda = values.get("jenis_pemda")
+    if jenis_pemda is not None and jenis_pemda not in JENIS_PEMDA:
+        raise InputError(f"{where}: jenis_pemda must be prov or kabkota, not {jenis_pemda!r}")
+
+
+def corrections_for(sidecar: Mapping[str, dict[str, str]], path: Path, doc_id: str) -> dict:
+    """The sidecar row of one document: by file name, else by id."""
+    return dict(sidecar.get(path.name.lower()) or sidecar.get(doc_id.lower()) or {})
+
+
+def apply_corrections(meta: DocumentMeta, values: Mapping[str, str]) -> None:
+    """Set the corrected fields and mark them as the sidecar's.
+
+    >>> meta = DocumentMeta(pemda="Kota Banjarbaru", tahun=None)
+    >>> apply_corrections(meta, {"tahun": "2024", "kode_pemda": "63.72"})
+    >>> meta.tahun, meta.kode_pemda, meta.sources
+    (2024, '63.72', {'tahun': 'sidecar', 'kode_pemda': 'sidecar'})
+    """
+    for name, value in values.items():
+        setattr(meta, name, int(value) if name == "tahun" else value)
+        meta.sources[name] = "sidecar"
+
+
+__all__ = ["apply_corrections", "check_values", "corrections_for", "read_sidecar"]

@@ -1,0 +1,139 @@
+"""Document metadata: what every real sample says about itself, and the sidecar that corrects it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from renja.cli import main
+from renja.extract import ReadOptions, read
+
+from .conftest import REAL, SAMPLE_MD, need
+
+SAMPLE_PDF = SAMPLE_MD.with_suffix(".pdf")
+
+# (pemda, kode_pemda, skpd, kode_skpd, tahun, jenis, jenis_pemda), read from each document
+EXPECTED = {
+    "renja-binakonstruksi-pupr-provkaltim-2025.pdf": (
+        "Provinsi Kalimantan Timur",
+        "64",
+        "Dinas Pekerjaan Umum Penataan Ruang dan Perumahan Rakyat Provinsi Kalimantan Timur",
+        None,
+        2025,  # from its table header ("Rencana Tahun 2025"): the text names no year
+        "Renja",
+        "prov",
+    ),
+    "renja-dp3akb-provsumut-2026.pdf": (  # title page scanned: from the running heads
+        "Provinsi Sumatera Utara",
+        "12",
+        "Dinas Pemberdayaan Perempuan, Perlindungan Anak dan Keluarga Berencana "
+        "Provinsi Sumatera Utara",
+        None,
+        2026,
+        "Renja",
+        "prov",
+    ),
+    "renja-satpolppdamkar-katingan-2025.pdf": (
+        "Kabupaten Katingan",
+        None,
+        "Satuan Polisi Pamong Praja dan Pemadam Kebakaran",
+        "1.05.0.00.0.00.03.0000",
+        2025,
+        "Renja",
+        "kabkota",
+    ),
+    "rka-subkeg-rakor-disdagin-kotabogor-2022.pdf": (
+        "Kota Bogor",
+        None,
+        "DINAS PERDAGANGAN DAN PERINDUSTRIAN",
+        "3.30.3.31.2.17.22.0000",
+        2022,
+        "RKA",
+        "kabkota",
+    ),
+    "rkpd-dki-jakarta-2025.md": (
+        "Provinsi Daerah Khusus Ibukota Jakarta",
+        "31",
+        None,
+        None,
+        2025,
+        "RKPD",
+        "prov",
+    ),
+}
+FIELDS = ("pemda", "kode_pemda", "skpd", "kode_skpd", "tahun", "jenis", "jenis_pemda")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_real_sample_names_itself(name: str) -> None:
+    meta = read(need(REAL / name), ReadOptions(engine="pdfplumber")).meta
+    assert tuple(getattr(meta, f) for f in FIELDS) == EXPECTED[name]
+
+
+def test_the_sample_names_itself_the_same_in_markdown_and_pdf() -> None:
+    md, pdf = read(SAMPLE_MD).meta, read(need(SAMPLE_PDF)).meta
+    assert md.as_dict() == pdf.as_dict()
+    assert (md.pemda, md.tahun, md.jenis) == ("Kota Banjarbaru", 2024, "Renja Perubahan")
+
+
+def test_a_year_from_the_tables_is_marked_so() -> None:
+    meta = read(need(REAL / "renja-binakonstruksi-pupr-provkaltim-2025.pdf")).meta
+    assert meta.as_dict()["sumber"]["tahun"] == "tabel"
+    assert meta.as_dict()["sumber"]["kode_pemda"] == "daftar_provinsi"
+
+
+def _run(*args: str) -> tuple[int, str]:
+    done = CliRunner().invoke(main, list(args))
+    return done.exit_code, done.output
+
+
+def test_the_sidecar_corrects_metadata_and_the_manifest_says_so(tmp_path: Path) -> None:
+    sidecar = tmp_path / "meta.csv"
+    sidecar.write_text(
+        "file,kode_pemda,tahun\nrenja-bkpsdm-banjarbaru-2024.md,63.72,\n", encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    assert (
+        _run("run", str(SAMPLE_MD), "--out", str(out), "--meta", str(sidecar), "--no-report")[0]
+        == 0
+    )
+    manifest = json.loads((out / SAMPLE_MD.stem / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["meta"]["kode_pemda"] == "63.72" and manifest["meta"]["tahun"] == 2024
+    assert manifest["meta"]["sumber"]["kode_pemda"] == "sidecar"
+    assert manifest["meta"]["sumber"]["tahun"] == "dokumen"  # an empty cell keeps the document's
+    # a changed sidecar row makes the outputs stale: the document is processed again
+    sidecar.write_text(
+        "file,kode_pemda,tahun\nrenja-bkpsdm-banjarbaru-2024,63.72,2025\n", encoding="utf-8"
+    )
+    assert (
+        _run("run", str(SAMPLE_MD), "--out", str(out), "--meta", str(sidecar), "--no-report")[0]
+        == 0
+    )
+    manifest = json.loads((out / SAMPLE_MD.stem / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["meta"]["tahun"] == 2025 and manifest["meta"]["sumber"]["tahun"] == "sidecar"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("pemda,tahun\nx,2024\n", "needs a 'file' column"),
+        ("file,kota\nx.md,Bogor\n", "unknown sidecar column(s) kota"),
+        ("file,tahun\nx.md,dua ribu\n", "line 2: tahun must be a year"),
+        ("file,jenis_pemda\nx.md,kota\n", "jenis_pemda must be prov or kabkota"),
+    ],
+)
+def test_a_bad_sidecar_is_one_line(tmp_path: Path, content: str, message: str) -> None:
+    sidecar = tmp_path / "meta.csv"
+    sidecar.write_text(content, encoding="utf-8")
+    out = tmp_path / "out"
+    code, output = _run("run", str(SAMPLE_MD), "--out", str(out), "--meta", str(sidecar))
+    assert code == 1 and message in output and "Traceback" not in output
+    assert not out.exists()
+
+
+def test_a_missing_sidecar_is_one_line(tmp_path: Path) -> None:
+    code, output = _run("run", str(SAMPLE_MD), "--meta", str(tmp_path / "nope.csv"))
+    assert code == 1 and "the metadata sidecar cannot be read" in output
