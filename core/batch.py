@@ -56,6 +56,7 @@ class Outcome:
     pages: int | None = None
     seconds: float = 0.0
     folder: str = ""
+    peak_mib: float = 0.0  # the worker process's peak resident memory so far
 
     def line(self) -> str:
         """One line for the console.
@@ -73,6 +74,20 @@ class Outcome:
             f"{sum(counts.values())} findings ({counts.get('error', 0)} errors, "
             f"{counts.get('warning', 0)} warnings) -> {self.folder} [{self.seconds:.2f}s]"
         )
+
+
+def peak_mib() -> float:
+    """This process's peak resident memory (the kernel's high-water mark), in MiB."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def file_hash(path: Path) -> str:
@@ -146,6 +161,7 @@ def run_job(job: Job) -> Outcome:
         pages=result.document.pages,
         seconds=time.perf_counter() - started,
         folder=str(written),
+        peak_mib=peak_mib(),
     )
 
 
@@ -219,7 +235,7 @@ class Summary:
             "renja_version": __version__,
             "summary": self.line(),
             "documents": [
-                {k: v for k, v in asdict(o).items() if k not in ("seconds", "folder")}
+                {k: v for k, v in asdict(o).items() if k not in ("seconds", "folder", "peak_mib")}
                 for o in ordered
             ],
         }

@@ -177,6 +177,11 @@ def load_reference(path: Path | None, required: bool) -> Nomenclature | None:
     "tcp://10.0.0.5:8786). Inputs and --out must be on storage every worker sees.",
 )
 @click.option(
+    "--no-corpus",
+    is_flag=True,
+    help="With several documents, do not rebuild OUT/corpus/ (the combined dataset).",
+)
+@click.option(
     "--meta",
     "meta_file",
     type=click.Path(path_type=Path),
@@ -196,6 +201,7 @@ def run(
     workers: int | None,
     force: bool,
     dask_address: str | None,
+    no_corpus: bool,
     meta_file: Path | None,
     password: str | None,
     max_pages: int,
@@ -209,7 +215,8 @@ def run(
     OUT/<doc_id>/ with manifest.json, raw/, tables/, repairs.csv and findings.csv
     (see the README for the output contract). Documents whose outputs are current (same
     content, same renja version) are skipped; one that fails is listed and the rest go on.
-    OUT/batch.json lists every document's outcome.
+    OUT/batch.json lists every document's outcome, and OUT/corpus/ combines every document
+    folder of OUT into one dataset (see `renja query` and `renja compare`).
     """
     from renja.batch import Summary, plan_jobs, run_dask, run_local
 
@@ -255,6 +262,15 @@ def run(
     if len(jobs) > 1:
         summary.write(out_dir)
         click.echo(summary.line(), err=failed > 0)
+        if not no_corpus and failed < len(jobs):
+            from renja.corpus import build_corpus
+
+            try:
+                built = build_corpus(out_dir)
+            except RenjaError as exc:
+                raise click.ClickException(str(exc)) from None
+            if not quiet:
+                click.echo(built.line())
     if failed:
         if len(jobs) > 1:
             click.echo(f"{failed} of {len(jobs)} documents failed", err=True)
@@ -438,6 +454,8 @@ def match(
             err=True,
         )
 
+
+from renja import cli_corpus  # noqa: E402, F401  (registers corpus, query and compare)
 
 if __name__ == "__main__":
     main()

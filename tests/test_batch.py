@@ -83,6 +83,7 @@ def test_a_bad_document_is_listed_and_the_batch_goes_on(tmp_path: Path) -> None:
     assert "Traceback" not in output
     assert sorted(p.name for p in out.iterdir()) == [
         "batch.json",
+        "corpus",
         "renja-a",
         "renja-b",
         "renja-c",

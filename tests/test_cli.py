@@ -63,7 +63,8 @@ def test_folder_input_shows_progress_and_processes_each_document(tmp_path: Path)
     (docs / "notes.docx").write_bytes(b"ignored")
     code, _, err = run("run", str(docs), "--out", str(tmp_path / "out"))
     assert code == 0
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a", "b", "batch.json"]
+    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert names == ["a", "b", "batch.json", "corpus"]
     assert "2/2" in err  # the progress bar's count
 
 

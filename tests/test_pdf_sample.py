@@ -71,4 +71,9 @@ def test_pdf_and_markdown_of_one_document_get_two_folders(tmp_path: Path) -> Non
                                        "--no-report"])  # fmt: skip
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == ["renja-bkpsdm-banjarbaru-2024", "renja-bkpsdm-banjarbaru-2024-pdf"]
+    assert names == [
+        "batch.json",
+        "corpus",
+        "renja-bkpsdm-banjarbaru-2024",
+        "renja-bkpsdm-banjarbaru-2024-pdf",
+    ]

@@ -1,0 +1,198 @@
+"""Throughput of batch runs: a corpus of 200 documents with 1 and 2 local workers.
+
+The corpus is made from the samples and generated variants (``--quick``: 20 documents):
+
+- the sample Markdown, copied under other names and years (a 9-table, 1,000-line Renja);
+- small generated Renja in Markdown (one pergeseran table of 3 to 40 sub kegiatan);
+- the sample's Tabel 5.1-5.3 rendered to PDF with reportlab in the test layouts;
+- the real Kaltim and Bogor PDFs from ../shared/samples/real, and the sample PDF.
+
+Each configuration runs ``renja run CORPUS --out OUT --workers N --no-report --force`` in a
+fresh process, timed from outside, and reads OUT/batch.json. Peak memory per worker is each
+worker's own high-water mark (``Outcome.peak_mib``). Writes ``benchmarks/results_corpus.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE_MD = REPO / "samples" / "renja-bkpsdm-banjarbaru-2024.md"
+SAMPLE_PDF = REPO / "samples" / "renja-bkpsdm-banjarbaru-2024.pdf"
+REAL = REPO.parent / "shared" / "samples" / "real"
+RESULTS = REPO / "benchmarks" / "results_corpus.md"
+NATIONAL = 20_000  # about 548 pemda x 40 SKPD: the Renja of one year
+
+sys.path.insert(0, str(REPO))  # tests.pdfgen renders the PDF variants
+
+
+def make_corpus(folder: Path, total: int) -> dict[str, int]:
+    """Write ``total`` documents into ``folder``; returns how many of each sort."""
+    from tests.pdfgen import render
+    from tests.test_pdf_variants import LAYOUTS
+
+    rng = random.Random(2024)
+    shares = {"sample_md": 0.30, "small_md": 0.40, "pdf_variant": 0.20, "real_pdf": 0.10}
+    counts = {k: round(v * total) for k, v in shares.items()}
+    counts["small_md"] += total - sum(counts.values())
+    text = SAMPLE_MD.read_text(encoding="utf-8")
+    for i in range(counts["sample_md"]):
+        year = 2022 + i % 5
+        copy = text.replace("RENJA PERUBAHAN 2024", f"RENJA PERUBAHAN {year}", 1)
+        (folder / f"sample-{i:03d}.md").write_text(copy, encoding="utf-8")
+    codes = [f"5.03.01.2.{k:02d}.{s:04d}" for k in (1, 2, 5, 6, 7, 8, 9) for s in range(1, 12)]
+    for i in range(counts["small_md"]):
+        rows = rng.sample(codes, rng.randint(3, 40))
+        body = "".join(
+            f"{c}\tSub kegiatan {c}\t{rng.randint(1, 900) * 1_000_000:,}\t"
+            f"{rng.randint(1, 900) * 1_000_000:,}\n".replace(",", ".")
+            for c in sorted(rows)
+        )
+        (folder / f"small-{i:03d}.md").write_text(
+            f"PEMERINTAH KOTA CONTOH {i % 7}\n\nBADAN KEPEGAWAIAN DAERAH\n\n"
+            f"RENJA PERUBAHAN {2022 + i % 5}\n\nTabel 5.3 Pergeseran Pagu\n\n"
+            "Kode\tSub Kegiatan\tSebelum\tSesudah\n" + body,
+            encoding="utf-8",
+        )
+    tables = sample_tables()
+    layouts = list(LAYOUTS.values())
+    for i in range(counts["pdf_variant"]):
+        render(folder / f"variant-{i:03d}.pdf", tables, layouts[i % len(layouts)])
+    real = [REAL / "renja-binakonstruksi-pupr-provkaltim-2025.pdf",
+            REAL / "rka-subkeg-rakor-disdagin-kotabogor-2022.pdf", SAMPLE_PDF]  # fmt: skip
+    for i in range(counts["real_pdf"]):
+        source = real[i % len(real)]
+        shutil.copy(source, folder / f"real-{i:03d}-{source.name}")
+    return counts
+
+
+def sample_tables() -> list:
+    """The sample's Tabel 5.1-5.3 as the tests render them."""
+    import renja
+    from renja.records import RowRole
+    from tests.pdfgen import TableSpec
+    from tests.test_pdf_variants import FORMS
+
+    result = renja.process(SAMPLE_MD, code=False)
+    out = []
+    for raw in result.raw_tables:
+        if result.kinds[raw.table_id] in FORMS:
+            rows = [r for r in raw.rows if r.role in (RowRole.HEADER, RowRole.BODY)]
+            headers = sum(r.role is RowRole.HEADER for r in rows)
+            bold = frozenset(i for i, r in enumerate(rows) if r.bold)
+            out.append(TableSpec(raw.caption, [r.cells for r in rows], headers, bold))
+    return out
+
+
+def pdf_pages(folder: Path) -> int:
+    import pdfplumber
+
+    total = 0
+    for path in folder.glob("*.pdf"):
+        with pdfplumber.open(path) as pdf:
+            total += len(pdf.pages)
+    return total
+
+
+def run(corpus: Path, out: Path, workers: int) -> dict[str, float]:
+    renja = str(Path(sys.executable).parent / "renja")
+    command = [renja, "run", str(corpus), "--out", str(out), "--workers", str(workers),
+               "--no-report", "--force", "--no-corpus", "-q"]  # fmt: skip
+    started = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True)
+    seconds = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"renja run failed:\n{done.stderr[-2000:]}")
+    batch = json.loads((out / "batch.json").read_text(encoding="utf-8"))
+    return {"seconds": seconds, "documents": len(batch["documents"])}
+
+
+def peak_per_worker(corpus: Path, out: Path, workers: int) -> float:
+    """Run again in this process's pool and read every worker's high-water mark."""
+    from renja.batch import plan_jobs, run_local
+
+    jobs = plan_jobs(sorted(p for p in corpus.iterdir()), out, reports=False, force=True)
+    return max(o.peak_mib for o in run_local(jobs, workers))
+
+
+def corpus_build(out: Path) -> float:
+    from renja.corpus import build_corpus
+
+    started = time.perf_counter()
+    build_corpus(out)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="20 documents instead of 200")
+    args = parser.parse_args()
+    total = 20 if args.quick else 200
+    scratch = Path(tempfile.mkdtemp(prefix="renja-bench-corpus-"))
+    try:
+        corpus = scratch / "corpus-in"
+        corpus.mkdir()
+        counts = make_corpus(corpus, total)
+        pages = pdf_pages(corpus)
+        results = {}
+        for workers in (1, 2):
+            out = scratch / f"out-{workers}"
+            results[workers] = run(corpus, out, workers)
+            results[workers]["peak_mib"] = peak_per_worker(corpus, scratch / "peak", workers)
+        build = corpus_build(scratch / "out-2")
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    lines = [
+        f"# Corpus throughput ({dt.date.today().isoformat()})",
+        "",
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+        f"{platform.python_version()}. Corpus: {total} documents "
+        f"({', '.join(f'{n} {k}' for k, n in counts.items())}), {pages} PDF pages. "
+        "`renja run --no-report --force`, timed from outside (start-up included).",
+        "",
+        "| workers | seconds | documents/minute | PDF pages/second | peak memory per worker |",
+        "|--:|--:|--:|--:|--:|",
+    ]
+    for workers, r in results.items():
+        lines.append(
+            f"| {workers} | {r['seconds']:.1f} | {r['documents'] * 60 / r['seconds']:.1f} | "
+            f"{pages / r['seconds']:.2f} | {r['peak_mib']:.0f} MiB |"
+        )
+    one, two = results[1]["seconds"], results[2]["seconds"]
+    per_doc = one / total
+    efficiency = one / (2 * two)
+    lines += [
+        "",
+        f"Scaling from 1 to 2 workers: {one / two:.2f}x ({efficiency:.0%} of linear). "
+        f"Building the corpus from the {total} output folders: {build:.1f} s.",
+        "",
+        f"Estimate for {NATIONAL:,} documents (this mix, {per_doc:.2f} s of one core each):",
+        "",
+        "| where | hours |",
+        "|---|--:|",
+        f"| this machine, 1 worker | {NATIONAL * per_doc / 3600:.1f} |",
+        f"| this machine, 2 workers | {NATIONAL * two / total / 3600:.1f} |",
+    ]
+    for n in (8, 32, 128):
+        hours = NATIONAL * per_doc / (n * efficiency) / 3600
+        lines.append(f"| Dask, {n} workers (one core each, at the 2-worker efficiency) | "
+                     f"{hours:.2f} |")  # fmt: skip
+    text = "\n".join(lines) + "\n"
+    print(text)
+    if not args.quick:
+        RESULTS.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

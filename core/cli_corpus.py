@@ -1,0 +1,126 @@
+"""``renja corpus``, ``renja query`` and ``renja compare``: the combined dataset of an output
+folder, SQL over it, and comparisons by code. Registered on the ``renja`` group."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from renja.cli import DEFAULT_OUT, load_reference, main, nomenclature_option
+from renja.errors import RenjaError
+
+DEFAULT_CORPUS = DEFAULT_OUT / "corpus"
+
+
+@main.command()
+@click.argument(
+    "out_dir", required=False, default=DEFAULT_OUT, type=click.Path(path_type=Path)
+)  # fmt: skip
+def corpus(out_dir: Path) -> None:
+    """Rebuild OUT/corpus/ from the document folders in OUT (default: outputs).
+
+    Writes dokumen.parquet, baris/ (every clean row, amounts in long form, by year),
+    sub_kegiatan.parquet (one row per document and sub kegiatan), temuan.parquet (every
+    finding) and renja.duckdb (views of those names, for `renja query`).
+    """
+    from renja.corpus import build_corpus
+
+    try:
+        built = build_corpus(out_dir)
+    except RenjaError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(built.line())
+
+
+@main.command()
+@click.argument("sql")
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_CORPUS,
+    show_default=True,
+    help="The corpus folder (OUT/corpus).",
+)
+@click.option("--csv", "as_csv", is_flag=True, help="Print CSV (for pipes) instead of a table.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=50,
+    show_default=True,
+    help="Rows shown in the table (CSV prints them all).",
+)
+def query(sql: str, corpus_dir: Path, as_csv: bool, limit: int) -> None:
+    """Run SQL against the corpus: views dokumen, baris, sub_kegiatan and temuan.
+
+    \b
+    Example:
+      renja query "SELECT pemda, tahun, sum(pagu) FROM sub_kegiatan GROUP BY ALL"
+    """
+    from renja.corpus import query as run_query
+
+    try:
+        frame = run_query(corpus_dir, sql)
+    except RenjaError as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_csv:
+        frame.to_csv(sys.stdout, index=False)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(show_lines=False)
+    for column in frame.columns:
+        table.add_column(str(column), overflow="fold")
+    for row in frame.head(limit).itertuples(index=False):
+        table.add_row(*("" if _missing(v) else str(v) for v in row))
+    console = Console()
+    console.print(table)
+    if len(frame) > limit:
+        console.print(f"{len(frame)} rows; the first {limit} shown (--limit, or --csv for all)")
+
+
+def _missing(value: object) -> bool:
+    import pandas as pd
+
+    try:
+        return bool(pd.isna(value))  # None, NaN, NA
+    except (TypeError, ValueError):  # a list or array cell
+        return False
+
+
+@main.command()
+@click.option(
+    "--corpus",
+    "corpus_dir",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_CORPUS,
+    show_default=True,
+    help="The corpus folder (OUT/corpus).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder for the CSVs, charts and compare.html.  [default: CORPUS/compare]",
+)
+@nomenclature_option
+def compare(corpus_dir: Path, out_dir: Path | None, nomenklatur: Path | None) -> None:
+    """Compare documents by nomenclature code: program shares of each SKPD, pagu per sub
+    kegiatan across documents, murni against perubahan, and year on year (renumbered codes
+    followed through the 2027 list). Writes CSVs, PNG charts and one HTML page.
+    """
+    from renja.compare import compare as run_compare
+
+    reference = load_reference(nomenklatur, required=False)
+    try:
+        done = run_compare(corpus_dir, out_dir or corpus_dir / "compare", reference)
+    except RenjaError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(done.line())
+
+
+__all__ = ["compare", "corpus", "query"]

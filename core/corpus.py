@@ -1,0 +1,392 @@
+"""The corpus: every processed document of an output folder as one dataset to query and compare.
+
+``build_corpus(OUT)`` reads each ``OUT/<doc_id>/`` (manifest, clean tables, findings) and writes
+``OUT/corpus/``, replacing it whole (written aside, then renamed):
+
+- ``dokumen.parquet``: one row per document: its metadata and counts.
+- ``baris/tahun=YYYY/part-0.parquet``: every clean row of every table with the document's metadata,
+  in long form: one record per amount (``ukuran`` the column, ``periode`` the year it is for,
+  ``nilai`` the Rupiah); a row without amounts is one record with no ``ukuran``.
+- ``sub_kegiatan.parquet``: one row per document and sub kegiatan, from the document's main
+  table: pagu and target of the plan year and of the prakiraan maju.
+- ``temuan.parquet``: every finding of every document, with the document's metadata.
+- ``renja.duckdb``: views of the same names over those files (``renja query``).
+
+Rows are sorted, so the same outputs give the same corpus byte for byte.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from renja.errors import RenjaError
+from renja.normalize.kinds import KIND_BY_SLUG, CellType, TableKind
+
+CORPUS = "corpus"
+DATABASE = "renja.duckdb"
+META = ("pemda", "kode_pemda", "skpd", "kode_skpd", "tahun", "jenis", "jenis_pemda")
+# The table a document's sub kegiatan are taken from, best first.
+MAIN_KINDS = (
+    "rencana_kerja",
+    "rencana_program",
+    "rencana_perubahan",
+    "reviu_rkpd",
+    "pergeseran_pagu",
+)
+_QUARTER = re.compile(r"_tw([1-4])_")
+
+
+@dataclass(slots=True)
+class Folder:
+    """One document's output folder."""
+
+    path: Path
+    manifest: dict[str, Any]
+
+    @property
+    def doc_id(self) -> str:
+        return str(self.manifest["doc_id"])
+
+    @property
+    def meta(self) -> dict[str, Any]:
+        meta = self.manifest.get("meta") or {}
+        return {"doc_id": self.doc_id, **{k: meta.get(k) for k in META}}
+
+    def tables(self) -> Iterator[tuple[dict[str, Any], TableKind, pd.DataFrame]]:
+        for entry in self.manifest.get("tables", []):
+            kind = KIND_BY_SLUG.get(entry.get("kind", ""))
+            csv = self.path / "tables" / f"{entry['table_id']}.csv"
+            if kind is None or not csv.exists():
+                continue
+            yield entry, kind, pd.read_csv(csv, dtype=str, keep_default_na=False)
+
+
+def document_folders(out_dir: Path) -> list[Folder]:
+    """The document folders of an output folder, by id."""
+    folders = []
+    for path in sorted(p for p in out_dir.iterdir() if p.is_dir() and p.name != CORPUS):
+        try:
+            manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        folders.append(Folder(path, manifest))
+    return folders
+
+
+def amount_columns(kind: TableKind, columns: list[str]) -> list[str]:
+    """The Rupiah columns of a clean table, in order."""
+    rupiah = {c.name for c in kind.columns if c.ctype is CellType.RUPIAH}
+    return [c for c in columns if c in rupiah]
+
+
+def period(column: str, tahun: int | None) -> str | None:
+    """The period an amount column is for: the plan year, the next (prakiraan maju), the
+    previous (``lalu``), or a quarter of the plan year.
+
+    >>> period("pagu_maju", 2025), period("pagu", 2025), period("realisasi_tw2_rp", 2024)
+    ('2026', '2025', '2024-TW2')
+    >>> period("realisasi_renja_lalu_rp", 2024), period("pagu", None)
+    ('2023', None)
+    """
+    if tahun is None:
+        return None
+    if "maju" in column:
+        return str(tahun + 1)
+    if "lalu" in column:
+        return str(tahun - 1)
+    quarter = _QUARTER.search(column + "_")
+    return f"{tahun}-TW{quarter.group(1)}" if quarter else str(tahun)
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text) if text.strip() else None
+    except ValueError:
+        return None
+
+
+def _first(row: pd.Series, names: list[str]) -> str:
+    return next((str(row[n]) for n in names if n in row and str(row[n]).strip()), "")
+
+
+def long_rows(folder: Folder) -> list[dict[str, Any]]:
+    """Every clean row of one document, one record per amount."""
+    meta = folder.meta
+    tahun = meta.get("tahun")
+    out: list[dict[str, Any]] = []
+    for entry, kind, frame in folder.tables():
+        amounts = amount_columns(kind, list(frame.columns))
+        indicators = [c.name for c in kind.columns if c.ctype is CellType.INDIKATOR]
+        targets = [c.name for c in kind.columns if c.ctype is CellType.TARGET]
+        target = next((t for t in targets if t in frame.columns), None)
+        for _, row in frame.iterrows():
+            base = {
+                **meta,
+                "table_id": entry["table_id"],
+                "kind": kind.slug,
+                "baris": int(row["baris"]),
+                "halaman": _first(row, ["halaman"]) or None,
+                "jenis_baris": _first(row, ["jenis_baris"]) or None,
+                "level": _first(row, ["level"]) or None,
+                "kode": _first(row, ["kode", "kode_rekening"]) or None,
+                "uraian": _first(row, ["uraian", "uraian_sesudah", "sasaran", "tujuan"]) or None,
+                "indikator": _first(row, indicators) or None,
+                "target": _number(_first(row, [target])) if target else None,
+                "satuan": _first(row, [f"{target}_satuan", "satuan"]) or None,
+            }
+            values = [(c, _number(str(row[c]))) for c in amounts]
+            values = [(c, v) for c, v in values if v is not None]
+            if not values:
+                out.append({**base, "ukuran": None, "periode": None, "nilai": None})
+            for column, value in values:
+                out.append(
+                    {**base, "ukuran": column, "periode": period(column, tahun), "nilai": value}
+                )
+    return out
+
+
+def _measure(kind: TableKind, measure: str, fallback: str) -> str | None:
+    named = [c.name for c in kind.columns if c.measure == measure]
+    return named[0] if named else (fallback if any(c.name == fallback for c in kind.columns)
+                                   else None)  # fmt: skip
+
+
+def sub_kegiatan_rows(folder: Folder) -> list[dict[str, Any]]:
+    """One record per sub kegiatan of the document's main table (``MAIN_KINDS``)."""
+    tables = list(folder.tables())
+    for slug in MAIN_KINDS:
+        chosen = [(e, k, f) for e, k, f in tables if k.slug == slug and "level" in f.columns]
+        rows = [
+            (e, k, r) for e, k, f in chosen for _, r in f.iterrows() if r["level"] == "sub_kegiatan"
+        ]
+        if rows:
+            break
+    else:
+        return []
+    out = []
+    for entry, kind, row in rows:
+        pagu = _measure(kind, "pagu_sesudah", "pagu")
+        maju = _measure(kind, "pagu_maju", "pagu_maju")
+        target = _measure(kind, "target_sesudah", "target")
+        target_maju = _measure(kind, "target_maju", "target_maju")
+        out.append(
+            {
+                **folder.meta,
+                "kode": row.get("kode") or None,
+                "uraian": row.get("uraian") or row.get("uraian_sesudah") or None,
+                "uraian_nomenklatur": row.get("uraian_nomenklatur") or None,
+                "pagu": _number(str(row.get(pagu, ""))) if pagu else None,
+                "target": _number(str(row.get(target, ""))) if target else None,
+                "satuan": (row.get(f"{target}_satuan") or row.get("satuan") or None)
+                if target
+                else None,
+                "pagu_maju": _number(str(row.get(maju, ""))) if maju else None,
+                "target_maju": _number(str(row.get(target_maju, ""))) if target_maju else None,
+                "table_id": entry["table_id"],
+                "kind": kind.slug,
+                "baris": int(row["baris"]),
+            }
+        )
+    return out
+
+
+def finding_rows(folder: Folder) -> list[dict[str, Any]]:
+    path = folder.path / "findings.csv"
+    if not path.exists():
+        return []
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return [
+        {**folder.meta, **{k: (v or None) for k, v in r.items()}} for r in frame.to_dict("records")
+    ]
+
+
+def document_row(folder: Folder) -> dict[str, Any]:
+    manifest = folder.manifest
+    counts = manifest.get("counts") or {}
+    findings = counts.get("findings") or {}
+    source = manifest.get("source") or {}
+    return {
+        **folder.meta,
+        "title": (manifest.get("meta") or {}).get("title"),
+        "file": source.get("file"),
+        "sha256": source.get("sha256"),
+        "halaman": source.get("pages"),
+        "renja_version": manifest.get("renja_version"),
+        "tables": counts.get("clean_tables"),
+        "errors": findings.get("error"),
+        "warnings": findings.get("warning"),
+        "infos": findings.get("info"),
+    }
+
+
+# Column types of the corpus files: the same whatever the documents hold.
+INTS = ("tahun", "baris", "halaman", "tables", "errors", "warnings", "infos", "row")
+RUPIAH = ("nilai", "pagu", "pagu_maju", "difference")
+FLOATS = ("target", "target_maju")
+
+
+def _frame(records: list[dict[str, Any]], columns: list[str], order: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(records, columns=columns)
+    for column in frame.columns:
+        if column in INTS:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
+        elif column in RUPIAH:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").round().astype("Int64")
+        elif column in FLOATS:
+            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Float64")
+        else:
+            frame[column] = frame[column].astype("string")
+    return frame.sort_values(order, kind="stable", na_position="first").reset_index(drop=True)
+
+
+BARIS = [
+    "doc_id", *META, "table_id", "kind", "baris", "halaman",
+    "jenis_baris", "level", "kode", "uraian", "indikator", "target", "satuan", "ukuran",
+    "periode", "nilai",
+]  # fmt: skip
+SUB_KEGIATAN = [
+    "doc_id", *META, "kode", "uraian", "uraian_nomenklatur", "pagu", "target", "satuan",
+    "pagu_maju", "target_maju", "table_id", "kind", "baris",
+]  # fmt: skip
+DOKUMEN = [
+    "doc_id", *META, "title", "file", "sha256", "halaman", "renja_version", "tables", "errors",
+    "warnings", "infos",
+]  # fmt: skip
+FINDING_COLUMNS = [
+    "id", "check", "severity", "table", "row", "sumber_baris", "halaman", "kode", "uraian",
+    "column", "expected", "found", "difference", "message", "root_cause", "related",
+]  # fmt: skip
+TEMUAN = ["doc_id", *META, *FINDING_COLUMNS]
+
+
+@dataclass(frozen=True, slots=True)
+class CorpusSummary:
+    folder: Path
+    documents: int
+    rows: int
+    sub_kegiatan: int
+    findings: int
+
+    def line(self) -> str:
+        return (
+            f"corpus: {self.documents} documents, {self.rows} rows, {self.sub_kegiatan} sub "
+            f"kegiatan, {self.findings} findings -> {self.folder}"
+        )
+
+
+def build_corpus(out_dir: Path) -> CorpusSummary:
+    """Write ``OUT/corpus/`` from the document folders of ``OUT``; returns what it holds."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out_dir = Path(out_dir)
+    if not out_dir.is_dir():
+        raise RenjaError(f"{out_dir}: no such output folder")
+    folders = document_folders(out_dir)
+    if not folders:
+        raise RenjaError(f"{out_dir}: holds no document outputs (run `renja run` first)")
+    baris = _frame([r for f in folders for r in long_rows(f)], BARIS,
+                   ["doc_id", "table_id", "baris", "ukuran"])  # fmt: skip
+    subs = _frame([r for f in folders for r in sub_kegiatan_rows(f)], SUB_KEGIATAN,
+                  ["doc_id", "table_id", "baris"])  # fmt: skip
+    temuan = _frame([r for f in folders for r in finding_rows(f)], TEMUAN, ["doc_id", "id"])
+    dokumen = _frame([document_row(f) for f in folders], DOKUMEN, ["doc_id"])
+    scratch = Path(tempfile.mkdtemp(prefix=".corpus-", dir=out_dir))
+    try:
+        for name, frame in (("dokumen", dokumen), ("sub_kegiatan", subs), ("temuan", temuan)):
+            pq.write_table(pa.Table.from_pandas(frame, preserve_index=False),
+                           scratch / f"{name}.parquet")  # fmt: skip
+        _write_partitioned(baris, scratch / "baris")
+        _write_database(scratch)
+        target = out_dir / CORPUS
+        if target.exists():
+            shutil.rmtree(target)
+        scratch.rename(target)
+    except BaseException:
+        shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    return CorpusSummary(target, len(dokumen), len(baris), len(subs), len(temuan))
+
+
+def _write_partitioned(frame: pd.DataFrame, folder: Path) -> None:
+    """One Parquet file per year: ``baris/tahun=2024/part-0.parquet``; documents of no known
+    year go to Hive's null partition (``tahun=__HIVE_DEFAULT_PARTITION__``)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    folder.mkdir(parents=True)
+    years = frame["tahun"].astype("object").where(frame["tahun"].notna(), None)
+    for year in sorted({y for y in years if y is not None}) + (
+        [None] if years.isna().any() else []
+    ):
+        part = frame[years.isna()] if year is None else frame[years == year]
+        name = "__HIVE_DEFAULT_PARTITION__" if year is None else str(int(year))
+        target = folder / f"tahun={name}"
+        target.mkdir()
+        table = pa.Table.from_pandas(part.drop(columns=["tahun"]), preserve_index=False)
+        pq.write_table(table, target / "part-0.parquet")
+
+
+VIEWS = {
+    "dokumen": "read_parquet('dokumen.parquet')",
+    "baris": "read_parquet('baris/*/*.parquet', hive_partitioning = true, "
+    "hive_types = {'tahun': INTEGER})",
+    "sub_kegiatan": "read_parquet('sub_kegiatan.parquet')",
+    "temuan": "read_parquet('temuan.parquet')",
+}
+
+
+def _write_database(folder: Path) -> None:
+    """``renja.duckdb``: views over the corpus files, by paths relative to the corpus folder
+    (``connect`` points DuckDB there), so the folder can move."""
+    import duckdb
+
+    with duckdb.connect(str(folder / DATABASE)) as db:
+        db.execute(f"SET file_search_path = '{_quote(folder)}'")
+        for name, source in VIEWS.items():
+            db.execute(f"CREATE VIEW {name} AS SELECT * FROM {source}")
+
+
+def _quote(path: Path) -> str:
+    return str(path.resolve()).replace("'", "''")
+
+
+def connect(corpus: Path) -> Any:
+    """A read-only DuckDB connection to a corpus, its views resolving there."""
+    import duckdb
+
+    database = corpus / DATABASE
+    if not database.exists():
+        raise RenjaError(
+            f"{corpus}: no corpus here (no {DATABASE}); build it with `renja corpus OUT` "
+            "or a `renja run` over several documents"
+        )
+    db = duckdb.connect(str(database), read_only=True)
+    db.execute(f"SET file_search_path = '{_quote(corpus)}'")
+    return db
+
+
+def query(corpus: Path, sql: str) -> pd.DataFrame:
+    """Run SQL against a corpus; a bad query is one-line ``RenjaError``."""
+    import duckdb
+
+    db = connect(corpus)
+    try:
+        return db.execute(sql).fetchdf()
+    except duckdb.Error as exc:
+        message = " ".join(str(exc).split())
+        raise RenjaError(f"the query failed: {message}") from None
+    finally:
+        db.close()
+
+
+__all__ = ["CORPUS", "CorpusSummary", "build_corpus", "connect", "period", "query"]

@@ -1,0 +1,216 @@
+"""The corpus (OUT/corpus/), SQL over it (renja query) and comparisons by code (renja compare).
+
+Two small documents of one SKPD, 2025 and 2027, and the sample: the 2027 document prints a sub
+kegiatan under the code the 2027 list gave it (1.02.03.2.02.0004, formerly .0001).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from renja.cli import main
+from renja.corpus import build_corpus, period, query
+
+from .conftest import SAMPLE_MD, SHARED, need
+
+HEAD = "PEMERINTAH KOTA BANJARBARU\n\nDINAS KESEHATAN\n\n{title}\n\nTabel 5.3 Pergeseran Pagu\n\n"
+TABLE = "Kode\tSub Kegiatan\tSebelum\tSesudah\n"
+NAMES = {
+    "1.02.03.2.02.0001": "Perencanaan dan Distribusi serta Pemerataan "
+    "Sumber Daya Manusia Kesehatan",
+    "1.02.03.2.02.0004": "Perencanaan Sumber Daya Manusia Kesehatan",
+    "1.02.02.2.02.0001": "Pengelolaan Pelayanan Kesehatan Ibu Hamil",
+}
+
+
+def _doc(path: Path, title: str, rows: list[tuple[str, str, str]]) -> Path:
+    body = "".join(f"{k}\t{NAMES[k]}\t{a}\t{b}\n" for k, a, b in rows)
+    path.write_text(HEAD.format(title=title) + TABLE + body, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    need(SHARED / "reference" / "permendagri90")
+    docs = tmp_path_factory.mktemp("docs")
+    (docs / SAMPLE_MD.name).write_text(SAMPLE_MD.read_text(encoding="utf-8"), encoding="utf-8")
+    _doc(
+        docs / "dinkes-2025.md",
+        "RENJA PERUBAHAN 2025",
+        [
+            ("1.02.03.2.02.0001", "100.000.000", "120.000.000"),
+            ("1.02.02.2.02.0001", "50.000.000", "40.000.000"),
+        ],
+    )
+    _doc(
+        docs / "dinkes-2027.md",
+        "RENJA PERUBAHAN 2027",
+        [
+            ("1.02.03.2.02.0004", "150.000.000", "150.000.000"),
+            ("1.02.02.2.02.0001", "60.000.000", "60.000.000"),
+        ],
+    )
+    folder = tmp_path_factory.mktemp("out")
+    done = CliRunner().invoke(main, ["run", str(docs), "--out", str(folder), "--no-report"])
+    assert done.exit_code == 0, done.output
+    assert "corpus: 3 documents" in done.output
+    return folder
+
+
+def test_the_corpus_holds_every_document_with_its_metadata(out: Path) -> None:
+    corpus = out / "corpus"
+    documents = query(corpus, "SELECT doc_id, pemda, skpd, tahun FROM dokumen ORDER BY doc_id")
+    assert documents.values.tolist() == [
+        ["dinkes-2025", "Kota Banjarbaru", "Dinas Kesehatan", 2025],
+        ["dinkes-2027", "Kota Banjarbaru", "Dinas Kesehatan", 2027],
+        [SAMPLE_MD.stem, "Kota Banjarbaru",
+         "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia Kota Banjarbaru", 2024],
+    ]  # fmt: skip
+    assert sorted(p.name for p in (corpus / "baris").iterdir()) == [
+        "tahun=2024",
+        "tahun=2025",
+        "tahun=2027",
+    ]
+    # every clean row is there: as many rows without amounts plus one per amount
+    sample = out / SAMPLE_MD.stem / "tables"
+    expected = 0
+    for csv in sample.glob("*.csv"):
+        frame = pd.read_csv(csv, dtype=str)
+        table = csv.stem
+        sql = (
+            "SELECT count(DISTINCT baris) AS n FROM baris "
+            f"WHERE table_id = '{table}' AND doc_id = '{SAMPLE_MD.stem}'"
+        )
+        rows = query(corpus, sql)
+        assert rows["n"].iloc[0] == len(frame), table
+        expected += len(frame)
+    assert expected > 300
+
+
+def test_amounts_are_long_with_their_period(out: Path) -> None:
+    corpus = out / "corpus"
+    rows = query(
+        corpus,
+        "SELECT ukuran, periode, nilai FROM baris WHERE doc_id = 'dinkes-2025' "
+        "AND kode = '1.02.03.2.02.0001' ORDER BY ukuran",
+    )
+    assert rows.values.tolist() == [
+        ["pagu_sebelum", "2025", 100000000],
+        ["pagu_sesudah", "2025", 120000000],
+    ]
+    maju = query(corpus, "SELECT DISTINCT periode FROM baris WHERE ukuran = 'pagu_maju'")
+    assert maju["periode"].tolist() == ["2025"]  # the sample's plan year is 2024
+    assert period("pagu_maju", 2024) == "2025"
+
+
+def test_the_wide_table_has_one_row_per_document_and_sub_kegiatan(out: Path) -> None:
+    subs = query(
+        out / "corpus",
+        "SELECT doc_id, kode, pagu FROM sub_kegiatan WHERE doc_id LIKE 'dinkes%' ORDER BY ALL",
+    )
+    assert subs.values.tolist() == [
+        ["dinkes-2025", "1.02.02.2.02.0001", 40000000],
+        ["dinkes-2025", "1.02.03.2.02.0001", 120000000],
+        ["dinkes-2027", "1.02.02.2.02.0001", 60000000],
+        ["dinkes-2027", "1.02.03.2.02.0004", 150000000],
+    ]
+    sql = f"SELECT count(*) AS n FROM temuan WHERE doc_id = '{SAMPLE_MD.stem}'"
+    findings = query(out / "corpus", sql)
+    sample = pd.read_csv(out / SAMPLE_MD.stem / "findings.csv")
+    assert findings["n"].iloc[0] == len(sample) > 0
+
+
+def test_rebuilding_gives_the_same_files(out: Path) -> None:
+    corpus = out / "corpus"
+    before = {p.relative_to(corpus): p.read_bytes() for p in corpus.rglob("*.parquet")}
+    build_corpus(out)
+    after = {p.relative_to(corpus): p.read_bytes() for p in corpus.rglob("*.parquet")}
+    assert before == after and len(before) == 6
+
+
+def test_renja_query_prints_a_table_or_csv(out: Path) -> None:
+    corpus = str(out / "corpus")
+    sql = "SELECT doc_id, tahun FROM dokumen ORDER BY doc_id"
+    done = CliRunner().invoke(main, ["query", sql, "--corpus", corpus, "--csv"])
+    assert done.exit_code == 0
+    assert done.output.splitlines()[:2] == ["doc_id,tahun", "dinkes-2025,2025"]
+    done = CliRunner().invoke(main, ["query", sql, "--corpus", corpus])
+    assert done.exit_code == 0 and "dinkes-2027" in done.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["query", "SELEC nonsense"], "the query failed: Parser Error"),
+        (["query", "SELECT * FROM nowhere"], "the query failed: Catalog Error"),
+    ],
+)
+def test_a_bad_query_is_one_line(out: Path, args: list[str], message: str) -> None:
+    done = CliRunner().invoke(main, [*args, "--corpus", str(out / "corpus")])
+    assert done.exit_code == 1 and message in done.output and "Traceback" not in done.output
+
+
+def test_a_missing_corpus_says_how_to_build_it(tmp_path: Path) -> None:
+    done = CliRunner().invoke(main, ["query", "SELECT 1", "--corpus", str(tmp_path)])
+    assert done.exit_code == 1 and "build it with `renja corpus OUT`" in done.output
+    done = CliRunner().invoke(main, ["corpus", str(tmp_path)])
+    assert done.exit_code == 1 and "holds no document outputs" in done.output
+
+
+def test_compare_follows_renumbered_codes_across_years(out: Path, tmp_path: Path) -> None:
+    target = tmp_path / "compare"
+    done = CliRunner().invoke(
+        main, ["compare", "--corpus", str(out / "corpus"), "--out", str(target)]
+    )
+    assert done.exit_code == 0, done.output
+    years = pd.read_csv(target / "antar_tahun.csv", dtype={"kode_baku": str})
+    moved = years[years["kode_baku"] == "1.02.03.2.02.0004"].iloc[0]
+    assert (moved["kode_awal"], moved["tahun_awal"], moved["pagu_awal"]) == (
+        "1.02.03.2.02.0001",
+        2025,
+        120000000,
+    )
+    assert (moved["kode_akhir"], moved["pagu_akhir"], moved["selisih"]) == (
+        "1.02.03.2.02.0004",
+        150000000,
+        30000000,
+    )
+    same = years[years["kode_baku"] == "1.02.02.2.02.0001"].iloc[0]
+    assert same["selisih"] == 20000000 and same["persen"] == 50.0
+    assert len(years) == 2  # the sample is another SKPD: it has no other year
+
+
+def test_compare_tables_add_up(out: Path, tmp_path: Path) -> None:
+    target = tmp_path / "compare"
+    assert (
+        CliRunner()
+        .invoke(main, ["compare", "--corpus", str(out / "corpus"), "--out", str(target)])
+        .exit_code
+        == 0
+    )
+    shares = pd.read_csv(target / "porsi_program.csv")
+    for doc_id, group in shares.groupby("doc_id"):
+        assert abs(group["persen"].sum() - 100) < 0.1, doc_id
+        assert group["pagu"].sum() == group["total_skpd"].iloc[0]
+    changes = pd.read_csv(target / "perubahan.csv")
+    assert (changes["selisih"] == changes["sesudah"] - changes["sebelum"]).all()
+    assert {"dinkes-2025", SAMPLE_MD.stem} <= set(changes["doc_id"])
+    across = pd.read_csv(target / "pagu_sub_kegiatan.csv", dtype={"kode_baku": str})
+    row = across[across["kode_baku"] == "1.02.02.2.02.0001"].iloc[0]
+    assert (row["dinkes-2025"], row["dinkes-2027"]) == (40000000, 60000000)
+    page = (target / "compare.html").read_text(encoding="utf-8")
+    for chart in ("porsi_program.png", "perubahan.png", "antar_tahun.png"):
+        assert (target / chart).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert f"src='{chart}'" in page
+
+
+def test_batch_json_and_corpus_agree(out: Path) -> None:
+    batch = json.loads((out / "batch.json").read_text(encoding="utf-8"))
+    documents = query(out / "corpus", "SELECT doc_id, errors FROM dokumen ORDER BY doc_id")
+    errors = {d["doc_id"]: d["findings"]["error"] for d in batch["documents"]}
+    assert dict(documents.values.tolist()) == errors
