@@ -179,7 +179,8 @@ def load_reference(path: Path | None, required: bool) -> Nomenclature | None:
 @click.option(
     "--no-corpus",
     is_flag=True,
-    help="With several documents, do not rebuild OUT/corpus/ (the combined dataset).",
+    help="With several documents, do not rebuild OUT/corpus/ (the combined dataset and its "
+    "comparisons).",
 )
 @click.option(
     "--meta",
@@ -216,7 +217,8 @@ def run(
     (see the README for the output contract). Documents whose outputs are current (same
     content, same renja version) are skipped; one that fails is listed and the rest go on.
     OUT/batch.json lists every document's outcome, and OUT/corpus/ combines every document
-    folder of OUT into one dataset (see `renja query` and `renja compare`).
+    folder of OUT into one dataset, compared by code in OUT/corpus/compare/ (see `renja
+    query` and `renja compare`).
     """
     from renja.batch import Summary, plan_jobs, run_dask, run_local
 
@@ -263,18 +265,31 @@ def run(
         summary.write(out_dir)
         click.echo(summary.line(), err=failed > 0)
         if not no_corpus and failed < len(jobs):
-            from renja.corpus import build_corpus
-
-            try:
-                built = build_corpus(out_dir)
-            except RenjaError as exc:
-                raise click.ClickException(str(exc)) from None
-            if not quiet:
-                click.echo(built.line())
+            _corpus_and_comparison(out_dir, reference, quiet)
     if failed:
         if len(jobs) > 1:
             click.echo(f"{failed} of {len(jobs)} documents failed", err=True)
         sys.exit(1)
+
+
+def _corpus_and_comparison(out_dir: Path, reference: Nomenclature | None, quiet: bool) -> None:
+    """OUT/corpus/ from every document folder of OUT, and its comparisons (corpus/compare/)."""
+    from renja.compare import compare
+    from renja.corpus import build_corpus
+
+    try:
+        built = build_corpus(out_dir)
+    except RenjaError as exc:
+        raise click.ClickException(str(exc)) from None
+    if not quiet:
+        click.echo(built.line())
+    try:
+        compared = compare(built.folder, built.folder / "compare", reference)
+    except RenjaError as exc:  # nothing coded to compare: the corpus still stands
+        click.echo(f"Warning: compare: {exc}", err=True)
+        return
+    if not quiet:
+        click.echo(compared.line())
 
 
 def _debug_job(job: Job) -> Outcome:

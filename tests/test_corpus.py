@@ -59,6 +59,8 @@ def out(tmp_path_factory) -> Path:
     done = CliRunner().invoke(main, ["run", str(docs), "--out", str(folder), "--no-report"])
     assert done.exit_code == 0, done.output
     assert "corpus: 3 documents" in done.output
+    assert "compare: porsi_program" in done.output  # one command: the dataset and its charts
+    assert (folder / "corpus" / "compare" / "compare.html").exists()
     return folder
 
 
