@@ -114,44 +114,64 @@ def _number(text: str) -> float | None:
         return None
 
 
-def _first(row: pd.Series, names: list[str]) -> str:
-    return next((str(row[n]) for n in names if n in row and str(row[n]).strip()), "")
+def first_filled(frame: pd.DataFrame, names: list[str]) -> pd.Series:
+    """Per row, the first non-empty cell among ``names`` (missing columns skipped), else NA.
+
+    >>> frame = pd.DataFrame({"kode": ["", "5.03"], "kode_rekening": ["5.1", ""]})
+    >>> first_filled(frame, ["kode", "kode_rekening", "nope"]).tolist()
+    ['5.1', '5.03']
+    """
+    present = [n for n in names if n in frame.columns]
+    if not present:
+        return pd.Series(pd.NA, index=frame.index, dtype="string")
+    cells = frame[present].astype("string").replace(r"^\s*$", pd.NA, regex=True)
+    return cells.bfill(axis=1).iloc[:, 0]
 
 
-def long_rows(folder: Folder) -> list[dict[str, Any]]:
-    """Every clean row of one document, one record per amount."""
+def long_rows(folder: Folder) -> pd.DataFrame:
+    """Every clean row of one document, one record per amount (a row without amounts: one
+    record with no ``ukuran``)."""
     meta = folder.meta
-    tahun = meta.get("tahun")
-    out: list[dict[str, Any]] = []
+    parts: list[pd.DataFrame] = []
     for entry, kind, frame in folder.tables():
-        amounts = amount_columns(kind, list(frame.columns))
+        if frame.empty:
+            continue
         indicators = [c.name for c in kind.columns if c.ctype is CellType.INDIKATOR]
         targets = [c.name for c in kind.columns if c.ctype is CellType.TARGET]
         target = next((t for t in targets if t in frame.columns), None)
-        for _, row in frame.iterrows():
-            base = {
-                **meta,
+        base = pd.DataFrame(
+            {
                 "table_id": entry["table_id"],
                 "kind": kind.slug,
-                "baris": int(row["baris"]),
-                "halaman": _first(row, ["halaman"]) or None,
-                "jenis_baris": _first(row, ["jenis_baris"]) or None,
-                "level": _first(row, ["level"]) or None,
-                "kode": _first(row, ["kode", "kode_rekening"]) or None,
-                "uraian": _first(row, ["uraian", "uraian_sesudah", "sasaran", "tujuan"]) or None,
-                "indikator": _first(row, indicators) or None,
-                "target": _number(_first(row, [target])) if target else None,
-                "satuan": _first(row, [f"{target}_satuan", "satuan"]) or None,
-            }
-            values = [(c, _number(str(row[c]))) for c in amounts]
-            values = [(c, v) for c, v in values if v is not None]
-            if not values:
-                out.append({**base, "ukuran": None, "periode": None, "nilai": None})
-            for column, value in values:
-                out.append(
-                    {**base, "ukuran": column, "periode": period(column, tahun), "nilai": value}
-                )
-    return out
+                "baris": pd.to_numeric(frame["baris"]),
+                "halaman": first_filled(frame, ["halaman"]),
+                "jenis_baris": first_filled(frame, ["jenis_baris"]),
+                "level": first_filled(frame, ["level"]),
+                "kode": first_filled(frame, ["kode", "kode_rekening"]),
+                "uraian": first_filled(frame, ["uraian", "uraian_sesudah", "sasaran", "tujuan"]),
+                "indikator": first_filled(frame, indicators),
+                "target": pd.to_numeric(first_filled(frame, [target] if target else []),
+                                        errors="coerce"),
+                "satuan": first_filled(frame, [f"{target}_satuan", "satuan"]),
+            },
+            index=frame.index,
+        )  # fmt: skip
+        amounts = amount_columns(kind, list(frame.columns))
+        bare = base.assign(ukuran=None, nilai=None)
+        if amounts:
+            values = frame[amounts].apply(pd.to_numeric, errors="coerce").stack().dropna()
+            values = values.rename_axis(["row", "ukuran"]).rename("nilai").reset_index("ukuran")
+            parts.append(base.join(values, how="inner"))
+            bare = bare.loc[~bare.index.isin(values.index)]
+        parts.append(bare)
+    if not parts:
+        return pd.DataFrame(columns=BARIS)
+    rows = pd.concat([p for p in parts if not p.empty], ignore_index=True)
+    for key, value in meta.items():
+        rows[key] = value
+    tahun = meta.get("tahun")
+    rows["periode"] = [period(u, tahun) if isinstance(u, str) else None for u in rows["ukuran"]]
+    return rows
 
 
 def _measure(kind: TableKind, measure: str, fallback: str) -> str | None:
@@ -234,8 +254,13 @@ RUPIAH = ("nilai", "pagu", "pagu_maju", "difference")
 FLOATS = ("target", "target_maju")
 
 
-def _frame(records: list[dict[str, Any]], columns: list[str], order: list[str]) -> pd.DataFrame:
-    frame = pd.DataFrame(records, columns=columns)
+def _frame(
+    records: list[dict[str, Any]] | pd.DataFrame, columns: list[str], order: list[str]
+) -> pd.DataFrame:
+    if isinstance(records, pd.DataFrame):
+        frame = records.reindex(columns=columns)
+    else:
+        frame = pd.DataFrame(records, columns=columns)
     for column in frame.columns:
         if column in INTS:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
@@ -294,8 +319,9 @@ def build_corpus(out_dir: Path) -> CorpusSummary:
     folders = document_folders(out_dir)
     if not folders:
         raise RenjaError(f"{out_dir}: holds no document outputs (run `renja run` first)")
-    baris = _frame([r for f in folders for r in long_rows(f)], BARIS,
-                   ["doc_id", "table_id", "baris", "ukuran"])  # fmt: skip
+    parts = [frame for frame in map(long_rows, folders) if not frame.empty]
+    everything = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=BARIS)
+    baris = _frame(everything, BARIS, ["doc_id", "table_id", "baris", "ukuran"])
     subs = _frame([r for f in folders for r in sub_kegiatan_rows(f)], SUB_KEGIATAN,
                   ["doc_id", "table_id", "baris"])  # fmt: skip
     temuan = _frame([r for f in folders for r in finding_rows(f)], TEMUAN, ["doc_id", "id"])

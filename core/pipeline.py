@@ -5,7 +5,6 @@ read (extract) → classify and clean each table (normalize) → findings (valid
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from renja import extract
+from renja.batch import file_hash
 from renja.errors import ReferenceMissingError
 from renja.normalize.classify import classify
 from renja.normalize.clean import CleanTable, clean_table
@@ -72,14 +72,6 @@ class Result:
         raise KeyError(f"no table '{key}'; tables: {', '.join(t.table_id for t in self.tables)}")
 
 
-def _file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _reference(nomenclature: Nomenclature | str | Path | None, warnings: list[str]):
     """The nomenclature to code rows with; a missing default is a warning, not an error."""
     if isinstance(nomenclature, Nomenclature):
@@ -126,7 +118,7 @@ def process(
         bidang_for_program=program_bidang(codes),
         kegiatan_prefix=prefix,
     )
-    result = Result(document, [], [], {}, sha256=_file_hash(path))
+    result = Result(document, [], [], {}, sha256=file_hash(path))
     findings: list[Finding] = []
     for raw in document.tables:
         kind = classify(raw)
