@@ -121,11 +121,12 @@ def first_filled(frame: pd.DataFrame, names: list[str]) -> pd.Series:
     >>> first_filled(frame, ["kode", "kode_rekening", "nope"]).tolist()
     ['5.1', '5.03']
     """
-    present = [n for n in names if n in frame.columns]
-    if not present:
-        return pd.Series(pd.NA, index=frame.index, dtype="string")
-    cells = frame[present].astype("string").replace(r"^\s*$", pd.NA, regex=True)
-    return cells.bfill(axis=1).iloc[:, 0]
+    out = pd.Series(pd.NA, index=frame.index, dtype="string")
+    for name in (n for n in names if n in frame.columns):
+        cells = frame[name].astype("string")
+        cells = cells.where(cells.str.strip() != "")
+        out = out.fillna(cells)
+    return out
 
 
 def long_rows(folder: Folder) -> pd.DataFrame:
@@ -396,7 +397,12 @@ def connect(corpus: Path) -> Any:
             f"{corpus}: no corpus here (no {DATABASE}); build it with `renja corpus OUT` "
             "or a `renja run` over several documents"
         )
-    db = duckdb.connect(str(database), read_only=True)
+    try:
+        db = duckdb.connect(str(database), read_only=True)
+    except duckdb.Error as exc:
+        message = " ".join(str(exc).split())
+        raise RenjaError(f"{database}: cannot be opened ({message}); rebuild it with "
+                         "`renja corpus OUT`") from None  # fmt: skip
     db.execute(f"SET file_search_path = '{_quote(corpus)}'")
     return db
 

@@ -216,3 +216,10 @@ def test_batch_json_and_corpus_agree(out: Path) -> None:
     documents = query(out / "corpus", "SELECT doc_id, errors FROM dokumen ORDER BY doc_id")
     errors = {d["doc_id"]: d["findings"]["error"] for d in batch["documents"]}
     assert dict(documents.values.tolist()) == errors
+
+
+def test_a_damaged_database_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "renja.duckdb").write_text("not a database", encoding="utf-8")
+    done = CliRunner().invoke(main, ["query", "SELECT 1", "--corpus", str(tmp_path)])
+    assert done.exit_code == 1 and "cannot be opened" in done.output
+    assert "Traceback" not in done.output
