@@ -221,7 +221,7 @@ def draw_charts(tables: dict[str, pd.DataFrame], folder: Path) -> list[str]:
     change = tables["perubahan"]
     if not change.empty:
         top = change.reindex(change["selisih"].abs().sort_values(ascending=False).index)
-        top = top.head(CHART_ROWS).iloc[::-1]
+        top = top.drop_duplicates(["doc_id", "kode"]).head(CHART_ROWS).iloc[::-1]
         figure, axes = plt.subplots(figsize=(10, 1.2 + 0.4 * len(top)))
         labels = [f"{d} {k}" for d, k in zip(top["doc_id"], top["kode"], strict=True)]
         axes.barh(labels, top["selisih"], color=["#b2182b" if v < 0 else "#2166ac"
@@ -245,7 +245,11 @@ def draw_charts(tables: dict[str, pd.DataFrame], folder: Path) -> list[str]:
 
 def _save(figure: Any, path: Path, charts: list[str]) -> None:
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import FuncFormatter
 
+    for axes in figure.axes:
+        if "Rp" in axes.get_xlabel():  # amounts in millions of Rupiah (juta), not 1e9 notation
+            axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x / 1e6:,.0f} jt"))
     figure.tight_layout()
     figure.savefig(path, dpi=110, metadata={"Software": None})
     plt.close(figure)
