@@ -17,7 +17,6 @@ Rows are sorted, so the same outputs give the same corpus byte for byte.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import tempfile
@@ -30,6 +29,7 @@ import pandas as pd
 
 from renja.errors import RenjaError
 from renja.normalize.kinds import KIND_BY_SLUG, CellType, TableKind
+from renja.outputs import DocFolder, read_doc_folder
 
 CORPUS = "corpus"
 DATABASE = "renja.duckdb"
@@ -45,40 +45,30 @@ MAIN_KINDS = (
 _QUARTER = re.compile(r"_tw([1-4])_")
 
 
-@dataclass(slots=True)
-class Folder:
-    """One document's output folder."""
-
-    path: Path
-    manifest: dict[str, Any]
-
-    @property
-    def doc_id(self) -> str:
-        return str(self.manifest["doc_id"])
-
-    @property
-    def meta(self) -> dict[str, Any]:
-        meta = self.manifest.get("meta") or {}
-        return {"doc_id": self.doc_id, **{k: meta.get(k) for k in META}}
-
-    def tables(self) -> Iterator[tuple[dict[str, Any], TableKind, pd.DataFrame]]:
-        for entry in self.manifest.get("tables", []):
-            kind = KIND_BY_SLUG.get(entry.get("kind", ""))
-            csv = self.path / "tables" / f"{entry['table_id']}.csv"
-            if kind is None or not csv.exists():
-                continue
-            yield entry, kind, pd.read_csv(csv, dtype=str, keep_default_na=False)
+def document_meta(folder: DocFolder) -> dict[str, Any]:
+    """The id and metadata every corpus record of a document carries."""
+    meta = folder.meta
+    return {"doc_id": folder.doc_id, **{k: meta.get(k) for k in META}}
 
 
-def document_folders(out_dir: Path) -> list[Folder]:
-    """The document folders of an output folder, by id."""
+def clean_tables(folder: DocFolder) -> Iterator[tuple[dict[str, Any], TableKind, pd.DataFrame]]:
+    """A document's clean tables of known forms: manifest entry, form, cells as text."""
+    for entry in folder.tables:
+        kind = KIND_BY_SLUG.get(entry.get("kind", ""))
+        path = folder.clean_path(str(entry.get("table_id")))
+        if kind is None or not path.exists():
+            continue
+        yield entry, kind, pd.read_csv(path, dtype=str, keep_default_na=False)
+
+
+def document_folders(out_dir: Path) -> list[DocFolder]:
+    """The document folders of an output folder, by id (folders that are not one are skipped)."""
     folders = []
     for path in sorted(p for p in out_dir.iterdir() if p.is_dir() and p.name != CORPUS):
         try:
-            manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            folders.append(read_doc_folder(path))
+        except RenjaError:
             continue
-        folders.append(Folder(path, manifest))
     return folders
 
 
@@ -129,12 +119,12 @@ def first_filled(frame: pd.DataFrame, names: list[str]) -> pd.Series:
     return out
 
 
-def long_rows(folder: Folder) -> pd.DataFrame:
+def long_rows(folder: DocFolder) -> pd.DataFrame:
     """Every clean row of one document, one record per amount (a row without amounts: one
     record with no ``ukuran``)."""
-    meta = folder.meta
+    meta = document_meta(folder)
     parts: list[pd.DataFrame] = []
-    for entry, kind, frame in folder.tables():
+    for entry, kind, frame in clean_tables(folder):
         if frame.empty:
             continue
         indicators = [c.name for c in kind.columns if c.ctype is CellType.INDIKATOR]
@@ -181,9 +171,9 @@ def _measure(kind: TableKind, measure: str, fallback: str) -> str | None:
                                    else None)  # fmt: skip
 
 
-def sub_kegiatan_rows(folder: Folder) -> list[dict[str, Any]]:
+def sub_kegiatan_rows(folder: DocFolder) -> list[dict[str, Any]]:
     """One record per sub kegiatan of the document's main table (``MAIN_KINDS``)."""
-    tables = list(folder.tables())
+    tables = list(clean_tables(folder))
     for slug in MAIN_KINDS:
         chosen = [(e, k, f) for e, k, f in tables if k.slug == slug and "level" in f.columns]
         rows = [
@@ -201,7 +191,7 @@ def sub_kegiatan_rows(folder: Folder) -> list[dict[str, Any]]:
         target_maju = _measure(kind, "target_maju", "target_maju")
         out.append(
             {
-                **folder.meta,
+                **document_meta(folder),
                 "kode": row.get("kode") or None,
                 "uraian": row.get("uraian") or row.get("uraian_sesudah") or None,
                 "uraian_nomenklatur": row.get("uraian_nomenklatur") or None,
@@ -220,23 +210,18 @@ def sub_kegiatan_rows(folder: Folder) -> list[dict[str, Any]]:
     return out
 
 
-def finding_rows(folder: Folder) -> list[dict[str, Any]]:
-    path = folder.path / "findings.csv"
-    if not path.exists():
-        return []
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return [
-        {**folder.meta, **{k: (v or None) for k, v in r.items()}} for r in frame.to_dict("records")
-    ]
+def finding_rows(folder: DocFolder) -> list[dict[str, Any]]:
+    meta = document_meta(folder)
+    return [{**meta, **{k: (v or None) for k, v in r.items()}} for r in folder.findings]
 
 
-def document_row(folder: Folder) -> dict[str, Any]:
+def document_row(folder: DocFolder) -> dict[str, Any]:
     manifest = folder.manifest
     counts = manifest.get("counts") or {}
     findings = counts.get("findings") or {}
     source = manifest.get("source") or {}
     return {
-        **folder.meta,
+        **document_meta(folder),
         "title": (manifest.get("meta") or {}).get("title"),
         "file": source.get("file"),
         "sha256": source.get("sha256"),

@@ -3,7 +3,7 @@
 The page is rebuilt from the output contract alone (``manifest.json``, ``raw/``, ``tables/``,
 ``repairs.csv``, ``findings.csv``), so ``renja report DOC_DIR`` works on any existing folder::
 
-    read_doc_folder(doc_dir)   the folder's files as plain records
+    read_doc_folder(doc_dir)   the folder's files as plain records (renja.outputs)
     cause_groups(findings)     each root cause followed by the findings it explains
     source_snippets(...)       a finding's rows as printed, offending and related cells marked
     render_report(doc_dir)     the page as a string (deterministic: same folder, same bytes)
@@ -17,12 +17,8 @@ Content-Security-Policy hash); its script only filters and sorts, and the page r
 from __future__ import annotations
 
 import base64
-import csv
 import hashlib
-import json
-import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -31,12 +27,18 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from renja.errors import RenjaError
+from renja.outputs import (
+    RAW_HEADER_ROLE,
+    DocFolder,
+    Record,
+    read_doc_folder,
+    write_atomic,
+)
 
 REPORT_NAME = "report.html"
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_LABELS = {"error": "Kesalahan", "warning": "Peringatan", "info": "Info"}
-RAW_HEADER_ROLE, RAW_BODY_ROLE = "header", "body"  # ``peran`` of raw rows
+RAW_BODY_ROLE = "body"  # ``peran`` of raw body rows
 
 # A PDF finding names only its page; a page of a long table can hold many rows, and showing more
 # than this many as the "source row" would bury the offending cell.
@@ -73,130 +75,6 @@ LONG_INTEGER = re.compile(r"-?\d{5,}")  # amounts; a year or a count of four dig
 DOTTED_CODE = re.compile(r"\w+(?:\.\w+){2,}")  # 5.03.02.2.01.0001, or a number as printed
 ALIGN_RULE = "align_row"
 CELL_REF = re.compile(r"([\w.-]+):(\d+)(?::([\w.-]+))?")  # related: 't06_reviu_rkpd:4:pagu_murni'
-SAFE_NAME = re.compile(r"[\w-][\w.-]*")  # a table id that is a file name, not a path
-
-Record = dict[str, str]
-
-
-# --- reading the output folder ---------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class DocFolder:
-    """One document's output folder, read as plain records (every CSV cell is text)."""
-
-    path: Path
-    manifest: dict[str, Any]
-    findings: list[Record]
-    repairs: list[Record]
-    _raw: dict[str, list[Record]] = field(default_factory=dict, repr=False)
-    _raw_lines: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
-    _clean: dict[str, list[Record]] = field(default_factory=dict, repr=False)
-    _clean_index: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False)
-    _repairs: dict[tuple[str, str], list[Record]] | None = field(default=None, repr=False)
-
-    @property
-    def doc_id(self) -> str:
-        return str(self.manifest.get("doc_id") or self.path.name)
-
-    @property
-    def meta(self) -> dict[str, Any]:
-        return dict(self.manifest.get("meta") or {})
-
-    @property
-    def tables(self) -> list[dict[str, Any]]:
-        return list(self.manifest.get("tables") or [])
-
-    def table(self, table_id: str) -> dict[str, Any]:
-        """The manifest entry of a table; empty when the manifest does not list it."""
-        return next((t for t in self.tables if t.get("table_id") == table_id), {})
-
-    def raw_columns(self, table_id: str) -> dict[str, int]:
-        """The manifest's ``raw_columns``: the raw column ``N`` each clean column is read from."""
-        columns = self.table(table_id).get("raw_columns") or {}
-        return {str(k): v for k, v in columns.items() if isinstance(v, int)}
-
-    def clean_path(self, table_id: str) -> Path:
-        return self.path / "tables" / f"{table_id}.csv"
-
-    def raw_path(self, table_id: str) -> Path:
-        return self.path / "raw" / f"{table_id}.csv"
-
-    def raw_rows(self, table_id: str) -> list[Record]:
-        """The rows of ``raw/<table_id>.csv``; none when there is no such file."""
-        if table_id not in self._raw:
-            plain = SAFE_NAME.fullmatch(table_id) is not None  # a name, never a path
-            self._raw[table_id] = read_csv(self.raw_path(table_id), False) if plain else []
-        return self._raw[table_id]
-
-    def raw_at_line(self, table_id: str, line: str) -> list[int]:
-        """The positions of the body rows of a raw table printed on a source line."""
-        if table_id not in self._raw_lines:
-            index: dict[str, list[int]] = defaultdict(list)
-            for i, row in enumerate(self.raw_rows(table_id)):
-                if row.get("peran") != RAW_HEADER_ROLE:
-                    index[row.get("sumber_baris", "")].append(i)
-            self._raw_lines[table_id] = index
-        return self._raw_lines[table_id].get(line, []) if line else []
-
-    def clean_rows(self, table_id: str) -> list[Record]:
-        """The rows of ``tables/<table_id>.csv``; none for a table of no known form."""
-        if table_id not in self._clean:
-            plain = SAFE_NAME.fullmatch(table_id) is not None  # a name, never a path
-            self._clean[table_id] = read_csv(self.clean_path(table_id), False) if plain else []
-        return self._clean[table_id]
-
-    def clean_row(self, table_id: str, baris: str) -> Record | None:
-        """One clean row by its number (``baris``)."""
-        if table_id not in self._clean_index:
-            self._clean_index[table_id] = {r.get("baris", ""): r for r in self.clean_rows(table_id)}
-        return self._clean_index[table_id].get(baris)
-
-    def repairs_of(self, table_id: str, row: str) -> list[Record]:
-        """The repairs of one clean row."""
-        if self._repairs is None:
-            self._repairs = defaultdict(list)
-            for repair in self.repairs:
-                self._repairs[(repair.get("table", ""), repair.get("row", ""))].append(repair)
-        return self._repairs.get((table_id, row), [])
-
-
-def read_csv(path: Path, required: bool = True) -> list[Record]:
-    """The rows of a CSV file as dicts of text."""
-    if not path.is_file():
-        if required:
-            raise RenjaError(f"{path}: no such file; is this a renja output folder?")
-        return []
-    with path.open(encoding="utf-8", newline="") as handle:
-        return [dict(row) for row in csv.DictReader(handle)]
-
-
-def csv_header(path: Path) -> list[str]:
-    """The column names of a CSV file, even one without rows; none for a missing file."""
-    if not path.is_file():
-        return []
-    with path.open(encoding="utf-8", newline="") as handle:
-        return next(csv.reader(handle), [])
-
-
-def read_doc_folder(doc_dir: str | Path) -> DocFolder:
-    """Read a document's output folder; a folder without the contract's files is an error."""
-    path = Path(doc_dir)
-    manifest_path = path / "manifest.json"
-    if not manifest_path.is_file():
-        raise RenjaError(f"{path}: no manifest.json; not a renja output folder")
-    try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as exc:
-        raise RenjaError(
-            f"{manifest_path}: not valid JSON ({exc.msg}, line {exc.lineno})"
-        ) from None
-    return DocFolder(
-        path=path,
-        manifest=manifest,
-        findings=read_csv(path / "findings.csv"),
-        repairs=read_csv(path / "repairs.csv"),
-    )
 
 
 # --- values ----------------------------------------------------------------------------------
@@ -942,19 +820,6 @@ def render_report(doc_dir: str | Path) -> str:
     return page_html(title, body)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file through a temporary file in the same folder, then rename it into place."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; outputs are for everyone
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def write_report(doc_dir: str | Path) -> Path:
     """Write ``doc_dir/report.html`` atomically and return its path."""
     doc_dir = Path(doc_dir)
@@ -963,11 +828,4 @@ def write_report(doc_dir: str | Path) -> Path:
     return path
 
 
-__all__ = [
-    "DocFolder",
-    "csv_header",
-    "read_doc_folder",
-    "render_report",
-    "write_atomic",
-    "write_report",
-]
+__all__ = ["render_report", "write_report"]

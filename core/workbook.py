@@ -34,15 +34,8 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from renja.report import (
-    SEVERITIES,
-    DocFolder,
-    Record,
-    as_int,
-    csv_header,
-    read_doc_folder,
-    write_atomic,
-)
+from renja.outputs import DocFolder, Record, csv_header, read_doc_folder, write_atomic
+from renja.report import SEVERITIES, as_int
 
 SUMMARY_SHEET, FINDINGS_SHEET, REPAIRS_SHEET = "Ringkasan", "Temuan", "Perbaikan"
 MAX_SHEET_NAME = 31  # Excel's limit
