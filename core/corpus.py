@@ -392,13 +392,30 @@ def connect(corpus: Path) -> Any:
     return db
 
 
+def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
+    """Float columns holding whole numbers only (a ``sum`` of Rupiah comes back from DuckDB as a
+    128-bit integer, which pandas turns into float) as integers again.
+
+    >>> frame = pd.DataFrame({"pagu": [36503627850.0, None], "persen": [1.5, 2.0]})
+    >>> whole_numbers(frame).dtypes.tolist()
+    [Int64Dtype(), dtype('float64')]
+    """
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_float_dtype(values):
+            present = values.dropna()
+            if len(present) and (present % 1 == 0).all() and present.abs().max() < 2**63:
+                frame[column] = values.round().astype("Int64")
+    return frame
+
+
 def query(corpus: Path, sql: str) -> pd.DataFrame:
     """Run SQL against a corpus; a bad query is one-line ``RenjaError``."""
     import duckdb
 
     db = connect(corpus)
     try:
-        return db.execute(sql).fetchdf()
+        return whole_numbers(db.execute(sql).fetchdf())
     except duckdb.Error as exc:
         message = " ".join(str(exc).split())
         raise RenjaError(f"the query failed: {message}") from None
