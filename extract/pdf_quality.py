@@ -9,10 +9,14 @@ by the same code:
   (``1.000.000 2.500.000``, ``51.120.500 naik``). Such a cell does not parse as one value:
   the engine merged columns (a gutter too narrow for the text strategy, a rule it did not
   see). **Crowded** cells, two amounts or more, are the worst of them.
+- **overfull rows** (column-count consistency with the header): in a table whose first row
+  reads as a header, body rows with more filled cells than the header has labels: the engine
+  split a column.
 
-The score is coverage minus the share of mixed cells, so 1.0 is every character in a table
-and every amount cell a clean amount. camelot's own parsing report (accuracy, whitespace) is
-recorded next to it, and a camelot table reporting low accuracy is not used.
+The score is coverage minus the share of mixed cells and the share of overfull rows, so 1.0 is
+every character in a table, every amount cell a clean amount and every row within its header.
+camelot's own parsing report (accuracy, whitespace) is recorded next to it, and a camelot table
+reporting low accuracy is not used.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from renja.extract.cells import is_header_row
 from renja.extract.pdf_grid import PageTable
 
 _AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?:,\d{2})?(?![\d])")
@@ -65,15 +70,20 @@ class Quality:
     cells: int  # filled cells
     crowded: int  # filled cells holding two or more amounts
     mixed: int = 0  # filled cells where an amount shares the cell (crowded ones included)
+    rows: int = 0  # body rows of tables that have a header row
+    overfull: int = 0  # of those, rows with more filled cells than the header has labels
 
     @property
     def score(self) -> float:
-        """Coverage minus the share of mixed cells (1.0: all text in tables, amounts clean).
+        """Coverage minus the share of mixed cells and the share of overfull rows (1.0: all text
+        in tables, amounts clean, rows consistent with their header).
 
-        >>> Quality(0.9, 100, 2, 5).score
-        0.85
+        >>> Quality(0.9, 100, 2, 5).score, Quality(0.9, 100, 0, 0, rows=10, overfull=1).score
+        (0.85, 0.8)
         """
-        return round(self.coverage - (self.mixed / self.cells if self.cells else 0.0), 4)
+        mixed = self.mixed / self.cells if self.cells else 0.0
+        overfull = self.overfull / self.rows if self.rows else 0.0
+        return round(self.coverage - mixed - overfull, 4)
 
     def as_dict(self) -> dict[str, float | int]:
         return {
@@ -82,7 +92,34 @@ class Quality:
             "cells": self.cells,
             "crowded": self.crowded,
             "mixed": self.mixed,
+            "rows": self.rows,
+            "overfull": self.overfull,
         }
+
+
+def header_consistency(rows: Sequence[Sequence[str]]) -> tuple[int, int]:
+    """Column-count consistency with the header: (body rows, rows with more filled cells than
+    the header labels columns) for a table that opens with header rows; (0, 0) otherwise. The
+    header's columns are those any of its rows labels (a group label spans several). A row can
+    leave cells empty; more values than columns means the engine split a column.
+
+    >>> header_consistency([["Kode", "Uraian", "Pagu"], ["1.01", "A", "5"], ["1", "02", "B C"]])
+    (2, 0)
+    >>> header_consistency([["Kode", "Uraian", ""], ["1.01", "A", "5"]])
+    (1, 1)
+    >>> header_consistency([["Kode", "Rencana", ""], ["", "Target", "Pagu"], ["1.01", "5", "9"]])
+    (1, 0)
+    >>> header_consistency([["1.01", "A", "5"]])
+    (0, 0)
+    """
+    depth = 0
+    while depth < len(rows) and is_header_row(list(rows[depth])):
+        depth += 1
+    if not depth:
+        return 0, 0
+    labelled = {j for row in rows[:depth] for j, text in enumerate(row) if text.strip()}
+    body = [sum(1 for text in row if text.strip()) for row in rows[depth:]]
+    return len(body), sum(1 for n in body if n > len(labelled))
 
 
 def page_quality(tables: Sequence[PageTable], outside: int, total: int) -> Quality:
@@ -90,7 +127,19 @@ def page_quality(tables: Sequence[PageTable], outside: int, total: int) -> Quali
     ``outside`` them."""
     texts = [c.text for t in tables for row in t.rows for c in row if c is not None and c.text]
     coverage = (total - outside) / total if total else 0.0
-    return Quality(coverage, len(texts), sum(map(is_crowded, texts)), sum(map(is_mixed, texts)))
+    rows = overfull = 0
+    for table in tables:
+        grid = [[c.text if c is not None else "" for c in row] for row in table.rows]
+        counted, over = header_consistency(grid)
+        rows, overfull = rows + counted, overfull + over
+    return Quality(
+        coverage,
+        len(texts),
+        sum(map(is_crowded, texts)),
+        sum(map(is_mixed, texts)),
+        rows,
+        overfull,
+    )
 
 
 def needs_second_look(quality: Quality, ruled: bool, image_share: float) -> bool:
@@ -129,6 +178,7 @@ __all__ = [
     "CHOICE_MARGIN",
     "MIN_ACCURACY",
     "Quality",
+    "header_consistency",
     "is_crowded",
     "is_mixed",
     "needs_second_look",

@@ -68,6 +68,7 @@ def test_auto_reads_a_picture_grid_with_camelot(tmp_path: Path) -> None:
     assert choice["page"] == 1 and choice["chosen"] == LATTICE_ENGINE
     scores = choice["scores"]
     assert scores[LATTICE_ENGINE]["mixed"] == 0
+    assert scores[LATTICE_ENGINE]["rows"] == len(ROWS) and scores[LATTICE_ENGINE]["overfull"] == 0
     assert scores["pdfplumber-text"]["mixed"] > 0  # the measure saw the merged columns
     assert scores[LATTICE_ENGINE]["score"] > scores["pdfplumber-text"]["score"]
     assert scores[LATTICE_ENGINE]["reports"][0]["accuracy"] >= 80
