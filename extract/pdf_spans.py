@@ -1,30 +1,27 @@
 """Columns a PDF header declares one: a header cell spanning several grid columns that no lower
 header row divides. Excel prints a long name or a code over merged cells; the grid under it is
-drawing, not structure (``1 | 05 | 01 | 2.01 | 0001`` under one ``Kode``).
+drawing, not structure (``1 | 05 | 01 | 2.01 | 0001`` under one ``Kode`` is one cell,
+``1 05 01 2.01 0001``).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from renja.records import RawRow, RawTable, RowRole
 
-_CODE_PIECE = re.compile(r"\d+(?:\.\d+)*")
-
 
 def join_pieces(pieces: Sequence[str]) -> str:
-    """The text of cells one header spans: code pieces with dots, other text with spaces.
+    """The text of cells one header spans, joined with spaces as printed side by side. A code
+    over several columns stays pieces here (``1 05 01 2.01 0001``): joining them into a code is
+    a repair of the clean table (``join_code_columns``), logged there.
 
     >>> join_pieces(["1", "05", "01", "2.01", "0001"])
-    '1.05.01.2.01.0001'
+    '1 05 01 2.01 0001'
     >>> join_pieces(["", "PROGRAM PENUNJANG", ""])
     'PROGRAM PENUNJANG'
     """
-    filled = [p.strip() for p in pieces if p.strip()]
-    if len(filled) > 1 and all(_CODE_PIECE.fullmatch(p) for p in filled):
-        return ".".join(filled)
-    return " ".join(filled)
+    return " ".join(p.strip() for p in pieces if p.strip())
 
 
 def merged_groups(header: Sequence[RawRow], width: int) -> list[tuple[int, int]]:
@@ -137,7 +134,7 @@ def onto_grid(
 
     >>> edges = [0, 10, 20, 60, 70, 100]
     >>> onto_grid(["1", "05", "Nama", "", "9"], (1, 1, 2, 0, 1), edges, [0, 20, 70, 100])
-    ['1.05', 'Nama', '9']
+    ['1 05', 'Nama', '9']
     >>> edges, grid = [0, 20, 40, 70, 100], [0, 20, 50, 80, 100]
     >>> onto_grid(["1", "Nama panjang", "", ""], (1, 3, 0, 0), edges, grid)
     ['1', 'Nama panjang', '', '']

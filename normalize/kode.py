@@ -90,6 +90,24 @@ def replace_comma_in_kode(code: str) -> str:
     return code.replace(",", ".")
 
 
+_COLUMN_PIECE = re.compile(r"\d{1,2}|\d\.\d{1,2}|\d{3,4}|x{1,2}")
+
+
+def join_code_columns(code: str) -> str:
+    """Join a code whose segments a form prints in columns of their own (SIPD's
+    ``1 | 05 | 01 | 2.01 | 0001``), read as one cell with a space between the pieces.
+
+    >>> join_code_columns("1 05 01 2.01 0001")
+    '1.05.01.2.01.0001'
+    >>> join_code_columns("5.03.0 1.2.07. 05")  # a wrapped code: join_split_kode's
+    '5.03.0 1.2.07. 05'
+    """
+    pieces = code.split()
+    if len(pieces) > 1 and all(_COLUMN_PIECE.fullmatch(p) for p in pieces):
+        return ".".join(pieces)
+    return code
+
+
 def join_split_kode(code: str) -> str:
     """Remove the spaces a line wrap left inside a code.
 
@@ -208,7 +226,7 @@ def parse_kode(
 
     rules: list[str] = []
     code = cell.lower()
-    for rule in (replace_comma_in_kode, join_split_kode, drop_trailing_dot):
+    for rule in (replace_comma_in_kode, join_code_columns, join_split_kode, drop_trailing_dot):
         repaired = rule(code)
         if repaired != code:
             code = repaired

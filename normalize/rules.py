@@ -25,6 +25,7 @@ REPAIR_RULES: tuple[Callable[..., object], ...] = (
     target.canonical_satuan,
     # Codes
     kode.replace_comma_in_kode,
+    kode.join_code_columns,
     kode.join_split_kode,
     kode.drop_trailing_dot,
     kode.split_kegiatan_segment,
