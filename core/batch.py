@@ -98,15 +98,17 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def is_current(folder: Path, sha256: str, corrections: dict[str, str] | None = None) -> bool:
-    """Whether ``folder`` holds complete outputs of this content, written by this version with
-    these sidecar corrections."""
+def is_current(folder: Path, source_file: Path, corrections: dict[str, str] | None = None) -> bool:
+    """Whether ``folder`` holds complete outputs of ``source_file``'s content, written by this
+    version with these sidecar corrections (the file is hashed only when there is a manifest
+    of this version to compare with)."""
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    source = manifest.get("source") or {}
-    if source.get("sha256") != sha256 or manifest.get("renja_version") != __version__:
+    if manifest.get("renja_version") != __version__:
+        return False
+    if (manifest.get("source") or {}).get("sha256") != file_hash(source_file):
         return False
     meta = manifest.get("meta") or {}
     applied = {
@@ -126,11 +128,7 @@ def run_job(job: Job) -> Outcome:
     started = time.perf_counter()
     folder = job.out_dir / job.doc_id
     try:
-        if (
-            not job.force
-            and job.path.is_file()
-            and is_current(folder, file_hash(job.path), job.corrections)
-        ):
+        if not job.force and job.path.is_file() and is_current(folder, job.path, job.corrections):
             return Outcome(str(job.path), job.doc_id, "skipped", folder=str(folder))
         result = process(
             job.path,

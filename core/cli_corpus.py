@@ -13,6 +13,15 @@ from renja.errors import RenjaError
 
 DEFAULT_CORPUS = DEFAULT_OUT / "corpus"
 
+corpus_option = click.option(
+    "--corpus",
+    "corpus_dir",
+    type=click.Path(path_type=Path),
+    default=DEFAULT_CORPUS,
+    show_default=True,
+    help="The corpus folder (OUT/corpus).",
+)
+
 
 @main.command()
 @click.argument(
@@ -36,14 +45,7 @@ def corpus(out_dir: Path) -> None:
 
 @main.command()
 @click.argument("sql")
-@click.option(
-    "--corpus",
-    "corpus_dir",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_CORPUS,
-    show_default=True,
-    help="The corpus folder (OUT/corpus).",
-)
+@corpus_option
 @click.option("--csv", "as_csv", is_flag=True, help="Print CSV (for pipes) instead of a table.")
 @click.option(
     "--limit",
@@ -92,14 +94,7 @@ def _missing(value: object) -> bool:
 
 
 @main.command()
-@click.option(
-    "--corpus",
-    "corpus_dir",
-    type=click.Path(path_type=Path),
-    default=DEFAULT_CORPUS,
-    show_default=True,
-    help="The corpus folder (OUT/corpus).",
-)
+@corpus_option
 @click.option(
     "--out",
     "out_dir",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from renja.errors import InputError
 from renja.extract.markdown import markdown_to_tables
-from renja.extract.meta import fill_year_from_tables, read_meta
+from renja.extract.meta import document_meta
 from renja.extract.pdf_open import DEFAULT_MAX_PAGES, ReadOptions
 from renja.extract.source import doc_id_for, read_text
 from renja.records import Document
@@ -24,8 +24,7 @@ def read_markdown(path: Path) -> Document:
     """Read a Markdown document into raw tables."""
     text, encoding = read_text(path)
     tables, texts = markdown_to_tables(text)
-    meta = read_meta([t.text for t in texts])
-    fill_year_from_tables(meta, tables)
+    meta = document_meta([t.text for t in texts], tables)
     warnings: list[str] = []
     if encoding != "utf-8-sig":
         warnings.append(f"read as {encoding}, not UTF-8")

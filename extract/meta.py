@@ -229,6 +229,16 @@ def read_meta(lines: Sequence[str], running: Sequence[str] = ()) -> DocumentMeta
     )
 
 
+def document_meta(
+    lines: Sequence[str], tables: Sequence[RawTable], running: Sequence[str] = ()
+) -> DocumentMeta:
+    """A document's metadata from its text lines and running heads, with the plan year its
+    table headers name when the text names none."""
+    meta = read_meta(lines, running)
+    fill_year_from_tables(meta, tables)
+    return meta
+
+
 def fill_year_from_tables(meta: DocumentMeta, tables: Sequence[RawTable]) -> None:
     """A document whose text names no year takes the plan year its table headers name."""
     if meta.tahun is not None:

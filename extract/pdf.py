@@ -19,7 +19,7 @@ from typing import Any
 from renja.errors import InputError
 from renja.extract.cells import is_separator_cells
 from renja.extract.markdown import TextLine
-from renja.extract.meta import fill_year_from_tables, read_meta
+from renja.extract.meta import document_meta
 from renja.extract.pdf_camelot import LATTICE_ENGINE, Grid, camelot_available, lattice_grids
 from renja.extract.pdf_grid import (
     OFF_PAGE_SLACK,
@@ -287,8 +287,7 @@ def pages_to_document(path: Path, pages: Sequence[PageContent], total: int) -> D
     tables = blocks_to_tables(blocks, texts)
     for table in tables:
         merge_spanned_columns(table)
-    meta = read_meta([t.text for t in texts], running)
-    fill_year_from_tables(meta, tables)
+    meta = document_meta([t.text for t in texts], tables, running)
     warnings: list[str] = []
     scanned = [p.number for p in pages if p.scanned]
     if scanned:

@@ -165,7 +165,7 @@ def merge_spanned_columns(table: RawTable) -> None:
     if not groups:
         return
     starts = {a: b for a, b in groups}
-    merged = [grid[starts.get(j, j) + 1] for j in range(width) if not _inside(j, groups)]
+    merged = [grid[starts.get(j, j) + 1] for j in range(width) if not _folded(j, groups)]
     merged = [grid[0], *merged] if grid else []
     for row in table.rows:
         if len(row.cells) != width:
@@ -186,7 +186,7 @@ def merge_spanned_columns(table: RawTable) -> None:
             row.edges = tuple(merged) if grid else ()
 
 
-def _inside(column: int, groups: Sequence[tuple[int, int]]) -> bool:
+def _folded(column: int, groups: Sequence[tuple[int, int]]) -> bool:
     """Whether a column is covered by a merge group other than as its first column."""
     return any(a < column <= b for a, b in groups)
 

@@ -90,7 +90,11 @@ def replace_comma_in_kode(code: str) -> str:
     return code.replace(",", ".")
 
 
-_COLUMN_PIECE = re.compile(r"\d{1,2}|\d\.\d{1,2}|\d{3,4}|x{1,2}")
+# The segments a form prints in columns of their own, in order: urusan, bidang, program,
+# kegiatan (with its pemda digit), sub kegiatan.
+_COLUMN_PIECES = tuple(
+    re.compile(p) for p in (r"\d|x", r"\d{2}|xx", r"\d{2}", r"\d\.\d{2}", r"\d{2,4}")
+)
 
 
 def join_code_columns(code: str) -> str:
@@ -101,9 +105,13 @@ def join_code_columns(code: str) -> str:
     '1.05.01.2.01.0001'
     >>> join_code_columns("5.03.0 1.2.07. 05")  # a wrapped code: join_split_kode's
     '5.03.0 1.2.07. 05'
+    >>> join_code_columns("1.0 0")
+    '1.0 0'
     """
     pieces = code.split()
-    if len(pieces) > 1 and all(_COLUMN_PIECE.fullmatch(p) for p in pieces):
+    if 1 < len(pieces) <= len(_COLUMN_PIECES) and all(
+        shape.fullmatch(piece) for shape, piece in zip(_COLUMN_PIECES, pieces, strict=False)
+    ):
         return ".".join(pieces)
     return code
 
