@@ -80,7 +80,7 @@ def make_corpus(folder: Path, total: int) -> dict[str, int]:
 def sample_tables() -> list:
     """The sample's Tabel 5.1-5.3 as the tests render them."""
     import renja
-    from renja.records import RowRole
+    from renja.model.records import RowRole
     from tests.pdfgen import TableSpec
     from tests.test_pdf_variants import FORMS
 
@@ -120,14 +120,14 @@ def run(corpus: Path, out: Path, workers: int) -> dict[str, float]:
 
 def peak_per_worker(corpus: Path, out: Path, workers: int) -> float:
     """Run again in this process's pool and read every worker's high-water mark."""
-    from renja.batch import plan_jobs, run_local
+    from renja.app.batch import plan_jobs, run_local
 
     jobs = plan_jobs(sorted(p for p in corpus.iterdir()), out, reports=False, force=True)
     return max(o.peak_mib for o in run_local(jobs, workers))
 
 
 def corpus_build(out: Path) -> float:
-    from renja.corpus import build_corpus
+    from renja.present.corpus import build_corpus
 
     started = time.perf_counter()
     build_corpus(out)

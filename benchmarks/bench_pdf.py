@@ -51,7 +51,7 @@ if job == "bare":
             page.extract_tables()
             page.close()
 else:
-    from renja.cli import main
+    from renja.app.cli import main
     try:
         main(["run", path, "--out", out, "-q"], standalone_mode=False)
     except SystemExit:

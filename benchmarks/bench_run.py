@@ -29,11 +29,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import renja
+import renja.app.pipeline
 import renja.extract
-import renja.pipeline
-from renja.pipeline import Result
-from renja.records import Document
-from renja.writer import write_result
+from renja.app.pipeline import Result
+from renja.model.records import Document
+from renja.present.writer import write_result
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "samples" / "renja-bkpsdm-banjarbaru-2024.md"
@@ -58,24 +58,24 @@ def peak_kib():
     except OSError:
         pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-import renja.pipeline, renja.writer
+import renja.app.pipeline, renja.present.writer
 base = peak_kib()
-result = renja.pipeline.process(sys.argv[1])
+result = renja.app.pipeline.process(sys.argv[1])
 after_process = peak_kib()
 with tempfile.TemporaryDirectory() as out:
-    renja.writer.write_result(result, out)
+    renja.present.writer.write_result(result, out)
 after_write = peak_kib()
 print(json.dumps({"imports": base, "process": after_process, "write": after_write}))
 """
 
-IMPORTS = "import renja.pipeline, renja.writer"
+IMPORTS = "import renja.app.pipeline, renja.present.writer"
 
 # Runs in a fresh interpreter: Python-heap peak of process() alone (imports done before tracing).
 TRACEMALLOC_PROBE = """
 import json, sys, tracemalloc
-import renja.pipeline
+import renja.app.pipeline
 tracemalloc.start()
-result = renja.pipeline.process(sys.argv[1])
+result = renja.app.pipeline.process(sys.argv[1])
 current, peak = tracemalloc.get_traced_memory()
 tracemalloc.stop()
 print(json.dumps({"peak": peak, "retained": current}))
@@ -86,7 +86,7 @@ print(json.dumps({"peak": peak, "retained": current}))
 class EndToEnd:
     run: float  # median seconds of `renja run FILE --out DIR`
     startup: float  # median seconds of `renja --version`
-    imports: float  # median seconds of `python -c "import renja.pipeline, renja.writer"`
+    imports: float  # median seconds to import the pipeline and the writer
 
 
 @dataclass(slots=True)
@@ -99,7 +99,7 @@ class Stages:
 
 @dataclass(slots=True)
 class Memory:
-    rss_imports: int  # KiB, peak RSS once renja.pipeline and renja.writer are imported
+    rss_imports: int  # KiB, peak RSS once renja.app.pipeline and renja.present.writer are imported
     rss_process: int  # KiB, peak RSS after process()
     rss_peak: int  # KiB, peak RSS after process() and write_result()
     traced_peak: int  # bytes, tracemalloc peak of process()
@@ -135,7 +135,7 @@ def renja_command() -> list[str]:
     if script.exists():
         return [str(script)]
     found = shutil.which("renja")
-    return [found] if found else [sys.executable, "-m", "renja.cli"]
+    return [found] if found else [sys.executable, "-m", "renja.app.cli"]
 
 
 def run_quietly(command: Sequence[str]) -> str:
@@ -174,7 +174,7 @@ def split_process(path: Path) -> tuple[float, float, Result]:
     gc.collect()
     with timed_extract(reads):
         started = time.perf_counter()
-        result = renja.pipeline.process(path)
+        result = renja.app.pipeline.process(path)
         total = time.perf_counter() - started
     return reads[0], total, result
 
@@ -186,7 +186,7 @@ def staged(path: Path, repeat: int) -> Stages:
     rests: list[float] = []
     writes: list[float] = []
     with tempfile.TemporaryDirectory() as warm:
-        write_result(renja.pipeline.process(path), warm)  # imports, caches, pyarrow
+        write_result(renja.app.pipeline.process(path), warm)  # imports, caches, pyarrow
     for _ in range(repeat):
         extract, total, result = split_process(path)
         extracts.append(extract)
@@ -249,7 +249,7 @@ def scaling(sample: Path, ks: Sequence[int], repeat: int) -> list[ScalePoint]:
         for k in ks:
             path = Path(folder) / f"{sample.stem}-x{k}.md"
             path.write_bytes(b"\n".join([text] * k))
-            renja.pipeline.process(path)  # warm-up
+            renja.app.pipeline.process(path)  # warm-up
             runs = [split_process(path) for _ in range(repeat)]
             extracts = [r[0] for r in runs]
             totals = [r[1] for r in runs]

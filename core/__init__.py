@@ -10,13 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-__version__ = "0.1.0"
-SCHEMA_VERSION = 1
+from renja.model.version import SCHEMA_VERSION, __version__
 
 if TYPE_CHECKING:
+    from renja.app.pipeline import Result
     from renja.extract import ReadOptions
     from renja.normalize.nomenclature import Nomenclature
-    from renja.pipeline import Result
 
 
 def process(
@@ -25,18 +24,18 @@ def process(
     code: bool = True,
     options: ReadOptions | None = None,
 ) -> Result:
-    """Read, clean, code and check one document; see ``renja.pipeline.process``.
+    """Read, clean, code and check one document; see ``renja.app.pipeline.process``.
 
     ``options`` (``renja.extract.ReadOptions``) apply to PDFs: password, page limit, OCR and
     table engines."""
-    from renja.pipeline import process as _process
+    from renja.app.pipeline import process as _process
 
     return _process(path, nomenclature=nomenclature, code=code, options=options)
 
 
 def __getattr__(name: str) -> object:
     if name == "Result":
-        from renja.pipeline import Result
+        from renja.app.pipeline import Result
 
         return Result
     raise AttributeError(f"module 'renja' has no attribute {name!r}")

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from renja.errors import InputError
 from renja.extract.markdown import markdown_to_tables
 from renja.extract.meta import document_meta
 from renja.extract.pdf_open import DEFAULT_MAX_PAGES, ReadOptions
 from renja.extract.source import doc_id_for, read_text
-from renja.records import Document
+from renja.model.errors import InputError
+from renja.model.records import Document
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".txt"}
 PDF_SUFFIXES = {".pdf"}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from renja.extract.cells import is_bold, is_header_row, is_separator_cells, strip_markup
 from renja.extract.html_tables import find_html_tables, parse_html_table
 from renja.extract.stitch import Block, blocks_to_tables
-from renja.records import RawRow, RawTable, RowRole, Source
+from renja.model.records import RawRow, RawTable, RowRole, Source
 
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")

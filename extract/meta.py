@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from renja.records import DocumentMeta, RawTable, RowRole
+from renja.model.records import DocumentMeta, RawTable, RowRole
 
 # The title page and the first pages name the document; later text quotes other documents.
 TITLE_LINES = 80

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from renja.errors import InputError
 from renja.extract.cells import is_separator_cells
 from renja.extract.markdown import TextLine
 from renja.extract.meta import document_meta
@@ -49,7 +48,8 @@ from renja.extract.pdf_text import Line, group_lines
 from renja.extract.pdf_unruled import attach_loose_rows, unruled_tables
 from renja.extract.source import doc_id_for
 from renja.extract.stitch import Block, blocks_to_tables
-from renja.records import Document, RawRow, RowRole, Source
+from renja.model.errors import InputError
+from renja.model.records import Document, RawRow, RowRole, Source
 
 # A page with fewer visible characters than this has no text layer worth reading.
 MIN_TEXT_CHARS = 10

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from renja.errors import InputError
+from renja.model.errors import InputError
 
 LATTICE_ENGINE = "camelot-lattice"
 

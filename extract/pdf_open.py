@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from renja.errors import InputError
 from renja.extract.source import check_readable
+from renja.model.errors import InputError
 
 if TYPE_CHECKING:
     import pdfplumber

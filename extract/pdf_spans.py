@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from renja.records import RawRow, RawTable, RowRole
+from renja.model.records import RawRow, RawTable, RowRole
 
 
 def join_pieces(pieces: Sequence[str]) -> str:
@@ -29,7 +29,7 @@ def merged_groups(header: Sequence[RawRow], width: int) -> list[tuple[int, int]]
     columns that the rows above it label (a unit's name printed across the grid under the
     header) merges nothing.
 
-    >>> from renja.records import Source
+    >>> from renja.model.records import Source
     >>> top = RawRow(["Kode", "", "Uraian", "Rencana", ""], Source(page=1), spans=(2, 0, 1, 2, 0))
     >>> low = RawRow(["", "", "", "Target", "Pagu"], Source(page=1), spans=(1, 1, 1, 1, 1))
     >>> merged_groups([top, low], 5)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
-from renja.errors import InputError
+from renja.model.errors import InputError
 
 # How much of the file to inspect when deciding whether it is binary. NUL bytes or many control
 # characters in the first 64 KiB mean a binary file, whatever its name says.
@@ -83,3 +84,12 @@ def read_text(path: Path) -> tuple[str, str]:
         raise InputError(f"{path}: is binary data, not a Markdown text document")
     text, encoding = decode_text(data, path)
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def file_hash(path: Path) -> str:
+    """The SHA-256 of a file's content, read in 1 MiB chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from renja.extract.cells import is_header_row, is_number_row
-from renja.records import RawRow, RawTable, RowRole
+from renja.model.records import RawRow, RawTable, RowRole
 
 if TYPE_CHECKING:
     from renja.extract.markdown import TextLine

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from renja.model.records import RawTable
 from renja.normalize.columns import compose_header
 from renja.normalize.kinds import KINDS, UNKNOWN, TableKind
-from renja.records import RawTable
 
 # Without a caption, a header must show this many of a form's header words (and all of them),
 # and name at least this share of the form's columns: other documents' tables (an RKPD's, say)

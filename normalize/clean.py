@@ -13,13 +13,13 @@ from typing import Any
 
 import pandas as pd
 
+from renja.model.records import Finding, RawTable, Repair, RowRole, Severity
 from renja.normalize.align import align_row, fill_rates
 from renja.normalize.columns import ColumnMap, map_columns, report_period
 from renja.normalize.continuation import LogicalRow, merge_continuations
 from renja.normalize.kinds import CellType, TableKind
 from renja.normalize.kode import looks_like_kode
 from renja.normalize.values import ReadContext, output_columns, read_cell
-from renja.records import Finding, RawTable, Repair, RowRole, Severity
 
 ROW_COLUMNS = ["baris", "sumber_baris", "halaman", "jenis_baris"]
 # Columns that exist only when some row has a value in them.

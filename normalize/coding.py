@@ -22,10 +22,10 @@ from typing import Any
 
 import pandas as pd
 
+from renja.model.records import Finding, Severity, Source
 from renja.normalize.clean import CleanTable
 from renja.normalize.match import Candidate, Matcher, resolve
 from renja.normalize.nomenclature import Entry, Nomenclature
-from renja.records import Finding, Severity, Source
 
 # A printed code is verified when its nomenclature name scores at least this against the row's
 # name; below it, the name is compared with the code's siblings to suggest the right code.

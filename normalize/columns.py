@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 from renja.extract.cells import is_number_row
 from renja.extract.shapes import sniff
+from renja.model.records import RawRow, RawTable
 from renja.normalize.fit import fit_cost
 from renja.normalize.kinds import ColumnSpec, TableKind
-from renja.records import RawRow, RawTable
 
 # Score weights for matching a canonical column to a raw position.
 HEADER_WEIGHT = 2.0  # the header words name the column
@@ -66,7 +66,7 @@ def compose_header(header_rows: list[RawRow], width: int) -> list[str]:
     A group label (``Rencana Tahun 2024`` over ``Sebelum`` / ``Sesudah``) is carried right over
     the empty cells beside it, as long as a lower header row has labels there.
 
-    >>> from renja.records import Source
+    >>> from renja.model.records import Source
     >>> rows = [RawRow(["Kode", "Pagu", "", "Ket"], Source(1)),
     ...         RawRow(["", "Sebelum", "Sesudah", ""], Source(2))]
     >>> compose_header(rows, 4)

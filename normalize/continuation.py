@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from renja.extract.shapes import Shape, sniff
+from renja.model.records import Source
 from renja.normalize.columns import Slot
 from renja.normalize.kinds import CellType
-from renja.records import Source
 
 TEXT_TYPES = frozenset({CellType.TEXT, CellType.INDIKATOR, CellType.KODE_URAIAN})
 # Columns that name the row itself: text there must read as the rest of the name above.

@@ -6,8 +6,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from renja.extract.shapes import Shape, sniff
+from renja.model.records import RawTable, RowRole
 from renja.normalize.kode import parse_kode, split_kode_uraian
-from renja.records import RawTable, RowRole
 
 # Codes sit in the first cells of a row; looking further only finds amounts.
 CODE_CELLS = 2

@@ -37,8 +37,9 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from xml.etree import ElementTree
 
-import renja
-from renja.errors import ReferenceMissingError
+import renja.model
+from renja.model.errors import ReferenceMissingError
+from renja.model.version import __version__
 from renja.normalize.words import vocabulary_from_texts
 
 VERSION_1317 = "1317/2023"  # Kepmendagri 900.1.15.5-1317/2023, kab/kota
@@ -583,7 +584,7 @@ def reference_path(explicit: str | Path | None = None) -> Path:
             if not path.exists():
                 raise ReferenceMissingError(f"{origin} {path} does not exist; {WHAT_TO_PROVIDE}.")
             return path.resolve()
-    repo_root = Path(renja.__file__).resolve().parents[1]
+    repo_root = Path(renja.model.__file__).resolve().parents[1]
     for candidate in (Path.cwd(), repo_root):
         folder = candidate / ".." / "shared" / "reference" / "permendagri90"
         if folder.is_dir():
@@ -624,7 +625,7 @@ _CACHE_READ_ERRORS = (OSError, EOFError, pickle.UnpicklingError, AttributeError,
 
 
 def _cache_file(stamp: Stamp) -> tuple[Path, tuple[object, ...]]:
-    key = (CACHE_FORMAT, renja.__version__, stamp)
+    key = (CACHE_FORMAT, __version__, stamp)
     digest = hashlib.sha256(repr(key).encode()).hexdigest()[:20]
     return cache_dir() / f"nomenklatur-{digest}.pickle", key
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import renja
-from renja.pipeline import Result
+from renja.app.pipeline import Result
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -33,6 +33,6 @@ def sample() -> Result:
 @pytest.fixture(scope="session")
 def sample_out(sample: Result, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample's output folder, written once."""
-    from renja.writer import write_result
+    from renja.present.writer import write_result
 
     return write_result(sample, tmp_path_factory.mktemp("out"))

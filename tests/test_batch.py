@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from renja.batch import Summary, plan_jobs, run_dask, run_job, run_local
-from renja.cli import main
+from renja.app.batch import Summary, plan_jobs, run_dask, run_job, run_local
+from renja.app.cli import main
 
 from .conftest import SAMPLE_MD
 
@@ -128,7 +128,7 @@ def test_a_dask_cluster_writes_what_the_local_run_writes(tmp_path: Path) -> None
 
 def test_an_unreachable_scheduler_is_one_line(tmp_path: Path, monkeypatch) -> None:
     pytest.importorskip("distributed")
-    monkeypatch.setattr("renja.batch.DASK_CONNECT_TIMEOUT", "2s")
+    monkeypatch.setattr("renja.app.batch.DASK_CONNECT_TIMEOUT", "2s")
     docs = _corpus(tmp_path / "docs")
     code, output = _run(
         "run", str(docs), "--out", str(tmp_path / "out"), "--dask", "tcp://127.0.0.1:9"

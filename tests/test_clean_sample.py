@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from renja.pipeline import Result
+from renja.app.pipeline import Result
 
 
 def _row(result: Result, kind: str, line: int) -> pd.Series:
@@ -204,7 +204,7 @@ def test_every_repair_names_a_rule_with_a_doctest(sample: Result) -> None:
 
 
 def test_every_finding_comes_from_a_known_check(sample: Result) -> None:
-    from renja.checks import CHECKS
+    from renja.model.checks import CHECKS
 
     assert sample.findings
     roots = {f.root_cause for f in sample.findings if f.root_cause}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from renja.cli import main
+from renja.app.cli import main
 
 from .conftest import SAMPLE_MD
 

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 import renja
+from renja.app.pipeline import Result
 from renja.normalize.nomenclature import VERSION_2027, Nomenclature, load_nomenclature
-from renja.pipeline import Result
 
 from .conftest import SHARED, need
 

@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from renja.cli import main
-from renja.corpus import build_corpus, period, query
+from renja.app.cli import main
+from renja.present.corpus import build_corpus, period, query
 
 from .conftest import SAMPLE_MD, SHARED, need
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from renja.writer import write_result
+from renja.present.writer import write_result
 
 from .conftest import GOLDEN, SAMPLE_MD, SHARED, need
 

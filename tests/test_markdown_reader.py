@@ -7,8 +7,8 @@ from pathlib import Path
 import renja
 from renja.extract import read
 from renja.extract.markdown import markdown_to_tables
+from renja.model.records import RowRole
 from renja.normalize.classify import classify
-from renja.records import RowRole
 
 from .conftest import SAMPLE_MD
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from renja.cli import main
+from renja.app.cli import main
 from renja.extract import ReadOptions, read
 
 from .conftest import REAL, SAMPLE_MD, need

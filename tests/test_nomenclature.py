@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-import renja
-from renja.errors import ReferenceMissingError
+import renja.model
+from renja.model.errors import ReferenceMissingError
 from renja.normalize import nomenclature as nm
 from renja.normalize.nomenclature import (
     ENV_VAR,
@@ -278,7 +278,7 @@ def test_reference_path_falls_back_to_cwd_then_repo(tmp_path: Path, monkeypatch)
     monkeypatch.chdir(tmp_path / "work")
     assert reference_path() == shared.resolve()
     monkeypatch.chdir(tmp_path)  # tmp/../shared does not exist: the repo's neighbour is used
-    repo_root = Path(renja.__file__).resolve().parents[1]
+    repo_root = Path(renja.model.__file__).resolve().parents[1]
     repo_shared = repo_root / ".." / "shared" / "reference" / "permendagri90"
     if repo_shared.is_dir():
         assert reference_path() == repo_shared.resolve()
@@ -287,7 +287,7 @@ def test_reference_path_falls_back_to_cwd_then_repo(tmp_path: Path, monkeypatch)
 def test_missing_reference_says_what_to_provide(tmp_path: Path, monkeypatch) -> None:
     (tmp_path / "work").mkdir()
     monkeypatch.chdir(tmp_path / "work")
-    monkeypatch.setattr(renja, "__file__", str(tmp_path / "site" / "renja" / "__init__.py"))
+    monkeypatch.setattr(renja.model, "__file__", str(tmp_path / "site" / "model" / "__init__.py"))
     with pytest.raises(ReferenceMissingError) as caught:
         reference_path()
     message = str(caught.value)

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 import renja
-from renja.cli import main
+from renja.app.cli import main
 from renja.extract import ReadOptions
 from renja.extract.pdf_camelot import LATTICE_ENGINE, camelot_available
 

@@ -9,9 +9,9 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from renja.errors import InputError
 from renja.extract import ReadOptions, read
 from renja.extract.pdf_open import page_ranges, scanned_message
+from renja.model.errors import InputError
 
 from .test_cli import run
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import renja
-from renja.writer import write_result
+from renja.present.writer import write_result
 
 from .conftest import REAL, SHARED, need
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import renja
-from renja.pipeline import Result
+from renja.app.pipeline import Result
 
 from .conftest import REPO
 from .tablecompare import compare
@@ -61,7 +61,7 @@ def test_metadata_is_read_from_the_pdf_text(sample: Result, sample_pdf: Result) 
 def test_pdf_and_markdown_of_one_document_get_two_folders(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from renja.cli import main
+    from renja.app.cli import main
 
     docs = tmp_path / "docs"
     docs.mkdir()

@@ -13,7 +13,7 @@ import pytest
 
 import renja
 from renja.extract import read
-from renja.records import RowRole
+from renja.model.records import RowRole
 
 from .conftest import SAMPLE_MD
 from .pdfgen import Layout, TableSpec, render

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from renja.checks import CHECKS
-from renja.cli import main
+from renja.app.cli import main
+from renja.model.checks import CHECKS
 from renja.normalize.kinds import KIND_BY_SLUG
 from renja.normalize.rules import RULE_NAMES
 

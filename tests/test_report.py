@@ -20,9 +20,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from renja.errors import RenjaError
-from renja.report import render_report, write_report
-from renja.workbook import write_workbook
+from renja.model.errors import RenjaError
+from renja.present.report import render_report, write_report
+from renja.present.workbook import write_workbook
 
 FORMULA = '=HYPERLINK("http://example.invalid/x","klik")'
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(1)> </script>'

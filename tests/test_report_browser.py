@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from renja.report import write_report
+from renja.present.report import write_report
 
 from .test_report import SORT_CHECK, build_report_folder, read_findings, unreadable_id
 

@@ -14,10 +14,11 @@ import pandas as pd
 import pandera.pandas as pa
 import pytest
 
-from renja.checks import CHECKS
+from renja.app.pipeline import Result
+from renja.model.checks import CHECKS
+from renja.model.records import Finding, Severity
 from renja.normalize.kinds import EVALUASI_E81, KIND_BY_SLUG, KINDS
-from renja.pipeline import Result
-from renja.records import Finding, Severity
+from renja.present.writer import write_result
 from renja.validate.schemas import (
     CSV_READ_OPTIONS,
     SCHEMA_CHECKS,
@@ -26,7 +27,6 @@ from renja.validate.schemas import (
     validate_frame,
     validate_table,
 )
-from renja.writer import write_result
 
 PERGESERAN = KIND_BY_SLUG["pergeseran_pagu"]
 

@@ -20,8 +20,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
+from renja.model.records import Finding, Severity
 from renja.normalize.clean import CleanTable
-from renja.records import Finding, Severity
 from renja.validate.arithmetic import (
     CHILDREN,
     RATIO,

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from renja.records import Finding, Severity
+from renja.model.records import Finding, Severity
 from renja.validate.sheet import CellRef, Number, Row, Sheet, rupiah, show
 
 CHECK = "beda_antar_tabel"

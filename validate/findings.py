@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from renja.records import Finding
+from renja.model.records import Finding
 
 
 def finding_key(finding: Finding) -> tuple[object, ...]:
@@ -16,7 +16,7 @@ def finding_key(finding: Finding) -> tuple[object, ...]:
 def finalize_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Drop repeats of the same failed check and sort: errors first, then by check and place.
 
-    >>> from renja.records import Severity
+    >>> from renja.model.records import Severity
     >>> a = Finding("angka_tidak_terbaca", Severity.WARNING, "x", table="t1", row=2, column="pagu")
     >>> b = Finding("kode_tidak_dikenal", Severity.ERROR, "y", table="t1", row=9)
     >>> [(f.id, f.check) for f in finalize_findings([a, b, a])]

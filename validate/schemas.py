@@ -32,16 +32,16 @@ import pandas as pd
 import pandera.pandas as pa
 from pandas.api.types import infer_dtype, is_bool_dtype, is_float_dtype, is_integer_dtype
 
-from renja.checks import CHECKS
+from renja.model.checks import CHECKS
+from renja.model.records import Finding, Severity, Source
 from renja.normalize.clean import SPARSE_COLUMNS, SPARSE_SUFFIXES, CleanTable
 from renja.normalize.coding import CODE_COLUMNS
 from renja.normalize.kinds import KINDS, CellType, ColumnSpec, TableKind
 from renja.normalize.kode import P90_LEVELS
 from renja.normalize.rekening import LINE_LEVELS, REKENING_LEVELS, parse_rekening
 from renja.normalize.values import kode_columns, output_columns
-from renja.records import Finding, Severity, Source
 
-# The schema checks, registered with every other check in renja.checks.
+# The schema checks, registered with every other check in renja.model.checks.
 SCHEMA_CHECKS: dict[str, tuple[Severity, str]] = {
     slug: entry for slug, entry in CHECKS.items() if slug.startswith("skema_")
 }

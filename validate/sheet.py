@@ -9,9 +9,9 @@ from typing import Any
 
 import pandas as pd
 
+from renja.model.records import Source
 from renja.normalize.clean import CleanTable
 from renja.normalize.rekening import LINE_LEVELS, REKENING_LEVELS
-from renja.records import Source
 
 Number = int | Decimal | float
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from renja.errors import RenjaError
+from renja.model.errors import RenjaError
 
 SAFE_NAME = re.compile(r"[\w-][\w.-]*")  # a table id that is a file name, not a path
 RAW_HEADER_ROLE = "header"  # ``peran`` of raw header rows

@@ -26,13 +26,13 @@ from typing import Any
 
 import pandas as pd
 
-from renja import SCHEMA_VERSION, __version__
+from renja.app.pipeline import Result
+from renja.model.records import Finding, RawTable, Repair
+from renja.model.version import SCHEMA_VERSION, __version__
 from renja.normalize.clean import CleanTable
 from renja.normalize.values import output_columns
-from renja.pipeline import Result
-from renja.records import Finding, RawTable, Repair
-from renja.report import write_report
-from renja.workbook import write_workbook
+from renja.present.report import write_report
+from renja.present.workbook import write_workbook
 
 REPAIR_COLUMNS = ["table", "row", "column", "raw", "clean", "rule", "sumber_baris", "halaman"]
 FINDING_COLUMNS = [

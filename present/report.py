@@ -3,7 +3,7 @@
 The page is rebuilt from the output contract alone (``manifest.json``, ``raw/``, ``tables/``,
 ``repairs.csv``, ``findings.csv``), so ``renja report DOC_DIR`` works on any existing folder::
 
-    read_doc_folder(doc_dir)   the folder's files as plain records (renja.outputs)
+    read_doc_folder(doc_dir)   the folder's files as plain records (renja.present.outputs)
     cause_groups(findings)     each root cause followed by the findings it explains
     source_snippets(...)       a finding's rows as printed, offending and related cells marked
     render_report(doc_dir)     the page as a string (deterministic: same folder, same bytes)
@@ -27,7 +27,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from renja.outputs import (
+from renja.present.outputs import (
     RAW_HEADER_ROLE,
     DocFolder,
     Record,
@@ -115,7 +115,7 @@ def split_related(text: str) -> list[str]:
 
 def check_meaning(check: str) -> str:
     """What a check means, from the registry; empty for a check the registry does not know."""
-    from renja.checks import CHECKS
+    from renja.model.checks import CHECKS
 
     entry: Any = CHECKS.get(check)
     if isinstance(entry, tuple) and len(entry) > 1:
@@ -776,7 +776,7 @@ def legend_html() -> str:
 
 def asset(name: str) -> str:
     """A file of ``report_assets/``, inlined into the page."""
-    return (resources.files("renja") / "report_assets" / name).read_text(encoding="utf-8")
+    return (resources.files("renja.present") / "report_assets" / name).read_text(encoding="utf-8")
 
 
 def csp_hash(text: str) -> str:

@@ -27,9 +27,9 @@ from typing import Any
 
 import pandas as pd
 
-from renja.errors import RenjaError
+from renja.model.errors import RenjaError
 from renja.normalize.kinds import KIND_BY_SLUG, CellType, TableKind
-from renja.outputs import DocFolder, read_doc_folder
+from renja.present.outputs import DocFolder, read_doc_folder
 
 CORPUS = "corpus"
 DATABASE = "renja.duckdb"

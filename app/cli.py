@@ -1,4 +1,4 @@
-"""The ``renja`` command: a thin skin over ``renja.process`` and ``renja.writer.write_result``.
+"""The ``renja`` command: a thin skin over ``renja.process`` and ``write_result``.
 
 This module holds the group, the shared options and ``check``, ``report`` and ``match``;
 ``run`` is in ``cli_run`` and ``corpus``, ``query`` and ``compare`` in ``cli_corpus``. User errors
@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from renja import __version__
-from renja.errors import RenjaError
+from renja.model.errors import RenjaError
+from renja.model.version import __version__
 
 if TYPE_CHECKING:
     from renja.normalize.nomenclature import Nomenclature
@@ -131,7 +131,7 @@ def read_options(password: str | None, max_pages: int, ocr: bool, engine: str = 
 
 def load_reference(path: Path | None, required: bool) -> Nomenclature | None:
     """The nomenclature, or None (with a warning) when the default one is missing."""
-    from renja.errors import ReferenceMissingError
+    from renja.model.errors import ReferenceMissingError
     from renja.normalize.nomenclature import load_nomenclature
 
     try:
@@ -151,8 +151,8 @@ def report(folders: tuple[Path, ...]) -> None:
     FOLDERS are document folders written by `renja run` (OUT/<doc_id>/). Each gets report.html
     and <doc_id>.xlsx again, from its manifest, tables, repairs and findings.
     """
-    from renja.report import write_report
-    from renja.workbook import write_workbook
+    from renja.present.report import write_report
+    from renja.present.workbook import write_workbook
 
     for folder in folders:
         if not folder.is_dir():
@@ -194,7 +194,7 @@ def check(
     Prints one line per finding at or above --fail-on (id, severity, check, table:row, message)
     and a summary per document; writes no files. Use `renja run` to write the outputs.
     """
-    from renja.pipeline import process
+    from renja.app.pipeline import process
 
     try:
         documents = find_documents(inputs)
@@ -290,7 +290,7 @@ def match(
         )
 
 
-from renja import cli_corpus, cli_run  # noqa: E402, F401  (register run, corpus, query, compare)
+from renja.app import cli_corpus, cli_run  # noqa: E402, F401  (register run, corpus, query, compare)
 
 if __name__ == "__main__":
     main()

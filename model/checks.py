@@ -6,7 +6,7 @@ documents and versions.
 
 from __future__ import annotations
 
-from renja.records import Severity
+from renja.model.records import Severity
 
 CHECKS: dict[str, tuple[Severity, str]] = {
     "angka_tidak_terbaca": (

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from renja.cli import (
+from renja.app.cli import (
     DEFAULT_OUT,
     find_documents,
     load_reference,
@@ -22,10 +22,10 @@ from renja.cli import (
     progress_bar,
     read_options,
 )
-from renja.errors import RenjaError
+from renja.model.errors import RenjaError
 
 if TYPE_CHECKING:
-    from renja.batch import Job, Outcome
+    from renja.app.batch import Job, Outcome
     from renja.normalize.nomenclature import Nomenclature
 
 
@@ -106,13 +106,13 @@ def run(
     folder of OUT into one dataset, compared by code in OUT/corpus/compare/ (see `renja
     query` and `renja compare`).
     """
-    from renja.batch import Summary, plan_jobs, run_dask, run_local
+    from renja.app.batch import Summary, plan_jobs, run_dask, run_local
 
     try:
         documents = find_documents(inputs)
     except RenjaError as exc:
         raise click.ClickException(str(exc)) from None
-    from renja.sidecar import read_sidecar
+    from renja.app.sidecar import read_sidecar
 
     try:
         sidecar = read_sidecar(meta_file) if meta_file is not None else {}
@@ -160,8 +160,8 @@ def run(
 
 def _corpus_and_comparison(out_dir: Path, reference: Nomenclature | None, quiet: bool) -> None:
     """OUT/corpus/ from every document folder of OUT, and its comparisons (corpus/compare/)."""
-    from renja.compare import compare
-    from renja.corpus import build_corpus
+    from renja.present.compare import compare
+    from renja.present.corpus import build_corpus
 
     try:
         built = build_corpus(out_dir)
@@ -180,11 +180,11 @@ def _corpus_and_comparison(out_dir: Path, reference: Nomenclature | None, quiet:
 
 def _debug_job(job: Job) -> Outcome:
     """``run_job`` for --debug: an internal error raises with its traceback."""
-    from renja.batch import run_job
+    from renja.app.batch import run_job
 
     outcome = run_job(job)
     if outcome.status == "failed" and "internal error" in outcome.error:
-        from renja.pipeline import process
+        from renja.app.pipeline import process
 
         process(job.path, nomenclature=job.nomenclature, code=job.nomenclature is not None,
                 options=job.options)  # fmt: skip

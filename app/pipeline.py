@@ -12,8 +12,10 @@ from pathlib import Path
 import pandas as pd
 
 from renja import extract
-from renja.batch import file_hash
-from renja.errors import ReferenceMissingError
+from renja.app.sidecar import apply_corrections
+from renja.extract.source import file_hash
+from renja.model.errors import ReferenceMissingError
+from renja.model.records import Document, DocumentMeta, Finding, RawTable, Repair
 from renja.normalize.classify import classify
 from renja.normalize.clean import CleanTable, clean_table
 from renja.normalize.coding import Coder, amounts_by_code
@@ -29,8 +31,6 @@ from renja.normalize.match import Matcher
 from renja.normalize.nomenclature import Nomenclature, load_nomenclature
 from renja.normalize.values import ReadContext
 from renja.normalize.words import load_base_vocabulary
-from renja.records import Document, DocumentMeta, Finding, RawTable, Repair
-from renja.sidecar import apply_corrections
 from renja.validate.audit import audit
 from renja.validate.findings import finalize_findings
 
@@ -98,9 +98,9 @@ def process(
     ``$RENJA_NOMENKLATUR`` or ``../shared/reference/permendagri90``. With ``code=False`` rows are
     neither verified nor matched against it. ``options`` say how to read PDFs (password, page
     limit, OCR first, table engines). ``corrections`` correct the document's metadata (a
-    sidecar row: ``renja.sidecar``) before anything depends on it.
-    Raises ``renja.errors.InputError`` (one clear sentence) when the input cannot be read, and
-    ``renja.errors.ReferenceMissingError`` when an explicit nomenclature path cannot be read.
+    sidecar row: ``renja.app.sidecar``) before anything depends on it.
+    Raises ``renja.model.errors.InputError`` (one clear sentence) when the input cannot be read, and
+    ``renja.model.errors.ReferenceMissingError`` when an explicit nomenclature path cannot be read.
     """
     path = Path(path)
     document = extract.read(path, options or extract.ReadOptions())

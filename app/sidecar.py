@@ -12,8 +12,8 @@ import csv
 from collections.abc import Mapping
 from pathlib import Path
 
-from renja.errors import InputError
-from renja.records import DocumentMeta
+from renja.model.errors import InputError
+from renja.model.records import DocumentMeta
 
 FIELDS = DocumentMeta.FIELDS
 KEY = "file"
@@ -55,7 +55,7 @@ def check_values(values: Mapping[str, str], where: str) -> None:
     >>> check_values({"tahun": "2025", "jenis_pemda": "prov"}, "x")
     >>> check_values({"tahun": "dua"}, "meta.csv: line 2")
     Traceback (most recent call last):
-    renja.errors.InputError: meta.csv: line 2: tahun must be a year such as 2025, not 'dua'
+    renja.model.errors.InputError: meta.csv: line 2: tahun must be a year such as 2025, not 'dua'
     """
     tahun = values.get("tahun")
     if tahun is not None and not (tahun.isdigit() and len(tahun) == 4):

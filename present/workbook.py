@@ -34,8 +34,8 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from renja.outputs import DocFolder, Record, csv_header, read_doc_folder, write_atomic
-from renja.report import SEVERITIES, as_int
+from renja.present.outputs import DocFolder, Record, csv_header, read_doc_folder, write_atomic
+from renja.present.report import SEVERITIES, as_int
 
 SUMMARY_SHEET, FINDINGS_SHEET, REPAIRS_SHEET = "Ringkasan", "Temuan", "Perbaikan"
 MAX_SHEET_NAME = 31  # Excel's limit

@@ -9,7 +9,6 @@ folder already holds a manifest with the same content hash and renja version is 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -17,8 +16,9 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from renja import __version__
-from renja.errors import RenjaError
+from renja.extract.source import file_hash
+from renja.model.errors import RenjaError
+from renja.model.version import __version__
 
 SEVERITIES = ("error", "warning", "info")
 # How long to wait for a Dask scheduler before giving up.
@@ -90,14 +90,6 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def file_hash(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def is_current(folder: Path, source_file: Path, corrections: dict[str, str] | None = None) -> bool:
     """Whether ``folder`` holds complete outputs of ``source_file``'s content, written by this
     version with these sidecar corrections (the file is hashed only when there is a manifest
@@ -122,8 +114,8 @@ def is_current(folder: Path, source_file: Path, corrections: dict[str, str] | No
 def run_job(job: Job) -> Outcome:
     """Process and write one document. Never raises: a failure is an ``Outcome`` with its error
     in one line."""
-    from renja.pipeline import process
-    from renja.writer import write_result
+    from renja.app.pipeline import process
+    from renja.present.writer import write_result
 
     started = time.perf_counter()
     folder = job.out_dir / job.doc_id
@@ -249,9 +241,9 @@ class Summary:
 
 def plan_jobs(documents: Iterable[Path], out_dir: Path, **settings: Any) -> list[Job]:
     """One job per document, with ids unique within the run (``x.md`` and ``x.pdf``) and its
-    row of the metadata sidecar (``sidecar=``, from ``renja.sidecar.read_sidecar``)."""
+    row of the metadata sidecar (``sidecar=``, from ``renja.app.sidecar.read_sidecar``)."""
+    from renja.app.sidecar import corrections_for
     from renja.extract.source import doc_id_for
-    from renja.sidecar import corrections_for
 
     sidecar = settings.pop("sidecar", None) or {}
     seen: set[str] = set()
@@ -284,7 +276,6 @@ __all__ = [
     "Job",
     "Outcome",
     "Summary",
-    "file_hash",
     "is_current",
     "plan_jobs",
     "run_dask",

@@ -25,8 +25,8 @@ from typing import Any
 
 import pandas as pd
 
-from renja.corpus import query
-from renja.errors import RenjaError
+from renja.model.errors import RenjaError
+from renja.present.corpus import query
 
 PAIRS = (("pagu_sebelum", "pagu_sesudah"), ("pagu_murni", "pagu_perubahan"))
 CHANGE_KEYS = ("doc_id", "pemda", "skpd", "tahun", "table_id", "baris", "kode", "level", "uraian")

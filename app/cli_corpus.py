@@ -8,8 +8,8 @@ from pathlib import Path
 
 import click
 
-from renja.cli import DEFAULT_OUT, load_reference, main, nomenclature_option
-from renja.errors import RenjaError
+from renja.app.cli import DEFAULT_OUT, load_reference, main, nomenclature_option
+from renja.model.errors import RenjaError
 
 DEFAULT_CORPUS = DEFAULT_OUT / "corpus"
 
@@ -34,7 +34,7 @@ def corpus(out_dir: Path) -> None:
     sub_kegiatan.parquet (one row per document and sub kegiatan), temuan.parquet (every
     finding) and renja.duckdb (views of those names, for `renja query`).
     """
-    from renja.corpus import build_corpus
+    from renja.present.corpus import build_corpus
 
     try:
         built = build_corpus(out_dir)
@@ -61,7 +61,7 @@ def query(sql: str, corpus_dir: Path, as_csv: bool, limit: int) -> None:
     Example:
       renja query "SELECT pemda, tahun, sum(pagu) FROM sub_kegiatan GROUP BY ALL"
     """
-    from renja.corpus import query as run_query
+    from renja.present.corpus import query as run_query
 
     try:
         frame = run_query(corpus_dir, sql)
@@ -108,7 +108,7 @@ def compare(corpus_dir: Path, out_dir: Path | None, nomenklatur: Path | None) ->
     kegiatan across documents, murni against perubahan, and year on year (renumbered codes
     followed through the 2027 list). Writes CSVs, PNG charts and one HTML page.
     """
-    from renja.compare import compare as run_compare
+    from renja.present.compare import compare as run_compare
 
     reference = load_reference(nomenklatur, required=False)
     try:

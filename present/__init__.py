@@ -1,0 +1,1 @@
+"""Presentation: output folders written and read back, the report, the workbook, the corpus."""
