@@ -1,24 +1,27 @@
 """``process(path) -> Result``: the whole pipeline for one document, as one call.
 
-read (extract) → classify and clean each table (normalize) → findings (validate).
+read (extract) → a contract for every table, known form or inferred, and clean it (normalize) →
+code the rows (normalize) → findings (validate). Each stage returns new records.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
-
-import pandas as pd
 
 from renja import extract
 from renja.app.sidecar import apply_corrections
 from renja.extract.source import file_hash
+from renja.model.contract import TableContract, TableStatus
 from renja.model.errors import ReferenceMissingError
-from renja.model.records import Document, DocumentMeta, Finding, RawTable, Repair
+from renja.model.records import Document, DocumentMeta, Finding, RawTable, RowRole
+from renja.model.result import Result
+from renja.model.tables import CleanTable
 from renja.normalize.classify import classify
-from renja.normalize.clean import CleanTable, clean_table
+from renja.normalize.clean import clean_table
 from renja.normalize.coding import Coder, amounts_by_code
+from renja.normalize.columns import map_columns
 from renja.normalize.document import (
     JENIS_BY_PREFIX,
     document_bidang,
@@ -26,8 +29,11 @@ from renja.normalize.document import (
     printed_codes,
     program_bidang,
 )
+from renja.normalize.header import read_header
+from renja.normalize.infer import infer_contract
 from renja.normalize.kinds import UNKNOWN
 from renja.normalize.match import Matcher
+from renja.normalize.measures import table_scale
 from renja.normalize.nomenclature import Nomenclature, load_nomenclature
 from renja.normalize.values import ReadContext
 from renja.normalize.words import load_base_vocabulary
@@ -35,44 +41,9 @@ from renja.validate.audit import audit
 from renja.validate.findings import finalize_findings
 
 
-@dataclass(slots=True)
-class Result:
-    """Everything renja learned from one document."""
-
-    document: Document
-    tables: list[CleanTable]  # the tables of a known form, cleaned
-    raw_tables: list[RawTable]  # every table found, with its final id (unknown forms included)
-    kinds: dict[str, str]  # table id -> form slug, for every raw table
-    repairs: list[Repair] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    sha256: str = ""
-    nomenclature: dict[str, str] | None = None  # the version and source the codes were checked in
-
-    @property
-    def doc_id(self) -> str:
-        return self.document.doc_id
-
-    @property
-    def meta(self) -> DocumentMeta:
-        return self.document.meta
-
-    @property
-    def frames(self) -> dict[str, pd.DataFrame]:
-        """The clean tables by id."""
-        return {t.table_id: t.frame for t in self.tables}
-
-    def table(self, key: str) -> pd.DataFrame:
-        """A clean table by its id or by its form (the first table of that form).
-
-        Raises KeyError naming the ids that exist.
-        """
-        for t in self.tables:
-            if key in (t.table_id, t.kind.slug):
-                return t.frame
-        raise KeyError(f"no table '{key}'; tables: {', '.join(t.table_id for t in self.tables)}")
-
-
-def _reference(nomenclature: Nomenclature | str | Path | None, warnings: list[str]):
+def _reference(
+    nomenclature: Nomenclature | str | Path | None, warnings: list[str]
+) -> Nomenclature | None:
     """The nomenclature to code rows with; a missing default is a warning, not an error."""
     if isinstance(nomenclature, Nomenclature):
         return nomenclature
@@ -85,56 +56,81 @@ def _reference(nomenclature: Nomenclature | str | Path | None, warnings: list[st
         return None
 
 
+def contract_for(raw: RawTable) -> TableContract:
+    """A table's contract: inferred from its header and cells, then refined by its known form
+    when it has one (the form names the columns it knows; the others stay as inferred)."""
+    header = read_header(raw.header, raw.width)
+    body = [r for r in raw.rows if r.role is RowRole.BODY]
+    scale = table_scale(" ".join([raw.caption, raw.context, *header.labels]))
+    inferred = infer_contract(header, body, raw.caption, raw.context, scale)
+    kind = classify(raw)
+    if kind is UNKNOWN:
+        return inferred
+    return map_columns(raw, kind, header, list(inferred.columns), scale)
+
+
+def document_facts(document: Document, codes: list[str]) -> DocumentMeta:
+    """The metadata with what the printed codes tell: the bidang, provinsi or kab/kota."""
+    meta = document.meta
+    bidang = meta.bidang or document_bidang(codes)
+    prefix = kegiatan_prefix(codes, meta.jenis_pemda)
+    jenis_pemda = meta.jenis_pemda
+    if jenis_pemda is None and prefix is not None:
+        jenis_pemda = JENIS_BY_PREFIX[prefix]
+    return replace(meta, bidang=list(bidang), jenis_pemda=jenis_pemda)
+
+
 def process(
     path: str | Path,
     nomenclature: Nomenclature | str | Path | None = None,
     code: bool = True,
     options: extract.ReadOptions | None = None,
     corrections: Mapping[str, str] | None = None,
+    doc_id: str | None = None,
 ) -> Result:
-    """Read, clean, code and check one Renja document.
+    """Read, clean, code and check one document.
 
     ``nomenclature`` is a loaded reference or the path of one; by default it comes from
     ``$RENJA_NOMENKLATUR`` or ``../shared/reference/permendagri90``. With ``code=False`` rows are
     neither verified nor matched against it. ``options`` say how to read PDFs (password, page
     limit, OCR first, table engines). ``corrections`` correct the document's metadata (a
-    sidecar row: ``renja.app.sidecar``) before anything depends on it.
-    Raises ``renja.model.errors.InputError`` (one clear sentence) when the input cannot be read, and
-    ``renja.model.errors.ReferenceMissingError`` when an explicit nomenclature path cannot be read.
+    sidecar row: ``renja.app.sidecar``) before anything depends on it. ``doc_id`` names the
+    document's outputs (by default, from its file name).
+    Raises ``renja.model.errors.InputError`` (one clear sentence) when the input cannot be read,
+    and ``ReferenceMissingError`` when an explicit nomenclature path cannot be read.
     """
     path = Path(path)
     document = extract.read(path, options or extract.ReadOptions())
     if corrections:
-        apply_corrections(document.meta, corrections)
+        document = replace(document, meta=apply_corrections(document.meta, corrections))
     codes = printed_codes(document.tables)
-    meta = document.meta
-    if not meta.bidang:
-        meta.bidang = document_bidang(codes)
-    prefix = kegiatan_prefix(codes, meta.jenis_pemda)
-    if meta.jenis_pemda is None and prefix is not None:
-        meta.jenis_pemda = JENIS_BY_PREFIX[prefix]
+    meta = document_facts(document, codes)
     context = ReadContext(
         vocabulary=load_base_vocabulary(),
         bidang_for_program=program_bidang(codes),
-        kegiatan_prefix=prefix,
+        kegiatan_prefix=kegiatan_prefix(codes, meta.jenis_pemda),
     )
-    result = Result(document, [], [], {}, sha256=file_hash(path))
+    raw_tables: list[RawTable] = []
+    contracts: dict[str, TableContract] = {}
+    tables: list[CleanTable] = []
+    repairs = []
     findings: list[Finding] = []
-    for raw in document.tables:
-        kind = classify(raw)
-        raw.table_id = f"{raw.table_id}_{kind.slug}"
-        result.raw_tables.append(raw)
-        result.kinds[raw.table_id] = kind.slug
-        if kind is UNKNOWN:
+    for found in document.tables:
+        contract = contract_for(found)
+        raw = replace(found, table_id=f"{found.table_id}_{contract.form}")
+        raw_tables.append(raw)
+        contracts[raw.table_id] = contract
+        if contract.status is TableStatus.NOT_DATA:
             continue
-        cleaned = clean_table(raw, kind, raw.table_id, context)
-        result.tables.append(cleaned.table)
-        result.repairs.extend(cleaned.repairs)
+        cleaned = clean_table(raw, contract, raw.table_id, context)
+        tables.append(cleaned.table)
+        repairs.extend(cleaned.repairs)
         findings.extend(cleaned.findings)
-    reference = _reference(nomenclature, document.warnings) if code else None
+    warnings = list(document.warnings)
+    reference = _reference(nomenclature, warnings) if code else None
+    version = None
     if reference is not None:
         version = reference.version_for_year(meta.tahun, meta.jenis_pemda)
-        result.nomenclature = {"version": version, "source": reference.source}
         matcher = Matcher(
             reference,
             version=version,
@@ -143,13 +139,31 @@ def process(
             bidang_for_program=context.bidang_for_program,
             printed=frozenset(codes),
         )
-        coder = Coder(reference, matcher, version, meta.jenis_pemda, amounts_by_code(result.tables))
-        for table in result.tables:
-            coder.code_table(table)
+        coder = Coder(reference, matcher, version, meta.jenis_pemda, amounts_by_code(tables))
+        tables = [coder.code_table(table) for table in tables]
         findings.extend(coder.findings)
     from renja.validate.schemas import validate_table  # pandera is slow to import: only here
 
-    for table in result.tables:
+    for table in tables:
         findings.extend(validate_table(table))
-    result.findings = finalize_findings(audit(result.tables, findings))
-    return result
+    document = replace(
+        document,
+        doc_id=doc_id or document.doc_id,
+        meta=meta,
+        tables=raw_tables,
+        warnings=warnings,
+    )
+    return Result(
+        document,
+        tuple(tables),
+        tuple(raw_tables),
+        contracts,
+        tuple(repairs),
+        tuple(finalize_findings(audit(tables, findings))),
+        sha256=file_hash(path),
+        nomenclature=(
+            {"version": version, "source": reference.source}
+            if reference is not None and version is not None
+            else None
+        ),
+    )

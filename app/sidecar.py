@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 from renja.model.errors import InputError
@@ -70,17 +71,19 @@ def corrections_for(sidecar: Mapping[str, dict[str, str]], path: Path, doc_id: s
     return dict(sidecar.get(path.name.lower()) or sidecar.get(doc_id.lower()) or {})
 
 
-def apply_corrections(meta: DocumentMeta, values: Mapping[str, str]) -> None:
-    """Set the corrected fields and mark them as the sidecar's.
+def apply_corrections(meta: DocumentMeta, values: Mapping[str, str]) -> DocumentMeta:
+    """The metadata with the corrected fields set and marked as the sidecar's.
 
     >>> meta = DocumentMeta(pemda="Kota Banjarbaru", tahun=None)
-    >>> apply_corrections(meta, {"tahun": "2024", "kode_pemda": "63.72"})
-    >>> meta.tahun, meta.kode_pemda, meta.sources
-    (2024, '63.72', {'tahun': 'sidecar', 'kode_pemda': 'sidecar'})
+    >>> fixed = apply_corrections(meta, {"tahun": "2024", "kode_pemda": "63.72"})
+    >>> fixed.tahun, fixed.kode_pemda, fixed.sources, meta.tahun
+    (2024, '63.72', {'tahun': 'sidecar', 'kode_pemda': 'sidecar'}, None)
     """
-    for name, value in values.items():
-        setattr(meta, name, int(value) if name == "tahun" else value)
-        meta.sources[name] = "sidecar"
+    changes: dict[str, object] = {
+        name: int(value) if name == "tahun" else value for name, value in values.items()
+    }
+    sources = {**meta.sources, **dict.fromkeys(values, "sidecar")}
+    return replace(meta, **changes, sources=sources)
 
 
 __all__ = ["apply_corrections", "check_values", "corrections_for", "read_sidecar"]

@@ -31,8 +31,8 @@ from pathlib import Path
 import renja
 import renja.app.pipeline
 import renja.extract
-from renja.app.pipeline import Result
 from renja.model.records import Document
+from renja.model.result import Result
 from renja.present.writer import write_result
 
 REPO = Path(__file__).resolve().parents[1]

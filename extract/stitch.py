@@ -121,11 +121,15 @@ def can_continue(table: RawTable, stream: str, block: Block, gap: Sequence[TextL
         return False
     if any(not is_page_furniture(t.text) for t in gap):
         return False
+    starting = leading_header(block)
+    if not starting and _next_page(table, block):
+        # Rows at the top of the next page with nothing between but page furniture go on the
+        # table above, whatever their grid: a page may split or merge columns of the same table.
+        return True
     tolerance = max(WIDTH_TOLERANCE, round(WIDTH_TOLERANCE_SHARE * table.width))
     if abs(block.width - table.width) > tolerance:
         return False
     header = table.header
-    starting = leading_header(block)
     if not starting:
         return True
     if not header:
@@ -133,6 +137,13 @@ def can_continue(table: RawTable, stream: str, block: Block, gap: Sequence[TextL
     # A fresh column-number row that is not the table's own starts a new table; other label-like
     # rows after a page break are either the repeated header or text continuing the last row.
     return not any(is_number_row(r.cells) and not is_repeat_of(r, header) for r in starting)
+
+
+def _next_page(table: RawTable, block: Block) -> bool:
+    """The block starts on a later page than the table's last row."""
+    last = table.rows[-1].source.page if table.rows else None
+    first = block.rows[0].source.page if block.rows else None
+    return last is not None and first is not None and first > last
 
 
 def append_part(table: RawTable, block: Block) -> None:

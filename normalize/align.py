@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from renja.extract.shapes import Shape, sniff
-from renja.normalize.columns import Slot
+from renja.model.contract import Column
 from renja.normalize.fit import CONFLICT, fit_cost
 
 # Cost of leaving a column without a cell (the converter dropped an empty cell there), plus a
@@ -41,15 +41,15 @@ class Aligned:
     overflow: list[tuple[int, str]]  # filled cells that fit no slot: (printed position, text)
 
 
-def _cost(cell: str, shape: Shape, slot: Slot) -> float:
+def _cost(cell: str, shape: Shape, slot: Column) -> float:
     if shape is Shape.EMPTY:
         return 0.0
     if slot.disabled and shape is not Shape.DASH:
         return DISABLED
-    return fit_cost(shape, slot.spec.ctype if slot.spec else None)
+    return fit_cost(shape, slot.ctype)
 
 
-def needs_alignment(cells: Sequence[str], slots: Sequence[Slot]) -> bool:
+def needs_alignment(cells: Sequence[str], slots: Sequence[Column]) -> bool:
     """True when reading the row position by position would put a cell where it cannot be."""
     for index, cell in enumerate(cells):
         shape = sniff(cell)
@@ -77,12 +77,12 @@ def fill_rates(rows: Sequence[Sequence[str]], width: int) -> list[float]:
 
 
 def align_row(
-    cells: Sequence[str], slots: Sequence[Slot], fill: Sequence[float] | None = None
+    cells: Sequence[str], slots: Sequence[Column], fill: Sequence[float] | None = None
 ) -> Aligned:
     """Read a row into slots, re-aligning it only when the plain reading is impossible.
 
-    >>> from renja.normalize.kinds import ColumnSpec, CellType as T
-    >>> slots = [Slot(n, ColumnSpec(n, t)) for n, t in
+    >>> from renja.model.contract import CellType as T
+    >>> slots = [Column(n, t) for n, t in
     ...          [("uraian", T.TEXT), ("target", T.TARGET), ("pagu", T.RUPIAH), ("ket", T.TEXT)]]
     >>> align_row(["Penyediaan", "1.500.000", "PAD"], slots).cells
     ['Penyediaan', '', '1.500.000', 'PAD']
@@ -101,7 +101,7 @@ def align_row(
     return _align(list(cells), list(slots), fill)
 
 
-def _align(cells: list[str], slots: list[Slot], fill: list[float]) -> Aligned:
+def _align(cells: list[str], slots: list[Column], fill: list[float]) -> Aligned:
     n_cells, n_slots = len(cells), len(slots)
     shapes = [sniff(c) for c in cells]
     inf = float("inf")

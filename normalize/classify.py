@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from renja.model.records import RawTable
-from renja.normalize.columns import compose_header
+from renja.normalize.header import compose_header
 from renja.normalize.kinds import KINDS, UNKNOWN, TableKind
 
 # Without a caption, a header must show this many of a form's header words (and all of them),

@@ -7,24 +7,27 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 import pandas as pd
 
+from renja.model.contract import (
+    ROW_COLUMNS,
+    SPARSE_COLUMNS,
+    SPARSE_SUFFIXES,
+    CellType,
+    Column,
+    TableContract,
+)
 from renja.model.records import Finding, RawTable, Repair, RowRole, Severity
+from renja.model.tables import CleanTable
 from renja.normalize.align import align_row, fill_rates
-from renja.normalize.columns import ColumnMap, map_columns, report_period
 from renja.normalize.continuation import LogicalRow, merge_continuations
-from renja.normalize.kinds import CellType, TableKind
 from renja.normalize.kode import looks_like_kode
-from renja.normalize.values import ReadContext, output_columns, read_cell
-
-ROW_COLUMNS = ["baris", "sumber_baris", "halaman", "jenis_baris"]
-# Columns that exist only when some row has a value in them.
-SPARSE_SUFFIXES = ("_teks", "_nomenklatur")
-SPARSE_COLUMNS = ("baris_gabungan", "sisa")
+from renja.normalize.values import ReadContext, read_cell
 
 _TOTAL_LABEL = re.compile(r"^\W*(?:jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
 _ROW_NUMBER = re.compile(r"^\(?[0-9]{1,3}[a-z]?\)?\.?$|^[a-z]\.?$", re.IGNORECASE)
@@ -46,34 +49,26 @@ _SKPD_NAME = re.compile(
     re.IGNORECASE,
 )
 INDICATOR_COLUMNS = ("indikator", "indikator_sebelum", "indikator_sesudah")
-_NUMBER_PROBLEM_TYPES = {CellType.RUPIAH, CellType.PERCENT, CellType.TARGET}
-
-
-@dataclass(slots=True)
-class CleanTable:
-    """One clean table: typed rows plus the raw table and the column map it came from."""
-
-    table_id: str
-    kind: TableKind
-    raw: RawTable
-    column_map: ColumnMap
-    frame: pd.DataFrame
-    period: int | None = None
+_NUMBER_PROBLEM_TYPES = {CellType.RUPIAH, CellType.PERCENT, CellType.TARGET, CellType.NUMBER}
+# Columns held exactly: whole numbers as Int64, others as Decimal (never through float).
+EXACT_TYPES = frozenset({CellType.RUPIAH, CellType.NUMBER})
 
 
 @dataclass(slots=True)
 class Cleaned:
+    """What cleaning one table gives: the table, its repairs and its findings."""
+
     table: CleanTable
     repairs: list[Repair] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
 
 
-def _logical_rows(raw: RawTable, column_map: ColumnMap) -> list[LogicalRow]:
+def _logical_rows(raw: RawTable, columns: tuple[Column, ...]) -> list[LogicalRow]:
     rows: list[LogicalRow] = []
     body = [r for r in raw.rows if r.role is RowRole.BODY and any(c.strip() for c in r.cells)]
-    fill = fill_rates([r.cells for r in body], len(column_map.slots))
+    fill = fill_rates([r.cells for r in body], len(columns))
     for row in body:
-        aligned = align_row(row.cells, column_map.slots, fill)
+        aligned = align_row(row.cells, columns, fill)
         rows.append(
             LogicalRow(
                 aligned.cells,
@@ -144,21 +139,23 @@ def _level_from_name(name: str) -> str | None:
     return None
 
 
-def line_level(kind: TableKind, values: dict[str, Any], amounts: list[str]) -> str | None:
+def line_level(contract: TableContract, values: dict[str, Any], amounts: list[str]) -> str | None:
     """The level of a code-less line of a form that says (a budget's ``[#]`` package lines).
 
-    >>> from renja.normalize.kinds import RINCIAN_BELANJA
-    >>> line_level(RINCIAN_BELANJA, {"uraian": "[#] Honorarium PPK", "jumlah": 1}, ["jumlah"])
+    >>> from renja.model.contract import TableStatus
+    >>> lines = TableContract("rincian_belanja", "", TableStatus.FORM, (),
+    ...     line_levels=((r"^\\s*\\[#\\]", "paket"),), default_level="rincian")
+    >>> line_level(lines, {"uraian": "[#] Honorarium PPK", "jumlah": 1}, ["jumlah"])
     'paket'
-    >>> line_level(RINCIAN_BELANJA, {"uraian": "Snack Rapat", "jumlah": 54600000}, ["jumlah"])
+    >>> line_level(lines, {"uraian": "Snack Rapat", "jumlah": 54600000}, ["jumlah"])
     'rincian'
     """
     name = str(values.get("uraian") or "")
-    for pattern, level in kind.line_levels:
+    for pattern, level in contract.line_levels:
         if re.match(pattern, name):
             return level
-    if kind.default_level and any(values.get(a) is not None for a in amounts):
-        return kind.default_level
+    if contract.default_level and any(values.get(a) is not None for a in amounts):
+        return contract.default_level
     return None
 
 
@@ -166,15 +163,12 @@ _CODE_TYPES = (CellType.KODE, CellType.REKENING)
 _WORD = re.compile(r"[A-Za-z]{3,}")
 
 
-def move_code_label(cells: list[str], slots: list) -> tuple[int, int] | None:
+def move_code_label(cells: list[str], slots: Sequence[Column]) -> tuple[int, int] | None:
     """A label printed across the code column (``Grand Total :``) goes to the empty name column.
 
     Returns (from, to) slot indexes when it moved the text.
 
-    >>> from renja.normalize.columns import Slot
-    >>> from renja.normalize.kinds import ColumnSpec, CellType
-    >>> slots = [Slot("kode_rekening", ColumnSpec("kode_rekening", CellType.REKENING)),
-    ...          Slot("uraian", ColumnSpec("uraian", CellType.TEXT))]
+    >>> slots = [Column("kode_rekening", CellType.REKENING), Column("uraian", CellType.TEXT)]
     >>> cells = ["Grand Total :", ""]
     >>> move_code_label(cells, slots), cells
     ((0, 1), ['', 'Grand Total :'])
@@ -188,7 +182,7 @@ def move_code_label(cells: list[str], slots: list) -> tuple[int, int] | None:
         return None
     for k, slot in enumerate(slots):
         text = cells[k].strip()
-        if slot.spec and slot.spec.ctype in _CODE_TYPES and text and _WORD.search(text):
+        if slot.ctype in _CODE_TYPES and text and _WORD.search(text):
             if looks_like_kode(text):
                 return None
             cells[to], cells[k] = text, ""
@@ -215,16 +209,13 @@ def move_label_to_uraian(values: dict[str, Any]) -> bool:
     return True
 
 
-def clean_table(raw: RawTable, kind: TableKind, table_id: str, ctx: ReadContext) -> Cleaned:
-    """Clean one raw table of a known kind."""
-    column_map = map_columns(raw, kind)
-    slots = column_map.slots
-    rows, merge_log = merge_continuations(_logical_rows(raw, column_map), slots)
-    cleaned = Cleaned(
-        CleanTable(table_id, kind, raw, column_map, pd.DataFrame(), report_period(raw.caption))
-    )
-    repairs, findings = cleaned.repairs, cleaned.findings
-    amounts = [s.name for s in slots if s.spec and s.spec.ctype is CellType.RUPIAH]
+def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: ReadContext) -> Cleaned:
+    """Clean one raw table under its contract."""
+    slots = contract.columns
+    rows, merge_log = merge_continuations(_logical_rows(raw, slots), slots)
+    repairs: list[Repair] = []
+    findings: list[Finding] = []
+    amounts = [s.name for s in slots if s.ctype is CellType.RUPIAH]
     records: list[dict[str, Any]] = []
     for index, row in enumerate(rows, start=1):
         values: dict[str, Any] = {
@@ -249,7 +240,7 @@ def clean_table(raw: RawTable, kind: TableKind, table_id: str, ctx: ReadContext)
             )
         for k, slot in enumerate(slots):
             cell = row.cells[k]
-            reading = read_cell(cell, slot.spec, slot.name, ctx)
+            reading = read_cell(cell, slot, ctx)
             values.update(reading.values)
             if reading.rules:
                 repairs.append(
@@ -264,7 +255,7 @@ def clean_table(raw: RawTable, kind: TableKind, table_id: str, ctx: ReadContext)
                     )
                 )
             if reading.problem:
-                numeric = bool(slot.spec and slot.spec.ctype in _NUMBER_PROBLEM_TYPES)
+                numeric = slot.ctype in _NUMBER_PROBLEM_TYPES
                 problems.append(
                     (reading.problem_column or slot.name, cell.strip(), reading.problem, numeric)
                 )
@@ -300,7 +291,7 @@ def clean_table(raw: RawTable, kind: TableKind, table_id: str, ctx: ReadContext)
         if moved_label and values["jenis_baris"] == "data":
             values["jenis_baris"] = "ringkasan"
         if values.get("level") is None:
-            values["level"] = line_level(kind, values, amounts) or _level_from_name(
+            values["level"] = line_level(contract, values, amounts) or _level_from_name(
                 str(values.get("uraian") or "")
             )
         values["baris_gabungan"] = ";".join(str(s.line or s.page) for s in row.merged) or None
@@ -353,17 +344,17 @@ def clean_table(raw: RawTable, kind: TableKind, table_id: str, ctx: ReadContext)
                 row.source,
             )
         )
-    cleaned.table.frame = _frame(records, slots, amounts)
-    return cleaned
+    frame = _frame(records, contract)
+    return Cleaned(CleanTable(table_id, contract, raw, frame), repairs, findings)
 
 
-def _frame(records: list[dict[str, Any]], slots: list, amounts: list[str]) -> pd.DataFrame:
-    """Records to a typed DataFrame with the canonical column order."""
+def _frame(records: list[dict[str, Any]], contract: TableContract) -> pd.DataFrame:
+    """Records to a typed DataFrame with the contract's column order."""
+    amounts = {c.name for c in contract.columns if c.ctype in EXACT_TYPES}
     columns = list(ROW_COLUMNS)
-    for slot in slots:
-        for name in output_columns(slot.spec, slot.name):
-            if name not in columns:
-                columns.append(name)
+    for name in contract.outputs():
+        if name not in columns:
+            columns.append(name)
     if "level" not in columns:
         columns.insert(len(ROW_COLUMNS), "level")
     columns.extend(SPARSE_COLUMNS)

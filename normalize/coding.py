@@ -16,14 +16,14 @@ Rows are read in order, so each coded row becomes the context of the rows below 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from numbers import Integral
 from typing import Any
 
 import pandas as pd
 
 from renja.model.records import Finding, Severity, Source
-from renja.normalize.clean import CleanTable
+from renja.model.tables import CleanTable
 from renja.normalize.match import Candidate, Matcher, resolve
 from renja.normalize.nomenclature import Entry, Nomenclature
 
@@ -73,10 +73,11 @@ class Coder:
     def lookup(self, code: str) -> Entry | None:
         return self.nomenclature.get(code, version=self.version, jenis_pemda=self.jenis_pemda)
 
-    def code_table(self, table: CleanTable) -> None:
+    def code_table(self, table: CleanTable) -> CleanTable:
+        """The table with its code columns: printed codes verified, the others matched."""
         frame = table.frame
-        if "uraian" not in frame.columns or not table.kind.coded:
-            return
+        if "uraian" not in frame.columns or not table.contract.coded:
+            return table
         values: dict[str, list[Any]] = {c: [None] * len(frame) for c in CODE_COLUMNS}
         if "kode" in frame.columns:
             values["kode"] = frame["kode"].tolist()
@@ -112,7 +113,7 @@ class Coder:
                     context.update(best.code, best.level)
                 else:
                     self.unsure(match.candidates, uraian, where)
-        _insert_code_columns(table, values, levels)
+        return replace(table, frame=_with_code_columns(frame, values, levels))
 
     def evidence(self, record: dict[str, Any]) -> frozenset[str]:
         """Codes printed elsewhere in the document with one of this row's amounts."""
@@ -286,10 +287,10 @@ def amounts_by_code(tables: list[CleanTable]) -> dict[int, set[str]]:
     return found
 
 
-def _insert_code_columns(
-    table: CleanTable, values: dict[str, list[Any]], levels: list[Any]
-) -> None:
-    frame = table.frame.copy()
+def _with_code_columns(
+    frame: pd.DataFrame, values: dict[str, list[Any]], levels: list[Any]
+) -> pd.DataFrame:
+    frame = frame.copy()
     frame["level"] = levels
     position = list(frame.columns).index("level") + 1
     for name in CODE_COLUMNS:
@@ -301,4 +302,4 @@ def _insert_code_columns(
     frame["skor_kode"] = pd.array(
         [None if v is None else float(v) for v in frame["skor_kode"]], dtype="Float64"
     )
-    table.frame = frame
+    return frame

@@ -7,13 +7,15 @@ three: the form's own column order, the words in the header, and what the data l
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import replace
 
-from renja.extract.cells import is_number_row
 from renja.extract.shapes import sniff
+from renja.model.contract import CellType, Column, TableContract, TableStatus
 from renja.model.records import RawRow, RawTable
 from renja.normalize.fit import fit_cost
+from renja.normalize.header import HeaderModel
 from renja.normalize.kinds import ColumnSpec, TableKind
+from renja.normalize.measures import UNIT_NAMES, meaning_of
 
 # Score weights for matching a canonical column to a raw position.
 HEADER_WEIGHT = 2.0  # the header words name the column
@@ -25,24 +27,6 @@ SHAPE_SAMPLE = 60
 
 _TRIWULAN = re.compile(r"triwulan\s+(iv|iii|ii|i|[1-4])\b", re.IGNORECASE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-
-
-@dataclass(frozen=True, slots=True)
-class Slot:
-    """One output column and the raw position it is read from."""
-
-    name: str
-    spec: ColumnSpec | None  # None: a position no canonical column claimed (kept as kolom_N)
-    disabled: bool = False  # the cell must be empty here (an E.81 quarter after the period)
-
-
-@dataclass(slots=True)
-class ColumnMap:
-    """The slots a table's rows are read into, and how they were decided."""
-
-    slots: list[Slot]
-    method: str  # 'template' (the form's fixed layout), 'identity', or 'header'
-    header: list[str] = field(default_factory=list)  # composed header text per raw position
 
 
 def report_period(caption: str) -> int | None:
@@ -58,37 +42,6 @@ def report_period(caption: str) -> int | None:
         return None
     token = match.group(1).lower()
     return _ROMAN.get(token) or int(token)
-
-
-def compose_header(header_rows: list[RawRow], width: int) -> list[str]:
-    """One label per position, joining the header rows top to bottom.
-
-    A group label (``Rencana Tahun 2024`` over ``Sebelum`` / ``Sesudah``) is carried right over
-    the empty cells beside it, as long as a lower header row has labels there.
-
-    >>> from renja.model.records import Source
-    >>> rows = [RawRow(["Kode", "Pagu", "", "Ket"], Source(1)),
-    ...         RawRow(["", "Sebelum", "Sesudah", ""], Source(2))]
-    >>> compose_header(rows, 4)
-    ['kode', 'pagu / sebelum', 'pagu / sesudah', 'ket']
-    """
-    label_rows = [r for r in header_rows if not is_number_row(r.cells)]
-    grid = [
-        [(r.cells[p].strip() if p < len(r.cells) else "") for p in range(width)] for r in label_rows
-    ]
-    out: list[list[str]] = [[] for _ in range(width)]
-    for depth, row in enumerate(grid):
-        below = grid[depth + 1 :]
-        carried = ""
-        for p, cell in enumerate(row):
-            if cell:
-                carried = cell
-                out[p].append(cell)
-            elif carried and any(lower[p] for lower in below):
-                out[p].append(carried)
-            else:
-                carried = ""
-    return [" / ".join(parts).lower() for parts in out]
 
 
 def _expand_repeats(kind: TableKind, header: list[str]) -> list[ColumnSpec]:
@@ -182,7 +135,9 @@ def _match_any_order(score: list[list[float]], width: int) -> dict[int, int]:
 REORDER_GAIN = 1.0
 
 
-def _match_by_header(specs: list[ColumnSpec], header: list[str], body: list[RawRow]) -> list[Slot]:
+def _match_by_header(
+    specs: list[ColumnSpec], header: list[str], body: list[RawRow]
+) -> dict[int, ColumnSpec]:
     """Canonical columns onto positions: in the form's order, or, when the table clearly moved
     columns (its header names them elsewhere), in the table's own order."""
     width = len(header)
@@ -193,28 +148,110 @@ def _match_by_header(specs: list[ColumnSpec], header: list[str], body: list[RawR
         return sum(score[c][p] for p, c in chosen.items())
 
     chosen = any_order if total(any_order) > total(in_order) + REORDER_GAIN else in_order
-    return [
-        Slot(specs[chosen[p]].name, specs[chosen[p]])
-        if p in chosen
-        else Slot(f"kolom_{p + 1}", None)
-        for p in range(width)
-    ]
+    return {p: specs[c] for p, c in chosen.items()}
 
 
-def map_columns(table: RawTable, kind: TableKind) -> ColumnMap:
-    """Decide the slots a table's rows are read into."""
-    width = table.width
-    header = compose_header(table.header, width)
-    if not kind.columns:
-        return ColumnMap([Slot(f"kolom_{p + 1}", None) for p in range(width)], "raw", header)
+def form_column(
+    spec: ColumnSpec, header: str = "", scale: int | None = None, disabled: bool = False
+) -> Column:
+    """A form's column as read from one position: the form's name and type, the header's
+    measure, period and unit of money."""
+    meaning = meaning_of((header,)) if header else None
+    money = spec.ctype is CellType.RUPIAH
+    factor = ((meaning.scale if meaning else None) or scale or 1) if money else 1
+    return Column(
+        name=spec.name,
+        ctype=spec.ctype,
+        header=header,
+        measure=meaning.measure if meaning and money else None,
+        period=meaning.period if meaning else None,
+        quantity=spec.measure,
+        unit=UNIT_NAMES.get(factor) if money else None,
+        scale=factor,
+        summed=spec.summed,
+        signed=spec.signed,
+        quarter=spec.quarter,
+        disabled=disabled,
+    )
+
+
+def _refined(column: Column, inferred: Column) -> Column:
+    """A form's column whose cells say otherwise: a target column that a document fills with
+    Rupiah (a T-C.29 printing Rp where the form has K) is read as money, under the form's name.
+    It is not summed: the form does not promise its parents add up."""
+    if column.ctype is CellType.TARGET and inferred.ctype is CellType.RUPIAH:
+        return replace(column, ctype=CellType.RUPIAH, unit=inferred.unit, scale=inferred.scale,
+                       measure=inferred.measure, summed=False, inferred=True)  # fmt: skip
+    return column
+
+
+def _free_name(column: Column, taken: set[str]) -> Column:
+    """An inferred column beside a form's: renamed when the form already uses its name."""
+    name, n = column.name, 1
+    while name in taken or any(o in taken for o in replace(column, name=name).outputs()[1:]):
+        n += 1
+        name = f"{column.name}_{n}"
+    return replace(column, name=name)
+
+
+def map_columns(
+    table: RawTable,
+    kind: TableKind,
+    header: HeaderModel,
+    inferred: list[Column],
+    scale: int | None = None,
+) -> TableContract:
+    """A known form's contract for one table: the form's columns where the table has them, the
+    inferred column at every other position (no raw column is left untyped)."""
+    labels = header.labels
+    width = header.width
+    period = report_period(table.caption)
     if kind.fixed_layout:
-        period = report_period(table.caption)
-        slots = [
-            Slot(spec.name, spec, disabled=bool(period and spec.quarter and spec.quarter > period))
+        columns = [
+            form_column(spec, "", scale, bool(period and spec.quarter and spec.quarter > period))
             for spec in kind.columns
         ]
-        return ColumnMap(slots, "template", header)
-    specs = _expand_repeats(kind, header)
+        return _contract(kind, columns, "template", period, labels)
+    specs = _expand_repeats(kind, labels)
     if len(specs) == width:
-        return ColumnMap([Slot(s.name, s) for s in specs], "identity", header)
-    return ColumnMap(_match_by_header(specs, header, table.body), "header", header)
+        columns = [
+            _refined(form_column(s, labels[p], scale), inferred[p]) for p, s in enumerate(specs)
+        ]
+        return _contract(kind, columns, "identity", period, labels)
+    chosen = _match_by_header(specs, labels, table.body)
+    taken = {o for spec in chosen.values() for o in form_column(spec).outputs()}
+    columns = []
+    for p in range(width):
+        if p in chosen:
+            columns.append(_refined(form_column(chosen[p], labels[p], scale), inferred[p]))
+        else:
+            column = _free_name(inferred[p], taken)
+            taken.update(column.outputs())
+            columns.append(column)
+    return _contract(kind, columns, "header", period, labels)
+
+
+def _contract(
+    kind: TableKind, columns: list[Column], method: str, period: int | None, labels: list[str]
+) -> TableContract:
+    return TableContract(
+        form=kind.slug,
+        title=kind.title,
+        status=TableStatus.FORM,
+        columns=tuple(columns),
+        method=method,
+        row_checks=kind.row_checks,
+        ratio_checks=kind.ratio_checks,
+        unique_kode=kind.unique_kode,
+        coded=kind.coded,
+        line_levels=kind.line_levels,
+        default_level=kind.default_level,
+        period=period,
+        header=tuple(labels),
+    )
+
+
+def form_contract(kind: TableKind) -> TableContract:
+    """A form's contract before any table: its full column set (a repeated column keeps its
+    ``{tahun}`` placeholder), for schemas of users' copies."""
+    return _contract(kind, [form_column(spec) for spec in kind.columns], "bentuk", None, [])

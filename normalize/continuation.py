@@ -13,9 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from renja.extract.shapes import Shape, sniff
+from renja.model.contract import CellType, Column
 from renja.model.records import Source
-from renja.normalize.columns import Slot
-from renja.normalize.kinds import CellType
 
 TEXT_TYPES = frozenset({CellType.TEXT, CellType.INDIKATOR, CellType.KODE_URAIAN})
 # Columns that name the row itself: text there must read as the rest of the name above.
@@ -70,7 +69,7 @@ def continues_name(above: str, text: str) -> bool:
 
 
 def is_continuation(
-    cells: Sequence[str], above: Sequence[str], slots: Sequence[Slot], relaxed: bool = False
+    cells: Sequence[str], above: Sequence[str], slots: Sequence[Column], relaxed: bool = False
 ) -> bool:
     """Is this aligned row the wrapped tail of the row above?
 
@@ -82,8 +81,7 @@ def is_continuation(
     if not filled:
         return False
     for k in filled:
-        spec = slots[k].spec
-        if (spec is not None and spec.ctype not in TEXT_TYPES) or sniff(cells[k]) in DATA_SHAPES:
+        if slots[k].ctype not in TEXT_TYPES or sniff(cells[k]) in DATA_SHAPES:
             return False
     if not any(above[k].strip() for k in filled):
         return False
@@ -111,25 +109,20 @@ def join_text(above: str, text: str) -> str:
 
 
 CODE_TYPES = frozenset({CellType.KODE, CellType.KODE_URAIAN, CellType.REKENING})
-AMOUNT_TYPES = frozenset({CellType.RUPIAH, CellType.TARGET, CellType.PERCENT})
+AMOUNT_TYPES = frozenset({CellType.RUPIAH, CellType.TARGET, CellType.PERCENT, CellType.NUMBER})
 
 
-def _has(cells: Sequence[str], slots: Sequence[Slot], types: frozenset[CellType]) -> bool:
-    return any(
-        c.strip() and s.spec and s.spec.ctype in types for c, s in zip(cells, slots, strict=True)
-    )
+def _has(cells: Sequence[str], slots: Sequence[Column], types: frozenset[CellType]) -> bool:
+    return any(c.strip() and s.ctype in types for c, s in zip(cells, slots, strict=True))
 
 
-def merge_detail_line(cells: Sequence[str], above: Sequence[str], slots: Sequence[Slot]) -> bool:
+def merge_detail_line(cells: Sequence[str], above: Sequence[str], slots: Sequence[Column]) -> bool:
     """Is this row the detail line of the row above? Some forms print a record on two ruled
     lines: the code and name across the grid, then indicators, targets and pagu on the line
     under it, with no code or name of its own. The two are one record.
 
-    >>> from renja.normalize.kinds import ColumnSpec, CellType
-    >>> slots = [Slot("kode", ColumnSpec("kode", CellType.KODE)),
-    ...          Slot("uraian", ColumnSpec("uraian", CellType.TEXT)),
-    ...          Slot("indikator", ColumnSpec("indikator", CellType.INDIKATOR)),
-    ...          Slot("pagu", ColumnSpec("pagu", CellType.RUPIAH))]
+    >>> slots = [Column("kode", CellType.KODE), Column("uraian", CellType.TEXT),
+    ...          Column("indikator", CellType.INDIKATOR), Column("pagu", CellType.RUPIAH)]
     >>> name = ["1.05.01.2.01.0001", "Penyusunan Dokumen Perencanaan", "", ""]
     >>> merge_detail_line(["", "", "Jumlah Dokumen", "45.870.000,00"], name, slots)
     True
@@ -141,7 +134,7 @@ def merge_detail_line(cells: Sequence[str], above: Sequence[str], slots: Sequenc
     if not _has(above, slots, CODE_TYPES) or _has(cells, slots, CODE_TYPES):
         return False
     named = frozenset(k for k, s in enumerate(slots) if s.name in NAME_COLUMNS)
-    coded = frozenset(k for k, s in enumerate(slots) if s.spec and s.spec.ctype in CODE_TYPES)
+    coded = frozenset(k for k, s in enumerate(slots) if s.ctype in CODE_TYPES)
     if any(above[k].strip() for k in range(len(above)) if k not in named | coded):
         return False
     if any(cells[k].strip() for k in named | coded):
@@ -149,7 +142,7 @@ def merge_detail_line(cells: Sequence[str], above: Sequence[str], slots: Sequenc
     return _has(cells, slots, TEXT_TYPES)
 
 
-def _join_split_records(rows: list[LogicalRow], slots: Sequence[Slot]) -> list[LogicalRow]:
+def _join_split_records(rows: list[LogicalRow], slots: Sequence[Column]) -> list[LogicalRow]:
     """A PDF row with amounts but no code, followed by lines of text alone and then a row with
     the code but no amounts, is one record: a name wrapped over several ruled lines set the
     code mid-cell while the amounts sit on the first line. The lines become one row (texts
@@ -182,7 +175,7 @@ def _join_split_records(rows: list[LogicalRow], slots: Sequence[Slot]) -> list[L
     return out
 
 
-def _record_end(rows: list[LogicalRow], i: int, slots: Sequence[Slot]) -> int | None:
+def _record_end(rows: list[LogicalRow], i: int, slots: Sequence[Column]) -> int | None:
     """Where the record starting at ``rows[i]`` (amounts and the start of a name, no code) ends:
     at the code row. A row with amounts but no name is the detail line of the record above
     (indicators, targets and pagu printed under a coded name line), not the start of one."""
@@ -201,7 +194,7 @@ def _record_end(rows: list[LogicalRow], i: int, slots: Sequence[Slot]) -> int | 
 
 
 def merge_continuations(
-    rows: list[LogicalRow], slots: Sequence[Slot]
+    rows: list[LogicalRow], slots: Sequence[Column]
 ) -> tuple[list[LogicalRow], list[tuple[int, int, str, str, str]]]:
     """Merge wrapped-text rows into the row above (and, in PDF tables with codes, the first
     line of a record into the code row below it: see ``_join_split_records``).
@@ -209,9 +202,7 @@ def merge_continuations(
     Returns the merged rows and, for the log, one (row index, slot, tail text, merged text,
     rule) per merged cell. A record's detail line (``merge_detail_line``) joins its name line.
 
-    >>> from renja.normalize.kinds import ColumnSpec, CellType
-    >>> slots = [Slot("kode", ColumnSpec("kode", CellType.KODE)),
-    ...          Slot("uraian", ColumnSpec("uraian", CellType.TEXT))]
+    >>> slots = [Column("kode", CellType.KODE), Column("uraian", CellType.TEXT)]
     >>> rows = [LogicalRow(["5.03.01.2.01.06", "Penyusunan Laporan Capaian dan"], Source(982)),
     ...         LogicalRow(["", "Ikhtisar Realisasi Kinerja SKPD"], Source(984))]
     >>> merged, log = merge_continuations(rows, slots)
@@ -220,7 +211,7 @@ def merge_continuations(
     """
     out: list[LogicalRow] = []
     log: list[tuple[int, int, str, str, str]] = []
-    coded = any(s.spec and s.spec.ctype in CODE_TYPES for s in slots)
+    coded = any(s.ctype in CODE_TYPES for s in slots)
     rows = _join_split_records(rows, slots) if coded else rows
     for row in rows:
         relaxed = row.page_top or (coded and row.source.page is not None)

@@ -7,7 +7,7 @@ table below is the whole of that knowledge, kept as data.
 from __future__ import annotations
 
 from renja.extract.shapes import Shape
-from renja.normalize.kinds import CellType
+from renja.model.contract import CellType
 
 # How badly a cell of a given shape fits a column of a given type (0 = a perfect fit). A cost of
 # CONFLICT or more means the cell cannot be in that column: the row is then re-aligned.
@@ -25,6 +25,7 @@ _COST: dict[CellType, tuple[float, ...]] = {
     CellType.RUPIAH:      (0, 0.0, 0.0, 3.0, 3.0, 0.5, 3.0, 3.0, 4.0, 4.0, 4.0),
     CellType.TARGET:      (0, 0.0, 2.0, 3.0, 0.0, 0.0, 0.0, 0.0, 2.0, 1.5, 0.0),
     CellType.PERCENT:     (0, 0.0, 3.0, 3.0, 0.0, 0.0, 1.5, 2.0, 4.0, 4.0, 0.0),
+    CellType.NUMBER:      (0, 0.0, 0.3, 3.0, 1.0, 0.0, 1.5, 3.0, 4.0, 4.0, 0.0),
 }
 # fmt: on
 # A column of unknown type (a position no canonical column claimed) takes anything.

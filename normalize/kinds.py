@@ -9,21 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from enum import StrEnum
 
-
-class CellType(StrEnum):
-    """What a column holds, which decides its parser and its output columns."""
-
-    NO = "no"  # a row number: 1, 2., a.
-    KODE = "kode"  # a nomenclature code
-    KODE_URAIAN = "kode_uraian"  # code and name in one cell
-    TEXT = "text"  # names, indicators, locations: free text
-    INDIKATOR = "indikator"  # an indicator's text (reads "Jumlah …", "Persentase …")
-    RUPIAH = "rupiah"  # an amount in Rupiah
-    TARGET = "target"  # a target: value and satuan, or a predicate such as BB
-    PERCENT = "percent"  # a percentage or a plain decimal
-    REKENING = "rekening"  # an account code (kode rekening): 5.1.02.01.01.0052
+from renja.model.contract import CellType, RatioCheck, RowCheck
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,26 +28,6 @@ class ColumnSpec:
     measure: str | None = None
     summed: bool = True  # RUPIAH: a parent's amount is the sum of its children's (not a price)
     optional: bool = False  # variants of the form often leave it out: not needed to recognise it
-
-
-@dataclass(frozen=True, slots=True)
-class RowCheck:
-    """An arithmetic relation inside one row: ``total = Σ plus − Σ minus``."""
-
-    total: str
-    plus: tuple[str, ...]
-    minus: tuple[str, ...] = ()
-    formula: str = ""  # how the form writes it, for messages: "sesudah − sebelum"
-
-
-@dataclass(frozen=True, slots=True)
-class RatioCheck:
-    """A percentage inside one row: ``percent = numerator / denominator × 100``."""
-
-    percent: str
-    numerator: str
-    denominator: str
-    tolerance: float = 0.5  # percentage points: forms print one or two decimals
 
 
 @dataclass(frozen=True, slots=True)

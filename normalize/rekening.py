@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from renja.normalize.kode import join_split_kode, replace_comma_in_kode
+from renja.normalize.kode import drop_trailing_dot, join_split_kode, replace_comma_in_kode
 from renja.normalize.parsed import EMPTY, Parsed
 
 REKENING_LEVELS: dict[int, str] = {
@@ -35,6 +35,8 @@ def parse_rekening(cell: str) -> Parsed[tuple[str, str]]:
     Parsed(value=('5.1.02.01.01.0052', 'sub_rincian_objek'), rules=(), problem=None)
     >>> parse_rekening("5.1.0 2,04").value, parse_rekening("5.1.0 2,04").rules
     (('5.1.02.04', 'objek'), ('replace_comma_in_kode', 'join_split_kode'))
+    >>> parse_rekening("4.1.01.").value, parse_rekening("4,3.").value
+    (('4.1.01', 'jenis'), ('4.3', 'kelompok'))
     >>> parse_rekening("Belanja").problem
     'not an account code'
     """
@@ -42,7 +44,7 @@ def parse_rekening(cell: str) -> Parsed[tuple[str, str]]:
     if not text or text in {"-", "–"}:
         return EMPTY
     rules: list[str] = []
-    for rule in (replace_comma_in_kode, join_split_kode):
+    for rule in (replace_comma_in_kode, join_split_kode, drop_trailing_dot):
         fixed = rule(text)
         if fixed != text:
             rules.append(rule.__name__)

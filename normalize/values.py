@@ -11,9 +11,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from renja.normalize.kinds import CellType, ColumnSpec
+from renja.model.contract import CellType, Column, kode_columns, kode_prefix
 from renja.normalize.kode import parse_kode, split_kode_uraian
-from renja.normalize.percent import parse_percent
+from renja.normalize.parsed import Parsed
+from renja.normalize.percent import parse_decimal, parse_percent
 from renja.normalize.rekening import parse_rekening
 from renja.normalize.rupiah import parse_rupiah
 from renja.normalize.target import split_target
@@ -53,16 +54,6 @@ class ReadContext:
     vocabulary: frozenset[str]
     bidang_for_program: dict[str, str]  # '01' -> '5.03': how X.XX.01 codes resolve here
     kegiatan_prefix: str | None = None  # '2' in a kabupaten/kota document, '1' in a province's
-
-
-def kode_columns(prefix: str) -> tuple[str, str, str, str]:
-    """The output columns of a code: canonical, as printed, level, generic nomenclature form."""
-    return (
-        prefix,
-        f"{prefix}_cetak",
-        "level" + prefix.removeprefix("kode"),  # kode_perubahan -> level_perubahan
-        f"{prefix}_nomenklatur",
-    )
 
 
 def _bidang_hint(printed: str, ctx: ReadContext) -> str | None:
@@ -116,7 +107,7 @@ def read_text(text: str, name: str, ctx: ReadContext) -> CellReading:
 
 def read_kode_uraian(text: str, name: str, ctx: ReadContext) -> CellReading:
     """A cell holding a code and a name: both are read, into the code columns and ``name``."""
-    prefix = "kode" if name == "uraian" else name.replace("uraian", "kode")
+    prefix = kode_prefix(name)
     code_text, rest = split_kode_uraian(text.strip())
     code = read_kode(code_text or "", prefix, ctx)
     words = read_text(rest, name, ctx)
@@ -151,42 +142,81 @@ def read_target(text: str, name: str) -> CellReading:
     return CellReading(values, parsed.rules, parsed.problem, name)
 
 
-def read_cell(text: str, spec: ColumnSpec | None, name: str, ctx: ReadContext) -> CellReading:
+def read_number(text: str, name: str) -> CellReading:
+    """A quantity that is not money: a count, an area, an index (``28.232``, ``70,1``)."""
+    parsed = parse_number(text)
+    return CellReading({name: parsed.value}, parsed.rules, parsed.problem, name)
+
+
+def parse_number(text: str) -> Parsed[int | Decimal]:
+    """A plain quantity, exactly: whole numbers as ``int``, others as ``Decimal``.
+
+    Dots group thousands and a comma marks decimals, as in amounts; a single dot before one or
+    two digits is a decimal point; a percent sign is allowed.
+
+    >>> [parse_number(t).value for t in ["28.232", "20.836,56", "70,1", "1.5", "55,09%", "-"]]
+    [28232, Decimal('20836.56'), Decimal('70.1'), Decimal('1.5'), Decimal('55.09'), None]
+    >>> parse_number("Lima").problem
+    "not a number: 'Lima'"
+    """
+    amount = parse_rupiah(text)
+    if amount.value is not None or amount.problem is None:
+        return amount
+    number = parse_decimal(text)
+    if number.value is None and text.strip().endswith("%"):
+        number = parse_percent(text)
+    if number.value is None:
+        return Parsed(None, problem=number.problem or amount.problem)
+    value = number.value
+    whole = value == value.to_integral_value() and "," not in text and "." not in text
+    return Parsed(int(value) if whole else value, number.rules)
+
+
+def scale_amount(value: int | Decimal, scale: int) -> int | Decimal:
+    """An amount printed in thousands or millions of Rupiah, in Rupiah.
+
+    >>> scale_amount(Decimal("1234.5"), 1_000_000), scale_amount(12, 1_000)
+    (1234500000, 12000)
+    """
+    scaled = value * scale
+    if isinstance(scaled, Decimal) and scaled == scaled.to_integral_value():
+        return int(scaled)
+    return scaled
+
+
+def read_scaled_rupiah(text: str, name: str, scale: int) -> CellReading:
+    """An amount in a column printed in thousands or millions: read, then scaled to Rupiah."""
+    reading = read_rupiah(text, name)
+    value = reading.values.get(name)
+    if value is None or scale == 1:
+        return reading
+    return CellReading(
+        {name: scale_amount(value, scale)},
+        (*reading.rules, scale_amount.__name__),
+        reading.problem,
+        reading.problem_column,
+    )
+
+
+def read_cell(text: str, column: Column, ctx: ReadContext) -> CellReading:
     """Read one cell by its column's type."""
-    if spec is None:
-        return CellReading({name: text.strip() or None})
-    match spec.ctype:
+    name = column.name
+    match column.ctype:
         case CellType.NO:
             return CellReading({name: text.strip().rstrip(".") or None})
         case CellType.KODE:
-            return read_kode(text, "kode", ctx)
+            return read_kode(text, column.outputs()[0], ctx)
         case CellType.KODE_URAIAN:
             return read_kode_uraian(text, name, ctx)
         case CellType.RUPIAH:
-            return read_rupiah(text, name)
+            return read_scaled_rupiah(text, name, column.scale)
         case CellType.TARGET:
             return read_target(text, name)
         case CellType.PERCENT:
             return read_percent(text, name)
         case CellType.REKENING:
             return read_rekening(text, name)
+        case CellType.NUMBER:
+            return read_number(text, name)
         case _:
             return read_text(text, name, ctx)
-
-
-def output_columns(spec: ColumnSpec | None, name: str) -> list[str]:
-    """The clean columns one slot produces, in order."""
-    if spec is None:
-        return [name]
-    match spec.ctype:
-        case CellType.KODE:
-            return list(kode_columns("kode"))
-        case CellType.KODE_URAIAN:
-            prefix = "kode" if name == "uraian" else name.replace("uraian", "kode")
-            return [*kode_columns(prefix), name]
-        case CellType.TARGET:
-            return [name, f"{name}_satuan", f"{name}_teks"]
-        case CellType.REKENING:
-            return [name, "level"]
-        case _:
-            return [name]

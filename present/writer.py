@@ -26,11 +26,10 @@ from typing import Any
 
 import pandas as pd
 
-from renja.app.pipeline import Result
 from renja.model.records import Finding, RawTable, Repair
+from renja.model.result import Result
+from renja.model.tables import CleanTable
 from renja.model.version import SCHEMA_VERSION, __version__
-from renja.normalize.clean import CleanTable
-from renja.normalize.values import output_columns
 from renja.present.report import write_report
 from renja.present.workbook import write_workbook
 
@@ -141,8 +140,8 @@ def raw_columns(table: CleanTable) -> dict[str, int]:
     raw column.
     """
     out: dict[str, int] = {}
-    for position, slot in enumerate(table.column_map.slots, start=1):
-        for name in output_columns(slot.spec, slot.name):
+    for position, column in enumerate(table.contract.columns, start=1):
+        for name in column.outputs():
             if name in table.frame.columns:
                 out[name] = position
     return out
@@ -154,9 +153,11 @@ def manifest(result: Result) -> dict[str, Any]:
     clean = {t.table_id: t for t in result.tables}
     tables = []
     for raw in result.raw_tables:
+        contract = result.contracts[raw.table_id]
         entry: dict[str, Any] = {
             "table_id": raw.table_id,
-            "kind": result.kinds[raw.table_id],
+            "kind": contract.form,
+            "status": contract.status.value,
             "caption": raw.caption,
             "context": raw.context,
             "engine": raw.engine,
@@ -169,12 +170,13 @@ def manifest(result: Result) -> dict[str, Any]:
         table = clean.get(raw.table_id)
         if table is not None:
             entry.update(
-                title=table.kind.title,
+                title=contract.title,
                 rows=len(table.frame),
                 columns=list(table.frame.columns),
-                column_map=table.column_map.method,
+                column_map=contract.method,
                 raw_columns=raw_columns(table),
                 period=table.period,
+                contract=contract.to_dict(),
             )
         tables.append(entry)
     severities = {"error": 0, "warning": 0, "info": 0}

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import renja
-from renja.app.pipeline import Result
+from renja.model.result import Result
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

@@ -38,10 +38,10 @@ def compare(expected: Iterable[CleanTable], got: Iterable[CleanTable]) -> Compar
     result = Comparison()
     got = list(got)
     for table in expected:
-        other = next((t for t in got if t.kind.slug == table.kind.slug), None)
+        other = next((t for t in got if t.form == table.form), None)
         columns = [c for c in table.frame.columns if c not in PROVENANCE]
         if other is None:
-            result.missing.append(table.kind.slug)
+            result.missing.append(table.form)
             result.cells += len(table.frame) * len(columns)
             continue
         a, b = table.frame, other.frame
@@ -53,5 +53,5 @@ def compare(expected: Iterable[CleanTable], got: Iterable[CleanTable]) -> Compar
                 if _same(va, vb):
                     result.same += 1
                 else:
-                    result.differences.append((table.kind.slug, i + 1, column, va, vb))
+                    result.differences.append((table.form, i + 1, column, va, vb))
     return result

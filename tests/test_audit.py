@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import renja
-from renja.app.pipeline import Result
+from renja.model.result import Result
 
 HEADER_53 = "Kode\tSub Kegiatan\tSebelum Perubahan\tSesudah Perubahan\tJumlah perubahan\tKeterangan"
 HEADER_52 = "No\tSub Kegiatan\tUraian Penambahan\tPagu Murni\tPagu Penambahan\tTotal\tKeterangan"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from renja.app.pipeline import Result
+from renja.model.result import Result
 
 
 def _row(result: Result, kind: str, line: int) -> pd.Series:
@@ -15,7 +15,7 @@ def _row(result: Result, kind: str, line: int) -> pd.Series:
 
 
 def _repairs(result: Result, table_kind: str, rule: str) -> list:
-    table_id = next(t.table_id for t in result.tables if t.kind.slug == table_kind)
+    table_id = next(t.table_id for t in result.tables if t.form == table_kind)
     return [r for r in result.repairs if r.table == table_id and rule in r.rule.split("+")]
 
 

@@ -29,12 +29,13 @@ def test_run_writes_the_output_contract(tmp_path: Path) -> None:
     assert {"manifest.json", "repairs.csv", "findings.csv"} <= names
     assert "tables/t11_rencana_perubahan.csv" in names
     assert "tables/t11_rencana_perubahan.parquet" in names
-    assert "raw/t01_unknown.csv" in names  # unknown tables are kept raw
+    assert "raw/t01_teks.csv" in names  # a table that holds no data is kept raw only
+    assert "tables/t01_teks.csv" not in names
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["schema_version"] == 1
     assert manifest["meta"]["tahun"] == 2024
     kinds = [t["kind"] for t in manifest["tables"]]
-    assert kinds.count("unknown") == 2 and "evaluasi_e81" in kinds
+    assert kinds.count("teks") == 2 and "evaluasi_e81" in kinds
     lampiran = next(t for t in manifest["tables"] if t["kind"] == "rencana_perubahan")
     assert lampiran["rows"] == 61 and "pagu_sesudah" in lampiran["columns"]
     header = (folder / "repairs.csv").read_text(encoding="utf-8").splitlines()[0]

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import renja
-from renja.app.pipeline import Result
+from renja.model.result import Result
 from renja.normalize.nomenclature import VERSION_2027, Nomenclature, load_nomenclature
 
 from .conftest import SHARED, need

@@ -80,7 +80,7 @@ def test_pdfplumber_alone_merges_the_tight_columns(tmp_path: Path) -> None:
     options = ReadOptions(engine="pdfplumber")
     result = renja.process(image_grid_pdf(tmp_path / "grid.pdf"), options=options)
     assert result.document.engine_choices == []
-    tables = {t.kind.slug for t in result.tables}
+    tables = {t.form for t in result.tables}
     assert "pergeseran_pagu" not in tables or _amounts(result) != EXPECTED
 
 

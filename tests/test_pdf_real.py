@@ -84,7 +84,7 @@ def test_sumut_forms_and_scanned_pages(real) -> None:
     doc, result, _ = real
     if doc != "renja-dp3akb-provsumut-2026":
         pytest.skip("Sumut only")
-    kinds = {t.kind.slug: len(t.frame) for t in result.tables}
+    kinds = {t.form: len(t.frame) for t in result.tables}
     assert {"rekap_evaluasi", "reviu_rkpd", "rencana_kerja"} <= set(kinds)  # T-C.29, .31, .33
     assert kinds["rencana_kerja"] >= 90
     assert any("pages 1-2, 98 of 98 have no text layer" in w for w in result.document.warnings)

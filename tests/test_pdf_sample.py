@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import renja
-from renja.app.pipeline import Result
+from renja.model.result import Result
 
 from .conftest import REPO
 from .tablecompare import compare
@@ -21,7 +21,7 @@ def sample_pdf() -> Result:
 
 
 def test_every_form_of_the_markdown_is_found_in_the_pdf(sample: Result, sample_pdf: Result) -> None:
-    assert [t.kind.slug for t in sample_pdf.tables] == [t.kind.slug for t in sample.tables]
+    assert [t.form for t in sample_pdf.tables] == [t.form for t in sample.tables]
     for md, pdf in zip(sample.raw_tables, sample_pdf.raw_tables, strict=True):
         assert pdf.engine == "pdfplumber-lines"
         assert pdf.table_id == md.table_id

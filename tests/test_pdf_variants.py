@@ -63,8 +63,8 @@ def test_rendering_gives_the_markdown_tables(
     layout = LAYOUTS[name]
     path = render(tmp_path / f"{name}.pdf", specs, layout)
     result = renja.process(path, code=False)
-    assert [t.kind.slug for t in result.tables] == list(FORMS)
-    expected = [t for t in markdown.tables if t.kind.slug in FORMS]
+    assert [t.form for t in result.tables] == list(FORMS)
+    expected = [t for t in markdown.tables if t.form in FORMS]
     comparison = compare(expected, result.tables)
     assert comparison.cells > 1300
     assert comparison.rate == 1.0, comparison.differences[:5]

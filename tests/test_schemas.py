@@ -14,9 +14,10 @@ import pandas as pd
 import pandera.pandas as pa
 import pytest
 
-from renja.app.pipeline import Result
 from renja.model.checks import CHECKS
 from renja.model.records import Finding, Severity
+from renja.model.result import Result
+from renja.normalize.columns import form_contract
 from renja.normalize.kinds import EVALUASI_E81, KIND_BY_SLUG, KINDS
 from renja.present.writer import write_result
 from renja.validate.schemas import (
@@ -28,7 +29,7 @@ from renja.validate.schemas import (
     validate_table,
 )
 
-PERGESERAN = KIND_BY_SLUG["pergeseran_pagu"]
+PERGESERAN = form_contract(KIND_BY_SLUG["pergeseran_pagu"])
 
 
 def _sample_findings(sample: Result) -> list:
@@ -41,7 +42,7 @@ def _key(f: Finding) -> tuple:
 
 
 def _table_id(sample: Result, kind: str) -> str:
-    return next(t.table_id for t in sample.tables if t.kind.slug == kind)
+    return next(t.table_id for t in sample.tables if t.form == kind)
 
 
 def pergeseran(**columns: Any) -> pd.DataFrame:
@@ -118,11 +119,11 @@ def test_e81_repeats_a_program_under_two_sasaran_without_a_finding(sample: Resul
     programs = frame[(frame["kode"] == "5.03.01") & (frame["jenis_baris"] == "data")]
     assert programs["sumber_baris"].tolist() == [252, 265]
     assert not EVALUASI_E81.unique_kode
-    assert validate_table(next(t for t in sample.tables if t.kind.slug == "evaluasi_e81")) == []
+    assert validate_table(next(t for t in sample.tables if t.form == "evaluasi_e81")) == []
 
 
 def test_validation_leaves_the_frame_untouched(sample: Result) -> None:
-    table = next(t for t in sample.tables if t.kind.slug == "rencana_perubahan")
+    table = next(t for t in sample.tables if t.form == "rencana_perubahan")
     before = table.frame.copy()
     validate_table(table)
     pd.testing.assert_frame_equal(table.frame, before)
@@ -238,11 +239,11 @@ def test_a_row_with_a_code_but_no_level_is_a_level_finding() -> None:
 
 
 def test_level_of_a_second_code_column_is_checked_too(sample: Result) -> None:
-    reviu = next(t for t in sample.tables if t.kind.slug == "reviu_rkpd")
+    reviu = next(t for t in sample.tables if t.form == "reviu_rkpd")
     frame = reviu.frame.copy()
     first = frame["kode_perubahan"].first_valid_index()
     frame.loc[first, "level_perubahan"] = "urusan"
-    findings = [f for f in validate_frame(frame, reviu.kind, "t") if f.check == "skema_level"]
+    findings = [f for f in validate_frame(frame, reviu.contract, "t") if f.check == "skema_level"]
     assert [(f.column, f.found) for f in findings] == [("level_perubahan", "urusan")]
 
 
@@ -270,8 +271,8 @@ def test_missing_required_column_is_an_error() -> None:
 
 
 def test_a_column_comes_with_its_companions(sample: Result) -> None:
-    table = next(t for t in sample.tables if t.kind.slug == "rencana_program")
-    finding = _only(table.frame.drop(columns=["target_satuan"]), table.kind)
+    table = next(t for t in sample.tables if t.form == "rencana_program")
+    finding = _only(table.frame.drop(columns=["target_satuan"]), table.contract)
     assert (finding.check, finding.column) == ("skema_kolom", "target_satuan")
 
 
@@ -294,8 +295,8 @@ def test_unknown_column_is_an_error() -> None:
 
 
 def test_repeated_columns_follow_the_years_present(sample: Result) -> None:
-    table = next(t for t in sample.tables if t.kind.slug == "tujuan_sasaran")
-    schema = schema_for(table.kind, list(table.frame.columns))
+    table = next(t for t in sample.tables if t.form == "tujuan_sasaran")
+    schema = schema_for(table.contract, list(table.frame.columns))
     years = [c for c in schema.columns if c.startswith("target_20") and c[-4:].isdigit()]
     assert years == [f"target_{y}" for y in range(2021, 2027)]
     assert schema.columns["target_2024_satuan"].required
@@ -303,7 +304,7 @@ def test_repeated_columns_follow_the_years_present(sample: Result) -> None:
 
 
 def test_percent_range_and_score_range() -> None:
-    iku = KIND_BY_SLUG["capaian_iku"]
+    iku = form_contract(KIND_BY_SLUG["capaian_iku"])
     frame = pd.DataFrame(
         {
             "baris": pd.array([1, 2, 3], dtype="Int64"),
@@ -388,16 +389,14 @@ def test_exported_schemas_validate_our_csv_files(
     duplicates = {"rencana_perubahan", "reviu_rkpd"}  # the two true findings above
     for table in sample.tables:
         frame = pd.read_csv(written / "tables" / f"{table.table_id}.csv", **options)
-        failing = _failing_checks(schemas[table.kind.slug], frame)
-        assert failing == ({"kode unik"} if table.kind.slug in duplicates else set()), (
-            table.table_id
-        )
+        failing = _failing_checks(schemas[table.form], frame)
+        assert failing == ({"kode unik"} if table.form in duplicates else set()), table.table_id
 
 
 def test_csv_read_as_text_comes_back_exactly(sample: Result, written: Path) -> None:
     for table in sample.tables:
         # Only the columns' parsing: the two Lampiran and Tabel 2.4 duplicates fail a frame check.
-        schema = pa.DataFrameSchema(dict(export_schemas()[table.kind.slug].columns))
+        schema = pa.DataFrameSchema(dict(export_schemas()[table.form].columns))
         frame = pd.read_csv(written / "tables" / f"{table.table_id}.csv", **CSV_READ_OPTIONS)
         back = schema.validate(frame)
         assert list(back.columns) == list(table.frame.columns)
@@ -410,7 +409,7 @@ def test_csv_read_as_text_comes_back_exactly(sample: Result, written: Path) -> N
 def test_csv_read_back_gives_the_pipelines_findings(sample: Result, written: Path) -> None:
     for table in sample.tables:
         frame = pd.read_csv(written / "tables" / f"{table.table_id}.csv", **CSV_READ_OPTIONS)
-        again = validate_frame(frame, table.kind, table.table_id, coerce=True)
+        again = validate_frame(frame, table.contract, table.table_id, coerce=True)
         assert again == validate_table(table), table.table_id
 
 
@@ -418,8 +417,6 @@ def test_exported_schemas_validate_our_parquet_files(sample: Result, written: Pa
     schemas = export_schemas()
     for table in sample.tables:
         frame = pd.read_parquet(written / "tables" / f"{table.table_id}.parquet")
-        failing = _failing_checks(schemas[table.kind.slug], frame)
-        expected = (
-            {"kode unik"} if table.kind.slug in ("rencana_perubahan", "reviu_rkpd") else set()
-        )
+        failing = _failing_checks(schemas[table.form], frame)
+        expected = {"kode unik"} if table.form in ("rencana_perubahan", "reviu_rkpd") else set()
         assert failing == expected, table.table_id

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from renja.normalize.kinds import CellType
 from renja.validate.sheet import DEPTH, CellRef, Number, Row, Sheet
 
 ROW = "aritmetika_baris"
@@ -77,11 +76,7 @@ UNREADABLE = Unreadable()
 
 def amount_columns(sheet: Sheet) -> list[str]:
     """The Rupiah columns of a table that add up (not unit prices), in order."""
-    return [
-        s.name
-        for s in sheet.table.column_map.slots
-        if s.spec and s.spec.ctype is CellType.RUPIAH and s.spec.summed and s.name in sheet.columns
-    ]
+    return [name for name in sheet.table.contract.amount_columns() if name in sheet.columns]
 
 
 def _used(sheet: Sheet, column: str) -> bool:
@@ -93,7 +88,7 @@ def row_relations(sheet: Sheet) -> list[Relation]:
     """The form's arithmetic inside each row (``sesudah − sebelum = jumlah perubahan``)."""
     out: list[Relation] = []
     columns = set(sheet.columns)
-    for check in sheet.table.kind.row_checks:
+    for check in sheet.table.contract.row_checks:
         needed = {check.total, *check.plus, *check.minus}
         if not needed <= columns or not _used(sheet, check.total):
             continue
@@ -236,7 +231,7 @@ def ratio_outcomes(sheet: Sheet) -> list[RatioOutcome]:
     """The form's percentages (``capaian = realisasi / target × 100``) that do not hold."""
     out: list[RatioOutcome] = []
     columns = set(sheet.columns)
-    for check in sheet.table.kind.ratio_checks:
+    for check in sheet.table.contract.ratio_checks:
         if not {check.percent, check.numerator, check.denominator} <= columns:
             continue
         for row in sheet.data_rows():

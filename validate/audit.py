@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from itertools import combinations
 
 from renja.model.records import Finding, Severity
-from renja.normalize.clean import CleanTable
+from renja.model.tables import CleanTable
 from renja.validate.arithmetic import (
     CHILDREN,
     RATIO,
@@ -462,11 +462,8 @@ def _missing_children(
     table lacks or leaves empty."""
     sheet = book.sheets[relation.target.table]
     parent = sheet.row(relation.target.row).kode if relation.check == CHILDREN else None
-    measure = next(
-        (s.spec.measure for s in sheet.table.column_map.slots
-         if s.name == relation.target.column and s.spec),
-        None,
-    )  # fmt: skip
+    column = sheet.table.contract.column(relation.target.column)
+    measure = column.quantity if column else None
     present = {
         sheet.row(c.row).kode: book.value(c) for _, c in relation.terms if sheet.row(c.row).kode
     }

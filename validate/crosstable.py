@@ -68,9 +68,9 @@ class Reconciliation:
 
 def _measures(sheet: Sheet) -> list[tuple[str, str]]:
     return [
-        (s.spec.measure, s.name)
-        for s in sheet.table.column_map.slots
-        if s.spec and s.spec.measure and s.name in sheet.columns
+        (c.quantity, c.name)
+        for c in sheet.table.contract.columns
+        if c.quantity and c.name in sheet.columns
     ]
 
 

@@ -1,7 +1,8 @@
-"""Pandera schemas of the clean tables, built from the forms in ``normalize/kinds.py``.
+"""Pandera schemas of the clean tables, built from their contracts (``renja.model.contract``).
 
-What a clean table promises is declared once, as data: ``column_rules`` reads a form's column
-specs into one ``ColumnRule`` per clean column (type, required, bounds, allowed values), and
+What a clean table promises is declared once, in its contract: ``column_rules`` reads the
+contract's columns into one ``ColumnRule`` per clean column (type, required, bounds, allowed
+values), and
 ``schema_for`` turns the rules into a ``pandera.DataFrameSchema``. ``validate_table`` runs that
 schema lazily and turns every failure case into a ``Finding``, so bad data never raises.
 
@@ -33,13 +34,23 @@ import pandera.pandas as pa
 from pandas.api.types import infer_dtype, is_bool_dtype, is_float_dtype, is_integer_dtype
 
 from renja.model.checks import CHECKS
+from renja.model.contract import (
+    SPARSE_COLUMNS,
+    SPARSE_SUFFIXES,
+    CellType,
+    Column,
+    TableContract,
+    kode_columns,
+    kode_prefix,
+)
 from renja.model.records import Finding, Severity, Source
-from renja.normalize.clean import SPARSE_COLUMNS, SPARSE_SUFFIXES, CleanTable
+from renja.model.tables import CleanTable
 from renja.normalize.coding import CODE_COLUMNS
-from renja.normalize.kinds import KINDS, CellType, ColumnSpec, TableKind
+from renja.normalize.columns import form_contract
+from renja.normalize.hierarchy import GENERIC_LEVELS
+from renja.normalize.kinds import KINDS
 from renja.normalize.kode import P90_LEVELS
 from renja.normalize.rekening import LINE_LEVELS, REKENING_LEVELS, parse_rekening
-from renja.normalize.values import kode_columns, output_columns
 
 # The schema checks, registered with every other check in renja.model.checks.
 SCHEMA_CHECKS: dict[str, tuple[Severity, str]] = {
@@ -50,7 +61,10 @@ SCHEMA_CHECKS: dict[str, tuple[Severity, str]] = {
 # kegiatan; `X`/`XX` stand for any urusan/bidang in the nomenclature's generic form.
 KODE_PATTERN = r"^(?:\d|X)(?:\.(?:\d\d|XX)(?:\.\d\d(?:\.\d\.\d\d(?:\.\d{4})?)?)?)?$"
 JENIS_BARIS = ("data", "total", "ringkasan", "indikator")
-LEVELS = (*P90_LEVELS.values(), "skpd", "unit", *REKENING_LEVELS.values(), *LINE_LEVELS)
+LEVELS = (
+    *P90_LEVELS.values(), "skpd", "unit", *REKENING_LEVELS.values(), *LINE_LEVELS,
+    *GENERIC_LEVELS,
+)  # fmt: skip
 KODE_SUMBER = ("cetak", "cetak+verifikasi", "cocok")
 SKOR_RANGE = (0.0, 100.0)
 # A capaian is realisasi / target x 100: it passes 100 whenever realisation beats the target
@@ -64,6 +78,7 @@ YEAR = r"(?:19|20)\d\d"
 CSV_READ_OPTIONS: dict[str, Any] = {"dtype": str, "keep_default_na": False, "na_values": [""]}
 
 INT, FLOAT, RUPIAH, TEXT, KODE, CHOICE = "int", "float", "rupiah", "text", "kode", "choice"
+NUMBER = "number"
 REKENING = "rekening"
 # ``expected`` of pandera's own failures: a missing / unknown column, an empty / repeated cell.
 _COLUMN_PRESENT, _COLUMN_ABSENT, _FILLED, _UNIQUE = "ada", "tidak ada", "terisi", "unik"
@@ -94,6 +109,7 @@ _DESCRIPTIONS = {
     INT: "bilangan bulat (Int64)",
     FLOAT: "bilangan (Float64)",
     RUPIAH: "Rupiah: bilangan bulat (Int64), atau Decimal tepat bila ada sen",
+    NUMBER: "bilangan tepat: bulat (Int64), atau Decimal bila ada pecahan",
     TEXT: "teks",
     KODE: "kode Permendagri 90 baku, sebagai teks",
     REKENING: "kode rekening (akun 5 s.d. sub rincian objek 5.1.02.01.01.0052), sebagai teks",
@@ -128,11 +144,6 @@ def is_sparse(name: str) -> bool:
     return name.endswith(SPARSE_SUFFIXES) or name in SPARSE_COLUMNS
 
 
-def _printed_column(spec: ColumnSpec) -> str:
-    """The clean column a slot's raw cell is read into; its companions exist when it does."""
-    return kode_columns("kode")[1] if spec.ctype is CellType.KODE else spec.name
-
-
 def year_pattern(name: str) -> str:
     """The regular expression of the columns a repeated spec stands for.
 
@@ -142,32 +153,15 @@ def year_pattern(name: str) -> str:
     return re.escape(name.format(tahun="TAHUN")).replace("TAHUN", YEAR)
 
 
-def _expand(kind: TableKind, columns: Sequence[str] | None) -> list[tuple[ColumnSpec, bool]]:
-    """The form's specs, a repeated one once per matching column (or as one pattern)."""
-    specs: list[tuple[ColumnSpec, bool]] = []
-    for spec in kind.columns:
-        if not spec.repeat:
-            specs.append((spec, False))
-            continue
-        pattern = year_pattern(spec.name)
-        if columns is None:
-            specs.append((replace(spec, name=pattern), True))
-            continue
-        specs.extend(
-            (replace(spec, name=c, repeat=False), False)
-            for c in columns
-            if re.fullmatch(pattern, c)
-        )
-    return specs
-
-
-def _spec_rules(spec: ColumnSpec, required: bool, regex: bool) -> list[ColumnRule]:
-    """The rules of the clean columns one spec produces (``output_columns``)."""
+def _spec_rules(spec: Column, required: bool, regex: bool) -> list[ColumnRule]:
+    """The rules of the clean columns one contract column fills (``Column.outputs``)."""
     rules = []
-    for name in output_columns(spec, spec.name):
+    for name in spec.outputs():
         optional = is_sparse(name) or not required
         if spec.ctype is CellType.RUPIAH:
             family = RUPIAH
+        elif spec.ctype is CellType.NUMBER:
+            family = NUMBER
         elif spec.ctype is CellType.PERCENT or (
             spec.ctype is CellType.TARGET and name == spec.name
         ):
@@ -194,24 +188,28 @@ def _spec_rules(spec: ColumnSpec, required: bool, regex: bool) -> list[ColumnRul
     return rules
 
 
-def column_rules(kind: TableKind, columns: Sequence[str] | None = None) -> list[ColumnRule]:
-    """One rule per clean column of a form.
+def column_rules(contract: TableContract, columns: Sequence[str] | None = None) -> list[ColumnRule]:
+    """One rule per clean column of a contract.
 
-    With ``columns`` (a table's own), repeated specs expand to the years present and a slot's
-    companion columns (``target_satuan`` beside ``target``) are required when the slot is
-    there. Without, the rules cover the form's full column set and only the row columns are
-    required, since a document may print a variant of the form without some columns.
+    With ``columns`` (a table's own), a column's companions (``target_satuan`` beside
+    ``target``) are required when the column is there. Without, the rules cover the contract's
+    full column set and only the row columns are required, since a document may print a
+    variant of a form without some columns. A form's repeated column (``target_{tahun}``) is a
+    pattern then.
 
     >>> from renja.normalize.kinds import KIND_BY_SLUG
-    >>> rules = column_rules(KIND_BY_SLUG["tujuan_sasaran"], ["target_2025", "target_2025_satuan"])
-    >>> [(r.name, r.family, r.required) for r in rules if r.name.startswith("target")]
-    [('target_2025', 'float', True), ('target_2025_satuan', 'text', True),
-     ('target_2025_teks', 'text', False)]
+    >>> rules = column_rules(form_contract(KIND_BY_SLUG["tujuan_sasaran"]))
+    >>> [(r.name, r.family, r.regex) for r in rules if r.name.startswith("target")]
+    [('target_(?:19|20)\\\\d\\\\d', 'float', True), ('target_(?:19|20)\\\\d\\\\d_satuan', 'text', True),
+     ('target_(?:19|20)\\\\d\\\\d_teks', 'text', True)]
     """
     present = set(columns) if columns is not None else set()
     by_name = {r.name: r for r in _row_rules()}
-    for spec, regex in _expand(kind, columns):
-        required = columns is not None and _printed_column(spec) in present
+    for spec in contract.columns:
+        regex = "{tahun}" in spec.name
+        if regex:
+            spec = replace(spec, name=year_pattern(spec.name))
+        required = columns is not None and spec.printed in present
         for rule in _spec_rules(spec, required, regex):
             known = by_name.get(rule.name)
             by_name[rule.name] = (
@@ -462,9 +460,10 @@ def _check(fn: Callable[[Any], Any], name: str, expected: str) -> pa.Check:
     return pa.Check(fn, name=name, error=expected, ignore_na=False)
 
 
-_MASKS = {INT: _integer_mask, FLOAT: _number_mask, RUPIAH: _amount_mask}
+_MASKS = {INT: _integer_mask, FLOAT: _number_mask, RUPIAH: _amount_mask, NUMBER: _amount_mask}
 _MASKS.update({TEXT: _text_mask, KODE: _text_mask, REKENING: _text_mask})
 _EXPECTED = {INT: "bilangan bulat", FLOAT: "bilangan", RUPIAH: "bilangan bulat atau Decimal"}
+_EXPECTED[NUMBER] = _EXPECTED[RUPIAH]
 _EXPECTED.update({TEXT: "teks", KODE: "teks", REKENING: "teks"})
 _COERCED = {INT: "Int64", FLOAT: "Float64", TEXT: str, KODE: str, REKENING: str, CHOICE: str}
 
@@ -495,7 +494,7 @@ def _checks(rule: ColumnRule) -> list[pa.Check]:
 def _column(rule: ColumnRule, coerce: bool) -> pa.Column:
     dtype = _COERCED.get(rule.family) if coerce else None
     parsers = []
-    if coerce and rule.family is RUPIAH:
+    if coerce and rule.family in (RUPIAH, NUMBER):
         parsers.append(pa.Parser(_parse_amounts))
     elif coerce and rule.family in (TEXT, KODE, REKENING, CHOICE):
         parsers.append(pa.Parser(_parse_text))
@@ -512,54 +511,54 @@ def _column(rule: ColumnRule, coerce: bool) -> pa.Column:
     )
 
 
-def _kode_levels(kind: TableKind) -> list[tuple[str, str]]:
-    """The (code, level) column pairs of a form: ``kode``/``level``, and one per coded name."""
+def _kode_levels(contract: TableContract) -> list[tuple[str, str]]:
+    """The (code, level) column pairs of a table: ``kode``/``level``, and one per coded name."""
     pairs = [("kode", "level")]
-    for spec in kind.columns:
+    for spec in contract.columns:
         if spec.ctype is CellType.KODE_URAIAN and spec.name != "uraian":
-            kode, _, level, _ = kode_columns(spec.name.replace("uraian", "kode"))
+            kode, _, level, _ = kode_columns(kode_prefix(spec.name))
             pairs.append((kode, level))
     return pairs
 
 
-def _frame_checks(kind: TableKind) -> list[pa.Check]:
+def _frame_checks(contract: TableContract) -> list[pa.Check]:
     """The checks across columns: levels fit codes, and codes are unique where the form says.
 
     A check's name is ``slug:column``, the column its findings are about.
     """
     checks = [
         _check(_level_fits_kode(kode, level), f"skema_level:{level}", "level sesuai kode")
-        for kode, level in _kode_levels(kind)
+        for kode, level in _kode_levels(contract)
     ]
-    if kind.unique_kode:
+    if contract.unique_kode:
         checks.append(_check(_kode_not_repeated, "skema_kode_ganda:kode", "kode unik"))
     return checks
 
 
 def schema_for(
-    kind: TableKind, columns: Sequence[str] | None = None, *, coerce: bool = False
+    contract: TableContract, columns: Sequence[str] | None = None, *, coerce: bool = False
 ) -> pa.DataFrameSchema:
-    """The schema of one clean table of ``kind`` holding ``columns``.
+    """The schema of one clean table under ``contract``, holding ``columns``.
 
-    Without ``columns`` it is the form's full column set (repeated columns as patterns). Strict
-    by default: unknown columns fail, and nothing is coerced; ``coerce=True`` parses values read
-    back from CSV first (see the module docstring).
+    Without ``columns`` it is the contract's full column set (a form's repeated columns as
+    patterns). Strict by default: unknown columns fail, and nothing is coerced; ``coerce=True``
+    parses values read back from CSV first (see the module docstring).
     """
-    rules = column_rules(kind, columns)
+    rules = column_rules(contract, columns)
     return pa.DataFrameSchema(
         {(f"^{r.name}$" if r.regex else r.name): _column(r, coerce) for r in rules},
-        checks=_frame_checks(kind),
+        checks=_frame_checks(contract),
         strict=columns is not None,
-        name=kind.slug,
-        title=kind.title,
+        name=contract.form,
+        title=contract.title,
     )
 
 
 @lru_cache(maxsize=256)
 def _cached_schema(
-    kind: TableKind, columns: tuple[str, ...], coerce: bool = False
+    contract: TableContract, columns: tuple[str, ...], coerce: bool = False
 ) -> pa.DataFrameSchema:
-    return schema_for(kind, columns, coerce=coerce)
+    return schema_for(contract, columns, coerce=coerce)
 
 
 def export_schemas() -> dict[str, pa.DataFrameSchema]:
@@ -567,8 +566,9 @@ def export_schemas() -> dict[str, pa.DataFrameSchema]:
 
     Read a table back with ``pd.read_csv(path, **CSV_READ_OPTIONS)`` and pass it to
     ``schema.validate``; the result holds renja's types (Int64, Float64, Decimal cents, text).
+    A table of no known form has its own contract in the manifest: ``schema_for`` it.
     """
-    return {kind.slug: schema_for(kind, None, coerce=True) for kind in KINDS}
+    return {kind.slug: schema_for(form_contract(kind), None, coerce=True) for kind in KINDS}
 
 
 # --- failures to findings -------------------------------------------------------------------------
@@ -579,13 +579,13 @@ _PANDERA_CHECKS = {"not_nullable": ("skema_tipe", _FILLED)}
 
 def validate_table(table: CleanTable) -> list[Finding]:
     """Run a clean table's schema lazily; every failure case becomes a finding. Never raises."""
-    return validate_frame(table.frame, table.kind, table.table_id)
+    return validate_frame(table.frame, table.contract, table.table_id)
 
 
 def validate_frame(
-    frame: pd.DataFrame, kind: TableKind, table_id: str = "", *, coerce: bool = False
+    frame: pd.DataFrame, contract: TableContract, table_id: str = "", *, coerce: bool = False
 ) -> list[Finding]:
-    """Findings of one clean table of ``kind``, held in ``frame``.
+    """Findings of one clean table under ``contract``, held in ``frame``.
 
     ``coerce=True`` validates a table read back from CSV (see ``CSV_READ_OPTIONS``).
     """
@@ -595,7 +595,7 @@ def validate_frame(
     if not frame.index.is_unique:
         frame = frame.reset_index(drop=True)  # findings locate rows by index label
     findings = [_repeated_column(name, table_id) for name in dict.fromkeys(repeated)]
-    schema = _cached_schema(kind, tuple(str(c) for c in frame.columns), coerce)
+    schema = _cached_schema(contract, tuple(str(c) for c in frame.columns), coerce)
     try:
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:

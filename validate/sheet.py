@@ -10,7 +10,7 @@ from typing import Any
 import pandas as pd
 
 from renja.model.records import Source
-from renja.normalize.clean import CleanTable
+from renja.model.tables import CleanTable
 from renja.normalize.rekening import LINE_LEVELS, REKENING_LEVELS
 
 Number = int | Decimal | float

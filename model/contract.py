@@ -1,0 +1,303 @@
+"""The clean-table contract: the one description of what a clean table holds.
+
+A ``TableContract`` lists a table's reading columns in order. Each ``Column`` says how its raw
+cells are read (``ctype``), which clean columns it fills (``outputs``), and what it means: the
+quantity it measures (``measure``), for which period (``period``), in which unit (``unit``,
+``scale``), and whether a parent row's value is the sum of its children's (``summed``).
+
+A contract is either derived from a known form (``normalize/kinds.py``) or inferred from the table
+itself (``normalize/infer.py``). Normalize fills it, validate builds its pandera model and its
+arithmetic from it, and the writers, the report, the workbook and the corpus read the CSV files
+back through it (``to_dict``/``from_dict``: the manifest carries every table's contract).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from enum import StrEnum
+from typing import Any
+
+
+class CellType(StrEnum):
+    """How a column's cells are read, which decides its parser and its clean columns."""
+
+    NO = "no"  # a row number: 1, 2., a., I, 1.1
+    KODE = "kode"  # a nomenclature code
+    KODE_URAIAN = "kode_uraian"  # code and name in one cell
+    TEXT = "text"  # names, locations, remarks: free text
+    INDIKATOR = "indikator"  # an indicator's text (reads "Jumlah …", "Persentase …")
+    RUPIAH = "rupiah"  # an amount of money
+    TARGET = "target"  # a target: value and satuan, or a predicate such as BB
+    PERCENT = "percent"  # a percentage or a plain decimal rate
+    REKENING = "rekening"  # an account code (kode rekening): 5.1.02.01.01.0052
+    NUMBER = "number"  # any other quantity: a count, an area, an index
+
+
+class TableStatus(StrEnum):
+    """What renja understood of a table."""
+
+    FORM = "bentuk_dikenal"  # a known form: canonical names and the form's own checks
+    INFERRED = "disimpulkan"  # no known form: columns typed from the header and the cells
+    NOT_DATA = "bukan_tabel_data"  # no amounts, codes or measures: a list, a table of contents
+
+
+# The form slug of a table whose contract was inferred, and of a table that holds no data.
+INFERRED_FORM = "tabel"
+NOT_DATA_FORM = "teks"
+
+# The columns every clean table starts with.
+ROW_COLUMNS = ("baris", "sumber_baris", "halaman", "jenis_baris")
+# Columns that exist only when some row has a value in them.
+SPARSE_SUFFIXES = ("_teks", "_nomenklatur")
+SPARSE_COLUMNS = ("baris_gabungan", "sisa")
+
+NUMERIC_TYPES = frozenset({CellType.RUPIAH, CellType.PERCENT, CellType.NUMBER, CellType.TARGET})
+
+
+@dataclass(frozen=True, slots=True)
+class RowCheck:
+    """An arithmetic relation inside one row: ``total = Σ plus − Σ minus``."""
+
+    total: str
+    plus: tuple[str, ...]
+    minus: tuple[str, ...] = ()
+    formula: str = ""  # how the document writes it, for messages: "sesudah − sebelum"
+
+
+@dataclass(frozen=True, slots=True)
+class RatioCheck:
+    """A percentage inside one row: ``percent = numerator / denominator × 100``."""
+
+    percent: str
+    numerator: str
+    denominator: str
+    tolerance: float = 0.5  # percentage points: documents print one or two decimals
+    formula: str = ""  # for messages: "realisasi / target × 100"
+
+
+def kode_columns(prefix: str) -> tuple[str, str, str, str]:
+    """The clean columns of a code: canonical, as printed, level, generic nomenclature form.
+
+    >>> kode_columns("kode_perubahan")
+    ('kode_perubahan', 'kode_perubahan_cetak', 'level_perubahan', 'kode_perubahan_nomenklatur')
+    """
+    return (
+        prefix,
+        f"{prefix}_cetak",
+        "level" + prefix.removeprefix("kode"),
+        f"{prefix}_nomenklatur",
+    )
+
+
+def kode_prefix(name: str) -> str:
+    """The code columns' prefix of a code-and-name column: ``uraian`` -> ``kode``.
+
+    >>> kode_prefix("uraian"), kode_prefix("uraian_perubahan")
+    ('kode', 'kode_perubahan')
+    """
+    return "kode" if name == "uraian" else name.replace("uraian", "kode")
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One reading column of a clean table: where its cells come from and what they mean."""
+
+    name: str
+    ctype: CellType
+    header: str = ""  # the printed header over it, levels joined: "rencana 2025 / pagu (rp)"
+    measure: str | None = None  # pagu, pagu_indikatif, kebutuhan_dana, realisasi, target …
+    period: str | None = None  # "2025", "sebelum", "sesudah", "murni", "tw2", "awal", "akhir"
+    # The quantity other tables of the document report under the same name, compared by code:
+    # pagu_sebelum (murni), pagu_sesudah (perubahan), pagu_maju, target_sesudah …
+    quantity: str | None = None
+    unit: str | None = None  # "Rp", "juta Rp", "ribu Rp", "%", or the satuan named in the header
+    scale: int = 1  # printed amounts times this are Rupiah ("dalam jutaan rupiah": 1_000_000)
+    summed: bool = True  # a parent row's value is the sum of its children's (not a unit price)
+    signed: bool = False  # may be negative: a change, not a budget
+    quarter: int | None = None  # an E.81 realisation of quarter N: empty after the period
+    disabled: bool = False  # the cell must be empty here (a quarter after the report's period)
+    inferred: bool = False  # typed from the table itself, not named by a form
+
+    def outputs(self) -> tuple[str, ...]:
+        """The clean columns this column fills, in order.
+
+        >>> Column("target", CellType.TARGET).outputs()
+        ('target', 'target_satuan', 'target_teks')
+        >>> Column("kode", CellType.KODE).outputs()
+        ('kode', 'kode_cetak', 'level', 'kode_nomenklatur')
+        """
+        match self.ctype:
+            case CellType.KODE:
+                return kode_columns(self.name if self.name.startswith("kode") else "kode")
+            case CellType.KODE_URAIAN:
+                return (*kode_columns(kode_prefix(self.name)), self.name)
+            case CellType.TARGET:
+                return (self.name, f"{self.name}_satuan", f"{self.name}_teks")
+            case CellType.REKENING:
+                return (self.name, "level")
+            case _:
+                return (self.name,)
+
+    @property
+    def printed(self) -> str:
+        """The clean column that holds what the raw cell printed (a code's ``kode_cetak``)."""
+        return self.outputs()[1] if self.ctype is CellType.KODE else self.name
+
+    @property
+    def is_amount(self) -> bool:
+        """A money column whose values add up the hierarchy (not a unit price)."""
+        return self.ctype is CellType.RUPIAH and self.summed
+
+    def to_dict(self) -> dict[str, Any]:
+        """The column as the manifest writes it: defaults left out."""
+        out: dict[str, Any] = {"name": self.name, "tipe": self.ctype.value}
+        for spec in fields(self):
+            if spec.name in ("name", "ctype"):
+                continue
+            value = getattr(self, spec.name)
+            if value != spec.default:
+                out[_KEYS[spec.name]] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Column:
+        values = {name: data[key] for name, key in _KEYS.items() if key in data}
+        return cls(name=str(data["name"]), ctype=CellType(data["tipe"]), **values)
+
+
+# Manifest keys of a column's fields (the manifest is read by data officers: Indonesian words).
+_KEYS = {
+    "header": "judul",
+    "measure": "ukuran",
+    "period": "periode",
+    "quantity": "besaran",
+    "unit": "satuan",
+    "scale": "skala",
+    "summed": "dijumlahkan",
+    "signed": "bertanda",
+    "quarter": "triwulan",
+    "disabled": "nonaktif",
+    "inferred": "disimpulkan",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TableContract:
+    """The one description of a clean table: its columns in order and the checks it promises."""
+
+    form: str  # the known form's slug, INFERRED_FORM or NOT_DATA_FORM
+    title: str
+    status: TableStatus
+    columns: tuple[Column, ...]
+    method: str = ""  # how columns were decided: template, identity, header, inferred, raw
+    row_checks: tuple[RowCheck, ...] = ()
+    ratio_checks: tuple[RatioCheck, ...] = ()
+    # Each code is listed on one data row (a repeat is a misplaced row).
+    unique_kode: bool = False
+    # Rows name programs and activities of the nomenclature (a budget's account lines do not).
+    coded: bool = True
+    # Levels of rows without a code, by a pattern on their name; ``default_level`` for the other
+    # such rows that carry an amount (the priced lines of a budget).
+    line_levels: tuple[tuple[str, str], ...] = ()
+    default_level: str | None = None
+    period: int | None = None  # the quarter an evaluation reports on (E.81)
+    header: tuple[str, ...] = field(default=(), compare=False)  # printed header per raw column
+
+    def __iter__(self) -> Iterator[Column]:
+        return iter(self.columns)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    def column(self, name: str) -> Column | None:
+        """The reading column that fills clean column ``name``."""
+        return next((c for c in self.columns if name in c.outputs()), None)
+
+    def amount_columns(self) -> tuple[str, ...]:
+        """The money columns that add up the hierarchy, in order."""
+        return tuple(c.name for c in self.columns if c.is_amount)
+
+    def outputs(self) -> tuple[str, ...]:
+        """Every clean column the reading columns fill, in order, each once."""
+        return tuple(dict.fromkeys(name for c in self.columns for name in c.outputs()))
+
+    @property
+    def audited(self) -> bool:
+        """Whether the audit has anything to check here: a data table."""
+        return self.status is not TableStatus.NOT_DATA
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "bentuk": self.form,
+            "judul": self.title,
+            "status": self.status.value,
+            "cara": self.method,
+            "kolom": [c.to_dict() for c in self.columns],
+        }
+        if self.row_checks:
+            out["hitungan_baris"] = [
+                {"total": c.total, "tambah": list(c.plus), "kurang": list(c.minus),
+                 "rumus": c.formula}
+                for c in self.row_checks
+            ]  # fmt: skip
+        if self.ratio_checks:
+            out["hitungan_persen"] = [
+                {"persen": c.percent, "pembilang": c.numerator, "penyebut": c.denominator,
+                 "toleransi": c.tolerance, "rumus": c.formula}
+                for c in self.ratio_checks
+            ]  # fmt: skip
+        for key, value, default in (
+            ("kode_unik", self.unique_kode, False),
+            ("berkode", self.coded, True),
+            ("triwulan", self.period, None),
+        ):
+            if value != default:
+                out[key] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TableContract:
+        return cls(
+            form=str(data.get("bentuk", INFERRED_FORM)),
+            title=str(data.get("judul", "")),
+            status=TableStatus(data.get("status", TableStatus.INFERRED.value)),
+            columns=tuple(Column.from_dict(c) for c in data.get("kolom", [])),
+            method=str(data.get("cara", "")),
+            row_checks=tuple(
+                RowCheck(c["total"], tuple(c["tambah"]), tuple(c["kurang"]), c.get("rumus", ""))
+                for c in data.get("hitungan_baris", [])
+            ),
+            ratio_checks=tuple(
+                RatioCheck(
+                    c["persen"],
+                    c["pembilang"],
+                    c["penyebut"],
+                    c.get("toleransi", 0.5),
+                    c.get("rumus", ""),
+                )
+                for c in data.get("hitungan_persen", [])
+            ),  # fmt: skip
+            unique_kode=bool(data.get("kode_unik", False)),
+            coded=bool(data.get("berkode", True)),
+            period=data.get("triwulan"),
+        )
+
+
+__all__ = [
+    "INFERRED_FORM",
+    "NOT_DATA_FORM",
+    "NUMERIC_TYPES",
+    "ROW_COLUMNS",
+    "SPARSE_COLUMNS",
+    "SPARSE_SUFFIXES",
+    "CellType",
+    "Column",
+    "RatioCheck",
+    "RowCheck",
+    "TableContract",
+    "TableStatus",
+    "kode_columns",
+    "kode_prefix",
+]

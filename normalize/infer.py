@@ -1,0 +1,568 @@
+"""A table's contract inferred from the table itself: what each column holds and means.
+
+No form has to match. Each raw column is profiled (the shapes of its cells, the size of its
+numbers) and read together with its header path (``normalize/header.py``) and what the header
+words mean (``normalize/measures.py``):
+
+- codes: a column of Permendagri 90 codes (``kode``), codes with names, or account codes;
+- numbers: money (``rupiah``) when the header or the table names money or the numbers are
+  budget-sized in a planning table, a percentage, a target with its satuan, or another quantity;
+- text: the row's name (``uraian``), its indicator, satuan, lokasi, sumber dana, remarks, or
+  free text named by its header.
+
+A table with no column of codes, money or measures is not a data table (a list of laws, a table
+of contents): it stays in ``raw/`` and says so.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from statistics import median
+
+from renja.extract.shapes import Shape, sniff
+from renja.model.contract import (
+    INFERRED_FORM,
+    NOT_DATA_FORM,
+    CellType,
+    Column,
+    RatioCheck,
+    RowCheck,
+    TableContract,
+    TableStatus,
+)
+from renja.model.records import RawRow
+from renja.normalize.header import HeaderModel, printed_number, read_formula
+from renja.normalize.kode import looks_like_kode, split_kode_uraian
+from renja.normalize.measures import UNIT_NAMES, Meaning, meaning_of
+from renja.normalize.rekening import parse_rekening
+from renja.normalize.rupiah import parse_rupiah
+
+# Share of a column's filled cells (dashes aside) that must have one look for the column to be
+# of that type: most, not all, since wrapped text and stray labels land in any column.
+TYPE_SHARE = 0.6
+# A column of codes needs fewer: rows of totals, units and indicators leave code cells empty or
+# hold a label ("JUMLAH") there.
+CODE_SHARE = 0.5
+# Numbers this large are sums of money in a planning table (counts and indexes are smaller).
+BUDGET_SIZE = 1_000_000
+# A code-and-name column: most of its code cells also hold the name.
+NAMED_CODE_SHARE = 0.5
+# A row-number column: short markers (I, 1, 1.1, a.) in most filled cells.
+MARKER_SHARE = 0.7
+# The row's name is the first text column whose cells are this long on average.
+NAME_LENGTH = 12
+# Text columns named by their role when their header says so (first claimant).
+ROLE_WORDS: tuple[tuple[str, str], ...] = (
+    ("no", r"^\s*no\.?\s*$|^nomor$|^no\.?\s*urut|^no\.?\s*/"),
+    ("indikator", r"indikator|tolok\s*ukur|ukuran\s+keberhasilan|ukuran\s+kinerja"),
+    ("satuan", r"^\s*satuan\b|^sat\.?$|\bsatuan\s*$"),
+    ("lokasi", r"lokasi"),
+    ("sumber_dana", r"sumber\s*(?:dana|pendanaan|anggaran)|asal\s+dana"),
+    ("keterangan", r"keterangan|^ket\.?$|catatan"),
+    (
+        "uraian",
+        r"uraian|program|kegiatan|nama|urusan|bidang|rincian|nomenklatur|aspek|fokus|"
+        r"perangkat\s+daerah",
+    ),
+)
+_ROLES = tuple((role, re.compile(pattern, re.IGNORECASE)) for role, pattern in ROLE_WORDS)
+# Header words of quantities that are never money, whatever their size.
+_QUANTITY = re.compile(
+    r"penduduk|jiwa|orang|\bkm\b|\bha\b|hektar|luas|panjang|\bunit\b|rumah\s+tangga|\bkk\b|"
+    r"kepadatan|indeks|persen|%|satuan|ton\b|liter|\bm3\b|kwh|pengunjung|siswa|pasien",
+    re.IGNORECASE,
+)
+# Header words of performance measures: not money unless the cells are Rupiah-sized amounts.
+_PERFORMANCE = re.compile(r"target|\bk\b|kinerja|volume|capaian|jumlah\s+(?!dana|anggaran)", re.I)
+# A caption or a heading about money: its large numbers are Rupiah.
+_MONEY_CONTEXT = re.compile(
+    r"anggaran|pagu|belanja|pendapatan|pembiayaan|apbd|rupiah|\brp\b|dana|keuangan|"
+    r"pendanaan|rencana\s+kerja|renja|rkpd|rka|dpa|program|kegiatan",
+    re.IGNORECASE,
+)
+_SUMBER_DANA = re.compile(r"^(?:dau|dak|dbh|pad|apbd|apbn|did|blud|dbhcht|bankeu|bos)\b", re.I)
+_MARKER = re.compile(
+    r"^\(?(?:[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z]|\d{1,3}(?:\.\d{1,3}){0,4})[.)]?\)?$"
+)
+_STOP = frozenset({"dan", "yang", "di", "ke", "dari", "untuk", "pada", "atau", "serta", "the"})
+MAX_NAME_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What one raw column's cells look like."""
+
+    filled: int  # non-empty cells
+    shapes: Counter[Shape]
+    numbers: tuple[Decimal, ...]  # the values of its number cells, where readable
+    codes: int  # cells that read as a nomenclature code
+    named_codes: int  # code cells that also hold a name
+    accounts: int  # cells that read as an account code (kode rekening)
+    markers: int  # short row-number markers
+    funds: int  # sumber dana words
+    mean_length: float  # of its text cells
+    rupiah_marks: int = 0  # amounts printed with "Rp"
+
+    @property
+    def solid(self) -> int:
+        """Filled cells that are not dashes."""
+        return self.filled - self.shapes[Shape.DASH]
+
+    def share(self, *shapes: Shape) -> float:
+        return sum(self.shapes[s] for s in shapes) / self.solid if self.solid else 0.0
+
+    @property
+    def numeric(self) -> float:
+        return self.share(Shape.AMOUNT, Shape.NUMBER, Shape.DECIMAL, Shape.PERCENT)
+
+    @property
+    def large(self) -> bool:
+        """Most of its numbers are budget-sized."""
+        return bool(self.numbers) and median(abs(n) for n in self.numbers) >= BUDGET_SIZE
+
+
+def profile(cells: Sequence[str]) -> Profile:
+    """Profile one column's cells.
+
+    >>> p = profile(["1.500.000", "-", "2.000.000", "", "Rp 750.000"])
+    >>> p.filled, p.solid, p.share(Shape.AMOUNT), p.large
+    (4, 3, 1.0, True)
+    """
+    shapes: Counter[Shape] = Counter()
+    numbers: list[Decimal] = []
+    codes = named = accounts = markers = funds = marks = 0
+    lengths: list[int] = []
+    for cell in cells:
+        text = cell.strip()
+        if not text:
+            continue
+        shape = sniff(text)
+        shapes[shape] += 1
+        if shape in (Shape.AMOUNT, Shape.NUMBER, Shape.DECIMAL):
+            value = parse_rupiah(text).value
+            if value is not None:
+                numbers.append(Decimal(value))
+            marks += text[:2].lower() == "rp"
+        if shape is Shape.CODE or (shape is Shape.NUMBER and "." in text):
+            code, rest = split_kode_uraian(text)
+            if code and looks_like_kode(code):
+                codes += 1
+                named += bool(rest)
+            elif parse_rekening(text).value is not None and "." in text:
+                accounts += 1
+        if _MARKER.match(text) and len(text) <= 8:
+            markers += 1
+        if _SUMBER_DANA.match(text):
+            funds += 1
+        if shape in (Shape.TEXT, Shape.INDICATOR, Shape.PREDICATE):
+            lengths.append(len(text))
+    mean = sum(lengths) / len(lengths) if lengths else 0.0
+    return Profile(
+        sum(shapes.values()),
+        shapes,
+        tuple(numbers),
+        codes,
+        named,
+        accounts,
+        markers,
+        funds,
+        mean,
+        marks,
+    )
+
+
+def snake(text: str, limit: int = MAX_NAME_WORDS) -> str:
+    """A header label as a column name in snake_case: its own words, units and fillers left out.
+
+    >>> snake("Pagu Indikatif (Rp)"), snake("Kebutuhan Dana Tahun 2026"), snake("Lokasi / Sasaran")
+    ('pagu_indikatif', 'kebutuhan_dana_tahun_2026', 'lokasi_sasaran')
+    >>> snake("Uraian Program dan Kegiatan Prioritas Daerah Tahun Anggaran")
+    'uraian_program_kegiatan_prioritas_daerah'
+    """
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"\((?:rp|rupiah|juta|ribu|%|\s|\.|000)*\)", " ", text, flags=re.IGNORECASE)
+    words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP]
+    return "_".join(words[:limit])
+
+
+def _role(path: tuple[str, ...]) -> str | None:
+    """The role a text column's header names (``indikator``, ``lokasi`` …), innermost first."""
+    for label in reversed(path):
+        for role, pattern in _ROLES:
+            if pattern.search(label):
+                return role
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Typed:
+    """A column's type before it is named."""
+
+    ctype: CellType
+    role: str | None = None
+    meaning: Meaning = Meaning()
+
+
+def column_type(path: tuple[str, ...], cells: Profile, money_table: bool) -> Typed:
+    """The type of one column, from its header path and its cells.
+
+    >>> money = column_type(("Pagu (Rp)",), profile(["1.500.000", "2.000.000"]), False)
+    >>> money.ctype.value, money.meaning.measure
+    ('rupiah', 'pagu')
+    >>> column_type(("Jumlah Penduduk",), profile(["10.679.951", "1.122.000"]), True).ctype.value
+    'number'
+    >>> column_type(("Kode",), profile(["1.02.02", "1.02.02.1.01"]), True).ctype.value
+    'kode'
+    >>> column_type(("",), profile(["I", "1", "2", "a"]), True).ctype.value
+    'no'
+    """
+    meaning = meaning_of(path)
+    text = " / ".join(path).lower()
+    solid = cells.solid
+    if solid == 0:
+        return _typed_by_header(path, meaning)
+    if cells.codes >= CODE_SHARE * solid:
+        if cells.named_codes >= NAMED_CODE_SHARE * cells.codes:
+            return Typed(CellType.KODE_URAIAN, "uraian", meaning)
+        return Typed(CellType.KODE, "kode", meaning)
+    if cells.accounts >= CODE_SHARE * solid and cells.accounts > cells.codes:
+        return Typed(CellType.REKENING, "kode_rekening", meaning)
+    if cells.markers >= MARKER_SHARE * solid and not cells.large and cells.mean_length <= 3:
+        if cells.share(Shape.NUMBER) < 1.0 or not meaning.measure or _role(path) == "no":
+            return Typed(CellType.NO, "no", meaning)
+    if cells.share(Shape.TARGET) >= TYPE_SHARE:
+        return Typed(CellType.TARGET, None, meaning)
+    if cells.numeric >= TYPE_SHARE:
+        if cells.share(Shape.PERCENT) >= 0.5 or (
+            ("%" in text or "persen" in text) and not meaning.money
+        ):
+            return Typed(CellType.PERCENT, None, meaning)
+        if _QUANTITY.search(path[-1] if path else ""):
+            return Typed(CellType.NUMBER, None, meaning)
+        if meaning.money and not _PERFORMANCE.search(path[-1] if path else ""):
+            return Typed(CellType.RUPIAH, None, meaning)
+        marked = cells.rupiah_marks >= 0.5 * len(cells.numbers) if cells.numbers else False
+        if cells.large and (money_table or marked) and not _QUANTITY.search(text):
+            return Typed(CellType.RUPIAH, None, meaning)
+        if meaning.measure in ("target", "capaian"):
+            return Typed(CellType.TARGET, None, meaning)
+        return Typed(CellType.NUMBER, None, meaning)
+    if cells.share(Shape.PREDICATE, Shape.NUMBER, Shape.DECIMAL, Shape.PERCENT) >= TYPE_SHARE:
+        return Typed(CellType.TARGET, None, meaning)
+    role = _role(path)
+    if role is None and cells.funds >= TYPE_SHARE * solid:
+        role = "sumber_dana"
+    if role is None and cells.share(Shape.INDICATOR) >= 0.5:
+        role = "indikator"
+    if role == "indikator":
+        return Typed(CellType.INDIKATOR, role, meaning)
+    return Typed(CellType.TEXT, role, meaning)
+
+
+def _typed_by_header(path: tuple[str, ...], meaning: Meaning) -> Typed:
+    """A column with no filled cell: its header alone says what it would hold."""
+    role = _role(path)
+    text = " / ".join(path).lower()
+    if re.search(r"\bkode\b", text):
+        return Typed(CellType.KODE, "kode", meaning)
+    if meaning.money and role is None:
+        return Typed(CellType.RUPIAH, None, meaning)
+    if role == "indikator":
+        return Typed(CellType.INDIKATOR, role, meaning)
+    return Typed(CellType.TEXT, role, meaning)
+
+
+_BASE = {
+    CellType.RUPIAH: "nilai_rp",
+    CellType.NUMBER: "nilai",
+    CellType.PERCENT: "persen",
+    CellType.TARGET: "target",
+    CellType.TEXT: "teks",
+    CellType.INDIKATOR: "indikator",
+}
+
+
+def column_name(typed: Typed, path: tuple[str, ...], position: int) -> str:
+    """A column's name in the document's words: its role, or its measure and period, or its
+    innermost header label.
+
+    >>> m = meaning_of(("Rencana Tahun 2025", "Pagu Indikatif (Rp)"))
+    >>> column_name(Typed(CellType.RUPIAH, None, m), ("Rencana Tahun 2025", "Pagu"), 4)
+    'pagu_indikatif_2025'
+    >>> column_name(Typed(CellType.TEXT, None, Meaning()), ("Prioritas Daerah",), 3)
+    'prioritas_daerah'
+    >>> column_name(Typed(CellType.NUMBER, None, Meaning()), ("",), 6)
+    'nilai_7'
+    """
+    if typed.role:
+        return typed.role
+    if typed.ctype is CellType.KODE:
+        return "kode"
+    if typed.ctype is CellType.REKENING:
+        return "kode_rekening"
+    meaning = typed.meaning
+    numeric = typed.ctype in (CellType.RUPIAH, CellType.NUMBER, CellType.PERCENT, CellType.TARGET)
+    base = ""
+    if numeric and meaning.measure and meaning.measure != "nilai":
+        base = meaning.measure
+    else:
+        label = next((p for p in reversed(path) if snake(p)), "")
+        base = snake(label)
+    period = meaning.period or ""
+    if base and period and period.split("_")[0] not in base:
+        base = f"{base}_{period}"
+    elif not base and period:
+        base = f"{_BASE.get(typed.ctype, 'kolom')}_{period}"
+    if not base or base[0].isdigit():
+        base = f"{_BASE.get(typed.ctype, 'kolom')}_{base or position + 1}"
+    return base
+
+
+# Clean columns renja fills itself: a column read from the document never takes their names.
+RESERVED = frozenset({
+    "baris", "sumber_baris", "halaman", "jenis_baris", "level", "induk", "kode_sumber",
+    "skor_kode", "uraian_nomenklatur", "baris_gabungan", "sisa",
+})  # fmt: skip
+
+
+def _unique(names: list[str], owners: list[bool]) -> list[str]:
+    """Names made unique by a suffix: ``pagu``, ``pagu_2``; a reserved name (or ``kode`` for a
+    column that holds no codes) is taken by renja's own column.
+
+    >>> _unique(["uraian", "pagu", "pagu", "uraian", "level", "kode"], [True] * 5 + [False])
+    ['uraian', 'pagu', 'pagu_2', 'uraian_2', 'level_2', 'kode_2']
+    """
+    seen: Counter[str] = Counter()
+    out = []
+    for name, owner in zip(names, owners, strict=True):
+        if name in RESERVED or (name == "kode" and not owner):
+            seen[name] += 1
+        seen[name] += 1
+        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+    return out
+
+
+def _first_role(typed: list[Typed]) -> list[Typed]:
+    """One column per role: a second claimant is named by its own header words."""
+    out: list[Typed] = []
+    taken: set[str] = set()
+    for t in typed:
+        role = t.role
+        if role in taken:
+            role = None
+        if role:
+            taken.add(role)
+        out.append(Typed(t.ctype, role, t.meaning))
+    return out
+
+
+def _name_column(typed: list[Typed], profiles: list[Profile]) -> list[Typed]:
+    """Give ``uraian`` to the first long text column when no header named one."""
+    if any(t.role == "uraian" for t in typed):
+        return typed
+    for i, (t, p) in enumerate(zip(typed, profiles, strict=True)):
+        if t.ctype is CellType.TEXT and t.role is None and p.mean_length >= NAME_LENGTH:
+            typed[i] = Typed(CellType.TEXT, "uraian", t.meaning)
+            break
+    return typed
+
+
+def infer_columns(
+    header: HeaderModel, body: Sequence[RawRow], money_table: bool, scale: int | None
+) -> list[Column]:
+    """One inferred column per raw column."""
+    width = header.width
+    columns = [[r.cells[p] if p < len(r.cells) else "" for r in body] for p in range(width)]
+    profiles = [profile(cells) for cells in columns]
+    typed = [column_type(header.paths[p], profiles[p], money_table) for p in range(width)]
+    typed = _name_column(_first_role(typed), profiles)
+    names = _unique(
+        [column_name(t, header.paths[p], p) for p, t in enumerate(typed)],
+        [t.ctype in (CellType.KODE, CellType.KODE_URAIAN) for t in typed],
+    )
+    out = []
+    for p, (t, name) in enumerate(zip(typed, names, strict=True)):
+        out.append(_column(name, t, header.labels[p], scale))
+    return out
+
+
+def _column(name: str, typed: Typed, header: str, table_scale: int | None) -> Column:
+    meaning = typed.meaning
+    money = typed.ctype is CellType.RUPIAH
+    scale = (meaning.scale or table_scale or 1) if money else 1
+    measure = meaning.measure if meaning.measure != "nilai" else None
+    if money and measure is None:
+        measure = "nilai"
+    quantity = f"{measure}_{meaning.period}" if money and measure and meaning.period else None
+    return Column(
+        name=name,
+        ctype=typed.ctype,
+        header=header,
+        measure=measure,
+        period=meaning.period,
+        quantity=quantity,
+        unit=UNIT_NAMES.get(scale) if money else ("%" if typed.ctype is CellType.PERCENT else None),
+        scale=scale,
+        summed=money and measure != "harga",
+        signed=money and measure == "selisih",
+        inferred=True,
+    )
+
+
+def is_data(columns: Sequence[Column], body: Sequence[RawRow]) -> bool:
+    """A table with codes, money or measures in it; a list of names and page numbers is not.
+
+    >>> from renja.model.records import Source
+    >>> toc = [RawRow(["BAB I PENDAHULUAN .....", "1"], Source(1)),
+    ...        RawRow(["1.1 Latar Belakang .....", "2"], Source(2))]
+    >>> is_data([Column("uraian", CellType.TEXT), Column("nilai", CellType.NUMBER)], toc)
+    False
+    """
+    typed = [c for c in columns if c.ctype not in (CellType.TEXT, CellType.NO, CellType.INDIKATOR)]
+    if not typed:
+        return False
+    if all(c.ctype is CellType.NUMBER for c in typed) and _table_of_contents(body):
+        return False
+    return True
+
+
+_LEADER = re.compile(r"\.{4,}|…{2,}|(?:\. ){4,}")
+
+
+def _table_of_contents(body: Sequence[RawRow]) -> bool:
+    """Rows of names with leader dots and page numbers."""
+    rows = [r for r in body if any(c.strip() for c in r.cells)]
+    dotted = sum(1 for r in rows if any(_LEADER.search(c) for c in r.cells))
+    return bool(rows) and dotted >= 0.5 * len(rows)
+
+
+def row_checks(columns: Sequence[Column], header: HeaderModel) -> tuple[RowCheck, ...]:
+    """In-row arithmetic the header promises: a change is ``sesudah − sebelum``, a total the sum
+    of the years beside it, and formulas printed in the column-number row."""
+    out: list[RowCheck] = []
+    money = [c for c in columns if c.ctype is CellType.RUPIAH]
+    for change in (c for c in money if c.measure == "selisih"):
+        before = [c for c in money if c.period and c.period.endswith(("sebelum", "murni"))]
+        after = [c for c in money if c.period and c.period.endswith(("sesudah", "perubahan"))]
+        if len(before) == 1 and len(after) == 1:
+            out.append(
+                RowCheck(change.name, (after[0].name,), (before[0].name,),
+                         f"{after[0].name} − {before[0].name}")
+            )  # fmt: skip
+    for total in (c for c in money if c.period == "total"):
+        years = [
+            c for c in money
+            if c.measure == total.measure and c.period and re.fullmatch(r"(?:19|20)\d\d", c.period)
+        ]  # fmt: skip
+        if len(years) >= 2:
+            out.append(RowCheck(total.name, tuple(c.name for c in years), (),
+                                f"jumlah {len(years)} tahun"))  # fmt: skip
+    out.extend(_formula_checks(columns, header))
+    return tuple(dict.fromkeys(out))
+
+
+def _by_number(columns: Sequence[Column], header: HeaderModel) -> dict[int, Column]:
+    out: dict[int, Column] = {}
+    for column, cell in zip(columns, header.numbers, strict=False):
+        number = printed_number(cell)
+        if number is not None:
+            out.setdefault(number, column)
+    return out
+
+
+def _formula_checks(columns: Sequence[Column], header: HeaderModel) -> list[RowCheck]:
+    if not header.numbers:
+        return []
+    numbered = _by_number(columns, header)
+    out = []
+    for cell in header.numbers:
+        formula = read_formula(cell)
+        if formula is None or formula.ratio is not None:
+            continue
+        parts = [numbered.get(n) for n in (formula.column, *formula.plus, *formula.minus)]
+        if any(p is None or p.ctype is not CellType.RUPIAH for p in parts):
+            continue
+        total, *terms = parts
+        assert total is not None
+        plus = tuple(numbered[n].name for n in formula.plus)
+        minus = tuple(numbered[n].name for n in formula.minus)
+        out.append(RowCheck(total.name, plus, minus, cell.strip()))
+    return out
+
+
+def ratio_checks(columns: Sequence[Column], header: HeaderModel) -> tuple[RatioCheck, ...]:
+    """Percentages the header promises: a change's ``%`` beside it, formulas of the header."""
+    out: list[RatioCheck] = []
+    for index, column in enumerate(columns):
+        if column.ctype is not CellType.PERCENT or index == 0:
+            continue
+        change = columns[index - 1]
+        if change.ctype is CellType.RUPIAH and change.measure == "selisih":
+            before = [c for c in columns if c.ctype is CellType.RUPIAH and c.period
+                      and c.period.endswith(("sebelum", "murni"))]  # fmt: skip
+            if len(before) == 1:
+                out.append(RatioCheck(column.name, change.name, before[0].name, 0.5,
+                                      f"{change.name} / {before[0].name} × 100"))  # fmt: skip
+    numbered = _by_number(columns, header) if header.numbers else {}
+    for cell in header.numbers:
+        formula = read_formula(cell)
+        if formula is None or formula.ratio is None:
+            continue
+        parts = [numbered.get(n) for n in (formula.column, *formula.ratio)]
+        if any(p is None for p in parts) or parts[0].ctype is not CellType.PERCENT:
+            continue
+        percent, top, bottom = parts  # type: ignore[misc]
+        if top.ctype in (CellType.RUPIAH, CellType.NUMBER) and top.ctype == bottom.ctype:
+            out.append(RatioCheck(percent.name, top.name, bottom.name, 0.5, cell.strip()))
+    return tuple(dict.fromkeys(out))
+
+
+def money_context(caption: str, context: str, header: HeaderModel) -> bool:
+    """Whether the table is about money: its caption, heading or header say so."""
+    return bool(_MONEY_CONTEXT.search(" ".join([caption, context, *header.labels])))
+
+
+def infer_contract(
+    header: HeaderModel, body: Sequence[RawRow], caption: str, context: str,
+    scale: int | None = None,
+) -> TableContract:  # fmt: skip
+    """The contract of a table of no known form."""
+    columns = infer_columns(header, body, money_context(caption, context, header), scale)
+    if not is_data(columns, body):
+        return TableContract(
+            NOT_DATA_FORM,
+            "Bukan tabel data (daftar, daftar isi atau teks)",
+            TableStatus.NOT_DATA,
+            tuple(columns),
+            method="disimpulkan",
+            coded=False,
+            header=tuple(header.labels),
+        )
+    return TableContract(
+        INFERRED_FORM,
+        "Tabel yang bentuknya disimpulkan dari judul kolom dan isinya",
+        TableStatus.INFERRED,
+        tuple(columns),
+        method="disimpulkan",
+        row_checks=row_checks(columns, header),
+        ratio_checks=ratio_checks(columns, header),
+        header=tuple(header.labels),
+    )
+
+
+__all__ = [
+    "Profile",
+    "column_name",
+    "column_type",
+    "infer_columns",
+    "infer_contract",
+    "is_data",
+    "money_context",
+    "profile",
+    "snake",
+]
