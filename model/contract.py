@@ -278,7 +278,7 @@ class TableContract:
                     c.get("rumus", ""),
                 )
                 for c in data.get("hitungan_persen", [])
-            ),  # fmt: skip
+            ),
             unique_kode=bool(data.get("kode_unik", False)),
             coded=bool(data.get("berkode", True)),
             period=data.get("triwulan"),

@@ -79,7 +79,8 @@ def column_numbers(header_rows: Sequence[RawRow], width: int) -> tuple[str, ...]
     """The cells of the column-number row, one per column (empty when there is none).
 
     >>> from renja.model.records import Source
-    >>> rows = [RawRow(["No", "Uraian", "Pagu"], Source(1)), RawRow(["(1)", "(2)", "(3)"], Source(2))]
+    >>> rows = [RawRow(["No", "Uraian", "Pagu"], Source(1)),
+    ...         RawRow(["(1)", "(2)", "(3)"], Source(2))]
     >>> column_numbers(rows, 3)
     ('(1)', '(2)', '(3)')
     """

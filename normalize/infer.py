@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from statistics import median
 
@@ -205,7 +205,7 @@ class Typed:
 
     ctype: CellType
     role: str | None = None
-    meaning: Meaning = Meaning()
+    meaning: Meaning = field(default_factory=Meaning)
 
 
 def column_type(path: tuple[str, ...], cells: Profile, money_table: bool) -> Typed:
@@ -232,9 +232,13 @@ def column_type(path: tuple[str, ...], cells: Profile, money_table: bool) -> Typ
         return Typed(CellType.KODE, "kode", meaning)
     if cells.accounts >= CODE_SHARE * solid and cells.accounts > cells.codes:
         return Typed(CellType.REKENING, "kode_rekening", meaning)
-    if cells.markers >= MARKER_SHARE * solid and not cells.large and cells.mean_length <= 3:
-        if cells.share(Shape.NUMBER) < 1.0 or not meaning.measure or _role(path) == "no":
-            return Typed(CellType.NO, "no", meaning)
+    markers = cells.markers >= MARKER_SHARE * solid and not cells.large
+    if (
+        markers
+        and cells.mean_length <= 3
+        and (cells.share(Shape.NUMBER) < 1.0 or not meaning.measure or _role(path) == "no")
+    ):
+        return Typed(CellType.NO, "no", meaning)
     if cells.share(Shape.TARGET) >= TYPE_SHARE:
         return Typed(CellType.TARGET, None, meaning)
     if cells.numeric >= TYPE_SHARE:
@@ -426,9 +430,7 @@ def is_data(columns: Sequence[Column], body: Sequence[RawRow]) -> bool:
     typed = [c for c in columns if c.ctype not in (CellType.TEXT, CellType.NO, CellType.INDIKATOR)]
     if not typed:
         return False
-    if all(c.ctype is CellType.NUMBER for c in typed) and _table_of_contents(body):
-        return False
-    return True
+    return not (all(c.ctype is CellType.NUMBER for c in typed) and _table_of_contents(body))
 
 
 _LEADER = re.compile(r"\.{4,}|…{2,}|(?:\. ){4,}")
@@ -487,7 +489,7 @@ def _formula_checks(columns: Sequence[Column], header: HeaderModel) -> list[RowC
         parts = [numbered.get(n) for n in (formula.column, *formula.plus, *formula.minus)]
         if any(p is None or p.ctype is not CellType.RUPIAH for p in parts):
             continue
-        total, *terms = parts
+        total = parts[0]
         assert total is not None
         plus = tuple(numbered[n].name for n in formula.plus)
         minus = tuple(numbered[n].name for n in formula.minus)
