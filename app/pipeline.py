@@ -30,6 +30,7 @@ from renja.normalize.document import (
     program_bidang,
 )
 from renja.normalize.header import read_header
+from renja.normalize.hierarchy import place_rows
 from renja.normalize.infer import infer_contract
 from renja.normalize.kinds import UNKNOWN
 from renja.normalize.match import Matcher
@@ -142,6 +143,7 @@ def process(
         coder = Coder(reference, matcher, version, meta.jenis_pemda, amounts_by_code(tables))
         tables = [coder.code_table(table) for table in tables]
         findings.extend(coder.findings)
+    tables = [place_rows(table) for table in tables]
     from renja.validate.schemas import validate_table  # pandera is slow to import: only here
 
     for table in tables:

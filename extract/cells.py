@@ -156,3 +156,51 @@ def is_header_row(cells: list[str]) -> bool:
 
 # Share of a row's filled cells that must read like labels for the row to count as a header.
 HEADER_SHARE = 0.6
+
+# A column is numeric below a row when this share of its filled cells (at least NUMERIC_MIN of
+# them, among the next NUMERIC_WINDOW rows) are numbers.
+NUMERIC_SHARE = 0.6
+NUMERIC_MIN = 2
+NUMERIC_WINDOW = 30
+NUMERIC_SHAPES = frozenset({Shape.AMOUNT, Shape.NUMBER, Shape.DECIMAL, Shape.PERCENT})
+
+
+def numeric_columns(rows: list[list[str]]) -> set[int]:
+    """The positions whose cells are mostly numbers in these rows.
+
+    >>> sorted(numeric_columns([["Jakarta", "10.679.951", "12"], ["Bekasi", "2.590.257", "-"]]))
+    [1]
+    """
+    filled: dict[int, int] = {}
+    numeric: dict[int, int] = {}
+    for cells in rows:
+        for p, cell in enumerate(cells):
+            shape = sniff(cell)
+            if shape in (Shape.EMPTY, Shape.DASH):
+                continue
+            filled[p] = filled.get(p, 0) + 1
+            numeric[p] = numeric.get(p, 0) + (shape in NUMERIC_SHAPES)
+    return {
+        p for p, n in filled.items() if n >= NUMERIC_MIN and numeric.get(p, 0) >= NUMERIC_SHARE * n
+    }
+
+
+def labels_over_numbers(cells: list[str], below: list[list[str]]) -> bool:
+    """A row of labels standing over columns of numbers: a header row the converter left among
+    the data (``Kecamatan | Kelurahan`` over counts, ``K | Rp`` over targets and amounts).
+
+    >>> below = [["Jakarta Pusat", "8", "44"], ["Jakarta Utara", "6", "31"]]
+    >>> labels_over_numbers(["", "Kecamatan", "Kelurahan"], below)
+    True
+    >>> labels_over_numbers(["Kepulauan Seribu", "2", "6"], below)
+    False
+    >>> labels_over_numbers(["URUSAN PENDIDIKAN", "", ""], below)
+    False
+    """
+    numeric = numeric_columns(below[:NUMERIC_WINDOW])
+    over = [cells[p].strip() for p in numeric if p < len(cells) and cells[p].strip()]
+    if not over:
+        return False
+    if any(sniff(c) in NUMERIC_SHAPES and not _YEAR.match(c) for c in over):
+        return False
+    return not any(is_data_cell(c) for c in cells if c.strip())

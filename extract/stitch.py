@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from renja.extract.cells import is_header_row, is_number_row
+from renja.extract.cells import is_header_row, is_number_row, labels_over_numbers
 from renja.model.records import RawRow, RawTable, RowRole
 
 if TYPE_CHECKING:
@@ -79,14 +79,23 @@ def _row_key(row: RawRow) -> str:
 
 
 def mark_header_rows(rows: Sequence[RawRow]) -> int:
-    """Mark the leading label rows of a block as HEADER; return how many were marked."""
+    """Mark the leading label rows of a block as HEADER; return how many were marked.
+
+    A leading row is a header row when it reads like labels, when it is the column-number row,
+    or when it holds labels over columns that hold numbers below it.
+    """
     marked = 0
-    for row in rows:
+    for index, row in enumerate(rows):
         if row.role is RowRole.SEPARATOR:
             continue
         if marked >= MAX_HEADER_ROWS:
             break
-        if row.role is RowRole.HEADER or is_header_row(row.cells):
+        below = [r.cells for r in rows[index + 1 :] if r.role is not RowRole.SEPARATOR]
+        if (
+            row.role is RowRole.HEADER
+            or is_header_row(row.cells)
+            or labels_over_numbers(row.cells, below)
+        ):
             row.role = RowRole.HEADER
             marked += 1
             continue

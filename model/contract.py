@@ -136,6 +136,8 @@ class Column:
                 return (self.name, f"{self.name}_satuan", f"{self.name}_teks")
             case CellType.REKENING:
                 return (self.name, "level")
+            case CellType.NUMBER:
+                return (self.name, f"{self.name}_teks")
             case _:
                 return (self.name,)
 

@@ -24,6 +24,7 @@ class CleanTable:
     raw: RawTable
     frame: pd.DataFrame
     gaps: tuple[str, ...] = field(default=())
+    bold: tuple[bool, ...] = field(default=())  # per clean row: printed bold (a parent, a total)
 
     @property
     def form(self) -> str:

@@ -345,7 +345,8 @@ def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: Read
             )
         )
     frame = _frame(records, contract)
-    return Cleaned(CleanTable(table_id, contract, raw, frame), repairs, findings)
+    bold = tuple(row.bold for row in rows)
+    return Cleaned(CleanTable(table_id, contract, raw, frame, bold=bold), repairs, findings)
 
 
 def _frame(records: list[dict[str, Any]], contract: TableContract) -> pd.DataFrame:

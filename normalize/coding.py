@@ -22,6 +22,7 @@ from typing import Any
 
 import pandas as pd
 
+from renja.model.contract import TableStatus
 from renja.model.records import Finding, Severity, Source
 from renja.model.tables import CleanTable
 from renja.normalize.match import Candidate, Matcher, resolve
@@ -111,7 +112,7 @@ class Coder:
                     if level is None:
                         levels[index] = best.level
                     context.update(best.code, best.level)
-                else:
+                elif table.status is TableStatus.FORM or _plausible(match.candidates):
                     self.unsure(match.candidates, uraian, where)
         return replace(table, frame=_with_code_columns(frame, values, levels))
 
@@ -259,6 +260,15 @@ class Coder:
                 related=tuple(c.code for c in candidates[:3]),
             )
         )
+
+
+# In a table of no known form, a row whose best candidate scores below this is no nomenclature
+# item at all (a region, a sector, an indicator heading): it is left uncoded without a finding.
+PLAUSIBLE_SCORE = 70.0
+
+
+def _plausible(candidates: tuple[Candidate, ...]) -> bool:
+    return bool(candidates) and candidates[0].score >= PLAUSIBLE_SCORE
 
 
 # Amounts below this are too common (round sums) to point at one sub kegiatan.

@@ -193,6 +193,26 @@ def _record_end(rows: list[LogicalRow], i: int, slots: Sequence[Column]) -> int 
     return None
 
 
+# Points of slack when telling whether a line lies within the row above on the page.
+BOX_SLACK = 1.0
+
+
+def within_row(line: Source, row: Source) -> bool:
+    """A PDF line that lies within the height of the row above: a wrapped line of one of its
+    cells, whatever its words.
+
+    >>> within_row(Source(page=40, bbox=(74.0, 289.6, 171.3, 300.2)),
+    ...            Source(page=40, bbox=(42.5, 278.8, 573.6, 321.5)))
+    True
+    >>> within_row(Source(page=40, bbox=(42.5, 321.5, 573.6, 369.8)),
+    ...            Source(page=40, bbox=(42.5, 278.8, 573.6, 321.5)))
+    False
+    """
+    if line.bbox is None or row.bbox is None or line.page != row.page:
+        return False
+    return line.bbox[1] >= row.bbox[1] - BOX_SLACK and line.bbox[3] <= row.bbox[3] + BOX_SLACK
+
+
 def merge_continuations(
     rows: list[LogicalRow], slots: Sequence[Column]
 ) -> tuple[list[LogicalRow], list[tuple[int, int, str, str, str]]]:
@@ -214,7 +234,11 @@ def merge_continuations(
     coded = any(s.ctype in CODE_TYPES for s in slots)
     rows = _join_split_records(rows, slots) if coded else rows
     for row in rows:
-        relaxed = row.page_top or (coded and row.source.page is not None)
+        relaxed = (
+            row.page_top
+            or (coded and row.source.page is not None)
+            or bool(out and within_row(row.source, out[-1].source))
+        )
         if out and coded and merge_detail_line(row.cells, out[-1].cells, slots):
             target = out[-1]
             for k, cell in enumerate(row.cells):

@@ -1,7 +1,262 @@
-"""Row hierarchy without codes: placeholder, filled in by the hierarchy step."""
+"""Row hierarchy: every data row gets a level and its parent, with or without printed codes.
+
+A coded row's level comes from its code; a row titled "Program …" or "Kegiatan …" states its
+level. The others are placed by how they are numbered and set: ``I`` / ``1`` / ``a`` / ``1.1``,
+bold or not, in capitals or not. Rows printed alike are siblings; a row printed unlike the rows
+open above it is their child (``outline``). A class of rows printed alike takes the level most of
+its coded or matched rows have; a class with none takes a generic level by its depth
+(``tingkat_2``). Each row's ``induk`` is the ``baris`` of its parent.
+"""
 
 from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pandas as pd
+
+from renja.model.tables import CleanTable
 
 # Levels of rows in a hierarchy that names no level of the nomenclature: the depth of their
 # numbering (``I`` / ``1`` / ``a``), counted from the top.
 GENERIC_LEVELS = tuple(f"tingkat_{n}" for n in range(1, 9))
+# Levels whose rows sit above programs: their depth comes from the level, never from a class.
+NAMED_LEVELS = ("skpd", "urusan", "bidang", "unit", "program", "kegiatan", "sub_kegiatan")
+
+_ROMAN = re.compile(r"^(?=[IVXLC])M{0,3}(?:C[MD]|D?C{0,3})(?:X[CL]|L?X{0,3})(?:I[XV]|V?I{0,3})$")
+_LEADING = re.compile(
+    r"^\s*(\(?(?:[IVXLCivxlc]{1,6}|[A-Za-z]|\d{1,3}(?:\.\d{1,3}){0,5})[.)]|\(\w{1,4}\))\s+(?=\S)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """How a row is numbered: the style of its number (``roman``, ``arabic``, ``dotted2``, …)."""
+
+    style: str
+    text: str
+
+
+def marker_style(text: str) -> str | None:
+    """The numbering style of a row number.
+
+    >>> [marker_style(t) for t in ["I", "IV.", "1", "2.", "1.1", "1.1.2", "a", "b.", "(1)", "a)"]]
+    ['roman', 'roman', 'arabic', 'arabic', 'dotted2', 'dotted3', 'lower', 'lower', 'paren_arabic', 'paren_lower']
+    >>> marker_style("Penyediaan") is None, marker_style("") is None
+    (True, True)
+    """
+    token = text.strip()
+    if not token:
+        return None
+    paren = token.startswith("(") or (token.endswith(")") and not token.startswith("("))
+    token = token.strip("()").rstrip(".").strip()
+    if not token:
+        return None
+    if re.fullmatch(r"\d{1,3}", token):
+        style = "arabic"
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{1,3}){1,5}", token):
+        style = f"dotted{token.count('.') + 1}"
+    elif _ROMAN.fullmatch(token) and token not in ("C", "L", "D", "M"):
+        style = "roman"
+    elif re.fullmatch(r"[ivxlc]{1,6}", token) and token in _LOWER_ROMANS:
+        style = "roman_lower"
+    elif re.fullmatch(r"[a-z]", token):
+        style = "lower"
+    elif re.fullmatch(r"[A-Z]", token):
+        style = "upper"
+    else:
+        return None
+    return f"paren_{style}" if paren else style
+
+
+_LOWER_ROMANS = frozenset({"i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"})
+
+
+def leading_marker(name: str) -> str | None:
+    """The row number a name starts with: ``1. Program …`` -> ``1.``.
+
+    >>> leading_marker("1. Penyusunan Dokumen"), leading_marker("a) Rapat"), leading_marker("Rapat")
+    ('1.', 'a)', None)
+    """
+    match = _LEADING.match(name)
+    return match.group(1) if match else None
+
+
+def is_caps(name: str) -> bool:
+    """Written in capitals (at least a few letters).
+
+    >>> is_caps("PROGRAM PENUNJANG URUSAN"), is_caps("Program Penunjang"), is_caps("PAD")
+    (True, False, False)
+    """
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) >= MIN_CAPS_LETTERS and all(c.isupper() for c in letters)
+
+
+# Fewer capital letters than this make an abbreviation, not a row set in capitals.
+MIN_CAPS_LETTERS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class RowFacts:
+    """What the outline needs of one row."""
+
+    level: str | None  # from its code or its name: program, kegiatan, …
+    number: str | None  # its row number, from a number column or the start of its name
+    bold: bool
+    caps: bool
+
+
+def signature(row: RowFacts) -> tuple[Hashable, ...]:
+    """How a row is printed, for telling siblings from children.
+
+    >>> signature(RowFacts("program", "1", True, True))
+    ('level', 'program')
+    >>> signature(RowFacts(None, "a.", False, False))
+    ('marker', 'lower', False, False)
+    """
+    if row.level in NAMED_LEVELS:
+        return ("level", row.level)
+    style = marker_style(row.number or "")
+    if style:
+        return ("marker", style, row.bold, row.caps)
+    return ("plain", row.bold, row.caps)
+
+
+# Depth order of named levels: a row of a deeper level is a child of an open row of a shallower.
+LEVEL_ORDER = {level: index for index, level in enumerate(NAMED_LEVELS)}
+LEVEL_ORDER["unit"] = LEVEL_ORDER["bidang"]
+
+
+def outline(rows: Sequence[RowFacts]) -> tuple[list[int], list[int | None]]:
+    """Each row's depth (0 at the top) and the index of its parent.
+
+    A row printed like an open row above it is that row's sibling (the rows opened since are
+    closed); a row printed unlike every open row is a child of the last. Named levels keep
+    their order: a kegiatan closes the open sub kegiatan, a program closes both.
+
+    >>> rows = [RowFacts(None, "I", True, True), RowFacts(None, "1", True, False),
+    ...         RowFacts(None, "1", False, False), RowFacts(None, "2", False, False),
+    ...         RowFacts(None, "2", True, False), RowFacts(None, "3", False, False),
+    ...         RowFacts(None, "II", True, True)]
+    >>> outline(rows)
+    ([0, 1, 2, 2, 1, 2, 0], [None, 0, 1, 1, 0, 4, None])
+    """
+    depths: list[int] = []
+    parents: list[int | None] = []
+    stack: list[tuple[tuple[Hashable, ...], int]] = []  # (signature, row index)
+    for index, row in enumerate(rows):
+        sig = signature(row)
+        if sig[0] == "level":
+            order = LEVEL_ORDER[str(sig[1])]
+            while stack and _closes(stack[-1][0], order):
+                stack.pop()
+        elif any(s == sig for s, _ in stack):
+            while stack[-1][0] != sig:
+                stack.pop()
+            stack.pop()
+        parents.append(stack[-1][1] if stack else None)
+        depths.append(len(stack))
+        stack.append((sig, index))
+    return depths, parents
+
+
+def _closes(open_sig: tuple[Hashable, ...], order: int) -> bool:
+    """Whether a row of a named level at ``order`` closes an open row: one of its level or
+    deeper, or an unnamed row (numbered items close when the next named row comes)."""
+    if open_sig[0] != "level":
+        return True
+    return LEVEL_ORDER[str(open_sig[1])] >= order
+
+
+def class_levels(rows: Sequence[RowFacts]) -> list[str | None]:
+    """A level for every row that has none: the level most rows printed like it have (a class
+    of rows numbered ``1``, bold, whose matched names are kegiatan). None when its class has no
+    row of a known level.
+
+    >>> rows = [RowFacts("program", "I", True, True), RowFacts("kegiatan", "1", False, False),
+    ...         RowFacts(None, "2", False, False), RowFacts(None, "a", False, False)]
+    >>> class_levels(rows)
+    ['program', 'kegiatan', 'kegiatan', None]
+    """
+    votes: dict[tuple[Hashable, ...], Counter[str]] = {}
+    for row in rows:
+        if row.level in NAMED_LEVELS:
+            key = signature(replace(row, level=None))
+            votes.setdefault(key, Counter())[row.level] += 1
+    out: list[str | None] = []
+    for row in rows:
+        counted = votes.get(signature(replace(row, level=None)))
+        out.append(row.level or (counted.most_common(1)[0][0] if counted else None))
+    return out
+
+
+def generic_level(depth: int) -> str:
+    """The level of a row of no named level, by its depth in the outline.
+
+    >>> generic_level(0), generic_level(2)
+    ('tingkat_1', 'tingkat_3')
+    """
+    return GENERIC_LEVELS[min(depth, len(GENERIC_LEVELS) - 1)]
+
+
+def row_facts(values: dict[str, Any], bold: bool) -> RowFacts:
+    """The facts of one clean row: level, row number, bold, capitals."""
+    name = str(values.get("uraian") or values.get("sasaran") or "")
+    number = values.get("no")
+    number = str(number) if number not in (None, "") else leading_marker(name)
+    level = values.get("level")
+    return RowFacts(level if isinstance(level, str) else None, number, bold, is_caps(name))
+
+
+def place_rows(table: CleanTable) -> CleanTable:
+    """The table with every data row's level and parent (``induk``) filled in."""
+    frame = table.frame
+    if frame.empty:
+        return table
+    kinds = frame["jenis_baris"].tolist()
+    records = frame.to_dict("records")
+    bold = list(table.bold) + [False] * (len(records) - len(table.bold))
+    data = [i for i, kind in enumerate(kinds) if kind == "data"]
+    facts = [row_facts(records[i], bold[i]) for i in data]
+    named = class_levels(facts)
+    facts = [replace(f, level=level) for f, level in zip(facts, named, strict=True)]
+    depths, parents = outline(facts)
+    levels = [f.level or generic_level(d) for f, d in zip(facts, depths, strict=True)]
+    level = [v if isinstance(v, str) else None for v in frame["level"].tolist()]
+    induk: list[int | None] = [None] * len(records)
+    baris = frame["baris"].tolist()
+    for i, parent, new in zip(data, parents, levels, strict=True):
+        level[i] = level[i] or new
+        induk[i] = None if parent is None else int(baris[data[parent]])
+    last: int | None = None
+    for i, kind in enumerate(kinds):
+        if kind == "data":
+            last = i
+        elif kind == "indikator" and last is not None:
+            induk[i] = int(baris[last])  # an indicator line under its row
+    out = frame.copy()
+    out["level"] = pd.Series(level, index=frame.index, dtype=object)
+    position = list(out.columns).index("level") + 1
+    if "induk" in out.columns:
+        out = out.drop(columns=["induk"])
+    out.insert(position, "induk", pd.array(induk, dtype="Int64"))
+    return replace(table, frame=out)
+
+
+__all__ = [
+    "GENERIC_LEVELS",
+    "Marker",
+    "RowFacts",
+    "class_levels",
+    "generic_level",
+    "is_caps",
+    "leading_marker",
+    "marker_style",
+    "outline",
+    "place_rows",
+    "row_facts",
+    "signature",
+]

@@ -50,6 +50,11 @@ TYPE_SHARE = 0.6
 CODE_SHARE = 0.5
 # Numbers this large are sums of money in a planning table (counts and indexes are smaller).
 BUDGET_SIZE = 1_000_000
+# A column of account codes: this share of its cells are multi-segment codes of 4, 5 or 6 (the
+# rest are the one-digit akun rows, totals and labels).
+ACCOUNT_SHARE = 0.3
+# A column of numbers some of which carry a unit (``193 jam``, ``14,5 km``) holds targets.
+UNIT_SHARE = 0.15
 # A code-and-name column: most of its code cells also hold the name.
 NAMED_CODE_SHARE = 0.5
 # A row-number column: short markers (I, 1, 1.1, a.) in most filled cells.
@@ -86,9 +91,12 @@ _MONEY_CONTEXT = re.compile(
     re.IGNORECASE,
 )
 _SUMBER_DANA = re.compile(r"^(?:dau|dak|dbh|pad|apbd|apbn|did|blud|dbhcht|bankeu|bos)\b", re.I)
+# A row-number marker: I, iv, a, 12, 1.2.3 (segments of one or two digits: 2.736 is a number).
 _MARKER = re.compile(
-    r"^\(?(?:[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z]|\d{1,3}(?:\.\d{1,3}){0,4})[.)]?\)?$"
+    r"^\(?(?:[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z]|\d{1,3}(?:\.\d{1,2}){0,4})[.)]?\)?$"
 )
+# Account codes of a budget: pendapatan 4, belanja 5, pembiayaan 6, with at least two segments.
+_ACCOUNT = re.compile(r"^[4-6]\s*[.,]\s*\d")
 _STOP = frozenset({"dan", "yang", "di", "ke", "dari", "untuk", "pada", "atau", "serta", "the"})
 MAX_NAME_WORDS = 5
 
@@ -153,7 +161,7 @@ def profile(cells: Sequence[str]) -> Profile:
             if code and looks_like_kode(code):
                 codes += 1
                 named += bool(rest)
-            elif parse_rekening(text).value is not None and "." in text:
+            elif _ACCOUNT.match(text) and parse_rekening(text).value is not None:
                 accounts += 1
         if _MARKER.match(text) and len(text) <= 8:
             markers += 1
@@ -230,9 +238,9 @@ def column_type(path: tuple[str, ...], cells: Profile, money_table: bool) -> Typ
         if cells.named_codes >= NAMED_CODE_SHARE * cells.codes:
             return Typed(CellType.KODE_URAIAN, "uraian", meaning)
         return Typed(CellType.KODE, "kode", meaning)
-    if cells.accounts >= CODE_SHARE * solid and cells.accounts > cells.codes:
-        return Typed(CellType.REKENING, "kode_rekening", meaning)
     markers = cells.markers >= MARKER_SHARE * solid and not cells.large
+    if cells.accounts >= ACCOUNT_SHARE * solid and cells.accounts > cells.codes:
+        return Typed(CellType.REKENING, "kode_rekening", meaning)
     if (
         markers
         and cells.mean_length <= 3
@@ -241,9 +249,12 @@ def column_type(path: tuple[str, ...], cells: Profile, money_table: bool) -> Typ
         return Typed(CellType.NO, "no", meaning)
     if cells.share(Shape.TARGET) >= TYPE_SHARE:
         return Typed(CellType.TARGET, None, meaning)
+    with_units = cells.share(Shape.TARGET)
+    if cells.numeric + with_units >= TYPE_SHARE and with_units >= UNIT_SHARE:
+        return Typed(CellType.TARGET, None, meaning)
     if cells.numeric >= TYPE_SHARE:
         if cells.share(Shape.PERCENT) >= 0.5 or (
-            ("%" in text or "persen" in text) and not meaning.money
+            ("%" in text or "persen" in text) and not meaning.money and not cells.large
         ):
             return Typed(CellType.PERCENT, None, meaning)
         if _QUANTITY.search(path[-1] if path else ""):
@@ -413,7 +424,8 @@ def _column(name: str, typed: Typed, header: str, table_scale: int | None) -> Co
         unit=UNIT_NAMES.get(scale) if money else ("%" if typed.ctype is CellType.PERCENT else None),
         scale=scale,
         summed=money and measure != "harga",
-        signed=money and measure == "selisih",
+        # An unknown form makes no promise that its amounts are positive (a deficit, a change).
+        signed=money,
         inferred=True,
     )
 
@@ -553,8 +565,31 @@ def infer_contract(
         method="disimpulkan",
         row_checks=row_checks(columns, header),
         ratio_checks=ratio_checks(columns, header),
+        coded=is_planning(columns, body, " ".join([caption, *header.labels])),
         header=tuple(header.labels),
     )
+
+
+_PLANNING = re.compile(r"\b(?:program|(?:sub\s*)?kegiatan|urusan|bidang\s+urusan)\b", re.I)
+
+
+def is_planning(columns: Sequence[Column], body: Sequence[RawRow], words: str) -> bool:
+    """Whether rows name programs and activities of the nomenclature, so that rows without a
+    printed code are matched by name: the table prints codes, or its header, caption or names
+    speak of programs and kegiatan.
+
+    >>> from renja.model.records import Source
+    >>> rows = [RawRow(["Jakarta Selatan", "2.226.812"], Source(1))]
+    >>> is_planning([Column("uraian", CellType.TEXT), Column("jiwa", CellType.NUMBER)], rows,
+    ...             "Tabel 2.5 Komposisi Penduduk")
+    False
+    """
+    if any(c.ctype in (CellType.KODE, CellType.KODE_URAIAN) for c in columns):
+        return True
+    if _PLANNING.search(words):
+        return True
+    names = [p for p, c in enumerate(columns) if c.name == "uraian"]
+    return any(_PLANNING.match(r.cells[p].strip()) for r in body for p in names if p < len(r.cells))
 
 
 __all__ = [

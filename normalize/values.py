@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from renja.extract.shapes import Shape, sniff
 from renja.model.contract import CellType, Column, kode_columns, kode_prefix
 from renja.normalize.kode import parse_kode, split_kode_uraian
 from renja.normalize.parsed import Parsed
@@ -142,10 +143,27 @@ def read_target(text: str, name: str) -> CellReading:
     return CellReading(values, parsed.rules, parsed.problem, name)
 
 
+# Cells of a quantity column read as numbers; the rest (words, a number with its unit, a dash)
+# are kept as printed in the column's ``_teks`` companion.
+_NUMBER_SHAPES = frozenset({Shape.AMOUNT, Shape.NUMBER, Shape.DECIMAL, Shape.PERCENT})
+
+
 def read_number(text: str, name: str) -> CellReading:
-    """A quantity that is not money: a count, an area, an index (``28.232``, ``70,1``)."""
+    """A quantity that is not money: a count, an area, an index (``28.232``, ``70,1``). Words
+    (``N/A``, ``TLK``) and numbers with their unit (``193 jam``) are what the document printed
+    there: kept as text, with no finding.
+
+    >>> read_number("193 jam", "waktu").values, read_number("-", "waktu").values
+    ({'waktu': None, 'waktu_teks': '193 jam'}, {'waktu': None, 'waktu_teks': None})
+    """
+    shape = sniff(text)
+    if shape in (Shape.EMPTY, Shape.DASH):
+        return CellReading({name: None, f"{name}_teks": None})
+    if shape not in _NUMBER_SHAPES:
+        return CellReading({name: None, f"{name}_teks": text.strip() or None})
     parsed = parse_number(text)
-    return CellReading({name: parsed.value}, parsed.rules, parsed.problem, name)
+    return CellReading({name: parsed.value, f"{name}_teks": None}, parsed.rules, parsed.problem,
+                       name)  # fmt: skip
 
 
 def parse_number(text: str) -> Parsed[int | Decimal]:

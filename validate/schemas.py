@@ -128,6 +128,7 @@ def _row_rules() -> list[ColumnRule]:
         ColumnRule("halaman", INT, required=True),
         ColumnRule("jenis_baris", CHOICE, required=True, nullable=False, choices=JENIS_BARIS),
         ColumnRule("level", CHOICE, required=True, choices=LEVELS),
+        ColumnRule("induk", INT),
         ColumnRule(CODE_COLUMNS[0], KODE),
         ColumnRule(CODE_COLUMNS[1], CHOICE, choices=KODE_SUMBER),
         ColumnRule(CODE_COLUMNS[2], FLOAT, bounds=SKOR_RANGE),
@@ -160,7 +161,7 @@ def _spec_rules(spec: Column, required: bool, regex: bool) -> list[ColumnRule]:
         optional = is_sparse(name) or not required
         if spec.ctype is CellType.RUPIAH:
             family = RUPIAH
-        elif spec.ctype is CellType.NUMBER:
+        elif spec.ctype is CellType.NUMBER and name == spec.name:
             family = NUMBER
         elif spec.ctype is CellType.PERCENT or (
             spec.ctype is CellType.TARGET and name == spec.name

@@ -11,6 +11,7 @@ import pandas as pd
 
 from renja.model.records import Source
 from renja.model.tables import CleanTable
+from renja.normalize.hierarchy import GENERIC_LEVELS
 from renja.normalize.rekening import LINE_LEVELS, REKENING_LEVELS
 
 Number = int | Decimal | float
@@ -26,6 +27,7 @@ DEPTH = {
     "kegiatan": 4,
     "sub_kegiatan": 5,
     **{level: 10 + i for i, level in enumerate((*REKENING_LEVELS.values(), *LINE_LEVELS))},
+    **{level: 20 + i for i, level in enumerate(GENERIC_LEVELS)},
 }
 
 
