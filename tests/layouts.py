@@ -895,7 +895,7 @@ def make_apbd_lampiran_crystal(folder: Path) -> Generated:
     name = "apbd_lampiran_crystal"
     sheet = _apbd_sheet()
     sheet.plant("Belanja Barang dan Jasa", "anggaran|sesudah", 573_640_500_000)
-    sheet.plant("Pajak Daerah", "persen", 5.04)
+    sheet.plant("Pajak Daerah", "persen", 2.16)
 
     font, boldf, size, lead = "Helvetica", "Helvetica-Bold", 6.8, 12.2
     x_code, x_name, w_name = 26, 84, 176
@@ -1559,8 +1559,8 @@ def make_renstra_pendanaan(folder: Path) -> Generated:
     sheet.derive("pendanaan|total", [(1, k) for k in years], text="sum of 2025..2029")
     sheet.sum_children(["pendanaan|total"])
     sheet.total(jumlah, [r for r in sheet.rows if r.level == "program"], ["pendanaan|total"])
-    sheet.plant("Gladi Kesiapsiagaan Terhadap Bencana", "pendanaan|total", 882_000_000)
-    sheet.plant("PROGRAM PENANGGULANGAN BENCANA", "pendanaan|2027", 6_384_000_000)
+    sheet.plant("Gladi Kesiapsiagaan Terhadap Bencana", "pendanaan|total", 812_939_000)
+    sheet.plant("PROGRAM PENANGGULANGAN BENCANA", "pendanaan|2027", 5_871_181_000)
 
     body = []
     for row in sheet.rows:

@@ -1,6 +1,7 @@
 """Write every generated layout PDF and its facts: ``python tests/render_layouts.py OUTDIR``.
 
-Then ``renja run OUTDIR --out OUT`` and ``python3 ../shared/tools/coverage.py --batch OUTDIR OUT``.
+Then ``renja run OUTDIR --out OUT``, ``python3 ../shared/tools/coverage.py --batch OUTDIR OUT``
+(gold-free) and ``python tests/score_layouts.py OUTDIR OUT --misses`` (against the facts).
 """
 
 from __future__ import annotations
