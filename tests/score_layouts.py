@@ -8,10 +8,10 @@ where ``renja run LAYOUT_DIR --out OUT_ROOT`` put one folder per document. Per d
 - rows:    facts with money whose every non-zero amount (in Rupiah, signed) sits in ONE clean row;
 - level:   of those, rows whose ``level`` column says the fact's level;
 - kode:    of the facts with a printed code, rows whose ``kode`` column holds it;
-- errors:  planted errors that some finding names (by kode or uraian) with the printed or the
-           expected value;
-- alarms:  error-severity findings that match no planted error (false alarms, or true ones the
-           facts do not list: a row whose amounts came out wrong breaks sums too).
+- errors:  planted errors that some finding with an expected value names (by kode or uraian),
+           quoting the printed or the expected value (in Rupiah or in the table's own unit);
+- alarms:  error-severity findings about no sum the planted errors break (false alarms; or
+           true ones about cells renja misread: a wrong amount breaks sums too).
 """
 
 from __future__ import annotations
@@ -51,6 +51,39 @@ def findings(folder: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
+def mentioned(value: int | float) -> re.Pattern[str]:
+    """A pattern for ``value`` written in a finding: 12500000 as 12500000, 12.500.000 or
+    12,500,000 (sign ignored); a percentage 2.16 as 2.16 or 2,16.
+
+    >>> bool(mentioned(12_500_000).search("tercetak 12.500.000 di kolom pagu"))
+    True
+    >>> bool(mentioned(2.16).search("= 12.16"))
+    False
+    """
+    if isinstance(value, float) and not value.is_integer():
+        text = f"{abs(value):.2f}"
+        return re.compile(rf"(?<![\d.,]){text[:-3]}[.,]{text[-2:]}(?!\d)")
+    digits = f"{abs(int(value)):,}".split(",")
+    return re.compile(rf"(?<![\d.,]){'[.,]?'.join(digits)}(?![\d]|[.,]\d{{3}})")
+
+
+def explained(note: dict[str, str], facts: dict) -> bool:
+    """Whether a finding is about a sum the planted errors break: it names the row of a failing
+    check, or reports as found the printed value of that row."""
+    by_id = {f["id"]: f for f in facts["facts"]}
+    for check in facts["checks"]:
+        if check["holds"]:
+            continue
+        fact = by_id[check["id"]]
+        if fact["kode"] and note.get("kode") == fact["kode"]:
+            return True
+        if note.get("uraian") == fact["uraian"]:
+            return True
+        if mentioned(check["printed"]).search(note.get("found") or ""):
+            return True
+    return False
+
+
 def output_folder(root: Path, pdf_name: str) -> Path | None:
     for manifest in sorted(root.glob("*/manifest.json")):
         source = json.loads(manifest.read_text(encoding="utf-8")).get("source") or {}
@@ -83,19 +116,27 @@ def score(facts: dict, folder: Path, misses: bool) -> str:
     flagged, used = 0, set()
     for error in facts["errors"]:
         fact = by_id[error["id"]]
-        values = {str(abs(int(error["printed"]))), str(abs(int(error["expected"])))}
+        values = [error["printed"], error["expected"]]
+        if facts["scale"] > 1:  # a finding may quote the table's own unit (juta)
+            values += [v / facts["scale"] for v in values]
+        wanted = [mentioned(v) for v in values]
         for i, note in enumerate(notes):
             named = (fact["kode"] and note.get("kode") == fact["kode"]) or (
                 note.get("uraian") == fact["uraian"]
             )
             text = " ".join(note.get(k, "") or "" for k in ("expected", "found", "message"))
-            if named and any(v in re.sub(r"[.,]", "", text) for v in values):
+            computed = bool((note.get("expected") or "").strip())  # a check, not a misreading
+            if named and computed and any(p.search(text) for p in wanted):
                 flagged += 1
                 used.add(i)
                 break
         else:
             missing.append(f"    error {error['uraian'][:50]} {error['column']} {error['printed']}")
-    alarms = sum(1 for i, n in enumerate(notes) if n.get("severity") == "error" and i not in used)
+    alarms = sum(
+        1
+        for i, note in enumerate(notes)
+        if note.get("severity") == "error" and i not in used and not explained(note, facts)
+    )
     line = (
         f"{facts['name'][:26]:26} rows {found:3}/{money:<3} level {level_ok:3}/{leveled:<3} "
         f"kode {kode_ok:3}/{with_kode:<3} errors {flagged}/{len(facts['errors'])} alarms {alarms}"

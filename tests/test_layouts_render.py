@@ -17,7 +17,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from . import layoutkit, layouts
+from . import layoutkit, layouts, score_layouts
 from .layoutkit import LEVELS, Generated
 from .layouts import DOCUMENTS
 
@@ -109,5 +109,5 @@ def test_only_the_planted_errors_break_sums(generated: dict[str, Generated], nam
 
 
 def test_doctests_of_the_generators() -> None:
-    for module in (layoutkit, layouts, sys.modules[__name__]):
+    for module in (layoutkit, layouts, score_layouts, sys.modules[__name__]):
         assert doctest.testmod(module).failed == 0, module.__name__
