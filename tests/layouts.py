@@ -72,9 +72,9 @@ def declare(
     nodes: Sequence[N],
     levels: Sequence[str],
     numbering: Numbering | None = None,
-    parent=None,
+    parent: Row | None = None,
     depth: int = 0,
-):
+) -> None:
     """Append ``nodes`` and their children to ``sheet`` in print order, one level per depth."""
     for index, node in enumerate(nodes, 1):
         nomor = numbering(depth, index, parent.nomor if parent else None) if numbering else None
@@ -103,6 +103,11 @@ def roman_arabic_dotted(depth: int, index: int, parent: str | None) -> str:
 def roman_arabic_arabic(depth: int, index: int, parent: str | None) -> str:
     """I (program); 1 (kegiatan); 1 (sub kegiatan): the level shows only in the type."""
     return (roman(index), str(index), str(index))[depth]
+
+
+def arabic_dotted(depth: int, index: int, parent: str | None) -> str:
+    """1 (program); 1.1 (kegiatan); 1.1.1 (sub kegiatan)."""
+    return str(index) if parent is None else f"{parent}.{index}"
 
 
 PROGRAM_KEGIATAN_SUB = ("program", "kegiatan", "sub_kegiatan")
@@ -1750,7 +1755,7 @@ def make_tc31_pagu_vs_kebutuhan(folder: Path) -> Generated:
         sheet,
         TC31_PROGRAMS,
         PROGRAM_KEGIATAN_SUB,
-        lambda d, i, p: str(i) if p is None else f"{p}.{i}",
+        arabic_dotted,
     )
     keys = ("pagu|2025", "kebutuhan|2025")
     sheet.sum_children(keys)
