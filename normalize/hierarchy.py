@@ -44,7 +44,8 @@ def marker_style(text: str) -> str | None:
     """The numbering style of a row number.
 
     >>> [marker_style(t) for t in ["I", "IV.", "1", "2.", "1.1", "1.1.2", "a", "b.", "(1)", "a)"]]
-    ['roman', 'roman', 'arabic', 'arabic', 'dotted2', 'dotted3', 'lower', 'lower', 'paren_arabic', 'paren_lower']
+    ['roman', 'roman', 'arabic', 'arabic', 'dotted2', 'dotted3', 'lower', 'lower',
+     'paren_arabic', 'paren_lower']
     >>> marker_style("Penyediaan") is None, marker_style("") is None
     (True, True)
     """
