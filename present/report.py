@@ -4,113 +4,121 @@ The page is rebuilt from the output contract alone (``manifest.json``, ``raw/``,
 ``repairs.csv``, ``findings.csv``), so ``renja report DOC_DIR`` works on any existing folder::
 
     read_doc_folder(doc_dir)   the folder's files as plain records (renja.present.outputs)
-    cause_groups(findings)     each root cause followed by the findings it explains
-    source_snippets(...)       a finding's rows as printed, offending and related cells marked
+    page_view(folder)          what the page shows, as plain values (the view model)
     render_report(doc_dir)     the page as a string (deterministic: same folder, same bytes)
     write_report(doc_dir)      ``doc_dir/report.html``, written atomically
 
-Everything read from the folder is untrusted document text: it is HTML-escaped on output and
-never becomes script. The page loads nothing from anywhere (inline CSS and JS, pinned by a
-Content-Security-Policy hash); its script only filters and sorts, and the page reads without it.
+The markup is in ``templates/`` (Jinja2, autoescaped); the findings' grouping under their root
+cause is ``renja.present.causes``, and finding a finding's rows and cells in the tables is
+``renja.present.locate``. Everything read from the folder is untrusted document text: it is
+HTML-escaped on output and never becomes script. The page loads nothing from anywhere (inline CSS
+and JS, pinned by a Content-Security-Policy hash); its script only filters and sorts, and the
+page reads without it.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
+import html
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from html import escape
+from collections.abc import Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
-from renja.present.outputs import (
-    RAW_HEADER_ROLE,
-    DocFolder,
-    Record,
-    read_doc_folder,
-    write_atomic,
-)
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2.ext import Extension
+from markupsafe import Markup
+
+from renja.present.causes import cause_groups, consequence_counts
+from renja.present.locate import HIT, Snippet, SnippetRow, parse_ref, source_snippets
+from renja.present.outputs import DocFolder, Record, read_doc_folder, write_atomic
+from renja.present.values import as_int, number_key, split_related
 
 REPORT_NAME = "report.html"
+TEMPLATE = "report.html.j2"
 SEVERITIES = ("error", "warning", "info")
 SEVERITY_LABELS = {"error": "Kesalahan", "warning": "Peringatan", "info": "Info"}
-RAW_BODY_ROLE = "body"  # ``peran`` of raw body rows
-
-# A PDF finding names only its page; a page of a long table can hold many rows, and showing more
-# than this many as the "source row" would bury the offending cell.
-MAX_PAGE_ROWS = 40
-# A sum names every row it adds up; past this many related rows the detail stops being readable
-# (the rest stay listed in the "Terkait" column).
-MAX_RELATED_ROWS = 12
 RELATED_SHOWN = 6  # a longer "Terkait" list folds into a <details>
+MAX_INDENT = 3  # consequences deeper than this are indented as this deep (``depth-3`` in the CSS)
 
-# The findings table: (findings.csv column, Indonesian label, English meaning).
-COLUMNS: tuple[tuple[str, str, str], ...] = (
-    ("id", "ID", "finding id"),
-    ("severity", "Tingkat", "severity"),
-    ("check", "Pemeriksaan", "check"),
-    ("table", "Tabel", "table"),
-    ("row", "Baris", "row of the clean table; source line or page below"),
-    ("kode", "Kode", "code"),
-    ("uraian", "Uraian", "name of the row"),
-    ("column", "Kolom", "column"),
-    ("expected", "Diharapkan", "expected"),
-    ("found", "Tercetak", "found (as printed)"),
-    ("difference", "Selisih", "difference (found - expected)"),
-    ("message", "Pesan", "message"),
-    ("root_cause", "Akar masalah", "root cause: the finding that explains this one"),
-    ("related", "Terkait", "related findings, codes or rows"),
+
+class Column(NamedTuple):
+    """A column of the findings table: its ``findings.csv`` name, Indonesian label, English."""
+
+    key: str
+    label: str
+    english: str
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("id", "ID", "finding id"),
+    Column("severity", "Tingkat", "severity"),
+    Column("check", "Pemeriksaan", "check"),
+    Column("table", "Tabel", "table"),
+    Column("row", "Baris", "row of the clean table; source line or page below"),
+    Column("kode", "Kode", "code"),
+    Column("uraian", "Uraian", "name of the row"),
+    Column("column", "Kolom", "column"),
+    Column("expected", "Diharapkan", "expected"),
+    Column("found", "Tercetak", "found (as printed)"),
+    Column("difference", "Selisih", "difference (found - expected)"),
+    Column("message", "Pesan", "message"),
+    Column("root_cause", "Akar masalah", "root cause: the finding that explains this one"),
+    Column("related", "Terkait", "related findings, codes or rows"),
 )
 NUMERIC_COLUMNS = {"row", "expected", "found", "difference"}
+SHOWN_COLUMNS = {"kode", "expected", "found", "difference"}  # values shown by ``shown_value``
+SLUG_COLUMNS = {"check", "table", "column"}  # names that may wrap after their underscores
 CELL_CLASSES = {"message": "c-msg", "uraian": "c-uraian", "kode": "c-kode"}  # widths in the CSS
 
-PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
-GROUPED_NUMBER = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # Indonesian 1.234.567,89
-ALIGNED_FROM = re.compile(r"\[kolom (\d+)\]\s*$")  # align_row repairs: '4 Dokumen [kolom 18]'
 LONG_INTEGER = re.compile(r"-?\d{5,}")  # amounts; a year or a count of four digits stays as is
 DOTTED_CODE = re.compile(r"\w+(?:\.\w+){2,}")  # 5.03.02.2.01.0001, or a number as printed
-ALIGN_RULE = "align_row"
-CELL_REF = re.compile(r"([\w.-]+):(\d+)(?::([\w.-]+))?")  # related: 't06_reviu_rkpd:4:pagu_murni'
+
+META_LABELS = (
+    ("pemda", "Pemda"),
+    ("skpd", "SKPD"),
+    ("tahun", "Tahun"),
+    ("jenis", "Jenis dokumen"),
+    ("jenis_pemda", "Jenis pemda"),
+    ("bidang", "Bidang"),
+)
 
 
-# --- values ----------------------------------------------------------------------------------
+# --- values as shown -------------------------------------------------------------------------
 
 
-def number_key(text: str) -> str | None:
-    """The value of a cell as a plain number for sorting, or None when it is no number.
+def shown_value(text: str) -> tuple[str, str]:
+    """A value for reading, and where it may wrap: whole Rupiah grouped the Indonesian way,
+    long codes breakable after their dots.
 
-    >>> [number_key(t) for t in ["28143400", "-1.5", "1.234.567,5", "59.99.800", "5.03.01", ""]]
-    ['28143400', '-1.5', '1234567.5', None, None, None]
+    The sort key keeps the plain number (``data-num``); only what is shown changes.
+
+    >>> shown_value("-59999800"), shown_value("2024"), shown_value("5.03.02.2.01.0001")
+    (('-59.999.800', ''), ('2024', ''), ('5.03.02.2.01.0001', '.'))
     """
-    text = text.strip()
-    if PLAIN_NUMBER.fullmatch(text):
-        return text
-    if GROUPED_NUMBER.fullmatch(text):
-        return text.replace(".", "").replace(",", ".")
-    return None
+    if LONG_INTEGER.fullmatch(text):
+        return f"{int(text):,}".replace(",", "."), ""
+    if DOTTED_CODE.fullmatch(text):
+        return text, "."
+    return text, ""
 
 
-def digits(text: str) -> str:
-    """The digits of a cell, for finding a printed number whatever its punctuation.
+def where_label(finding: Record) -> str:
+    """The source line or page of a finding: ``baris 664`` or ``hal. 3``.
 
-    >>> digits("59.99.800"), digits("Rp 1.500,-")
-    ('5999800', '1500')
+    >>> where_label({"sumber_baris": "664"}), where_label({"sumber_baris": "", "halaman": "3"})
+    ('baris 664', 'hal. 3')
     """
-    return re.sub(r"\D", "", text)
-
-
-def as_int(text: str | None) -> int | None:
-    """A CSV cell as an integer, or None."""
-    text = (text or "").strip()
-    return int(text) if re.fullmatch(r"-?\d+", text) else None
-
-
-def split_related(text: str) -> list[str]:
-    return [item.strip() for item in text.split(";") if item.strip()]
+    if finding.get("sumber_baris"):
+        return f"baris {finding['sumber_baris']}"
+    if finding.get("halaman"):
+        return f"hal. {finding['halaman']}"
+    return ""
 
 
 def check_meaning(check: str) -> str:
@@ -123,597 +131,367 @@ def check_meaning(check: str) -> str:
     return str(getattr(entry, "description", "") or "")
 
 
-# --- root causes -----------------------------------------------------------------------------
+# --- the view model: what the page shows, as plain values ------------------------------------
 
 
-def cause_groups(findings: Sequence[Record]) -> list[list[tuple[Record, int]]]:
-    """Findings grouped under their root cause: each group is a root then its consequences.
+class RelatedItem(NamedTuple):
+    """An entry of a finding's "Terkait" cell: a finding, a code, or rows of one table."""
 
-    Each item is ``(finding, depth)``; depth 0 is the root. A ``root_cause`` naming no finding
-    of the list leaves the finding a root of its own; a cycle is broken at its first finding.
+    kind: Literal["finding", "code", "rows"]
+    text: str  # the finding id, the code, or the table
+    rows: str = ""  # the table's rows, for ``rows``
 
-    >>> rows = [{"id": "F1", "root_cause": ""}, {"id": "F2", "root_cause": "F1"},
-    ...         {"id": "F3", "root_cause": "F9"}]
-    >>> [[(f["id"], d) for f, d in g] for g in cause_groups(rows)]
-    [[('F1', 0), ('F2', 1)], [('F3', 0)]]
+
+def related_items(text: str, ids: set[str]) -> list[RelatedItem]:
+    """The related entries: finding ids first, then codes, then rows grouped by table.
+
+    >>> related_items("F001;t06:4:pagu;t06:5:pagu;5.03", {"F001"})  # doctest: +NORMALIZE_WHITESPACE
+    [RelatedItem(kind='finding', text='F001', rows=''), RelatedItem(kind='code', text='5.03',
+     rows=''), RelatedItem(kind='rows', text='t06', rows='4, 5')]
     """
-    ids = {f.get("id", "") for f in findings if f.get("id")}
-    children: dict[str, list[Record]] = defaultdict(list)
-    roots: list[Record] = []
-    for finding in findings:
-        cause = finding.get("root_cause", "")
-        if cause and cause in ids and cause != finding.get("id"):
-            children[cause].append(finding)
+    findings: list[RelatedItem] = []
+    codes: list[RelatedItem] = []
+    rows: dict[str, list[str]] = defaultdict(list)
+    for item in split_related(text):
+        ref = parse_ref(item)
+        if item in ids:
+            findings.append(RelatedItem("finding", item))
+        elif ref is not None:
+            rows[ref.table].append(ref.row)
         else:
-            roots.append(finding)
-    seen: set[int] = set()
-    groups: list[list[tuple[Record, int]]] = []
-
-    def visit(finding: Record, depth: int, group: list[tuple[Record, int]]) -> None:
-        if id(finding) in seen:
-            return
-        seen.add(id(finding))
-        group.append((finding, depth))
-        for child in children.get(finding.get("id", ""), []):
-            visit(child, depth + 1, group)
-
-    for finding in [*roots, *findings]:  # findings left over after the roots sit in a cycle
-        if id(finding) not in seen:
-            group: list[tuple[Record, int]] = []
-            visit(finding, 0, group)
-            groups.append(group)
-    return groups
-
-
-def consequence_counts(findings: Iterable[Record]) -> Counter[str]:
-    """How many findings name each finding as their direct root cause."""
-    return Counter(f["root_cause"] for f in findings if f.get("root_cause"))
-
-
-# --- the source rows -------------------------------------------------------------------------
+            codes.append(RelatedItem("code", item))
+    tables = [RelatedItem("rows", t, ", ".join(dict.fromkeys(r))) for t, r in rows.items()]
+    return findings + codes + tables
 
 
 @dataclass(frozen=True, slots=True)
-class CellRef:
-    """A cell a finding names: its table, clean row (``baris``) and column, if any."""
+class Related:
+    """A finding's "Terkait" cell; a long one folds into a ``<details>``."""
 
-    table: str
-    row: str
-    column: str = ""
+    items: list[RelatedItem]
+    count: int  # entries of the cell, before rows are grouped by table
 
-
-def parse_ref(text: str) -> CellRef | None:
-    """A ``related`` entry that names a row or cell; None for codes and finding ids.
-
-    >>> parse_ref("t06_reviu_rkpd:4:pagu_murni")
-    CellRef(table='t06_reviu_rkpd', row='4', column='pagu_murni')
-    >>> parse_ref("t06:4"), parse_ref("5.03.01")
-    (CellRef(table='t06', row='4', column=''), None)
-    """
-    match = CELL_REF.fullmatch(text.strip())
-    if not match:
-        return None
-    return CellRef(match.group(1), match.group(2), match.group(3) or "")
-
-
-@dataclass(slots=True)
-class SnippetRow:
-    """A raw row in a snippet: the finding's own row or a row it names, and its marked cells."""
-
-    cells: Record
-    own: bool
-    marks: dict[int, str] = field(default_factory=dict)  # raw column -> "hit" or "rel"
+    @property
+    def folded(self) -> bool:
+        return self.count > RELATED_SHOWN
 
 
 @dataclass(frozen=True, slots=True)
-class Snippet:
-    """Rows of one raw table as printed, with the table's header rows above them."""
+class Cell:
+    """One cell of a finding's row: its text as shown and its class and sort key."""
+
+    key: str  # the findings.csv column
+    text: str
+    wrap_at: str = ""  # the text may wrap after each of these ("_" or "."); "" for nowhere
+    css_class: str | None = None
+    sort_key: str | int | None = None  # ``data-num``
+
+
+@dataclass(frozen=True, slots=True)
+class RawCell:
+    """A cell of a raw row as printed, marked when the finding is about it or relates it."""
+
+    text: str
+    mark: str | None  # HIT or RELATED, for a marked cell
+
+
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    """A raw row as printed: a header row, the finding's own row, or a row it relates."""
+
+    css_class: str  # "hdr" (a header row), "src-row" (the finding's own) or "rel-row"
+    where: str  # the source line, or page
+    cells: list[RawCell]
+
+
+@dataclass(frozen=True, slots=True)
+class RawColumn:
+    """A ``kolom_N`` of a raw table, as its snippet's heading names it."""
+
+    title: str  # kolom_N and the clean columns read from it
+    hit: bool  # a cell of the column is the finding's own
+
+
+@dataclass(frozen=True, slots=True)
+class SnippetView:
+    """Rows of one raw table as printed (``renja.present.locate.Snippet``), cells as shown."""
 
     table_id: str
-    width: int
-    header: list[Record]
-    rows: list[SnippetRow]
-    column_names: dict[int, list[str]]
-    note: str = ""
+    caption: str
+    columns: list[RawColumn]  # kolom_1, kolom_2, ...
+    rows: list[RawRow]
+    note: str
 
 
-def raw_width(rows: Sequence[Record]) -> int:
-    """How many ``kolom_N`` columns a raw table has."""
-    return max((int(k[6:]) for r in rows[:1] for k in r if k.startswith("kolom_")), default=0)
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """A repair of a finding's row, as ``repairs.csv`` logs it."""
+
+    column: str | None
+    raw: str | None
+    clean: str | None
+    rule: str | None
 
 
-def row_lines(folder: DocFolder, table_id: str, row: str) -> set[str]:
-    """The source lines of a clean row: its own and those merged into it (``baris_gabungan``)."""
-    clean = folder.clean_row(table_id, row)
-    if clean is None:
-        return set()
-    lines = {clean.get("sumber_baris", "")} | set(
-        re.findall(r"\d+", clean.get("baris_gabungan", ""))
-    )
-    return lines - {""}
+@dataclass(frozen=True, slots=True)
+class Detail:
+    """The expandable detail under a finding: its source rows, related rows and repairs."""
+
+    finding_id: str
+    table_id: str
+    summary: str
+    own: SnippetView | None  # None when raw/<table>.csv holds none of its rows
+    related: list[SnippetView]  # rows of other tables
+    repairs: list[Repair]
 
 
-def own_rows(folder: DocFolder, finding: Record) -> tuple[list[int], str]:
-    """The raw body rows a finding is about (by position): by source line, else by page."""
-    table_id = finding.get("table", "")
-    line = finding.get("sumber_baris", "")
-    if line:
-        lines = {line} | row_lines(folder, table_id, finding.get("row", ""))
-        return sorted(i for line in lines for i in folder.raw_at_line(table_id, line)), ""
-    page = finding.get("halaman", "")
-    if not page:
-        return [], ""
-    raw = folder.raw_rows(table_id)
-    on_page = [
-        i for i, r in enumerate(raw) if r.get("halaman") == page and r.get("peran") == RAW_BODY_ROLE
-    ]
-    if len(on_page) > MAX_PAGE_ROWS:
-        return on_page[:MAX_PAGE_ROWS], f"Hanya {MAX_PAGE_ROWS} baris pertama halaman {page}."
-    return on_page, ""
+@dataclass(frozen=True, slots=True)
+class FindingRow:
+    """One finding as its row in the findings table shows it."""
+
+    finding: Record
+    depth: int  # 0 for a root cause
+    consequences: int  # findings naming this one as their root cause
+    cause_known: bool  # ``root_cause`` names a finding of the list (a link)
+    meaning: str  # of the check
+    where: str
+    cells: list[Cell]  # in ``COLUMNS`` order
+    related: Related
+    detail: Detail | None  # None for a finding of no table
+
+    @property
+    def id(self) -> str:
+        return self.finding.get("id", "")
+
+    @property
+    def severity(self) -> str:
+        return self.finding.get("severity", "")
+
+    @property
+    def check(self) -> str:
+        return self.finding.get("check", "")
+
+    @property
+    def table(self) -> str:
+        return self.finding.get("table", "")
+
+    @property
+    def indent(self) -> int:
+        return min(self.depth, MAX_INDENT)
 
 
-def raw_column(folder: DocFolder, ref: CellRef) -> int | None:
-    """The raw column a clean cell was printed in: where ``align_row`` moved it from, if it did."""
-    moved = aligned_column(folder.repairs_of(ref.table, ref.row), ref.column)
-    return moved if moved is not None else folder.raw_columns(ref.table).get(ref.column)
+@dataclass(frozen=True, slots=True)
+class FindingsView:
+    """The findings table, and the values its filters offer."""
+
+    groups: list[list[FindingRow]]  # each a root cause, then the findings it explains
+    checks: list[str]  # to filter by
+    tables: list[str]
 
 
-def aligned_column(repairs: Iterable[Record], column: str) -> int | None:
-    """The printed raw column of a cell that ``align_row`` moved, else None.
+@dataclass(frozen=True, slots=True)
+class CheckCount:
+    """A check of the summary: how many findings, of which severities, and what it means."""
 
-    >>> aligned_column([{"column": "k", "rule": "align_row", "raw": "4 Dokumen [kolom 18]"}], "k")
-    18
-    """
-    for repair in repairs:
-        if repair.get("column") == column and ALIGN_RULE in repair.get("rule", "").split("+"):
-            match = ALIGNED_FROM.search(repair.get("raw", ""))
-            if match:
-                return int(match.group(1))
-    return None
+    check: str
+    severities: list[str]
+    count: int
+    meaning: str
 
 
-def finding_refs(finding: Record) -> tuple[list[CellRef], list[CellRef]]:
-    """The cells a finding is about (its own column or columns) and the cells it relates."""
-    table_id, row = finding.get("table", ""), finding.get("row", "")
-    own = [CellRef(table_id, row, c) for c in split_related(finding.get("column", ""))]
-    related = [ref for ref in map(parse_ref, split_related(finding.get("related", ""))) if ref]
-    return own, related
+@dataclass(frozen=True, slots=True)
+class SummaryView:
+    """Counts by severity and by check."""
+
+    total: int
+    by_severity: dict[str, int]
+    checks: list[CheckCount]  # most findings first
 
 
-def value_marks(cells: Record, width: int, finding: Record) -> set[int]:
-    """The columns of a row whose digits are those of the finding's ``found`` or ``expected``."""
-    wanted = {digits(finding.get("found", "")), digits(finding.get("expected", ""))} - {""}
-    return {n for n in range(1, width + 1) if digits(cells.get(f"kolom_{n}", "")) in wanted}
+class Count(NamedTuple):
+    """A count of the header: what the folder holds."""
+
+    n: int
+    label: str
+    english: str
 
 
-def source_snippets(folder: DocFolder, finding: Record) -> list[Snippet]:
-    """The finding's own row (offending cells marked ``hit``) and the rows it relates (``rel``).
+@dataclass(frozen=True, slots=True)
+class HeaderView:
+    """The document: its title and metadata, its source, and what the folder holds."""
 
-    The related rows of the finding's table join its own snippet, in document order; those of
-    other tables get a snippet each. At most ``MAX_RELATED_ROWS`` related rows are shown.
-    """
-    table_id = finding.get("table", "")
-    own, note = own_rows(folder, finding)
-    own_refs, related = finding_refs(finding)
-    raw = folder.raw_rows(table_id)
-    hit_columns = {n for ref in own_refs if (n := raw_column(folder, ref)) is not None}
-    rows: dict[str, dict[int, SnippetRow]] = defaultdict(dict)  # table -> raw position -> row
-    for i in own:
-        marks = hit_columns | value_marks(raw[i], raw_width(raw), finding)
-        rows[table_id][i] = SnippetRow(raw[i], True, dict.fromkeys(marks, "hit"))
-    skipped = add_related_rows(folder, related, rows)
-    if skipped:
-        note = f"{note} {skipped} baris terkait lain tidak ditampilkan.".strip()
-    order = [table_id, *sorted(set(rows) - {table_id})]
-    return [_snippet(folder, t, rows[t], note if t == table_id else "") for t in order if rows[t]]
+    title: str
+    doc_id: str
+    meta: list[tuple[str, str]]  # label, value
+    source_file: str
+    source_sha: str
+    counts: list[Count]
+    warnings: list[str]
 
 
-def add_related_rows(
-    folder: DocFolder, related: Iterable[CellRef], rows: dict[str, dict[int, SnippetRow]]
-) -> int:
-    """Add the rows that ``related`` names, their cells marked ``rel``; return how many did not
-    fit under ``MAX_RELATED_ROWS``."""
-    shown = skipped = 0
-    for ref in related:
-        column = raw_column(folder, ref) if ref.column else None
-        for line in sorted(row_lines(folder, ref.table, ref.row)):
-            for i in folder.raw_at_line(ref.table, line):
-                entry = rows[ref.table].get(i)
-                if entry is None:
-                    if shown >= MAX_RELATED_ROWS:
-                        skipped += 1
-                        continue
-                    shown += 1
-                    entry = rows[ref.table][i] = SnippetRow(folder.raw_rows(ref.table)[i], False)
-                if column is not None:
-                    entry.marks.setdefault(column, "rel")
-    return skipped
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    """A table of the manifest, and which of its CSV files exist."""
+
+    table_id: str
+    kind: object  # the manifest's values, shown as they are
+    title: object
+    caption: object
+    rows: object
+    findings: int
+    clean: bool  # tables/<table_id>.csv exists
+    raw: bool  # raw/<table_id>.csv exists
 
 
-def _snippet(folder: DocFolder, table_id: str, rows: dict[int, SnippetRow], note: str) -> Snippet:
-    raw = folder.raw_rows(table_id)
-    names: dict[int, list[str]] = defaultdict(list)
-    for name, column in folder.raw_columns(table_id).items():
-        names[column].append(name)
-    return Snippet(
-        table_id=table_id,
-        width=raw_width(raw),
-        header=[r for r in raw if r.get("peran") == RAW_HEADER_ROLE],
-        rows=[rows[i] for i in sorted(rows)],
-        column_names=dict(names),
-        note=note,
-    )
+@dataclass(frozen=True, slots=True)
+class PageView:
+    """Everything the page shows: the view model the templates render."""
+
+    title: str
+    policy: str  # the Content-Security-Policy
+    css: Markup
+    js: Markup
+    header: HeaderView
+    summary: SummaryView
+    findings: FindingsView
+    tables: list[TableRow]
+    version: str
 
 
-# --- HTML pieces -----------------------------------------------------------------------------
+# --- assembling the view ---------------------------------------------------------------------
 
 
-def esc(value: object) -> str:
-    """Document text as HTML text or attribute value (quotes escaped too).
-
-    >>> esc('"><img src=x onerror=alert(1)>')
-    '&quot;&gt;&lt;img src=x onerror=alert(1)&gt;'
-    """
-    return escape("" if value is None else str(value), quote=True)
-
-
-def attrs(**values: object) -> str:
-    """HTML attributes, escaped; ``None`` values are left out and ``_`` becomes ``-``."""
-    return "".join(
-        f' {name.rstrip("_").replace("_", "-")}="{esc(value)}"'
-        for name, value in values.items()
-        if value is not None
-    )
-
-
-def breakable(name: str) -> str:
-    """An escaped slug that may wrap after its underscores, so narrow columns stay narrow.
-
-    >>> breakable("kode_tidak_pasti")
-    'kode_<wbr>tidak_<wbr>pasti'
-    """
-    return "_<wbr>".join(esc(part) for part in name.split("_"))
+def finding_cells(finding: Record) -> list[Cell]:
+    """The cells of one finding's row, in ``COLUMNS`` order, with their classes and sort keys."""
+    cells = []
+    for key, _, _ in COLUMNS:
+        value = finding.get(key, "")
+        text, wrap_at = shown_value(value) if key in SHOWN_COLUMNS else (value, "")
+        if key in SLUG_COLUMNS:
+            wrap_at = "_"
+        if key == "severity":
+            rank = SEVERITIES.index(value) if value in SEVERITIES else len(SEVERITIES)
+            cells.append(Cell(key, text, wrap_at, sort_key=rank))
+        elif key in NUMERIC_COLUMNS:
+            cells.append(Cell(key, text, wrap_at, "num", number_key(value)))
+        else:
+            cells.append(Cell(key, text, wrap_at, CELL_CLASSES.get(key)))
+    return cells
 
 
-def display_value(text: str) -> str:
-    """A value for reading: whole Rupiah grouped the Indonesian way, long codes breakable.
-
-    The sort key keeps the plain number (``data-num``); only what is shown changes.
-
-    >>> display_value("-59999800"), display_value("2024"), display_value("5.03.02.2.01.0001")
-    ('-59.999.800', '2024', '5.<wbr>03.<wbr>02.<wbr>2.<wbr>01.<wbr>0001')
-    """
-    if LONG_INTEGER.fullmatch(text):
-        return esc(f"{int(text):,}".replace(",", "."))
-    if DOTTED_CODE.fullmatch(text):
-        return ".<wbr>".join(esc(part) for part in text.split("."))
-    return esc(text)
-
-
-def severity_badge(severity: str) -> str:
-    label = SEVERITY_LABELS.get(severity, severity)
-    return f"<span{attrs(class_=f'sev sev-{severity}', title=severity)}>{esc(label)}</span>"
-
-
-def where_label(finding: Record) -> str:
-    """The source line or page of a finding: ``baris 664`` or ``hal. 3``."""
-    if finding.get("sumber_baris"):
-        return f"baris {finding['sumber_baris']}"
-    if finding.get("halaman"):
-        return f"hal. {finding['halaman']}"
-    return ""
-
-
-def snippet_html(snippet: Snippet, caption: str = "") -> str:
-    """Raw rows as a small table: header rows shaded, offending cells marked."""
-    marked = {n for row in snippet.rows for n, kind in row.marks.items() if kind == "hit"}
-    head = ['<th title="sumber_baris">baris</th>']
+def snippet_view(snippet: Snippet, caption: str = "") -> SnippetView:
+    """Raw rows as a small table: header rows first, offending cells marked."""
+    marked = {n for row in snippet.rows for n, kind in row.marks.items() if kind == HIT}
+    columns = []
     for n in range(1, snippet.width + 1):
         names = ", ".join(snippet.column_names.get(n, []))
-        title = f"kolom_{n}: {names}" if names else f"kolom_{n}"
-        head.append(f"<th{attrs(class_='hit-col' if n in marked else None, title=title)}>{n}</th>")
-    body = [_raw_row_html(row, snippet.width, "hdr", {}) for row in snippet.header]
-    for row in snippet.rows:
-        body.append(_raw_row_html(row.cells, snippet.width, _row_class(row), row.marks))
-    note = f'<p class="empty">{esc(snippet.note)}</p>' if snippet.note else ""
-    caption_html = f"<caption>{esc(caption)}</caption>" if caption else ""
-    return (
-        f'<div class="src-wrap"><table class="src"{attrs(data_table=snippet.table_id)}>'
-        f"{caption_html}<thead><tr>{''.join(head)}</tr></thead><tbody>{''.join(body)}</tbody>"
-        f"</table></div>{note}"
-    )
+        columns.append(RawColumn(f"kolom_{n}: {names}" if names else f"kolom_{n}", n in marked))
+    rows = [raw_row(row, snippet.width, "hdr", {}) for row in snippet.header]
+    rows += [raw_row(row.cells, snippet.width, _row_class(row), row.marks) for row in snippet.rows]
+    return SnippetView(snippet.table_id, caption, columns, rows, snippet.note)
 
 
 def _row_class(row: SnippetRow) -> str:
     return "src-row" if row.own else "rel-row"
 
 
-def _raw_row_html(row: Record, width: int, cls: str, marks: dict[int, str]) -> str:
+def raw_row(row: Record, width: int, css_class: str, marks: dict[int, str]) -> RawRow:
     where = row.get("sumber_baris") or (f"hal. {row['halaman']}" if row.get("halaman") else "")
-    cells = [f'<th class="line">{esc(where)}</th>']
-    for n in range(1, width + 1):
-        text = esc(row.get(f"kolom_{n}", ""))
-        kind = marks.get(n)
-        if kind is None:
-            cells.append(f"<td>{text}</td>")
-        else:
-            cells.append(f'<td class="{kind}" data-kolom="{n}"><mark>{text}</mark></td>')
-    return f'<tr class="{cls}">{"".join(cells)}</tr>'
+    cells = [RawCell(row.get(f"kolom_{n}") or "", marks.get(n)) for n in range(1, width + 1)]
+    return RawRow(css_class, where, cells)
 
 
-def repairs_html(repairs: Sequence[Record]) -> str:
-    """The repairs logged for a finding's row."""
-    if not repairs:
-        return ""
-    rows = "".join(
-        f"<tr><td>{esc(r.get('column'))}</td><td>{esc(r.get('raw'))}</td>"
-        f"<td>{esc(r.get('clean'))}</td><td><code>{esc(r.get('rule'))}</code></td></tr>"
-        for r in repairs
-    )
-    return (
-        '<table class="repairs"><caption>Perbaikan pada baris ini <span class="en">'
-        "(repairs of this row)</span></caption><thead><tr><th>Kolom</th><th>Tercetak</th>"
-        f"<th>Bersih</th><th>Aturan</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
-
-
-def detail_html(folder: DocFolder, finding: Record) -> str:
-    """The expandable detail under a finding: its source rows, related rows and repairs."""
+def detail_view(folder: DocFolder, finding: Record) -> Detail:
+    """A finding's source rows, the rows it relates and the repairs of its row."""
     table_id, row = finding.get("table", ""), finding.get("row", "")
     snippets = source_snippets(folder, finding)
     summary = f"Sumber: {where_label(finding) or 'tidak diketahui'} · {table_id}"
     if row:
         summary += f" baris {row}"
+    own = None
     if snippets and snippets[0].table_id == table_id:
-        body = snippet_html(snippets[0])
+        own = snippet_view(snippets[0])
         snippets = snippets[1:]
-    else:
-        body = f'<p class="empty">Baris sumber tidak ada di raw/{esc(table_id)}.csv.</p>'
-    body += "".join(snippet_html(s, f"Terkait: {s.table_id}") for s in snippets)
-    return (
-        f'<tr class="detail"{attrs(data_for=finding.get("id"))}><td colspan="{len(COLUMNS)}">'
-        f"<details><summary>{esc(summary)}</summary>{body}"
-        f"{repairs_html(folder.repairs_of(table_id, row))}</details></td></tr>"
+    repairs = [
+        Repair(r.get("column"), r.get("raw"), r.get("clean"), r.get("rule"))
+        for r in folder.repairs_of(table_id, row)
+    ]
+    related = [snippet_view(s, f"Terkait: {s.table_id}") for s in snippets]
+    return Detail(finding.get("id", ""), table_id, summary, own, related, repairs)
+
+
+def finding_row(
+    folder: DocFolder, finding: Record, depth: int, ids: set[str], consequences: Counter[str]
+) -> FindingRow:
+    """One finding as its row shows it, with the detail under it."""
+    related = finding.get("related", "")
+    return FindingRow(
+        finding=finding,
+        depth=depth,
+        consequences=consequences[finding.get("id", "")],
+        cause_known=finding.get("root_cause", "") in ids,
+        meaning=check_meaning(finding.get("check", "")),
+        where=where_label(finding),
+        cells=finding_cells(finding),
+        related=Related(related_items(related, ids), len(split_related(related))),
+        detail=detail_view(folder, finding) if finding.get("table") else None,
     )
 
 
-def related_html(text: str, ids: set[str]) -> str:
-    """The related entries: finding ids as links, rows grouped by table, the rest as code.
-
-    >>> related_html("F001;t06:4:pagu;t06:5:pagu;5.03", {"F001"})
-    '<a href="#F001">F001</a>; <code>5.03</code>; t06 baris 4, 5'
-    """
-    links: list[str] = []
-    codes: list[str] = []
-    rows: dict[str, list[str]] = defaultdict(list)
-    for item in split_related(text):
-        ref = parse_ref(item)
-        if item in ids:
-            links.append(f'<a href="#{esc(item)}">{esc(item)}</a>')
-        elif ref is not None:
-            rows[ref.table].append(ref.row)
-        else:
-            codes.append(f"<code>{esc(item)}</code>")
-    tables = [f"{breakable(t)} baris {esc(', '.join(dict.fromkeys(r)))}" for t, r in rows.items()]
-    html = "; ".join(links + codes + tables)
-    count = len(split_related(text))
-    if count <= RELATED_SHOWN:
-        return html
-    return f'<details class="more"><summary>{count} rujukan</summary>{html}</details>'
-
-
-def finding_cells(finding: Record, depth: int, ids: set[str], consequences: int) -> list[str]:
-    """The cells of one finding's row, in ``COLUMNS`` order."""
-    fid = finding.get("id", "")
-    marker = '<span class="arrow">↳ </span>' if depth else ""
-    note = f'<span class="n-akibat">{consequences} akibat</span>' if consequences else ""
-    cause = finding.get("root_cause", "")
-    table_id = finding.get("table", "")
-    cells = {
-        "id": f'{marker}<a href="#{esc(fid)}">{esc(fid)}</a>{note}',
-        "severity": severity_badge(finding.get("severity", "")),
-        "check": f'<code title="{esc(check_meaning(finding.get("check", "")))}">'
-        f"{breakable(finding.get('check', ''))}</code>",
-        "table": f'<a href="#tabel-{esc(table_id)}">{breakable(table_id)}</a>' if table_id else "",
-        "column": breakable(finding.get("column", "")),
-        "row": f'{esc(finding.get("row"))}<span class="where">{esc(where_label(finding))}</span>',
-        "root_cause": (
-            f'<a class="cause" href="#{esc(cause)}">{esc(cause)}</a>'
-            if cause in ids
-            else esc(cause)
-        ),
-        "related": related_html(finding.get("related", ""), ids),
-        "kode": display_value(finding.get("kode", "")),
-        "expected": display_value(finding.get("expected", "")),
-        "found": display_value(finding.get("found", "")),
-        "difference": display_value(finding.get("difference", "")),
-    }
-    out = []
-    for key, _, _ in COLUMNS:
-        content = cells.get(key, esc(finding.get(key, "")))
-        out.append(f"<td{attrs(**_cell_attrs(key, finding))}>{content}</td>")
-    return out
-
-
-def _cell_attrs(key: str, finding: Record) -> dict[str, object]:
-    """The class and sort key of a finding's cell."""
-    value = finding.get(key, "")
-    if key == "severity":
-        rank = SEVERITIES.index(value) if value in SEVERITIES else len(SEVERITIES)
-        return {"data_num": rank}
-    if key in NUMERIC_COLUMNS:
-        return {"class_": "num", "data_num": number_key(value)}
-    return {"class_": CELL_CLASSES.get(key)}
-
-
-def finding_group_html(
-    folder: DocFolder,
-    group: Sequence[tuple[Record, int]],
-    ids: set[str],
-    consequences: Counter[str],
-) -> str:
-    """One ``<tbody>``: a root finding, then the findings it explains, each with its detail."""
-    parts = []
-    for finding, depth in group:
-        classes = ["finding", f"sev-{finding.get('severity', '')}"]
-        if depth:
-            classes += ["consequence", f"depth-{min(depth, 3)}"]
-        row_attrs = attrs(
-            class_=" ".join(classes),
-            id=finding.get("id") or None,
-            data_severity=finding.get("severity", ""),
-            data_check=finding.get("check", ""),
-            data_table=finding.get("table", ""),
-        )
-        cells = finding_cells(finding, depth, ids, consequences[finding.get("id", "")])
-        parts.append(f"<tr{row_attrs}>{''.join(cells)}</tr>")
-        if finding.get("table"):
-            parts.append(detail_html(folder, finding))
-    return f'<tbody class="group">{"".join(parts)}</tbody>'
-
-
-def _options(values: Iterable[str], labels: dict[str, str] | None = None) -> str:
-    options = ['<option value="">semua</option>']
-    for value in values:
-        label = (labels or {}).get(value, value)
-        options.append(f"<option{attrs(value=value)}>{esc(label)}</option>")
-    return "".join(options)
-
-
-def filters_html(findings: Sequence[Record]) -> str:
-    """The filter controls: hidden until the script runs (they do nothing without it)."""
-    checks = sorted({f.get("check", "") for f in findings} - {""})
-    tables = sorted({f.get("table", "") for f in findings} - {""})
-    return (
-        '<form class="filters" id="filters" hidden role="search">'
-        '<label>Cari <span class="en">(search)</span>'
-        '<input type="search" id="f-search" placeholder="kode, uraian, pesan …"></label>'
-        '<label>Tingkat <span class="en">(severity)</span><select id="f-severity">'
-        f"{_options(SEVERITIES, SEVERITY_LABELS)}</select></label>"
-        '<label>Pemeriksaan <span class="en">(check)</span><select id="f-check">'
-        f"{_options(checks)}</select></label>"
-        '<label>Tabel <span class="en">(table)</span><select id="f-table">'
-        f"{_options(tables)}</select></label>"
-        '<button type="button" id="f-reset">Atur ulang</button>'
-        '<output id="f-shown" aria-live="polite"></output></form>'
-    )
-
-
-def findings_section(folder: DocFolder) -> str:
-    """The findings table: filterable, sortable, consequences under their root cause."""
+def findings_view(folder: DocFolder) -> FindingsView:
+    """The findings table: consequences under their root cause, each with its detail."""
     findings = folder.findings
     ids = {f.get("id", "") for f in findings} - {""}
     consequences = consequence_counts(findings)
-    head = "".join(
-        f'<th scope="col"{attrs(title=english, class_="num" if key in NUMERIC_COLUMNS else None)}>'
-        f'<button type="button" class="sort">{esc(label)}</button></th>'
-        for key, label, english in COLUMNS
-    )
     groups = [
-        finding_group_html(folder, group, ids, consequences) for group in cause_groups(findings)
+        [finding_row(folder, finding, depth, ids, consequences) for finding, depth in group]
+        for group in cause_groups(findings)
     ]
-    if not groups:
-        groups = [
-            f'<tbody><tr><td colspan="{len(COLUMNS)}" class="empty">Tidak ada temuan '
-            "(no findings).</td></tr></tbody>"
-        ]
-    return (
-        '<section id="temuan"><h2>Temuan <small>(findings)</small></h2>'
-        f"{filters_html(findings)}"
-        '<p class="legend">Temuan yang disebabkan temuan lain tampil menjorok (↳) di bawah akar '
-        "masalahnya. Klik judul kolom untuk mengurutkan; buka «Sumber» untuk melihat baris "
-        "seperti tercetak, dengan sel yang bermasalah disorot.</p>"
-        f'<table class="grid" id="findings"><thead><tr>{head}</tr></thead>{"".join(groups)}'
-        "</table></section>"
+    return FindingsView(
+        groups=groups,
+        checks=sorted({f.get("check", "") for f in findings} - {""}),
+        tables=sorted({f.get("table", "") for f in findings} - {""}),
     )
 
 
-def summary_section(findings: Sequence[Record]) -> str:
-    """Counts by severity and by check; each count is a link that filters the findings."""
+def summary_view(findings: Sequence[Record]) -> SummaryView:
+    """Counts by severity and by check."""
     by_severity = Counter(f.get("severity", "") for f in findings)
-    cards = [
-        f'<a class="card all" href="#temuan" data-filter="severity" data-value="">'
-        f'<span class="n">{len(findings)}</span>Semua temuan <span class="en">(all)</span></a>'
-    ]
-    for severity in SEVERITIES:
-        cards.append(
-            f"<a{attrs(class_=f'card sev-{severity}', href='#temuan', data_filter='severity')}"
-            f'{attrs(data_value=severity)}><span class="n">{by_severity[severity]}</span>'
-            f'{esc(SEVERITY_LABELS[severity])} <span class="en">({severity})</span></a>'
-        )
     by_check = Counter(f.get("check", "") for f in findings)
     severities_of: dict[str, set[str]] = defaultdict(set)
     for finding in findings:
         severities_of[finding.get("check", "")].add(finding.get("severity", ""))
-    rows = []
-    for check, count in sorted(by_check.items(), key=lambda item: (-item[1], item[0])):
-        badges = " ".join(severity_badge(s) for s in SEVERITIES if s in severities_of[check])
-        rows.append(
-            f'<tr><td><a href="#temuan" data-filter="check"{attrs(data_value=check)}>'
-            f"<code>{esc(check)}</code></a></td><td>{badges}</td>"
-            f'<td class="num">{count}</td><td>{esc(check_meaning(check))}</td></tr>'
+    checks = [
+        CheckCount(
+            check, [s for s in SEVERITIES if s in severities_of[check]], n, check_meaning(check)
         )
-    checks = (
-        '<table class="grid checks"><thead><tr><th title="check">Pemeriksaan</th>'
-        '<th title="severity">Tingkat</th><th class="num" title="count">Jumlah</th>'
-        f'<th title="meaning">Arti</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
-        if rows
-        else ""
-    )
-    return (
-        '<section id="ringkasan"><h2>Ringkasan <small>(summary)</small></h2>'
-        f'<div class="cards">{"".join(cards)}</div>{checks}</section>'
-    )
+        for check, n in sorted(by_check.items(), key=lambda item: (-item[1], item[0]))
+    ]
+    return SummaryView(len(findings), {s: by_severity[s] for s in SEVERITIES}, checks)
 
 
-def tables_section(folder: DocFolder) -> str:
-    """Every table of the document, with links to its clean and raw CSV files."""
+def tables_view(folder: DocFolder) -> list[TableRow]:
+    """Every table of the document, and which of its clean and raw CSV files exist."""
     findings_per_table = Counter(f.get("table", "") for f in folder.findings)
     rows = []
     for table in folder.tables:
         table_id = str(table.get("table_id", ""))
-        links = []
-        if folder.clean_path(table_id).is_file():
-            links.append(
-                f'<a class="clean-link"{attrs(href=f"tables/{table_id}.csv")}>'
-                "tabel bersih (CSV)</a>"
-            )
-        if folder.raw_path(table_id).is_file():
-            links.append(f"<a{attrs(href=f'raw/{table_id}.csv')}>mentah (CSV)</a>")
-        count = findings_per_table[table_id]
-        count_html = (
-            f'<a href="#temuan" data-filter="table"{attrs(data_value=table_id)}>{count}</a>'
-            if count
-            else "0"
-        )
         rows.append(
-            f"<tr{attrs(id=f'tabel-{table_id}')}><td><code>{esc(table_id)}</code></td>"
-            f"<td>{esc(table.get('kind'))}</td>"
-            f'<td>{esc(table.get("title") or "")}<span class="caption">'
-            f"{esc(table.get('caption') or table.get('context') or '')}</span></td>"
-            f'<td class="num">{esc(table.get("rows", ""))}</td>'
-            f'<td class="num">{count_html}</td><td>{" · ".join(links)}</td></tr>'
+            TableRow(
+                table_id=table_id,
+                kind=table.get("kind"),
+                title=table.get("title") or "",
+                caption=table.get("caption") or table.get("context") or "",
+                rows=table.get("rows", ""),
+                findings=findings_per_table[table_id],
+                clean=folder.clean_path(table_id).is_file(),
+                raw=folder.raw_path(table_id).is_file(),
+            )
         )
-    return (
-        '<section id="tabel"><h2>Tabel <small>(tables)</small></h2>'
-        '<table class="grid"><thead><tr><th>Tabel</th><th title="form">Bentuk</th>'
-        '<th title="title and caption">Judul</th><th class="num" title="clean rows">Baris</th>'
-        '<th class="num" title="findings">Temuan</th><th title="files">Berkas</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></section>"
-    )
+    return rows
 
 
-META_LABELS = (
-    ("pemda", "Pemda"),
-    ("skpd", "SKPD"),
-    ("tahun", "Tahun"),
-    ("jenis", "Jenis dokumen"),
-    ("jenis_pemda", "Jenis pemda"),
-    ("bidang", "Bidang"),
-)
-
-
-def header_section(folder: DocFolder) -> str:
+def header_view(folder: DocFolder) -> HeaderView:
     """The document: its title and metadata from the manifest, and what the folder holds."""
     meta = folder.meta
     items = []
@@ -722,56 +500,28 @@ def header_section(folder: DocFolder) -> str:
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         if value not in (None, ""):
-            items.append(f"<dt>{esc(label)}</dt><dd>{esc(value)}</dd>")
+            items.append((label, str(value)))
     nomenclature = folder.manifest.get("nomenklatur") or {}
     if isinstance(nomenclature, dict) and nomenclature.get("version"):
-        items.append(f"<dt>Nomenklatur</dt><dd>{esc(nomenclature['version'])}</dd>")
+        items.append(("Nomenklatur", str(nomenclature["version"])))
     source = folder.manifest.get("source") or {}
-    if source.get("file"):
-        sha = str(source.get("sha256") or "")
-        items.append(
-            f"<dt>Sumber</dt><dd>{esc(source['file'])} "
-            f"<code{attrs(title=f'SHA-256 {sha}' if sha else None)}>{esc(sha[:12])}</code></dd>"
-        )
     tables = folder.tables
     clean = sum(1 for t in tables if folder.clean_path(str(t.get("table_id", ""))).is_file())
     rows = sum(int(t.get("rows") or 0) for t in tables)
-    counts = [
-        (len(tables), f"tabel ({clean} bersih)", "tables (clean)"),
-        (rows, "baris bersih", "clean rows"),
-        (len(folder.repairs), "perbaikan", "repairs"),
-        (len(folder.findings), "temuan", "findings"),
-    ]
-    count_html = "".join(
-        f"<li{attrs(title=english)}><b>{n}</b> {esc(label)}</li>" for n, label, english in counts
+    return HeaderView(
+        title=str(meta.get("title") or folder.doc_id),
+        doc_id=folder.doc_id,
+        meta=items,
+        source_file=str(source["file"]) if source.get("file") else "",
+        source_sha=str(source.get("sha256") or ""),
+        counts=[
+            Count(len(tables), f"tabel ({clean} bersih)", "tables (clean)"),
+            Count(rows, "baris bersih", "clean rows"),
+            Count(len(folder.repairs), "perbaikan", "repairs"),
+            Count(len(folder.findings), "temuan", "findings"),
+        ],
+        warnings=[str(w) for w in folder.manifest.get("warnings") or []],
     )
-    warnings = folder.manifest.get("warnings") or []
-    warning_html = (
-        '<ul class="warnings">' + "".join(f"<li>{esc(w)}</li>" for w in warnings) + "</ul>"
-        if warnings
-        else ""
-    )
-    title = meta.get("title") or folder.doc_id
-    return (
-        f"<header><h1>{esc(title)}</h1>"
-        f'<p class="sub">Laporan pemeriksaan <span class="en">(audit report)</span> · '
-        f"<code>{esc(folder.doc_id)}</code></p>"
-        f'<dl class="meta">{"".join(items)}</dl><ul class="counts">{count_html}</ul>'
-        f"{warning_html}</header>"
-    )
-
-
-def legend_html() -> str:
-    """The Indonesian labels of the page with their English meaning."""
-    rows = "".join(f"<dt>{esc(label)}</dt><dd>{esc(en)}</dd>" for _, label, en in COLUMNS)
-    severities = "".join(f"<dt>{esc(SEVERITY_LABELS[s])}</dt><dd>{esc(s)}</dd>" for s in SEVERITIES)
-    return (
-        '<details class="legend"><summary>Keterangan <span class="en">(legend)</span></summary>'
-        f"<dl>{rows}{severities}</dl></details>"
-    )
-
-
-# --- the page --------------------------------------------------------------------------------
 
 
 def asset(name: str) -> str:
@@ -785,39 +535,90 @@ def csp_hash(text: str) -> str:
     return f"'sha256-{digest}'"
 
 
-def page_html(title: str, body: str) -> str:
-    """The whole page around a body: inline CSS and JS, and a policy that forbids all loads."""
+def page_view(folder: DocFolder) -> PageView:
+    """Everything the page shows, with the inline CSS and JS and a policy that forbids all loads.
+
+    The policy's hashes are of the very text inlined, so the browser runs that and nothing else.
+    """
     css, js = asset("report.css"), asset("report.js")
     policy = (
         f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
         "img-src 'none'; base-uri 'none'; form-action 'none'"
     )
-    return (
-        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
-        f'<meta http-equiv="Content-Security-Policy"{attrs(content=policy)}>\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '<meta name="referrer" content="no-referrer">\n'
-        f"<title>{esc(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n{body}\n"
-        f"<script>{js}</script>\n</body>\n</html>\n"
+    return PageView(
+        title=f"Temuan · {folder.meta.get('title') or folder.doc_id}",
+        policy=policy,
+        css=Markup(css),  # the package's own files, not document text
+        js=Markup(js),
+        header=header_view(folder),
+        summary=summary_view(folder.findings),
+        findings=findings_view(folder),
+        tables=tables_view(folder),
+        version=str(folder.manifest.get("renja_version", "")),
     )
+
+
+# --- rendering -------------------------------------------------------------------------------
+
+
+def escape_text(value: object) -> Markup:
+    """Document text as HTML text or attribute value (quotes escaped too); None as nothing.
+
+    Every ``{{ value }}`` of the templates passes through this (the environment's ``finalize``)
+    before autoescaping, which then leaves it alone. It escapes as ``html.escape`` does, quotes
+    as ``&#x27;`` and ``&quot;`` where markupsafe would write ``&#39;`` and ``&#34;``: the page's
+    escaping from before the templates, so the same folder still gives the same bytes. (A string
+    literal in ``{{ }}`` is escaped by markupsafe when the template is compiled, so the templates
+    write their own text as markup, not as literals.)
+
+    >>> escape_text('"><img src=x onerror=alert(1)>'), escape_text(None)
+    (Markup('&quot;&gt;&lt;img src=x onerror=alert(1)&gt;'), Markup(''))
+    """
+    if isinstance(value, Markup):
+        return value
+    return Markup(html.escape("" if value is None else str(value), quote=True))
+
+
+class CompactPartials(Extension):
+    """Partials (templates named ``_*.html.j2``) are written over many indented lines for
+    reading, but the page puts each section on one line, as it always has: their line breaks and
+    indentation next to a tag (after ``>`` or ``}``, before ``<`` or ``{``) are not output.
+
+    A line break between two words stays, so text is never split over lines in a partial.
+    """
+
+    LINE_BREAK = re.compile(r"(?<=[>}])\n[ \t]*|\n[ \t]*(?=[<{])")
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        if name is not None and Path(name).name.startswith("_"):
+            return self.LINE_BREAK.sub("", source)
+        return source
+
+
+@functools.cache
+def environment() -> Environment:
+    """The templates of ``templates/``, autoescaped, with the constants of the page."""
+    env = Environment(
+        loader=PackageLoader("renja.present", "templates"),
+        autoescape=select_autoescape(["html.j2"], default_for_string=True, default=True),
+        finalize=escape_text,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        extensions=[CompactPartials],
+    )
+    env.globals.update(
+        COLUMNS=COLUMNS,
+        NUMERIC_COLUMNS=NUMERIC_COLUMNS,
+        SEVERITIES=SEVERITIES,
+        SEVERITY_LABELS=SEVERITY_LABELS,
+    )
+    return env
 
 
 def render_report(doc_dir: str | Path) -> str:
     """The report of a document's output folder as one self-contained HTML page."""
-    folder = read_doc_folder(doc_dir)
-    version = folder.manifest.get("renja_version", "")
-    body = "\n".join(
-        [
-            header_section(folder),
-            summary_section(folder.findings),
-            findings_section(folder),
-            tables_section(folder),
-            f"<footer>{legend_html()}<p>Dibuat oleh renja {esc(version)} dari "
-            "manifest.json, raw/, tables/, repairs.csv dan findings.csv.</p></footer>",
-        ]
-    )
-    title = f"Temuan · {folder.meta.get('title') or folder.doc_id}"
-    return page_html(title, body)
+    page = page_view(read_doc_folder(doc_dir))
+    return environment().get_template(TEMPLATE).render(page=page)
 
 
 def write_report(doc_dir: str | Path) -> Path:
@@ -828,4 +629,5 @@ def write_report(doc_dir: str | Path) -> Path:
     return path
 
 
-__all__ = ["render_report", "write_report"]
+# SEVERITIES and as_int are the workbook's too (renja.present.workbook imports them from here).
+__all__ = ["SEVERITIES", "as_int", "render_report", "write_report"]

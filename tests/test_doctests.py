@@ -10,7 +10,7 @@ import pytest
 
 import renja
 
-PACKAGES = ["renja", "renja.extract", "renja.normalize", "renja.validate"]
+PACKAGES = ["renja", "renja.extract", "renja.normalize", "renja.validate", "renja.present"]
 
 
 def _modules() -> list[str]:

@@ -1,4 +1,4 @@
-"""Golden files: the sample's clean tables, repairs, findings and manifest, checked in.
+"""Golden files: the sample's clean tables, repairs, findings, manifest and report, checked in.
 
 A change in any output shows up here as a diff to review. After a deliberate change, rewrite the
 golden files with ``RENJA_UPDATE_GOLDEN=1 make test`` and review ``git diff tests/golden``.
@@ -18,8 +18,9 @@ from renja.present.writer import write_result
 from .conftest import GOLDEN, SAMPLE_MD, SHARED, need
 
 DOCUMENTS = [SAMPLE_MD]
-# Parquet is binary and carries library versions; the CSVs hold the same values.
-COMPARED = ("*.csv", "*.json")
+# Parquet is binary and carries library versions; the CSVs hold the same values. The report is
+# compared too: it is deterministic, and a change to how it is rendered must be a reviewed diff.
+COMPARED = ("*.csv", "*.json", "*.html")
 
 
 # The manifest names the nomenclature folder it read, which differs between machines.

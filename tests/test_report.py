@@ -7,7 +7,9 @@ checks write theirs, and find the pipeline's own findings by content, not by id.
 
 from __future__ import annotations
 
+import base64
 import csv
+import hashlib
 import json
 import re
 import shutil
@@ -317,6 +319,15 @@ def test_page_loads_nothing_from_outside(page: str, dom: Element) -> None:
     assert not re.search(r"https?://", page)
     policy = dom.find("meta", http_equiv="Content-Security-Policy").attrs["content"]
     assert policy.startswith("default-src 'none';")
+
+
+def test_policy_pins_exactly_the_inlined_style_and_script(dom: Element) -> None:
+    """The policy's hashes are those of the page's own <style> and <script>, as inlined."""
+    policy = dom.find("meta", http_equiv="Content-Security-Policy").attrs["content"]
+    for directive, tag in (("style-src", "style"), ("script-src", "script")):
+        (element,) = dom.find_all(tag)
+        digest = hashlib.sha256(element.text.encode("utf-8")).digest()
+        assert f"{directive} 'sha256-{base64.b64encode(digest).decode('ascii')}';" in policy
 
 
 def test_report_is_deterministic_and_relocatable(doc_dir: Path, page: str, tmp_path: Path) -> None:

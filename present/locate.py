@@ -1,0 +1,255 @@
+"""Where a finding sits in a document's tables: its rows as printed and the cells it names.
+
+A finding names a clean row (``table``, ``row``) and its source (``sumber_baris`` or
+``halaman``), the column or columns it is about, and in ``related`` the cells it was computed
+from (the operands of a sum, say). These functions find those rows in ``raw/<table>.csv`` and
+the raw column each clean cell was printed in, for the report (and later the workbook)::
+
+    finding_refs(finding)            the cells a finding is about, and the cells it relates
+    own_rows(folder, finding)        its raw body rows: by source line, else by page
+    raw_column(folder, ref)          the raw column a clean cell was printed in
+    source_snippets(folder, finding) its rows and related rows, offending cells marked
+
+Nothing here writes: each function reads the folder (``renja.present.outputs.DocFolder``) and
+returns new values.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from renja.present.outputs import RAW_HEADER_ROLE, DocFolder, Record
+from renja.present.values import digits, split_related
+
+RAW_BODY_ROLE = "body"  # ``peran`` of raw body rows
+# A PDF finding names only its page; a page of a long table can hold many rows, and showing more
+# than this many as the "source row" would bury the offending cell.
+MAX_PAGE_ROWS = 40
+# A sum names every row it adds up; past this many related rows the detail stops being readable
+# (the rest stay listed in the "Terkait" column).
+MAX_RELATED_ROWS = 12
+
+ALIGN_RULE = "align_row"
+ALIGNED_FROM = re.compile(r"\[kolom (\d+)\]\s*$")  # align_row repairs: '4 Dokumen [kolom 18]'
+CELL_REF = re.compile(r"([\w.-]+):(\d+)(?::([\w.-]+))?")  # related: 't06_reviu_rkpd:4:pagu_murni'
+
+HIT, RELATED = "hit", "rel"  # how a snippet marks a cell: the finding's own, or one it relates
+
+
+@dataclass(frozen=True, slots=True)
+class CellRef:
+    """A cell a finding names: its table, clean row (``baris``) and column, if any."""
+
+    table: str
+    row: str
+    column: str = ""
+
+
+def parse_ref(text: str) -> CellRef | None:
+    """A ``related`` entry that names a row or cell; None for codes and finding ids.
+
+    >>> parse_ref("t06_reviu_rkpd:4:pagu_murni")
+    CellRef(table='t06_reviu_rkpd', row='4', column='pagu_murni')
+    >>> parse_ref("t06:4"), parse_ref("5.03.01")
+    (CellRef(table='t06', row='4', column=''), None)
+    """
+    match = CELL_REF.fullmatch(text.strip())
+    if not match:
+        return None
+    return CellRef(match.group(1), match.group(2), match.group(3) or "")
+
+
+def finding_refs(finding: Record) -> tuple[list[CellRef], list[CellRef]]:
+    """The cells a finding is about (its own column or columns) and the cells it relates.
+
+    >>> own, related = finding_refs({"table": "t06", "row": "5", "column": "pagu_murni",
+    ...                              "related": "F001;t06:4:pagu_murni;5.03"})
+    >>> own
+    [CellRef(table='t06', row='5', column='pagu_murni')]
+    >>> related
+    [CellRef(table='t06', row='4', column='pagu_murni')]
+    """
+    table_id, row = finding.get("table", ""), finding.get("row", "")
+    own = [CellRef(table_id, row, c) for c in split_related(finding.get("column", ""))]
+    related = [ref for ref in map(parse_ref, split_related(finding.get("related", ""))) if ref]
+    return own, related
+
+
+def aligned_column(repairs: Iterable[Record], column: str) -> int | None:
+    """The printed raw column of a cell that ``align_row`` moved, else None.
+
+    >>> aligned_column([{"column": "k", "rule": "align_row", "raw": "4 Dokumen [kolom 18]"}], "k")
+    18
+    """
+    for repair in repairs:
+        if repair.get("column") == column and ALIGN_RULE in repair.get("rule", "").split("+"):
+            match = ALIGNED_FROM.search(repair.get("raw", ""))
+            if match:
+                return int(match.group(1))
+    return None
+
+
+def raw_width(rows: Sequence[Record]) -> int:
+    """How many ``kolom_N`` columns a raw table has.
+
+    >>> raw_width([{"sumber_baris": "1", "kolom_1": "a", "kolom_2": "b"}]), raw_width([])
+    (2, 0)
+    """
+    return max((int(k[6:]) for r in rows[:1] for k in r if k.startswith("kolom_")), default=0)
+
+
+def value_marks(cells: Record, width: int, finding: Record) -> set[int]:
+    """The columns of a row whose digits are those of the finding's ``found`` or ``expected``.
+
+    >>> value_marks({"kolom_1": "Pagu", "kolom_2": "59.99.800", "kolom_3": "1.000"}, 3,
+    ...             {"found": "59.99.800", "expected": ""})
+    {2}
+    """
+    wanted = {digits(finding.get("found", "")), digits(finding.get("expected", ""))} - {""}
+    return {n for n in range(1, width + 1) if digits(cells.get(f"kolom_{n}", "")) in wanted}
+
+
+def row_lines(folder: DocFolder, table_id: str, row: str) -> set[str]:
+    """The source lines of a clean row: its own and those merged into it (``baris_gabungan``)."""
+    clean = folder.clean_row(table_id, row)
+    if clean is None:
+        return set()
+    lines = {clean.get("sumber_baris", "")} | set(
+        re.findall(r"\d+", clean.get("baris_gabungan", ""))
+    )
+    return lines - {""}
+
+
+def own_rows(folder: DocFolder, finding: Record) -> tuple[list[int], str]:
+    """The raw body rows a finding is about (by position): by source line, else by page.
+
+    The text beside them says what was left out: the rows of a long page past
+    ``MAX_PAGE_ROWS``.
+    """
+    table_id = finding.get("table", "")
+    line = finding.get("sumber_baris", "")
+    if line:
+        lines = {line} | row_lines(folder, table_id, finding.get("row", ""))
+        return sorted(i for line in lines for i in folder.raw_at_line(table_id, line)), ""
+    page = finding.get("halaman", "")
+    if not page:
+        return [], ""
+    raw = folder.raw_rows(table_id)
+    on_page = [
+        i for i, r in enumerate(raw) if r.get("halaman") == page and r.get("peran") == RAW_BODY_ROLE
+    ]
+    if len(on_page) > MAX_PAGE_ROWS:
+        return on_page[:MAX_PAGE_ROWS], f"Hanya {MAX_PAGE_ROWS} baris pertama halaman {page}."
+    return on_page, ""
+
+
+def raw_column(folder: DocFolder, ref: CellRef) -> int | None:
+    """The raw column a clean cell was printed in: where ``align_row`` moved it from, if it did."""
+    moved = aligned_column(folder.repairs_of(ref.table, ref.row), ref.column)
+    return moved if moved is not None else folder.raw_columns(ref.table).get(ref.column)
+
+
+# --- snippets: the rows to show ---------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class SnippetRow:
+    """A raw row in a snippet: the finding's own row or a row it names, and its marked cells."""
+
+    cells: Record
+    own: bool
+    marks: dict[int, str] = field(default_factory=dict)  # raw column -> HIT or RELATED
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """Rows of one raw table as printed, with the table's header rows above them."""
+
+    table_id: str
+    width: int
+    header: list[Record]
+    rows: list[SnippetRow]
+    column_names: dict[int, list[str]]  # raw column -> the clean columns read from it
+    note: str = ""  # what was left out
+
+
+def source_snippets(folder: DocFolder, finding: Record) -> list[Snippet]:
+    """The finding's own row (offending cells marked ``hit``) and the rows it relates (``rel``).
+
+    The related rows of the finding's table join its own snippet, in document order; those of
+    other tables get a snippet each. At most ``MAX_RELATED_ROWS`` related rows are shown.
+    """
+    table_id = finding.get("table", "")
+    own, note = own_rows(folder, finding)
+    own_refs, related = finding_refs(finding)
+    raw = folder.raw_rows(table_id)
+    hit_columns = {n for ref in own_refs if (n := raw_column(folder, ref)) is not None}
+    rows: dict[str, dict[int, SnippetRow]] = defaultdict(dict)  # table -> raw position -> row
+    for i in own:
+        marks = hit_columns | value_marks(raw[i], raw_width(raw), finding)
+        rows[table_id][i] = SnippetRow(raw[i], True, dict.fromkeys(marks, HIT))
+    skipped = _add_related_rows(folder, related, rows)
+    if skipped:
+        note = f"{note} {skipped} baris terkait lain tidak ditampilkan.".strip()
+    order = [table_id, *sorted(set(rows) - {table_id})]
+    return [_snippet(folder, t, rows[t], note if t == table_id else "") for t in order if rows[t]]
+
+
+def _add_related_rows(
+    folder: DocFolder, related: Iterable[CellRef], rows: dict[str, dict[int, SnippetRow]]
+) -> int:
+    """Add the rows that ``related`` names to ``source_snippets``'s rows, their cells marked
+    ``rel``; return how many did not fit under ``MAX_RELATED_ROWS``."""
+    shown = skipped = 0
+    for ref in related:
+        column = raw_column(folder, ref) if ref.column else None
+        for line in sorted(row_lines(folder, ref.table, ref.row)):
+            for i in folder.raw_at_line(ref.table, line):
+                entry = rows[ref.table].get(i)
+                if entry is None:
+                    if shown >= MAX_RELATED_ROWS:
+                        skipped += 1
+                        continue
+                    shown += 1
+                    entry = rows[ref.table][i] = SnippetRow(folder.raw_rows(ref.table)[i], False)
+                if column is not None:
+                    entry.marks.setdefault(column, RELATED)
+    return skipped
+
+
+def _snippet(folder: DocFolder, table_id: str, rows: dict[int, SnippetRow], note: str) -> Snippet:
+    raw = folder.raw_rows(table_id)
+    names: dict[int, list[str]] = defaultdict(list)
+    for name, column in folder.raw_columns(table_id).items():
+        names[column].append(name)
+    return Snippet(
+        table_id=table_id,
+        width=raw_width(raw),
+        header=[r for r in raw if r.get("peran") == RAW_HEADER_ROLE],
+        rows=[rows[i] for i in sorted(rows)],
+        column_names=dict(names),
+        note=note,
+    )
+
+
+__all__ = [
+    "HIT",
+    "MAX_PAGE_ROWS",
+    "MAX_RELATED_ROWS",
+    "RELATED",
+    "CellRef",
+    "Snippet",
+    "SnippetRow",
+    "aligned_column",
+    "finding_refs",
+    "own_rows",
+    "parse_ref",
+    "raw_column",
+    "raw_width",
+    "row_lines",
+    "source_snippets",
+    "value_marks",
+]
