@@ -48,6 +48,8 @@ NOT_DATA_FORM = "teks"
 
 # The columns every clean table starts with.
 ROW_COLUMNS = ("baris", "sumber_baris", "halaman", "jenis_baris")
+# Whole-number columns renja adds: row number, source line and page, the parent row.
+INT_COLUMNS = ("baris", "sumber_baris", "halaman", "induk")
 # Columns that exist only when some row has a value in them.
 SPARSE_SUFFIXES = ("_teks", "_nomenklatur")
 SPARSE_COLUMNS = ("baris_gabungan", "sisa")
@@ -224,6 +226,26 @@ class TableContract:
     def outputs(self) -> tuple[str, ...]:
         """Every clean column the reading columns fill, in order, each once."""
         return tuple(dict.fromkeys(name for c in self.columns for name in c.outputs()))
+
+    def value_kinds(self) -> dict[str, str]:
+        """How each clean column's values are typed when read back: ``exact`` (whole numbers,
+        or Decimal with cents), ``float``, ``int`` or ``text``.
+
+        >>> contract = TableContract("x", "", TableStatus.INFERRED,
+        ...     (Column("pagu", CellType.RUPIAH), Column("target", CellType.TARGET)))
+        >>> contract.value_kinds()["pagu"], contract.value_kinds()["target_satuan"]
+        ('exact', 'text')
+        """
+        kinds = dict.fromkeys(INT_COLUMNS, "int")
+        kinds["skor_kode"] = "float"
+        for column in self.columns:
+            for name in column.outputs():
+                kinds.setdefault(name, "text")
+            if column.ctype in (CellType.RUPIAH, CellType.NUMBER):
+                kinds[column.name] = "exact"
+            elif column.ctype in (CellType.PERCENT, CellType.TARGET):
+                kinds[column.name] = "float"
+        return kinds
 
     @property
     def audited(self) -> bool:

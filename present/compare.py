@@ -60,9 +60,9 @@ def standard_codes(frame: pd.DataFrame, reference: Any) -> pd.Series:
     if reference is None:
         return frame["kode"]
 
-    def renumbered(kode: str | None, jenis: str | None) -> str | None:
-        if not kode:
-            return kode
+    def renumbered(kode: Any, jenis: str | None) -> str | None:
+        if not isinstance(kode, str) or not kode:
+            return None
         entry = reference.renumbered_from(kode, jenis)
         return entry.code if entry is not None else kode
 

@@ -22,13 +22,14 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from renja.model.contract import CellType, TableContract, TableStatus
 from renja.model.errors import RenjaError
-from renja.normalize.kinds import KIND_BY_SLUG, CellType, TableKind
 from renja.present.outputs import DocFolder, read_doc_folder
 
 CORPUS = "corpus"
@@ -51,14 +52,17 @@ def document_meta(folder: DocFolder) -> dict[str, Any]:
     return {"doc_id": folder.doc_id, **{k: meta.get(k) for k in META}}
 
 
-def clean_tables(folder: DocFolder) -> Iterator[tuple[dict[str, Any], TableKind, pd.DataFrame]]:
-    """A document's clean tables of known forms: manifest entry, form, cells as text."""
+def clean_tables(
+    folder: DocFolder,
+) -> Iterator[tuple[dict[str, Any], TableContract, pd.DataFrame]]:
+    """A document's clean tables, known forms and inferred: manifest entry, contract, the
+    table read back typed through its contract."""
     for entry in folder.tables:
-        kind = KIND_BY_SLUG.get(entry.get("kind", ""))
-        path = folder.clean_path(str(entry.get("table_id")))
-        if kind is None or not path.exists():
+        table_id = str(entry.get("table_id"))
+        contract = folder.contract(table_id)
+        if contract is None or not folder.clean_path(table_id).exists():
             continue
-        yield entry, kind, pd.read_csv(path, dtype=str, keep_default_na=False)
+        yield entry, contract, folder.frame(table_id)
 
 
 def document_folders(out_dir: Path) -> list[DocFolder]:
@@ -72,10 +76,26 @@ def document_folders(out_dir: Path) -> list[DocFolder]:
     return folders
 
 
-def amount_columns(kind: TableKind, columns: list[str]) -> list[str]:
+def amount_columns(contract: TableContract, columns: list[str]) -> list[str]:
     """The Rupiah columns of a clean table, in order."""
-    rupiah = {c.name for c in kind.columns if c.ctype is CellType.RUPIAH}
+    rupiah = {c.name for c in contract.columns if c.ctype is CellType.RUPIAH}
     return [c for c in columns if c in rupiah]
+
+
+def column_period(contract: TableContract, column: str, tahun: int | None) -> str | None:
+    """The period an amount column is for: the year its header names, else by its name
+    (``period``).
+
+    >>> from renja.model.contract import Column
+    >>> contract = TableContract("tabel", "", TableStatus.INFERRED,
+    ...     (Column("pagu_indikatif_2026", CellType.RUPIAH, period="2026"),))
+    >>> column_period(contract, "pagu_indikatif_2026", 2025), column_period(contract, "x", 2025)
+    ('2026', '2025')
+    """
+    spec = contract.column(column)
+    if spec is not None and spec.period and re.match(r"(?:19|20)\d\d", spec.period):
+        return spec.period[:4]
+    return period(column, tahun)
 
 
 def period(column: str, tahun: int | None) -> str | None:
@@ -97,11 +117,12 @@ def period(column: str, tahun: int | None) -> str | None:
     return f"{tahun}-TW{quarter.group(1)}" if quarter else str(tahun)
 
 
-def _number(text: str) -> float | None:
-    try:
-        return float(text) if text.strip() else None
-    except ValueError:
+def _value(row: pd.Series, column: str | None) -> Any:
+    """A typed cell, None when missing."""
+    if column is None or column not in row.index:
         return None
+    value = row[column]
+    return None if value is None or value is pd.NA or value != value else value
 
 
 def first_filled(frame: pd.DataFrame, names: list[str]) -> pd.Series:
@@ -124,34 +145,36 @@ def long_rows(folder: DocFolder) -> pd.DataFrame:
     record with no ``ukuran``)."""
     meta = document_meta(folder)
     parts: list[pd.DataFrame] = []
-    for entry, kind, frame in clean_tables(folder):
+    for entry, contract, frame in clean_tables(folder):
         if frame.empty:
             continue
-        indicators = [c.name for c in kind.columns if c.ctype is CellType.INDIKATOR]
-        targets = [c.name for c in kind.columns if c.ctype is CellType.TARGET]
+        indicators = [c.name for c in contract.columns if c.ctype is CellType.INDIKATOR]
+        targets = [c.name for c in contract.columns if c.ctype is CellType.TARGET]
         target = next((t for t in targets if t in frame.columns), None)
         base = pd.DataFrame(
             {
                 "table_id": entry["table_id"],
-                "kind": kind.slug,
-                "baris": pd.to_numeric(frame["baris"]),
+                "kind": contract.form,
+                "baris": frame["baris"],
                 "halaman": first_filled(frame, ["halaman"]),
                 "jenis_baris": first_filled(frame, ["jenis_baris"]),
                 "level": first_filled(frame, ["level"]),
                 "kode": first_filled(frame, ["kode", "kode_rekening"]),
                 "uraian": first_filled(frame, ["uraian", "uraian_sesudah", "sasaran", "tujuan"]),
                 "indikator": first_filled(frame, indicators),
-                "target": pd.to_numeric(first_filled(frame, [target] if target else []),
-                                        errors="coerce"),
+                "target": frame[target] if target else None,
                 "satuan": first_filled(frame, [f"{target}_satuan", "satuan"]),
             },
             index=frame.index,
         )  # fmt: skip
-        amounts = amount_columns(kind, list(frame.columns))
-        bare = base.assign(ukuran=None, nilai=None)
+        amounts = amount_columns(contract, list(frame.columns))
+        bare = base.assign(ukuran=None, nilai=None, periode=None)
         if amounts:
-            values = frame[amounts].apply(pd.to_numeric, errors="coerce").stack().dropna()
+            values = frame[amounts].astype(object).stack().dropna()
             values = values.rename_axis(["row", "ukuran"]).rename("nilai").reset_index("ukuran")
+            values["periode"] = [
+                column_period(contract, u, meta.get("tahun")) for u in values["ukuran"]
+            ]
             parts.append(base.join(values, how="inner"))
             bare = bare.loc[~bare.index.isin(values.index)]
         parts.append(bare)
@@ -160,53 +183,74 @@ def long_rows(folder: DocFolder) -> pd.DataFrame:
     rows = pd.concat([p for p in parts if not p.empty], ignore_index=True)
     for key, value in meta.items():
         rows[key] = value
-    tahun = meta.get("tahun")
-    rows["periode"] = [period(u, tahun) if isinstance(u, str) else None for u in rows["ukuran"]]
     return rows
 
 
-def _measure(kind: TableKind, measure: str, fallback: str) -> str | None:
-    named = [c.name for c in kind.columns if c.measure == measure]
-    return named[0] if named else (fallback if any(c.name == fallback for c in kind.columns)
-                                   else None)  # fmt: skip
+def _measure(contract: TableContract, quantity: str, fallback: str) -> str | None:
+    """The column of a quantity (``pagu_sesudah``): by the contract, else by its name."""
+    named = [c.name for c in contract.columns if c.quantity == quantity]
+    if named:
+        return named[0]
+    return fallback if any(c.name == fallback for c in contract.columns) else None
+
+
+def _plan_year_amount(contract: TableContract, tahun: int | None) -> str | None:
+    """In a table of no known form, the summed money column of the plan year (or the first)."""
+    money = [c for c in contract.columns if c.is_amount]
+    year = str(tahun) if tahun else None
+    return next((c.name for c in money if year and c.period == year), None) or (
+        money[0].name if money else None
+    )
+
+
+def _main_table(
+    tables: list[tuple[dict[str, Any], TableContract, pd.DataFrame]],
+) -> list[tuple[dict[str, Any], TableContract, pd.DataFrame]]:
+    """The tables a document's sub kegiatan are taken from: its main form (``MAIN_KINDS``),
+    else the inferred table listing the most sub kegiatan."""
+    for slug in MAIN_KINDS:
+        chosen = [t for t in tables if t[1].form == slug and "level" in t[2].columns]
+        if any((f["level"] == "sub_kegiatan").any() for _, _, f in chosen):
+            return chosen
+    inferred = [
+        t for t in tables
+        if t[1].status is TableStatus.INFERRED and "level" in t[2].columns
+        and (t[2]["level"] == "sub_kegiatan").any() and any(c.is_amount for c in t[1].columns)
+    ]  # fmt: skip
+    inferred.sort(key=lambda t: -int((t[2]["level"] == "sub_kegiatan").sum()))
+    return inferred[:1]
 
 
 def sub_kegiatan_rows(folder: DocFolder) -> list[dict[str, Any]]:
-    """One record per sub kegiatan of the document's main table (``MAIN_KINDS``)."""
-    tables = list(clean_tables(folder))
-    for slug in MAIN_KINDS:
-        chosen = [(e, k, f) for e, k, f in tables if k.slug == slug and "level" in f.columns]
-        rows = [
-            (e, k, r) for e, k, f in chosen for _, r in f.iterrows() if r["level"] == "sub_kegiatan"
-        ]
-        if rows:
-            break
-    else:
-        return []
+    """One record per sub kegiatan of the document's main table."""
+    tahun = document_meta(folder).get("tahun")
     out = []
-    for entry, kind, row in rows:
-        pagu = _measure(kind, "pagu_sesudah", "pagu")
-        maju = _measure(kind, "pagu_maju", "pagu_maju")
-        target = _measure(kind, "target_sesudah", "target")
-        target_maju = _measure(kind, "target_maju", "target_maju")
-        out.append(
-            {
-                **document_meta(folder),
-                "kode": row.get("kode") or None,
-                "uraian": row.get("uraian") or row.get("uraian_sesudah") or None,
-                "uraian_nomenklatur": row.get("uraian_nomenklatur") or None,
-                "pagu": _number(str(row.get(pagu, ""))) if pagu else None,
-                "target": _number(str(row.get(target, ""))) if target else None,
-                "satuan": (row.get(f"{target}_satuan") or row.get("satuan") or None)
-                if target
-                else None,
-                "pagu_maju": _number(str(row.get(maju, ""))) if maju else None,
-                "target_maju": _number(str(row.get(target_maju, ""))) if target_maju else None,
-                "table_id": entry["table_id"],
-                "kind": kind.slug,
-                "baris": int(row["baris"]),
-            }
+    for entry, contract, frame in _main_table(list(clean_tables(folder))):
+        known = contract.status is TableStatus.FORM
+        pagu = _measure(contract, "pagu_sesudah", "pagu") if known else _plan_year_amount(
+            contract, tahun
         )
+        maju = _measure(contract, "pagu_maju", "pagu_maju")
+        target = _measure(contract, "target_sesudah", "target")
+        target_maju = _measure(contract, "target_maju", "target_maju")
+        for _, row in frame[frame["level"] == "sub_kegiatan"].iterrows():
+            out.append(
+                {
+                    **document_meta(folder),
+                    "kode": _value(row, "kode"),
+                    "uraian": _value(row, "uraian") or _value(row, "uraian_sesudah"),
+                    "uraian_nomenklatur": _value(row, "uraian_nomenklatur"),
+                    "pagu": _value(row, pagu),
+                    "target": _value(row, target),
+                    "satuan": (_value(row, f"{target}_satuan") or _value(row, "satuan"))
+                    if target else None,
+                    "pagu_maju": _value(row, maju),
+                    "target_maju": _value(row, target_maju),
+                    "table_id": entry["table_id"],
+                    "kind": contract.form,
+                    "baris": int(row["baris"]),
+                }
+            )  # fmt: skip
     return out
 
 
@@ -240,6 +284,34 @@ RUPIAH = ("nilai", "pagu", "pagu_maju", "difference")
 FLOATS = ("target", "target_maju")
 
 
+# Rupiah in the corpus: exact decimals with cents (never through float).
+AMOUNT_PRECISION, AMOUNT_SCALE = 24, 2
+
+
+def exact_amounts(values: pd.Series) -> pd.Series:
+    """Amounts as exact decimals with two places (cents kept, never rounded through float).
+
+    >>> exact_amounts(pd.Series([200000, Decimal("200000.50"), None, "12"])).tolist()
+    [Decimal('200000.00'), Decimal('200000.50'), <NA>, Decimal('12.00')]
+    """
+    import pyarrow as pa
+
+    cents = Decimal(1).scaleb(-AMOUNT_SCALE)
+    exact = [None if _missing(v) else _decimal(v).quantize(cents) for v in values]
+    dtype = pd.ArrowDtype(pa.decimal128(AMOUNT_PRECISION, AMOUNT_SCALE))
+    return pd.Series(pd.array(exact, dtype=dtype), index=values.index)
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
+
+
+def _decimal(value: Any) -> Decimal:
+    if isinstance(value, float):
+        return Decimal(repr(value))
+    return Decimal(str(value))
+
+
 def _frame(
     records: list[dict[str, Any]] | pd.DataFrame, columns: list[str], order: list[str]
 ) -> pd.DataFrame:
@@ -251,7 +323,7 @@ def _frame(
         if column in INTS:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
         elif column in RUPIAH:
-            frame[column] = pd.to_numeric(frame[column], errors="coerce").round().astype("Int64")
+            frame[column] = exact_amounts(frame[column])
         elif column in FLOATS:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Float64")
         else:

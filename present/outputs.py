@@ -10,9 +10,13 @@ import re
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
+from renja.model.contract import INT_COLUMNS, TableContract
 from renja.model.errors import RenjaError
 
 SAFE_NAME = re.compile(r"[\w-][\w.-]*")  # a table id that is a file name, not a path
@@ -55,6 +59,22 @@ class DocFolder:
         """The manifest's ``raw_columns``: the raw column ``N`` each clean column is read from."""
         columns = self.table(table_id).get("raw_columns") or {}
         return {str(k): v for k, v in columns.items() if isinstance(v, int)}
+
+    def contract(self, table_id: str) -> TableContract | None:
+        """A clean table's contract, from the manifest; None when it lists none."""
+        data = self.table(table_id).get("contract")
+        return TableContract.from_dict(data) if isinstance(data, dict) else None
+
+    def frame(self, table_id: str) -> pd.DataFrame:
+        """A clean table read back typed through its contract: amounts exact (Int64, or Decimal
+        with cents), rates Float64, row numbers Int64, the rest text (missing as None)."""
+        path = self.clean_path(table_id)
+        if SAFE_NAME.fullmatch(table_id) is None or not path.is_file():
+            return pd.DataFrame()
+        text = pd.read_csv(path, dtype=str, keep_default_na=False)
+        contract = self.contract(table_id)
+        kinds = contract.value_kinds() if contract else dict.fromkeys(INT_COLUMNS, "int")
+        return typed_frame(text, kinds)
 
     def clean_path(self, table_id: str) -> Path:
         return self.path / "tables" / f"{table_id}.csv"
@@ -99,6 +119,44 @@ class DocFolder:
             for repair in self.repairs:
                 self._repairs[(repair.get("table", ""), repair.get("row", ""))].append(repair)
         return self._repairs.get((table_id, row), [])
+
+
+def exact_value(text: str) -> int | Decimal | None:
+    """An amount as the CSV writes it, exactly: ``28143400``, ``292438783064.47``.
+
+    >>> exact_value("28143400"), exact_value("-1.50"), exact_value("")
+    (28143400, Decimal('-1.50'), None)
+    """
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    return int(number) if number == number.to_integral_value() and "." not in text else number
+
+
+def typed_frame(text: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
+    """A clean table's cells (as CSV text) typed by kind: ``exact``, ``float``, ``int``, text."""
+    out = pd.DataFrame(index=text.index)
+    for name in text.columns:
+        cells = text[name]
+        kind = kinds.get(name, "text")
+        if kind == "int":
+            out[name] = pd.to_numeric(cells.replace("", None), errors="coerce").astype("Int64")
+        elif kind == "float":
+            out[name] = pd.to_numeric(cells.replace("", None), errors="coerce").astype("Float64")
+        elif kind == "exact":
+            values = [exact_value(c) for c in cells]
+            whole = all(v is None or isinstance(v, int) for v in values)
+            out[name] = pd.array(values, dtype="Int64") if whole else pd.Series(
+                values, index=text.index, dtype=object
+            )
+        else:
+            out[name] = pd.Series([c if c != "" else None for c in cells], index=text.index,
+                                  dtype=object)  # fmt: skip
+    return out
 
 
 def read_csv(path: Path, required: bool = True) -> list[Record]:
@@ -158,6 +216,8 @@ __all__ = [
     "DocFolder",
     "Record",
     "csv_header",
+    "exact_value",
+    "typed_frame",
     "read_csv",
     "read_doc_folder",
     "write_atomic",

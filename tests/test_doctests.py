@@ -10,7 +10,10 @@ import pytest
 
 import renja
 
-PACKAGES = ["renja", "renja.extract", "renja.normalize", "renja.validate", "renja.present"]
+PACKAGES = [
+    "renja", "renja.model", "renja.extract", "renja.normalize", "renja.validate", "renja.present",
+    "renja.app",
+]  # fmt: skip
 
 
 def _modules() -> list[str]:
