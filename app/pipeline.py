@@ -36,6 +36,7 @@ from renja.normalize.kinds import UNKNOWN
 from renja.normalize.match import Matcher
 from renja.normalize.measures import table_scale
 from renja.normalize.nomenclature import Nomenclature, load_nomenclature
+from renja.normalize.pairs import pair_lines
 from renja.normalize.values import ReadContext
 from renja.normalize.words import load_base_vocabulary
 from renja.validate.audit import audit
@@ -59,7 +60,8 @@ def _reference(
 
 def contract_for(raw: RawTable) -> TableContract:
     """A table's contract: inferred from its header and cells, then refined by its known form
-    when it has one (the form names the columns it knows; the others stay as inferred)."""
+    when it has one (the form names the columns it knows; the others stay as inferred).
+    ``raw`` is the table as normalize reads it (its before/after lines paired)."""
     header = read_header(raw.header, raw.width)
     body = [r for r in raw.rows if r.role is RowRole.BODY]
     scale = table_scale(" ".join([raw.caption, raw.context, *header.labels]))
@@ -117,13 +119,15 @@ def process(
     repairs = []
     findings: list[Finding] = []
     for found in document.tables:
-        contract = contract_for(found)
+        readable = pair_lines(found)
+        contract = contract_for(readable)
         raw = replace(found, table_id=f"{found.table_id}_{contract.form}")
         raw_tables.append(raw)
         contracts[raw.table_id] = contract
         if contract.status is TableStatus.NOT_DATA:
             continue
-        cleaned = clean_table(raw, contract, raw.table_id, context)
+        cleaned = clean_table(replace(readable, table_id=raw.table_id), contract, raw.table_id,
+                              context)  # fmt: skip
         tables.append(cleaned.table)
         repairs.extend(cleaned.repairs)
         findings.extend(cleaned.findings)

@@ -60,6 +60,9 @@ class RawRow:
     # The x of the column rules of the row's grid, left to right (one more than the cells);
     # empty when unknown.
     edges: tuple[float, ...] = ()
+    # Other printed lines this row was made of when normalize joined lines into one record
+    # (the after line of a before/after pair); empty as extracted.
+    joined: tuple[Source, ...] = ()
 
 
 @dataclass(slots=True)

@@ -75,6 +75,7 @@ def _logical_rows(raw: RawTable, columns: tuple[Column, ...]) -> list[LogicalRow
                 row.source,
                 row.bold,
                 page_top=row.page_top,
+                merged=list(row.joined),
                 moved=aligned.moved,
                 overflow=aligned.overflow,
             )

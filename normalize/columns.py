@@ -79,14 +79,16 @@ def _scores(specs: list[ColumnSpec], header: list[str], body: list[RawRow]) -> l
     """How well each canonical column fits each raw position: header words and data shapes."""
     width = len(header)
     columns = [[r.cells[p] if p < len(r.cells) else "" for r in body] for p in range(width)]
-    return [
-        [
-            HEADER_WEIGHT * bool(spec.header and re.search(spec.header, header[p]))
-            + SHAPE_WEIGHT * _shape_fit(spec, columns[p])
-            for p in range(width)
-        ]
-        for spec in specs
-    ]
+    out = []
+    for spec in specs:
+        row = []
+        for p in range(width):
+            named = bool(spec.header and re.search(spec.header, header[p]))
+            score = HEADER_WEIGHT * named + SHAPE_WEIGHT * _shape_fit(spec, columns[p])
+            # A column variants often leave out is placed only where the header names it.
+            row.append(score if named or not spec.optional else 0.0)
+        out.append(row)
+    return out
 
 
 def _match_in_order(score: list[list[float]], width: int) -> dict[int, int]:
@@ -175,6 +177,34 @@ def form_column(
     )
 
 
+# A form's before/after quantities, and the header words that state a before/after pair.
+_BEFORE_AFTER = {"pagu_sebelum": "pagu", "pagu_sesudah": "pagu", "target_sebelum": "target",
+                 "target_sesudah": "target"}  # fmt: skip
+_STATED = re.compile(
+    r"murni|perubahan|sebelum|sesudah|setelah|semula|menjadi|penetapan|pergeseran", re.I
+)
+
+
+def _unstated_pairs(chosen: dict[int, ColumnSpec], labels: list[str]) -> dict[int, ColumnSpec]:
+    """Drop a form's before/after pair the header does not state: a T-C.31's pagu indikatif of
+    the rancangan awal beside the kebutuhan dana of the analysis is two measures, not murni and
+    perubahan. Those positions keep their inferred columns.
+
+    >>> from renja.normalize.kinds import REVIU_RKPD
+    >>> specs = {s.name: s for s in REVIU_RKPD.columns}
+    >>> chosen = {0: specs["pagu_murni"], 1: specs["pagu_perubahan"]}
+    >>> sorted(_unstated_pairs(chosen, ["rancangan awal / pagu indikatif", "kebutuhan dana"]))
+    []
+    >>> sorted(_unstated_pairs(chosen, ["murni 2024", "perubahan 24"]))
+    [0, 1]
+    """
+    pair = [p for p, s in chosen.items() if (s.measure or "") in _BEFORE_AFTER]
+    sides = {chosen[p].measure for p in pair}
+    if len(sides) < 2 or any(_STATED.search(labels[p]) for p in pair):
+        return chosen
+    return {p: s for p, s in chosen.items() if p not in pair}
+
+
 def _refined(column: Column, inferred: Column) -> Column:
     """A form's column whose cells say otherwise: a target column that a document fills with
     Rupiah (a T-C.29 printing Rp where the form has K) is read as money, under the form's name.
@@ -219,6 +249,7 @@ def map_columns(
         ]
         return _contract(kind, columns, "identity", period, labels)
     chosen = _match_by_header(specs, labels, table.body)
+    chosen = _unstated_pairs(chosen, labels)
     taken = {o for spec in chosen.values() for o in form_column(spec).outputs()}
     columns = []
     for p in range(width):

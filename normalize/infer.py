@@ -338,6 +338,32 @@ def column_name(typed: Typed, path: tuple[str, ...], position: int) -> str:
     return base
 
 
+def _by_group(
+    names: list[str], paths: Sequence[tuple[str, ...]], roles: Sequence[str | None]
+) -> list[str]:
+    """Columns of one name under different group labels take the group's words:
+    ``Rancangan Awal / Target`` and ``Hasil Analisis / Target`` are ``target_rancangan_awal``
+    and ``target_hasil_analisis``. The first column of a role keeps the role's name.
+
+    >>> _by_group(["target", "target", "pagu"],
+    ...           [("Rancangan Awal", "Target"), ("Hasil Analisis", "Target"), ("Pagu",)],
+    ...           [None, None, None])
+    ['target_rancangan_awal', 'target_hasil_analisis', 'pagu']
+    """
+    counts = Counter(names)
+    out = []
+    for name, path, role in zip(names, paths, roles, strict=True):
+        group = snake(path[0], GROUP_WORDS) if len(path) > 1 else ""
+        if counts[name] > 1 and role is None and group and group not in name:
+            name = f"{name}_{group}"
+        out.append(name)
+    return out
+
+
+# Words of a group label added to a column's name to tell it from its namesakes.
+GROUP_WORDS = 2
+
+
 # Clean columns renja fills itself: a column read from the document never takes their names.
 RESERVED = frozenset({
     "baris", "sumber_baris", "halaman", "jenis_baris", "level", "induk", "kode_sumber",
@@ -397,9 +423,10 @@ def infer_columns(
     typed = [column_type(header.paths[p], profiles[p], money_table) for p in range(width)]
     typed = _name_column(_first_role(typed), profiles)
     names = _unique(
-        [column_name(t, header.paths[p], p) for p, t in enumerate(typed)],
+        _by_group([column_name(t, header.paths[p], p) for p, t in enumerate(typed)],
+                  header.paths, [t.role for t in typed]),
         [t.ctype in (CellType.KODE, CellType.KODE_URAIAN) for t in typed],
-    )
+    )  # fmt: skip
     out = []
     for p, (t, name) in enumerate(zip(typed, names, strict=True)):
         out.append(_column(name, t, header.labels[p], scale))

@@ -1,0 +1,211 @@
+"""Records printed as a before line and an after line become one row.
+
+A Renja Perubahan often prints each program, kegiatan and sub kegiatan on two lines: a label
+column says ``Sebelum`` on the first and ``Sesudah`` on the second, the name and code span
+both, and the target and pagu columns hold the value before the change on the first line and
+after it on the second. ``pair_lines`` makes each such pair one row: a column filled on both
+lines becomes two columns (``… / Sebelum`` and ``… / Sesudah`` in the header), a column filled on
+one line keeps that value, and the label column goes. The raw table is kept as printed; the
+paired table is what the contract is inferred from and the clean table is read from, and each
+row remembers the second line it took in (``RawRow.joined``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from renja.extract.cells import is_number_row
+from renja.model.records import RawRow, RawTable, RowRole
+
+_BEFORE = re.compile(r"^\s*(?:sebelum|semula|murni)\b", re.IGNORECASE)
+_AFTER = re.compile(r"^\s*(?:sesudah|setelah|menjadi|perubahan)\b", re.IGNORECASE)
+# A label column: this share of the body rows carry a before or after label in it.
+LABEL_SHARE = 0.5
+# A column is split in two when both lines of this share of the pairs fill it.
+BOTH_SHARE = 0.5
+LABELS = ("Sebelum", "Sesudah")
+
+
+@dataclass(frozen=True, slots=True)
+class PairedColumns:
+    """Where the labels are and which columns hold a value on each line."""
+
+    label: int
+    split: tuple[int, ...]
+
+
+def label_column(rows: Sequence[RawRow]) -> int | None:
+    """The column whose cells say ``Sebelum`` and ``Sesudah`` on alternate lines.
+
+    >>> from renja.model.records import Source
+    >>> rows = [RawRow(["1", "Program A", "Sebelum", "100"], Source(1)),
+    ...         RawRow(["", "", "Sesudah", "120"], Source(2))]
+    >>> label_column(rows)
+    2
+    >>> label_column([RawRow(["1", "Program A", "100"], Source(1))]) is None
+    True
+    """
+    filled = [r for r in rows if any(c.strip() for c in r.cells)]
+    if not filled:
+        return None
+    width = max(len(r.cells) for r in filled)
+    for p in range(width):
+        cells = [r.cells[p] if p < len(r.cells) else "" for r in filled]
+        before = sum(bool(_BEFORE.match(c)) for c in cells)
+        after = sum(bool(_AFTER.match(c)) for c in cells)
+        if before and after and before + after >= LABEL_SHARE * len(filled):
+            return p
+    return None
+
+
+def _pairs(rows: Sequence[RawRow], label: int) -> list[tuple[int, int]]:
+    """Indexes of (before line, after line) pairs."""
+    out = []
+    for i in range(len(rows) - 1):
+        first, second = rows[i].cells, rows[i + 1].cells
+        if (
+            label < len(first)
+            and label < len(second)
+            and _BEFORE.match(first[label])
+            and _AFTER.match(second[label])
+        ):
+            out.append((i, i + 1))
+    return out
+
+
+def _cell(cells: Sequence[str], p: int) -> str:
+    return cells[p].strip() if p < len(cells) else ""
+
+
+def paired_columns(rows: Sequence[RawRow]) -> PairedColumns | None:
+    """The label column and the columns both lines of most pairs fill."""
+    label = label_column(rows)
+    if label is None:
+        return None
+    pairs = _pairs(rows, label)
+    if not pairs:
+        return None
+    width = max(len(r.cells) for r in rows)
+    split = tuple(
+        p
+        for p in range(width)
+        if p != label
+        and sum(bool(_cell(rows[a].cells, p)) and bool(_cell(rows[b].cells, p)) for a, b in pairs)
+        >= BOTH_SHARE * len(pairs)
+    )
+    return PairedColumns(label, split)
+
+
+def _widen(cells: Sequence[str], layout: PairedColumns, width: int) -> list[str]:
+    """One line's cells in the paired layout: each split column twice, the label dropped."""
+    out: list[str] = []
+    for p in range(width):
+        if p == layout.label:
+            continue
+        out.append(_cell(cells, p))
+        if p in layout.split:
+            out.append("")
+    return out
+
+
+def _header(row: RawRow, layout: PairedColumns, width: int, last: bool) -> RawRow:
+    """A header row in the paired layout: a split column's label over its two halves, and
+    ``Sebelum`` / ``Sesudah`` under them on the last header row."""
+    cells: list[str] = []
+    for p in range(width):
+        if p == layout.label:
+            continue
+        text = _cell(row.cells, p)
+        if p in layout.split:
+            cells.extend(LABELS if last else (text, text))
+            if last and text:
+                cells[-2:] = [f"{text} / {LABELS[0]}", f"{text} / {LABELS[1]}"]
+        else:
+            cells.append(text)
+    return replace(row, cells=cells, spans=(), edges=())
+
+
+def pair_lines(table: RawTable) -> RawTable:
+    """The table with each before/after pair of lines as one row; the table itself when it
+    prints no such pairs.
+
+    >>> from renja.model.records import Source
+    >>> rows = [RawRow(["Uraian", "", "Pagu", "Selisih"], Source(1), role=RowRole.HEADER),
+    ...         RawRow(["Program A", "Sebelum", "100", ""], Source(2)),
+    ...         RawRow(["", "Sesudah", "120", "20"], Source(3))]
+    >>> paired = pair_lines(RawTable("t01", "", rows, "test"))
+    >>> [r.cells for r in paired.rows]
+    [['Uraian', 'Pagu / Sebelum', 'Pagu / Sesudah', 'Selisih'], ['Program A', '100', '120', '20']]
+    >>> [s.line for s in paired.rows[1].joined]
+    [3]
+    """
+    body = [r for r in table.rows if r.role is RowRole.BODY]
+    layout = paired_columns(body)
+    if layout is None:
+        return table
+    width = table.width
+    header = [r for r in table.rows if r.role is RowRole.HEADER and not is_number_row(r.cells)]
+    last_header = header[-1] if header else None
+    out: list[RawRow] = []
+    rows = list(table.rows)
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        if row.role is not RowRole.BODY:
+            if row.role in (RowRole.HEADER, RowRole.REPEATED_HEADER):
+                out.append(_header(row, layout, width, row is last_header))
+            else:
+                out.append(replace(row, cells=_widen(row.cells, layout, width), spans=(),
+                                   edges=()))  # fmt: skip
+            i += 1
+            continue
+        following = rows[i + 1] if i + 1 < len(rows) else None
+        if (
+            following is not None
+            and following.role is RowRole.BODY
+            and _BEFORE.match(_cell(row.cells, layout.label))
+            and _AFTER.match(_cell(following.cells, layout.label))
+        ):
+            out.append(_joined(row, following, layout, width))
+            i += 2
+            continue
+        out.append(replace(row, cells=_widen(row.cells, layout, width), spans=(), edges=()))
+        i += 1
+    if last_header is None:
+        out.insert(0, RawRow(_labels(layout, width), table.rows[0].source, role=RowRole.HEADER))
+    return replace(table, rows=out)
+
+
+def _labels(layout: PairedColumns, width: int) -> list[str]:
+    cells: list[str] = []
+    for p in range(width):
+        if p == layout.label:
+            continue
+        cells.extend(LABELS if p in layout.split else ("",))
+    return cells
+
+
+def _joined(before: RawRow, after: RawRow, layout: PairedColumns, width: int) -> RawRow:
+    """One row from a before line and its after line."""
+    cells: list[str] = []
+    for p in range(width):
+        if p == layout.label:
+            continue
+        first, second = _cell(before.cells, p), _cell(after.cells, p)
+        if p in layout.split:
+            cells.extend((first, second))
+        else:
+            cells.append(first or second)
+    return replace(
+        before,
+        cells=cells,
+        spans=(),
+        edges=(),
+        bold=before.bold or after.bold,
+        joined=(*before.joined, after.source, *after.joined),
+    )
+
+
+__all__ = ["LABELS", "PairedColumns", "label_column", "pair_lines", "paired_columns"]
