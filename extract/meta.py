@@ -87,6 +87,8 @@ def split_unit_code(skpd: str | None) -> tuple[str | None, str | None]:
 
     >>> split_unit_code("1.05.0.00.0.00.03.0000 Satuan Polisi Pamong Praja")
     ('Satuan Polisi Pamong Praja', '1.05.0.00.0.00.03.0000')
+    >>> split_unit_code("1.01.0.00.0.00.01.0000 - DINAS PENDIDIKAN")
+    ('DINAS PENDIDIKAN', '1.01.0.00.0.00.01.0000')
     >>> split_unit_code("Badan Kepegawaian")
     ('Badan Kepegawaian', None)
     """
@@ -167,7 +169,7 @@ def read_meta(
     running = [rejoin_title_words(t.strip(), vocabulary) for t in running if t.strip()]
     toc = toc_flags(first)
     cover = cover_lines(first, toc)
-    heads = [t for t in running if not is_prose(t)]
+    heads = [t for t in running if not is_prose(t) and not quoting(t, toc=False)]
     body = [t for t, in_toc in zip(first, toc, strict=True) if not quoting(t, in_toc)]
     title = read_title(cover, heads, body)
     pemda = read_pemda([*heads, *cover], body, regions)

@@ -72,7 +72,8 @@ def toc_flags(lines: Sequence[str]) -> list[bool]:
     [True, True, True, True, False, False, False]
     """
     flags = [is_leader_line(t) for t in lines]
-    in_block, pending = False, []
+    in_block = False
+    pending: list[int] = []  # lines without a page number since the last entry
     for index, text in enumerate(lines):
         if _TOC_HEAD.match(text):
             in_block, pending = True, []

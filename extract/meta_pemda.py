@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from renja.extract.wilayah import KABUPATEN, KOTA, PROVINSI, Region, Regions
 
-# Longest name, in words, after the kind: 'Kepulauan Siau Tagulandang Biaro', 'Daerah Khusus
-# Ibukota Jakarta' (a province's 'Kota Administrasi Jakarta Utara' has 'Administrasi' too).
+# Longest name after the kind, in words: four in the list ('Daerah Khusus Ibukota Jakarta',
+# 'Kepulauan Siau Tagulandang Biaro'), one more for a word a document adds ('Kota Adm. …').
 MAX_NAME_WORDS = 5
 
 _HEADS = {"GUBERNUR": PROVINSI, "BUPATI": KABUPATEN, "WALIKOTA": KOTA, "PEMERINTAH": None}
@@ -140,7 +140,6 @@ class Pemda:
     name: str
     jenis_pemda: str  # 'prov' | 'kabkota'
     region: Region | None = None
-    checked: bool = False  # looked up in the list (and not found when region is None)
 
 
 def confirmed(mention: PemdaMention, regions: Regions) -> Region | None:
@@ -176,7 +175,7 @@ def read_pemda(
 
     With the list, the first confirmed mention wins (title page and running heads first, a
     head's mention before a bare one); a title page naming no listed pemda gives its first
-    mention, unconfirmed (``checked``). Without the list, the first mention with a kind.
+    mention, unconfirmed (no region). Without the list, the first mention with a kind.
     """
     ordered = [
         *(m for t in strong for m in pemda_mentions(t) if m.headed),
@@ -188,8 +187,5 @@ def read_pemda(
     for mention in (*ordered, *later):
         region = confirmed(mention, regions)
         if region is not None:
-            return Pemda(region.pemda, region.jenis_pemda, region, checked=True)
-    first = next(filter(None, map(unconfirmed, ordered)), None)
-    if first is None:
-        return None
-    return Pemda(first.name, first.jenis_pemda, checked=True)
+            return Pemda(region.pemda, region.jenis_pemda, region)
+    return next(filter(None, map(unconfirmed, ordered)), None)

@@ -185,13 +185,23 @@ class Joined:
 
 def title_at(joined: Joined, mention: TypeMention) -> Title:
     """The title a mention opens: from the start of its line to its year (when the year
-    follows within ``YEAR_WINDOW``), else to the end of the line where the phrase ends."""
+    follows within ``YEAR_WINDOW``), else to the end of the line where the phrase ends. A
+    year of the revision (``TAHUN ANGGARAN PERUBAHAN 2024``) makes the type the revision.
+
+    >>> t = Joined.of(["RENCANA KERJA DINAS SOSIAL", "TAHUN ANGGARAN PERUBAHAN 2024", "JL. A"])
+    >>> title_at(t, type_mentions(t.text)[0])
+    Title(jenis='Renja Perubahan', title='RENCANA KERJA DINAS SOSIAL TAHUN ANGGARAN PERUBAHAN
+    2024', tahun=2024)
+    """
     year = year_after(joined.text, mention.end)
     end = year.end() if year else joined.line_end(mention.end - 1)
     title = " ".join(joined.text[joined.line_start(mention.start) : end].split())
     if len(title) > MAX_TITLE_CHARS:
         title = title[:MAX_TITLE_CHARS].rsplit(" ", 1)[0]
-    return Title(mention.jenis, title or None, _year(year))
+    jenis = mention.jenis
+    if year and "PERUBAHAN" in year.group().upper() and not jenis.endswith(PERUBAHAN):
+        jenis = f"{jenis} {PERUBAHAN}"
+    return Title(jenis, title or None, _year(year))
 
 
 def self_reference(text: str) -> TypeMention | None:
@@ -219,26 +229,33 @@ def read_title(cover: Sequence[str], running: Sequence[str], prose: Sequence[str
     ...            ["Sistem Informasi Pemerintahan Daerah - Cetak RKA"], [])
     Title(jenis='RKA', title='RINCIAN BELANJA SUB KEGIATAN Pemerintah Kota Bogor Tahun Anggaran
     2022', tahun=2022)
+    >>> read_title([], ["RENCANA KERJA", "PEMERINTAH DAERAH 2025", "Halaman"], []).jenis
+    'RKPD'
     >>> read_title([], [], ["Renstra merupakan acuan.", "Renja 2025 ini disusun setiap tahun."])
     Title(jenis='Renja', title=None, tahun=2025)
     """
-    places = [Joined.of(cover), *(Joined.of([r]) for r in running)]
-    strong = [(p, m) for p in places for m in type_mentions(p.text)[:1]]
-    weak = [(p, m) for p in places for m in type_mentions(p.text, weak=True)[:1]]
-    on_cover = [(p, m) for p, m in (*strong, *weak) if p is places[0]]
-    title = title_at(*on_cover[0]) if on_cover else None
-    if strong or not (own := _own_mention(prose)):
-        chosen = strong[0] if strong else (weak[0] if weak else None)
-        if chosen is None:
-            return Title(tahun=_year(_TAHUN_YEAR.search(" ".join([*cover, *running]))))
-        title = title or title_at(*chosen)
-        jenis, year = chosen[1].jenis, title.tahun or title_at(*chosen).tahun
-    else:
-        jenis, year = own
-        year = (title.tahun if title else None) or year
+    page, heads = Joined.of(cover), Joined.of(running)
+    # the title page's own wording is the title, even where it names no type ('RINCIAN BELANJA')
+    on_page = _first([page]) or _first([page], weak=True)
+    title = title_at(*on_page) if on_page else None
+    strong = _first([page, heads])
+    weak = _first([page, heads], weak=True)
+    own = None if strong else _own_mention(prose)
+    jenis, year = own or (None, None)
+    chosen = strong or (None if own else weak)  # a bare 'RINCIAN BELANJA' counts last
+    if chosen is not None:
+        found = title_at(*chosen)
+        jenis, year, title = found.jenis, found.tahun, title or found
+    if title and title.tahun:
+        year = title.tahun
     if year is None:
         year = _year(_TAHUN_YEAR.search(" ".join([*cover, *running])))
     return Title(jenis, title.title if title else None, year)
+
+
+def _first(places: Sequence[Joined], weak: bool = False) -> tuple[Joined, TypeMention] | None:
+    """The first place naming a type, with its first mention."""
+    return next(((p, found[0]) for p in places if (found := type_mentions(p.text, weak))), None)
 
 
 def _own_mention(prose: Sequence[str]) -> tuple[str, int | None] | None:

@@ -7,12 +7,16 @@ and the Kemendagri list of regions (found, named, missing).
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from renja.app.cli import main
 from renja.extract import ReadOptions, read
 from renja.extract.meta import read_meta
+from renja.extract.meta_title import JENIS, PERUBAHAN
 from renja.extract.wilayah import (
     ENV_VAR,
     FILE,
@@ -65,6 +69,7 @@ def _meta(*lines: str, running: tuple[str, ...] = (), regions=REGIONS):
         (("KEBIJAKAN UMUM ANGGARAN", "TAHUN ANGGARAN 2025"), "KUA-PPAS", 2025),
         (("PRIORITAS DAN PLAFON ANGGARAN SEMENTARA", "TAHUN ANGGARAN 2025"), "KUA-PPAS", 2025),
         (("ANGGARAN PENDAPATAN DAN BELANJA DAERAH", "TAHUN ANGGARAN 2024"), "APBD", 2024),
+        (("RENCANA KERJA DINAS SOSIAL", "TAHUN ANGGARAN PERUBAHAN 2024"), "Renja Perubahan", 2024),
     ],
 )
 def test_every_document_type_is_recognised_by_its_title(
@@ -72,6 +77,7 @@ def test_every_document_type_is_recognised_by_its_title(
 ) -> None:
     meta = _meta(*lines)
     assert (meta.jenis, meta.tahun) == (jenis, tahun)
+    assert meta.jenis.removesuffix(f" {PERUBAHAN}") in JENIS
 
 
 def test_an_rpjmd_that_quotes_the_rkpd_is_an_rpjmd() -> None:
@@ -355,3 +361,18 @@ def test_a_pemda_the_list_does_not_hold_is_a_warning(tmp_path: Path) -> None:
     document = read(doc, ReadOptions(wilayah=folder))
     assert document.meta.pemda == "Kota Bogor" and document.meta.kode_pemda is None
     assert any(w.startswith("pemda Kota Bogor tidak ada dalam daftar") for w in document.warnings)
+
+
+def test_the_cli_takes_the_list_from_wilayah(tmp_path: Path) -> None:
+    folder = _write_list(tmp_path / "daftar")
+    doc = tmp_path / "renja.md"
+    doc.write_text("RENCANA KERJA\n\nDINAS SOSIAL KAB. KATINGAN\n\nTAHUN 2025\n", encoding="utf-8")
+    out = tmp_path / "out"
+    args = ["run", str(doc), "--out", str(out), "--no-report", "--wilayah", str(folder)]
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 0, done.output
+    manifest = json.loads((out / "renja" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["meta"]["kode_pemda"] == "62.06"
+    assert manifest["meta"]["sumber"]["kode_pemda"] == "daftar_wilayah"
+    missing = CliRunner().invoke(main, [*args[:-1], str(tmp_path / "nope")])
+    assert missing.exit_code == 2 and "--wilayah" in missing.output  # a typo stops the run
