@@ -88,6 +88,19 @@ def nomenclature_option(command: click.Command) -> click.Command:
     )(command)
 
 
+def wilayah_option(command: click.Command) -> click.Command:
+    """The ``--wilayah`` option: where the Kemendagri list of regions is (document metadata)."""
+    return click.option(
+        "--wilayah",
+        "wilayah",
+        type=click.Path(exists=True, path_type=Path),
+        default=None,
+        help="Folder (or .csv file) of the Kemendagri region codes, kode_wilayah_prov_kabkota.csv: "
+        "checks the pemda a document names and gives kabupaten/kota their kode_pemda. "
+        "Default: $RENJA_WILAYAH, else ../shared/reference/wilayah.",
+    )(command)
+
+
 def pdf_options(command: click.Command) -> click.Command:
     """``--password``, ``--max-pages``, ``--ocr`` and ``--engine``: how to read PDFs."""
     from renja.extract.pdf_open import DEFAULT_MAX_PAGES
@@ -123,10 +136,18 @@ def pdf_options(command: click.Command) -> click.Command:
     return command
 
 
-def read_options(password: str | None, max_pages: int, ocr: bool, engine: str = "auto") -> object:
+def read_options(
+    password: str | None,
+    max_pages: int,
+    ocr: bool,
+    engine: str = "auto",
+    wilayah: Path | None = None,
+) -> object:
     from renja.extract import ReadOptions
 
-    return ReadOptions(password=password, max_pages=max_pages, ocr=ocr, engine=engine)
+    return ReadOptions(
+        password=password, max_pages=max_pages, ocr=ocr, engine=engine, wilayah=wilayah
+    )
 
 
 def load_reference(path: Path | None, required: bool) -> Nomenclature | None:
@@ -179,6 +200,7 @@ SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
 @click.option("-q", "--quiet", is_flag=True, help="Print the summary line only.")
 @pdf_options
 @nomenclature_option
+@wilayah_option
 def check(
     inputs: tuple[Path, ...],
     fail_on: str,
@@ -188,6 +210,7 @@ def check(
     ocr: bool,
     engine: str,
     nomenklatur: Path | None,
+    wilayah: Path | None,
 ) -> None:
     """Audit Renja documents and exit 1 when they have findings (for pipelines).
 
@@ -201,7 +224,7 @@ def check(
     except RenjaError as exc:
         raise click.ClickException(str(exc)) from None
     reference = load_reference(nomenklatur, required=False)
-    options = read_options(password, max_pages, ocr, engine)
+    options = read_options(password, max_pages, ocr, engine, wilayah)
     threshold = SEVERITY_RANK.get(fail_on, -1)
     failed = False
     for path in documents:

@@ -21,6 +21,7 @@ from renja.app.cli import (
     pdf_options,
     progress_bar,
     read_options,
+    wilayah_option,
 )
 from renja.model.errors import RenjaError
 
@@ -78,6 +79,7 @@ if TYPE_CHECKING:
 )
 @pdf_options
 @nomenclature_option
+@wilayah_option
 def run(
     inputs: tuple[Path, ...],
     out_dir: Path,
@@ -95,6 +97,7 @@ def run(
     ocr: bool,
     engine: str,
     nomenklatur: Path | None,
+    wilayah: Path | None,
 ) -> None:
     """Process Renja documents into clean tables, repairs and findings.
 
@@ -122,7 +125,7 @@ def run(
     jobs = plan_jobs(
         documents,
         out_dir,
-        options=read_options(password, max_pages, ocr, engine),
+        options=read_options(password, max_pages, ocr, engine, wilayah),
         nomenclature=reference.source if reference is not None else None,
         parquet=not no_parquet,
         reports=not no_report,

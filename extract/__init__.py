@@ -12,6 +12,7 @@ from renja.extract.markdown import markdown_to_tables
 from renja.extract.meta import document_meta
 from renja.extract.pdf_open import DEFAULT_MAX_PAGES, ReadOptions
 from renja.extract.source import doc_id_for, read_text
+from renja.extract.wilayah import RegionsFound, find_regions
 from renja.model.errors import InputError
 from renja.model.records import Document
 
@@ -20,12 +21,12 @@ PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | PDF_SUFFIXES
 
 
-def read_markdown(path: Path) -> Document:
-    """Read a Markdown document into raw tables."""
+def read_markdown(path: Path, wilayah: RegionsFound | None = None) -> Document:
+    """Read a Markdown document into raw tables (``wilayah``: the list of regions found, by
+    default looked up at the default places)."""
     text, encoding = read_text(path)
     tables, texts = markdown_to_tables(text)
-    meta = document_meta([t.text for t in texts], tables)
-    warnings: list[str] = []
+    meta, warnings = document_meta([t.text for t in texts], tables, wilayah=wilayah)
     if encoding != "utf-8-sig":
         warnings.append(f"read as {encoding}, not UTF-8")
     if not tables:
@@ -43,18 +44,20 @@ def read_markdown(path: Path) -> Document:
 def read(path: str | Path, options: ReadOptions | None = None) -> Document:
     """Read any supported document. Raises InputError with one clear line for unusable input.
 
-    ``options`` apply to PDFs: the password, the page limit, OCR of scanned pages first.
+    ``options`` apply to PDFs (the password, the page limit, OCR of scanned pages first) and
+    say where the list of regions is (``wilayah``).
     """
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
+    options = options or ReadOptions()
     suffix = path.suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
-        return read_markdown(path)
+        return read_markdown(path, find_regions(options.wilayah))
     if suffix in PDF_SUFFIXES:
         from renja.extract.pdf import read_pdf  # pdfplumber is imported only for PDFs
 
-        return read_pdf(path, options or ReadOptions())
+        return read_pdf(path, options)
     raise InputError(
         f"{path}: unsupported file type '{suffix or '(none)'}'; expected one of "
         + ", ".join(sorted(SUPPORTED_SUFFIXES))

@@ -1,53 +1,44 @@
-"""What a document says about itself: pemda, SKPD, year and document type, from its own text."""
+"""What a document says about itself: pemda, SKPD, year and document type, from its own text.
+
+The first lines (title page, foreword) and the running heads are read, with split title words
+joined again (``renja.extract.title_words``). The type, title and year come from the phrase that
+names the document (``renja.extract.meta_title``); contents lines, list items, section headings
+and sentences are not titles (``renja.extract.meta_lines``). The pemda is checked against the
+Kemendagri list of regions when it is found, which also gives kabupaten/kota their code
+(``renja.extract.meta_pemda``, ``renja.extract.wilayah``).
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
+from renja.extract.meta_lines import cover_lines, is_prose, quoting, toc_flags
+from renja.extract.meta_pemda import Pemda, read_pemda
+from renja.extract.meta_title import PEMDA_WIDE, PERUBAHAN, read_title
+from renja.extract.title_words import rejoin_title_words, title_vocabulary
+from renja.extract.wilayah import Regions, RegionsFound, find_regions
 from renja.model.records import DocumentMeta, RawTable, RowRole
 
 # The title page and the first pages name the document; later text quotes other documents.
 TITLE_LINES = 80
 
-_PEMDA = re.compile(
-    r"\b(?:PEMERINTAH|GUBERNUR|BUPATI|WALI\s?KOTA)\s+(KOTA|KABUPATEN|KAB\.|PROVINSI|DAERAH)?\s*"
-    r"([A-Z][A-Za-z.'\- ]{2,40}?)\s*(?:$|[,\n(]|(?=\s+tahun\b))",
-    re.IGNORECASE,
-)
-# Who heads a pemda tells its type when the title names the head, not the pemda.
-_HEAD_KIND = {
-    "GUBERNUR": "PROVINSI",
-    "BUPATI": "KABUPATEN",
-    "WALIKOTA": "KOTA",
-    "WALI KOTA": "KOTA",
-}
 _SKPD_LABEL = re.compile(
     r"^(?:nama\s+)?(?:skpd|opd|perangkat daerah|unit organisasi|organisasi)\s*:\s*(.+)$",
     re.IGNORECASE,
 )
+# ('SATUAN KERJA PERANGKAT DAERAH' is the subtitle of SIPD's RKA and DPA forms, not an agency)
 _SKPD_START = re.compile(
-    r"^(BADAN|DINAS|SEKRETARIAT|INSPEKTORAT|SATUAN|KANTOR|KECAMATAN|RUMAH SAKIT|RSUD)\b"
+    r"^(BADAN|DINAS|SEKRETARIAT|INSPEKTORAT|SATUAN(?!\s+KERJA\s+PERANGKAT)|KANTOR|KECAMATAN|"
+    r"RUMAH SAKIT|RSUD)\b"
 )
-_YEAR = re.compile(r"\b(20[1-4]\d)\b")
-# "Tahun Anggaran 2022", "TAHUN 2025": the year a title names as its own.
-_TITLE_YEAR = re.compile(r"\btahun\s+(?:anggaran\s+)?(20[1-4]\d)\b", re.IGNORECASE)
-# A title line ending in the pemda, without "Pemerintah": "DINAS … PROVINSI KALIMANTAN TIMUR".
-_PEMDA_TAIL = re.compile(
-    r"\b(PROVINSI|KABUPATEN|KOTA)\s+([A-Z][A-Z.'\- ]{2,40}?)\s*(?:$|(?=\s+TAHUN\b))"
-)
-_PEMDA_TAIL_ANY = re.compile(
-    r"\b(PROVINSI|KABUPATEN|KOTA)\s+([A-Z][A-Za-z.'\- ]{2,40}?)\s*(?:$|(?=\s+TAHUN\b))",
-    re.IGNORECASE,
-)
+# A title page line with the year ends an SKPD's name printed over several lines.
+_YEAR_LINE = re.compile(r"\bTAHUN\b|\b20\d\d\b", re.IGNORECASE)
 _TITLE_WORDS = re.compile(r"\b(RENJA|RENCANA KERJA|RKPD|RKA|DPA|RINCIAN BELANJA)\b", re.IGNORECASE)
-# A table-of-contents line: dot leaders to a page number. It names chapters, not the document.
-_LEADERS = re.compile(r"\.{5,}|…{2,}")
-# A numbered section heading ("2.1 Evaluasi …", "BAB II") names a chapter, not the document.
-_SECTION = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s|BAB\s+[IVXL]+\s|tabel\b|gambar\b)", re.IGNORECASE)
-# The unit code SIPD prints before an SKPD's name: "1.05.0.00.0.00.03.0000 Satuan Polisi …"
-_UNIT_CODE = re.compile(r"^(\d{1,2}(?:\.\d{1,4}){3,})\s+(.+)$")
-# Kemendagri codes of the provinces (kabupaten/kota codes come from a sidecar file).
+# The unit code SIPD prints before an SKPD's name: "1.05.0.00.0.00.03.0000 Satuan Polisi …",
+# sometimes with a dash between ("1.01.0.00.0.00.01.0000 - DINAS PENDIDIKAN").
+_UNIT_CODE = re.compile(r"^(\d{1,2}(?:\.\d{1,4}){3,})\s*[-–]?\s+(.+)$")
+# Kemendagri codes of the provinces, used when the list of regions is not found.
 PROVINCE_CODES = {
     "aceh": "11", "sumatera utara": "12", "sumatera barat": "13", "riau": "14", "jambi": "15",
     "sumatera selatan": "16", "bengkulu": "17", "lampung": "18",
@@ -59,35 +50,12 @@ PROVINCE_CODES = {
     "kalimantan timur": "64", "kalimantan utara": "65", "sulawesi utara": "71",
     "sulawesi tengah": "72", "sulawesi selatan": "73", "sulawesi tenggara": "74",
     "gorontalo": "75", "sulawesi barat": "76", "maluku": "81", "maluku utara": "82",
-    "papua": "91", "papua barat": "92",
+    "papua": "91", "papua barat": "92", "papua selatan": "93", "papua tengah": "94",
+    "papua pegunungan": "95", "papua barat daya": "96",
 }  # fmt: skip
-
-
-def _pemda(lines: Sequence[str], running: Sequence[str] = ()) -> tuple[str | None, str | None]:
-    for text in lines:
-        match = _PEMDA.search(text)
-        if not match:
-            continue
-        head = text[match.start() : match.start(1) if match.group(1) else match.start(2)]
-        kind = (match.group(1) or "").upper().rstrip(".")
-        if kind in ("", "DAERAH"):
-            kind = _HEAD_KIND.get(" ".join(head.split()).upper(), "")
-            if not kind:
-                continue
-        name = " ".join(match.group(2).split()).title()
-        if (match.group(1) or "").upper() == "DAERAH":
-            name = f"Daerah {name}"
-        kind_word = {"KAB": "Kabupaten"}.get(kind, kind.title())
-        jenis = "prov" if kind == "PROVINSI" else "kabkota"
-        return f"{kind_word} {name}", jenis
-    for text in lines:
-        match = _PEMDA_TAIL.search(text.strip()) or _PEMDA_TAIL_ANY.search(text.strip())
-        if match and (text.strip().isupper() or text in running):
-            kind = match.group(1).upper()
-            return f"{kind.title()} {' '.join(match.group(2).split()).title()}", (
-                "prov" if kind == "PROVINSI" else "kabkota"
-            )
-    return None, None
+# Where kode_pemda came from (the manifest's meta.sumber).
+FROM_REGIONS = "daftar_wilayah"
+FROM_PROVINCES = "daftar_provinsi"
 
 
 def _skpd(
@@ -105,7 +73,8 @@ def _skpd(
             parts = [text.strip()]
             for follow in lines[index + 1 : index + 4]:
                 follow = follow.strip()
-                if follow.isupper() and not _TITLE_WORDS.search(follow) and len(follow) < 60:
+                ends = _TITLE_WORDS.search(follow) or _YEAR_LINE.search(follow)
+                if follow.isupper() and not ends and len(follow) < 60:
                     parts.append(follow)
                 else:
                     break
@@ -113,39 +82,13 @@ def _skpd(
     return None
 
 
-# A title is printed over several short lines; read them as one text.
-TITLE_BLOCK_LINES = 12
-MAX_TITLE_LINE = 120
-
-
-def _jenis_and_year(lines: Sequence[str]) -> tuple[str | None, int | None]:
-    short = [t.strip() for t in lines if len(t.strip()) <= MAX_TITLE_LINE]
-    block = " ".join(short[:TITLE_BLOCK_LINES])
-    match = _TITLE_WORDS.search(block)
-    candidates = [block[match.start() : match.start() + 90]] if match else []
-    candidates += [t for t in lines if _TITLE_WORDS.search(t)]
-    for text in candidates:
-        upper = text.upper()
-        if "RINCIAN BELANJA" in upper or re.search(r"\bRKA\b", upper):
-            jenis = "RKA"
-        elif re.search(r"\bDPA\b|DOKUMEN PELAKSANAAN ANGGARAN", upper):
-            jenis = "DPA"
-        elif "RKPD" in upper or "RENCANA KERJA PEMERINTAH DAERAH" in upper:
-            jenis = "RKPD"
-        elif "PERUBAHAN" in upper:
-            jenis = "Renja Perubahan"
-        else:
-            jenis = "Renja"
-        year = _TITLE_YEAR.search(block) or _YEAR.search(text)
-        return jenis, int(year.group(1)) if year else None
-    return None, None
-
-
 def split_unit_code(skpd: str | None) -> tuple[str | None, str | None]:
     """An SKPD name and the SIPD unit code printed before it.
 
     >>> split_unit_code("1.05.0.00.0.00.03.0000 Satuan Polisi Pamong Praja")
     ('Satuan Polisi Pamong Praja', '1.05.0.00.0.00.03.0000')
+    >>> split_unit_code("1.01.0.00.0.00.01.0000 - DINAS PENDIDIKAN")
+    ('DINAS PENDIDIKAN', '1.01.0.00.0.00.01.0000')
     >>> split_unit_code("Badan Kepegawaian")
     ('Badan Kepegawaian', None)
     """
@@ -186,10 +129,24 @@ def year_from_headers(headers: Sequence[str]) -> int | None:
     return max(set(years), key=years.count) if years else None
 
 
-def read_meta(lines: Sequence[str], running: Sequence[str] = ()) -> DocumentMeta:
-    """Document metadata from its text lines (headings and prose, tables excluded) and its
+def _kode_pemda(pemda: Pemda | None, regions: Regions | None) -> tuple[str | None, str | None]:
+    """The pemda's Kemendagri code and where it came from: the list of regions, or (without
+    the list) the built-in codes of the provinces."""
+    if pemda is None:
+        return None, None
+    if pemda.region is not None:
+        return pemda.region.kode, FROM_REGIONS
+    if regions is None and (code := province_code(pemda.name)):
+        return code, FROM_PROVINCES
+    return None, None
+
+
+def read_meta(
+    lines: Sequence[str], running: Sequence[str] = (), regions: Regions | None = None
+) -> DocumentMeta:
+    """Document metadata from its text lines (headings and prose, tables excluded), its
     running heads (``running``: lines printed on every page, which name the document itself
-    even when its title page is a scan).
+    even when its title page is a scan) and, when found, the list of regions.
 
     >>> m = read_meta(["PEMERINTAH KOTA BANJARBARU", "BADAN KEPEGAWAIAN", "DAN PENGEMBANGAN",
     ...                "RENJA PERUBAHAN 2024"])
@@ -207,36 +164,66 @@ def read_meta(lines: Sequence[str], running: Sequence[str] = ()) -> DocumentMeta
     >>> m.skpd
     'Dinas Pemberdayaan Perempuan Provinsi Sumatera Utara'
     """
-    running = [t.strip() for t in running if t.strip()]
-    text = [t for t in lines[:TITLE_LINES] if t.strip() and not _LEADERS.search(t)]
-    head = running + text
-    pemda, jenis_pemda = _pemda(head, running)
-    jenis, tahun = _jenis_and_year(head)
-    titles = [t for t in text if not _SECTION.match(t.strip())] + running
-    title = next((t.strip() for t in titles if _TITLE_WORDS.search(t)), None)
-    skpd, kode_skpd = split_unit_code(_skpd(text, lines, running))
-    kode_pemda = province_code(pemda)
+    vocabulary = title_vocabulary() | (regions.words() if regions else frozenset())
+    first = [rejoin_title_words(t.strip(), vocabulary) for t in lines[:TITLE_LINES] if t.strip()]
+    running = [rejoin_title_words(t.strip(), vocabulary) for t in running if t.strip()]
+    toc = toc_flags(first)
+    cover = cover_lines(first, toc)
+    heads = [t for t in running if not is_prose(t) and not quoting(t, toc=False)]
+    body = [t for t, in_toc in zip(first, toc, strict=True) if not quoting(t, in_toc)]
+    title = read_title(cover, heads, body)
+    pemda = read_pemda([*heads, *cover], body, regions)
+    kode_pemda, kode_from = _kode_pemda(pemda, regions)
+    own_skpd = title.jenis is None or title.jenis.removesuffix(f" {PERUBAHAN}") not in PEMDA_WIDE
+    listed = [t for t, in_toc in zip(first, toc, strict=True) if not in_toc]
+    skpd, kode_skpd = split_unit_code(_skpd(listed, lines, running) if own_skpd else None)
     return DocumentMeta(
-        title=title,
-        pemda=pemda,
+        title=title.title,
+        pemda=pemda.name if pemda else None,
         skpd=skpd,
-        tahun=tahun,
-        jenis=jenis,
-        jenis_pemda=jenis_pemda,
+        tahun=title.tahun,
+        jenis=title.jenis,
+        jenis_pemda=pemda.jenis_pemda if pemda else None,
         kode_pemda=kode_pemda,
         kode_skpd=kode_skpd,
-        sources={"kode_pemda": "daftar_provinsi"} if kode_pemda else {},
+        sources={"kode_pemda": kode_from} if kode_from else {},
     )
 
 
+def region_warnings(meta: DocumentMeta, found: RegionsFound) -> list[str]:
+    """What the reader should know about the pemda's code (Indonesian): the list of regions
+    is missing, or the pemda read is not in it."""
+    if meta.pemda is None:
+        return []
+    if found.regions is None:
+        if meta.kode_pemda:
+            return [f"nama {meta.pemda} tidak diperiksa (kode_pemda dari daftar provinsi "
+                    f"bawaan): {found.problem}"]  # fmt: skip
+        return [f"kode_pemda {meta.pemda} tidak diisi dan namanya tidak diperiksa: "
+                f"{found.problem}"]  # fmt: skip
+    if meta.kode_pemda is None:
+        return [f"pemda {meta.pemda} tidak ada dalam daftar kode wilayah "
+                f"({found.regions.source}), jadi kode_pemda tidak diisi; periksa namanya, "
+                "atau isi kode_pemda lewat --meta"]  # fmt: skip
+    return []
+
+
 def document_meta(
-    lines: Sequence[str], tables: Sequence[RawTable], running: Sequence[str] = ()
-) -> DocumentMeta:
+    lines: Sequence[str],
+    tables: Sequence[RawTable],
+    running: Sequence[str] = (),
+    wilayah: RegionsFound | None = None,
+) -> tuple[DocumentMeta, list[str]]:
     """A document's metadata from its text lines and running heads, with the plan year its
-    table headers name when the text names none."""
-    meta = read_meta(lines, running)
+    table headers name when the text names none, and the warnings about its pemda code.
+
+    ``wilayah`` is the list of regions found for this run (``find_regions``); when not given
+    it is looked up at the default places.
+    """
+    found = wilayah if wilayah is not None else find_regions()
+    meta = read_meta(lines, running, found.regions)
     fill_year_from_tables(meta, tables)
-    return meta
+    return meta, region_warnings(meta, found)
 
 
 def fill_year_from_tables(meta: DocumentMeta, tables: Sequence[RawTable]) -> None:

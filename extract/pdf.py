@@ -48,6 +48,7 @@ from renja.extract.pdf_text import Line, group_lines
 from renja.extract.pdf_unruled import attach_loose_rows, unruled_tables
 from renja.extract.source import doc_id_for
 from renja.extract.stitch import Block, blocks_to_tables
+from renja.extract.wilayah import RegionsFound, find_regions
 from renja.model.errors import InputError
 from renja.model.records import Document, RawRow, RowRole, Source
 
@@ -268,8 +269,11 @@ def _sequence(
             yield number, page.number, item, bool(item.line and is_heading(item.line, body))
 
 
-def pages_to_document(path: Path, pages: Sequence[PageContent], total: int) -> Document:
-    """Stitch the pages' tables into logical tables; read the metadata from their text."""
+def pages_to_document(
+    path: Path, pages: Sequence[PageContent], total: int, wilayah: RegionsFound | None = None
+) -> Document:
+    """Stitch the pages' tables into logical tables; read the metadata from their text
+    (``wilayah``: the list of regions found, by default looked up at the default places)."""
     furniture = furniture_keys(pages)
     running = running_heads(pages, furniture)
     body = body_size(pages)
@@ -287,8 +291,7 @@ def pages_to_document(path: Path, pages: Sequence[PageContent], total: int) -> D
     tables = blocks_to_tables(blocks, texts)
     for table in tables:
         merge_spanned_columns(table)
-    meta = document_meta([t.text for t in texts], tables, running)
-    warnings: list[str] = []
+    meta, warnings = document_meta([t.text for t in texts], tables, running, wilayah)
     scanned = [p.number for p in pages if p.scanned]
     if scanned:
         warnings.append(scanned_message(scanned, total, ocr_available()))
@@ -348,7 +351,7 @@ def read_pdf(path: Path, options: ReadOptions) -> Document:
     if all(p.scanned for p in pages):
         raise InputError(f"{path}: " + scanned_message([p.number for p in pages], total,
                                                        ocr_available()))  # fmt: skip
-    return pages_to_document(path, pages, total)
+    return pages_to_document(path, pages, total, find_regions(options.wilayah))
 
 
 __all__ = ["read_page", "read_pdf"]

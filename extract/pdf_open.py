@@ -33,7 +33,9 @@ OCR_INSTALL = "sudo apt install ocrmypdf tesseract-ocr-ind"
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
     """How to read a document: for PDFs, the password, the page limit, whether to OCR first and
-    which table engines to use."""
+    which table engines to use; for every document, where the list of regions is
+    (``wilayah``: its folder or CSV; by default ``$RENJA_WILAYAH`` or
+    ``../shared/reference/wilayah``, see ``renja.extract.wilayah``)."""
 
     password: str | None = None
     max_pages: int = DEFAULT_MAX_PAGES
@@ -41,6 +43,7 @@ class ReadOptions:
     # 'auto': camelot reads again the pages pdfplumber seems to misread; 'camelot': every
     # page is read by both and the better kept; 'pdfplumber': pdfplumber alone.
     engine: str = "auto"
+    wilayah: str | Path | None = None
 
 
 def check_pdf_bytes(path: Path) -> None:

@@ -99,10 +99,12 @@ class DocumentMeta:
     pemda: str | None = None
     skpd: str | None = None
     tahun: int | None = None
-    jenis: str | None = None  # 'Renja', 'Renja Perubahan', 'RKPD', 'RKA', 'DPA'
+    # 'Renja', 'RKPD', 'RPJMD', 'RPJPD', 'Renstra', 'RKA', 'DPA', 'APBD', 'KUA-PPAS', each
+    # also as its revision ('Renja Perubahan'): renja.extract.meta_title.JENIS
+    jenis: str | None = None
     jenis_pemda: str | None = None  # 'kabkota' or 'prov'
     bidang: list[str] = field(default_factory=list)  # bidang codes printed in the document
-    kode_pemda: str | None = None  # Kemendagri code: '64' (a province), '63.72' (from a sidecar)
+    kode_pemda: str | None = None  # Kemendagri code: '64' (a province), '63.72' (a kab/kota)
     kode_skpd: str | None = None  # the unit code SIPD prints before its name
     # where a field came from when not the document itself: {'tahun': 'sidecar'}
     sources: dict[str, str] = field(default_factory=dict)

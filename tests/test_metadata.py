@@ -11,9 +11,10 @@ from click.testing import CliRunner
 from renja.app.cli import main
 from renja.extract import ReadOptions, read
 
-from .conftest import REAL, SAMPLE_MD, need
+from .conftest import REAL, SAMPLE_MD, SHARED, need
 
 SAMPLE_PDF = SAMPLE_MD.with_suffix(".pdf")
+WILAYAH = SHARED / "reference" / "wilayah"
 
 # (pemda, kode_pemda, skpd, kode_skpd, tahun, jenis, jenis_pemda), read from each document
 EXPECTED = {
@@ -38,7 +39,7 @@ EXPECTED = {
     ),
     "renja-satpolppdamkar-katingan-2025.pdf": (
         "Kabupaten Katingan",
-        None,
+        "62.06",  # from the list of regions (../shared/reference/wilayah)
         "Satuan Polisi Pamong Praja dan Pemadam Kebakaran",
         "1.05.0.00.0.00.03.0000",
         2025,
@@ -47,7 +48,7 @@ EXPECTED = {
     ),
     "rka-subkeg-rakor-disdagin-kotabogor-2022.pdf": (
         "Kota Bogor",
-        None,
+        "32.71",
         "DINAS PERDAGANGAN DAN PERINDUSTRIAN",
         "3.30.3.31.2.17.22.0000",
         2022,
@@ -65,24 +66,46 @@ EXPECTED = {
     ),
 }
 FIELDS = ("pemda", "kode_pemda", "skpd", "kode_skpd", "tahun", "jenis", "jenis_pemda")
+# The title each document gives itself: its title page, else its running heads.
+TITLES = {
+    "renja-binakonstruksi-pupr-provkaltim-2025.pdf": "RENJA BIDANG BINA KONSTRUKSI",
+    "renja-dp3akb-provsumut-2026.pdf": "Rencana Kerja Tahun 2026",  # a running head
+    "renja-satpolppdamkar-katingan-2025.pdf": (  # printed 'RENCANA KE RJA', rejoined
+        "RENCANA KERJA (RENJA) SATUAN POLISI PAMONG PRAJA DAN PEMADAM KEBAKARAN KABUPATEN "
+        "KATINGAN TAHUN 2025"
+    ),
+    "rka-subkeg-rakor-disdagin-kotabogor-2022.pdf": (
+        "RINCIAN BELANJA SUB KEGIATAN SATUAN KERJA PERANGKAT DAERAH Pemerintah Kota Bogor "
+        "Tahun Anggaran 2022"
+    ),
+    "rkpd-dki-jakarta-2025.md": "RENCANA KERJA PEMERINTAH DAERAH TAHUN 2025",
+}
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_every_real_sample_names_itself(name: str) -> None:
-    meta = read(need(REAL / name), ReadOptions(engine="pdfplumber")).meta
+    need(WILAYAH)
+    document = read(need(REAL / name), ReadOptions(engine="pdfplumber"))
+    meta = document.meta
     assert tuple(getattr(meta, f) for f in FIELDS) == EXPECTED[name]
+    assert meta.title == TITLES[name]
+    assert meta.sources["kode_pemda"] == "daftar_wilayah"
+    assert not any("wilayah" in w for w in document.warnings)
 
 
 def test_the_sample_names_itself_the_same_in_markdown_and_pdf() -> None:
     md, pdf = read(SAMPLE_MD).meta, read(need(SAMPLE_PDF)).meta
     assert md.as_dict() == pdf.as_dict()
     assert (md.pemda, md.tahun, md.jenis) == ("Kota Banjarbaru", 2024, "Renja Perubahan")
+    if WILAYAH.exists():
+        assert md.kode_pemda == "63.72"
 
 
 def test_a_year_from_the_tables_is_marked_so() -> None:
+    need(WILAYAH)
     meta = read(need(REAL / "renja-binakonstruksi-pupr-provkaltim-2025.pdf")).meta
     assert meta.as_dict()["sumber"]["tahun"] == "tabel"
-    assert meta.as_dict()["sumber"]["kode_pemda"] == "daftar_provinsi"
+    assert meta.as_dict()["sumber"]["kode_pemda"] == "daftar_wilayah"
 
 
 def _run(*args: str) -> tuple[int, str]:
