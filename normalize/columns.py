@@ -188,7 +188,8 @@ _STATED = re.compile(
 def _unstated_pairs(chosen: dict[int, ColumnSpec], labels: list[str]) -> dict[int, ColumnSpec]:
     """Drop a form's before/after pair the header does not state: a T-C.31's pagu indikatif of
     the rancangan awal beside the kebutuhan dana of the analysis is two measures, not murni and
-    perubahan. Those positions keep their inferred columns.
+    perubahan. Those positions keep their inferred names; they are still compared with other
+    tables as the form's earlier and later figure.
 
     >>> from renja.normalize.kinds import REVIU_RKPD
     >>> specs = {s.name: s for s in REVIU_RKPD.columns}
@@ -199,7 +200,7 @@ def _unstated_pairs(chosen: dict[int, ColumnSpec], labels: list[str]) -> dict[in
     [0, 1]
     """
     pair = [p for p, s in chosen.items() if (s.measure or "") in _BEFORE_AFTER]
-    sides = {chosen[p].measure for p in pair}
+    sides = {str(chosen[p].measure).rsplit("_", 1)[-1] for p in pair}
     if len(sides) < 2 or any(_STATED.search(labels[p]) for p in pair):
         return chosen
     return {p: s for p, s in chosen.items() if p not in pair}
@@ -248,8 +249,8 @@ def map_columns(
             _refined(form_column(s, labels[p], scale), inferred[p]) for p, s in enumerate(specs)
         ]
         return _contract(kind, columns, "identity", period, labels)
-    chosen = _match_by_header(specs, labels, table.body)
-    chosen = _unstated_pairs(chosen, labels)
+    matched = _match_by_header(specs, labels, table.body)
+    chosen = _unstated_pairs(matched, labels)
     taken = {o for spec in chosen.values() for o in form_column(spec).outputs()}
     columns = []
     for p in range(width):
@@ -257,6 +258,8 @@ def map_columns(
             columns.append(_refined(form_column(chosen[p], labels[p], scale), inferred[p]))
         else:
             column = _free_name(inferred[p], taken)
+            if p in matched:  # an unstated before/after pair: compared as the form's quantity
+                column = replace(column, quantity=matched[p].measure)
             taken.update(column.outputs())
             columns.append(column)
     return _contract(kind, columns, "header", period, labels)

@@ -227,8 +227,10 @@ def sub_kegiatan_rows(folder: DocFolder) -> list[dict[str, Any]]:
     out = []
     for entry, contract, frame in _main_table(list(clean_tables(folder))):
         known = contract.status is TableStatus.FORM
-        pagu = _measure(contract, "pagu_sesudah", "pagu") if known else _plan_year_amount(
-            contract, tahun
+        pagu = (
+            _measure(contract, "pagu_sesudah", "pagu")
+            if known
+            else _plan_year_amount(contract, tahun)
         )
         maju = _measure(contract, "pagu_maju", "pagu_maju")
         target = _measure(contract, "target_sesudah", "target")

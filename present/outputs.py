@@ -150,8 +150,10 @@ def typed_frame(text: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
         elif kind == "exact":
             values = [exact_value(c) for c in cells]
             whole = all(v is None or isinstance(v, int) for v in values)
-            out[name] = pd.array(values, dtype="Int64") if whole else pd.Series(
-                values, index=text.index, dtype=object
+            out[name] = (
+                pd.array(values, dtype="Int64")
+                if whole
+                else pd.Series(values, index=text.index, dtype=object)
             )
         else:
             out[name] = pd.Series([c if c != "" else None for c in cells], index=text.index,
@@ -217,8 +219,8 @@ __all__ = [
     "Record",
     "csv_header",
     "exact_value",
-    "typed_frame",
     "read_csv",
     "read_doc_folder",
+    "typed_frame",
     "write_atomic",
 ]
