@@ -17,7 +17,7 @@ from renja.model.contract import TableContract, TableStatus
 from renja.model.errors import ReferenceMissingError
 from renja.model.records import Document, DocumentMeta, Finding, RawTable, RowRole
 from renja.model.result import Result
-from renja.model.tables import CleanTable
+from renja.model.tables import AuditStatus, CleanTable, TableAudit
 from renja.normalize.classify import classify
 from renja.normalize.clean import clean_table
 from renja.normalize.coding import Coder, amounts_by_code
@@ -159,14 +159,20 @@ def process(
         tables=raw_tables,
         warnings=warnings,
     )
+    audited = audit(tables, findings)
+    audits = {
+        table_id: audited.tables.get(table_id, TableAudit(AuditStatus.NOT_DATA))
+        for table_id in contracts
+    }
     return Result(
         document,
         tuple(tables),
         tuple(raw_tables),
         contracts,
         tuple(repairs),
-        tuple(finalize_findings(audit(tables, findings))),
+        tuple(finalize_findings(audited.findings)),
         sha256=file_hash(path),
+        audits=audits,
         nomenclature=(
             {"version": version, "source": reference.source}
             if reference is not None and version is not None

@@ -299,16 +299,18 @@ def fill_table(
     for number, run in enumerate(split_grids(row_boxes, boxes, labels)):
         xs = sorted({_snap(v) for i in run for c in row_cells[i] for v in (c[0], c[2])})
         rows: list[list[Cell | None]] = []
+        boxes_run: list[BBox] = []
         for i in run:
             slots: list[Cell | None] = [None] * (len(xs) - 1)
             for box in row_cells[i]:
                 slots[bisect_right(xs, _snap(box[0])) - 1] = cells[box]
             split_wide_cells(slots, xs)
-            rows.append(slots)
+            for part, part_box in split_key_values(slots, row_boxes[i]):
+                rows.append(part)
+                boxes_run.append(part_box)
         _fill_text(rows)
         for cell in (c for row in rows for c in row if c is not None):
             cell.chars = ()  # the page's characters are not kept beyond the page
-        boxes_run = [row_boxes[i] for i in run]
         bbox = (x0, boxes_run[0][1], x1, boxes_run[-1][3])
         out.append(PageTable(bbox, rows, boxes_run, engine, new_grid=number > 0, edges=xs))
     return out, used
@@ -338,6 +340,55 @@ def split_wide_cells(slots: list[Cell | None], xs: Sequence[float]) -> None:
         for k in range(len(edges) - 1):
             own = parts.get(k, [])
             slots[j + k] = Cell((edges[k], top, edges[k + 1], bottom), group_lines(own), chars=own)
+
+
+# A box of labels and values (``Kegiatan :`` beside ``3.31.01.2.06 Administrasi …``) holds at
+# least this many labels, one per line, each ending in a colon.
+MIN_KEY_LINES = 3
+# A value line belongs to the label whose line starts no lower than this below it.
+KEY_SLACK = 2.0
+
+
+def split_key_values(slots: list[Cell | None], box: BBox) -> list[tuple[list[Cell | None], BBox]]:
+    """A row whose one cell lists labels (``Kegiatan :``, ``Sub Kegiatan :`` …, one per line)
+    beside a cell of their values is one row per label: a SIPD printout's header block. Each
+    value line goes with the label printed on its height (a wrapped value keeps its lines).
+    Any other row is returned as it is."""
+    pair = _key_value_cells(slots)
+    if pair is None:
+        return [(slots, box)]
+    k, v = pair
+    keys, values = slots[k], slots[v]
+    assert keys is not None and values is not None
+    groups: list[list[Line]] = [[] for _ in keys.lines]
+    for line in values.lines:
+        owner = max(
+            (i for i, key in enumerate(keys.lines) if key.top <= line.top + KEY_SLACK), default=0
+        )
+        groups[owner].append(line)
+    out: list[tuple[list[Cell | None], BBox]] = []
+    for i, key in enumerate(keys.lines):
+        bottom = keys.lines[i + 1].top if i + 1 < len(keys.lines) else box[3]
+        part: list[Cell | None] = [None] * len(slots)
+        part[k] = Cell((keys.bbox[0], key.top, keys.bbox[2], bottom), [key])
+        part[v] = Cell((values.bbox[0], key.top, values.bbox[2], bottom), groups[i])
+        out.append((part, (box[0], key.top, box[2], bottom)))
+    return out
+
+
+def _key_value_cells(slots: Sequence[Cell | None]) -> tuple[int, int] | None:
+    """The label cell and the value cell of a key-value row, if it is one."""
+    filled = [j for j, c in enumerate(slots) if c is not None and c.lines]
+    if len(filled) != 2:
+        return None
+    k, v = filled
+    keys = slots[k]
+    assert keys is not None
+    if len(keys.lines) < MIN_KEY_LINES or not all(
+        line.text.rstrip().endswith(":") for line in keys.lines
+    ):
+        return None
+    return k, v
 
 
 def _open_cells(

@@ -15,7 +15,7 @@ import itertools
 import statistics
 from collections.abc import Sequence
 
-from renja.extract.pdf_grid import BBox, Cell, PageTable
+from renja.extract.pdf_grid import BBox, Cell, PageTable, split_key_values
 from renja.extract.pdf_text import (
     Char,
     PhysicalLine,
@@ -264,8 +264,14 @@ def attach_loose_rows(
                 cell = Cell((a, row_top, b, row_bottom), group_lines(per_column.get(k, ())))
                 cell.text = join_lines(cell.lines, right=b, width=b - a)
                 cells.append(cell)
-            new_rows.append(cells)
-            boxes.append((columns[0][0], row_top, columns[-1][1], row_bottom))
+            box = (columns[0][0], row_top, columns[-1][1], row_bottom)
+            for part, part_box in split_key_values(cells, box):
+                for cell in part:
+                    if cell is not None and not cell.text:
+                        a, b = cell.bbox[0], cell.bbox[2]
+                        cell.text = join_lines(cell.lines, right=b, width=b - a)
+                new_rows.append(part)
+                boxes.append(part_box)
         for line in band:
             used.update(id(c) for c in line.chars)
         if side == "above":

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from renja.extract.cells import is_header_row, is_number_row, labels_over_numbers
+from renja.extract.cells import is_data_cell, is_header_row, is_number_row, labels_over_numbers
 from renja.model.records import RawRow, RawTable, RowRole
 
 if TYPE_CHECKING:
@@ -202,6 +202,106 @@ def _is_title_line(text: str) -> bool:
     return len(text) >= 15 and bool(letters) and all(c.isupper() for c in letters)
 
 
+# A title across a grid: one filled cell of at least this many words, in a table at least this
+# wide, over a header row.
+TITLE_WORDS = 2
+TITLE_MAX_WORDS = 12
+TITLE_MIN_WIDTH = 3
+
+
+def is_title_row(row: RawRow, width: int) -> bool:
+    """A row holding only a title across the grid (``Rincian Belanja Sub Kegiatan``).
+
+    >>> from renja.model.records import Source
+    >>> is_title_row(RawRow(["Rincian Belanja Sub Kegiatan", "", "", ""], Source(1)), 4)
+    True
+    >>> is_title_row(RawRow(["", "URUSAN PENDIDIKAN", "", ""], Source(1)), 4)
+    True
+    >>> is_title_row(RawRow(["5.1.02", "Belanja", "", "1.000.000"], Source(1)), 4)
+    False
+    >>> is_title_row(RawRow(["Republik Indonesia Nomor 6323);", "", ""], Source(1)), 3)
+    False
+    """
+    filled = [c.strip() for c in row.cells if c.strip()]
+    if width < TITLE_MIN_WIDTH or len(filled) != 1 or is_data_cell(filled[0]):
+        return False
+    text = filled[0]
+    words = len(text.split())
+    # A title starts with a capital and ends on a word: ``… Nomor 6323);`` is a wrapped line.
+    return (
+        TITLE_WORDS <= words <= TITLE_MAX_WORDS and text[0].isupper() and text[-1] not in ";,()-/"
+    )
+
+
+def split_at_titles(table: RawTable) -> list[RawTable]:
+    """A table whose grid holds a title row over a new header starts a new table there: a SIPD
+    printout draws its header block, its indicator table and its account lines in one grid. The
+    title row stays in the raw table that follows it (role TITLE) and becomes its caption. A
+    title row ending a table goes to the table after it (``title_for_next``)."""
+    width = table.width
+    cuts = [
+        i
+        for i in range(1, len(table.rows) - 1)
+        if table.rows[i].role is RowRole.BODY
+        and is_title_row(table.rows[i], width)
+        and _new_header(table.rows[i + 1], table)
+        and any(not is_header_row(r.cells) for r in table.rows[i + 2 :])
+    ]
+    if not cuts:
+        return [table]
+    out: list[RawTable] = []
+    starts = [0, *cuts]
+    for n, (start, end) in enumerate(zip(starts, [*cuts, len(table.rows)], strict=True)):
+        rows = list(table.rows[start:end])
+        caption = table.caption
+        if n:
+            title = rows[0]
+            rows[0] = replace(title, role=RowRole.TITLE)
+            caption = next(c.strip() for c in title.cells if c.strip())
+            mark_header_rows(rows[1:])
+        out.append(replace(table, rows=rows, caption=caption, parts=1))
+    return out
+
+
+def _new_header(row: RawRow, table: RawTable) -> bool:
+    """A header row of labels over several columns that is not the table's own, repeated."""
+    filled = [c for c in row.cells if c.strip()]
+    return (
+        row.role is RowRole.BODY
+        and len(filled) >= MIN_HEADER_CELLS
+        and is_header_row(row.cells)
+        and not is_repeat_of(row, table.header)
+    )
+
+
+# A new table's header names at least this many columns.
+MIN_HEADER_CELLS = 2
+
+
+def title_for_next(tables: list[RawTable]) -> list[RawTable]:
+    """A title row that ends a table (the next grid's title, printed in this one's) moves to
+    the next table, when that has no caption, as its first row and its caption."""
+    out = list(tables)
+    for i in range(len(out) - 1):
+        rows = out[i].rows
+        following = out[i + 1]
+        if (
+            len(rows) > 1
+            and not following.caption
+            and rows[-1].role is RowRole.BODY
+            and is_title_row(rows[-1], out[i].width)
+        ):
+            title = replace(rows[-1], role=RowRole.TITLE)
+            out[i] = replace(out[i], rows=rows[:-1])
+            caption = next(c.strip() for c in title.cells if c.strip())
+            out[i + 1] = replace(following, rows=[title, *following.rows], caption=caption)
+    return out
+
+
+def _renumber(tables: list[RawTable]) -> list[RawTable]:
+    return [replace(t, table_id=f"t{n:02d}") for n, t in enumerate(tables, start=1)]
+
+
 def blocks_to_tables(blocks: Sequence[Block], texts: Sequence[TextLine]) -> list[RawTable]:
     """Group blocks into logical tables: stitch page parts, mark headers, attach captions."""
     tables: list[RawTable] = []
@@ -232,4 +332,5 @@ def blocks_to_tables(blocks: Sequence[Block], texts: Sequence[TextLine]) -> list
             tables.append(table)
             streams.append(block.stream_key)
         previous_end = block.end
-    return tables
+    split = [part for table in tables for part in split_at_titles(table)]
+    return _renumber(title_for_next(split)) if len(split) > len(tables) else title_for_next(tables)

@@ -88,4 +88,9 @@ CHECKS: dict[str, tuple[Severity, str]] = {
         "the row that has it first)",
     ),
     "skema_rentang": (Severity.WARNING, "a percentage or score outside its possible range"),
+    "tabel_tidak_lengkap": (
+        Severity.WARNING,
+        "a table the reader could not take in whole (cells that fit no column, no header of its "
+        "own): its sums are not checked",
+    ),
 }

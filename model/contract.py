@@ -32,6 +32,7 @@ class CellType(StrEnum):
     PERCENT = "percent"  # a percentage or a plain decimal rate
     REKENING = "rekening"  # an account code (kode rekening): 5.1.02.01.01.0052
     NUMBER = "number"  # any other quantity: a count, an area, an index
+    MIXED = "mixed"  # the values of a label : value block: a code and name, an amount, or text
 
 
 class TableStatus(StrEnum):
@@ -140,6 +141,8 @@ class Column:
                 return (self.name, "level")
             case CellType.NUMBER:
                 return (self.name, f"{self.name}_teks")
+            case CellType.MIXED:
+                return (*kode_columns("kode"), "uraian", "nilai")
             case _:
                 return (self.name,)
 
@@ -243,6 +246,8 @@ class TableContract:
                 kinds.setdefault(name, "text")
             if column.ctype in (CellType.RUPIAH, CellType.NUMBER):
                 kinds[column.name] = "exact"
+            elif column.ctype is CellType.MIXED:
+                kinds["nilai"] = "exact"
             elif column.ctype in (CellType.PERCENT, CellType.TARGET):
                 kinds[column.name] = "float"
         return kinds

@@ -41,6 +41,7 @@ class RowRole(StrEnum):
     BODY = "body"
     REPEATED_HEADER = "repeated_header"  # a header block repeated after a page break
     SEPARATOR = "separator"  # conversion artefacts such as ``--\t--\t---``
+    TITLE = "title"  # a title printed across the grid, over the table it starts
 
 
 @dataclass(slots=True)

@@ -9,7 +9,7 @@ import pandas as pd
 
 from renja.model.contract import TableContract
 from renja.model.records import Document, DocumentMeta, Finding, RawTable, Repair
-from renja.model.tables import CleanTable
+from renja.model.tables import CleanTable, TableAudit
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,7 @@ class Result:
     findings: tuple[Finding, ...] = ()
     sha256: str = ""
     nomenclature: dict[str, str] | None = field(default=None)  # version and source of the codes
+    audits: dict[str, TableAudit] = field(default_factory=dict)  # table id -> what was checked
 
     @property
     def doc_id(self) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 import pandas as pd
 
@@ -44,4 +45,28 @@ class CleanTable:
         return self.contract.period
 
 
-__all__ = ["CleanTable"]
+class AuditStatus(StrEnum):
+    """How far a table was checked: what "0 temuan" means for it."""
+
+    CHECKED = "diperiksa"  # types, and every sum and in-row relation the table promises
+    SCHEMA_ONLY = "hanya_skema"  # types only: the table promises no sum (no amounts, no levels)
+    INCOMPLETE = "tidak_lengkap"  # not taken in whole: its sums are not checked
+    NOT_DATA = "tidak_diperiksa"  # not a data table
+
+
+@dataclass(frozen=True, slots=True)
+class TableAudit:
+    """What the audit did with one table."""
+
+    status: AuditStatus
+    relations: int = 0  # sums and in-row relations evaluated
+    reason: str = ""  # why it was not checked in full
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"status": self.status.value, "hitungan": self.relations}
+        if self.reason:
+            out["alasan"] = self.reason
+        return out
+
+
+__all__ = ["AuditStatus", "CleanTable", "TableAudit"]

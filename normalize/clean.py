@@ -21,6 +21,7 @@ from renja.model.contract import (
     CellType,
     Column,
     TableContract,
+    TableStatus,
 )
 from renja.model.records import Finding, RawTable, Repair, RowRole, Severity
 from renja.model.tables import CleanTable
@@ -347,7 +348,27 @@ def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: Read
         )
     frame = _frame(records, contract)
     bold = tuple(row.bold for row in rows)
-    return Cleaned(CleanTable(table_id, contract, raw, frame, bold=bold), repairs, findings)
+    gaps = table_gaps(raw, contract, sum(bool(row.overflow) for row in rows))
+    table = CleanTable(table_id, contract, raw, frame, gaps=gaps, bold=bold)
+    return Cleaned(table, repairs, findings)
+
+
+def table_gaps(raw: RawTable, contract: TableContract, unplaced: int) -> tuple[str, ...]:
+    """Why a clean table may not hold its whole table: rows with cells that fit no column, or
+    no header of its own (an inferred table that may be the rest of another).
+
+    >>> from renja.model.contract import TableStatus
+    >>> from renja.model.records import RawRow, Source
+    >>> headless = RawTable("t01", "", [RawRow(["1", "2.000.000"], Source(1))], "test")
+    >>> table_gaps(headless, TableContract("tabel", "", TableStatus.INFERRED, ()), 2)
+    ('2 baris memuat sel yang tidak cocok dengan kolom mana pun', 'tabel tanpa judul kolom')
+    """
+    gaps = []
+    if unplaced:
+        gaps.append(f"{unplaced} baris memuat sel yang tidak cocok dengan kolom mana pun")
+    if contract.status is TableStatus.INFERRED and not raw.header:
+        gaps.append("tabel tanpa judul kolom")
+    return tuple(gaps)
 
 
 def _frame(records: list[dict[str, Any]], contract: TableContract) -> pd.DataFrame:

@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from renja.model.contract import CellType
 from renja.model.tables import CleanTable
 
 # Levels of rows in a hierarchy that names no level of the nomenclature: the depth of their
@@ -217,6 +218,8 @@ def place_rows(table: CleanTable) -> CleanTable:
     frame = table.frame
     if frame.empty:
         return table
+    if any(c.ctype is CellType.MIXED for c in table.contract.columns):
+        return _with_parents(table, [None] * len(frame))  # a label : value block: no outline
     kinds = frame["jenis_baris"].tolist()
     records = frame.to_dict("records")
     bold = list(table.bold) + [False] * (len(records) - len(table.bold))
@@ -240,9 +243,15 @@ def place_rows(table: CleanTable) -> CleanTable:
             induk[i] = int(baris[last])  # an indicator line under its row
     out = frame.copy()
     out["level"] = pd.Series(level, index=frame.index, dtype=object)
-    position = list(out.columns).index("level") + 1
+    return _with_parents(replace(table, frame=out), induk)
+
+
+def _with_parents(table: CleanTable, induk: list[int | None]) -> CleanTable:
+    """The table with its ``induk`` column right after ``level``."""
+    out = table.frame.copy()
     if "induk" in out.columns:
         out = out.drop(columns=["induk"])
+    position = list(out.columns).index("level") + 1 if "level" in out.columns else len(out.columns)
     out.insert(position, "induk", pd.array(induk, dtype="Int64"))
     return replace(table, frame=out)
 

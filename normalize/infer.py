@@ -413,11 +413,50 @@ def _name_column(typed: list[Typed], profiles: list[Profile]) -> list[Typed]:
     return typed
 
 
+# A label : value block: this share of its rows end their first text cell with a colon.
+LABEL_SHARE = 0.6
+MIN_LABEL_ROWS = 3
+
+
+def label_value_columns(body: Sequence[RawRow]) -> tuple[int, int] | None:
+    """The label and value columns of a ``label : value`` block (a SIPD printout's header:
+    ``Kegiatan :`` | ``3.31.01.2.06 Administrasi Umum …``), if the table is one.
+
+    >>> from renja.model.records import Source
+    >>> rows = [RawRow(["", "Kegiatan :", "3.31.01.2.06 Administrasi"], Source(1)),
+    ...         RawRow(["", "Sumber Pendanaan :", "PAD"], Source(2)),
+    ...         RawRow(["", "Jumlah 2022 :", "Rp. 1.954.327.000"], Source(3))]
+    >>> label_value_columns(rows)
+    (1, 2)
+    """
+    rows = [[c.strip() for c in r.cells] for r in body if any(c.strip() for c in r.cells)]
+    if len(rows) < MIN_LABEL_ROWS:
+        return None
+    pairs: Counter[tuple[int, int]] = Counter()
+    for cells in rows:
+        filled = [p for p, c in enumerate(cells) if c]
+        if len(filled) == 2 and cells[filled[0]].endswith(":"):
+            pairs[(filled[0], filled[1])] += 1
+    if not pairs:
+        return None
+    pair, count = pairs.most_common(1)[0]
+    return pair if count >= LABEL_SHARE * len(rows) else None
+
+
 def infer_columns(
     header: HeaderModel, body: Sequence[RawRow], money_table: bool, scale: int | None
 ) -> list[Column]:
     """One inferred column per raw column."""
     width = header.width
+    labelled = label_value_columns(body)
+    if labelled is not None:
+        label, value = labelled
+        return [
+            Column("keterangan", CellType.TEXT, header.labels[p], inferred=True) if p == label
+            else Column("isi", CellType.MIXED, header.labels[p], inferred=True) if p == value
+            else Column(f"teks_{p + 1}", CellType.TEXT, header.labels[p], inferred=True)
+            for p in range(width)
+        ]  # fmt: skip
     columns = [[r.cells[p] if p < len(r.cells) else "" for r in body] for p in range(width)]
     profiles = [profile(cells) for cells in columns]
     typed = [column_type(header.paths[p], profiles[p], money_table) for p in range(width)]
@@ -469,7 +508,16 @@ def is_data(columns: Sequence[Column], body: Sequence[RawRow]) -> bool:
     typed = [c for c in columns if c.ctype not in (CellType.TEXT, CellType.NO, CellType.INDIKATOR)]
     if not typed:
         return False
+    if any(c.ctype is CellType.MIXED for c in columns):
+        return _holds_values(columns, body)
     return not (all(c.ctype is CellType.NUMBER for c in typed) and _table_of_contents(body))
+
+
+def _holds_values(columns: Sequence[Column], body: Sequence[RawRow]) -> bool:
+    """A label : value block is data when some value is a code or an amount."""
+    position = next(p for p, c in enumerate(columns) if c.ctype is CellType.MIXED)
+    shapes = {sniff(r.cells[position]) for r in body if position < len(r.cells)}
+    return bool(shapes & {Shape.CODE, Shape.AMOUNT})
 
 
 _LEADER = re.compile(r"\.{4,}|…{2,}|(?:\. ){4,}")

@@ -131,8 +131,27 @@ def read_percent(text: str, name: str) -> CellReading:
     return CellReading({name: value}, parsed.rules, parsed.problem, name)
 
 
+def is_rupiah_text(text: str) -> bool:
+    """An amount printed with its currency: ``Rp. 1.954.327.000``, ``Rp 0``.
+
+    >>> is_rupiah_text("Rp. 1.954.327.000"), is_rupiah_text("Rp 0"), is_rupiah_text("100 %")
+    (True, True, False)
+    """
+    stripped = text.strip()
+    return stripped[:2].lower() == "rp" and sniff(stripped) in (Shape.AMOUNT, Shape.NUMBER)
+
+
 def read_target(text: str, name: str) -> CellReading:
-    """A target: value, satuan, and the text of a predicate or compound target."""
+    """A target: value, satuan, and the text of a predicate or compound target. A target that
+    is an amount of money (``Rp. 1.954.327.000``, the input of a budget line) is that amount,
+    in the satuan ``Rp``."""
+    if is_rupiah_text(text):
+        amount = parse_rupiah(text)
+        if amount.value is not None:
+            return CellReading(
+                {name: float(amount.value), f"{name}_satuan": "Rp", f"{name}_teks": None},
+                amount.rules,
+            )
     parsed = split_target(text)
     target = parsed.value
     values: dict[str, Any] = {name: None, f"{name}_satuan": None, f"{name}_teks": None}
@@ -216,6 +235,32 @@ def read_scaled_rupiah(text: str, name: str, scale: int) -> CellReading:
     )
 
 
+def read_mixed(text: str, ctx: ReadContext) -> CellReading:
+    """The value of a ``label : value`` line, by what it holds: a code and its name (``kode``,
+    ``uraian``), an amount (``nilai``), or text (``uraian``).
+
+    >>> ctx = ReadContext(frozenset(), {})
+    >>> read_mixed("Rp. 1.954.327.000", ctx).values["nilai"]
+    1954327000
+    >>> reading = read_mixed("3.31.01.2.06 Administrasi Umum Perangkat Daerah", ctx)
+    >>> reading.values["kode"], reading.values["uraian"]
+    ('3.31.01.2.06', 'Administrasi Umum Perangkat Daerah')
+    """
+    empty = {**dict.fromkeys(kode_columns("kode")), "uraian": None, "nilai": None}
+    shape = sniff(text)
+    if shape in (Shape.EMPTY, Shape.DASH):
+        return CellReading(empty)
+    if shape is Shape.AMOUNT or is_rupiah_text(text):
+        amount = read_rupiah(text, "nilai")
+        return CellReading({**empty, **amount.values}, amount.rules, amount.problem, "nilai")
+    if shape is Shape.CODE:
+        named = read_kode_uraian(text, "uraian", ctx)
+        return CellReading({**empty, **named.values}, named.rules, named.problem,
+                           named.problem_column)  # fmt: skip
+    words = read_text(text, "uraian", ctx)
+    return CellReading({**empty, **words.values}, words.rules)
+
+
 def read_cell(text: str, column: Column, ctx: ReadContext) -> CellReading:
     """Read one cell by its column's type."""
     name = column.name
@@ -236,5 +281,7 @@ def read_cell(text: str, column: Column, ctx: ReadContext) -> CellReading:
             return read_rekening(text, name)
         case CellType.NUMBER:
             return read_number(text, name)
+        case CellType.MIXED:
+            return read_mixed(text, ctx)
         case _:
             return read_text(text, name, ctx)

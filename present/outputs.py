@@ -139,26 +139,29 @@ def exact_value(text: str) -> int | Decimal | None:
 
 def typed_frame(text: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
     """A clean table's cells (as CSV text) typed by kind: ``exact``, ``float``, ``int``, text."""
-    out = pd.DataFrame(index=text.index)
+    columns: dict[str, Any] = {}
     for name in text.columns:
         cells = text[name]
         kind = kinds.get(name, "text")
         if kind == "int":
-            out[name] = pd.to_numeric(cells.replace("", None), errors="coerce").astype("Int64")
+            columns[name] = pd.to_numeric(cells.replace("", None), errors="coerce").astype("Int64")
         elif kind == "float":
-            out[name] = pd.to_numeric(cells.replace("", None), errors="coerce").astype("Float64")
+            columns[name] = pd.to_numeric(cells.replace("", None), errors="coerce").astype(
+                "Float64"
+            )
         elif kind == "exact":
             values = [exact_value(c) for c in cells]
             whole = all(v is None or isinstance(v, int) for v in values)
-            out[name] = (
-                pd.array(values, dtype="Int64")
+            columns[name] = (
+                pd.Series(pd.array(values, dtype="Int64"), index=text.index)
                 if whole
                 else pd.Series(values, index=text.index, dtype=object)
             )
         else:
-            out[name] = pd.Series([c if c != "" else None for c in cells], index=text.index,
-                                  dtype=object)  # fmt: skip
-    return out
+            columns[name] = pd.Series(
+                [c if c != "" else None for c in cells], index=text.index, dtype=object
+            )
+    return pd.DataFrame(columns, index=text.index)
 
 
 def read_csv(path: Path, required: bool = True) -> list[Record]:

@@ -20,6 +20,7 @@ import math
 import os
 import shutil
 import tempfile
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -158,6 +159,9 @@ def manifest(result: Result) -> dict[str, Any]:
             "table_id": raw.table_id,
             "kind": contract.form,
             "status": contract.status.value,
+            "audit": result.audits[raw.table_id].to_dict()
+            if raw.table_id in result.audits
+            else None,
             "caption": raw.caption,
             "context": raw.context,
             "engine": raw.engine,
@@ -198,6 +202,8 @@ def manifest(result: Result) -> dict[str, Any]:
         "counts": {
             "tables": len(result.raw_tables),
             "clean_tables": len(result.tables),
+            "status": dict(Counter(c.status.value for c in result.contracts.values())),
+            "audit": dict(Counter(a.status.value for a in result.audits.values())),
             "repairs": len(result.repairs),
             "findings": severities,
         },

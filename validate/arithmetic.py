@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from renja.model.contract import RatioCheck
 from renja.validate.sheet import DEPTH, CellRef, Number, Row, Sheet
 
 ROW = "aritmetika_baris"
@@ -227,9 +228,9 @@ class RatioOutcome:
     tolerance: float
 
 
-def ratio_outcomes(sheet: Sheet) -> list[RatioOutcome]:
-    """The form's percentages (``capaian = realisasi / target × 100``) that do not hold."""
-    out: list[RatioOutcome] = []
+def ratio_relations(sheet: Sheet) -> list[tuple[RatioCheck, Row]]:
+    """The percentages the table promises, row by row: those whose three cells are filled."""
+    out: list[tuple[RatioCheck, Row]] = []
     columns = set(sheet.columns)
     for check in sheet.table.contract.ratio_checks:
         if not {check.percent, check.numerator, check.denominator} <= columns:
@@ -237,8 +238,18 @@ def ratio_outcomes(sheet: Sheet) -> list[RatioOutcome]:
         for row in sheet.data_rows():
             percent = row.number_at(check.percent)
             top, bottom = row.number_at(check.numerator), row.number_at(check.denominator)
-            if percent is None or top is None or not bottom:
-                continue
+            if percent is not None and top is not None and bottom:
+                out.append((check, row))
+    return out
+
+
+def ratio_outcomes(sheet: Sheet) -> list[RatioOutcome]:
+    """The percentages (``capaian = realisasi / target × 100``) that do not hold."""
+    out: list[RatioOutcome] = []
+    for check, row in ratio_relations(sheet):
+        percent = row.number_at(check.percent)
+        top, bottom = row.number_at(check.numerator), row.number_at(check.denominator)
+        if percent is not None and top is not None and bottom:
             expected = round(float(top) / float(bottom) * 100, 2)
             if abs(float(percent) - expected) > check.tolerance:
                 out.append(

@@ -17,11 +17,12 @@ returns every finding, with each consequence pointing at the finding that explai
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
-from renja.model.records import Finding, Severity
-from renja.model.tables import CleanTable
+from renja.model.records import Finding, Severity, Source
+from renja.model.tables import AuditStatus, CleanTable, TableAudit
 from renja.validate.arithmetic import (
     CHILDREN,
     RATIO,
@@ -37,6 +38,7 @@ from renja.validate.arithmetic import (
     evaluate,
     hierarchy_relations,
     ratio_outcomes,
+    ratio_relations,
     row_relations,
     total_relations,
 )
@@ -102,8 +104,47 @@ class Diagnosis:
     suspects: list[Finding] = field(default_factory=list)
 
 
-def audit(tables: list[CleanTable], earlier: list[Finding]) -> list[Finding]:
-    """All findings of a document: the earlier ones (completed) and the audit's own."""
+@dataclass(frozen=True, slots=True)
+class Audited:
+    """The findings of a document and what the audit did with each table."""
+
+    findings: list[Finding]
+    tables: dict[str, TableAudit]
+
+
+def sums_of(sheet: Sheet) -> list[Relation]:
+    """The sums a table promises: down its hierarchy and in its total rows. None from a table
+    the reader could not take in whole: a sum over part of a table is no finding."""
+    if not sheet.table.complete:
+        return []
+    return [*hierarchy_relations(sheet), *total_relations(sheet)]
+
+
+def table_audit(sheet: Sheet, relations: int, ratios: int) -> TableAudit:
+    """What the audit did with one table, for the manifest, the report and the summary."""
+    table = sheet.table
+    if not table.complete:
+        return TableAudit(AuditStatus.INCOMPLETE, relations + ratios, "; ".join(table.gaps))
+    if relations + ratios:
+        return TableAudit(AuditStatus.CHECKED, relations + ratios)
+    return TableAudit(AuditStatus.SCHEMA_ONLY, 0, "tabel ini tidak memuat jumlah yang diperiksa")
+
+
+def _incomplete_finding(sheet: Sheet) -> Finding:
+    table = sheet.table
+    return Finding(
+        "tabel_tidak_lengkap",
+        Severity.WARNING,
+        f"Tabel {table.table_id} tidak terbaca utuh ({'; '.join(table.gaps)}); jumlah-jumlahnya "
+        "tidak diperiksa. Periksa tabel ini dengan dokumennya.",
+        table=table.table_id,
+        source=sheet.rows[0].source if sheet.rows else Source(),
+    )
+
+
+def audit(tables: Sequence[CleanTable], earlier: list[Finding]) -> Audited:
+    """All findings of a document: the earlier ones (completed) and the audit's own, and what
+    the audit did with each table."""
     sheets = [Sheet.of(t) for t in tables]
     unreadable = {
         CellRef(f.table, f.row, f.column): f.found or ""
@@ -113,11 +154,8 @@ def audit(tables: list[CleanTable], earlier: list[Finding]) -> list[Finding]:
     recon = reconcile(sheets, unreadable)
     book = Book({s.id: s for s in sheets}, set(unreadable))
     book.suggested = {cell: value for cell, (value, _) in recon.candidates.items()}
-    relations = [
-        rel
-        for sheet in sheets
-        for rel in (*row_relations(sheet), *hierarchy_relations(sheet), *total_relations(sheet))
-    ]
+    by_sheet = {sheet.id: [*row_relations(sheet), *sums_of(sheet)] for sheet in sheets}
+    relations = [rel for rels in by_sheet.values() for rel in rels]
     failing = [o for r in relations if (o := evaluate(r, book.value)) and o.difference != 0]
     rounding = [o for o in failing if is_rounding(o)]
     failing = [o for o in failing if not is_rounding(o)]
@@ -130,9 +168,14 @@ def audit(tables: list[CleanTable], earlier: list[Finding]) -> list[Finding]:
     for outcome in failing:
         findings.append(_relation_finding(outcome, book, recon, diagnosis, known))
     findings.extend(_rounding_finding(o, book) for o in rounding)
+    coverage: dict[str, TableAudit] = {}
     for sheet in sheets:
         findings.extend(_ratio_finding(sheet, r) for r in ratio_outcomes(sheet))
-    return _elevate_roots(findings)
+        if not sheet.table.complete:
+            findings.append(_incomplete_finding(sheet))
+        ratios = len(ratio_relations(sheet))
+        coverage[sheet.id] = table_audit(sheet, len(by_sheet[sheet.id]), ratios)
+    return Audited(_elevate_roots(findings), coverage)
 
 
 # Sums of rounded terms may be off by half a rupiah per term; totals this small are not rounded.

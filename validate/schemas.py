@@ -161,7 +161,9 @@ def _spec_rules(spec: Column, required: bool, regex: bool) -> list[ColumnRule]:
         optional = is_sparse(name) or not required
         if spec.ctype is CellType.RUPIAH:
             family = RUPIAH
-        elif spec.ctype is CellType.NUMBER and name == spec.name:
+        elif (spec.ctype is CellType.NUMBER and name == spec.name) or (
+            spec.ctype is CellType.MIXED and name == "nilai"
+        ):
             family = NUMBER
         elif spec.ctype is CellType.PERCENT or (
             spec.ctype is CellType.TARGET and name == spec.name
