@@ -15,13 +15,12 @@ from renja.app.sidecar import apply_corrections
 from renja.extract.source import file_hash
 from renja.model.contract import TableContract, TableStatus
 from renja.model.errors import ReferenceMissingError
-from renja.model.records import Document, DocumentMeta, Finding, RawTable, RowRole
+from renja.model.records import Document, DocumentMeta, Finding, RawTable
 from renja.model.result import Result
 from renja.model.tables import AuditStatus, CleanTable, TableAudit
-from renja.normalize.classify import classify
 from renja.normalize.clean import clean_table
 from renja.normalize.coding import Coder, amounts_by_code
-from renja.normalize.columns import map_columns
+from renja.normalize.contracts import contract_for
 from renja.normalize.document import (
     JENIS_BY_PREFIX,
     document_bidang,
@@ -29,12 +28,8 @@ from renja.normalize.document import (
     printed_codes,
     program_bidang,
 )
-from renja.normalize.header import read_header
 from renja.normalize.hierarchy import place_rows
-from renja.normalize.infer import infer_contract
-from renja.normalize.kinds import UNKNOWN
 from renja.normalize.match import Matcher
-from renja.normalize.measures import table_scale
 from renja.normalize.nomenclature import Nomenclature, load_nomenclature
 from renja.normalize.pairs import pair_lines
 from renja.normalize.values import ReadContext
@@ -56,20 +51,6 @@ def _reference(
     except ReferenceMissingError as exc:
         warnings.append(f"codes not verified or matched: {exc}")
         return None
-
-
-def contract_for(raw: RawTable) -> TableContract:
-    """A table's contract: inferred from its header and cells, then refined by its known form
-    when it has one (the form names the columns it knows; the others stay as inferred).
-    ``raw`` is the table as normalize reads it (its before/after lines paired)."""
-    header = read_header(raw.header, raw.width)
-    body = [r for r in raw.rows if r.role is RowRole.BODY]
-    scale = table_scale(" ".join([raw.caption, raw.context, *header.labels]))
-    inferred = infer_contract(header, body, raw.caption, raw.context, scale)
-    kind = classify(raw)
-    if kind is UNKNOWN:
-        return inferred
-    return map_columns(raw, kind, header, list(inferred.columns), scale)
 
 
 def document_facts(document: Document, codes: list[str]) -> DocumentMeta:

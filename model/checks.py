@@ -88,6 +88,11 @@ CHECKS: dict[str, tuple[Severity, str]] = {
         "the row that has it first)",
     ),
     "skema_rentang": (Severity.WARNING, "a percentage or score outside its possible range"),
+    "pola_hitungan_gagal": (
+        Severity.WARNING,
+        "a sum or in-row formula that fails in most rows of a column: the column is not the sum "
+        "the table seems to promise, or the document does not follow the formula it prints",
+    ),
     "tabel_tidak_lengkap": (
         Severity.WARNING,
         "a table the reader could not take in whole (cells that fit no column, no header of its "

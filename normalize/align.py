@@ -41,11 +41,17 @@ class Aligned:
     overflow: list[tuple[int, str]]  # filled cells that fit no slot: (printed position, text)
 
 
+# Amounts printed in thousands or millions are small numbers, often with decimals (``87,09``).
+SCALED_SHAPES = frozenset({Shape.DECIMAL, Shape.NUMBER})
+
+
 def _cost(cell: str, shape: Shape, slot: Column) -> float:
     if shape is Shape.EMPTY:
         return 0.0
     if slot.disabled and shape is not Shape.DASH:
         return DISABLED
+    if slot.scale > 1 and shape in SCALED_SHAPES:
+        return fit_cost(Shape.AMOUNT, slot.ctype)
     return fit_cost(shape, slot.ctype)
 
 

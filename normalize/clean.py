@@ -31,6 +31,12 @@ from renja.normalize.kode import looks_like_kode
 from renja.normalize.values import ReadContext, read_cell
 
 _TOTAL_LABEL = re.compile(r"^\W*(?:jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
+# A balance, not a sum: pendapatan minus belanja, penerimaan minus pengeluaran pembiayaan.
+_BALANCE_LABEL = re.compile(
+    r"surplus|defisit|\bnett?o\b|sisa\s+lebih\s+(?:pembiayaan|perhitungan)\s+anggaran\s+tahun\s+berkenaan|"
+    r"\bsilpa\b(?!.*sebelumnya)",
+    re.IGNORECASE,
+)
 _ROW_NUMBER = re.compile(r"^\(?[0-9]{1,3}[a-z]?\)?\.?$|^[a-z]\.?$", re.IGNORECASE)
 _PROGRAM = re.compile(r"^program\b", re.IGNORECASE)
 # Rows titled by their level ("Kegiatan Penegakan …", "Sub Kegiatan Penyusunan …"; "Kegitan"
@@ -93,10 +99,14 @@ def classify_row(values: dict[str, Any], amounts: list[str]) -> str:
     'total'
     >>> classify_row({"uraian": "Penyediaan Gaji", "pagu": 1}, ["pagu"])
     'data'
+    >>> classify_row({"uraian": "Total Surplus/(Defisit)", "pagu": 1}, ["pagu"])
+    'ringkasan'
     >>> classify_row({"uraian": None, "indikator": "CAKUPAN PELAYANAN", "target": 100}, [])
     'indikator'
     """
     label = values.get("uraian") or values.get("sasaran") or ""
+    if _BALANCE_LABEL.search(str(label)):
+        return "ringkasan"
     if _TOTAL_LABEL.match(str(label)):
         return "total"
     named = any(values.get(k) for k in ("kode", "kode_cetak", "no", "uraian", "sasaran", "tujuan"))

@@ -14,6 +14,7 @@ from renja.model.contract import CellType, Column, TableContract, TableStatus
 from renja.model.records import RawRow, RawTable
 from renja.normalize.fit import fit_cost
 from renja.normalize.header import HeaderModel
+from renja.normalize.infer import ratio_checks, row_checks
 from renja.normalize.kinds import ColumnSpec, TableKind
 from renja.normalize.measures import UNIT_NAMES, meaning_of
 
@@ -75,7 +76,31 @@ def _shape_fit(spec: ColumnSpec, cells: list[str]) -> float:
     return 1.0 - sum(costs) / (4.0 * len(costs))
 
 
-def _scores(specs: list[ColumnSpec], header: list[str], body: list[RawRow]) -> list[list[float]]:
+# Column types a form's column may take the place of when the header does not name it: a text
+# column never sits on a column of row numbers, codes or amounts the cells show.
+_KINDRED = (
+    frozenset({CellType.TEXT, CellType.INDIKATOR, CellType.KODE_URAIAN}),
+    frozenset({CellType.KODE, CellType.KODE_URAIAN, CellType.REKENING}),
+    frozenset({CellType.RUPIAH, CellType.NUMBER, CellType.TARGET, CellType.PERCENT}),
+    frozenset({CellType.NO}),
+)
+
+
+def kindred(spec: CellType, cells: CellType) -> bool:
+    """Whether a form's column of type ``spec`` may sit where the cells look like ``cells``.
+
+    >>> kindred(CellType.TEXT, CellType.NO), kindred(CellType.TARGET, CellType.RUPIAH)
+    (False, True)
+    """
+    return any(spec in group and cells in group for group in _KINDRED)
+
+
+def _scores(
+    specs: list[ColumnSpec],
+    header: list[str],
+    body: list[RawRow],
+    inferred: list[Column] | None = None,
+) -> list[list[float]]:
     """How well each canonical column fits each raw position: header words and data shapes."""
     width = len(header)
     columns = [[r.cells[p] if p < len(r.cells) else "" for r in body] for p in range(width)]
@@ -85,8 +110,10 @@ def _scores(specs: list[ColumnSpec], header: list[str], body: list[RawRow]) -> l
         for p in range(width):
             named = bool(spec.header and re.search(spec.header, header[p]))
             score = HEADER_WEIGHT * named + SHAPE_WEIGHT * _shape_fit(spec, columns[p])
-            # A column variants often leave out is placed only where the header names it.
-            row.append(score if named or not spec.optional else 0.0)
+            # A column variants often leave out is placed only where the header names it, and
+            # no column where the header is silent and the cells say it is of another kind.
+            unlike = inferred is not None and not kindred(spec.ctype, inferred[p].ctype)
+            row.append(score if named or not (spec.optional or unlike) else 0.0)
         out.append(row)
     return out
 
@@ -138,12 +165,15 @@ REORDER_GAIN = 1.0
 
 
 def _match_by_header(
-    specs: list[ColumnSpec], header: list[str], body: list[RawRow]
+    specs: list[ColumnSpec],
+    header: list[str],
+    body: list[RawRow],
+    inferred: list[Column] | None = None,
 ) -> dict[int, ColumnSpec]:
     """Canonical columns onto positions: in the form's order, or, when the table clearly moved
     columns (its header names them elsewhere), in the table's own order."""
     width = len(header)
-    score = _scores(specs, header, body)
+    score = _scores(specs, header, body, inferred)
     in_order, any_order = _match_in_order(score, width), _match_any_order(score, width)
 
     def total(chosen: dict[int, int]) -> float:
@@ -248,8 +278,8 @@ def map_columns(
         columns = [
             _refined(form_column(s, labels[p], scale), inferred[p]) for p, s in enumerate(specs)
         ]
-        return _contract(kind, columns, "identity", period, labels)
-    matched = _match_by_header(specs, labels, table.body)
+        return _contract(kind, columns, "identity", period, labels, header)
+    matched = _match_by_header(specs, labels, table.body, inferred)
     chosen = _unstated_pairs(matched, labels)
     taken = {o for spec in chosen.values() for o in form_column(spec).outputs()}
     columns = []
@@ -262,20 +292,34 @@ def map_columns(
                 column = replace(column, quantity=matched[p].measure)
             taken.update(column.outputs())
             columns.append(column)
-    return _contract(kind, columns, "header", period, labels)
+    return _contract(kind, columns, "header", period, labels, header)
 
 
 def _contract(
-    kind: TableKind, columns: list[Column], method: str, period: int | None, labels: list[str]
+    kind: TableKind,
+    columns: list[Column],
+    method: str,
+    period: int | None,
+    labels: list[str],
+    header: HeaderModel | None = None,
 ) -> TableContract:
+    """A form's contract: its own checks, and the in-row checks the header promises over the
+    columns the form does not relate (a change beside before/after, a total beside years)."""
+    checks = tuple(kind.row_checks)
+    ratios = tuple(kind.ratio_checks)
+    if header is not None:
+        totals = {c.total for c in checks}
+        checks += tuple(c for c in row_checks(columns, header) if c.total not in totals)
+        percents = {c.percent for c in ratios}
+        ratios += tuple(c for c in ratio_checks(columns, header) if c.percent not in percents)
     return TableContract(
         form=kind.slug,
         title=kind.title,
         status=TableStatus.FORM,
         columns=tuple(columns),
         method=method,
-        row_checks=kind.row_checks,
-        ratio_checks=kind.ratio_checks,
+        row_checks=checks,
+        ratio_checks=ratios,
         unique_kode=kind.unique_kode,
         coded=kind.coded,
         line_levels=kind.line_levels,

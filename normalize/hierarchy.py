@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
@@ -145,6 +146,8 @@ def outline(rows: Sequence[RowFacts]) -> tuple[list[int], list[int | None]]:
     ...         RowFacts(None, "II", True, True)]
     >>> outline(rows)
     ([0, 1, 2, 2, 1, 2, 0], [None, 0, 1, 1, 0, 4, None])
+    >>> outline([RowFacts(None, None, False, False), RowFacts(None, None, False, True)])
+    ([0, 0], [None, None])
     """
     depths: list[int] = []
     parents: list[int | None] = []
@@ -159,10 +162,21 @@ def outline(rows: Sequence[RowFacts]) -> tuple[list[int], list[int | None]]:
             while stack[-1][0] != sig:
                 stack.pop()
             stack.pop()
+        elif sig[0] == "plain":
+            # An unnumbered heading (in capitals or bold) is never under a plainer one.
+            while stack and stack[-1][0][0] == "plain" and _rank(stack[-1][0]) >= _rank(sig):
+                stack.pop()
         parents.append(stack[-1][1] if stack else None)
         depths.append(len(stack))
         stack.append((sig, index))
     return depths, parents
+
+
+def _rank(sig: tuple[Hashable, ...]) -> int:
+    """How prominent an unnumbered row is: capitals and bold (0) above capitals (1), above bold
+    (2), above plain (3)."""
+    bold, caps = bool(sig[1]), bool(sig[2])
+    return 3 - (2 * caps + bold)
 
 
 def _closes(open_sig: tuple[Hashable, ...], order: int) -> bool:
@@ -204,6 +218,62 @@ def generic_level(depth: int) -> str:
     return GENERIC_LEVELS[min(depth, len(GENERIC_LEVELS) - 1)]
 
 
+Amounts = tuple["int | Decimal | None", ...]
+# A row whose amounts are this small is no subtotal to find: round sums meet by chance.
+MIN_SUBTOTAL = 1000
+
+
+def sum_outline(rows: Sequence[Amounts]) -> list[int | None]:
+    """Parents of rows printed alike, read from their amounts: a row whose every amount is the
+    sum of the rows right after it is their subtotal (``Belanja Operasi`` over ``Belanja
+    Pegawai``, ``Belanja Barang/Jasa`` …), nested subtotals counted once. Each row's parent
+    index, None at the top.
+
+    >>> sum_outline([(10000, 20000), (4000, 5000), (6000, 15000), (7000, 1000), (7000, 1000),
+    ...              (3000, 3000)])
+    [None, 0, 0, None, 3, None]
+    >>> sum_outline([(9000,), (5000,), (2000,), (3000,), (4000,)])
+    [None, 0, 1, 1, 0]
+    >>> sum_outline([(5000,), (6000,)])
+    [None, None]
+    """
+    parents: list[int | None] = [None] * len(rows)
+    if len(rows) > MAX_SUM_OUTLINE:
+        return parents
+    i = 0
+    while i < len(rows):
+        i = _place(rows, i, len(rows), parents) or i + 1
+    return parents
+
+
+# Longer runs of rows printed alike are not searched for subtotals (the search is quadratic).
+MAX_SUM_OUTLINE = 400
+
+
+def _place(rows: Sequence[Amounts], i: int, end: int, parents: list[int | None]) -> int | None:
+    """If ``rows[i]`` is the subtotal of the rows after it, set their parents and return where
+    they end (exclusive); else None. A child that is itself a subtotal counts once."""
+    own = rows[i]
+    filled = [c for c, v in enumerate(own) if v is not None]
+    if not filled or max(abs(own[c] or 0) for c in filled) < MIN_SUBTOTAL:
+        return None
+    totals = [0] * len(own)
+    trial: list[int | None] = list(parents)
+    j = i + 1
+    while j < end:
+        trial[j] = i
+        for c, value in enumerate(rows[j]):
+            totals[c] += value or 0
+        if any(abs(totals[c]) > abs(own[c] or 0) for c in filled):
+            return None
+        nested = _place(rows, j, end, trial)
+        j = nested if nested is not None else j + 1
+        if all(totals[c] == own[c] for c in filled):
+            parents[:] = trial
+            return j
+    return None
+
+
 def row_facts(values: dict[str, Any], bold: bool) -> RowFacts:
     """The facts of one clean row: level, row number, bold, capitals."""
     name = str(values.get("uraian") or values.get("sasaran") or "")
@@ -228,6 +298,10 @@ def place_rows(table: CleanTable) -> CleanTable:
     named = class_levels(facts)
     facts = [replace(f, level=level) for f, level in zip(facts, named, strict=True)]
     depths, parents = outline(facts)
+    amounts = table.contract.amount_columns()
+    if amounts:
+        rows = [tuple(_amount(records[i].get(c)) for c in amounts) for i in data]
+        depths, parents = subtotals(data, facts, depths, parents, rows)
     levels = [f.level or generic_level(d) for f, d in zip(facts, depths, strict=True)]
     level = [v if isinstance(v, str) else None for v in frame["level"].tolist()]
     induk: list[int | None] = [None] * len(records)
@@ -244,6 +318,61 @@ def place_rows(table: CleanTable) -> CleanTable:
     out = frame.copy()
     out["level"] = pd.Series(level, index=frame.index, dtype=object)
     return _with_parents(replace(table, frame=out), induk)
+
+
+def _amount(value: Any) -> int | Decimal | None:
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    return value if isinstance(value, int | Decimal) else None
+
+
+def subtotals(
+    positions: Sequence[int],
+    facts: Sequence[RowFacts],
+    depths: list[int],
+    parents: list[int | None],
+    amounts: Sequence[Amounts],
+) -> tuple[list[int], list[int | None]]:
+    """Depths and parents with subtotals found among rows the outline left side by side: a run
+    of consecutive unnamed rows with one parent and no children of their own
+    (``sum_outline``)."""
+    depths, parents = list(depths), list(parents)
+    has_children = {p for p in parents if p is not None}
+    run: list[int] = []
+
+    def close() -> None:
+        if len(run) >= MIN_SUBTOTAL_RUN:
+            found = sum_outline([amounts[k] for k in run])
+            for offset, parent in enumerate(found):
+                if parent is not None:
+                    k = run[offset]
+                    parents[k] = run[parent]
+                    depths[k] = depths[run[parent]] + 1
+            _deepen(run, found, depths)
+        run.clear()
+
+    for k in range(len(facts)):
+        alone = facts[k].level is None and k not in has_children
+        joins = (
+            bool(run) and positions[k] == positions[run[-1]] + 1 and parents[k] == parents[run[-1]]
+        )
+        if not (alone and (joins or not run)):
+            close()
+        if alone:
+            run.append(k)
+    close()
+    return depths, parents
+
+
+def _deepen(run: list[int], found: list[int | None], depths: list[int]) -> None:
+    """Depths of nested subtotals' children, top down."""
+    for offset, parent in enumerate(found):
+        if parent is not None:
+            depths[run[offset]] = depths[run[parent]] + 1
+
+
+# Subtotals are looked for in runs of at least this many rows.
+MIN_SUBTOTAL_RUN = 3
 
 
 def _with_parents(table: CleanTable, induk: list[int | None]) -> CleanTable:

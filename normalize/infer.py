@@ -37,7 +37,7 @@ from renja.model.contract import (
 )
 from renja.model.records import RawRow
 from renja.normalize.header import HeaderModel, printed_number, read_formula
-from renja.normalize.kode import looks_like_kode, split_kode_uraian
+from renja.normalize.kode import join_code_columns, looks_like_kode, split_kode_uraian
 from renja.normalize.measures import UNIT_NAMES, Meaning, meaning_of
 from renja.normalize.rekening import parse_rekening
 from renja.normalize.rupiah import parse_rupiah
@@ -151,6 +151,11 @@ def profile(cells: Sequence[str]) -> Profile:
             continue
         shape = sniff(text)
         shapes[shape] += 1
+        if shape in (Shape.AMOUNT, Shape.NUMBER) and " " in text:
+            joined = join_code_columns(text)  # ``1 05 01 2.01``: a code printed over columns
+            if joined != text and looks_like_kode(joined):
+                codes += 1
+                continue
         if shape in (Shape.AMOUNT, Shape.NUMBER, Shape.DECIMAL):
             value = parse_rupiah(text).value
             if value is not None:
@@ -530,6 +535,12 @@ def _table_of_contents(body: Sequence[RawRow]) -> bool:
     return bool(rows) and dotted >= 0.5 * len(rows)
 
 
+# Years a total column must sum to be checked as their sum, and years the end-of-period column
+# of a plan (``Kondisi Akhir``) must have beside it.
+MIN_YEARS_TOTAL = 2
+MIN_YEARS_END = 3
+
+
 def row_checks(columns: Sequence[Column], header: HeaderModel) -> tuple[RowCheck, ...]:
     """In-row arithmetic the header promises: a change is ``sesudah − sebelum``, a total the sum
     of the years beside it, and formulas printed in the column-number row."""
@@ -543,12 +554,14 @@ def row_checks(columns: Sequence[Column], header: HeaderModel) -> tuple[RowCheck
                 RowCheck(change.name, (after[0].name,), (before[0].name,),
                          f"{after[0].name} − {before[0].name}")
             )  # fmt: skip
-    for total in (c for c in money if c.period == "total"):
-        years = [
-            c for c in money
-            if c.measure == total.measure and c.period and re.fullmatch(r"(?:19|20)\d\d", c.period)
-        ]  # fmt: skip
-        if len(years) >= 2:
+    yearly = [c for c in money if c.period and re.fullmatch(r"(?:19|20)\d\d", c.period)]
+    for total in (c for c in money if c.period in ("total", "akhir")):
+        same = [c for c in yearly if c.measure == total.measure]
+        common = Counter(c.measure for c in yearly).most_common(1)
+        years = same or [c for c in yearly if common and c.measure == common[0][0]]
+        # The end of a plan period sums its years (RPJMD, Renstra): five, seldom fewer.
+        needed = MIN_YEARS_TOTAL if total.period == "total" else MIN_YEARS_END
+        if len(years) >= needed and len({c.period for c in years}) == len(years):
             out.append(RowCheck(total.name, tuple(c.name for c in years), (),
                                 f"jumlah {len(years)} tahun"))  # fmt: skip
     out.extend(_formula_checks(columns, header))

@@ -120,6 +120,60 @@ def sums_of(sheet: Sheet) -> list[Relation]:
     return [*hierarchy_relations(sheet), *total_relations(sheet)]
 
 
+# A relation that fails in this share of the rows it applies to (and in at least MIN_PATTERN of
+# them) is no set of typos: the column is not what the relation takes it for (a cumulative
+# target, a formula the document prints but does not follow). One finding says so.
+PATTERN_SHARE = 0.8
+MIN_PATTERN = 5
+
+PatternKey = tuple[str, str, str]  # (check, table, column)
+
+
+def systematic(
+    evaluated: list[Outcome], failing: list[Outcome]
+) -> tuple[list[Outcome], dict[PatternKey, tuple[list[Outcome], int]]]:
+    """Failing relations that fail row after row, apart from the rest."""
+
+    def key(outcome: Outcome) -> PatternKey:
+        target = outcome.relation.target
+        return (outcome.relation.check, target.table, target.column)
+
+    totals: dict[PatternKey, int] = defaultdict(int)
+    for outcome in evaluated:
+        totals[key(outcome)] += 1
+    bad: dict[PatternKey, list[Outcome]] = defaultdict(list)
+    for outcome in failing:
+        bad[key(outcome)].append(outcome)
+    patterns = {
+        k: (v, totals[k])
+        for k, v in bad.items()
+        if len(v) >= MIN_PATTERN and len(v) >= PATTERN_SHARE * totals[k]
+    }
+    return [o for o in failing if key(o) not in patterns], patterns
+
+
+def _pattern_finding(key: PatternKey, bad: list[Outcome], total: int, book: Book) -> Finding:
+    check, table, column = key
+    first = bad[0].relation
+    row = book.sheets[table].row(first.target.row)
+    what = "rumus" if check == ROW else "jumlah"
+    return Finding(
+        "pola_hitungan_gagal",
+        Severity.WARNING,
+        f"Kolom {column} tidak memenuhi {what} '{first.formula}' di {len(bad)} dari {total} "
+        "baris. Sebanyak itu bukan salah ketik satu per satu: kolom ini kemungkinan bukan "
+        "penjumlahan yang dimaksud, atau dokumen tidak mengikuti rumus yang dicetaknya. "
+        "Periksa kolom ini dengan dokumennya; baris-barisnya tidak dilaporkan satu per satu.",
+        table=table,
+        row=first.target.row,
+        source=row.source,
+        column=column,
+        expected=f"{total - len(bad)} dari {total} cocok",
+        found=f"{len(bad)} dari {total} tidak cocok",
+        related=tuple(o.relation.target.label() for o in bad),
+    )
+
+
 def table_audit(sheet: Sheet, relations: int, ratios: int) -> TableAudit:
     """What the audit did with one table, for the manifest, the report and the summary."""
     table = sheet.table
@@ -156,9 +210,11 @@ def audit(tables: Sequence[CleanTable], earlier: list[Finding]) -> Audited:
     book.suggested = {cell: value for cell, (value, _) in recon.candidates.items()}
     by_sheet = {sheet.id: [*row_relations(sheet), *sums_of(sheet)] for sheet in sheets}
     relations = [rel for rels in by_sheet.values() for rel in rels]
-    failing = [o for r in relations if (o := evaluate(r, book.value)) and o.difference != 0]
+    evaluated = [o for r in relations if (o := evaluate(r, book.value))]
+    failing = [o for o in evaluated if o.difference != 0]
     rounding = [o for o in failing if is_rounding(o)]
     failing = [o for o in failing if not is_rounding(o)]
+    failing, patterns = systematic(evaluated, failing)
     diagnosis = _diagnose(failing, book, recon)
     known = _known_codes(sheets)
     findings = [_with_candidate(f, recon) for f in earlier]
@@ -168,6 +224,9 @@ def audit(tables: Sequence[CleanTable], earlier: list[Finding]) -> Audited:
     for outcome in failing:
         findings.append(_relation_finding(outcome, book, recon, diagnosis, known))
     findings.extend(_rounding_finding(o, book) for o in rounding)
+    findings.extend(
+        _pattern_finding(key, bad, total, book) for key, (bad, total) in patterns.items()
+    )
     coverage: dict[str, TableAudit] = {}
     for sheet in sheets:
         findings.extend(_ratio_finding(sheet, r) for r in ratio_outcomes(sheet))

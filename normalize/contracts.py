@@ -1,0 +1,64 @@
+"""A table's contract: inferred from the table, refined by its known form when it has one.
+
+``contract_for(raw)`` is where normalize decides what a table is. The inferred contract comes
+first (``normalize/infer.py``): every column typed from its header and cells. When the caption or
+the header words name a known form (``normalize/classify.py``), the form renames the columns it
+knows and adds its checks (``normalize/columns.py``); every other column stays as inferred.
+"""
+
+from __future__ import annotations
+
+import re
+
+from renja.model.contract import CellType, TableContract
+from renja.model.records import RawTable, RowRole
+from renja.normalize.classify import classify
+from renja.normalize.columns import map_columns
+from renja.normalize.header import read_header
+from renja.normalize.infer import infer_contract
+from renja.normalize.kinds import UNKNOWN, TableKind
+from renja.normalize.measures import table_scale
+
+# A table with money for this many years is a plan over a period (RPJMD, Renstra, a kerangka
+# pendanaan): no form of a single year's table fits it, whatever words its header shares.
+MULTI_YEAR = 3
+# Forms that are tables over several years themselves.
+MULTI_YEAR_FORMS = frozenset({"tujuan_sasaran"})
+
+
+def money_years(contract: TableContract) -> set[str]:
+    """The years a table's money columns are for.
+
+    >>> from renja.model.contract import Column, TableStatus
+    >>> contract = TableContract("tabel", "", TableStatus.INFERRED, (
+    ...     Column("anggaran_2026", CellType.RUPIAH, period="2026"),
+    ...     Column("anggaran_2027", CellType.RUPIAH, period="2027_sesudah")))
+    >>> sorted(money_years(contract))
+    ['2026', '2027']
+    """
+    return {
+        c.period[:4]
+        for c in contract.columns
+        if c.ctype is CellType.RUPIAH and c.period and re.match(r"(?:19|20)\d\d", c.period)
+    }
+
+
+def fits(kind: TableKind, inferred: TableContract) -> bool:
+    """Whether a form of one year's table can be this table."""
+    return kind.slug in MULTI_YEAR_FORMS or len(money_years(inferred)) < MULTI_YEAR
+
+
+def contract_for(raw: RawTable) -> TableContract:
+    """A table's contract. ``raw`` is the table as normalize reads it (before/after lines
+    paired)."""
+    header = read_header(raw.header, raw.width)
+    body = [r for r in raw.rows if r.role is RowRole.BODY]
+    scale = table_scale(" ".join([raw.caption, raw.context, *header.labels]))
+    inferred = infer_contract(header, body, raw.caption, raw.context, scale)
+    kind = classify(raw)
+    if kind is UNKNOWN or not fits(kind, inferred):
+        return inferred
+    return map_columns(raw, kind, header, list(inferred.columns), scale)
+
+
+__all__ = ["contract_for", "fits", "money_years"]
