@@ -15,6 +15,7 @@ import itertools
 import statistics
 from collections.abc import Sequence
 
+from renja.extract.cells import is_data_cell, is_header_row, is_number_row
 from renja.extract.pdf_grid import BBox, Cell, PageTable, split_key_values
 from renja.extract.pdf_text import (
     Char,
@@ -33,6 +34,8 @@ MIN_TABLE_LINES = 3
 MAX_LINE_GAP = 2.5
 # How far above a table (in line heights of MAX_LINE_GAP) the rest of a cut row may stand.
 CUT_ROW_REACH = 3
+# A line whose font is this many points off the table's is a title over it, not a row.
+TITLE_SIZE_SLACK = 1.5
 # A gap between lines this much larger (in font sizes) than the closest ones starts a new row.
 ROW_GAP = 0.35
 
@@ -56,6 +59,12 @@ def _regions(lines: list[PhysicalLine]) -> list[tuple[int, int]]:
         if len(multi) < MIN_TABLE_LINES:
             continue
         first, last = multi[0], multi[-1]
+        # Titles in a larger font above or below the table are captions, not its rows.
+        usual = statistics.median(lines[i].size for i in range(first, last + 1))
+        while first < last and abs(lines[first].size - usual) > TITLE_SIZE_SLACK:
+            first += 1
+        while last > first and abs(lines[last].size - usual) > TITLE_SIZE_SLACK:
+            last -= 1
         # Lines set as tightly as the lines of one cell belong to the table: the rest of a row
         # that a page break cut, at the top of the page or at the bottom.
         while first > a and _attached(lines[first - 1], lines[first]):
@@ -109,6 +118,98 @@ def columns_of(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in columns]
 
 
+# Header lines are the lines above a table's first line that holds a number.
+MAX_HEADER_LINES = 6
+# Two labels side by side on a header line, this far apart (in font sizes), head two columns.
+HEADER_GAP = 0.8
+
+
+def _header_lines(lines: Sequence[PhysicalLine]) -> list[PhysicalLine]:
+    """The lines a table starts with before its first line that holds a number."""
+    out = []
+    for line in lines[:MAX_HEADER_LINES]:
+        if any(is_data_cell("".join(c["text"] for c in r.chars)) for r in line.runs):
+            break
+        out.append(line)
+    return out
+
+
+def _is_number_line(line: PhysicalLine) -> bool:
+    return is_number_row(["".join(c["text"] for c in r.chars) for r in line.runs])
+
+
+def _apart(band: list[int], numbered: set[int]) -> list[list[int]]:
+    """A row band with its column-number lines (``1 2 3 … 6``) as rows of their own."""
+    out: list[list[int]] = []
+    for i in band:
+        if i in numbered or (out and out[-1][-1] in numbered) or not out:
+            out.append([i])
+        else:
+            out[-1].append(i)
+    return out
+
+
+def _parts(body: Sequence[PhysicalLine], a: float, cut: float, b: float) -> bool:
+    """Whether the body has text starting on both sides of a cut in a column, on enough lines:
+    the cut parts two columns of data, not the words of a paragraph."""
+    left = sum(any(a - 0.5 <= r.x0 < cut for r in line.runs) for line in body)
+    right = sum(any(cut <= r.x0 <= b + 0.5 for r in line.runs) for line in body)
+    return left >= MIN_TABLE_LINES and right >= MIN_TABLE_LINES
+
+
+def split_by_header(
+    columns: list[tuple[float, float]], lines: Sequence[PhysicalLine]
+) -> list[tuple[float, float]]:
+    """Columns the body's text runs into each other (a left-aligned target and a wide,
+    right-aligned amount overlap) but whose header prints two labels side by side: split at the
+    middle of the gap between the labels. Cells are placed by where their text starts."""
+    header = _header_lines(lines)
+    texts = [["".join(c["text"] for c in r.chars) for r in line.runs] for line in header]
+    if len(columns) < 2 or not any(is_header_row(cells) for cells in texts):
+        return columns  # no header of labels over a table: prose, a list
+
+    body = lines[len(header) :]
+    out: list[tuple[float, float]] = []
+    for a, b in columns:
+        cuts: set[float] = set()
+        for line in header:
+            inside = sorted((r for r in line.runs if a - 0.5 <= r.x0 and r.x1 <= b + 0.5),
+                            key=lambda r: r.x0)  # fmt: skip
+            for left, right in itertools.pairwise(inside):
+                cut = (left.x1 + right.x0) / 2
+                if right.x0 - left.x1 >= HEADER_GAP * line.size and _parts(body, a, cut, b):
+                    cuts.add(cut)
+        edges = [a, *sorted(cuts), b]
+        out.extend(itertools.pairwise(edges))
+    return out
+
+
+def _words(chars: Sequence[Char]) -> list[list[Char]]:
+    """A line's characters as words: split where the gap between characters exceeds a third
+    of their size (a space)."""
+    words: list[list[Char]] = []
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        size = float(char.get("size", 0.0) or (char["bottom"] - char["top"]))
+        if words and char["x0"] - words[-1][-1]["x1"] <= WORD_GAP * size:
+            words[-1].append(char)
+        else:
+            words.append([char])
+    return words
+
+
+# Characters further apart than this share of their size stand in different words.
+WORD_GAP = 0.25
+
+
+def _column_at(x: float, columns: Sequence[tuple[float, float]]) -> int:
+    """The column whose span holds ``x``, or the nearest one."""
+    for k, (a, b) in enumerate(columns):
+        if a - 0.5 <= x <= b + 0.5:
+            return k
+    return min(range(len(columns)), key=lambda k: min(abs(x - columns[k][0]),
+                                                      abs(x - columns[k][1])))  # fmt: skip
+
+
 def _column_of(x: float, columns: Sequence[tuple[float, float]]) -> int:
     """The column a run starting at ``x`` belongs to: the last one starting at or before it."""
     index = 0
@@ -118,9 +219,34 @@ def _column_of(x: float, columns: Sequence[tuple[float, float]]) -> int:
     return index
 
 
-def row_bands(lines: Sequence[PhysicalLine], rules: Sequence[float]) -> list[list[int]]:
+# Lines are evenly spaced when this share of the gaps between them is within EVEN_SLACK font
+# sizes of the usual gap (a report set one line per row, with a few wider gaps between blocks).
+EVEN_SHARE = 0.7
+EVEN_SLACK = 0.15
+
+
+def _evenly_spaced(gaps: Sequence[float], size: float) -> bool:
+    """Most gaps are the same: rows of one line each, not wrapped cells.
+
+    >>> _evenly_spaced([5.4, 5.4, 5.5, 5.4, 12.0], 7.0), _evenly_spaced([1.0, 6.0, 1.0, 6.0], 7.0)
+    (True, False)
+    >>> _evenly_spaced([1.0, 1.0, 1.0, 6.0], 7.0)  # wrapped lines, then a row gap
+    False
+    """
+    usual = statistics.median(gaps)
+    if usual <= ROW_GAP * size:  # lines as tight as a wrapped cell's: rows of several lines
+        return False
+    even = sum(1 for gap in gaps if abs(gap - usual) <= EVEN_SLACK * size)
+    return even >= EVEN_SHARE * len(gaps)
+
+
+def row_bands(
+    lines: Sequence[PhysicalLine], rules: Sequence[float], heading: int = 0
+) -> list[list[int]]:
     """Physical lines grouped into rows: between horizontal rules when there are any inside the
-    table, else split where the gap between lines is clearly wider than inside a cell."""
+    table, else split where the gap between lines is clearly wider than inside a cell. The
+    first ``heading`` lines are the header: wrapped labels stay together there even when the
+    body below is set one line per row."""
     if not lines:
         return []
     top, bottom = lines[0].top, lines[-1].bottom
@@ -138,11 +264,14 @@ def row_bands(lines: Sequence[PhysicalLine], rules: Sequence[float]) -> list[lis
     closest = sorted(gaps)[len(gaps) // 10]
     size = statistics.median(line.size for line in lines)
     limit = closest + ROW_GAP * size
-    if max(gaps) <= limit:  # evenly spaced: one line per row, wrapped text merges later
-        return [[i] for i in range(len(lines))]
+    body_gaps = gaps[heading:]
+    single = max(gaps) <= limit or (
+        len(body_gaps) >= MIN_TABLE_LINES and _evenly_spaced(body_gaps, size)
+    )
     out: list[list[int]] = [[0]]
     for i, gap in enumerate(gaps, start=1):
-        if gap > limit:
+        in_body = i > heading
+        if (single and (in_body or max(gaps) <= limit)) or gap > limit:
             out.append([i])
         else:
             out[-1].append(i)
@@ -158,7 +287,7 @@ def unruled_tables(
     used: set[int] = set()
     for start, end in _regions(lines):
         block = lines[start:end]
-        columns = columns_of(block)
+        columns = split_by_header(columns_of(block), block)
         if len(columns) < 2:
             continue
         spread = sum(1 for line in block if len({_column_of(r.x0, columns) for r in line.runs}) > 1)
@@ -166,11 +295,30 @@ def unruled_tables(
             continue
         rows: list[list[Cell | None]] = []
         boxes: list[BBox] = []
-        for band in row_bands(block, rules):
+        heading = len(_header_lines(block))
+        numbered = {i for i in range(heading) if _is_number_line(block[i])}
+        labels = [i for i in range(heading) if i not in numbered]
+        last_label = labels[-1] if labels else None
+        bands = [
+            part for band in row_bands(block, rules, heading) for part in _apart(band, numbered)
+        ]
+        for band in bands:
             per_column: dict[int, list[Char]] = {}
             for i in band:
+                if i == last_label:  # a lowest header label over two columns is two labels
+                    for word in _words(block[i].chars):
+                        middle = (word[0]["x0"] + word[-1]["x1"]) / 2
+                        per_column.setdefault(_column_at(middle, columns), []).extend(word)
+                    continue
                 for run in block[i].runs:
-                    per_column.setdefault(_column_of(run.x0, columns), []).extend(run.chars)
+                    k = _column_of(run.x0, columns)
+                    if k + 1 < len(columns) and run.x1 > columns[k + 1][0] + 0.5:
+                        # A run reaching into the next column: its words go where they start.
+                        for word in _words(run.chars):
+                            per_column.setdefault(_column_of(word[0]["x0"], columns),
+                                                  []).extend(word)  # fmt: skip
+                        continue
+                    per_column.setdefault(k, []).extend(run.chars)
             row_top = min(block[i].top for i in band)
             row_bottom = max(block[i].bottom for i in band)
             cells: list[Cell | None] = []

@@ -124,12 +124,22 @@ def leading_header(block: Block) -> list[RawRow]:
     return out
 
 
-def can_continue(table: RawTable, stream: str, block: Block, gap: Sequence[TextLine]) -> bool:
-    """May this block be the next page part of ``table``?"""
+def can_continue(
+    table: RawTable,
+    stream: str,
+    block: Block,
+    gap: Sequence[TextLine],
+    head: frozenset[str] = frozenset(),
+) -> bool:
+    """May this block be the next page part of ``table``? ``head`` holds the lines printed
+    above the table's first part: printed again above a later part, they are the page's head
+    (a lampiran's title block), not a new table's caption."""
     if stream != block.stream_key or block.fresh:
         return False
-    if any(not is_page_furniture(t.text) for t in gap):
-        return False
+    if not all(is_page_furniture(t.text) for t in gap):
+        repeated = all(is_page_furniture(t.text) or head_key(t.text) in head for t in gap)
+        if not (repeated and _next_page(table, block)):
+            return False  # text between: a caption, prose (the page head repeats on new pages)
     starting = leading_header(block)
     if not starting and _next_page(table, block):
         # Rows at the top of the next page with nothing between but page furniture go on the
@@ -146,6 +156,16 @@ def can_continue(table: RawTable, stream: str, block: Block, gap: Sequence[TextL
     # A fresh column-number row that is not the table's own starts a new table; other label-like
     # rows after a page break are either the repeated header or text continuing the last row.
     return not any(is_number_row(r.cells) and not is_repeat_of(r, header) for r in starting)
+
+
+def head_key(text: str) -> str:
+    """A line as compared with the lines above a table's first part: case, spacing and digits
+    aside (a page number, a date).
+
+    >>> head_key("RINGKASAN  Perubahan APBD 2024") == head_key("Ringkasan perubahan APBD 2025")
+    True
+    """
+    return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
 def _next_page(table: RawTable, block: Block) -> bool:
@@ -306,6 +326,7 @@ def blocks_to_tables(blocks: Sequence[Block], texts: Sequence[TextLine]) -> list
     """Group blocks into logical tables: stitch page parts, mark headers, attach captions."""
     tables: list[RawTable] = []
     streams: list[str] = []
+    heads: list[frozenset[str]] = []
     text_index = 0
     previous_end = 0
     last_heading = ""
@@ -318,7 +339,7 @@ def blocks_to_tables(blocks: Sequence[Block], texts: Sequence[TextLine]) -> list
             if item.heading:
                 last_heading = item.text
             text_index += 1
-        if tables and can_continue(tables[-1], streams[-1], block, gap):
+        if tables and can_continue(tables[-1], streams[-1], block, gap, heads[-1]):
             append_part(tables[-1], block)
         else:
             mark_header_rows(block.rows)
@@ -331,6 +352,7 @@ def blocks_to_tables(blocks: Sequence[Block], texts: Sequence[TextLine]) -> list
             )
             tables.append(table)
             streams.append(block.stream_key)
+            heads.append(frozenset(head_key(t.text) for t in gap))
         previous_end = block.end
     split = [part for table in tables for part in split_at_titles(table)]
     return _renumber(title_for_next(split)) if len(split) > len(tables) else title_for_next(tables)

@@ -37,7 +37,9 @@ _BALANCE_LABEL = re.compile(
     r"\bsilpa\b(?!.*sebelumnya)",
     re.IGNORECASE,
 )
-_ROW_NUMBER = re.compile(r"^\(?[0-9]{1,3}[a-z]?\)?\.?$|^[a-z]\.?$", re.IGNORECASE)
+_ROW_NUMBER = re.compile(
+    r"^\(?[0-9]{1,3}(?:\.[0-9]{1,3}){0,4}[a-z]?\)?\.?$|^[a-z]\.?$|^[IVXLC]{1,6}\.?$", re.IGNORECASE
+)
 _PROGRAM = re.compile(r"^program\b", re.IGNORECASE)
 # Rows titled by their level ("Kegiatan Penegakan …", "Sub Kegiatan Penyusunan …"; "Kegitan"
 # is a typo the documents make).
@@ -210,6 +212,8 @@ def move_label_to_uraian(values: dict[str, Any]) -> bool:
     (True, {'no': None, 'uraian': 'Predikat kinerja'})
     >>> move_label_to_uraian({"no": "12.", "uraian": "Program"})
     False
+    >>> move_label_to_uraian({"no": "1.2.3", "uraian": None}), move_label_to_uraian({"no": "IV"})
+    (False, False)
     """
     label = values.get("no")
     if not label or _ROW_NUMBER.match(str(label)):

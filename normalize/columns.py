@@ -236,10 +236,18 @@ def _unstated_pairs(chosen: dict[int, ColumnSpec], labels: list[str]) -> dict[in
     return {p: s for p, s in chosen.items() if p not in pair}
 
 
+def _fits(spec: ColumnSpec, label: str, inferred: Column) -> bool:
+    """A form's column may stand here: the header names it, or the cells are of its kind."""
+    named = bool(spec.header and re.search(spec.header, label))
+    return named or kindred(spec.ctype, inferred.ctype)
+
+
 def _refined(column: Column, inferred: Column) -> Column:
     """A form's column whose cells say otherwise: a target column that a document fills with
     Rupiah (a T-C.29 printing Rp where the form has K) is read as money, under the form's name.
     It is not summed: the form does not promise its parents add up."""
+    if column.ctype is CellType.KODE and inferred.ctype is CellType.REKENING:
+        return replace(inferred, header=column.header)  # account codes, not program codes
     if column.ctype is CellType.TARGET and inferred.ctype is CellType.RUPIAH:
         return replace(column, ctype=CellType.RUPIAH, unit=inferred.unit, scale=inferred.scale,
                        measure=inferred.measure, summed=False, inferred=True)  # fmt: skip
@@ -276,7 +284,10 @@ def map_columns(
     specs = _expand_repeats(kind, labels)
     if len(specs) == width:
         columns = [
-            _refined(form_column(s, labels[p], scale), inferred[p]) for p, s in enumerate(specs)
+            _refined(form_column(s, labels[p], scale), inferred[p])
+            if _fits(s, labels[p], inferred[p])
+            else inferred[p]
+            for p, s in enumerate(specs)
         ]
         return _contract(kind, columns, "identity", period, labels, header)
     matched = _match_by_header(specs, labels, table.body, inferred)

@@ -109,6 +109,7 @@ def join_text(above: str, text: str) -> str:
 
 
 CODE_TYPES = frozenset({CellType.KODE, CellType.KODE_URAIAN, CellType.REKENING})
+NAME_OR_CODE = frozenset({*CODE_TYPES, CellType.TEXT})
 AMOUNT_TYPES = frozenset({CellType.RUPIAH, CellType.TARGET, CellType.PERCENT, CellType.NUMBER})
 
 
@@ -140,6 +141,30 @@ def merge_detail_line(cells: Sequence[str], above: Sequence[str], slots: Sequenc
     if any(cells[k].strip() for k in named | coded):
         return False
     return _has(cells, slots, TEXT_TYPES)
+
+
+def completes_cut_record(
+    cells: Sequence[str], above: Sequence[str], slots: Sequence[Column]
+) -> bool:
+    """Is this row, at the top of a page, the rest of the record the page break cut? It holds
+    only numbers, in exactly the columns the last row of the previous page left empty, and that
+    row has a name: its amounts were printed under it, on the next page.
+
+    >>> slots = [Column("uraian", CellType.TEXT), Column("target", CellType.TARGET),
+    ...          Column("pagu", CellType.RUPIAH)]
+    >>> completes_cut_record(["", "", "96.750.000"], ["Peningkatan Mutu Benih", "6 Lap", ""],
+    ...                      slots)
+    True
+    >>> completes_cut_record(["", "", "96.750.000"], ["Program", "6 Lap", "100.000"], slots)
+    False
+    """
+    filled = [k for k, cell in enumerate(cells) if cell.strip()]
+    if not filled or not _has(above, slots, NAME_OR_CODE):
+        return False
+    for k in filled:
+        if slots[k].ctype not in AMOUNT_TYPES or above[k].strip():
+            return False
+    return True
 
 
 def _join_split_records(rows: list[LogicalRow], slots: Sequence[Column]) -> list[LogicalRow]:
@@ -245,6 +270,15 @@ def merge_continuations(
                 if cell.strip():
                     target.cells[k] = cell
                     log.append((len(out) - 1, k, cell.strip(), cell, merge_detail_line.__name__))
+            target.merged.append(row.source)
+            continue
+        if out and row.page_top and completes_cut_record(row.cells, out[-1].cells, slots):
+            target = out[-1]
+            for k, cell in enumerate(row.cells):
+                if cell.strip():
+                    target.cells[k] = cell
+                    log.append((len(out) - 1, k, cell.strip(), cell,
+                                completes_cut_record.__name__))  # fmt: skip
             target.merged.append(row.source)
             continue
         if out and is_continuation(row.cells, out[-1].cells, slots, relaxed):

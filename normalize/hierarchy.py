@@ -276,10 +276,13 @@ def _place(rows: Sequence[Amounts], i: int, end: int, parents: list[int | None])
 
 def row_facts(values: dict[str, Any], bold: bool) -> RowFacts:
     """The facts of one clean row: level, row number, bold, capitals."""
-    name = str(values.get("uraian") or values.get("sasaran") or "")
+    names = [v for k, v in values.items() if k.startswith("uraian") and k != "uraian_nomenklatur"]
+    name = str(values.get("uraian") or values.get("sasaran") or next(filter(None, names), ""))
     number = values.get("no")
     number = str(number) if number not in (None, "") else leading_marker(name)
-    level = values.get("level")
+    level = values.get("level") or next(
+        (v for k, v in values.items() if k.startswith("level_") and isinstance(v, str)), None
+    )  # a row named only on one side of a two-sided form (a reviu's new sub kegiatan)
     return RowFacts(level if isinstance(level, str) else None, number, bold, is_caps(name))
 
 

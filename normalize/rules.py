@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from renja.normalize import align, clean, continuation, kode, percent, rupiah, target, words
+from renja.normalize import (
+    align,
+    clean,
+    continuation,
+    kode,
+    percent,
+    rupiah,
+    target,
+    values,
+    words,
+)
 
 REPAIR_RULES: tuple[Callable[..., object], ...] = (
     # Rupiah and other numbers
@@ -16,8 +26,10 @@ REPAIR_RULES: tuple[Callable[..., object], ...] = (
     rupiah.join_wrapped_digits,
     rupiah.accept_missing_separators,
     rupiah.read_comma_thousands,
+    rupiah.read_us_decimal,
     rupiah.drop_trailing_comma,
     rupiah.drop_stray_dots,
+    values.scale_amount,
     percent.read_dot_as_decimal,
     # Targets
     target.join_split_digits,
@@ -37,6 +49,7 @@ REPAIR_RULES: tuple[Callable[..., object], ...] = (
     align.align_row,
     continuation.merge_continuations,
     continuation.merge_detail_line,
+    continuation.completes_cut_record,
     clean.move_label_to_uraian,
     clean.move_code_label,
 )

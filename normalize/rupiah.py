@@ -33,6 +33,7 @@ _CURRENCY = re.compile(r"^rp\.?\s*", re.IGNORECASE)  # 'Rp', 'Rp.', 'Rp ', 'RP.'
 _WHOLE_MARK = re.compile(r"\s*[,.]\s*[-–—]\Z")  # ',-' or '.-': "whole rupiah, no cents"
 _AMOUNT_CHARS = re.compile(r"[0-9., ]+")
 _US_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
+_US_DECIMAL = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]{1,2}")
 _GROUPED = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})*")
 _GROUPED_WITH_DOT = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")
 _STRAY_DOT = re.compile(r"^\.|\.\.|\.$")
@@ -87,6 +88,16 @@ def read_comma_thousands(text: str) -> str:
     '156.356.974.255'
     """
     return text.replace(",", ".")
+
+
+def read_us_decimal(text: str) -> str:
+    """Read a US-style amount with a decimal point (``3,547,642,206.00``) the Indonesian way.
+
+    >>> read_us_decimal("3,547,642,206.00")
+    '3.547.642.206,00'
+    """
+    whole, _, cents = text.rpartition(".")
+    return f"{whole.replace(',', '.')},{cents}"
 
 
 def drop_trailing_comma(text: str) -> str:
@@ -183,6 +194,8 @@ def parse_rupiah(text: str) -> Parsed[int | Decimal]:
     Parsed(value=15501518746, rules=('join_wrapped_number',), problem=None)
     >>> parse_rupiah("59.99.800").problem
     "group '99' has 2 digits: a digit was lost or added in '59.99.800'"
+    >>> parse_rupiah("3,547,642,206.00")
+    Parsed(value=3547642206, rules=('read_us_decimal',), problem=None)
     >>> parse_rupiah("Rp               -")
     Parsed(value=None, rules=(), problem=None)
     """
@@ -199,6 +212,9 @@ def parse_rupiah(text: str) -> Parsed[int | Decimal]:
     if "." not in body and _US_THOUSANDS.fullmatch(join_wrapped_number(body)):
         body = read_comma_thousands(body)
         rules.append(read_comma_thousands.__name__)
+    elif _US_DECIMAL.fullmatch(join_wrapped_number(body)):
+        body = read_us_decimal(join_wrapped_number(body))
+        rules.append(read_us_decimal.__name__)
 
     whole, comma, cents = body.partition(",")
     whole, cents = whole.strip(), cents.strip()

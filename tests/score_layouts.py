@@ -108,7 +108,9 @@ def score(facts: dict, folder: Path, misses: bool) -> str:
         if fact["kode"]:
             with_kode += 1
             want = code_key(fact["kode"])
-            kode_ok += any(code_key(r.get("kode", "") or "") == want for r in hits)
+            kode_ok += any(
+                code_key(r.get("kode") or r.get("kode_rekening") or "") == want for r in hits
+            )  # an account code is kode_rekening in renja's tables
         if not hits:
             missing.append(f"    row  {fact['nomor'] or ''} {fact['uraian'][:60]} {sorted(need)}")
     leveled = sum(1 for f in facts["facts"] if f["level"] and any(f["amounts"].values()))

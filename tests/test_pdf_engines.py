@@ -26,7 +26,9 @@ pytest.importorskip("reportlab")
 pytest.importorskip("PIL.Image")
 needs_camelot = pytest.mark.skipif(not camelot_available(), reason="camelot-py is not installed")
 
-HEADER = ("Kode", "Kegiatan", "Pagu Sebelum", "Pagu Sesudah", "Keterangan")
+# One label over both amount columns: no gap between labels parts them either (with two labels
+# side by side, renja's text reading splits the columns under them by itself).
+HEADER = ("Kode", "Kegiatan", "Pagu Sebelum dan Sesudah", "", "Keterangan")
 ROWS = [
     ("5.03.01.2.01", "Perencanaan, Penganggaran dan Evaluasi", "45.870.000", "51.120.500", "naik"),
     ("5.03.01.2.02", "Administrasi Keuangan", "6.000.535.963", "5.980.000.000", ""),

@@ -133,6 +133,7 @@ def test_katingan_codes_over_five_columns_and_detail_lines(real) -> None:
     assert row["pagu"] == 300043665 and row["target"] == 4 and row["target_satuan"] == "laporan"
     row = subs[subs["kode"] == "1.05.04.2.01.0002"].iloc[0]
     assert row["pagu"] == 350584000 and row["lokasi"].startswith("Kab. Katingan")
-    repairs = {r.rule for r in result.repairs if r.table == "t19_rencana_program"}
+    table_id = next(t.table_id for t in result.tables if t.form == "rencana_program")
+    repairs = {r.rule for r in result.repairs if r.table == table_id}
     assert "merge_detail_line" in repairs
     assert frame[frame["jenis_baris"] == "total"]["pagu"].tolist() == [25071896000]

@@ -228,6 +228,18 @@ class RatioOutcome:
     tolerance: float
 
 
+def printed_tolerance(percent: Number, tolerance: float) -> float:
+    """How far a printed percentage may stand from the computed one: one unit of its last
+    printed decimal (rounding or truncation), never more than the check's own tolerance.
+
+    >>> printed_tolerance(2.16, 0.5), printed_tolerance(205.5, 0.5), printed_tolerance(100, 0.5)
+    (0.01, 0.1, 0.5)
+    """
+    text = repr(float(percent)) if not isinstance(percent, int) else str(percent)
+    decimals = len(text.split(".")[1].rstrip("0")) if "." in text else 0
+    return min(tolerance, 10.0**-decimals) if decimals else tolerance
+
+
 def ratio_relations(sheet: Sheet) -> list[tuple[RatioCheck, Row]]:
     """The percentages the table promises, row by row: those whose three cells are filled."""
     out: list[tuple[RatioCheck, Row]] = []
@@ -251,7 +263,7 @@ def ratio_outcomes(sheet: Sheet) -> list[RatioOutcome]:
         top, bottom = row.number_at(check.numerator), row.number_at(check.denominator)
         if percent is not None and top is not None and bottom:
             expected = round(float(top) / float(bottom) * 100, 2)
-            if abs(float(percent) - expected) > check.tolerance:
+            if abs(float(percent) - expected) > printed_tolerance(percent, check.tolerance):
                 out.append(
                     RatioOutcome(
                         CellRef(sheet.id, row.number, check.percent),
