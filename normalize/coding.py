@@ -23,9 +23,10 @@ from typing import Any
 import pandas as pd
 
 from renja.model.contract import TableStatus
+from renja.model.kode import Kode
 from renja.model.records import Finding, Severity, Source
 from renja.model.tables import CleanTable
-from renja.normalize.match import Candidate, Matcher, resolve
+from renja.normalize.match import Candidate, Matcher
 from renja.normalize.nomenclature import Entry, Nomenclature
 
 # A printed code is verified when its nomenclature name scores at least this against the row's
@@ -37,7 +38,6 @@ INDICATOR_SCORE = 80.0
 # still verified).
 SKIP_LEVELS = frozenset({"urusan", "bidang", "skpd", "unit"})
 CODE_COLUMNS = ("kode", "kode_sumber", "skor_kode", "uraian_nomenklatur")
-PARENT_LEVEL = {"sub_kegiatan": 5, "kegiatan": 3, "program": 2}
 
 
 @dataclass(slots=True)
@@ -48,13 +48,13 @@ class Context:
     kegiatan: str | None = None
 
     def update(self, code: str, level: str | None) -> None:
-        segments = code.split(".")
         if level == "program":
             self.program, self.kegiatan = code, None
-        elif level == "kegiatan":
-            self.program, self.kegiatan = ".".join(segments[:3]), code
-        elif level == "sub_kegiatan":
-            self.program, self.kegiatan = ".".join(segments[:3]), ".".join(segments[:5])
+        elif level in ("kegiatan", "sub_kegiatan"):
+            # The program and kegiatan above; the code itself where it is shorter.
+            kode = Kode.parse(code)
+            self.program = (kode.at("program") or kode).text
+            self.kegiatan = code if level == "kegiatan" else (kode.at("kegiatan") or kode).text
 
     def prefer(self) -> tuple[str, ...]:
         return tuple(c for c in (self.kegiatan, self.program) if c)
@@ -153,9 +153,10 @@ class Coder:
     ) -> None:
         """The printed code names something else: say what, and what the name points to."""
         table, row, source = where
-        parent_len = PARENT_LEVEL.get(entry.level, 2)
-        parent = ".".join(kode.split(".")[:parent_len])
-        match = self.matcher.match(uraian, level=entry.level, within=parent)
+        # The code one level up limits the candidates (an urusan's or bidang's has none to match).
+        parent = Kode.parse(kode).parent()
+        within = parent.text if parent else None
+        match = self.matcher.match(uraian, level=entry.level, within=within)
         indikator = record.get("indikator") or record.get("indikator_sesudah") or ""
         norm = self.matcher.normalizer
         indicator_score = (
@@ -164,7 +165,7 @@ class Coder:
             else 0.0
         )
         if indicator_score >= INDICATOR_SCORE:
-            expected = kode
+            expected: str | None = kode
             advice = f"indikatornya cocok dengan kode {kode}, jadi uraian seharusnya '{entry.name}'"
         elif match.accepted and match.best and match.best.code != kode:
             expected = match.best.code
@@ -203,7 +204,7 @@ class Coder:
         )
         if renamed is not None:
             check, severity = "kode_berubah_nomor", Severity.INFO
-            expected = resolve(renamed.code, ".".join(kode.split(".")[:2]))
+            expected = _resolved(renamed.code, kode)
             message = (
                 f"Kode {kode} diganti menjadi {expected} ('{renamed.name}') dalam nomenklatur "
                 f"{renamed.version}; kode tercetak dipertahankan."
@@ -260,6 +261,12 @@ class Coder:
                 related=tuple(c.code for c in candidates[:3]),
             )
         )
+
+
+def _resolved(code: str, printed: str) -> str:
+    """A generic code with the printed code's bidang in place of ``X.XX``."""
+    bidang = Kode.parse(printed).bidang
+    return Kode.parse(code).resolved(bidang).text if bidang else code
 
 
 # In a table of no known form, a row whose best candidate scores below this is no nomenclature

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from renja.extract.shapes import Shape, sniff
+from renja.model.kode import KABKOTA_CLASS, PROVINSI_CLASS, Kode
 from renja.model.records import RawTable, RowRole
 from renja.normalize.kode import parse_kode, split_kode_uraian
 
@@ -41,9 +42,10 @@ def program_bidang(codes: Iterable[str]) -> dict[str, str]:
     """
     seen: dict[str, set[str]] = defaultdict(set)
     for code in codes:
-        segments = code.split(".")
-        if len(segments) >= 3 and not segments[0].upper().startswith("X"):
-            seen[segments[2]].add(".".join(segments[:2]))
+        kode = Kode.parse(code)
+        bidang = kode.bidang
+        if bidang is not None and len(kode.segments) >= 3 and not kode.is_generic:
+            seen[kode.segments[2]].add(bidang.text)
     return {program: next(iter(b)) for program, b in sorted(seen.items()) if len(b) == 1}
 
 
@@ -55,11 +57,9 @@ def document_bidang(codes: Iterable[str]) -> list[str]:
     """
     out: list[str] = []
     for code in codes:
-        segments = code.split(".")
-        if len(segments) >= 2 and not segments[0].upper().startswith("X"):
-            bidang = ".".join(segments[:2])
-            if bidang not in out:
-                out.append(bidang)
+        bidang = Kode.parse(code).bidang
+        if bidang is not None and not bidang.is_generic and bidang.text not in out:
+            out.append(bidang.text)
     return out
 
 
@@ -77,12 +77,12 @@ def kegiatan_prefix(codes: Iterable[str], jenis_pemda: str | None) -> str | None
         return PREFIX_BY_PEMDA[jenis_pemda]
     counts: dict[str, int] = defaultdict(int)
     for code in codes:
-        segments = code.split(".")
-        if len(segments) >= 5 and segments[3] in ("1", "2"):
-            counts[segments[3]] += 1
+        kegiatan_class = Kode.parse(code).kegiatan_class
+        if kegiatan_class is not None and kegiatan_class in PREFIX_BY_PEMDA.values():
+            counts[kegiatan_class] += 1
     return max(counts, key=counts.__getitem__) if counts else None
 
 
 # The kegiatan segment's first digit by the type of pemda (Permendagri 90).
-PREFIX_BY_PEMDA = {"kabkota": "2", "prov": "1"}
+PREFIX_BY_PEMDA = {"kabkota": KABKOTA_CLASS, "prov": PROVINSI_CLASS}
 JENIS_BY_PREFIX = {v: k for k, v in PREFIX_BY_PEMDA.items()}

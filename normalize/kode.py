@@ -16,6 +16,9 @@ Three schemes:
 
 Text that is not made of digits and dots (``Penyusunan``, ``12 dok``), or a bare number with no
 dot other than an urusan digit, is not a code: value None and a problem.
+
+What a code is once read (its level, parent, generic form) is ``renja.model.kode.Kode``; this
+module reads it from the printed cell.
 """
 
 from __future__ import annotations
@@ -23,22 +26,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from renja.model.kode import GENERIC_BIDANG, LEVEL_BY_SEGMENTS, SEGMENT_WIDTHS, Kode
 from renja.normalize.parsed import EMPTY, Parsed
 from renja.normalize.rupiah import EMPTY_MARKS, quote_cell
-
-# Level of a P90 code by its number of segments (4 segments, 'u.bb.pp.k', is no level).
-P90_LEVELS: dict[int, str] = {
-    1: "urusan",
-    2: "bidang",
-    3: "program",
-    5: "kegiatan",
-    6: "sub_kegiatan",
-}
 
 # Width (digits) each P90 segment may have, by position; the sub kegiatan may be printed with
 # 2 or 3 digits ('.01') and is padded to the nomenclature's 4.
 P90_WIDTHS: tuple[tuple[int, int], ...] = ((1, 1), (2, 2), (2, 2), (1, 1), (2, 2), (2, 4))
-SUB_KEGIATAN_WIDTH = 4
+SUB_KEGIATAN_WIDTH = SEGMENT_WIDTHS[-1]
 
 # Permendagri 13/2006 levels by position of the last segment: u.bb.oo.pp.kk. The organisasi
 # (third) segment is not a level of the program hierarchy.
@@ -69,7 +64,7 @@ _CODE_TOKEN = re.compile(r"[0-9xX.,]+")
 
 
 @dataclass(frozen=True, slots=True)
-class Kode:
+class KodeReading:
     """A code read from a cell: its canonical form, level, generic form and scheme."""
 
     canonical: str
@@ -169,7 +164,7 @@ def resolve_generic_bidang(code: str, bidang: str) -> str:
     >>> resolve_generic_bidang("X.XX.01.2.01.0001", "5.03")
     '5.03.01.2.01.0001'
     """
-    return bidang + code[len("X.XX") :]
+    return Kode.parse(code).resolved(Kode.parse(bidang)).text
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -180,7 +175,7 @@ def _is_generic(segments: list[str]) -> bool:
 
 
 def _fits_p90(segments: list[str]) -> bool:
-    if len(segments) not in P90_LEVELS:
+    if len(segments) not in LEVEL_BY_SEGMENTS:
         return False
     start = 2 if _is_generic(segments) else 0
     return all(_P90_SEGMENT[i].fullmatch(s) for i, s in enumerate(segments) if i >= start)
@@ -199,13 +194,13 @@ def _lama_level(segments: list[str]) -> tuple[bool, str | None]:
     return False, None
 
 
-def _not_a_code(cell: str, why: str) -> Parsed[Kode]:
+def _not_a_code(cell: str, why: str) -> Parsed[KodeReading]:
     return Parsed(None, problem=f"not a code ({why}): {quote_cell(cell)}")
 
 
 def parse_kode(
     text: str, bidang: str | None = None, kegiatan_prefix: str | None = None
-) -> Parsed[Kode]:
+) -> Parsed[KodeReading]:
     """Read a code cell; ``bidang`` (such as ``'5.03'``) resolves a generic ``X.XX`` code.
 
     ``kegiatan_prefix`` (``'2'`` for kabupaten/kota, ``'1'`` for provinsi) puts back the digit
@@ -214,7 +209,7 @@ def parse_kode(
     Raises ``ValueError`` only for a malformed ``bidang`` argument (misuse), never for ``text``.
 
     >>> parse_kode("5.03.01.2.01.01").value
-    Kode(canonical='5.03.01.2.01.0001', level='sub_kegiatan', generic=None, scheme='p90')
+    KodeReading(canonical='5.03.01.2.01.0001', level='sub_kegiatan', generic=None, scheme='p90')
     >>> parse_kode("5.03.0 1.2.07. 05").rules
     ('join_split_kode',)
     >>> parse_kode("x.xx.01.201.01", bidang="5.03").value.canonical
@@ -264,22 +259,22 @@ def parse_kode(
         canonical = ".".join(segments)
         generic = None
         if _is_generic(segments):
-            generic = canonical = "X.XX" + canonical[len("x.xx") :]
+            generic = canonical = GENERIC_BIDANG + canonical[len(GENERIC_BIDANG) :]
             if bidang is not None:
                 canonical = resolve_generic_bidang(generic, bidang)
                 rules.append(resolve_generic_bidang.__name__)
-        level = P90_LEVELS[len(segments)]
-        return Parsed(Kode(canonical, level, generic, "p90"), tuple(rules))
+        level = LEVEL_BY_SEGMENTS[len(segments)]
+        return Parsed(KodeReading(canonical, level, generic, "p90"), tuple(rules))
 
     if not all(_DIGITS.fullmatch(s) for s in segments):
         return _not_a_code(cell, "an x outside the generic X.XX")
-    fits_lama, level = _lama_level(segments)
+    fits_lama, lama_level = _lama_level(segments)
     if fits_lama:
-        return Parsed(Kode(code, level, None, "lama"), tuple(rules))
+        return Parsed(KodeReading(code, lama_level, None, "lama"), tuple(rules))
     return _read_lain(code, cell, rules)
 
 
-def _read_lain(code: str, cell: str, rules: list[str]) -> Parsed[Kode]:
+def _read_lain(code: str, cell: str, rules: list[str]) -> Parsed[KodeReading]:
     """Keep digits and dots that fit no scheme as a 'lain' code, unless they are something else."""
     segments = code.split(".")
     if len(segments) < 2:
@@ -290,7 +285,7 @@ def _read_lain(code: str, cell: str, rules: list[str]) -> Parsed[Kode]:
         return _not_a_code(cell, "it is grouped like an amount")
     if any(r in rules for r in LAIN_UNTRUSTED_RULES):
         return _not_a_code(cell, "it fits no code scheme even after repair")
-    return Parsed(Kode(code, None, None, "lain"), tuple(rules))
+    return Parsed(KodeReading(code, None, None, "lain"), tuple(rules))
 
 
 def looks_like_kode(text: str) -> bool:
@@ -339,7 +334,7 @@ def _accepted(code_text: str) -> bool:
     if read.scheme != "lain":
         return True
     # A 'lain' code must not look like an amount ('1.000.000') or a decimal ('24,64').
-    return "," not in code_text and all(len(s) != 3 for s in read.canonical.split("."))
+    return "," not in code_text and all(len(s) != 3 for s in Kode.parse(read.canonical).segments)
 
 
 def split_kode_uraian(text: str) -> tuple[str | None, str]:
@@ -355,7 +350,7 @@ def split_kode_uraian(text: str) -> tuple[str | None, str]:
     (None, 'Penyusunan Dokumen')
     """
     text = text or ""
-    tokens = []
+    tokens: list[re.Match[str]] = []
     joined = ""
     for match in _TOKEN.finditer(text):
         token = match.group()

@@ -18,8 +18,9 @@ from functools import cached_property
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from renja.model.kode import LEVELS, PROVINSI_CLASS, Kode
 from renja.normalize.names import Normalizer, acronyms_from_names
-from renja.normalize.nomenclature import Entry, Nomenclature, code_within
+from renja.normalize.nomenclature import Entry, Nomenclature
 from renja.normalize.words import load_base_vocabulary
 
 # Acceptance: a score (0-100) at least this high, ahead of the next different code by at least
@@ -53,7 +54,8 @@ STEM_LETTERS = 4
 SHORTLIST_GAP = 20
 MAX_SHORTLIST = 60
 
-LEVELS = ("program", "kegiatan", "sub_kegiatan")
+# The levels names are matched at: program and below.
+MATCHED_LEVELS = LEVELS[LEVELS.index("program") :]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,17 +119,6 @@ def _stems(form: str) -> str:
     return " ".join(sorted(word[:STEM_LETTERS] for word in form.split()))
 
 
-def resolve(code: str, bidang: str | None) -> str:
-    """A generic code with the bidang put in: ``X.XX.01.2.01.0001`` → ``5.03.01.2.01.0001``.
-
-    >>> resolve("X.XX.01.2.01.0001", "5.03"), resolve("5.03.02", "5.04")
-    ('5.03.01.2.01.0001', '5.03.02')
-    """
-    if bidang and code.upper().startswith("X.XX"):
-        return bidang + code[4:]
-    return code
-
-
 @dataclass
 class ReferenceIndex:
     """What matching needs from one nomenclature version, prepared once and shared.
@@ -142,12 +133,14 @@ class ReferenceIndex:
     pools: dict[tuple[object, ...], tuple[list[int], list[str]]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, nomenclature: Nomenclature, version: str | None, jenis_pemda: str | None):
+    def build(
+        cls, nomenclature: Nomenclature, version: str | None, jenis_pemda: str | None
+    ) -> ReferenceIndex:
         chosen: dict[tuple[str, str], Entry] = {}
         versions = [version] if version else nomenclature.versions()[::-1]
         for name in versions:
             for entry in nomenclature.select(version=name, jenis_pemda=jenis_pemda):
-                if entry.level in LEVELS:
+                if entry.level in MATCHED_LEVELS:
                     chosen.setdefault((entry.jenis_pemda, entry.code), entry)
         entries = list(chosen.values())
         vocabulary = load_base_vocabulary() | nomenclature.vocabulary
@@ -186,11 +179,17 @@ def reference_index(
     return cached[1]
 
 
+def _within(code: str, prefix: str) -> bool:
+    """Whether a code lies under a prefix (``Kode.within``); False when either is no code."""
+    kode, above = Kode.from_cell(code), Kode.from_cell(prefix)
+    return kode is not None and above is not None and kode.within(above)
+
+
 def _under(code: str, prefix: str) -> bool:
-    """``code_within`` with a quick answer for the common concrete prefixes."""
+    """``Kode.within`` with a quick answer for the common concrete prefixes."""
     if prefix[:1].isdigit() and code[:1].isdigit():
         return code == prefix or code.startswith(prefix + ".")
-    return code_within(code, prefix)
+    return _within(code, prefix)
 
 
 @dataclass
@@ -225,7 +224,7 @@ class Matcher:
         self, level: str | None, within: str | None, jenis_pemda: str
     ) -> tuple[list[int], list[str]]:
         """Indices and normal forms of the candidate entries for a level and a context."""
-        levels = (level,) if level else LEVELS
+        levels = (level,) if level else MATCHED_LEVELS
         # A bidang prefix takes the generic X.XX entries too.
         prefixes = (within,) if within else tuple(self.bidang)
         return self.index.pool(levels, prefixes, jenis_pemda)
@@ -235,16 +234,26 @@ class Matcher:
         kab/kota (far more documents are kabupaten/kota than provinsi ones)."""
         if self.jenis_pemda:
             return self.jenis_pemda
-        segments = (within or "").split(".")
-        return "prov" if len(segments) >= 4 and segments[3] == "1" else "kabkota"
+        context = Kode.from_cell(within)
+        provinsi = context is not None and context.kegiatan_class == PROVINSI_CLASS
+        return "prov" if provinsi else "kabkota"
 
-    def _bidang_for(self, entry: Entry, within: str | None) -> str | None:
-        if within and not within.upper().startswith("X"):
-            return ".".join(within.split(".")[:2])
-        program = entry.code.split(".")[2] if entry.code.count(".") >= 2 else None
+    def _bidang_for(self, entry: Kode, within: str | None) -> Kode | None:
+        context = Kode.from_cell(within)
+        if context is not None and not context.is_generic:
+            return context.bidang
+        program = entry.segments[2] if len(entry.segments) >= 3 else None
         if program and program in self.bidang_for_program:
-            return self.bidang_for_program[program]
-        return self.bidang[0] if len(self.bidang) == 1 else None
+            return Kode.parse(self.bidang_for_program[program])
+        return Kode.parse(self.bidang[0]) if len(self.bidang) == 1 else None
+
+    def _resolved(self, entry: Entry, within: str | None) -> str:
+        """An entry's code with the context's bidang in place of a generic ``X.XX``."""
+        kode = Kode.parse(entry.code)
+        if not kode.is_generic:
+            return entry.code
+        bidang = self._bidang_for(kode, within)
+        return kode.resolved(bidang).text if bidang else entry.code
 
     def score(self, query: str, forms: Sequence[str]) -> np.ndarray:
         """Scores (0-100) of one normalised query against every one of some normalised names."""
@@ -359,7 +368,7 @@ class Matcher:
             bonus = 0.0
             if contextual:
                 entry = self.entries[index]
-                bonus = self._bonus(resolve(entry.code, self._bidang_for(entry, within)), hints)
+                bonus = self._bonus(self._resolved(entry, within), hints)
             ranked.append((value + bonus, index, value))
         ranked.sort(key=lambda item: -item[0])
         candidates = [self._candidate(index, value, within) for _, index, value in ranked[:top]]
@@ -376,11 +385,11 @@ class Matcher:
     def _candidate(self, index: int, value: float, within: str | None) -> Candidate:
         entry = self.entries[index]
         return Candidate(
-            resolve(entry.code, self._bidang_for(entry, within)),
+            self._resolved(entry, within),
             entry.name,
             entry.level,
             round(value, 1),
-            entry.code if entry.code.upper().startswith("X") else None,
+            entry.code if Kode.parse(entry.code).is_generic else None,
             entry.indikator,
         )
 
@@ -395,7 +404,7 @@ class Matcher:
     def _bonus(self, code: str, hints: Hints) -> float:
         """Points for what the document says around a candidate (never part of its score)."""
         bonus = DOCUMENT_BONUS if code in self.printed else 0.0
-        if any(len(code) > len(p) and code_within(code, p) for p in hints.prefer):
+        if any(len(code) > len(p) and _within(code, p) for p in hints.prefer):
             bonus += CONTEXT_BONUS
         if code in hints.evidence:
             bonus += AMOUNT_BONUS

@@ -26,6 +26,7 @@ from typing import Any
 import pandas as pd
 
 from renja.model.errors import RenjaError
+from renja.model.kode import Kode
 from renja.present.corpus import query
 
 PAIRS = (("pagu_sebelum", "pagu_sesudah"), ("pagu_murni", "pagu_perubahan"))
@@ -51,8 +52,9 @@ def program_of(kode: str) -> str | None:
     >>> program_of("5.03.01.2.01.0001"), program_of("5.03")
     ('5.03.01', None)
     """
-    parts = str(kode).split(".")
-    return ".".join(parts[:3]) if len(parts) >= 3 else None
+    code = Kode.from_cell(kode)
+    program = code.at("program") if code else None
+    return program.text if program else None
 
 
 def standard_codes(frame: pd.DataFrame, reference: Any) -> pd.Series:

@@ -22,8 +22,10 @@ def _modules() -> list[str]:
         pkg = importlib.import_module(pkg_name)
         names.append(pkg_name)
         for info in pkgutil.iter_modules(pkg.__path__):
-            if not info.ispkg:
-                names.append(f"{pkg_name}.{info.name}")
+            names.append(f"{pkg_name}.{info.name}")
+            if info.ispkg:  # a subpackage such as renja.normalize.nomenclature: its modules too
+                sub = importlib.import_module(f"{pkg_name}.{info.name}")
+                names.extend(f"{sub.__name__}.{m.name}" for m in pkgutil.iter_modules(sub.__path__))
     return sorted(set(names))
 
 

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from renja.normalize.kode import Kode, looks_like_kode, parse_kode, split_kode_uraian
+from renja.normalize.kode import KodeReading, looks_like_kode, parse_kode, split_kode_uraian
 from renja.normalize.parsed import EMPTY
 
 
@@ -25,7 +25,7 @@ from renja.normalize.parsed import EMPTY
 )
 def test_clean_p90_codes(cell: str, canonical: str, level: str) -> None:
     parsed = parse_kode(cell)
-    assert parsed.value == Kode(canonical, level, None, "p90")
+    assert parsed.value == KodeReading(canonical, level, None, "p90")
     assert parsed.rules == ()
 
 
@@ -55,23 +55,27 @@ def test_repaired_codes_are_logged(cell: str, canonical: str, rules: tuple[str, 
 
 def test_generic_code_stays_generic_without_bidang() -> None:
     parsed = parse_kode("x.xx.01.201.01")
-    assert parsed.value == Kode("X.XX.01.2.01.0001", "sub_kegiatan", "X.XX.01.2.01.0001", "p90")
+    assert parsed.value == KodeReading(
+        "X.XX.01.2.01.0001", "sub_kegiatan", "X.XX.01.2.01.0001", "p90"
+    )
     assert parsed.rules == ("split_kegiatan_segment",)
     assert parse_kode("X.XX.01.2.01.0001").rules == ()
 
 
 def test_generic_code_takes_the_given_bidang() -> None:
     parsed = parse_kode("x.xx.01.201.01", bidang="5.03")
-    assert parsed.value == Kode("5.03.01.2.01.0001", "sub_kegiatan", "X.XX.01.2.01.0001", "p90")
+    assert parsed.value == KodeReading(
+        "5.03.01.2.01.0001", "sub_kegiatan", "X.XX.01.2.01.0001", "p90"
+    )
     assert parsed.rules == ("split_kegiatan_segment", "resolve_generic_bidang")
     program = parse_kode("X.XX.01", bidang="5.03")
-    assert program.value == Kode("5.03.01", "program", "X.XX.01", "p90")
+    assert program.value == KodeReading("5.03.01", "program", "X.XX.01", "p90")
     assert program.rules == ("resolve_generic_bidang",)
 
 
 def test_bidang_does_not_touch_a_specific_code() -> None:
     parsed = parse_kode("5.04.02.2.01", bidang="5.03")
-    assert parsed.value == Kode("5.04.02.2.01", "kegiatan", None, "p90")
+    assert parsed.value == KodeReading("5.04.02.2.01", "kegiatan", None, "p90")
     assert parsed.rules == ()
 
 
@@ -94,14 +98,14 @@ def test_older_codes_are_kept_as_printed(
     cell: str, canonical: str, level: str, rules: tuple[str, ...]
 ) -> None:
     parsed = parse_kode(cell)
-    assert parsed.value == Kode(canonical, level, None, "lama")
+    assert parsed.value == KodeReading(canonical, level, None, "lama")
     assert parsed.rules == rules
 
 
 @pytest.mark.parametrize("cell", ["01.00", "5.03.02.04.03", "5.03.5.04.0.00.01.0000"])
 def test_codes_of_no_scheme_are_lain(cell: str) -> None:
     parsed = parse_kode(cell)
-    assert parsed.value == Kode(cell, None, None, "lain")
+    assert parsed.value == KodeReading(cell, None, None, "lain")
     assert parsed.problem is None
 
 

@@ -43,13 +43,14 @@ from renja.model.contract import (
     kode_columns,
     kode_prefix,
 )
+from renja.model.kode import LEVELS as KODE_LEVELS
+from renja.model.kode import Kode
 from renja.model.records import Finding, Severity, Source
 from renja.model.tables import CleanTable
 from renja.normalize.coding import CODE_COLUMNS
 from renja.normalize.columns import form_contract
 from renja.normalize.hierarchy import GENERIC_LEVELS
 from renja.normalize.kinds import KINDS
-from renja.normalize.kode import P90_LEVELS
 from renja.normalize.rekening import LINE_LEVELS, REKENING_LEVELS, parse_rekening
 
 # The schema checks, registered with every other check in renja.model.checks.
@@ -62,7 +63,7 @@ SCHEMA_CHECKS: dict[str, tuple[Severity, str]] = {
 KODE_PATTERN = r"^(?:\d|X)(?:\.(?:\d\d|XX)(?:\.\d\d(?:\.\d\.\d\d(?:\.\d{4})?)?)?)?$"
 JENIS_BARIS = ("data", "total", "ringkasan", "indikator")
 LEVELS = (
-    *P90_LEVELS.values(), "skpd", "unit", *REKENING_LEVELS.values(), *LINE_LEVELS,
+    *KODE_LEVELS, "skpd", "unit", *REKENING_LEVELS.values(), *LINE_LEVELS,
     *GENERIC_LEVELS,
 )  # fmt: skip
 KODE_SUMBER = ("cetak", "cetak+verifikasi", "cocok")
@@ -364,7 +365,8 @@ def level_of_kode(kode: Any) -> str | None:
     """
     if not isinstance(kode, str) or not _KODE_RE.fullmatch(kode):
         return None
-    return P90_LEVELS[kode.count(".") + 1]
+    code = Kode.from_cell(kode)
+    return code.level if code else None
 
 
 def _level_fits_kode(kode_column: str, level_column: str) -> Callable[[pd.DataFrame], Any]:
