@@ -29,6 +29,7 @@ import pandas as pd
 
 from renja.model.records import Finding, RawTable, Repair
 from renja.model.result import Result
+from renja.model.severity import SEVERITIES
 from renja.model.tables import CleanTable
 from renja.model.version import SCHEMA_VERSION, __version__
 from renja.present.report import write_report
@@ -183,7 +184,7 @@ def manifest(result: Result) -> dict[str, Any]:
                 contract=contract.to_dict(),
             )
         tables.append(entry)
-    severities = {"error": 0, "warning": 0, "info": 0}
+    severities = {severity.value: 0 for severity in SEVERITIES}
     for finding in result.findings:
         severities[finding.severity.value] += 1
     return {

@@ -215,4 +215,4 @@ def test_every_finding_comes_from_a_known_check(sample: Result) -> None:
         elif finding.check == "beda_antar_tabel" and finding.message.startswith("Nilai target"):
             assert finding.severity.value == "info"  # targets differ often: notes, not warnings
         else:
-            assert finding.severity == CHECKS[finding.check][0], finding
+            assert finding.severity == CHECKS[finding.check].severity, finding
