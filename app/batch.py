@@ -18,6 +18,7 @@ from typing import Any
 
 from renja.extract.source import file_hash
 from renja.model.errors import RenjaError
+from renja.model.publish import publish_file
 from renja.model.severity import SEVERITIES
 from renja.model.version import __version__
 
@@ -235,8 +236,7 @@ class Summary:
         out_dir.mkdir(parents=True, exist_ok=True)
         path = out_dir / "batch.json"
         text = json.dumps(self.as_dict(), ensure_ascii=False, indent=2) + "\n"
-        path.write_text(text, encoding="utf-8")
-        return path
+        return publish_file(path, text)
 
 
 def plan_jobs(documents: Iterable[Path], out_dir: Path, **settings: Any) -> list[Job]:

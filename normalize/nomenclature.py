@@ -29,7 +29,6 @@ import hashlib
 import os
 import pickle
 import re
-import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, fields
@@ -39,6 +38,7 @@ from xml.etree import ElementTree
 
 import renja.model
 from renja.model.errors import ReferenceMissingError
+from renja.model.publish import publish_file
 from renja.model.version import __version__
 from renja.normalize.words import vocabulary_from_texts
 
@@ -650,18 +650,10 @@ def _write_cache(stamp: Stamp, entries: Sequence[Entry]) -> None:
         (key, [tuple(getattr(e, f) for f in _ENTRY_FIELDS) for e in entries]),
         protocol=pickle.HIGHEST_PROTOCOL,
     )
-    temporary: Path | None = None
-    try:
+    # A read-only or full cache folder only costs speed: the next load parses again.
+    with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as f:
-            temporary = Path(f.name)
-            f.write(data)
-        os.replace(temporary, path)  # atomic: a concurrent reader sees the old file or the new
-    except OSError:
-        # A read-only or full cache folder only costs speed: the next load parses again.
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+        publish_file(path, data)  # atomic: a concurrent reader sees the old file or the new
 
 
 @lru_cache(maxsize=4)

@@ -35,10 +35,11 @@ from jinja2.ext import Extension
 from markupsafe import Markup
 
 from renja.model.checks import CHECKS
+from renja.model.publish import publish_file
 from renja.model.severity import SEVERITIES, Severity, severity_rank
 from renja.present.causes import cause_groups, consequence_counts
 from renja.present.locate import HIT, Snippet, SnippetRow, parse_ref, source_snippets
-from renja.present.outputs import DocFolder, Record, read_doc_folder, write_atomic
+from renja.present.outputs import DocFolder, Record, read_doc_folder
 from renja.present.values import as_int, number_key, split_related
 
 REPORT_NAME = "report.html"
@@ -629,7 +630,7 @@ def write_report(doc_dir: str | Path) -> Path:
     """Write ``doc_dir/report.html`` atomically and return its path."""
     doc_dir = Path(doc_dir)
     path = doc_dir / REPORT_NAME
-    write_atomic(path, render_report(doc_dir).encode("utf-8"))
+    publish_file(path, render_report(doc_dir).encode("utf-8"))
     return path
 
 

@@ -34,8 +34,9 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from renja.model.publish import publish_file
 from renja.model.severity import SEVERITIES, Severity, severity_rank
-from renja.present.outputs import DocFolder, Record, csv_header, read_doc_folder, write_atomic
+from renja.present.outputs import DocFolder, Record, csv_header, read_doc_folder
 from renja.present.report import as_int
 
 SUMMARY_SHEET, FINDINGS_SHEET, REPAIRS_SHEET = "Ringkasan", "Temuan", "Perbaikan"
@@ -391,7 +392,7 @@ def write_workbook(doc_dir: str | Path) -> Path:
     folder = read_doc_folder(doc_dir)
     stem = folder.doc_id if SAFE_NAME.fullmatch(folder.doc_id) else folder.path.resolve().name
     path = folder.path / f"{stem}.xlsx"
-    write_atomic(path, workbook_bytes(build_workbook(folder)))
+    publish_file(path, workbook_bytes(build_workbook(folder)))
     return path
 
 

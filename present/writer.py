@@ -17,9 +17,6 @@ import csv
 import io
 import json
 import math
-import os
-import shutil
-import tempfile
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +24,7 @@ from typing import Any
 
 import pandas as pd
 
+from renja.model.publish import publish_folder
 from renja.model.records import Finding, RawTable, Repair
 from renja.model.result import Result
 from renja.model.severity import SEVERITIES
@@ -224,17 +222,15 @@ def write_parquet(frame: pd.DataFrame, path: Path) -> None:
 def write_result(
     result: Result, out_dir: str | Path, parquet: bool = True, reports: bool = True
 ) -> Path:
-    """Write a document's folder under ``out_dir`` atomically and return its path.
+    """Write a document's folder under ``out_dir`` atomically and return its path: readers see
+    the old folder or the new one whole, never a half-written one or none
+    (``renja.model.publish``).
 
     With ``reports`` (the default) the folder also gets the audit report (``report.html``) and
     the Excel workbook (``<doc_id>.xlsx``), both built from the folder's own files.
     """
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    final = out_dir / result.doc_id
-    staging = Path(tempfile.mkdtemp(prefix=f".{result.doc_id}.", dir=out_dir))
-    staging.chmod(0o755)  # mkdtemp makes it private; the output folder is for everyone
-    try:
+    final = Path(out_dir) / result.doc_id
+    with publish_folder(final) as staging:
         for raw in result.raw_tables:
             _write(staging / "raw" / f"{raw.table_id}.csv", raw_csv(raw))
         (staging / "tables").mkdir()
@@ -251,22 +247,7 @@ def write_result(
         if reports:
             write_report(staging)
             write_workbook(staging)
-        _swap_into_place(staging, final)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return final
-
-
-def _swap_into_place(staging: Path, final: Path) -> None:
-    """Replace ``final`` by ``staging`` with renames, so readers never see a half folder."""
-    old = None
-    if final.exists():
-        old = final.with_name(f".{final.name}.old-{os.getpid()}")
-        final.rename(old)
-    staging.rename(final)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 __all__ = ["FINDING_COLUMNS", "REPAIR_COLUMNS", "manifest", "write_result"]
