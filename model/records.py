@@ -151,7 +151,11 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Repair:
-    """One changed cell: the raw text, the clean value, and the rule (a function with a doctest)."""
+    """One changed cell: the raw text, the clean value, and the rule (a function with a doctest).
+
+    ``raw`` is the cell as printed. A cell moved to another column keeps where it was printed in
+    ``origin``: a raw column (``kolom_18``) or the clean column it was read in (``no``).
+    """
 
     table: str
     row: int
@@ -160,6 +164,7 @@ class Repair:
     clean: str
     rule: str
     source: Source = Source()
+    origin: str | None = None  # repairs.csv ``asal``
 
 
 @dataclass(frozen=True, slots=True)

@@ -235,10 +235,11 @@ def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: Read
                     table_id,
                     index,
                     slots[label_move[1]].name,
-                    f"{text} [{slots[label_move[0]].name}]",
+                    text,
                     text,
                     move_code_label.__name__,
                     row.source,
+                    origin=slots[label_move[0]].name,
                 )
             )
         for k, slot in enumerate(slots):
@@ -270,10 +271,11 @@ def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: Read
                     table_id,
                     index,
                     slot.name,
-                    f"{text} [kolom {printed + 1}]",
-                    f"{text} [{slot.name}]",
+                    text,
+                    text,
                     align_row.__name__,
                     row.source,
+                    origin=f"kolom_{printed + 1}",
                 )
             )
         moved_label = move_label_to_uraian(values)
@@ -284,10 +286,11 @@ def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: Read
                     table_id,
                     index,
                     target,
-                    f"{values[target]} [no]",
+                    str(values[target]),
                     str(values[target]),
                     move_label_to_uraian.__name__,
                     row.source,
+                    origin="no",
                 )
             )
         values["jenis_baris"] = classify_row(values, amounts)

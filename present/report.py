@@ -234,6 +234,7 @@ class Repair:
     """A repair of a finding's row, as ``repairs.csv`` logs it."""
 
     column: str | None
+    origin: str | None  # ``asal``: where a moved cell was printed
     raw: str | None
     clean: str | None
     rule: str | None
@@ -418,7 +419,7 @@ def detail_view(folder: DocFolder, finding: Record) -> Detail:
         own = snippet_view(snippets[0])
         snippets = snippets[1:]
     repairs = [
-        Repair(r.get("column"), r.get("raw"), r.get("clean"), r.get("rule"))
+        Repair(r.get("column"), r.get("asal"), r.get("raw"), r.get("clean"), r.get("rule"))
         for r in folder.repairs_of(table_id, row)
     ]
     related = [snippet_view(s, f"Terkait: {s.table_id}") for s in snippets]

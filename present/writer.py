@@ -5,7 +5,8 @@ Layout (the output contract, documented in the README)::
     DIR/<doc_id>/manifest.json
     DIR/<doc_id>/raw/<table_id>.csv      cells as extracted, with source line/page and row role
     DIR/<doc_id>/tables/<table_id>.csv   clean typed table (and .parquet beside it)
-    DIR/<doc_id>/repairs.csv             one row per changed cell: table,row,column,raw,clean,rule
+    DIR/<doc_id>/repairs.csv             one row per changed cell: table,row,column,raw,clean,rule,
+                                         asal (where a moved cell was printed)
     DIR/<doc_id>/findings.csv            one row per problem
 
 Re-running on the same input writes byte-identical files.
@@ -33,7 +34,9 @@ from renja.model.version import SCHEMA_VERSION, __version__
 from renja.present.report import write_report
 from renja.present.workbook import write_workbook
 
-REPAIR_COLUMNS = ["table", "row", "column", "raw", "clean", "rule", "sumber_baris", "halaman"]
+REPAIR_COLUMNS = [
+    "table", "row", "column", "raw", "clean", "rule", "asal", "sumber_baris", "halaman",
+]  # fmt: skip
 FINDING_COLUMNS = [
     "id", "check", "severity", "table", "row", "sumber_baris", "halaman", "kode", "uraian",
     "column", "expected", "found", "difference", "message", "root_cause", "related",
@@ -102,7 +105,7 @@ def raw_csv(table: RawTable) -> str:
 
 def repairs_csv(repairs: list[Repair]) -> str:
     rows = [
-        [r.table, r.row, r.column, r.raw, r.clean, r.rule, r.source.line, r.source.page]
+        [r.table, r.row, r.column, r.raw, r.clean, r.rule, r.origin, r.source.line, r.source.page]
         for r in repairs
     ]
     return _csv_text(REPAIR_COLUMNS, rows)
@@ -136,8 +139,8 @@ def findings_csv(findings: list[Finding]) -> str:
 def raw_columns(table: CleanTable) -> dict[str, int]:
     """For each clean column read from a raw cell, the raw column (``kolom_N``) it is read from.
 
-    Cells the alignment moved are logged in repairs.csv (rule ``align_row``) with their own
-    raw column.
+    Cells the alignment moved are logged in repairs.csv (rule ``align_row``) with the raw column
+    they were printed in (``asal``).
     """
     out: dict[str, int] = {}
     for position, column in enumerate(table.contract.columns, start=1):
