@@ -18,9 +18,10 @@ from typing import Any
 
 from renja.extract.source import file_hash
 from renja.model.errors import RenjaError
+from renja.model.publish import publish_file
+from renja.model.severity import SEVERITIES
 from renja.model.version import __version__
 
-SEVERITIES = ("error", "warning", "info")
 # How long to wait for a Dask scheduler before giving up.
 DASK_CONNECT_TIMEOUT = "20s"
 
@@ -136,7 +137,7 @@ def run_job(job: Job) -> Outcome:
     except Exception as exc:  # a bug: still one line, and the batch goes on
         error = f"{job.path}: internal error ({type(exc).__name__}: {exc}); report it"
         return Outcome(str(job.path), job.doc_id, "failed", error=error)
-    findings = dict.fromkeys(SEVERITIES, 0)
+    findings = {severity.value: 0 for severity in SEVERITIES}
     for finding in result.findings:
         findings[finding.severity.value] += 1
     return Outcome(
@@ -211,7 +212,7 @@ class Summary:
         >>> s.line()
         '2 documents: 1 ok, 0 skipped, 1 failed; 2 tables; findings: 1 error, 0 warning, 0 info'
         """
-        findings = {s: sum(o.findings.get(s, 0) for o in self.outcomes) for s in SEVERITIES}
+        findings = {s.value: sum(o.findings.get(s, 0) for o in self.outcomes) for s in SEVERITIES}
         return (
             f"{len(self.outcomes)} documents: {self.count('ok')} ok, {self.count('skipped')} "
             f"skipped, {self.count('failed')} failed; "
@@ -235,8 +236,7 @@ class Summary:
         out_dir.mkdir(parents=True, exist_ok=True)
         path = out_dir / "batch.json"
         text = json.dumps(self.as_dict(), ensure_ascii=False, indent=2) + "\n"
-        path.write_text(text, encoding="utf-8")
-        return path
+        return publish_file(path, text)
 
 
 def plan_jobs(documents: Iterable[Path], out_dir: Path, **settings: Any) -> list[Job]:

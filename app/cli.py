@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 from renja.model.errors import RenjaError
+from renja.model.severity import SEVERITIES, Severity, severity_rank
 from renja.model.version import __version__
 
 if TYPE_CHECKING:
@@ -185,15 +186,15 @@ def report(folders: tuple[Path, ...]) -> None:
         click.echo(f"{folder}: {page.name}, {book.name}")
 
 
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+NEVER = "never"  # --fail-on: no finding fails the run
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--fail-on",
-    type=click.Choice(("error", "warning", "info", "never")),
-    default="error",
+    type=click.Choice((*(s.value for s in SEVERITIES), NEVER)),
+    default=Severity.ERROR.value,
     show_default=True,
     help="Exit 1 when a finding of this severity or worse is found.",
 )
@@ -225,7 +226,7 @@ def check(
         raise click.ClickException(str(exc)) from None
     reference = load_reference(nomenklatur, required=False)
     options = read_options(password, max_pages, ocr, engine, wilayah)
-    threshold = SEVERITY_RANK.get(fail_on, -1)
+    threshold = -1 if fail_on == NEVER else severity_rank(fail_on)
     failed = False
     for path in documents:
         try:
@@ -236,14 +237,14 @@ def check(
             click.echo(f"Error: {exc}", err=True)
             failed = True
             continue
-        hits = [f for f in result.findings if SEVERITY_RANK[f.severity.value] <= threshold]
+        hits = [f for f in result.findings if f.severity.rank <= threshold]
         if not quiet:
             for f in hits:
                 where = f"{f.table}:{f.row}" if f.table else "-"
                 click.echo(
                     f"{result.doc_id}\t{f.id}\t{f.severity.value}\t{f.check}\t{where}\t{f.message}"
                 )
-        counts = {s: sum(f.severity.value == s for f in result.findings) for s in SEVERITY_RANK}
+        counts = {s.value: sum(f.severity is s for f in result.findings) for s in SEVERITIES}
         summary = ", ".join(f"{n} {s}" for s, n in counts.items())
         click.echo(f"{result.doc_id}: {summary}", err=True)
         failed = failed or bool(hits)

@@ -1,101 +1,252 @@
-"""The checks a finding can come from: stable slugs, their severity and what they mean.
+"""The checks a finding can come from: each a stable slug, its severity and what it means.
 
-A finding's ``check`` is always one of these keys, so that auditors can filter on it across
-documents and versions.
+A finding's ``check`` is always one of these, so that auditors can filter on it across documents
+and versions. Code that raises a check names it (``from renja.model.checks import
+JUMLAH_RINCIAN``), never its slug as text, so a misspelled check fails at import instead of
+writing a slug no one knows; ``Finding`` turns a slug given as text into its check, and rejects
+one the registry does not hold. A check is a ``str`` (its slug): ``findings.csv`` writes the
+slug, and ``finding.check == "jumlah_rincian"`` holds.
+
+The severity here is the check's own; a finding may be raised or lowered from it (a root cause
+is an error, a difference of targets between tables is info), and says so in its ``severity``.
 """
 
 from __future__ import annotations
 
-from renja.model.records import Severity
+from collections.abc import Mapping
+from enum import StrEnum, unique
+from types import MappingProxyType
+from typing import Final
 
-CHECKS: dict[str, tuple[Severity, str]] = {
-    "angka_tidak_terbaca": (
+from renja.model.severity import Severity
+
+
+@unique
+class Check(StrEnum):
+    """One check: its slug (the string itself), its severity, and what a finding of it means."""
+
+    severity: Severity
+    meaning: str
+
+    def __new__(cls, slug: str, severity: Severity, meaning: str) -> Check:
+        check = str.__new__(cls, slug)
+        check._value_ = slug
+        check.severity = severity
+        check.meaning = meaning
+        return check
+
+    @property
+    def slug(self) -> str:
+        """The slug as plain text: what ``findings.csv`` writes.
+
+        >>> JUMLAH_RINCIAN.slug, JUMLAH_RINCIAN.severity.value
+        ('jumlah_rincian', 'error')
+        """
+        return str.__str__(self)
+
+    ANGKA_TIDAK_TERBACA = (
+        "angka_tidak_terbaca",
         Severity.WARNING,
         "a number cell that cannot be read with certainty (a digit lost or added)",
-    ),
-    "kode_tidak_terbaca": (Severity.WARNING, "a code cell that cannot be read"),
-    "sel_tidak_terpetakan": (Severity.WARNING, "a cell that fits no column of its row"),
-    "kode_uraian_tidak_cocok": (
+    )
+    KODE_TIDAK_TERBACA = ("kode_tidak_terbaca", Severity.WARNING, "a code cell that cannot be read")
+    SEL_TIDAK_TERPETAKAN = (
+        "sel_tidak_terpetakan",
+        Severity.WARNING,
+        "a cell that fits no column of its row",
+    )
+    KODE_URAIAN_TIDAK_COCOK = (
+        "kode_uraian_tidak_cocok",
         Severity.WARNING,
         "a printed code whose nomenclature name is not the row's name (the suggested code is in "
         "`expected`)",
-    ),
-    "kode_tidak_dikenal": (Severity.WARNING, "a printed code found in no nomenclature version"),
-    "kode_tidak_pasti": (
+    )
+    KODE_TIDAK_DIKENAL = (
+        "kode_tidak_dikenal",
+        Severity.WARNING,
+        "a printed code found in no nomenclature version",
+    )
+    KODE_TIDAK_PASTI = (
+        "kode_tidak_pasti",
         Severity.WARNING,
         "a row whose name matches no code surely enough; the candidates are listed",
-    ),
-    "kode_berubah_nomor": (
+    )
+    KODE_BERUBAH_NOMOR = (
+        "kode_berubah_nomor",
         Severity.INFO,
         "a printed code that the newer nomenclature renumbered (the new code is in `expected`)",
-    ),
-    "aritmetika_baris": (
+    )
+    ARITMETIKA_BARIS = (
+        "aritmetika_baris",
         Severity.ERROR,
         "a row's own arithmetic fails (sesudah − sebelum = jumlah perubahan; murni + penambahan = "
         "total; TW I..IV = realisasi)",
-    ),
-    "jumlah_rincian": (
+    )
+    JUMLAH_RINCIAN = (
+        "jumlah_rincian",
         Severity.ERROR,
         "a parent's amount is not the sum of its children (sub kegiatan → kegiatan → program …)",
-    ),
-    "jumlah_total": (Severity.ERROR, "a total row (JUMLAH) is not the sum of the rows it closes"),
-    "selisih_pembulatan": (
+    )
+    JUMLAH_TOTAL = (
+        "jumlah_total",
+        Severity.ERROR,
+        "a total row (JUMLAH) is not the sum of the rows it closes",
+    )
+    SELISIH_PEMBULATAN = (
+        "selisih_pembulatan",
         Severity.INFO,
         "a sum is off by no more than rounding each of its terms can explain (a prakiraan maju "
         "computed as pagu × 1.01 and rounded row by row)",
-    ),
-    "capaian_persen": (
+    )
+    CAPAIAN_PERSEN = (
+        "capaian_persen",
         Severity.WARNING,
         "a percentage is not realisasi / target × 100 within the tolerance",
-    ),
-    "beda_antar_tabel": (
+    )
+    BEDA_ANTAR_TABEL = (
+        "beda_antar_tabel",
         Severity.WARNING,
         "the same quantity of the same code differs between tables (targets: info); raised to "
         "error when it explains an arithmetic error",
-    ),
-    "nilai_diduga_salah": (
+    )
+    NILAI_DIDUGA_SALAH = (
+        "nilai_diduga_salah",
         Severity.ERROR,
         "a cell whose one corrected value would mend two or more failing sums: a likely typo",
-    ),
-    "kode_versi_lain": (
+    )
+    KODE_VERSI_LAIN = (
+        "kode_versi_lain",
         Severity.INFO,
         "a printed code missing from the document year's nomenclature but present in another",
-    ),
-    "skema_kolom": (
+    )
+    SKEMA_KOLOM = (
+        "skema_kolom",
         Severity.ERROR,
         "a column the form requires is missing from a clean table, or a column no form knows "
         "is in it",
-    ),
-    "skema_tipe": (
+    )
+    SKEMA_TIPE = (
+        "skema_tipe",
         Severity.ERROR,
         "a value of the wrong type for its column (text in an amount column, an amount held as "
         "float), an empty required cell or a repeated row number: a pipeline bug or a broken "
         "table",
-    ),
-    "skema_kategori": (
+    )
+    SKEMA_KATEGORI = (
+        "skema_kategori",
         Severity.ERROR,
         "a value outside its column's fixed set (`jenis_baris`, `level`, `kode_sumber`)",
-    ),
-    "skema_negatif": (Severity.WARNING, "a negative amount in a column that cannot be negative"),
-    "skema_kode": (Severity.WARNING, "a code not in canonical Permendagri 90 form"),
-    "skema_level": (
+    )
+    SKEMA_NEGATIF = (
+        "skema_negatif",
+        Severity.WARNING,
+        "a negative amount in a column that cannot be negative",
+    )
+    SKEMA_KODE = ("skema_kode", Severity.WARNING, "a code not in canonical Permendagri 90 form")
+    SKEMA_LEVEL = (
+        "skema_level",
         Severity.WARNING,
         "a row's level that does not fit its code's number of segments",
-    ),
-    "skema_kode_ganda": (
+    )
+    SKEMA_KODE_GANDA = (
+        "skema_kode_ganda",
         Severity.WARNING,
         "a code on more than one data row of a form that lists each code once (`related` names "
         "the row that has it first)",
-    ),
-    "skema_rentang": (Severity.WARNING, "a percentage or score outside its possible range"),
-    "pola_hitungan_gagal": (
+    )
+    SKEMA_RENTANG = (
+        "skema_rentang",
         Severity.WARNING,
-        "a sum or in-row formula that fails in most rows of a column: the column is not the sum "
-        "the table seems to promise, or the document does not follow the formula it prints",
-    ),
-    "tabel_tidak_lengkap": (
+        "a percentage or score outside its possible range",
+    )
+    POLA_HITUNGAN_GAGAL = (
+        "pola_hitungan_gagal",
+        Severity.WARNING,
+        "a sum or in-row formula that fails in nearly every row of a column: the column is not "
+        "the sum the table seems to promise, or the document does not follow the formula it "
+        "prints",
+    )
+    TABEL_TIDAK_LENGKAP = (
+        "tabel_tidak_lengkap",
         Severity.WARNING,
         "a table the reader could not take in whole (cells that fit no column, no header of its "
         "own): its sums are not checked",
-    ),
-}
+    )
+
+
+# Each check under its own name, for ``from renja.model.checks import ...``.
+ANGKA_TIDAK_TERBACA: Final = Check.ANGKA_TIDAK_TERBACA
+KODE_TIDAK_TERBACA: Final = Check.KODE_TIDAK_TERBACA
+SEL_TIDAK_TERPETAKAN: Final = Check.SEL_TIDAK_TERPETAKAN
+KODE_URAIAN_TIDAK_COCOK: Final = Check.KODE_URAIAN_TIDAK_COCOK
+KODE_TIDAK_DIKENAL: Final = Check.KODE_TIDAK_DIKENAL
+KODE_TIDAK_PASTI: Final = Check.KODE_TIDAK_PASTI
+KODE_BERUBAH_NOMOR: Final = Check.KODE_BERUBAH_NOMOR
+ARITMETIKA_BARIS: Final = Check.ARITMETIKA_BARIS
+JUMLAH_RINCIAN: Final = Check.JUMLAH_RINCIAN
+JUMLAH_TOTAL: Final = Check.JUMLAH_TOTAL
+SELISIH_PEMBULATAN: Final = Check.SELISIH_PEMBULATAN
+CAPAIAN_PERSEN: Final = Check.CAPAIAN_PERSEN
+BEDA_ANTAR_TABEL: Final = Check.BEDA_ANTAR_TABEL
+NILAI_DIDUGA_SALAH: Final = Check.NILAI_DIDUGA_SALAH
+KODE_VERSI_LAIN: Final = Check.KODE_VERSI_LAIN
+SKEMA_KOLOM: Final = Check.SKEMA_KOLOM
+SKEMA_TIPE: Final = Check.SKEMA_TIPE
+SKEMA_KATEGORI: Final = Check.SKEMA_KATEGORI
+SKEMA_NEGATIF: Final = Check.SKEMA_NEGATIF
+SKEMA_KODE: Final = Check.SKEMA_KODE
+SKEMA_LEVEL: Final = Check.SKEMA_LEVEL
+SKEMA_KODE_GANDA: Final = Check.SKEMA_KODE_GANDA
+SKEMA_RENTANG: Final = Check.SKEMA_RENTANG
+POLA_HITUNGAN_GAGAL: Final = Check.POLA_HITUNGAN_GAGAL
+TABEL_TIDAK_LENGKAP: Final = Check.TABEL_TIDAK_LENGKAP
+
+# Every check by its slug, in the order above (read-only).
+CHECKS: Final[Mapping[str, Check]] = MappingProxyType({check.slug: check for check in Check})
+
+
+def check_named(slug: str) -> Check:
+    """The check of a slug given as text; a slug the registry does not hold is a ``ValueError``.
+
+    >>> check_named("jumlah_rincian") is JUMLAH_RINCIAN
+    True
+    >>> check_named("jumlah_rincan")
+    Traceback (most recent call last):
+    ValueError: 'jumlah_rincan' is no check of renja.model.checks
+    """
+    check = CHECKS.get(slug)
+    if check is None:
+        raise ValueError(f"{slug!r} is no check of renja.model.checks")
+    return check
+
+
+__all__ = [
+    "ANGKA_TIDAK_TERBACA",
+    "ARITMETIKA_BARIS",
+    "BEDA_ANTAR_TABEL",
+    "CAPAIAN_PERSEN",
+    "CHECKS",
+    "JUMLAH_RINCIAN",
+    "JUMLAH_TOTAL",
+    "KODE_BERUBAH_NOMOR",
+    "KODE_TIDAK_DIKENAL",
+    "KODE_TIDAK_PASTI",
+    "KODE_TIDAK_TERBACA",
+    "KODE_URAIAN_TIDAK_COCOK",
+    "KODE_VERSI_LAIN",
+    "NILAI_DIDUGA_SALAH",
+    "POLA_HITUNGAN_GAGAL",
+    "SELISIH_PEMBULATAN",
+    "SEL_TIDAK_TERPETAKAN",
+    "SKEMA_KATEGORI",
+    "SKEMA_KODE",
+    "SKEMA_KODE_GANDA",
+    "SKEMA_KOLOM",
+    "SKEMA_LEVEL",
+    "SKEMA_NEGATIF",
+    "SKEMA_RENTANG",
+    "SKEMA_TIPE",
+    "TABEL_TIDAK_LENGKAP",
+    "Check",
+    "check_named",
+]

@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from renja.model.checks import Check, check_named
+from renja.model.severity import Severity
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
@@ -148,7 +151,11 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Repair:
-    """One changed cell: the raw text, the clean value, and the rule (a function with a doctest)."""
+    """One changed cell: the raw text, the clean value, and the rule (a function with a doctest).
+
+    ``raw`` is the cell as printed. A cell moved to another column keeps where it was printed in
+    ``origin``: a raw column (``kolom_18``) or the clean column it was read in (``no``).
+    """
 
     table: str
     row: int
@@ -157,22 +164,18 @@ class Repair:
     clean: str
     rule: str
     source: Source = Source()
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
-
-
-SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    origin: str | None = None  # repairs.csv ``asal``
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem an auditor or data officer should see. ``check`` is a stable slug."""
+    """One problem an auditor or data officer should see.
 
-    check: str
+    ``check`` is a registered ``Check`` (a stable slug); a slug given as text becomes its check,
+    and one the registry does not hold is a ``ValueError`` here, not a stray slug in the outputs.
+    """
+
+    check: Check
     severity: Severity
     message: str
     table: str | None = None
@@ -188,9 +191,13 @@ class Finding:
     related: tuple[str, ...] = ()  # codes or table:row references of rows involved
     id: str = ""  # assigned once findings are final: F001, F002, … in report order
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.check, Check):
+            object.__setattr__(self, "check", check_named(self.check))
+
     def sort_key(self) -> tuple[Any, ...]:
         return (
-            SEVERITY_ORDER[self.severity],
+            self.severity.rank,
             self.check,
             self.table or "",
             self.row if self.row is not None else -1,

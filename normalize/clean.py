@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from renja.model.checks import ANGKA_TIDAK_TERBACA, KODE_TIDAK_TERBACA, SEL_TIDAK_TERPETAKAN
 from renja.model.contract import (
     ROW_COLUMNS,
     SPARSE_COLUMNS,
@@ -23,7 +24,7 @@ from renja.model.contract import (
     TableContract,
     TableStatus,
 )
-from renja.model.records import Finding, RawTable, Repair, RowRole, Severity
+from renja.model.records import Finding, RawTable, Repair, RowRole
 from renja.model.tables import CleanTable
 from renja.normalize.align import align_row, fill_rates
 from renja.normalize.continuation import LogicalRow, merge_continuations
@@ -248,10 +249,11 @@ def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: Read
                     table_id,
                     index,
                     slots[label_move[1]].name,
-                    f"{text} [{slots[label_move[0]].name}]",
+                    text,
                     text,
                     move_code_label.__name__,
                     row.source,
+                    origin=slots[label_move[0]].name,
                 )
             )
         for k, slot in enumerate(slots):
@@ -283,10 +285,11 @@ def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: Read
                     table_id,
                     index,
                     slot.name,
-                    f"{text} [kolom {printed + 1}]",
-                    f"{text} [{slot.name}]",
+                    text,
+                    text,
                     align_row.__name__,
                     row.source,
+                    origin=f"kolom_{printed + 1}",
                 )
             )
         moved_label = move_label_to_uraian(values)
@@ -297,10 +300,11 @@ def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: Read
                     table_id,
                     index,
                     target,
-                    f"{values[target]} [no]",
+                    str(values[target]),
                     str(values[target]),
                     move_label_to_uraian.__name__,
                     row.source,
+                    origin="no",
                 )
             )
         values["jenis_baris"] = classify_row(values, amounts)
@@ -315,8 +319,8 @@ def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: Read
         for position, text in row.overflow:
             findings.append(
                 Finding(
-                    "sel_tidak_terpetakan",
-                    Severity.WARNING,
+                    SEL_TIDAK_TERPETAKAN,
+                    SEL_TIDAK_TERPETAKAN.severity,
                     f"Sel '{text}' (kolom {position + 1}) tidak cocok dengan kolom mana pun; "
                     "disimpan di kolom 'sisa'.",
                     table=table_id,
@@ -328,12 +332,12 @@ def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: Read
                 )
             )
         for column, cell, problem, numeric in problems:
-            check = "angka_tidak_terbaca" if numeric else "kode_tidak_terbaca"
+            check = ANGKA_TIDAK_TERBACA if numeric else KODE_TIDAK_TERBACA
             what = "angka" if numeric else "kode"
             findings.append(
                 Finding(
                     check,
-                    Severity.WARNING,
+                    check.severity,
                     f"Sel '{cell}' di kolom {column} tidak dapat dibaca sebagai {what} "
                     f"({problem}); nilainya dikosongkan, "
                     "tabel lain mungkin memuat nilai yang benar.",

@@ -22,9 +22,16 @@ from typing import Any
 
 import pandas as pd
 
+from renja.model.checks import (
+    KODE_BERUBAH_NOMOR,
+    KODE_TIDAK_DIKENAL,
+    KODE_TIDAK_PASTI,
+    KODE_URAIAN_TIDAK_COCOK,
+    KODE_VERSI_LAIN,
+)
 from renja.model.contract import TableStatus
 from renja.model.kode import Kode
-from renja.model.records import Finding, Severity, Source
+from renja.model.records import Finding, Source
 from renja.model.tables import CleanTable
 from renja.normalize.match import Candidate, Matcher
 from renja.normalize.nomenclature import Entry, Nomenclature
@@ -175,8 +182,8 @@ class Coder:
             advice = "tidak ada kode lain yang pasti cocok dengan uraian ini"
         self.findings.append(
             Finding(
-                "kode_uraian_tidak_cocok",
-                Severity.WARNING,
+                KODE_URAIAN_TIDAK_COCOK,
+                KODE_URAIAN_TIDAK_COCOK.severity,
                 f"Kode {kode} dalam nomenklatur adalah '{entry.name}', bukan '{uraian}'; {advice}.",
                 table=table,
                 row=row,
@@ -203,20 +210,20 @@ class Coder:
             None,
         )
         if renamed is not None:
-            check, severity = "kode_berubah_nomor", Severity.INFO
+            check = KODE_BERUBAH_NOMOR
             expected = _resolved(renamed.code, kode)
             message = (
                 f"Kode {kode} diganti menjadi {expected} ('{renamed.name}') dalam nomenklatur "
                 f"{renamed.version}; kode tercetak dipertahankan."
             )
         elif other is not None:
-            check, severity, expected = "kode_versi_lain", Severity.INFO, None
+            check, expected = KODE_VERSI_LAIN, None
             message = (
                 f"Kode {kode} tidak ada dalam nomenklatur {self.version} tetapi ada dalam "
                 f"{other.version} ('{other.name}')."
             )
         else:
-            check, severity = "kode_tidak_dikenal", Severity.WARNING
+            check = KODE_TIDAK_DIKENAL
             match = (
                 self.matcher.match(uraian) if isinstance(uraian, str) and uraian.strip() else None
             )
@@ -227,7 +234,7 @@ class Coder:
         self.findings.append(
             Finding(
                 check,
-                severity,
+                check.severity,
                 message,
                 table=table,
                 row=row,
@@ -247,8 +254,8 @@ class Coder:
         listed = "; ".join(f"{c.code} '{c.name}' ({c.score:g})" for c in candidates[:3])
         self.findings.append(
             Finding(
-                "kode_tidak_pasti",
-                Severity.WARNING,
+                KODE_TIDAK_PASTI,
+                KODE_TIDAK_PASTI.severity,
                 "Kode tidak dapat ditentukan dengan pasti dari uraian; kandidat: "
                 + (listed or "tidak ada")
                 + ".",

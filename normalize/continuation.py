@@ -161,10 +161,7 @@ def completes_cut_record(
     filled = [k for k, cell in enumerate(cells) if cell.strip()]
     if not filled or not _has(above, slots, NAME_OR_CODE):
         return False
-    for k in filled:
-        if slots[k].ctype not in AMOUNT_TYPES or above[k].strip():
-            return False
-    return True
+    return all(slots[k].ctype in AMOUNT_TYPES and not above[k].strip() for k in filled)
 
 
 def _join_split_records(rows: list[LogicalRow], slots: Sequence[Column]) -> list[LogicalRow]:

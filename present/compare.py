@@ -17,8 +17,6 @@ from __future__ import annotations
 
 import html
 import itertools
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +25,7 @@ import pandas as pd
 
 from renja.model.errors import RenjaError
 from renja.model.kode import Kode
+from renja.model.publish import publish_folder
 from renja.present.corpus import query
 
 PAIRS = (("pagu_sebelum", "pagu_sesudah"), ("pagu_murni", "pagu_perubahan"))
@@ -186,20 +185,11 @@ def compare(corpus: Path, out: Path, reference: Any = None) -> Comparison:
         "perubahan": changes(rows),
         "antar_tahun": year_on_year(subs),
     }
-    scratch = Path(tempfile.mkdtemp(prefix=".compare-", dir=out.parent if out.parent.exists()
-                                    else None))  # fmt: skip
-    try:
+    with publish_folder(out) as scratch:
         for name, frame in tables.items():
             frame.to_csv(scratch / f"{name}.csv", index=False)
         charts = draw_charts(tables, scratch)
         (scratch / "compare.html").write_text(page(tables, charts), encoding="utf-8")
-        if out.exists():
-            shutil.rmtree(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(scratch), out)
-    except BaseException:
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise
     return Comparison(out, {k: len(v) for k, v in tables.items()}, charts)
 
 

@@ -1,7 +1,7 @@
 """The corpus: every processed document of an output folder as one dataset to query and compare.
 
 ``build_corpus(OUT)`` reads each ``OUT/<doc_id>/`` (manifest, clean tables, findings) and writes
-``OUT/corpus/``, replacing it whole (written aside, then renamed):
+``OUT/corpus/``, replacing it whole (written aside, then swapped in: ``renja.model.publish``):
 
 - ``dokumen.parquet``: one row per document: its metadata and counts.
 - ``baris/tahun=YYYY/part-0.parquet``: every clean row of every table with the document's metadata,
@@ -18,8 +18,6 @@ Rows are sorted, so the same outputs give the same corpus byte for byte.
 from __future__ import annotations
 
 import re
-import shutil
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,6 +28,7 @@ import pandas as pd
 
 from renja.model.contract import CellType, TableContract, TableStatus
 from renja.model.errors import RenjaError
+from renja.model.publish import publish_folder
 from renja.present.outputs import DocFolder, read_doc_folder
 
 CORPUS = "corpus"
@@ -66,9 +65,11 @@ def clean_tables(
 
 
 def document_folders(out_dir: Path) -> list[DocFolder]:
-    """The document folders of an output folder, by id (folders that are not one are skipped)."""
+    """The document folders of an output folder, by id (folders that are not one are skipped, and
+    so are hidden ones: a folder being written or replaced, ``renja.model.publish``)."""
     folders = []
-    for path in sorted(p for p in out_dir.iterdir() if p.is_dir() and p.name != CORPUS):
+    listed = (p for p in out_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+    for path in sorted(p for p in listed if p.name != CORPUS):
         try:
             folders.append(read_doc_folder(path))
         except RenjaError:
@@ -386,20 +387,13 @@ def build_corpus(out_dir: Path) -> CorpusSummary:
                   ["doc_id", "table_id", "baris"])  # fmt: skip
     temuan = _frame([r for f in folders for r in finding_rows(f)], TEMUAN, ["doc_id", "id"])
     dokumen = _frame([document_row(f) for f in folders], DOKUMEN, ["doc_id"])
-    scratch = Path(tempfile.mkdtemp(prefix=".corpus-", dir=out_dir))
-    try:
+    target = out_dir / CORPUS
+    with publish_folder(target) as scratch:
         for name, frame in (("dokumen", dokumen), ("sub_kegiatan", subs), ("temuan", temuan)):
             pq.write_table(pa.Table.from_pandas(frame, preserve_index=False),
                            scratch / f"{name}.parquet")  # fmt: skip
         _write_partitioned(baris, scratch / "baris")
         _write_database(scratch)
-        target = out_dir / CORPUS
-        if target.exists():
-            shutil.rmtree(target)
-        scratch.rename(target)
-    except BaseException:
-        shutil.rmtree(scratch, ignore_errors=True)
-        raise
     return CorpusSummary(target, len(dokumen), len(baris), len(subs), len(temuan))
 
 

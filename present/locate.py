@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from renja.present.outputs import RAW_HEADER_ROLE, DocFolder, Record
@@ -32,8 +32,7 @@ MAX_PAGE_ROWS = 40
 # (the rest stay listed in the "Terkait" column).
 MAX_RELATED_ROWS = 12
 
-ALIGN_RULE = "align_row"
-ALIGNED_FROM = re.compile(r"\[kolom (\d+)\]\s*$")  # align_row repairs: '4 Dokumen [kolom 18]'
+RAW_COLUMN = re.compile(r"kolom_(\d+)")  # the name of raw column N: ``kolom_N``
 CELL_REF = re.compile(r"([\w.-]+):(\d+)(?::([\w.-]+))?")  # related: 't06_reviu_rkpd:4:pagu_murni'
 
 HIT, RELATED = "hit", "rel"  # how a snippet marks a cell: the finding's own, or one it relates
@@ -78,17 +77,26 @@ def finding_refs(finding: Record) -> tuple[list[CellRef], list[CellRef]]:
     return own, related
 
 
-def aligned_column(repairs: Iterable[Record], column: str) -> int | None:
-    """The printed raw column of a cell that ``align_row`` moved, else None.
+def moved_from(
+    repairs: Iterable[Record], column: str, raw_columns: Mapping[str, int]
+) -> int | None:
+    """The raw column a moved cell was printed in, from its repair's ``asal``, else None.
 
-    >>> aligned_column([{"column": "k", "rule": "align_row", "raw": "4 Dokumen [kolom 18]"}], "k")
-    18
+    ``asal`` names a raw column (``kolom_18``, moved by ``align_row``) or the clean column the
+    cell was read in (``no``), whose raw column ``raw_columns`` gives.
+
+    >>> repairs = [{"column": "k", "rule": "align_row", "raw": "4 Dokumen", "asal": "kolom_18"},
+    ...            {"column": "uraian", "rule": "move_label_to_uraian", "asal": "no"}]
+    >>> moved_from(repairs, "k", {}), moved_from(repairs, "uraian", {"no": 1})
+    (18, 1)
+    >>> moved_from(repairs, "pagu", {"pagu": 4}) is None
+    True
     """
     for repair in repairs:
-        if repair.get("column") == column and ALIGN_RULE in repair.get("rule", "").split("+"):
-            match = ALIGNED_FROM.search(repair.get("raw", ""))
-            if match:
-                return int(match.group(1))
+        origin = repair.get("asal")
+        if repair.get("column") == column and origin:
+            printed = RAW_COLUMN.fullmatch(origin)
+            return int(printed.group(1)) if printed else raw_columns.get(origin)
     return None
 
 
@@ -147,9 +155,10 @@ def own_rows(folder: DocFolder, finding: Record) -> tuple[list[int], str]:
 
 
 def raw_column(folder: DocFolder, ref: CellRef) -> int | None:
-    """The raw column a clean cell was printed in: where ``align_row`` moved it from, if it did."""
-    moved = aligned_column(folder.repairs_of(ref.table, ref.row), ref.column)
-    return moved if moved is not None else folder.raw_columns(ref.table).get(ref.column)
+    """The raw column a clean cell was printed in: where a repair moved it from, if one did."""
+    columns = folder.raw_columns(ref.table)
+    moved = moved_from(folder.repairs_of(ref.table, ref.row), ref.column, columns)
+    return moved if moved is not None else columns.get(ref.column)
 
 
 # --- snippets: the rows to show ---------------------------------------------------------------
@@ -243,8 +252,8 @@ __all__ = [
     "CellRef",
     "Snippet",
     "SnippetRow",
-    "aligned_column",
     "finding_refs",
+    "moved_from",
     "own_rows",
     "parse_ref",
     "raw_column",

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -202,19 +200,6 @@ def read_doc_folder(doc_dir: str | Path) -> DocFolder:
     )
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write a file through a temporary file in the same folder, then rename it into place."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.chmod(temporary, 0o644)  # mkstemp makes it private; outputs are for everyone
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 __all__ = [
     "RAW_HEADER_ROLE",
     "SAFE_NAME",
@@ -225,5 +210,4 @@ __all__ = [
     "read_csv",
     "read_doc_folder",
     "typed_frame",
-    "write_atomic",
 ]

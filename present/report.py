@@ -28,21 +28,27 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from jinja2.ext import Extension
 from markupsafe import Markup
 
+from renja.model.checks import CHECKS
+from renja.model.publish import publish_file
+from renja.model.severity import SEVERITIES, Severity, severity_rank
 from renja.present.causes import cause_groups, consequence_counts
 from renja.present.locate import HIT, Snippet, SnippetRow, parse_ref, source_snippets
-from renja.present.outputs import DocFolder, Record, read_doc_folder, write_atomic
+from renja.present.outputs import DocFolder, Record, read_doc_folder
 from renja.present.values import as_int, number_key, split_related
 
 REPORT_NAME = "report.html"
 TEMPLATE = "report.html.j2"
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_LABELS = {"error": "Kesalahan", "warning": "Peringatan", "info": "Info"}
+SEVERITY_LABELS: dict[str, str] = {
+    Severity.ERROR: "Kesalahan",
+    Severity.WARNING: "Peringatan",
+    Severity.INFO: "Info",
+}
 RELATED_SHOWN = 6  # a longer "Terkait" list folds into a <details>
 MAX_INDENT = 3  # consequences deeper than this are indented as this deep (``depth-3`` in the CSS)
 
@@ -121,14 +127,14 @@ def where_label(finding: Record) -> str:
     return ""
 
 
-def check_meaning(check: str) -> str:
-    """What a check means, from the registry; empty for a check the registry does not know."""
-    from renja.model.checks import CHECKS
+def check_meaning(slug: str) -> str:
+    """What a check means, from the registry; empty for a check the registry does not know.
 
-    entry: Any = CHECKS.get(check)
-    if isinstance(entry, tuple) and len(entry) > 1:
-        return str(entry[1])
-    return str(getattr(entry, "description", "") or "")
+    >>> check_meaning("jumlah_total"), check_meaning("catatan_sendiri")
+    ('a total row (JUMLAH) is not the sum of the rows it closes', '')
+    """
+    check = CHECKS.get(slug)
+    return "" if check is None else check.meaning
 
 
 # --- the view model: what the page shows, as plain values ------------------------------------
@@ -228,6 +234,7 @@ class Repair:
     """A repair of a finding's row, as ``repairs.csv`` logs it."""
 
     column: str | None
+    origin: str | None  # ``asal``: where a moved cell was printed
     raw: str | None
     clean: str | None
     rule: str | None
@@ -370,8 +377,7 @@ def finding_cells(finding: Record) -> list[Cell]:
         if key in SLUG_COLUMNS:
             wrap_at = "_"
         if key == "severity":
-            rank = SEVERITIES.index(value) if value in SEVERITIES else len(SEVERITIES)
-            cells.append(Cell(key, text, wrap_at, sort_key=rank))
+            cells.append(Cell(key, text, wrap_at, sort_key=severity_rank(value)))
         elif key in NUMERIC_COLUMNS:
             cells.append(Cell(key, text, wrap_at, "num", number_key(value)))
         else:
@@ -413,7 +419,7 @@ def detail_view(folder: DocFolder, finding: Record) -> Detail:
         own = snippet_view(snippets[0])
         snippets = snippets[1:]
     repairs = [
-        Repair(r.get("column"), r.get("raw"), r.get("clean"), r.get("rule"))
+        Repair(r.get("column"), r.get("asal"), r.get("raw"), r.get("clean"), r.get("rule"))
         for r in folder.repairs_of(table_id, row)
     ]
     related = [snippet_view(s, f"Terkait: {s.table_id}") for s in snippets]
@@ -625,9 +631,9 @@ def write_report(doc_dir: str | Path) -> Path:
     """Write ``doc_dir/report.html`` atomically and return its path."""
     doc_dir = Path(doc_dir)
     path = doc_dir / REPORT_NAME
-    write_atomic(path, render_report(doc_dir).encode("utf-8"))
+    publish_file(path, render_report(doc_dir).encode("utf-8"))
     return path
 
 
-# SEVERITIES and as_int are the workbook's too (renja.present.workbook imports them from here).
-__all__ = ["SEVERITIES", "as_int", "render_report", "write_report"]
+# as_int is the workbook's too (renja.present.workbook imports it from here).
+__all__ = ["as_int", "render_report", "write_report"]

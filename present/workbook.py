@@ -34,8 +34,10 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
-from renja.present.outputs import DocFolder, Record, csv_header, read_doc_folder, write_atomic
-from renja.present.report import SEVERITIES, as_int
+from renja.model.publish import publish_file
+from renja.model.severity import SEVERITIES, Severity, severity_rank
+from renja.present.outputs import DocFolder, Record, csv_header, read_doc_folder
+from renja.present.report import as_int
 
 SUMMARY_SHEET, FINDINGS_SHEET, REPAIRS_SHEET = "Ringkasan", "Temuan", "Perbaikan"
 MAX_SHEET_NAME = 31  # Excel's limit
@@ -45,10 +47,10 @@ RESERVED_SHEET_NAMES = {"history"}  # Excel keeps this name for itself
 FIXED_TIMESTAMP = datetime(2000, 1, 1)
 ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 
-SEVERITY_FILLS = {
-    "error": PatternFill("solid", fgColor="FFC7CE"),  # light red
-    "warning": PatternFill("solid", fgColor="FFEB9C"),  # yellow
-    "info": PatternFill("solid", fgColor="DDEBF7"),  # light blue
+SEVERITY_FILLS: dict[str, PatternFill] = {  # by severity, as findings.csv writes it
+    Severity.ERROR: PatternFill("solid", fgColor="FFC7CE"),  # light red
+    Severity.WARNING: PatternFill("solid", fgColor="FFEB9C"),  # yellow
+    Severity.INFO: PatternFill("solid", fgColor="DDEBF7"),  # light blue
 }
 HEADER_FILL = PatternFill("solid", fgColor="E7E9ED")
 BOLD = Font(bold=True)
@@ -213,12 +215,8 @@ def finding_marks(findings: Iterable[Record]) -> dict[str, dict[int, list[tuple[
 def merge_marks(marks: Iterable[Mark]) -> Mark:
     """Several findings on one cell: the most severe colour, every note."""
     found = list(marks)
-    severity = min((m.severity for m in found), key=_severity_rank)
+    severity = min((m.severity for m in found), key=severity_rank)
     return Mark(severity, "\n".join(m.note for m in found))
-
-
-def _severity_rank(severity: str) -> int:
-    return SEVERITIES.index(severity) if severity in SEVERITIES else len(SEVERITIES)
 
 
 def table_sheet(
@@ -256,7 +254,7 @@ def table_sheet(
 
 def mark_cell(cell: Any, mark: Mark) -> None:
     """Colour a cell by its finding's severity and note the finding on it."""
-    cell.fill = SEVERITY_FILLS.get(mark.severity, SEVERITY_FILLS["info"])
+    cell.fill = SEVERITY_FILLS.get(mark.severity, SEVERITY_FILLS[Severity.INFO])
     cell.comment = Comment(mark.note, "renja")
 
 
@@ -318,7 +316,7 @@ def summary_rows(folder: DocFolder) -> list[list[Any]]:
     rows.append(["jumlah", "temuan", len(folder.findings), None])
     for severity in SEVERITIES:
         count = sum(1 for f in folder.findings if f.get("severity") == severity)
-        rows.append(["temuan", severity, count, None])
+        rows.append(["temuan", severity.value, count, None])
     checks = sorted({f.get("check", "") for f in folder.findings})
     for check in checks:
         count = sum(1 for f in folder.findings if f.get("check") == check)
@@ -394,7 +392,7 @@ def write_workbook(doc_dir: str | Path) -> Path:
     folder = read_doc_folder(doc_dir)
     stem = folder.doc_id if SAFE_NAME.fullmatch(folder.doc_id) else folder.path.resolve().name
     path = folder.path / f"{stem}.xlsx"
-    write_atomic(path, workbook_bytes(build_workbook(folder)))
+    publish_file(path, workbook_bytes(build_workbook(folder)))
     return path
 
 

@@ -5,7 +5,8 @@ Layout (the output contract, documented in the README)::
     DIR/<doc_id>/manifest.json
     DIR/<doc_id>/raw/<table_id>.csv      cells as extracted, with source line/page and row role
     DIR/<doc_id>/tables/<table_id>.csv   clean typed table (and .parquet beside it)
-    DIR/<doc_id>/repairs.csv             one row per changed cell: table,row,column,raw,clean,rule
+    DIR/<doc_id>/repairs.csv             one row per changed cell: table,row,column,raw,clean,rule,
+                                         asal (where a moved cell was printed)
     DIR/<doc_id>/findings.csv            one row per problem
 
 Re-running on the same input writes byte-identical files.
@@ -17,9 +18,6 @@ import csv
 import io
 import json
 import math
-import os
-import shutil
-import tempfile
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -27,14 +25,18 @@ from typing import Any
 
 import pandas as pd
 
+from renja.model.publish import publish_folder
 from renja.model.records import Finding, RawTable, Repair
 from renja.model.result import Result
+from renja.model.severity import SEVERITIES
 from renja.model.tables import CleanTable
 from renja.model.version import SCHEMA_VERSION, __version__
 from renja.present.report import write_report
 from renja.present.workbook import write_workbook
 
-REPAIR_COLUMNS = ["table", "row", "column", "raw", "clean", "rule", "sumber_baris", "halaman"]
+REPAIR_COLUMNS = [
+    "table", "row", "column", "raw", "clean", "rule", "asal", "sumber_baris", "halaman",
+]  # fmt: skip
 FINDING_COLUMNS = [
     "id", "check", "severity", "table", "row", "sumber_baris", "halaman", "kode", "uraian",
     "column", "expected", "found", "difference", "message", "root_cause", "related",
@@ -103,7 +105,7 @@ def raw_csv(table: RawTable) -> str:
 
 def repairs_csv(repairs: list[Repair]) -> str:
     rows = [
-        [r.table, r.row, r.column, r.raw, r.clean, r.rule, r.source.line, r.source.page]
+        [r.table, r.row, r.column, r.raw, r.clean, r.rule, r.origin, r.source.line, r.source.page]
         for r in repairs
     ]
     return _csv_text(REPAIR_COLUMNS, rows)
@@ -137,8 +139,8 @@ def findings_csv(findings: list[Finding]) -> str:
 def raw_columns(table: CleanTable) -> dict[str, int]:
     """For each clean column read from a raw cell, the raw column (``kolom_N``) it is read from.
 
-    Cells the alignment moved are logged in repairs.csv (rule ``align_row``) with their own
-    raw column.
+    Cells the alignment moved are logged in repairs.csv (rule ``align_row``) with the raw column
+    they were printed in (``asal``).
     """
     out: dict[str, int] = {}
     for position, column in enumerate(table.contract.columns, start=1):
@@ -183,7 +185,7 @@ def manifest(result: Result) -> dict[str, Any]:
                 contract=contract.to_dict(),
             )
         tables.append(entry)
-    severities = {"error": 0, "warning": 0, "info": 0}
+    severities = {severity.value: 0 for severity in SEVERITIES}
     for finding in result.findings:
         severities[finding.severity.value] += 1
     return {
@@ -223,17 +225,15 @@ def write_parquet(frame: pd.DataFrame, path: Path) -> None:
 def write_result(
     result: Result, out_dir: str | Path, parquet: bool = True, reports: bool = True
 ) -> Path:
-    """Write a document's folder under ``out_dir`` atomically and return its path.
+    """Write a document's folder under ``out_dir`` atomically and return its path: readers see
+    the old folder or the new one whole, never a half-written one or none
+    (``renja.model.publish``).
 
     With ``reports`` (the default) the folder also gets the audit report (``report.html``) and
     the Excel workbook (``<doc_id>.xlsx``), both built from the folder's own files.
     """
-    out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    final = out_dir / result.doc_id
-    staging = Path(tempfile.mkdtemp(prefix=f".{result.doc_id}.", dir=out_dir))
-    staging.chmod(0o755)  # mkdtemp makes it private; the output folder is for everyone
-    try:
+    final = Path(out_dir) / result.doc_id
+    with publish_folder(final) as staging:
         for raw in result.raw_tables:
             _write(staging / "raw" / f"{raw.table_id}.csv", raw_csv(raw))
         (staging / "tables").mkdir()
@@ -250,22 +250,7 @@ def write_result(
         if reports:
             write_report(staging)
             write_workbook(staging)
-        _swap_into_place(staging, final)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     return final
-
-
-def _swap_into_place(staging: Path, final: Path) -> None:
-    """Replace ``final`` by ``staging`` with renames, so readers never see a half folder."""
-    old = None
-    if final.exists():
-        old = final.with_name(f".{final.name}.old-{os.getpid()}")
-        final.rename(old)
-    staging.rename(final)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
 
 
 __all__ = ["FINDING_COLUMNS", "REPAIR_COLUMNS", "manifest", "write_result"]

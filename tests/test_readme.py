@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import click
 
 from renja.app.cli import main
@@ -37,6 +39,12 @@ def test_every_repair_rule_is_documented() -> None:
 def test_every_check_is_documented() -> None:
     for check in CHECKS:
         assert f"`{check}`" in README, check
+
+
+def test_the_checks_table_gives_each_check_its_severity() -> None:
+    for slug, check in CHECKS.items():
+        row = re.search(rf"^\| `{slug}` \| (\w+)", README, re.MULTILINE)
+        assert row is not None and row.group(1) == check.severity, slug
 
 
 def test_quick_start_names_the_two_commands() -> None:

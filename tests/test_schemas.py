@@ -131,7 +131,7 @@ def test_validation_leaves_the_frame_untouched(sample: Result) -> None:
 
 def test_schema_slugs_are_registered_and_typed() -> None:
     assert set(SCHEMA_CHECKS) <= set(CHECKS) and len(SCHEMA_CHECKS) == 8
-    errors = {s for s, (severity, _) in SCHEMA_CHECKS.items() if severity is Severity.ERROR}
+    errors = {check for check in SCHEMA_CHECKS if check.severity is Severity.ERROR}
     assert errors == {"skema_kolom", "skema_tipe", "skema_kategori"}
     assert all(s.startswith("skema_") for s in SCHEMA_CHECKS)
 

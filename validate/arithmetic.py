@@ -11,13 +11,21 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from renja.model.checks import (
+    ARITMETIKA_BARIS,
+    CAPAIAN_PERSEN,
+    JUMLAH_RINCIAN,
+    JUMLAH_TOTAL,
+    SELISIH_PEMBULATAN,
+    Check,
+)
 from renja.model.contract import RatioCheck
 from renja.validate.sheet import DEPTH, CellRef, Number, Row, Sheet
 
-ROW = "aritmetika_baris"
-CHILDREN = "jumlah_rincian"
-TOTAL = "jumlah_total"
-ROUNDING = "selisih_pembulatan"
+ROW = ARITMETIKA_BARIS
+CHILDREN = JUMLAH_RINCIAN
+TOTAL = JUMLAH_TOTAL
+ROUNDING = SELISIH_PEMBULATAN
 
 Lookup = Callable[[CellRef], "Number | Unreadable | None"]
 
@@ -26,7 +34,7 @@ Lookup = Callable[[CellRef], "Number | Unreadable | None"]
 class Relation:
     """``target = Σ sign × term``, about one row of one table."""
 
-    check: str
+    check: Check
     target: CellRef
     terms: tuple[tuple[int, CellRef], ...]
     formula: str  # for the message: "pagu sesudah − sebelum", "jumlah 3 sub kegiatan"
@@ -215,7 +223,7 @@ def _total_members(block: Iterable[Row], column: str, hierarchical: bool) -> lis
     return [r for r in rows if r.depth == top] if top is not None else []
 
 
-RATIO = "capaian_persen"
+RATIO = CAPAIAN_PERSEN
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 
+from renja.model.checks import (
+    ANGKA_TIDAK_TERBACA,
+    NILAI_DIDUGA_SALAH,
+    POLA_HITUNGAN_GAGAL,
+    TABEL_TIDAK_LENGKAP,
+)
 from renja.model.records import Finding, Severity, Source
 from renja.model.tables import AuditStatus, CleanTable, TableAudit
 from renja.validate.arithmetic import (
@@ -51,8 +57,8 @@ from renja.validate.crosstable import (
 )
 from renja.validate.sheet import CellRef, Number, Sheet, rupiah, show
 
-SUSPECT = "nilai_diduga_salah"
-UNREADABLE_CHECK = "angka_tidak_terbaca"
+SUSPECT = NILAI_DIDUGA_SALAH
+UNREADABLE_CHECK = ANGKA_TIDAK_TERBACA
 # A corrected value must mend at least this many failing relations to be named a likely typo.
 MIN_MENDED = 2
 
@@ -158,8 +164,8 @@ def _pattern_finding(key: PatternKey, bad: list[Outcome], total: int, book: Book
     row = book.sheets[table].row(first.target.row)
     what = "rumus" if check == ROW else "jumlah"
     return Finding(
-        "pola_hitungan_gagal",
-        Severity.WARNING,
+        POLA_HITUNGAN_GAGAL,
+        POLA_HITUNGAN_GAGAL.severity,
         f"Kolom {column} tidak memenuhi {what} '{first.formula}' di {len(bad)} dari {total} "
         "baris. Sebanyak itu bukan salah ketik satu per satu: kolom ini kemungkinan bukan "
         "penjumlahan yang dimaksud, atau dokumen tidak mengikuti rumus yang dicetaknya. "
@@ -187,8 +193,8 @@ def table_audit(sheet: Sheet, relations: int, ratios: int) -> TableAudit:
 def _incomplete_finding(sheet: Sheet) -> Finding:
     table = sheet.table
     return Finding(
-        "tabel_tidak_lengkap",
-        Severity.WARNING,
+        TABEL_TIDAK_LENGKAP,
+        TABEL_TIDAK_LENGKAP.severity,
         f"Tabel {table.table_id} tidak terbaca utuh ({'; '.join(table.gaps)}); jumlah-jumlahnya "
         "tidak diperiksa. Periksa tabel ini dengan dokumennya.",
         table=table.table_id,
@@ -248,7 +254,7 @@ def is_rounding(outcome: Outcome) -> bool:
     >>> from renja.validate.arithmetic import Relation
     >>> from renja.validate.sheet import CellRef
     >>> cell = CellRef("t01", 1, "pagu_maju")
-    >>> relation = Relation("jumlah_rincian", cell, ((1, cell), (1, cell), (1, cell)), "")
+    >>> relation = Relation(CHILDREN, cell, ((1, cell), (1, cell), (1, cell)), "")
     >>> is_rounding(Outcome(relation, 481106773, 481106774)), is_rounding(Outcome(relation, 9, 7))
     (True, False)
     """
@@ -262,7 +268,7 @@ def _rounding_finding(outcome: Outcome, book: Book) -> Finding:
     row = book.sheets[cell.table].row(cell.row)
     return Finding(
         ROUNDING,
-        Severity.INFO,
+        ROUNDING.severity,
         f"{cell.column} tercetak {rupiah(outcome.found)}, {relation.formula} = "
         f"{rupiah(outcome.expected)}: selisih {rupiah(outcome.difference)} rupiah, sebesar "
         "pembulatan angka-angkanya.",
@@ -284,7 +290,7 @@ def _ratio_finding(sheet: Sheet, outcome: RatioOutcome) -> Finding:
     column = outcome.cell.column
     return Finding(
         RATIO,
-        Severity.WARNING,
+        RATIO.severity,
         f"{column} tercetak {show(outcome.found)}%, tetapi realisasi / target × 100 = "
         f"{show(outcome.expected)}% (toleransi {show(outcome.tolerance)} poin).",
         table=sheet.id,
@@ -440,7 +446,7 @@ def _suspects(outcomes: list[Outcome], book: Book) -> list[tuple[Finding, list[O
         current = book.value(cell) or 0
         finding = Finding(
             SUSPECT,
-            Severity.ERROR,
+            SUSPECT.severity,
             f"Nilai {cell.column} tercetak {rupiah(current)}; dengan {rupiah(fix)} "
             f"{len(fresh)} hitungan yang kini tidak cocok menjadi cocok. Kemungkinan salah ketik.",
             table=cell.table,
@@ -512,7 +518,7 @@ def _relation_finding(
         message += _hints(outcome, book, recon, known)
     return Finding(
         relation.check,
-        Severity.ERROR,
+        relation.check.severity,
         message,
         table=cell.table,
         row=cell.row,

@@ -13,10 +13,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from renja.model.checks import BEDA_ANTAR_TABEL
 from renja.model.records import Finding, Severity
 from renja.validate.sheet import CellRef, Number, Row, Sheet, rupiah, show
 
-CHECK = "beda_antar_tabel"
+CHECK = BEDA_ANTAR_TABEL
 # Targets disagree far more often than money and carry units; their differences are notes.
 TARGET_PREFIX = "target"
 MEASURE_LABELS = {
@@ -178,7 +179,7 @@ def group_findings(group: Group, implicated: Mapping[CellRef, Number]) -> list[F
     """
     label = MEASURE_LABELS.get(group.measure, group.measure)
     target = group.measure.startswith(TARGET_PREFIX)
-    severity = Severity.INFO if target else Severity.WARNING
+    severity = Severity.INFO if target else CHECK.severity
     fmt = show if target else rupiah
     if group.agreed is None:
         where = next((p for p in group.known if p.cell in implicated), group.known[0])

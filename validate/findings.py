@@ -16,10 +16,11 @@ def finding_key(finding: Finding) -> tuple[object, ...]:
 def finalize_findings(findings: Iterable[Finding]) -> list[Finding]:
     """Drop repeats of the same failed check and sort: errors first, then by check and place.
 
-    >>> from renja.model.records import Severity
-    >>> a = Finding("angka_tidak_terbaca", Severity.WARNING, "x", table="t1", row=2, column="pagu")
-    >>> b = Finding("kode_tidak_dikenal", Severity.ERROR, "y", table="t1", row=9)
-    >>> [(f.id, f.check) for f in finalize_findings([a, b, a])]
+    >>> from renja.model.checks import ANGKA_TIDAK_TERBACA, KODE_TIDAK_DIKENAL
+    >>> from renja.model.severity import Severity
+    >>> a = Finding(ANGKA_TIDAK_TERBACA, Severity.WARNING, "x", table="t1", row=2, column="pagu")
+    >>> b = Finding(KODE_TIDAK_DIKENAL, Severity.ERROR, "y", table="t1", row=9)
+    >>> [(f.id, f.check.slug) for f in finalize_findings([a, b, a])]
     [('F001', 'kode_tidak_dikenal'), ('F002', 'angka_tidak_terbaca')]
     """
     unique: dict[tuple[object, ...], Finding] = {}

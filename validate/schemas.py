@@ -33,7 +33,18 @@ import pandas as pd
 import pandera.pandas as pa
 from pandas.api.types import infer_dtype, is_bool_dtype, is_float_dtype, is_integer_dtype
 
-from renja.model.checks import CHECKS
+from renja.model.checks import (
+    SKEMA_KATEGORI,
+    SKEMA_KODE,
+    SKEMA_KODE_GANDA,
+    SKEMA_KOLOM,
+    SKEMA_LEVEL,
+    SKEMA_NEGATIF,
+    SKEMA_RENTANG,
+    SKEMA_TIPE,
+    Check,
+    check_named,
+)
 from renja.model.contract import (
     SPARSE_COLUMNS,
     SPARSE_SUFFIXES,
@@ -45,7 +56,7 @@ from renja.model.contract import (
 )
 from renja.model.kode import LEVELS as KODE_LEVELS
 from renja.model.kode import Kode
-from renja.model.records import Finding, Severity, Source
+from renja.model.records import Finding, Source
 from renja.model.tables import CleanTable
 from renja.normalize.coding import CODE_COLUMNS
 from renja.normalize.columns import form_contract
@@ -54,9 +65,10 @@ from renja.normalize.kinds import KINDS
 from renja.normalize.rekening import LINE_LEVELS, REKENING_LEVELS, parse_rekening
 
 # The schema checks, registered with every other check in renja.model.checks.
-SCHEMA_CHECKS: dict[str, tuple[Severity, str]] = {
-    slug: entry for slug, entry in CHECKS.items() if slug.startswith("skema_")
-}
+SCHEMA_CHECKS: tuple[Check, ...] = (
+    SKEMA_KOLOM, SKEMA_TIPE, SKEMA_KATEGORI, SKEMA_NEGATIF, SKEMA_KODE, SKEMA_LEVEL,
+    SKEMA_KODE_GANDA, SKEMA_RENTANG,
+)  # fmt: skip
 
 # Canonical Permendagri 90 code: urusan, bidang, program, kegiatan (class and number), sub
 # kegiatan; `X`/`XX` stand for any urusan/bidang in the nomenclature's generic form.
@@ -457,11 +469,12 @@ def _parse_amounts(series: pd.Series) -> pd.Series:
 
 
 def _check(fn: Callable[[Any], Any], name: str, expected: str) -> pa.Check:
-    """A pandera check named by its slug (``slug:column`` across columns), ``expected`` as error.
+    """A pandera check named by its check's slug (``slug:column`` across columns), ``expected``
+    as error.
 
     The functions handle missing cells themselves, which spares pandera a ``dropna`` per check.
     """
-    return pa.Check(fn, name=name, error=expected, ignore_na=False)
+    return pa.Check(fn, name=str(name), error=expected, ignore_na=False)
 
 
 _MASKS = {INT: _integer_mask, FLOAT: _number_mask, RUPIAH: _amount_mask, NUMBER: _amount_mask}
@@ -476,22 +489,22 @@ def _checks(rule: ColumnRule) -> list[pa.Check]:
     checks = []
     mask = _MASKS.get(rule.family)
     if mask is not None:
-        checks.append(_check(mask, "skema_tipe", _EXPECTED[rule.family]))
+        checks.append(_check(mask, SKEMA_TIPE, _EXPECTED[rule.family]))
     if rule.unique:
-        checks.append(_check(_unique_integers, "skema_tipe", _UNIQUE))
+        checks.append(_check(_unique_integers, SKEMA_TIPE, _UNIQUE))
     if rule.family is RUPIAH and not rule.signed:
-        checks.append(_check(_at_least_zero(_amount_mask), "skema_negatif", ">= 0"))
+        checks.append(_check(_at_least_zero(_amount_mask), SKEMA_NEGATIF, ">= 0"))
     if rule.bounds is not None:
         low, high = rule.bounds
         checks.append(
-            _check(_within(low, high, _number_mask), "skema_rentang", f"{low:g} .. {high:g}")
+            _check(_within(low, high, _number_mask), SKEMA_RENTANG, f"{low:g} .. {high:g}")
         )
     if rule.family is KODE:
-        checks.append(_check(_canonical_kode, "skema_kode", "kode Permendagri 90"))
+        checks.append(_check(_canonical_kode, SKEMA_KODE, "kode Permendagri 90"))
     if rule.family is REKENING:
-        checks.append(_check(_rekening, "skema_kode", "kode rekening"))
+        checks.append(_check(_rekening, SKEMA_KODE, "kode rekening"))
     if rule.choices:
-        checks.append(_check(_in_choices(rule.choices), "skema_kategori", ", ".join(rule.choices)))
+        checks.append(_check(_in_choices(rule.choices), SKEMA_KATEGORI, ", ".join(rule.choices)))
     return checks
 
 
@@ -531,11 +544,11 @@ def _frame_checks(contract: TableContract) -> list[pa.Check]:
     A check's name is ``slug:column``, the column its findings are about.
     """
     checks = [
-        _check(_level_fits_kode(kode, level), f"skema_level:{level}", "level sesuai kode")
+        _check(_level_fits_kode(kode, level), f"{SKEMA_LEVEL}:{level}", "level sesuai kode")
         for kode, level in _kode_levels(contract)
     ]
     if contract.unique_kode:
-        checks.append(_check(_kode_not_repeated, "skema_kode_ganda:kode", "kode unik"))
+        checks.append(_check(_kode_not_repeated, f"{SKEMA_KODE_GANDA}:kode", "kode unik"))
     return checks
 
 
@@ -578,7 +591,7 @@ def export_schemas() -> dict[str, pa.DataFrameSchema]:
 # --- failures to findings -------------------------------------------------------------------------
 
 # pandera's own cell checks (no ``check_number``), by the name it reports: (slug, expected).
-_PANDERA_CHECKS = {"not_nullable": ("skema_tipe", _FILLED)}
+_PANDERA_CHECKS = {"not_nullable": (SKEMA_TIPE, _FILLED)}
 
 
 def validate_table(table: CleanTable) -> list[Finding]:
@@ -609,8 +622,8 @@ def validate_frame(
 
 def _repeated_column(name: str, table_id: str) -> Finding:
     return Finding(
-        "skema_kolom",
-        SCHEMA_CHECKS["skema_kolom"][0],
+        SKEMA_KOLOM,
+        SKEMA_KOLOM.severity,
         f"Kolom '{name}' muncul lebih dari sekali di tabel {table_id}.",
         table=table_id,
         column=name,
@@ -637,8 +650,8 @@ def failures_to_findings(
     return sorted(findings.values(), key=Finding.sort_key)
 
 
-def _identify(case: Any, schema: pa.DataFrameSchema) -> tuple[str, str | None, str | None]:
-    """(check slug, column, expected) of one failure case."""
+def _identify(case: Any, schema: pa.DataFrameSchema) -> tuple[Check, str | None, str | None]:
+    """(check, column, expected) of one failure case."""
     name = str(case.check)
     column = None if _missing(case.column) else str(case.column)
     if not _missing(case.check_number):
@@ -647,14 +660,14 @@ def _identify(case: Any, schema: pa.DataFrameSchema) -> tuple[str, str | None, s
         else:
             check = _column_schema(schema, column).checks[int(case.check_number)]
         slug, _, target = str(check.name).partition(":")
-        return slug, target or column, check.error
+        return check_named(slug), target or column, check.error
     if name == "column_in_dataframe":
-        return "skema_kolom", str(case.failure_case), _COLUMN_PRESENT
+        return SKEMA_KOLOM, str(case.failure_case), _COLUMN_PRESENT
     if name == "column_in_schema":
-        return "skema_kolom", str(case.failure_case), _COLUMN_ABSENT
+        return SKEMA_KOLOM, str(case.failure_case), _COLUMN_ABSENT
     if name.startswith(("dtype(", "coerce_dtype(")):
-        return "skema_tipe", column, name[name.index("(") + 1 : -1].strip("'")
-    slug, expected = _PANDERA_CHECKS.get(name, ("skema_tipe", None))
+        return SKEMA_TIPE, column, name[name.index("(") + 1 : -1].strip("'")
+    slug, expected = _PANDERA_CHECKS.get(name, (SKEMA_TIPE, None))
     return slug, column, expected
 
 
@@ -718,7 +731,7 @@ class _Table:
         return self.number(self._first_rows[position], "baris")
 
     def finding(
-        self, slug: str, column: str | None, expected: str | None, failure: Any, label: Any
+        self, slug: Check, column: str | None, expected: str | None, failure: Any, label: Any
     ) -> Finding:
         position = None if label is None else int(self.frame.index.get_loc(label))
         found = as_text(failure)
@@ -727,21 +740,21 @@ class _Table:
         row_kode = self.cell(position, "kode")
         kode = row_kode  # the code the finding is about
         related: tuple[str, ...] = ()
-        if slug == "skema_kolom":
+        if slug is SKEMA_KOLOM:
             found = _COLUMN_ABSENT if expected == _COLUMN_PRESENT else _COLUMN_PRESENT
-        elif slug == "skema_tipe" and label is None and column in self.frame.columns:
+        elif slug is SKEMA_TIPE and label is None and column in self.frame.columns:
             found = str(self.frame[column].dtype)  # the whole column is of the wrong type
-        elif slug == "skema_level" and position is not None:
+        elif slug is SKEMA_LEVEL and position is not None:
             kode = self.cell(position, "kode" + str(column).removeprefix("level"))  # kode_columns
             expected, found = level_of_kode(kode), found or "kosong"
-        elif slug == "skema_kode_ganda" and position is not None:
+        elif slug is SKEMA_KODE_GANDA and position is not None:
             first = self.first_row(position)
             related, expected = (f"{self.table_id}:{first}",), f"hanya di baris {first}"
         uraian = self.cell(position, "uraian")
         place = {"column": column, "found": found, "expected": expected, "kode": kode}
         return Finding(
             slug,
-            SCHEMA_CHECKS[slug][0],
+            slug.severity,
             _message(slug, whole_column=label is None, form=self.form, **place),
             table=self.table_id,
             row=self.number(position, "baris"),
@@ -755,41 +768,41 @@ class _Table:
         )
 
 
-def _message(slug: str, whole_column: bool, **place: Any) -> str:
+def _message(slug: Check, whole_column: bool, **place: Any) -> str:
     """The finding's message, in Indonesian.
 
-    >>> _message("skema_negatif", False, column="pagu", found="-5", expected=">= 0", form="x",
+    >>> _message(SKEMA_NEGATIF, False, column="pagu", found="-5", expected=">= 0", form="x",
     ...          kode=None)
     'Jumlah -5 di kolom pagu negatif, padahal kolom ini tidak boleh negatif.'
     """
     column, found, expected = place["column"], place["found"], place["expected"]
     match slug:
-        case "skema_kolom" if expected == _COLUMN_ABSENT:
+        case Check.SKEMA_KOLOM if expected == _COLUMN_ABSENT:
             return f"Kolom '{column}' tidak dikenal dalam bentuk {place['form']}."
-        case "skema_kolom":
+        case Check.SKEMA_KOLOM:
             return f"Kolom '{column}', yang diwajibkan bentuk {place['form']}, tidak ada."
-        case "skema_tipe" if expected == _FILLED:
+        case Check.SKEMA_TIPE if expected == _FILLED:
             return f"Sel di kolom {column} kosong, padahal wajib diisi."
-        case "skema_tipe" if expected == _UNIQUE:
+        case Check.SKEMA_TIPE if expected == _UNIQUE:
             return f"Nilai {found} di kolom {column} muncul lebih dari sekali; harus unik."
-        case "skema_tipe" if whole_column:
+        case Check.SKEMA_TIPE if whole_column:
             return f"Kolom {column} bertipe {found}, seharusnya {expected}."
-        case "skema_tipe":
+        case Check.SKEMA_TIPE:
             return f"Nilai '{found}' di kolom {column} bukan {expected}."
-        case "skema_kategori":
+        case Check.SKEMA_KATEGORI:
             return f"Nilai '{found}' di kolom {column} bukan salah satu dari: {expected}."
-        case "skema_negatif":
+        case Check.SKEMA_NEGATIF:
             return (
                 f"Jumlah {found} di kolom {column} negatif, padahal kolom ini tidak boleh negatif."
             )
-        case "skema_kode":
+        case Check.SKEMA_KODE:
             return f"Kode '{found}' di kolom {column} bukan kode Permendagri 90 yang baku."
-        case "skema_level":
+        case Check.SKEMA_LEVEL:
             return (
                 f"Level '{found}' di kolom {column} tidak sesuai dengan kode {place['kode']}: "
                 f"menurut jumlah segmennya, kode itu {expected}."
             )
-        case "skema_kode_ganda":
+        case Check.SKEMA_KODE_GANDA:
             return (
                 f"Kode {found} sudah dipakai baris lain di tabel ini ({expected}); "
                 "bentuk ini memuat setiap kode satu kali."

@@ -11,10 +11,10 @@ import contextlib
 import hashlib
 import os
 import pickle
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from renja.model.publish import publish_file
 from renja.model.version import __version__
 from renja.normalize.nomenclature.model import ENTRY_FIELDS, Entry
 
@@ -80,15 +80,7 @@ def write_cache(stamp: Stamp, entries: Sequence[Entry]) -> None:
         (key, [tuple(getattr(e, f) for f in ENTRY_FIELDS) for e in entries]),
         protocol=pickle.HIGHEST_PROTOCOL,
     )
-    temporary: Path | None = None
-    try:
+    # A read-only or full cache folder only costs speed: the next load parses again.
+    with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".tmp", delete=False) as f:
-            temporary = Path(f.name)
-            f.write(data)
-        os.replace(temporary, path)  # atomic: a concurrent reader sees the old file or the new
-    except OSError:
-        # A read-only or full cache folder only costs speed: the next load parses again.
-        if temporary is not None:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+        publish_file(path, data)  # atomic: a concurrent reader sees the old file or the new
