@@ -7,6 +7,7 @@ three: the form's own column order, the words in the header, and what the data l
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from renja.extract.shapes import sniff
@@ -14,7 +15,7 @@ from renja.model.contract import CellType, Column, TableContract, TableStatus
 from renja.model.records import RawRow, RawTable
 from renja.normalize.fit import fit_cost
 from renja.normalize.header import HeaderModel
-from renja.normalize.infer import ratio_checks, row_checks
+from renja.normalize.infer import ratio_checks, row_checks, snake
 from renja.normalize.kinds import ColumnSpec, TableKind
 from renja.normalize.measures import UNIT_NAMES, meaning_of
 
@@ -236,6 +237,44 @@ def _unstated_pairs(chosen: dict[int, ColumnSpec], labels: list[str]) -> dict[in
     return {p: s for p, s in chosen.items() if p not in pair}
 
 
+_SIDE_WORDS = re.compile(r"_(?:perubahan|murni)\b")
+
+
+def _side_named(spec: ColumnSpec, label: str) -> ColumnSpec:
+    """A form's column of its "perubahan" side, in a table whose two sides are something else
+    (a T-C.31's rancangan awal and hasil analisis kebutuhan): named by the side's own label.
+
+    >>> from renja.normalize.kinds import REVIU_RKPD
+    >>> spec = next(s for s in REVIU_RKPD.columns if s.name == "uraian_perubahan")
+    >>> _side_named(spec, "hasil analisis kebutuhan / program/kegiatan").name
+    'uraian_hasil_analisis'
+    """
+    if not _SIDE_WORDS.search(spec.name) or " / " not in label:
+        return spec
+    side = snake(label.split(" / ")[0], SIDE_WORDS) or "sisi_kanan"
+    return replace(spec, name=_SIDE_WORDS.sub(f"_{side}", spec.name))
+
+
+# Words of a side's label that name its columns.
+SIDE_WORDS = 2
+_HALVES = ("sebelum", "sesudah", "murni", "perubahan")
+
+
+def _pair_half(spec: ColumnSpec, inferred: Sequence[Column], p: int) -> bool:
+    """A form's one-year column over one half of a before/after pair the header prints (the
+    form knows one pagu, the document prints it before and after): the inferred column names
+    it, with its side (``pagu_indikatif_sebelum``)."""
+    side = (inferred[p].period or "").rsplit("_", 1)[-1]
+    if side not in _HALVES or (spec.measure or "") in _BEFORE_AFTER or side in spec.name:
+        return False
+    measure = inferred[p].measure
+    return any(
+        c.measure == measure and (c.period or "").rsplit("_", 1)[-1] in _HALVES
+        and (c.period or "").rsplit("_", 1)[-1] != side
+        for k, c in enumerate(inferred) if k != p
+    )  # fmt: skip
+
+
 def _fits(spec: ColumnSpec, label: str, inferred: Column) -> bool:
     """A form's column may stand here: the header names it, or the cells are of its kind."""
     named = bool(spec.header and re.search(spec.header, label))
@@ -292,6 +331,9 @@ def map_columns(
         return _contract(kind, columns, "identity", period, labels, header)
     matched = _match_by_header(specs, labels, table.body, inferred)
     chosen = _unstated_pairs(matched, labels)
+    if len(chosen) < len(matched):  # the document's two sides are not murni and perubahan
+        chosen = {p: _side_named(spec, labels[p]) for p, spec in chosen.items()}
+    chosen = {p: s for p, s in chosen.items() if not _pair_half(s, inferred, p)}
     taken = {o for spec in chosen.values() for o in form_column(spec).outputs()}
     columns = []
     for p in range(width):

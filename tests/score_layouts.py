@@ -20,6 +20,7 @@ import csv
 import json
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 INT = re.compile(r"-?\d+")
@@ -92,7 +93,36 @@ def output_folder(root: Path, pdf_name: str) -> Path | None:
     return None
 
 
+@dataclass(frozen=True)
+class Score:
+    """How renja's output for one generated document meets its facts."""
+
+    name: str
+    rows: int  # facts with money found whole in one clean row
+    money: int  # facts with money
+    levels: int  # of those, rows with the fact's level
+    leveled: int
+    codes: int  # of the facts with a printed code, rows holding it
+    coded: int
+    errors: int  # planted errors a finding names
+    planted: int
+    alarms: int  # error findings no planted error explains
+    missing: tuple[str, ...] = ()
+
+    def line(self) -> str:
+        return (
+            f"{self.name[:26]:26} rows {self.rows:3}/{self.money:<3} "
+            f"level {self.levels:3}/{self.leveled:<3} kode {self.codes:3}/{self.coded:<3} "
+            f"errors {self.errors}/{self.planted} alarms {self.alarms}"
+        )
+
+
 def score(facts: dict, folder: Path, misses: bool) -> str:
+    result = measure(facts, folder)
+    return "\n".join([result.line(), *result.missing]) if misses else result.line()
+
+
+def measure(facts: dict, folder: Path) -> Score:
     rows = [(r, row_ints(r)) for r in clean_rows(folder)]
     found = level_ok = kode_ok = with_kode = money = 0
     missing = []
@@ -139,11 +169,10 @@ def score(facts: dict, folder: Path, misses: bool) -> str:
         for i, note in enumerate(notes)
         if note.get("severity") == "error" and i not in used and not explained(note, facts)
     )
-    line = (
-        f"{facts['name'][:26]:26} rows {found:3}/{money:<3} level {level_ok:3}/{leveled:<3} "
-        f"kode {kode_ok:3}/{with_kode:<3} errors {flagged}/{len(facts['errors'])} alarms {alarms}"
-    )
-    return "\n".join([line, *missing]) if misses else line
+    return Score(
+        facts["name"], found, money, level_ok, leveled, kode_ok, with_kode, flagged,
+        len(facts["errors"]), alarms, tuple(missing),
+    )  # fmt: skip
 
 
 def main(argv: list[str]) -> int:
