@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import json
 import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from renja.extract.source import file_hash
+from renja.model.contract import TableStatus
 from renja.model.errors import RenjaError
 from renja.model.publish import publish_file
 from renja.model.severity import SEVERITIES
+from renja.model.tables import AuditStatus
 from renja.model.version import __version__
 
 # How long to wait for a Dask scheduler before giving up.
@@ -58,6 +61,9 @@ class Outcome:
     seconds: float = 0.0
     folder: str = ""
     peak_mib: float = 0.0  # the worker process's peak resident memory so far
+    # tables by what renja understood of them and by how far they were audited
+    kinds: dict[str, int] = field(default_factory=dict)
+    audit: dict[str, int] = field(default_factory=dict)
 
     def line(self) -> str:
         """One line for the console.
@@ -71,10 +77,32 @@ class Outcome:
             return f"{self.doc_id}: skipped (outputs current) -> {self.folder}"
         counts = self.findings
         return (
-            f"{self.doc_id}: {self.tables} tables ({self.rows} rows), {self.repairs} repairs, "
+            f"{self.doc_id}: {self.tables} tables ({self.rows} rows; {self.audit_note()}), "
+            f"{self.repairs} repairs, "
             f"{sum(counts.values())} findings ({counts.get('error', 0)} errors, "
             f"{counts.get('warning', 0)} warnings) -> {self.folder} [{self.seconds:.2f}s]"
         )
+
+    def audit_note(self) -> str:
+        """How the tables were read and audited, for the console.
+
+        >>> Outcome("a.pdf", "a", "ok", kinds={"bentuk_dikenal": 1, "disimpulkan": 2},
+        ...         audit={"diperiksa": 2, "hanya_skema": 1}).audit_note()
+        '1 known form, 2 inferred; 2 audited'
+        >>> Outcome("b.pdf", "b", "ok", kinds={"disimpulkan": 1},
+        ...         audit={"tidak_lengkap": 1}).audit_note()
+        '0 known form, 1 inferred; 0 audited, 1 incomplete: NOT AUDITED'
+        """
+        known = self.kinds.get(TableStatus.FORM.value, 0)
+        inferred = self.kinds.get(TableStatus.INFERRED.value, 0)
+        checked = self.audit.get(AuditStatus.CHECKED.value, 0)
+        incomplete = self.audit.get(AuditStatus.INCOMPLETE.value, 0)
+        note = f"{known} known form, {inferred} inferred; {checked} audited"
+        if incomplete:
+            note += f", {incomplete} incomplete"
+        if known + inferred and not checked:
+            note += ": NOT AUDITED"
+        return note
 
 
 def peak_mib() -> float:
@@ -146,6 +174,8 @@ def run_job(job: Job) -> Outcome:
         "ok",
         tables=len(result.tables),
         rows=sum(len(t.frame) for t in result.tables),
+        kinds=dict(Counter(c.status.value for c in result.contracts.values())),
+        audit=dict(Counter(a.status.value for a in result.audits.values())),
         repairs=len(result.repairs),
         findings=findings,
         warnings=tuple(result.document.warnings),
@@ -210,15 +240,24 @@ class Summary:
         >>> s = Summary([Outcome("a.md", "a", "ok", tables=2, findings={"error": 1}),
         ...              Outcome("b.pdf", "b", "failed", error="b.pdf: is not a PDF")])
         >>> s.line()
-        '2 documents: 1 ok, 0 skipped, 1 failed; 2 tables; findings: 1 error, 0 warning, 0 info'
+        '2 documents: 1 ok, 0 skipped, 1 failed; 2 tables; findings: 1 error, 0 warning, 0 info;
+        not audited: a'
         """
         findings = {s.value: sum(o.findings.get(s, 0) for o in self.outcomes) for s in SEVERITIES}
-        return (
+        checked = sum(o.audit.get(AuditStatus.CHECKED.value, 0) for o in self.outcomes)
+        unaudited = [o.doc_id for o in self.outcomes if o.status == "ok" and o.tables
+                     and not o.audit.get(AuditStatus.CHECKED.value)]  # fmt: skip
+        line = (
             f"{len(self.outcomes)} documents: {self.count('ok')} ok, {self.count('skipped')} "
             f"skipped, {self.count('failed')} failed; "
-            f"{sum(o.tables for o in self.outcomes)} tables; findings: "
+            f"{sum(o.tables for o in self.outcomes)} tables"
+            + (f" ({checked} audited)" if checked else "")
+            + "; findings: "
             + ", ".join(f"{n} {s}" for s, n in findings.items())
         )
+        if unaudited:
+            line += f"; not audited: {', '.join(unaudited)}"
+        return line
 
     def as_dict(self) -> dict[str, Any]:
         ordered = sorted(self.outcomes, key=lambda o: o.doc_id)

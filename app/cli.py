@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 import click
 
 from renja.model.errors import RenjaError
+from renja.model.result import Result
 from renja.model.severity import SEVERITIES, Severity, severity_rank
+from renja.model.tables import AuditStatus
 from renja.model.version import __version__
 
 if TYPE_CHECKING:
@@ -25,8 +27,26 @@ if TYPE_CHECKING:
 DEFAULT_OUT = Path("outputs")
 
 
+# Files a folder of documents often holds beside them, which are no documents: they are skipped
+# with a note (named as input, they are read like any other file).
+NOT_DOCUMENTS = frozenset(
+    {"readme", "source", "sources", "license", "licence", "changelog", "contributing", "notice",
+     "authors", "copying", "sumber", "catatan"}
+)  # fmt: skip
+
+
+def is_folder_note(path: Path) -> bool:
+    """A folder's own notes (``README.md``, ``SOURCE.md``), not a document.
+
+    >>> is_folder_note(Path("real/SOURCE.md")), is_folder_note(Path("renja-2024.md"))
+    (True, False)
+    """
+    return path.stem.lower() in NOT_DOCUMENTS
+
+
 def find_documents(inputs: tuple[Path, ...]) -> list[Path]:
-    """The documents named by the inputs: files as given, folders searched (not recursively)."""
+    """The documents named by the inputs: files as given, folders searched (not recursively).
+    A folder's own notes (README.md, SOURCE.md) are skipped with a note on stderr."""
     from renja.extract import SUPPORTED_SUFFIXES
 
     documents: list[Path] = []
@@ -34,6 +54,10 @@ def find_documents(inputs: tuple[Path, ...]) -> list[Path]:
         if item.is_dir():
             files = sorted(p for p in item.iterdir() if p.is_file())
             found = [p for p in files if p.suffix.lower() in SUPPORTED_SUFFIXES]
+            for note in (p for p in found if is_folder_note(p)):
+                click.echo(f"Catatan: {note} dilewati: berkas keterangan folder, bukan dokumen",
+                           err=True)  # fmt: skip
+            found = [p for p in found if not is_folder_note(p)]
             if not found:
                 raise RenjaError(
                     f"{item}: no documents to process (looked for "
@@ -246,10 +270,24 @@ def check(
                 )
         counts = {s.value: sum(f.severity is s for f in result.findings) for s in SEVERITIES}
         summary = ", ".join(f"{n} {s}" for s, n in counts.items())
-        click.echo(f"{result.doc_id}: {summary}", err=True)
+        click.echo(f"{result.doc_id}: {summary}; {audit_coverage(result)}", err=True)
         failed = failed or bool(hits)
     if failed:
         sys.exit(1)
+
+
+def audit_coverage(result: Result) -> str:
+    """How many of a document's data tables were audited in full, and which were not: a
+    document with no finding is only clean where its tables were checked."""
+    data = [t for t, a in result.audits.items() if a.status is not AuditStatus.NOT_DATA]
+    checked = [t for t in data if result.audits[t].status is AuditStatus.CHECKED]
+    text = f"{len(checked)} of {len(data)} data tables audited"
+    partial = [t for t in data if result.audits[t].status is AuditStatus.INCOMPLETE]
+    if partial:
+        text += f" ({len(partial)} not read whole: {', '.join(partial)})"
+    if data and not checked:
+        text += "; NO TABLE AUDITED: no finding does not mean clean"
+    return text
 
 
 LEVEL_CHOICES = ("program", "kegiatan", "sub_kegiatan")

@@ -25,7 +25,7 @@ import html
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -307,12 +307,28 @@ class CheckCount:
 
 
 @dataclass(frozen=True, slots=True)
+class CoverageView:
+    """How far the document was audited: what its count of findings means."""
+
+    data: int  # data tables (known form or inferred)
+    checked: int  # tables whose sums and relations were checked
+    schema_only: int  # tables with no sum to check: types only
+    incomplete: list[str]  # tables not read whole: their sums not checked
+    not_data: int  # tables that hold no data (kept raw only)
+
+    @property
+    def none_checked(self) -> bool:
+        return self.data > 0 and self.checked == 0
+
+
+@dataclass(frozen=True, slots=True)
 class SummaryView:
-    """Counts by severity and by check."""
+    """Counts by severity and by check, and how far the document was audited."""
 
     total: int
     by_severity: dict[str, int]
     checks: list[CheckCount]  # most findings first
+    coverage: CoverageView | None = None
 
 
 class Count(NamedTuple):
@@ -348,6 +364,8 @@ class TableRow:
     findings: int
     clean: bool  # tables/<table_id>.csv exists
     raw: bool  # raw/<table_id>.csv exists
+    status: str = ""  # what renja understood: a known form, inferred, not a data table
+    audit: str = ""  # how far it was audited, and why not further
 
 
 @dataclass(frozen=True, slots=True)
@@ -476,6 +494,50 @@ def summary_view(findings: Sequence[Record]) -> SummaryView:
     return SummaryView(len(findings), {s: by_severity[s] for s in SEVERITIES}, checks)
 
 
+def coverage_view(folder: DocFolder) -> CoverageView:
+    """What the manifest says the audit did with each table."""
+    statuses = [str((t.get("audit") or {}).get("status", "")) for t in folder.tables]
+    kinds = [str(t.get("status", "")) for t in folder.tables]
+    return CoverageView(
+        data=sum(k in ("bentuk_dikenal", "disimpulkan") for k in kinds),
+        checked=statuses.count("diperiksa"),
+        schema_only=statuses.count("hanya_skema"),
+        incomplete=[
+            str(t.get("table_id"))
+            for t, st in zip(folder.tables, statuses, strict=True)
+            if st == "tidak_lengkap"
+        ],
+        not_data=kinds.count("bukan_tabel_data"),
+    )
+
+
+STATUS_LABELS = {
+    "bentuk_dikenal": "bentuk dikenal",
+    "disimpulkan": "disimpulkan dari isinya",
+    "bukan_tabel_data": "bukan tabel data",
+}
+
+
+def audit_label(audit: dict[str, object]) -> str:
+    """How far a table was audited, in words.
+
+    >>> audit_label({"status": "diperiksa", "hitungan": 84})
+    'diperiksa (84 hitungan)'
+    >>> audit_label({"status": "tidak_lengkap", "alasan": "tabel tanpa judul kolom"})
+    'tidak lengkap: tabel tanpa judul kolom; jumlahnya tidak diperiksa'
+    """
+    status = audit.get("status")
+    if status == "diperiksa":
+        return f"diperiksa ({audit.get('hitungan', 0)} hitungan)"
+    if status == "hanya_skema":
+        return "hanya jenis dan bentuk nilai (tidak ada jumlah yang diperiksa)"
+    if status == "tidak_lengkap":
+        return f"tidak lengkap: {audit.get('alasan', '')}; jumlahnya tidak diperiksa"
+    if status == "tidak_diperiksa":
+        return "tidak diperiksa"
+    return ""
+
+
 def tables_view(folder: DocFolder) -> list[TableRow]:
     """Every table of the document, and which of its clean and raw CSV files exist."""
     findings_per_table = Counter(f.get("table", "") for f in folder.findings)
@@ -492,6 +554,8 @@ def tables_view(folder: DocFolder) -> list[TableRow]:
                 findings=findings_per_table[table_id],
                 clean=folder.clean_path(table_id).is_file(),
                 raw=folder.raw_path(table_id).is_file(),
+                status=STATUS_LABELS.get(str(table.get("status", "")), ""),
+                audit=audit_label(table.get("audit") or {}),
             )
         )
     return rows
@@ -557,7 +621,7 @@ def page_view(folder: DocFolder) -> PageView:
         css=Markup(css),  # the package's own files, not document text
         js=Markup(js),
         header=header_view(folder),
-        summary=summary_view(folder.findings),
+        summary=replace(summary_view(folder.findings), coverage=coverage_view(folder)),
         findings=findings_view(folder),
         tables=tables_view(folder),
         version=str(folder.manifest.get("renja_version", "")),
