@@ -52,7 +52,7 @@ ROW_COLUMNS = ("baris", "sumber_baris", "halaman", "jenis_baris")
 # Whole-number columns renja adds: row number, source line and page, the parent row.
 INT_COLUMNS = ("baris", "sumber_baris", "halaman", "induk")
 # Columns that exist only when some row has a value in them.
-SPARSE_SUFFIXES = ("_teks", "_nomenklatur")
+SPARSE_SUFFIXES = ("_teks", "_nomenklatur", "_nilai")
 SPARSE_COLUMNS = ("baris_gabungan", "sisa")
 
 NUMERIC_TYPES = frozenset({CellType.RUPIAH, CellType.PERCENT, CellType.NUMBER, CellType.TARGET})
@@ -121,6 +121,9 @@ class Column:
     quarter: int | None = None  # an E.81 realisation of quarter N: empty after the period
     disabled: bool = False  # the cell must be empty here (a quarter after the report's period)
     inferred: bool = False  # typed from the table itself, not named by a form
+    # A column of words or rates that a damaged conversion also put amounts into: they are
+    # read into ``<name>_nilai`` beside the printed text.
+    stray_amounts: bool = False
 
     def outputs(self) -> tuple[str, ...]:
         """The clean columns this column fills, in order.
@@ -143,6 +146,8 @@ class Column:
                 return (self.name, f"{self.name}_teks")
             case CellType.MIXED:
                 return (*kode_columns("kode"), "uraian", "nilai")
+            case _ if self.stray_amounts:
+                return (self.name, f"{self.name}_nilai")
             case _:
                 return (self.name,)
 
@@ -186,6 +191,7 @@ _KEYS = {
     "quarter": "triwulan",
     "disabled": "nonaktif",
     "inferred": "disimpulkan",
+    "stray_amounts": "nilai_tersisip",
 }
 
 
@@ -248,6 +254,8 @@ class TableContract:
                 kinds[column.name] = "exact"
             elif column.ctype is CellType.MIXED:
                 kinds["nilai"] = "exact"
+            if column.stray_amounts:
+                kinds[f"{column.name}_nilai"] = "exact"
             elif column.ctype in (CellType.PERCENT, CellType.TARGET):
                 kinds[column.name] = "float"
         return kinds

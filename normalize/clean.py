@@ -60,8 +60,6 @@ _SKPD_NAME = re.compile(
 )
 INDICATOR_COLUMNS = ("indikator", "indikator_sebelum", "indikator_sesudah")
 _NUMBER_PROBLEM_TYPES = {CellType.RUPIAH, CellType.PERCENT, CellType.TARGET, CellType.NUMBER}
-# Columns held exactly: whole numbers as Int64, others as Decimal (never through float).
-EXACT_TYPES = frozenset({CellType.RUPIAH, CellType.NUMBER})
 
 
 @dataclass(slots=True)
@@ -391,7 +389,7 @@ def table_gaps(raw: RawTable, contract: TableContract, unplaced: int) -> tuple[s
 
 def _frame(records: list[dict[str, Any]], contract: TableContract) -> pd.DataFrame:
     """Records to a typed DataFrame with the contract's column order."""
-    amounts = {c.name for c in contract.columns if c.ctype in EXACT_TYPES}
+    amounts = {name for name, kind in contract.value_kinds().items() if kind == "exact"}
     columns = list(ROW_COLUMNS)
     for name in contract.outputs():
         if name not in columns:

@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from statistics import median
 
@@ -50,6 +50,11 @@ TYPE_SHARE = 0.6
 CODE_SHARE = 0.5
 # Numbers this large are sums of money in a planning table (counts and indexes are smaller).
 BUDGET_SIZE = 1_000_000
+# Columns of another kind whose budget-sized amounts are read aside (``_nilai``).
+STRAY_TYPES = frozenset({CellType.TEXT, CellType.INDIKATOR, CellType.PERCENT})
+# A column whose cells are budget-sized amounts this often holds amounts, whatever else a
+# damaged conversion shifted into it.
+MIXED_AMOUNT_SHARE = 0.3
 # A column of account codes: this share of its cells are multi-segment codes of 4, 5 or 6 (the
 # rest are the one-digit akun rows, totals and labels).
 ACCOUNT_SHARE = 0.3
@@ -115,6 +120,7 @@ class Profile:
     funds: int  # sumber dana words
     mean_length: float  # of its text cells
     rupiah_marks: int = 0  # amounts printed with "Rp"
+    strays: int = 0  # budget-sized amounts, in a column of another kind
 
     @property
     def solid(self) -> int:
@@ -143,7 +149,7 @@ def profile(cells: Sequence[str]) -> Profile:
     """
     shapes: Counter[Shape] = Counter()
     numbers: list[Decimal] = []
-    codes = named = accounts = markers = funds = marks = 0
+    codes = named = accounts = markers = funds = marks = strays = 0
     lengths: list[int] = []
     for cell in cells:
         text = cell.strip()
@@ -160,6 +166,7 @@ def profile(cells: Sequence[str]) -> Profile:
             value = parse_rupiah(text).value
             if value is not None:
                 numbers.append(Decimal(value))
+                strays += shape is Shape.AMOUNT and abs(value) >= BUDGET_SIZE
             marks += text[:2].lower() == "rp"
         if shape is Shape.CODE or (shape is Shape.NUMBER and "." in text):
             code, rest = split_kode_uraian(text)
@@ -186,6 +193,7 @@ def profile(cells: Sequence[str]) -> Profile:
         funds,
         mean,
         marks,
+        strays,
     )
 
 
@@ -274,6 +282,10 @@ def column_type(path: tuple[str, ...], cells: Profile, money_table: bool) -> Typ
         return Typed(CellType.NUMBER, None, meaning)
     if cells.share(Shape.PREDICATE, Shape.NUMBER, Shape.DECIMAL, Shape.PERCENT) >= TYPE_SHARE:
         return Typed(CellType.TARGET, None, meaning)
+    if cells.share(Shape.AMOUNT) >= MIXED_AMOUNT_SHARE and cells.large:
+        # A column of budget-sized amounts among words a converter shifted into it: the amounts
+        # are read, the words kept as printed beside them (``_teks``), with no sum promised.
+        return Typed(CellType.NUMBER, None, meaning)
     role = _role(path)
     if role is None and cells.funds >= TYPE_SHARE * solid:
         role = "sumber_dana"
@@ -473,7 +485,10 @@ def infer_columns(
     )  # fmt: skip
     out = []
     for p, (t, name) in enumerate(zip(typed, names, strict=True)):
-        out.append(_column(name, t, header.labels[p], scale))
+        column = _column(name, t, header.labels[p], scale)
+        if t.ctype in STRAY_TYPES and profiles[p].strays:
+            column = replace(column, stray_amounts=True)
+        out.append(column)
     return out
 
 
@@ -510,7 +525,10 @@ def is_data(columns: Sequence[Column], body: Sequence[RawRow]) -> bool:
     >>> is_data([Column("uraian", CellType.TEXT), Column("nilai", CellType.NUMBER)], toc)
     False
     """
-    typed = [c for c in columns if c.ctype not in (CellType.TEXT, CellType.NO, CellType.INDIKATOR)]
+    typed = [
+        c for c in columns
+        if c.ctype not in (CellType.TEXT, CellType.NO, CellType.INDIKATOR) or c.stray_amounts
+    ]  # fmt: skip
     if not typed:
         return False
     if any(c.ctype is CellType.MIXED for c in columns):

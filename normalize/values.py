@@ -263,6 +263,33 @@ def read_mixed(text: str, ctx: ReadContext) -> CellReading:
 
 def read_cell(text: str, column: Column, ctx: ReadContext) -> CellReading:
     """Read one cell by its column's type."""
+    if column.stray_amounts:
+        return read_with_strays(text, column, ctx)
+    return read_typed(text, column, ctx)
+
+
+def read_with_strays(text: str, column: Column, ctx: ReadContext) -> CellReading:
+    """A cell of a column of words or rates that also holds amounts a conversion shifted into
+    it: an amount goes to ``<name>_nilai``, the text stays as printed; anything else is read by
+    the column's type.
+
+    >>> column = Column("uraian", CellType.TEXT, stray_amounts=True)
+    >>> read_with_strays("12.078.133.565.695", column, ReadContext(frozenset(), {})).values
+    {'uraian': '12.078.133.565.695', 'uraian_nilai': 12078133565695}
+    """
+    aside = f"{column.name}_nilai"
+    if sniff(text) is Shape.AMOUNT:
+        amount = parse_rupiah(text)
+        if amount.value is not None:
+            printed = text.strip() if column.ctype in (CellType.TEXT, CellType.INDIKATOR) else None
+            return CellReading({column.name: printed, aside: amount.value}, amount.rules)
+    reading = read_typed(text, column, ctx)
+    return CellReading({**reading.values, aside: None}, reading.rules, reading.problem,
+                       reading.problem_column)  # fmt: skip
+
+
+def read_typed(text: str, column: Column, ctx: ReadContext) -> CellReading:
+    """Read one cell by its column's type."""
     name = column.name
     match column.ctype:
         case CellType.NO:

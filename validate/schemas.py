@@ -174,8 +174,10 @@ def _spec_rules(spec: Column, required: bool, regex: bool) -> list[ColumnRule]:
         optional = is_sparse(name) or not required
         if spec.ctype is CellType.RUPIAH:
             family = RUPIAH
-        elif (spec.ctype is CellType.NUMBER and name == spec.name) or (
-            spec.ctype is CellType.MIXED and name == "nilai"
+        elif (
+            (spec.ctype is CellType.NUMBER and name == spec.name)
+            or (spec.ctype is CellType.MIXED and name == "nilai")
+            or (spec.stray_amounts and name == f"{spec.name}_nilai")
         ):
             family = NUMBER
         elif spec.ctype is CellType.PERCENT or (
@@ -197,7 +199,9 @@ def _spec_rules(spec: Column, required: bool, regex: bool) -> list[ColumnRule]:
                 required=not optional,
                 regex=regex,
                 signed=spec.signed or spec.ctype is not CellType.RUPIAH,
-                bounds=PERCENT_RANGE if spec.ctype is CellType.PERCENT else None,
+                bounds=PERCENT_RANGE
+                if spec.ctype is CellType.PERCENT and name == spec.name
+                else None,
                 choices=LEVELS if family is CHOICE else (),
             )
         )
