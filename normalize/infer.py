@@ -62,6 +62,9 @@ ACCOUNT_SHARE = 0.3
 UNIT_SHARE = 0.15
 # A code-and-name column: most of its code cells also hold the name.
 NAMED_CODE_SHARE = 0.5
+# A row-number column: short markers (I, 1, 1.1, a.) in most filled cells, most of them going on
+# from the one before (a column of small counts is no numbering).
+SEQUENCE_SHARE = 0.6
 # A row-number column: short markers (I, 1, 1.1, a.) in most filled cells.
 MARKER_SHARE = 0.7
 # The row's name is the first text column whose cells are this long on average.
@@ -121,6 +124,7 @@ class Profile:
     mean_length: float  # of its text cells
     rupiah_marks: int = 0  # amounts printed with "Rp"
     strays: int = 0  # budget-sized amounts, in a column of another kind
+    sequential: float = 0.0  # share of its markers that go on from the one before (1, 2, 3)
 
     @property
     def solid(self) -> int:
@@ -150,6 +154,7 @@ def profile(cells: Sequence[str]) -> Profile:
     shapes: Counter[Shape] = Counter()
     numbers: list[Decimal] = []
     codes = named = accounts = markers = funds = marks = strays = 0
+    marked: list[str] = []
     lengths: list[int] = []
     for cell in cells:
         text = cell.strip()
@@ -177,6 +182,7 @@ def profile(cells: Sequence[str]) -> Profile:
                 accounts += 1
         if _MARKER.match(text) and len(text) <= 8:
             markers += 1
+            marked.append(text)
         if _SUMBER_DANA.match(text):
             funds += 1
         if shape in (Shape.TEXT, Shape.INDICATOR, Shape.PREDICATE):
@@ -194,7 +200,51 @@ def profile(cells: Sequence[str]) -> Profile:
         mean,
         marks,
         strays,
+        sequence_share(marked),
     )
+
+
+def _ordinal(marker: str) -> tuple[str, int] | None:
+    """A row number's style and place: ``3.`` is (arabic, 3), ``IV`` (roman, 4), ``b`` (lower, 2),
+    ``1.2`` (dotted, 2)."""
+    token = marker.strip().strip("().").strip()
+    if re.fullmatch(r"\d{1,3}", token):
+        return "arabic", int(token)
+    if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})+", token):
+        return f"dotted{token.count('.')}", int(token.rsplit(".", 1)[1])
+    romans = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    if re.fullmatch(r"[IVXLC]+", token):
+        values = [romans[c] for c in token]
+        return "roman", sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+                            for i, v in enumerate(values))  # fmt: skip
+    if re.fullmatch(r"[a-z]", token):
+        return "lower", ord(token) - ord("a") + 1
+    if re.fullmatch(r"[A-Z]", token):
+        return "upper", ord(token) - ord("A") + 1
+    return None
+
+
+def sequence_share(markers: Sequence[str]) -> float:
+    """How much a column's markers read as row numbers: the share that go on from the last
+    marker of their style (``n + 1``) or start again (``1``). Counts and scores do not.
+
+    >>> sequence_share(["I", "1", "2", "a", "b", "3", "II", "1"])
+    1.0
+    >>> sequence_share(["5", "100", "2", "12", "7"]) < 0.5
+    True
+    """
+    if not markers:
+        return 0.0
+    last: dict[str, int] = {}
+    good = 0
+    for marker in markers:
+        read = _ordinal(marker)
+        if read is None:
+            continue
+        style, n = read
+        good += n == 1 or n == last.get(style, 0) + 1
+        last[style] = n
+    return good / len(markers)
 
 
 def snake(text: str, limit: int = MAX_NAME_WORDS) -> str:
@@ -251,7 +301,11 @@ def column_type(path: tuple[str, ...], cells: Profile, money_table: bool) -> Typ
         if cells.named_codes >= NAMED_CODE_SHARE * cells.codes:
             return Typed(CellType.KODE_URAIAN, "uraian", meaning)
         return Typed(CellType.KODE, "kode", meaning)
-    markers = cells.markers >= MARKER_SHARE * solid and not cells.large
+    markers = (
+        cells.markers >= MARKER_SHARE * solid
+        and not cells.large
+        and (cells.sequential >= SEQUENCE_SHARE or _role(path) == "no")
+    )
     if cells.accounts >= ACCOUNT_SHARE * solid and cells.accounts > cells.codes:
         return Typed(CellType.REKENING, "kode_rekening", meaning)
     if (
@@ -460,6 +514,29 @@ def label_value_columns(body: Sequence[RawRow]) -> tuple[int, int] | None:
     return pair if count >= LABEL_SHARE * len(rows) else None
 
 
+# Numbers left of a table's names, all below this, number its rows (a list's 1, 2, 3 even where
+# wrapped or merged rows break the sequence).
+MAX_ROW_NUMBER = 1000
+
+
+def _numbering_before_names(typed: list[Typed], profiles: list[Profile]) -> list[Typed]:
+    """Small whole numbers standing left of the row names are row numbers, not quantities."""
+    names = next((i for i, t in enumerate(typed) if t.role == "uraian"), None)
+    if names is None:
+        return typed
+    out = list(typed)
+    for i in range(names):
+        numbers = profiles[i].numbers
+        if (
+            out[i].ctype in (CellType.NUMBER, CellType.TARGET)
+            and numbers
+            and all(n == n.to_integral_value() and 0 < n < MAX_ROW_NUMBER for n in numbers)
+            and profiles[i].share(Shape.NUMBER) >= TYPE_SHARE
+        ):
+            out[i] = Typed(CellType.NO, out[i].role or "no", out[i].meaning)
+    return out
+
+
 def infer_columns(
     header: HeaderModel, body: Sequence[RawRow], money_table: bool, scale: int | None
 ) -> list[Column]:
@@ -477,7 +554,7 @@ def infer_columns(
     columns = [[r.cells[p] if p < len(r.cells) else "" for r in body] for p in range(width)]
     profiles = [profile(cells) for cells in columns]
     typed = [column_type(header.paths[p], profiles[p], money_table) for p in range(width)]
-    typed = _name_column(_first_role(typed), profiles)
+    typed = _numbering_before_names(_name_column(_first_role(typed), profiles), profiles)
     names = _unique(
         _by_group([column_name(t, header.paths[p], p) for p, t in enumerate(typed)],
                   header.paths, [t.role for t in typed]),
