@@ -13,16 +13,20 @@ The slow documents (the PDFs) are processed ahead: a test marked ``@pytest.mark.
 once the tests are collected one background process runs ``renja.process`` on every document
 the selected tests need, in the order they need them, while the tests before them run on the
 other core. ``processed(path)`` then takes that result (the same call; its result comes back
-pickled). Should the background fail, it processes the document itself, with a warning.
+pickled). Should the background fail, the test process processes the document itself, with a
+warning.
 """
 
 from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import pickle
+import shutil
+import tempfile
+import time
 import warnings
 from collections.abc import Iterator
-from multiprocessing.pool import AsyncResult, Pool
 from pathlib import Path
 
 import pytest
@@ -71,8 +75,53 @@ def _folder_print(folder: Path) -> dict[str, str]:
 
 # --- processing ahead ------------------------------------------------------------------------
 
-AHEAD = pytest.StashKey[tuple[Pool, dict[Path, AsyncResult]]]()
-AHEAD_TIMEOUT = 900  # seconds; a pool never answers for a worker that died, so do not wait forever
+
+def _process_ahead(paths: list[Path], folder: Path) -> None:
+    """In the background process: ``renja.process`` each path in turn, its result pickled to
+    ``folder/<i>.pickle`` (or its error to ``<i>.error``) as soon as it is done."""
+    for i, path in enumerate(paths):
+        try:
+            data, name = pickle.dumps(renja.process(path)), f"{i}.pickle"
+        except Exception as exc:
+            data, name = repr(exc).encode(), f"{i}.error"
+        (folder / f"{i}.part").write_bytes(data)
+        (folder / f"{i}.part").rename(folder / name)  # whole or not at all
+
+
+class Ahead:
+    """One spawned process (a clean interpreter; no thread in this one, which later forks
+    worker pools) running ``_process_ahead``."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.paths = paths
+        self.folder = Path(tempfile.mkdtemp(prefix="renja-tests-ahead-"))
+        context = multiprocessing.get_context("spawn")
+        self.process = context.Process(
+            target=_process_ahead, args=(paths, self.folder), daemon=True
+        )
+        self.process.start()
+
+    def take(self, path: Path) -> Result | None:
+        """The result for ``path`` once the background has it; None when it has none."""
+        if path not in self.paths:
+            return None
+        i = self.paths.index(path)
+        done, failed = self.folder / f"{i}.pickle", self.folder / f"{i}.error"
+        while not done.exists():
+            if failed.exists() or not (self.process.is_alive() or done.exists()):
+                error = failed.read_text() if failed.exists() else "it stopped"
+                warnings.warn(f"processing {path.name} ahead failed: {error}", stacklevel=3)
+                return None
+            time.sleep(0.05)
+        return pickle.loads(done.read_bytes())
+
+    def stop(self) -> None:
+        self.process.terminate()  # what no test asked for is not waited for
+        self.process.join()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+AHEAD = pytest.StashKey[Ahead]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -91,27 +140,22 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for mark in item.iter_markers("documents"):
             wanted += mark.args
         paths += [p for p in wanted if p not in paths and p.exists()]
-    if not paths or config.option.collectonly:
-        return
-    pool = multiprocessing.get_context("spawn").Pool(1)  # spawn: a clean interpreter
-    config.stash[AHEAD] = (pool, {p: pool.apply_async(renja.process, (p,)) for p in paths})
+    if paths and not config.option.collectonly:
+        config.stash[AHEAD] = Ahead(paths)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     ahead = session.config.stash.get(AHEAD, None)
     if ahead is not None:
-        ahead[0].terminate()  # what no test asked for is not waited for
-        ahead[0].join()
+        ahead.stop()
 
 
 class Processed:
     """``renja.process(path)`` (default options) once per path, and its written folders."""
 
-    def __init__(
-        self, factory: pytest.TempPathFactory, ahead: dict[Path, AsyncResult] | None = None
-    ) -> None:
+    def __init__(self, factory: pytest.TempPathFactory, ahead: Ahead | None = None) -> None:
         self._factory = factory
-        self._ahead = dict(ahead or {})
+        self._ahead = ahead
         self._results: dict[Path, Result] = {}
         self._folders: dict[tuple[Path, bool, bool], Path] = {}
         self._prints: dict[object, object] = {}
@@ -120,22 +164,12 @@ class Processed:
         """The result of ``renja.process(path)``; skips the test when ``path`` is absent."""
         if path not in self._results:
             need(path)
-            result = self._from_ahead(path)
+            result = self._ahead.take(path) if self._ahead is not None else None
             if result is None:
                 result = renja.process(path)
             self._results[path] = result
             self._prints[path] = _result_print(result)
         return self._results[path]
-
-    def _from_ahead(self, path: Path) -> Result | None:
-        pending = self._ahead.pop(path, None)
-        if pending is None:
-            return None
-        try:
-            return pending.get(AHEAD_TIMEOUT)
-        except Exception as exc:  # the test process then shows the error itself
-            warnings.warn(f"processing {path.name} ahead failed ({exc!r})", stacklevel=2)
-            return None
 
     def folder(self, path: Path, parquet: bool = True, reports: bool = True) -> Path:
         """The folder ``write_result(renja.process(path), ..., parquet, reports)`` writes."""
@@ -161,8 +195,7 @@ def processed(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Processed]:
     """Documents processed once for the whole session (see the module's docstring)."""
-    ahead = request.config.stash.get(AHEAD, None)
-    shared = Processed(tmp_path_factory, ahead[1] if ahead else None)
+    shared = Processed(tmp_path_factory, request.config.stash.get(AHEAD, None))
     yield shared
     changed = shared.changed()
     assert not changed, f"a test changed shared results (copy them first): {changed}"
