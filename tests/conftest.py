@@ -1,17 +1,44 @@
-"""Shared fixtures: paths that do not depend on the current directory, and the processed sample."""
+"""Shared fixtures: paths that do not depend on the current directory, and the documents every
+module needs, processed once per test run.
+
+``processed(path)`` is ``renja.process(path)`` with its default options, computed on first use
+and kept for the rest of the session; ``processed.folder(path, ...)`` is the folder
+``write_result`` writes from that result, once per set of options. Every module that needs the
+sample (Markdown or PDF) or a real PDF asks for it here, so each is read and processed once.
+The results and folders are shared: read them, never change them (copy a DataFrame or a folder
+first, as ``test_report.copy_folder`` does). The end of the session checks that none changed.
+
+The slow documents (the PDFs) are processed ahead: a test marked ``@pytest.mark.documents(path,
+...)`` names what it will ask ``processed`` for (a test using ``sample_pdf`` needs no mark), and
+once the tests are collected one background process runs ``renja.process`` on every document
+the selected tests need, in the order they need them, while the tests before them run on the
+other core. ``processed(path)`` then takes that result (the same call; its result comes back
+pickled). Should the background fail, the test process processes the document itself, with a
+warning.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
+import pickle
+import shutil
+import tempfile
+import time
+import warnings
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 import renja
+from renja.model.records import Document
 from renja.model.result import Result
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 SAMPLE_MD = REPO / "samples" / "renja-bkpsdm-banjarbaru-2024.md"
+SAMPLE_PDF = SAMPLE_MD.with_suffix(".pdf")  # the sample Markdown rendered back to PDF
 REAL = SHARED / "samples" / "real"
 DKI_MD = REAL / "rkpd-dki-jakarta-2025.md"
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -24,15 +51,178 @@ def need(path: Path) -> Path:
     return path
 
 
+def _result_print(result: Result) -> str:
+    """A digest of what a test could change in a result: its document and its DataFrames
+    (the records themselves are frozen)."""
+    digest = hashlib.sha256()
+    document = result.document
+    digest.update(repr((document.doc_id, document.meta, document.warnings)).encode())
+    digest.update(repr((len(document.tables), document.pages, document.engine_choices)).encode())
+    for table in result.tables:
+        digest.update(table.table_id.encode())
+        digest.update(repr(table.frame.dtypes.to_dict()).encode())
+        digest.update(table.frame.to_csv().encode())
+    return digest.hexdigest()
+
+
+def _folder_print(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+# --- processing ahead ------------------------------------------------------------------------
+
+
+def _process_ahead(paths: list[Path], folder: Path) -> None:
+    """In the background process: ``renja.process`` each path in turn, its result pickled to
+    ``folder/<i>.pickle`` (or its error to ``<i>.error``) as soon as it is done."""
+    for i, path in enumerate(paths):
+        try:
+            data, name = pickle.dumps(renja.process(path)), f"{i}.pickle"
+        except Exception as exc:
+            data, name = repr(exc).encode(), f"{i}.error"
+        (folder / f"{i}.part").write_bytes(data)
+        (folder / f"{i}.part").rename(folder / name)  # whole or not at all
+
+
+class Ahead:
+    """One spawned process (a clean interpreter; no thread in this one, which later forks
+    worker pools) running ``_process_ahead``."""
+
+    def __init__(self, paths: list[Path]) -> None:
+        self.paths = paths
+        self.folder = Path(tempfile.mkdtemp(prefix="renja-tests-ahead-"))
+        context = multiprocessing.get_context("spawn")
+        self.process = context.Process(
+            target=_process_ahead, args=(paths, self.folder), daemon=True
+        )
+        self.process.start()
+
+    def take(self, path: Path) -> Result | None:
+        """The result for ``path`` once the background has it; None when it has none."""
+        if path not in self.paths:
+            return None
+        i = self.paths.index(path)
+        done, failed = self.folder / f"{i}.pickle", self.folder / f"{i}.error"
+        while not done.exists():
+            if failed.exists() or not (self.process.is_alive() or done.exists()):
+                error = failed.read_text() if failed.exists() else "it stopped"
+                warnings.warn(f"processing {path.name} ahead failed: {error}", stacklevel=3)
+                return None
+            time.sleep(0.05)
+        return pickle.loads(done.read_bytes())
+
+    def stop(self) -> None:
+        self.process.terminate()  # what no test asked for is not waited for
+        self.process.join()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+AHEAD = pytest.StashKey[Ahead]()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "documents(*paths): the documents the test asks the `processed` fixture for; they are "
+        "processed ahead, in a background process (tests/conftest.py)",
+    )
+
+
+@pytest.hookimpl(trylast=True)  # after -k and -m have deselected
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    paths: list[Path] = []
+    for item in items:
+        wanted = [SAMPLE_PDF] if "sample_pdf" in getattr(item, "fixturenames", ()) else []
+        for mark in item.iter_markers("documents"):
+            wanted += mark.args
+        paths += [p for p in wanted if p not in paths and p.exists()]
+    if paths and not config.option.collectonly:
+        config.stash[AHEAD] = Ahead(paths)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    ahead = session.config.stash.get(AHEAD, None)
+    if ahead is not None:
+        ahead.stop()
+
+
+class Processed:
+    """``renja.process(path)`` (default options) once per path, and its written folders."""
+
+    def __init__(self, factory: pytest.TempPathFactory, ahead: Ahead | None = None) -> None:
+        self._factory = factory
+        self._ahead = ahead
+        self._results: dict[Path, Result] = {}
+        self._folders: dict[tuple[Path, bool, bool], Path] = {}
+        self._prints: dict[object, object] = {}
+
+    def __call__(self, path: Path) -> Result:
+        """The result of ``renja.process(path)``; skips the test when ``path`` is absent."""
+        if path not in self._results:
+            need(path)
+            result = self._ahead.take(path) if self._ahead is not None else None
+            if result is None:
+                result = renja.process(path)
+            self._results[path] = result
+            self._prints[path] = _result_print(result)
+        return self._results[path]
+
+    def folder(self, path: Path, parquet: bool = True, reports: bool = True) -> Path:
+        """The folder ``write_result(renja.process(path), ..., parquet, reports)`` writes."""
+        key = (path, parquet, reports)
+        if key not in self._folders:
+            from renja.present.writer import write_result
+
+            target = self._factory.mktemp(path.stem)
+            folder = write_result(self(path), target, parquet=parquet, reports=reports)
+            self._folders[key] = folder
+            self._prints[key] = _folder_print(folder)
+        return self._folders[key]
+
+    def changed(self) -> list[str]:
+        """What a test changed: the paths of results and folders that differ from when made."""
+        now: dict[object, object] = {path: _result_print(r) for path, r in self._results.items()}
+        now.update({key: _folder_print(folder) for key, folder in self._folders.items()})
+        return [str(key) for key, value in now.items() if value != self._prints[key]]
+
+
 @pytest.fixture(scope="session")
-def sample() -> Result:
+def processed(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Processed]:
+    """Documents processed once for the whole session (see the module's docstring)."""
+    shared = Processed(tmp_path_factory, request.config.stash.get(AHEAD, None))
+    yield shared
+    changed = shared.changed()
+    assert not changed, f"a test changed shared results (copy them first): {changed}"
+
+
+@pytest.fixture(scope="session")
+def sample(processed: Processed) -> Result:
     """The sample Renja, processed once for the whole session."""
-    return renja.process(SAMPLE_MD)
+    return processed(SAMPLE_MD)
 
 
 @pytest.fixture(scope="session")
-def sample_out(sample: Result, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample's output folder, written once."""
-    from renja.present.writer import write_result
+def sample_out(processed: Processed) -> Path:
+    """The sample's output folder (Parquet, report and workbook included), written once."""
+    return processed.folder(SAMPLE_MD)
 
-    return write_result(sample, tmp_path_factory.mktemp("out"))
+
+@pytest.fixture(scope="session")
+def sample_pdf(processed: Processed) -> Result:
+    """The sample PDF (the sample Markdown rendered back to PDF), processed once."""
+    return processed(SAMPLE_PDF)
+
+
+@pytest.fixture(scope="session")
+def dki_document() -> Document:
+    """The DKI Jakarta RKPD (Markdown with HTML tables) as ``renja.extract.read`` gives it,
+    read once; skipped when ../shared is absent. Shared: never change it."""
+    from renja.extract import read
+
+    return read(need(DKI_MD))

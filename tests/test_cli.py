@@ -131,10 +131,12 @@ def test_one_bad_document_does_not_stop_the_others(tmp_path: Path) -> None:
     docs.mkdir()
     (docs / "a.md").write_text(SAMPLE_MD.read_text(encoding="utf-8"), encoding="utf-8")
     (docs / "b.md").write_bytes(b"")
-    code, _, err = run("run", str(docs), "--out", str(tmp_path / "out"))
+    # the corpus after a failed document: tests/test_batch.py (here --no-corpus, not built)
+    code, _, err = run("run", str(docs), "--out", str(tmp_path / "out"), "--no-corpus")
     assert code == 1
     assert "b.md: the file is empty" in err and "1 of 2 documents failed" in err
     assert (tmp_path / "out" / "a" / "manifest.json").exists()
+    assert not (tmp_path / "out" / "corpus").exists()
 
 
 def test_rewriting_replaces_the_folder_atomically(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ kegiatan under the code the 2027 list gave it (1.02.03.2.02.0004, formerly .0001
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -61,7 +62,13 @@ def out(tmp_path_factory) -> Path:
     assert "corpus: 3 documents" in done.output
     assert "compare: porsi_program" in done.output  # one command: the dataset and its charts
     assert (folder / "corpus" / "compare" / "compare.html").exists()
+    # kept as the run wrote it: test_rebuilding_gives_the_same_files rebuilds corpus/ without it
+    shutil.copytree(folder / "corpus" / "compare", _compare_from_run(folder))
     return folder
+
+
+def _compare_from_run(out: Path) -> Path:
+    return out.parent / f"{out.name}-compare-from-run"
 
 
 def test_the_corpus_holds_every_document_with_its_metadata(out: Path) -> None:
@@ -209,6 +216,12 @@ def test_compare_tables_add_up(out: Path, tmp_path: Path) -> None:
     for chart in ("porsi_program.png", "perubahan.png", "antar_tahun.png"):
         assert (target / chart).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert f"src='{chart}'" in page
+    # compared again, the same tables as `renja run` wrote (test_batch's runs skip the corpus)
+    run = _compare_from_run(out)
+    tables = sorted(p.name for p in run.glob("*.csv"))
+    assert tables == sorted(p.name for p in target.glob("*.csv")) and len(tables) >= 4
+    for name in tables:
+        assert (target / name).read_bytes() == (run / name).read_bytes(), name
 
 
 def test_batch_json_and_corpus_agree(out: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import renja
 from renja.extract import read
 from renja.extract.markdown import markdown_to_tables
-from renja.model.records import RowRole
+from renja.model.records import Document, RowRole
 from renja.normalize.classify import classify
 
 from .conftest import SAMPLE_MD
@@ -146,10 +146,8 @@ def test_text_between_blocks_starts_a_new_table() -> None:
     assert tables[0].caption == "Tabel 1 Satu"
 
 
-def test_dki_html_tables_are_all_read() -> None:
-    from .conftest import DKI_MD, need
-
-    document = read(need(DKI_MD))
+def test_dki_html_tables_are_all_read(dki_document: Document) -> None:
+    document = dki_document
     assert len(document.tables) >= 150
     assert {t.engine for t in document.tables} == {"markdown-html"}
     first = document.tables[0]

@@ -1,4 +1,10 @@
-"""Document metadata: what every real sample says about itself, and the sidecar that corrects it."""
+"""Document metadata: what every real sample says about itself, and the sidecar that corrects it.
+
+The PDFs' metadata is read from the documents ``renja.process`` read (``processed``, shared with
+the other modules; the default engine, which reads every page with pdfplumber first). Processing
+adds only the bidang and a jenis_pemda the text did not give, and every pemda is asserted (it
+gives the jenis_pemda), so the fields compared are the reader's.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +15,11 @@ import pytest
 from click.testing import CliRunner
 
 from renja.app.cli import main
-from renja.extract import ReadOptions, read
+from renja.model.records import Document
+from renja.model.result import Result
 
-from .conftest import REAL, SAMPLE_MD, SHARED, need
+from .conftest import DKI_MD, REAL, SAMPLE_MD, SHARED, Processed, need
 
-SAMPLE_PDF = SAMPLE_MD.with_suffix(".pdf")
 WILAYAH = SHARED / "reference" / "wilayah"
 
 # (pemda, kode_pemda, skpd, kode_skpd, tahun, jenis, jenis_pemda), read from each document
@@ -65,6 +71,7 @@ EXPECTED = {
         "prov",
     ),
 }
+KALTIM = REAL / "renja-binakonstruksi-pupr-provkaltim-2025.pdf"
 FIELDS = ("pemda", "kode_pemda", "skpd", "kode_skpd", "tahun", "jenis", "jenis_pemda")
 # The title each document gives itself: its title page, else its running heads.
 TITLES = {
@@ -82,10 +89,23 @@ TITLES = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_every_real_sample_names_itself(name: str) -> None:
+@pytest.mark.parametrize(
+    "name",
+    [  # a PDF is processed ahead (conftest.py), once a session
+        pytest.param(name, marks=pytest.mark.documents(REAL / name))
+        if name.endswith(".pdf")
+        else name
+        for name in sorted(EXPECTED)
+    ],
+)
+def test_every_real_sample_names_itself(
+    name: str, processed: Processed, request: pytest.FixtureRequest
+) -> None:
     need(WILAYAH)
-    document = read(need(REAL / name), ReadOptions(engine="pdfplumber"))
+    path = REAL / name
+    document: Document = (
+        request.getfixturevalue("dki_document") if path == DKI_MD else processed(path).document
+    )
     meta = document.meta
     assert tuple(getattr(meta, f) for f in FIELDS) == EXPECTED[name]
     assert meta.title == TITLES[name]
@@ -93,17 +113,20 @@ def test_every_real_sample_names_itself(name: str) -> None:
     assert not any("wilayah" in w for w in document.warnings)
 
 
-def test_the_sample_names_itself_the_same_in_markdown_and_pdf() -> None:
-    md, pdf = read(SAMPLE_MD).meta, read(need(SAMPLE_PDF)).meta
+def test_the_sample_names_itself_the_same_in_markdown_and_pdf(
+    sample: Result, sample_pdf: Result
+) -> None:
+    md, pdf = sample.document.meta, sample_pdf.document.meta
     assert md.as_dict() == pdf.as_dict()
     assert (md.pemda, md.tahun, md.jenis) == ("Kota Banjarbaru", 2024, "Renja Perubahan")
     if WILAYAH.exists():
         assert md.kode_pemda == "63.72"
 
 
-def test_a_year_from_the_tables_is_marked_so() -> None:
+@pytest.mark.documents(KALTIM)
+def test_a_year_from_the_tables_is_marked_so(processed: Processed) -> None:
     need(WILAYAH)
-    meta = read(need(REAL / "renja-binakonstruksi-pupr-provkaltim-2025.pdf")).meta
+    meta = processed(KALTIM).document.meta
     assert meta.as_dict()["sumber"]["tahun"] == "tabel"
     assert meta.as_dict()["sumber"]["kode_pemda"] == "daftar_wilayah"
 

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 import renja
-from renja.present.writer import write_result
 
-from .conftest import REAL, SHARED, need
+from .conftest import REAL, SHARED, Processed, need
 
 SCORER = SHARED / "tools" / "score_facts.py"
 ARITHMETIC = {"aritmetika_baris", "jumlah_rincian", "jumlah_total"}
@@ -55,21 +54,29 @@ REAL_ERRORS = {
         ("beda_antar_tabel", "1.05.04.2.01.0017"),
     },
 }
+SUMUT = REAL / "renja-dp3akb-provsumut-2026.pdf"
+KATINGAN = REAL / "renja-satpolppdamkar-katingan-2025.pdf"
+BOGOR = REAL / "rka-subkeg-rakor-disdagin-kotabogor-2022.pdf"
+KALTIM = REAL / "renja-binakonstruksi-pupr-provkaltim-2025.pdf"
 
 
-@pytest.fixture(scope="module", params=list(REAL_ERRORS))
-def real(request, tmp_path_factory) -> tuple[str, renja.Result, Path]:
+# The documents marks tell conftest.py what to process ahead; each is processed once a session.
+@pytest.fixture(
+    scope="module",
+    params=[pytest.param(d, marks=pytest.mark.documents(REAL / f"{d}.pdf")) for d in REAL_ERRORS],
+)
+def real(request, processed: Processed) -> tuple[str, renja.Result, Path]:
+    """Each real PDF processed (once per session, shared with test_metadata) and written."""
     doc = request.param
-    result = renja.process(need(REAL / f"{doc}.pdf"))
-    folder = write_result(result, tmp_path_factory.mktemp(doc), reports=False)
-    return doc, result, folder
+    path = REAL / f"{doc}.pdf"
+    return doc, processed(path), processed.folder(path, reports=False)
 
 
 def test_every_development_fact_holds(real) -> None:
     doc, _, folder = real
     score, lines = _score(doc, folder)
     hit, total = score.split()[1].split("/")
-    assert hit == total, "\n".join(lines)
+    assert hit == total and int(total) > 0, "\n".join(lines)  # 0/0 would be no facts at all
 
 
 def test_errors_are_the_documents_own_and_no_more(real) -> None:
@@ -80,10 +87,9 @@ def test_errors_are_the_documents_own_and_no_more(real) -> None:
     assert {f.check for f in result.findings if f.check in ARITHMETIC} <= {"jumlah_rincian"}
 
 
-def test_sumut_forms_and_scanned_pages(real) -> None:
-    doc, result, _ = real
-    if doc != "renja-dp3akb-provsumut-2026":
-        pytest.skip("Sumut only")
+@pytest.mark.documents(SUMUT)
+def test_sumut_forms_and_scanned_pages(processed: Processed) -> None:
+    result = processed(SUMUT)
     kinds = {t.form: len(t.frame) for t in result.tables}
     assert {"rekap_evaluasi", "reviu_rkpd", "rencana_kerja"} <= set(kinds)  # T-C.29, .31, .33
     assert kinds["rencana_kerja"] >= 90
@@ -93,8 +99,9 @@ def test_sumut_forms_and_scanned_pages(real) -> None:
     assert record["pagu"] == 179446757 and record["uraian"].startswith("Penyediaan Layanan")
 
 
-def test_the_sipd_printout_is_read_as_account_lines() -> None:
-    result = renja.process(need(REAL / "rka-subkeg-rakor-disdagin-kotabogor-2022.pdf"))
+@pytest.mark.documents(BOGOR)
+def test_the_sipd_printout_is_read_as_account_lines(processed: Processed) -> None:
+    result = processed(BOGOR)
     frame = result.table("rincian_belanja")
     levels = dict(zip(frame["kode_rekening"], frame["level"], strict=False))
     assert levels["5"] == "akun" and levels["5.1.02.01.01.0052"] == "sub_rincian_objek"
@@ -106,8 +113,9 @@ def test_the_sipd_printout_is_read_as_account_lines() -> None:
     assert result.meta.pemda == "Kota Bogor" and result.meta.tahun == 2022
 
 
-def test_the_kaltim_table_keeps_its_codes_and_pagu() -> None:
-    result = renja.process(need(REAL / "renja-binakonstruksi-pupr-provkaltim-2025.pdf"))
+@pytest.mark.documents(KALTIM)
+def test_the_kaltim_table_keeps_its_codes_and_pagu(processed: Processed) -> None:
+    result = processed(KALTIM)
     frame = result.table("rencana_kerja")
     row = frame[frame["kode"] == "1.03.11.1.01.0011"].iloc[0]
     assert row["pagu"] == 1563845016 and row["target"] == 1000 and row["satuan"] == "Orang"
@@ -115,10 +123,9 @@ def test_the_kaltim_table_keeps_its_codes_and_pagu() -> None:
     assert frame["kode_sumber"].dropna().eq("cetak+verifikasi").all()
 
 
-def test_katingan_codes_over_five_columns_and_detail_lines(real) -> None:
-    doc, result, _ = real
-    if doc != "renja-satpolppdamkar-katingan-2025":
-        pytest.skip("Katingan only")
+@pytest.mark.documents(KATINGAN)
+def test_katingan_codes_over_five_columns_and_detail_lines(processed: Processed) -> None:
+    result = processed(KATINGAN)
     frame = result.table("rencana_program")  # Tabel IV.1, pages 56-65
     subs = frame[frame["level"] == "sub_kegiatan"]
     assert len(subs) == 33 and subs["kode_sumber"].eq("cetak+verifikasi").all()

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-import renja
 from renja.model.result import Result
 
-from .conftest import REPO
+from .conftest import SAMPLE_MD
+from .pdfgen import TableSpec, render
 from .tablecompare import compare
 
-SAMPLE_PDF = REPO / "samples" / "renja-bkpsdm-banjarbaru-2024.pdf"
-
-
-@pytest.fixture(scope="session")
-def sample_pdf() -> Result:
-    return renja.process(SAMPLE_PDF)
+# ``sample`` and ``sample_pdf`` (the sample PDF processed once, ahead) come from conftest.py.
 
 
 def test_every_form_of_the_markdown_is_found_in_the_pdf(sample: Result, sample_pdf: Result) -> None:
@@ -63,17 +56,27 @@ def test_pdf_and_markdown_of_one_document_get_two_folders(tmp_path: Path) -> Non
 
     from renja.app.cli import main
 
+    # One small document as Markdown and as PDF, under the sample's name: what is tested is the
+    # naming, so neither the 32-page PDF nor the corpus (--no-corpus) is needed here.
+    rows = [
+        ["Kode", "Sub Kegiatan", "Sebelum", "Sesudah"],
+        ["5.03.01.2.01.0001", "Penyusunan Dokumen Perencanaan Perangkat Daerah", "1.000", "2.000"],
+    ]
     docs = tmp_path / "docs"
     docs.mkdir()
-    for source in (SAMPLE_PDF, REPO / "samples" / "renja-bkpsdm-banjarbaru-2024.md"):
-        (docs / source.name).write_bytes(source.read_bytes())
+    caption = "Tabel 5.3 Pergeseran Pagu"
+    text = f"{caption}\n\n" + "".join("\t".join(row) + "\n" for row in rows)
+    (docs / SAMPLE_MD.name).write_text(text, encoding="utf-8")
+    render(docs / SAMPLE_MD.with_suffix(".pdf").name, [TableSpec(caption, rows)])
     result = CliRunner().invoke(main, ["run", str(docs), "--out", str(tmp_path / "out"), "-q",
-                                       "--no-report"])  # fmt: skip
+                                       "--no-report", "--no-corpus"])  # fmt: skip
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert names == [
         "batch.json",
-        "corpus",
         "renja-bkpsdm-banjarbaru-2024",
         "renja-bkpsdm-banjarbaru-2024-pdf",
     ]
+    for name in names[1:]:  # both were read: the same table from each
+        table = tmp_path / "out" / name / "tables" / "t01_pergeseran_pagu.csv"
+        assert table.read_text(encoding="utf-8").rstrip().endswith(",1000,2000"), name

@@ -19,7 +19,6 @@ from renja.model.records import Finding, Severity
 from renja.model.result import Result
 from renja.normalize.columns import form_contract
 from renja.normalize.kinds import EVALUASI_E81, KIND_BY_SLUG, KINDS
-from renja.present.writer import write_result
 from renja.validate.schemas import (
     CSV_READ_OPTIONS,
     SCHEMA_CHECKS,
@@ -362,8 +361,10 @@ def test_broken_frames_give_findings_not_exceptions() -> None:
 
 
 @pytest.fixture(scope="module")
-def written(sample: Result, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_result(sample, tmp_path_factory.mktemp("schemas"), parquet=True)
+def written(sample_out: Path) -> Path:
+    """The sample's folder as ``write_result`` writes it by default, Parquet included: the
+    session's shared ``sample_out``, read only."""
+    return sample_out
 
 
 def test_one_exported_schema_per_form() -> None:
