@@ -91,7 +91,9 @@ def _logical_rows(raw: RawTable, columns: tuple[Column, ...]) -> list[LogicalRow
     return rows
 
 
-def classify_row(values: dict[str, Any], amounts: list[str]) -> str:
+def classify_row(
+    values: dict[str, Any], amounts: list[str], labels: Sequence[str] = ("uraian", "sasaran")
+) -> str:
     """What a clean row is: ``data``, ``total`` (a JUMLAH row) or ``ringkasan`` (a footer label).
 
     >>> classify_row({"uraian": "JUMLAH", "pagu": 1}, ["pagu"])
@@ -104,8 +106,13 @@ def classify_row(values: dict[str, Any], amounts: list[str]) -> str:
     'ringkasan'
     >>> classify_row({"uraian": None, "indikator": "CAKUPAN PELAYANAN", "target": 100}, [])
     'indikator'
+    >>> classify_row({"kecamatan": "Jumlah", "penduduk": 91535}, [], ("uraian", "kecamatan"))
+    'total'
+
+    ``labels`` are the columns that may carry the row's name, in order: a table of no known
+    form names its rows in its first text column, whatever its header calls it.
     """
-    label = values.get("uraian") or values.get("sasaran") or ""
+    label = next((values[k] for k in labels if values.get(k)), "")
     if _BALANCE_LABEL.search(str(label)):
         return "ringkasan"
     if _TOTAL_LABEL.match(str(label)):
@@ -231,6 +238,8 @@ def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: Read
     repairs: list[Repair] = []
     findings: list[Finding] = []
     amounts = [s.name for s in slots if s.ctype is CellType.RUPIAH]
+    texts = [s.name for s in slots if s.ctype is CellType.TEXT][:1]
+    labels = ("uraian", "sasaran", *texts)
     records: list[dict[str, Any]] = []
     for index, row in enumerate(rows, start=1):
         values: dict[str, Any] = {
@@ -305,7 +314,7 @@ def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: Read
                     origin="no",
                 )
             )
-        values["jenis_baris"] = classify_row(values, amounts)
+        values["jenis_baris"] = classify_row(values, amounts, labels)
         if moved_label and values["jenis_baris"] == "data":
             values["jenis_baris"] = "ringkasan"
         if values.get("level") is None:

@@ -195,7 +195,7 @@ def _lama_level(segments: list[str]) -> tuple[bool, str | None]:
 
 
 def _not_a_code(cell: str, why: str) -> Parsed[KodeReading]:
-    return Parsed(None, problem=f"not a code ({why}): {quote_cell(cell)}")
+    return Parsed(None, problem=f"bukan kode ({why}): {quote_cell(cell)}")
 
 
 def parse_kode(
@@ -217,7 +217,7 @@ def parse_kode(
     >>> parse_kode("5.03.02.04.03", kegiatan_prefix="2").value.canonical
     '5.03.02.2.04.0003'
     >>> parse_kode("Penyusunan").problem
-    "not a code (letters or symbols): 'Penyusunan'"
+    "bukan kode (huruf atau simbol): 'Penyusunan'"
     """
     if bidang is not None and not _BIDANG.fullmatch(bidang):
         raise ValueError(f"bidang must be a bidang code such as '5.03', not {bidang!r}")
@@ -225,7 +225,7 @@ def parse_kode(
     if cell in EMPTY_MARKS:
         return EMPTY
     if not _KODE_CHARS.fullmatch(cell):
-        return _not_a_code(cell, "letters or symbols")
+        return _not_a_code(cell, "huruf atau simbol")
 
     rules: list[str] = []
     code = cell.lower()
@@ -236,7 +236,7 @@ def parse_kode(
             rules.append(rule.__name__)
     segments = code.split(".")
     if not all(segments):
-        return _not_a_code(cell, "an empty segment")
+        return _not_a_code(cell, "ada segmen kosong")
 
     if not _fits_p90(segments) and _fits_p90(split_kegiatan_segment(code).split(".")):
         code = split_kegiatan_segment(code)
@@ -267,7 +267,7 @@ def parse_kode(
         return Parsed(KodeReading(canonical, level, generic, "p90"), tuple(rules))
 
     if not all(_DIGITS.fullmatch(s) for s in segments):
-        return _not_a_code(cell, "an x outside the generic X.XX")
+        return _not_a_code(cell, "x di luar X.XX generik")
     fits_lama, lama_level = _lama_level(segments)
     if fits_lama:
         return Parsed(KodeReading(code, lama_level, None, "lama"), tuple(rules))
@@ -278,13 +278,13 @@ def _read_lain(code: str, cell: str, rules: list[str]) -> Parsed[KodeReading]:
     """Keep digits and dots that fit no scheme as a 'lain' code, unless they are something else."""
     segments = code.split(".")
     if len(segments) < 2:
-        return _not_a_code(cell, "a number without dots")
+        return _not_a_code(cell, "angka tanpa titik")
     if any(len(s) > MAX_LAIN_SEGMENT for s in segments):
-        return _not_a_code(cell, f"a segment longer than {MAX_LAIN_SEGMENT} digits")
+        return _not_a_code(cell, f"segmen lebih dari {MAX_LAIN_SEGMENT} digit")
     if all(len(s) == 3 for s in segments[1:]):
-        return _not_a_code(cell, "it is grouped like an amount")
+        return _not_a_code(cell, "dikelompokkan seperti jumlah uang")
     if any(r in rules for r in LAIN_UNTRUSTED_RULES):
-        return _not_a_code(cell, "it fits no code scheme even after repair")
+        return _not_a_code(cell, "tidak cocok dengan skema kode mana pun, juga sesudah diperbaiki")
     return Parsed(KodeReading(code, None, None, "lain"), tuple(rules))
 
 

@@ -32,6 +32,12 @@ MEASURES: tuple[tuple[str, str], ...] = (
 )
 _MEASURES = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in MEASURES)
 
+# What a "Jumlah" column may total besides its bare word: money and the measures of a plan. Any
+# other word after it names what is counted (Jumlah Penduduk, Jumlah Desa): no total.
+_TOTAL_OF = (
+    r"k|rp|rupiah|anggaran|pagu|dana|biaya|belanja|nilai|target|realisasi|keseluruhan|seluruhnya"
+)
+
 # Periods by their words (besides years).
 PERIODS: tuple[tuple[str, str], ...] = (
     ("sebelum", r"sebelum|semula|\bawal\s+perubahan"),
@@ -40,7 +46,7 @@ PERIODS: tuple[tuple[str, str], ...] = (
     ("perubahan", r"\bperubahan\b"),
     ("awal", r"kondisi\s+(?:kinerja\s+)?awal|\bawal\s+periode|\bbaseline\b"),
     ("akhir", r"kondisi\s+(?:kinerja\s+)?akhir|\bakhir\s+periode"),
-    ("total", r"^(?:total|jumlah)\b|\btotal\b"),
+    ("total", r"\btotal\b|^jumlah(?:\s*\([^)]*\))?(?:\s*/?\s*(?:" + _TOTAL_OF + r")\b.*)?$"),
 )
 _PERIODS = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in PERIODS)
 _QUARTER = re.compile(r"\b(?:triwulan|tw)\s*[-.]?\s*(iv|iii|ii|i|[1-4])\b", re.IGNORECASE)

@@ -41,20 +41,34 @@ def read_dot_as_decimal(text: str) -> str:
     return text.replace(".", ",")
 
 
+def wrap_is_certain(body: str) -> bool:
+    """Spaces in a number are a line wrap only when its separators show it (``68,8 1``,
+    ``1.25 0``); with none, ``49 4`` may as well be two numbers a reader put in one cell, and
+    only digits spaced one by one (``1 4 6``) are one number.
+
+    >>> wrap_is_certain("68,8 1"), wrap_is_certain("1 4 6"), wrap_is_certain("49 4")
+    (True, True, False)
+    """
+    pieces = body.split()
+    return any(mark in body for mark in ".,") or all(len(piece) == 1 for piece in pieces)
+
+
 def _read_number(body: str, cell: str) -> Parsed[Decimal]:
     """Read ``body`` (the number part of ``cell``, without any ``%``)."""
     negative = body[0] in MINUS_SIGNS and body[1:].lstrip()[:1].isdigit()
     if negative:
         body = body[1:].lstrip()
     if not _NUMBER_CHARS.fullmatch(body):
-        return Parsed(None, problem=f"not a number: {quote_cell(cell)}")
+        return Parsed(None, problem=f"bukan angka: {quote_cell(cell)}")
 
     rules: list[str] = []
+    if " " in body and not wrap_is_certain(body):
+        return Parsed(None, problem=f"dua angka atau lebih dalam satu sel: {quote_cell(cell)}")
     if " " in body:
         body = join_wrapped_number(body)
         rules.append(join_wrapped_number.__name__)
     if body.count(",") > 1:
-        return Parsed(None, problem=f"more than one decimal comma in {quote_cell(cell)}")
+        return Parsed(None, problem=f"lebih dari satu koma desimal di {quote_cell(cell)}")
     if body.endswith(","):
         body = drop_trailing_comma(body)
         rules.append(drop_trailing_comma.__name__)
@@ -64,12 +78,12 @@ def _read_number(body: str, cell: str) -> Parsed[Decimal]:
 
     whole, _, fraction = body.partition(",")
     if "." in fraction:
-        return Parsed(None, problem=f"a dot after the decimal comma in {quote_cell(cell)}")
+        return Parsed(None, problem=f"titik sesudah koma desimal di {quote_cell(cell)}")
     if _STRAY_DOT.search(whole):
         whole = drop_stray_dots(whole)
         rules.append(drop_stray_dots.__name__)
     if not whole:
-        return Parsed(None, problem=f"no digits before the decimal comma in {quote_cell(cell)}")
+        return Parsed(None, problem=f"tidak ada angka sebelum koma desimal di {quote_cell(cell)}")
     if not _GROUPED.fullmatch(whole):
         groups = whole.split(".")
         bad = next((g for g in groups[1:] if len(g) != 3), groups[0])
@@ -77,7 +91,7 @@ def _read_number(body: str, cell: str) -> Parsed[Decimal]:
         return Parsed(None, problem=problem)
     digits = whole.replace(".", "")
     if len(digits) + len(fraction) > MAX_NUMBER_DIGITS:
-        return Parsed(None, problem=f"too many digits for a number in {quote_cell(cell)}")
+        return Parsed(None, problem=f"terlalu banyak angka di {quote_cell(cell)}")
     sign = "-" if negative else ""
     number = f"{sign}{digits}.{fraction}" if fraction else f"{sign}{digits}"
     return Parsed(Decimal(number), tuple(rules))
@@ -112,5 +126,5 @@ def parse_percent(text: str) -> Parsed[Decimal]:
         return EMPTY
     body = cell.removesuffix("%").rstrip()
     if not body:
-        return Parsed(None, problem=f"no number before the percent sign in {quote_cell(cell)}")
+        return Parsed(None, problem=f"tidak ada angka sebelum tanda persen di {quote_cell(cell)}")
     return _read_number(body, cell)

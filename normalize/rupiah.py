@@ -206,7 +206,7 @@ def parse_rupiah(text: str) -> Parsed[int | Decimal]:
     negative, body = _split_sign(body)
     body = _WHOLE_MARK.sub("", _CURRENCY.sub("", body))
     if not _AMOUNT_CHARS.fullmatch(body) or not any(c.isdigit() for c in body):
-        return Parsed(None, problem=f"not an amount: {quote_cell(cell)}")
+        return Parsed(None, problem=f"bukan jumlah uang: {quote_cell(cell)}")
 
     rules: list[str] = []
     if "." not in body and _US_THOUSANDS.fullmatch(join_wrapped_number(body)):
@@ -219,21 +219,21 @@ def parse_rupiah(text: str) -> Parsed[int | Decimal]:
     whole, comma, cents = body.partition(",")
     whole, cents = whole.strip(), cents.strip()
     if "," in cents or "." in cents:
-        return Parsed(None, problem=f"more than one decimal separator in {quote_cell(cell)}")
+        return Parsed(None, problem=f"lebih dari satu pemisah desimal di {quote_cell(cell)}")
     if comma and not cents:
         rules.append(drop_trailing_comma.__name__)
     if " " in cents:
         cents = join_wrapped_number(cents)
         rules.append(join_wrapped_number.__name__)
     if not whole:
-        return Parsed(None, problem=f"no digits before the decimal comma in {quote_cell(cell)}")
+        return Parsed(None, problem=f"tidak ada angka sebelum koma desimal di {quote_cell(cell)}")
 
     if " " in whole:
         read = _read_groups(join_wrapped_number(whole))
         if read.digits is not None:
             rules += [join_wrapped_number.__name__, *read.rules]
         elif _holds_two_amounts(whole):
-            return Parsed(None, problem=f"two amounts in one cell: {quote_cell(cell)}")
+            return Parsed(None, problem=f"dua jumlah uang dalam satu sel: {quote_cell(cell)}")
         else:
             read = _Digits(join_wrapped_digits(whole))
             rules.append(join_wrapped_digits.__name__)
@@ -245,7 +245,7 @@ def parse_rupiah(text: str) -> Parsed[int | Decimal]:
     digits = read.digits or ""
 
     if len(digits) > MAX_AMOUNT_DIGITS or len(cents) > MAX_AMOUNT_DIGITS:
-        return Parsed(None, problem=f"too many digits for an amount in {quote_cell(cell)}")
+        return Parsed(None, problem=f"terlalu banyak angka untuk jumlah uang di {quote_cell(cell)}")
     done = tuple(dict.fromkeys(rules))
     if cents.strip("0"):
         return Parsed(Decimal(f"{'-' if negative else ''}{digits}.{cents}"), done)

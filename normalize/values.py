@@ -15,9 +15,9 @@ from renja.extract.shapes import Shape, sniff
 from renja.model.contract import CellType, Column, kode_columns, kode_prefix
 from renja.normalize.kode import parse_kode, split_kode_uraian
 from renja.normalize.parsed import Parsed
-from renja.normalize.percent import parse_decimal, parse_percent
+from renja.normalize.percent import parse_decimal, parse_percent, wrap_is_certain
 from renja.normalize.rekening import parse_rekening
-from renja.normalize.rupiah import parse_rupiah
+from renja.normalize.rupiah import parse_rupiah, quote_cell
 from renja.normalize.target import split_target
 from renja.normalize.words import rejoin_split_words
 
@@ -194,8 +194,14 @@ def parse_number(text: str) -> Parsed[int | Decimal]:
     >>> [parse_number(t).value for t in ["28.232", "20.836,56", "70,1", "1.5", "55,09%", "-"]]
     [28232, Decimal('20836.56'), Decimal('70.1'), Decimal('1.5'), Decimal('55.09'), None]
     >>> parse_number("Lima").problem
-    "not a number: 'Lima'"
+    "bukan angka: 'Lima'"
+    >>> parse_number("49 4").problem  # two counts a reader put in one cell, or one wrapped?
+    "dua angka atau lebih dalam satu sel: '49 4'"
     """
+    body = " ".join(text.split()).removesuffix("%").rstrip()
+    if " " in body and not wrap_is_certain(body):
+        problem = f"dua angka atau lebih dalam satu sel: {quote_cell(text.strip())}"
+        return Parsed(None, problem=problem)
     amount = parse_rupiah(text)
     if amount.value is not None or amount.problem is None:
         return amount

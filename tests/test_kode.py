@@ -112,20 +112,20 @@ def test_codes_of_no_scheme_are_lain(cell: str) -> None:
 @pytest.mark.parametrize(
     ("cell", "why"),
     [
-        ("Penyusunan", "letters or symbols"),
-        ("12 dok", "letters or symbols"),
-        ("0", "a number without dots"),
-        ("2024", "a number without dots"),
-        ("5..03", "an empty segment"),
-        ("x.03", "an x outside the generic X.XX"),
-        ("1.000.000", "it is grouped like an amount"),
-        ("24,22", "it fits no code scheme even after repair"),
+        ("Penyusunan", "huruf atau simbol"),
+        ("12 dok", "huruf atau simbol"),
+        ("0", "angka tanpa titik"),
+        ("2024", "angka tanpa titik"),
+        ("5..03", "ada segmen kosong"),
+        ("x.03", "x di luar X.XX generik"),
+        ("1.000.000", "dikelompokkan seperti jumlah uang"),
+        ("24,22", "tidak cocok dengan skema kode mana pun, juga sesudah diperbaiki"),
     ],
 )
 def test_not_a_code(cell: str, why: str) -> None:
     parsed = parse_kode(cell)
     assert parsed.value is None
-    assert parsed.problem == f"not a code ({why}): {cell!r}"
+    assert parsed.problem == f"bukan kode ({why}): {cell!r}"
 
 
 @pytest.mark.parametrize("cell", ["", "-", "   "])

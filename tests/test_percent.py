@@ -75,11 +75,11 @@ def test_empty_marks(cell: str) -> None:
 @pytest.mark.parametrize(
     ("cell", "fragment"),
     [
-        ("BB", "not a number: 'BB'"),
-        ("1,2,3", "more than one decimal comma"),
+        ("BB", "bukan angka: 'BB'"),
+        ("1,2,3", "lebih dari satu koma desimal"),
         ("1.0035", "group '0035' has 4 digits"),
         ("1.00.3", "group '00' has 2 digits"),
-        (",5", "no digits before the decimal comma"),
+        (",5", "tidak ada angka sebelum koma desimal"),
     ],
 )
 def test_unreadable_numbers_have_a_problem(cell: str, fragment: str) -> None:
@@ -92,11 +92,11 @@ def test_unreadable_numbers_have_a_problem(cell: str, fragment: str) -> None:
 def test_percent_sign_alone_is_a_problem() -> None:
     parsed = parse_percent("%")
     assert parsed.value is None
-    assert parsed.problem == "no number before the percent sign in '%'"
+    assert parsed.problem == "tidak ada angka sebelum tanda persen di '%'"
 
 
 def test_percent_sign_in_a_plain_decimal_is_a_problem() -> None:
-    assert parse_decimal("100%").problem == "not a number: '100%'"
+    assert parse_decimal("100%").problem == "bukan angka: '100%'"
 
 
 @given(st.integers(0, 10**6), st.integers(0, 99), st.lists(st.integers(0, 12), max_size=3))

@@ -139,14 +139,14 @@ def test_stray_commas_and_dots_are_logged() -> None:
 def test_text_is_not_an_amount(cell: str) -> None:
     parsed = parse_rupiah(cell)
     assert parsed.value is None
-    assert parsed.problem == f"not an amount: {cell!r}"
+    assert parsed.problem == f"bukan jumlah uang: {cell!r}"
 
 
 def test_two_amounts_in_one_cell_are_refused() -> None:
     parsed = parse_rupiah("1.000.000 2.500.000")
     assert parsed.value is None
     assert parsed.problem is not None
-    assert "two amounts" in parsed.problem
+    assert "dua jumlah uang" in parsed.problem
 
 
 def test_more_than_one_decimal_comma_is_refused() -> None:

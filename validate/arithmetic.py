@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from renja.model.checks import (
     ARITMETIKA_BARIS,
@@ -19,7 +20,7 @@ from renja.model.checks import (
     SELISIH_PEMBULATAN,
     Check,
 )
-from renja.model.contract import RatioCheck
+from renja.model.contract import CellType, RatioCheck
 from renja.validate.sheet import DEPTH, CellRef, Number, Row, Sheet
 
 ROW = ARITMETIKA_BARIS
@@ -38,6 +39,7 @@ class Relation:
     target: CellRef
     terms: tuple[tuple[int, CellRef], ...]
     formula: str  # for the message: "pagu sesudah − sebelum", "jumlah 3 sub kegiatan"
+    money: bool = True  # rupiah; False for counts (people, units, areas) a total row sums
 
     @property
     def cells(self) -> tuple[CellRef, ...]:
@@ -69,8 +71,18 @@ def evaluate(relation: Relation, value: Lookup) -> Outcome | None:
         part = value(cell)
         if isinstance(part, Unreadable):
             return None
-        expected += sign * (part or 0)
-    return Outcome(relation, found or 0, expected)
+        expected += sign * exact(part or 0)
+    return Outcome(relation, exact(found or 0), expected)
+
+
+def exact(value: Number) -> int | Decimal:
+    """A float cell (an area, a count with decimals) as the decimal it was printed as, so that
+    sums are exact: ``47.56 + 147.46`` is 195.02, not 195.01999999999998.
+
+    >>> exact(47.56) + exact(147.46), exact(7)
+    (Decimal('195.02'), 7)
+    """
+    return Decimal(repr(value)) if isinstance(value, float) else value
 
 
 class Unreadable:
@@ -189,29 +201,74 @@ def _summing_depth(rows: list[Row], column: str) -> int | None:
 
 
 def total_relations(sheet: Sheet) -> list[Relation]:
-    """A total row (``JUMLAH``, or an unlabelled row of amounts) sums the rows it closes."""
+    """A total row (``JUMLAH``, or an unlabelled row of amounts) sums the rows it closes.
+
+    Its money columns always; its columns of counts (people, units, areas) when the row shows
+    itself a sum (see ``summed_counts``).
+    """
     out: list[Relation] = []
     start = 0
+    amounts, counts = amount_columns(sheet), count_columns(sheet)
     for index, row in enumerate(sheet.rows):
         if row.kind != "total":
             continue
         block = [r for r in sheet.rows[start:index] if r.kind == "data"]
         start = index + 1
         hierarchical = len({r.depth for r in block if r.depth is not None}) > 1
-        for column in amount_columns(sheet):
-            if row.number_at(column) is None:
-                continue
-            members = _total_members(block, column, hierarchical)
-            if not members:
+        members = {
+            column: _total_members(block, column, hierarchical) for column in (*amounts, *counts)
+        }
+        checked = [*amounts, *summed_counts(row, members, amounts, counts)]
+        for column in checked:
+            if row.number_at(column) is None or not members[column]:
                 continue
             out.append(
                 Relation(
                     TOTAL,
                     CellRef(sheet.id, row.number, column),
-                    tuple((1, CellRef(sheet.id, m.number, column)) for m in members),
-                    f"jumlah {len(members)} baris",
+                    tuple((1, CellRef(sheet.id, m.number, column)) for m in members[column]),
+                    f"jumlah {len(members[column])} baris",
+                    money=column in amounts,
                 )
             )
+    return out
+
+
+def count_columns(sheet: Sheet) -> list[str]:
+    """The columns of plain quantities (not money, not percentages) of a table, in order."""
+    contract = sheet.table.contract
+    return [
+        c.name for c in contract.columns if c.ctype is CellType.NUMBER and c.name in sheet.columns
+    ]
+
+
+def summed_counts(
+    total: Row, members: dict[str, list[Row]], amounts: list[str], counts: list[str]
+) -> list[str]:
+    """The count columns a total row sums, when the row shows itself a sum.
+
+    The row is a sum when, in some column, it holds exactly the sum of two or more printed
+    values. Then each count column whose total is larger than every value it closes is checked;
+    a total within the range of its values (a density, an average, a rate of the whole) is no
+    sum and is left alone, as is every column when no column adds up.
+    """
+
+    def values(column: str) -> list[Number]:
+        return [v for m in members[column] if (v := m.number_at(column)) is not None]
+
+    def adds_up(column: str) -> bool:
+        found, parts = total.number_at(column), values(column)
+        return found is not None and len(parts) >= 2 and exact(found) == sum(map(exact, parts))
+
+    if not any(adds_up(c) for c in (*amounts, *counts)):
+        return []
+    out = []
+    for column in counts:
+        found, parts = total.number_at(column), values(column)
+        if found is None or len(parts) < 2 or min(parts) < 0:
+            continue
+        if found > max(parts):
+            out.append(column)
     return out
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from itertools import combinations
 
 from renja.model.checks import (
@@ -259,7 +260,33 @@ def is_rounding(outcome: Outcome) -> bool:
     (True, False)
     """
     allowed = max(1, (len(outcome.relation.terms) + 1) // 2)
+    if not outcome.relation.money:
+        return _rounded_decimals(outcome, allowed)
     return 0 < abs(outcome.difference) <= allowed and abs(outcome.found) >= MIN_ROUNDED_TOTAL
+
+
+def _rounded_decimals(outcome: Outcome, allowed: int) -> bool:
+    """A sum of counts is exact, unless its values are printed rounded to some decimals (an area
+    in km²): then half a unit of the last decimal per term is rounding.
+
+    >>> from renja.validate.arithmetic import Relation
+    >>> from renja.validate.sheet import CellRef
+    >>> cell = CellRef("t01", 1, "luas")
+    >>> relation = Relation(TOTAL, cell, ((1, cell), (1, cell)), "", money=False)
+    >>> _rounded_decimals(Outcome(relation, Decimal("661.23"), Decimal("661.22")), 1)
+    True
+    >>> _rounded_decimals(Outcome(relation, 30470, 30469), 1)
+    False
+    """
+    places = [
+        -exponent
+        for value in (outcome.found, outcome.expected)
+        if isinstance(value, Decimal) and isinstance(exponent := value.as_tuple().exponent, int)
+    ]
+    if not places or max(places) <= 0:
+        return False
+    unit = Decimal(1).scaleb(-max(places))
+    return 0 < abs(outcome.difference) <= allowed * unit
 
 
 def _rounding_finding(outcome: Outcome, book: Book) -> Finding:
@@ -270,8 +297,8 @@ def _rounding_finding(outcome: Outcome, book: Book) -> Finding:
         ROUNDING,
         ROUNDING.severity,
         f"{cell.column} tercetak {rupiah(outcome.found)}, {relation.formula} = "
-        f"{rupiah(outcome.expected)}: selisih {rupiah(outcome.difference)} rupiah, sebesar "
-        "pembulatan angka-angkanya.",
+        f"{rupiah(outcome.expected)}: selisih {rupiah(outcome.difference)}"
+        f"{' rupiah' if relation.money else ''}, sebesar pembulatan angka-angkanya.",
         table=cell.table,
         row=cell.row,
         source=row.source,
