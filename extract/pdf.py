@@ -23,6 +23,7 @@ from renja.extract.pdf_camelot import LATTICE_ENGINE, Grid, camelot_available, l
 from renja.extract.pdf_grid import (
     OFF_PAGE_SLACK,
     BBox,
+    Cell,
     PageTable,
     bounds,
     fill_table,
@@ -251,8 +252,30 @@ def table_rows(table: PageTable, page: int) -> list[RawRow]:
         spans = table.spans(row)
         edges = tuple(table.edges) if len(table.edges) == len(cells) + 1 else ()
         source = Source(page=page, bbox=box)
-        out.append(RawRow(cells, source, role=role, bold=bold, spans=spans, edges=edges))
+        indents = tuple(_indent(cell) for cell in row)
+        out.append(
+            RawRow(cells, source, role=role, bold=bold, spans=spans, edges=edges, indents=indents)
+        )
     return out
+
+
+def _indent(cell: Cell | None) -> float | None:
+    """How far a cell's text starts right of the cell's left edge, in points; None when the
+    text is centred in the cell (its start then says nothing of its depth)."""
+    if cell is None or not cell.lines:
+        return None
+    x0, x1 = min(line.x0 for line in cell.lines), max(line.x1 for line in cell.lines)
+    left, right = cell.bbox[0], cell.bbox[2]
+    narrow = x1 - x0 < CENTRED_WIDTH * (right - left)
+    if narrow and abs((x0 + x1) / 2 - (left + right) / 2) <= CENTRED_SLACK:
+        return None
+    return round(max(0.0, x0 - left), 1)
+
+
+# A cell's text narrower than this share of the cell, with its middle within this many points of
+# the cell's middle, is centred.
+CENTRED_WIDTH = 0.8
+CENTRED_SLACK = 1.5
 
 
 def _sequence(

@@ -67,6 +67,9 @@ class RawRow:
     # Other printed lines this row was made of when normalize joined lines into one record
     # (the after line of a before/after pair); empty as extracted.
     joined: tuple[Source, ...] = ()
+    # How far each cell's text starts right of its column's left edge, in points (PDF only;
+    # empty when unknown): an indented name is often a child of the name above it.
+    indents: tuple[float | None, ...] = ()
 
 
 @dataclass(slots=True)

@@ -26,6 +26,8 @@ class CleanTable:
     frame: pd.DataFrame
     gaps: tuple[str, ...] = field(default=())
     bold: tuple[bool, ...] = field(default=())  # per clean row: printed bold (a parent, a total)
+    # per clean row: how far its name is indented, in points (PDF; None when unknown)
+    indents: tuple[float | None, ...] = field(default=())
 
     @property
     def form(self) -> str:

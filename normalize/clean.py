@@ -24,7 +24,7 @@ from renja.model.contract import (
     TableContract,
     TableStatus,
 )
-from renja.model.records import Finding, RawTable, Repair, RowRole
+from renja.model.records import Finding, RawRow, RawTable, Repair, RowRole
 from renja.model.tables import CleanTable
 from renja.normalize.align import align_row, fill_rates
 from renja.normalize.continuation import LogicalRow, merge_continuations
@@ -75,6 +75,7 @@ def _logical_rows(raw: RawTable, columns: tuple[Column, ...]) -> list[LogicalRow
     rows: list[LogicalRow] = []
     body = [r for r in raw.rows if r.role is RowRole.BODY and any(c.strip() for c in r.cells)]
     fill = fill_rates([r.cells for r in body], len(columns))
+    name = name_slot(columns)
     for row in body:
         aligned = align_row(row.cells, columns, fill)
         rows.append(
@@ -86,9 +87,26 @@ def _logical_rows(raw: RawTable, columns: tuple[Column, ...]) -> list[LogicalRow
                 merged=list(row.joined),
                 moved=aligned.moved,
                 overflow=aligned.overflow,
+                indent=printed_indent(row, name, aligned.moved),
             )
         )
     return rows
+
+
+def name_slot(columns: Sequence[Column]) -> int | None:
+    """The column that names the rows: ``uraian``, else the first column of text."""
+    names = [c.name for c in columns]
+    if "uraian" in names:
+        return names.index("uraian")
+    return next((i for i, c in enumerate(columns) if c.ctype is CellType.TEXT), None)
+
+
+def printed_indent(row: RawRow, slot: int | None, moved: Sequence[tuple[int, int]]) -> float | None:
+    """The indentation of the cell that landed in ``slot``, when the reader measured it."""
+    if slot is None or len(row.indents) != len(row.cells):
+        return None
+    printed = next((p for p, s in moved if s == slot), slot)
+    return row.indents[printed] if printed < len(row.indents) else None
 
 
 def classify_row(
@@ -373,8 +391,9 @@ def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: Read
         )
     frame = _frame(records, contract)
     bold = tuple(row.bold for row in rows)
+    indents = tuple(row.indent for row in rows)
     gaps = table_gaps(raw, contract, sum(bool(row.overflow) for row in rows))
-    table = CleanTable(table_id, contract, raw, frame, gaps=gaps, bold=bold)
+    table = CleanTable(table_id, contract, raw, frame, gaps=gaps, bold=bold, indents=indents)
     return Cleaned(table, repairs, findings)
 
 

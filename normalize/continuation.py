@@ -46,6 +46,7 @@ class LogicalRow:
     merged: list[Source] = field(default_factory=list)
     moved: list[tuple[int, int]] = field(default_factory=list)
     overflow: list[tuple[int, str]] = field(default_factory=list)
+    indent: float | None = None  # how far its name starts right of its column's edge (PDF)
 
 
 def continues_name(above: str, text: str) -> bool:
@@ -184,7 +185,8 @@ def _join_split_records(rows: list[LogicalRow], slots: Sequence[Column]) -> list
             pairs = zip(cells, part.cells, strict=True)
             cells = [join_text(a, b) if b.strip() else a for a, b in pairs]
         code_row = rows[end]
-        merged = LogicalRow(cells, code_row.source, code_row.bold or row.bold, row.page_top)
+        merged = LogicalRow(cells, code_row.source, code_row.bold or row.bold, row.page_top,
+                            indent=code_row.indent)  # fmt: skip
         merged.merged = [r.source for r in rows[i:end]]
         merged.split_record = [
             (k, part.cells[k].strip())
@@ -278,7 +280,11 @@ def merge_continuations(
                                 completes_cut_record.__name__))  # fmt: skip
             target.merged.append(row.source)
             continue
-        if out and is_continuation(row.cells, out[-1].cells, slots, relaxed):
+        if (
+            out
+            and not outdented(row, out[-1])
+            and is_continuation(row.cells, out[-1].cells, slots, relaxed)
+        ):
             target = out[-1]
             for k, cell in enumerate(row.cells):
                 if cell.strip():
@@ -292,3 +298,22 @@ def merge_continuations(
 
 
 RULE = merge_continuations.__name__
+
+# Names starting this many points further left than the name above are set at another depth.
+OUTDENT = 2.0
+
+
+def outdented(row: LogicalRow, above: LogicalRow) -> bool:
+    """A name set further left than the one above it starts a new row: a wrapped name goes on
+    where its first line started, never to the left of it.
+
+    >>> from renja.model.records import Source
+    >>> above = LogicalRow(["Pelatihan perawat puskesmas"], Source(1), indent=28.0)
+    >>> outdented(LogicalRow(["Layanan Pendidikan"], Source(2), indent=0.0), above)
+    True
+    >>> outdented(LogicalRow(["kabupaten"], Source(2), indent=28.0), above)
+    False
+    """
+    if row.indent is None or above.indent is None:
+        return False
+    return row.indent < above.indent - OUTDENT

@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 import pandas as pd
@@ -110,6 +111,7 @@ class RowFacts:
     number: str | None  # its row number, from a number column or the start of its name
     bold: bool
     caps: bool
+    indent: int = 0  # the row's indentation step: 0 at the table's left, 1 one step in, …
 
 
 def signature(row: RowFacts) -> tuple[Hashable, ...]:
@@ -118,14 +120,14 @@ def signature(row: RowFacts) -> tuple[Hashable, ...]:
     >>> signature(RowFacts("program", "1", True, True))
     ('level', 'program')
     >>> signature(RowFacts(None, "a.", False, False))
-    ('marker', 'lower', False, False)
+    ('marker', 'lower', False, False, 0)
     """
     if row.level in NAMED_LEVELS:
         return ("level", row.level)
     style = marker_style(row.number or "")
     if style:
-        return ("marker", style, row.bold, row.caps)
-    return ("plain", row.bold, row.caps)
+        return ("marker", style, row.bold, row.caps, row.indent)
+    return ("plain", row.bold, row.caps, row.indent)
 
 
 # Depth order of named levels: a row of a deeper level is a child of an open row of a shallower.
@@ -148,6 +150,12 @@ def outline(rows: Sequence[RowFacts]) -> tuple[list[int], list[int | None]]:
     ([0, 1, 2, 2, 1, 2, 0], [None, 0, 1, 1, 0, 4, None])
     >>> outline([RowFacts(None, None, False, False), RowFacts(None, None, False, True)])
     ([0, 0], [None, None])
+
+    Indentation nests plain rows: a row set further in is a child of the row above it.
+
+    >>> accounts = [RowFacts(None, None, False, False, indent) for indent in (0, 1, 2, 2, 1, 0)]
+    >>> outline(accounts)
+    ([0, 1, 2, 2, 1, 0], [None, 0, 1, 1, 0, None])
     """
     depths: list[int] = []
     parents: list[int | None] = []
@@ -163,13 +171,30 @@ def outline(rows: Sequence[RowFacts]) -> tuple[list[int], list[int | None]]:
                 stack.pop()
             stack.pop()
         elif sig[0] == "plain":
-            # An unnumbered heading (in capitals or bold) is never under a plainer one.
-            while stack and stack[-1][0][0] == "plain" and _rank(stack[-1][0]) >= _rank(sig):
+            # An unnumbered heading (in capitals or bold) is never under a plainer one, nor
+            # under a row set as far in as it or further.
+            while stack and stack[-1][0][0] == "plain" and not _above(stack[-1][0], sig):
                 stack.pop()
+        while stack and _indent_of(stack[-1][0]) > _indent_of(sig):
+            stack.pop()  # a row set less far in than an open row closes it
         parents.append(stack[-1][1] if stack else None)
         depths.append(len(stack))
         stack.append((sig, index))
     return depths, parents
+
+
+def _indent_of(sig: tuple[Hashable, ...]) -> int:
+    """The indentation step of a row's signature (named levels: none)."""
+    value = sig[-1] if sig[0] in ("marker", "plain") else 0
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
+def _above(open_sig: tuple[Hashable, ...], sig: tuple[Hashable, ...]) -> bool:
+    """Whether an open plain row can be the parent of a plain row: set less far in, or as far
+    in and more prominent."""
+    if _indent_of(open_sig) != _indent_of(sig):
+        return _indent_of(open_sig) < _indent_of(sig)
+    return _rank(open_sig) < _rank(sig)
 
 
 def _rank(sig: tuple[Hashable, ...]) -> int:
@@ -274,8 +299,40 @@ def _place(rows: Sequence[Amounts], i: int, end: int, parents: list[int | None])
     return None
 
 
-def row_facts(values: dict[str, Any], bold: bool) -> RowFacts:
-    """The facts of one clean row: level, row number, bold, capitals."""
+# Indentations closer than this (points) are one step: text is placed to a fraction of a point.
+INDENT_TOLERANCE = 2.0
+# A table whose names start at more distinct places than this is ragged, not indented (centred
+# names are no indentation: the reader leaves them unmeasured).
+MAX_INDENT_STEPS = 5
+
+
+def indent_steps(indents: Sequence[float | None]) -> list[int]:
+    """Each row's indentation step (0 at the left), when its names are set by indentation.
+
+    The indentations are grouped into steps a few points apart. A column whose names start at
+    many places is ragged: all rows are step 0.
+
+    >>> indent_steps([2.0, 14.1, 26.0, 26.2, 14.0, 2.1, None])
+    [0, 1, 2, 2, 1, 0, 0]
+    >>> indent_steps([30.5, 12.0, 41.2, 8.3, 22.7, 35.9, 17.4])  # ragged names
+    [0, 0, 0, 0, 0, 0, 0]
+    >>> indent_steps([3.0, 3.0, 3.1])
+    [0, 0, 0]
+    """
+    known = sorted(v for v in indents if v is not None)
+    if not known:
+        return [0] * len(indents)
+    starts = [known[0]]
+    for before, value in pairwise(known):
+        if value - before > INDENT_TOLERANCE:
+            starts.append(value)
+    if len(starts) > MAX_INDENT_STEPS:
+        return [0] * len(indents)
+    return [0 if v is None else sum(1 for s in starts[1:] if v >= s) for v in indents]
+
+
+def row_facts(values: dict[str, Any], bold: bool, indent: int = 0) -> RowFacts:
+    """The facts of one clean row: level, row number, bold, capitals, indentation step."""
     names = [v for k, v in values.items() if k.startswith("uraian") and k != "uraian_nomenklatur"]
     name = str(values.get("uraian") or values.get("sasaran") or next(filter(None, names), ""))
     number = values.get("no")
@@ -283,7 +340,7 @@ def row_facts(values: dict[str, Any], bold: bool) -> RowFacts:
     level = values.get("level") or next(
         (v for k, v in values.items() if k.startswith("level_") and isinstance(v, str)), None
     )  # a row named only on one side of a two-sided form (a reviu's new sub kegiatan)
-    return RowFacts(level if isinstance(level, str) else None, number, bold, is_caps(name))
+    return RowFacts(level if isinstance(level, str) else None, number, bold, is_caps(name), indent)
 
 
 def place_rows(table: CleanTable) -> CleanTable:
@@ -297,7 +354,9 @@ def place_rows(table: CleanTable) -> CleanTable:
     records = frame.to_dict("records")
     bold = list(table.bold) + [False] * (len(records) - len(table.bold))
     data = [i for i, kind in enumerate(kinds) if kind == "data"]
-    facts = [row_facts(records[i], bold[i]) for i in data]
+    indents = list(table.indents) + [None] * (len(records) - len(table.indents))
+    steps = indent_steps([indents[i] for i in data])
+    facts = [row_facts(records[i], bold[i], step) for i, step in zip(data, steps, strict=True)]
     named = class_levels(facts)
     facts = [replace(f, level=level) for f, level in zip(facts, named, strict=True)]
     depths, parents = outline(facts)

@@ -204,6 +204,7 @@ def _joined(before: RawRow, after: RawRow, layout: PairedColumns, width: int) ->
         spans=(),
         edges=(),
         bold=before.bold or after.bold,
+        indents=before.indents if len(before.indents) == len(cells) else (),
         joined=(*before.joined, after.source, *after.joined),
     )
 
