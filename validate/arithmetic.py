@@ -20,7 +20,7 @@ from renja.model.checks import (
     Check,
 )
 from renja.model.contract import RatioCheck
-from renja.validate.sheet import DEPTH, CellRef, Number, Row, Sheet
+from renja.validate.sheet import DEPTH, CellRef, Number, Row, Sheet, add, subtract
 
 ROW = ARITMETIKA_BARIS
 CHILDREN = JUMLAH_RINCIAN
@@ -52,7 +52,7 @@ class Outcome:
 
     @property
     def difference(self) -> Number:
-        return self.found - self.expected
+        return subtract(self.found, self.expected)
 
 
 def evaluate(relation: Relation, value: Lookup) -> Outcome | None:
@@ -69,7 +69,7 @@ def evaluate(relation: Relation, value: Lookup) -> Outcome | None:
         part = value(cell)
         if isinstance(part, Unreadable):
             return None
-        expected += sign * (part or 0)
+        expected = add(expected, sign * (part or 0))
     return Outcome(relation, found or 0, expected)
 
 
