@@ -8,10 +8,10 @@ print one line (``Error: …``) and exit 1; never a traceback.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -22,9 +22,15 @@ from renja.model.tables import AuditStatus
 from renja.model.version import __version__
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from renja.extract.pdf_open import ReadOptions
     from renja.normalize.nomenclature import Nomenclature
 
 DEFAULT_OUT = Path("outputs")
+
+# A command's function, before or after click made it a command: what option decorators take.
+CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
 
 
 # Files a folder of documents often holds beside them, which are no documents: they are skipped
@@ -71,7 +77,7 @@ def find_documents(inputs: tuple[Path, ...]) -> list[Path]:
 
 
 @contextmanager
-def progress_bar(total: int, quiet: bool) -> Iterator[object]:
+def progress_bar(total: int, quiet: bool) -> Iterator[Progress | None]:
     """A progress bar on stderr when there is more than one document."""
     if total <= 1 or quiet:
         yield None
@@ -101,7 +107,7 @@ def main() -> None:
     """
 
 
-def nomenclature_option(command: click.Command) -> click.Command:
+def nomenclature_option(command: CommandFunction) -> CommandFunction:
     """The ``--nomenklatur`` option, shared by every command that reads the reference."""
     return click.option(
         "--nomenklatur",
@@ -113,7 +119,7 @@ def nomenclature_option(command: click.Command) -> click.Command:
     )(command)
 
 
-def wilayah_option(command: click.Command) -> click.Command:
+def wilayah_option(command: CommandFunction) -> CommandFunction:
     """The ``--wilayah`` option: where the Kemendagri list of regions is (document metadata)."""
     return click.option(
         "--wilayah",
@@ -126,7 +132,7 @@ def wilayah_option(command: click.Command) -> click.Command:
     )(command)
 
 
-def pdf_options(command: click.Command) -> click.Command:
+def pdf_options(command: CommandFunction) -> CommandFunction:
     """``--password``, ``--max-pages``, ``--ocr`` and ``--engine``: how to read PDFs."""
     from renja.extract.pdf_open import DEFAULT_MAX_PAGES
 
@@ -167,7 +173,7 @@ def read_options(
     ocr: bool,
     engine: str = "auto",
     wilayah: Path | None = None,
-) -> object:
+) -> ReadOptions:
     from renja.extract import ReadOptions
 
     return ReadOptions(
@@ -339,10 +345,10 @@ def match(
     result = matcher.match(text, level=level, within=within, top=top)
     for candidate in result.candidates:
         click.echo(f"{candidate.code}\t{candidate.score:g}\t{candidate.name}")
-    if not result.candidates:
+    best = result.best
+    if best is None:
         click.echo("Not sure: no candidate at this level and prefix.", err=True)
     elif not result.accepted:
-        best = result.best
         needed = matcher.needed_margin(matcher.normalizer(text), best)
         click.echo(
             f"Not sure: the best candidate scores {best.score:g} and leads the next code by "

@@ -26,6 +26,8 @@ from renja.app.cli import (
 from renja.model.errors import RenjaError
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from renja.app.batch import Job, Outcome
     from renja.normalize.nomenclature import Nomenclature
 
@@ -140,12 +142,12 @@ def run(
         outcomes = run_local(jobs, workers or os.cpu_count() or 1)
     summary = Summary()
     with progress_bar(len(jobs), quiet) as progress:
-        task = progress.add_task("renja run", total=len(jobs)) if progress else None
+        task = progress.add_task("renja run", total=len(jobs)) if progress is not None else None
         try:
             for outcome in outcomes:
                 summary.add(outcome)
                 _report_outcome(outcome, progress, quiet)
-                if progress:
+                if progress is not None and task is not None:
                     progress.advance(task)
         except RenjaError as exc:
             raise click.ClickException(str(exc)) from None
@@ -194,7 +196,7 @@ def _debug_job(job: Job) -> Outcome:
     return outcome
 
 
-def _report_outcome(outcome: Outcome, progress: object, quiet: bool) -> None:
+def _report_outcome(outcome: Outcome, progress: Progress | None, quiet: bool) -> None:
     if outcome.status == "failed":
         message = outcome.error
         if "internal error" in message:
@@ -207,7 +209,7 @@ def _report_outcome(outcome: Outcome, progress: object, quiet: bool) -> None:
         click.echo(f"Warning: {outcome.doc_id}: {warning}", err=True)
     line = outcome.line()
     if progress is not None:
-        progress.console.print(line, markup=False, highlight=False, soft_wrap=True)  # type: ignore[attr-defined]
+        progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
     else:
         click.echo(line)
 

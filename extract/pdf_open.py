@@ -59,19 +59,13 @@ def page_ranges(pages: Sequence[int]) -> str:
     >>> page_ranges([1, 2, 3, 7, 9, 10])
     '1-3, 7, 9-10'
     """
-    out: list[str] = []
-    start = prev = None
+    runs: list[tuple[int, int]] = []  # (first, last)
     for page in sorted(pages):
-        if start is None:
-            start = prev = page
-        elif page == prev + 1:
-            prev = page
+        if runs and page == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], page)
         else:
-            out.append(f"{start}" if start == prev else f"{start}-{prev}")
-            start = prev = page
-    if start is not None:
-        out.append(f"{start}" if start == prev else f"{start}-{prev}")
-    return ", ".join(out)
+            runs.append((page, page))
+    return ", ".join(f"{first}" if first == last else f"{first}-{last}" for first, last in runs)
 
 
 def scanned_message(pages: Sequence[int], total: int, ocr_available: bool) -> str:
