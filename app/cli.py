@@ -133,15 +133,16 @@ def wilayah_option(command: CommandFunction) -> CommandFunction:
 
 
 def pdf_options(command: CommandFunction) -> CommandFunction:
-    """``--password``, ``--max-pages``, ``--ocr`` and ``--engine``: how to read PDFs."""
-    from renja.extract.pdf_open import DEFAULT_MAX_PAGES
+    """``--password``, ``--max-pages``, ``--ocr`` and ``--engine``: how to read PDFs. Their values
+    are checked by ``ReadOptions`` (``read_options``), the one owner of what they may be."""
+    from renja.extract.pdf_open import DEFAULT_MAX_PAGES, ENGINES
 
     for option in reversed(
         (
             click.option("--password", default=None, help="Password of encrypted PDFs."),
             click.option(
                 "--max-pages",
-                type=click.IntRange(min=1),
+                type=int,
                 default=DEFAULT_MAX_PAGES,
                 show_default=True,
                 help="Refuse PDFs with more pages than this.",
@@ -153,7 +154,7 @@ def pdf_options(command: CommandFunction) -> CommandFunction:
             ),
             click.option(
                 "--engine",
-                type=click.Choice(["auto", "pdfplumber", "camelot"]),
+                metavar="[" + "|".join(ENGINES) + "]",
                 default="auto",
                 show_default=True,
                 help="Table engines for PDFs. auto: camelot (lattice) reads again the pages "
@@ -174,6 +175,8 @@ def read_options(
     engine: str = "auto",
     wilayah: Path | None = None,
 ) -> ReadOptions:
+    """The PDF options of a command as ``ReadOptions``; a value they cannot take is an
+    ``OptionError`` naming it (the commands print it as one ``Error:`` line, exit 1)."""
     from renja.extract import ReadOptions
 
     return ReadOptions(
@@ -251,11 +254,11 @@ def check(
     from renja.app.pipeline import process
 
     try:
+        options = read_options(password, max_pages, ocr, engine, wilayah)
         documents = find_documents(inputs)
     except RenjaError as exc:
         raise click.ClickException(str(exc)) from None
     reference = load_reference(nomenklatur, required=False)
-    options = read_options(password, max_pages, ocr, engine, wilayah)
     threshold = -1 if fail_on == NEVER else severity_rank(fail_on)
     failed = False
     for path in documents:
