@@ -91,7 +91,7 @@ def mypy_command(tree: PackageTree) -> list[str]:
 
 
 def lint_imports_command(tree: PackageTree) -> list[str]:
-    return [str(_tool("lint-imports")), str(PYPROJECT), "--no-cache"]
+    return [str(_tool("lint-imports")), str(PYPROJECT), "--no-cache", "--no-logo"]
 
 
 TOOLS: dict[str, Callable[[PackageTree], list[str]]] = {
