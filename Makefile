@@ -1,6 +1,6 @@
 # renja: two commands do the whole set-up on a fresh machine with Python 3.11+.
 #   make run    creates .venv on first use, then processes samples/ into outputs/
-#   make test   runs the whole suite (tests, doctests, ruff)
+#   make test   runs the whole suite (tests, doctests, ruff, mypy, import-linter)
 
 PYTHON ?= python3
 VENV   := .venv
@@ -22,6 +22,8 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 	$(BIN)/ruff check .
+	$(BIN)/python tests/package_tree.py mypy
+	$(BIN)/python tests/package_tree.py lint-imports
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -37,4 +39,4 @@ accuracy: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py
 
 clean:
-	rm -rf outputs .pytest_cache .ruff_cache .hypothesis
+	rm -rf outputs .pytest_cache .ruff_cache .mypy_cache .hypothesis

@@ -12,14 +12,18 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from types import NoneType
 from typing import Any
 
-from renja.extract.source import file_hash
+from renja.app.sidecar import FIELDS, check_values, corrections_for
+from renja.extract.pdf_open import ReadOptions
+from renja.extract.source import doc_id_for, file_hash
 from renja.model.contract import TableStatus
-from renja.model.errors import RenjaError
+from renja.model.errors import OptionError, RenjaError
+from renja.model.options import check_choice, check_count, check_flag, check_type
 from renja.model.publish import publish_file
 from renja.model.severity import SEVERITIES
 from renja.model.tables import AuditStatus
@@ -36,12 +40,39 @@ class Job:
     path: Path
     doc_id: str  # decided before dispatch, unique within the run (``x.md`` and ``x.pdf``)
     out_dir: Path
-    options: Any = None  # renja.extract.ReadOptions
+    options: ReadOptions = field(default_factory=ReadOptions)
     nomenclature: str | None = None  # the reference's path; None: codes are not matched
     parquet: bool = True
     reports: bool = True
     force: bool = False  # process even when the outputs are current
     corrections: dict[str, str] = field(default_factory=dict)  # the document's sidecar row
+
+    def __post_init__(self) -> None:
+        """Refuse what the worker could not honour, with ``OptionError`` (one line).
+
+        >>> Job(Path("a.md"), "a", Path("out"), force="ya")
+        Traceback (most recent call last):
+        renja.model.errors.OptionError: force harus True atau False, bukan 'ya' (str)
+        """
+        check_type("path", self.path, Path, "Path")
+        check_type("doc_id", self.doc_id, str, "teks")
+        if self.doc_id in ("", ".", "..") or "/" in self.doc_id or "\\" in self.doc_id:
+            # the document's folder is OUT/<doc_id>: one folder inside OUT, never OUT itself
+            raise OptionError(
+                "doc_id harus nama satu folder (tidak kosong, tanpa / atau \\, bukan . atau ..), "
+                f"bukan {self.doc_id!r}"
+            )
+        check_type("out_dir", self.out_dir, Path, "Path")
+        check_type("options", self.options, ReadOptions, "ReadOptions")
+        check_type("nomenclature", self.nomenclature, (str, NoneType), "path (teks) atau None")
+        check_flag("parquet", self.parquet)
+        check_flag("reports", self.reports)
+        check_flag("force", self.force)
+        check_type("corrections", self.corrections, dict, "dict kolom → nilai")
+        for name, value in self.corrections.items():
+            check_choice("kolom corrections", name, FIELDS)
+            check_type(f"corrections[{name!r}]", value, str, "teks")
+        check_values(self.corrections, str(self.path))
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +219,17 @@ def run_job(job: Job) -> Outcome:
 
 def run_local(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
     """Outcomes as documents finish: in this process when ``workers`` is 1, else in a pool of
-    worker processes."""
+    worker processes. ``workers`` below 1 is an ``OptionError``, at once."""
+    check_workers(workers)
+    return _outcomes(jobs, workers)
+
+
+def check_workers(workers: object) -> None:
+    """A number of local worker processes is a whole number, 1 or more (``OptionError``)."""
+    check_count("workers", workers)
+
+
+def _outcomes(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
             yield run_job(job)
@@ -278,19 +319,37 @@ class Summary:
         return publish_file(path, text)
 
 
-def plan_jobs(documents: Iterable[Path], out_dir: Path, **settings: Any) -> list[Job]:
+def plan_jobs(
+    documents: Iterable[Path],
+    out_dir: Path,
+    *,
+    options: ReadOptions | None = None,
+    nomenclature: str | None = None,
+    parquet: bool = True,
+    reports: bool = True,
+    force: bool = False,
+    sidecar: Mapping[str, dict[str, str]] | None = None,
+) -> list[Job]:
     """One job per document, with ids unique within the run (``x.md`` and ``x.pdf``) and its
-    row of the metadata sidecar (``sidecar=``, from ``renja.app.sidecar.read_sidecar``)."""
-    from renja.app.sidecar import corrections_for
-    from renja.extract.source import doc_id_for
-
-    sidecar = settings.pop("sidecar", None) or {}
+    row of the metadata sidecar (``sidecar``, from ``renja.app.sidecar.read_sidecar``). The
+    other settings are each ``Job``'s (``options`` None: the default ``ReadOptions``)."""
     seen: set[str] = set()
     jobs = []
     for path in documents:
         doc_id = unique_id(doc_id_for(path), path, seen)
-        corrections = corrections_for(sidecar, path, doc_id)
-        jobs.append(Job(path, doc_id, out_dir, corrections=corrections, **settings))
+        jobs.append(
+            Job(
+                path,
+                doc_id,
+                out_dir,
+                options=options if options is not None else ReadOptions(),
+                nomenclature=nomenclature,
+                parquet=parquet,
+                reports=reports,
+                force=force,
+                corrections=corrections_for(sidecar or {}, path, doc_id),
+            )
+        )
     return jobs
 
 
@@ -315,6 +374,7 @@ __all__ = [
     "Job",
     "Outcome",
     "Summary",
+    "check_workers",
     "is_current",
     "plan_jobs",
     "run_dask",

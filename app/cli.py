@@ -8,10 +8,10 @@ print one line (``Error: …``) and exit 1; never a traceback.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -22,9 +22,15 @@ from renja.model.tables import AuditStatus
 from renja.model.version import __version__
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from renja.extract.pdf_open import ReadOptions
     from renja.normalize.nomenclature import Nomenclature
 
 DEFAULT_OUT = Path("outputs")
+
+# A command's function, before or after click made it a command: what option decorators take.
+CommandFunction = TypeVar("CommandFunction", bound=Callable[..., Any])
 
 
 # Files a folder of documents often holds beside them, which are no documents: they are skipped
@@ -71,7 +77,7 @@ def find_documents(inputs: tuple[Path, ...]) -> list[Path]:
 
 
 @contextmanager
-def progress_bar(total: int, quiet: bool) -> Iterator[object]:
+def progress_bar(total: int, quiet: bool) -> Iterator[Progress | None]:
     """A progress bar on stderr when there is more than one document."""
     if total <= 1 or quiet:
         yield None
@@ -101,7 +107,7 @@ def main() -> None:
     """
 
 
-def nomenclature_option(command: click.Command) -> click.Command:
+def nomenclature_option(command: CommandFunction) -> CommandFunction:
     """The ``--nomenklatur`` option, shared by every command that reads the reference."""
     return click.option(
         "--nomenklatur",
@@ -113,7 +119,7 @@ def nomenclature_option(command: click.Command) -> click.Command:
     )(command)
 
 
-def wilayah_option(command: click.Command) -> click.Command:
+def wilayah_option(command: CommandFunction) -> CommandFunction:
     """The ``--wilayah`` option: where the Kemendagri list of regions is (document metadata)."""
     return click.option(
         "--wilayah",
@@ -126,16 +132,17 @@ def wilayah_option(command: click.Command) -> click.Command:
     )(command)
 
 
-def pdf_options(command: click.Command) -> click.Command:
-    """``--password``, ``--max-pages``, ``--ocr`` and ``--engine``: how to read PDFs."""
-    from renja.extract.pdf_open import DEFAULT_MAX_PAGES
+def pdf_options(command: CommandFunction) -> CommandFunction:
+    """``--password``, ``--max-pages``, ``--ocr`` and ``--engine``: how to read PDFs. Their values
+    are checked by ``ReadOptions`` (``read_options``), the one owner of what they may be."""
+    from renja.extract.pdf_open import DEFAULT_MAX_PAGES, ENGINES
 
     for option in reversed(
         (
             click.option("--password", default=None, help="Password of encrypted PDFs."),
             click.option(
                 "--max-pages",
-                type=click.IntRange(min=1),
+                type=int,
                 default=DEFAULT_MAX_PAGES,
                 show_default=True,
                 help="Refuse PDFs with more pages than this.",
@@ -147,7 +154,7 @@ def pdf_options(command: click.Command) -> click.Command:
             ),
             click.option(
                 "--engine",
-                type=click.Choice(["auto", "pdfplumber", "camelot"]),
+                metavar="[" + "|".join(ENGINES) + "]",
                 default="auto",
                 show_default=True,
                 help="Table engines for PDFs. auto: camelot (lattice) reads again the pages "
@@ -167,7 +174,9 @@ def read_options(
     ocr: bool,
     engine: str = "auto",
     wilayah: Path | None = None,
-) -> object:
+) -> ReadOptions:
+    """The PDF options of a command as ``ReadOptions``; a value they cannot take is an
+    ``OptionError`` naming it (the commands print it as one ``Error:`` line, exit 1)."""
     from renja.extract import ReadOptions
 
     return ReadOptions(
@@ -245,11 +254,11 @@ def check(
     from renja.app.pipeline import process
 
     try:
+        options = read_options(password, max_pages, ocr, engine, wilayah)
         documents = find_documents(inputs)
     except RenjaError as exc:
         raise click.ClickException(str(exc)) from None
     reference = load_reference(nomenklatur, required=False)
-    options = read_options(password, max_pages, ocr, engine, wilayah)
     threshold = -1 if fail_on == NEVER else severity_rank(fail_on)
     failed = False
     for path in documents:
@@ -339,10 +348,10 @@ def match(
     result = matcher.match(text, level=level, within=within, top=top)
     for candidate in result.candidates:
         click.echo(f"{candidate.code}\t{candidate.score:g}\t{candidate.name}")
-    if not result.candidates:
+    best = result.best
+    if best is None:
         click.echo("Not sure: no candidate at this level and prefix.", err=True)
     elif not result.accepted:
-        best = result.best
         needed = matcher.needed_margin(matcher.normalizer(text), best)
         click.echo(
             f"Not sure: the best candidate scores {best.score:g} and leads the next code by "

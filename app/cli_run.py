@@ -26,6 +26,8 @@ from renja.app.cli import (
 from renja.model.errors import RenjaError
 
 if TYPE_CHECKING:
+    from rich.progress import Progress
+
     from renja.app.batch import Job, Outcome
     from renja.normalize.nomenclature import Nomenclature
 
@@ -48,7 +50,7 @@ if TYPE_CHECKING:
 @click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
 @click.option(
     "--workers",
-    type=click.IntRange(min=1),
+    type=int,
     default=None,
     help="Documents processed at once, in worker processes.  [default: the core count]",
 )
@@ -109,43 +111,45 @@ def run(
     folder of OUT into one dataset, compared by code in OUT/corpus/compare/ (see `renja
     query` and `renja compare`).
     """
-    from renja.app.batch import Summary, plan_jobs, run_dask, run_local
-
-    try:
-        documents = find_documents(inputs)
-    except RenjaError as exc:
-        raise click.ClickException(str(exc)) from None
+    from renja.app.batch import Summary, check_workers, plan_jobs, run_dask, run_local
     from renja.app.sidecar import read_sidecar
 
     try:
+        options = read_options(password, max_pages, ocr, engine, wilayah)
+        if workers is not None:
+            check_workers(workers)
+        documents = find_documents(inputs)
         sidecar = read_sidecar(meta_file) if meta_file is not None else {}
     except RenjaError as exc:
         raise click.ClickException(str(exc)) from None
     reference = load_reference(nomenklatur, required=False)
-    jobs = plan_jobs(
-        documents,
-        out_dir,
-        options=read_options(password, max_pages, ocr, engine, wilayah),
-        nomenclature=reference.source if reference is not None else None,
-        parquet=not no_parquet,
-        reports=not no_report,
-        force=force,
-        sidecar=sidecar,
-    )
+    try:
+        jobs = plan_jobs(
+            documents,
+            out_dir,
+            options=options,
+            nomenclature=reference.source if reference is not None else None,
+            parquet=not no_parquet,
+            reports=not no_report,
+            force=force,
+            sidecar=sidecar,
+        )
+    except RenjaError as exc:
+        raise click.ClickException(str(exc)) from None
     if debug and len(jobs) == 1 and not dask_address:  # let an internal error raise
         outcomes: Iterator[Outcome] = iter([_debug_job(jobs[0])])
     elif dask_address:
         outcomes = run_dask(jobs, dask_address)
     else:
-        outcomes = run_local(jobs, workers or os.cpu_count() or 1)
+        outcomes = run_local(jobs, workers if workers is not None else os.cpu_count() or 1)
     summary = Summary()
     with progress_bar(len(jobs), quiet) as progress:
-        task = progress.add_task("renja run", total=len(jobs)) if progress else None
+        task = progress.add_task("renja run", total=len(jobs)) if progress is not None else None
         try:
             for outcome in outcomes:
                 summary.add(outcome)
                 _report_outcome(outcome, progress, quiet)
-                if progress:
+                if progress is not None and task is not None:
                     progress.advance(task)
         except RenjaError as exc:
             raise click.ClickException(str(exc)) from None
@@ -194,7 +198,7 @@ def _debug_job(job: Job) -> Outcome:
     return outcome
 
 
-def _report_outcome(outcome: Outcome, progress: object, quiet: bool) -> None:
+def _report_outcome(outcome: Outcome, progress: Progress | None, quiet: bool) -> None:
     if outcome.status == "failed":
         message = outcome.error
         if "internal error" in message:
@@ -207,7 +211,7 @@ def _report_outcome(outcome: Outcome, progress: object, quiet: bool) -> None:
         click.echo(f"Warning: {outcome.doc_id}: {warning}", err=True)
     line = outcome.line()
     if progress is not None:
-        progress.console.print(line, markup=False, highlight=False, soft_wrap=True)  # type: ignore[attr-defined]
+        progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
     else:
         click.echo(line)
 

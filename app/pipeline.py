@@ -84,7 +84,7 @@ def process(
     and ``ReferenceMissingError`` when an explicit nomenclature path cannot be read.
     """
     path = Path(path)
-    document = extract.read(path, options or extract.ReadOptions())
+    document = extract.read(path, options)
     if corrections:
         document = replace(document, meta=apply_corrections(document.meta, corrections))
     codes = printed_codes(document.tables)

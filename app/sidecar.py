@@ -66,7 +66,9 @@ def check_values(values: Mapping[str, str], where: str) -> None:
         raise InputError(f"{where}: jenis_pemda must be prov or kabkota, not {jenis_pemda!r}")
 
 
-def corrections_for(sidecar: Mapping[str, dict[str, str]], path: Path, doc_id: str) -> dict:
+def corrections_for(
+    sidecar: Mapping[str, dict[str, str]], path: Path, doc_id: str
+) -> dict[str, str]:
     """The sidecar row of one document: by file name, else by id."""
     return dict(sidecar.get(path.name.lower()) or sidecar.get(doc_id.lower()) or {})
 
@@ -79,11 +81,10 @@ def apply_corrections(meta: DocumentMeta, values: Mapping[str, str]) -> Document
     >>> fixed.tahun, fixed.kode_pemda, fixed.sources, meta.tahun
     (2024, '63.72', {'tahun': 'sidecar', 'kode_pemda': 'sidecar'}, None)
     """
-    changes: dict[str, object] = {
-        name: int(value) if name == "tahun" else value for name, value in values.items()
-    }
-    sources = {**meta.sources, **dict.fromkeys(values, "sidecar")}
-    return replace(meta, **changes, sources=sources)
+    fixed = replace(meta, sources={**meta.sources, **dict.fromkeys(values, "sidecar")})
+    for name, value in values.items():  # names of DocumentMeta.FIELDS (read_sidecar checks)
+        setattr(fixed, name, int(value) if name == "tahun" else value)
+    return fixed
 
 
 __all__ = ["apply_corrections", "check_values", "corrections_for", "read_sidecar"]

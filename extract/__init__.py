@@ -14,6 +14,7 @@ from renja.extract.pdf_open import DEFAULT_MAX_PAGES, ReadOptions
 from renja.extract.source import doc_id_for, read_text
 from renja.extract.wilayah import RegionsFound, find_regions
 from renja.model.errors import InputError
+from renja.model.options import check_type
 from renja.model.records import Document
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".txt"}
@@ -47,10 +48,12 @@ def read(path: str | Path, options: ReadOptions | None = None) -> Document:
     ``options`` apply to PDFs (the password, the page limit, OCR of scanned pages first) and
     say where the list of regions is (``wilayah``).
     """
+    if options is None:
+        options = ReadOptions()
+    check_type("options", options, ReadOptions, "ReadOptions atau None")
     path = Path(path)
     if not path.exists():
         raise InputError(f"{path}: no such file or folder")
-    options = options or ReadOptions()
     suffix = path.suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
         return read_markdown(path, find_regions(options.wilayah))

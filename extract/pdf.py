@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -91,7 +91,8 @@ class EngineChoice:
 
     page: int
     chosen: str
-    scores: dict[str, dict[str, float | int]]
+    # per engine: its page_quality measures; camelot's also its tables and their reports
+    scores: dict[str, Mapping[str, float | int | list[dict[str, float]]]]
 
     def as_dict(self) -> dict[str, Any]:
         return {"page": self.page, "chosen": self.chosen, "scores": self.scores}
@@ -181,7 +182,7 @@ def read_page(
                 number,
                 LATTICE_ENGINE if wins else name,
                 {name: first.as_dict(), LATTICE_ENGINE: {**other.as_dict(), "tables": len(grids),
-                                                         "reports": reports}},  # type: ignore[dict-item]
+                                                         "reports": reports}},
             )  # fmt: skip
             if wins:
                 tables, rest = other_tables, other_rest

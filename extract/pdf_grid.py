@@ -261,7 +261,7 @@ def fill_table(
     """A pdfplumber ``Table`` (or any object of its shape: ``cells`` boxes, ``rows`` of
     ``cells``) as page tables with text (one per grid it holds), and the ids of the characters
     they used. Cells off the page are left out."""
-    boxes: list[BBox] = on_page([tuple(c) for c in table.cells], page)  # type: ignore[misc]
+    boxes: list[BBox] = on_page([tuple(c) for c in table.cells], page)
     if not boxes:
         return [], set()
     kept = set(boxes)
@@ -288,7 +288,7 @@ def fill_table(
     for row in table.rows:
         inside = [tuple(c) for c in row.cells if c is not None and tuple(c) in kept]
         if inside:
-            row_cells.append(inside)  # type: ignore[arg-type]
+            row_cells.append(inside)
     row_boxes: list[BBox] = [bounds(r) for r in row_cells]
     _open_cells(loose, index, row_cells, row_boxes, cells)
     out: list[PageTable] = []

@@ -13,11 +13,14 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
+from os import PathLike
 from pathlib import Path
+from types import NoneType
 from typing import TYPE_CHECKING
 
 from renja.extract.source import check_readable
 from renja.model.errors import InputError
+from renja.model.options import check_choice, check_count, check_flag, check_type
 
 if TYPE_CHECKING:
     import pdfplumber
@@ -28,6 +31,8 @@ HEADER_WINDOW = 1024
 # pages, an RKPD a few hundred; thousands of pages is a scanned archive or the wrong file.
 DEFAULT_MAX_PAGES = 1000
 OCR_INSTALL = "sudo apt install ocrmypdf tesseract-ocr-ind"
+# The table engines a PDF can be read with (``ReadOptions.engine``, ``--engine``).
+ENGINES = ("auto", "pdfplumber", "camelot")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,20 @@ class ReadOptions:
     engine: str = "auto"
     wilayah: str | Path | None = None
 
+    def __post_init__(self) -> None:
+        """Refuse a value the reader would not honour, with ``OptionError`` (one line).
+
+        >>> ReadOptions(max_pages=0)
+        Traceback (most recent call last):
+        renja.model.errors.OptionError: max_pages harus bilangan bulat 1 atau lebih, bukan 0
+        """
+        check_type("password", self.password, (str, NoneType), "teks atau None")
+        check_count("max_pages", self.max_pages)
+        check_flag("ocr", self.ocr)
+        check_choice("engine", self.engine, ENGINES)
+        check_type("wilayah", self.wilayah, (str, PathLike, NoneType),
+                   "path (folder atau berkas CSV) atau None")  # fmt: skip
+
 
 def check_pdf_bytes(path: Path) -> None:
     """Refuse a file that is not a PDF whatever its name: ``%PDF-`` must open the file."""
@@ -59,19 +78,13 @@ def page_ranges(pages: Sequence[int]) -> str:
     >>> page_ranges([1, 2, 3, 7, 9, 10])
     '1-3, 7, 9-10'
     """
-    out: list[str] = []
-    start = prev = None
+    runs: list[tuple[int, int]] = []  # (first, last)
     for page in sorted(pages):
-        if start is None:
-            start = prev = page
-        elif page == prev + 1:
-            prev = page
+        if runs and page == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], page)
         else:
-            out.append(f"{start}" if start == prev else f"{start}-{prev}")
-            start = prev = page
-    if start is not None:
-        out.append(f"{start}" if start == prev else f"{start}-{prev}")
-    return ", ".join(out)
+            runs.append((page, page))
+    return ", ".join(f"{first}" if first == last else f"{first}-{last}" for first, last in runs)
 
 
 def scanned_message(pages: Sequence[int], total: int, ocr_available: bool) -> str:
@@ -168,6 +181,7 @@ def _short(exc: BaseException) -> str:
 
 __all__ = [
     "DEFAULT_MAX_PAGES",
+    "ENGINES",
     "ReadOptions",
     "check_pdf_bytes",
     "ocr_available",

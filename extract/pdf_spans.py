@@ -46,7 +46,7 @@ def merged_groups(header: Sequence[RawRow], width: int) -> list[tuple[int, int]]
             first, last = j, min(j + span - 1, width - 1)
             if any(first <= a <= last or first <= b <= last for a, b in groups):
                 continue
-            others = header[:depth] + header[depth + 1 :]
+            others = [r for d, r in enumerate(header) if d != depth]
             if any(r.cells[k].strip() for r in others for k in range(first + 1, last + 1)
                    if k < len(r.cells)):  # fmt: skip
                 continue

@@ -414,10 +414,10 @@ def attach_loose_rows(
                 cells.append(cell)
             box = (columns[0][0], row_top, columns[-1][1], row_bottom)
             for part, part_box in split_key_values(cells, box):
-                for cell in part:
-                    if cell is not None and not cell.text:
-                        a, b = cell.bbox[0], cell.bbox[2]
-                        cell.text = join_lines(cell.lines, right=b, width=b - a)
+                for piece in part:
+                    if piece is not None and not piece.text:
+                        a, b = piece.bbox[0], piece.bbox[2]
+                        piece.text = join_lines(piece.lines, right=b, width=b - a)
                 new_rows.append(part)
                 boxes.append(part_box)
         for line in band:

@@ -13,3 +13,9 @@ class InputError(RenjaError):
 
 class ReferenceMissingError(RenjaError):
     """The nomenclature reference files are not where they should be."""
+
+
+class OptionError(RenjaError, ValueError):
+    """A setting was given a value it cannot take (an unknown engine, a page limit below 1, a
+    value of the wrong type). Raised when the settings object is made, before any work; the
+    message names the setting, the value given and the values allowed."""

@@ -280,16 +280,16 @@ def _place(rows: Sequence[Amounts], i: int, end: int, parents: list[int | None])
     they end (exclusive); else None. A child that is itself a subtotal counts once."""
     own = rows[i]
     filled = [c for c, v in enumerate(own) if v is not None]
-    if not filled or max(abs(own[c] or 0) for c in filled) < MIN_SUBTOTAL:
+    if not filled or max(_size(own[c]) for c in filled) < MIN_SUBTOTAL:
         return None
-    totals = [0] * len(own)
+    totals: list[int | Decimal] = [0] * len(own)
     trial: list[int | None] = list(parents)
     j = i + 1
     while j < end:
         trial[j] = i
         for c, value in enumerate(rows[j]):
             totals[c] += value or 0
-        if any(abs(totals[c]) > abs(own[c] or 0) for c in filled):
+        if any(_size(totals[c]) > _size(own[c]) for c in filled):
             return None
         nested = _place(rows, j, end, trial)
         j = nested if nested is not None else j + 1
@@ -297,6 +297,13 @@ def _place(rows: Sequence[Amounts], i: int, end: int, parents: list[int | None])
             parents[:] = trial
             return j
     return None
+
+
+def _size(amount: int | Decimal | None) -> int | Decimal:
+    """``abs(amount)``, an empty cell counting as 0."""
+    if isinstance(amount, Decimal):
+        return abs(amount)
+    return abs(amount or 0)
 
 
 # Indentations closer than this (points) are one step: text is placed to a fraction of a point.

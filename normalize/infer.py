@@ -170,8 +170,9 @@ def profile(cells: Sequence[str]) -> Profile:
         if shape in (Shape.AMOUNT, Shape.NUMBER, Shape.DECIMAL):
             value = parse_rupiah(text).value
             if value is not None:
-                numbers.append(Decimal(value))
-                strays += shape is Shape.AMOUNT and abs(value) >= BUDGET_SIZE
+                number = Decimal(value)
+                numbers.append(number)
+                strays += shape is Shape.AMOUNT and abs(number) >= BUDGET_SIZE
             marks += text[:2].lower() == "rp"
         if shape is Shape.CODE or (shape is Shape.NUMBER and "." in text):
             code, rest = split_kode_uraian(text)
@@ -710,10 +711,11 @@ def ratio_checks(columns: Sequence[Column], header: HeaderModel) -> tuple[RatioC
         formula = read_formula(cell)
         if formula is None or formula.ratio is None:
             continue
-        parts = [numbered.get(n) for n in (formula.column, *formula.ratio)]
-        if any(p is None for p in parts) or parts[0].ctype is not CellType.PERCENT:
+        named = [numbered.get(n) for n in (formula.column, *formula.ratio)]
+        parts = [p for p in named if p is not None]
+        if len(parts) < len(named) or parts[0].ctype is not CellType.PERCENT:
             continue
-        percent, top, bottom = parts  # type: ignore[misc]
+        percent, top, bottom = parts
         if top.ctype in (CellType.RUPIAH, CellType.NUMBER) and top.ctype == bottom.ctype:
             out.append(RatioCheck(percent.name, top.name, bottom.name, 0.5, cell.strip()))
     return tuple(dict.fromkeys(out))

@@ -19,7 +19,7 @@ import html
 import itertools
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -27,6 +27,9 @@ from renja.model.errors import RenjaError
 from renja.model.kode import Kode
 from renja.model.publish import publish_folder
 from renja.present.corpus import query
+
+if TYPE_CHECKING:
+    from renja.normalize.nomenclature import Nomenclature
 
 PAIRS = (("pagu_sebelum", "pagu_sesudah"), ("pagu_murni", "pagu_perubahan"))
 CHANGE_KEYS = ("doc_id", "pemda", "skpd", "tahun", "table_id", "baris", "kode", "level", "uraian")
@@ -56,7 +59,7 @@ def program_of(kode: str) -> str | None:
     return program.text if program else None
 
 
-def standard_codes(frame: pd.DataFrame, reference: Any) -> pd.Series:
+def standard_codes(frame: pd.DataFrame, reference: Nomenclature | None) -> pd.Series:
     """Each row's code in its 2027 form: a renumbered sub kegiatan becomes its new code."""
     if reference is None:
         return frame["kode"]
@@ -167,7 +170,7 @@ class Comparison:
         return f"compare: {counts}; {len(self.charts)} charts -> {self.folder / 'compare.html'}"
 
 
-def compare(corpus: Path, out: Path, reference: Any = None) -> Comparison:
+def compare(corpus: Path, out: Path, reference: Nomenclature | None = None) -> Comparison:
     """Write the comparison tables, charts and page of a corpus into ``out`` (replaced whole)."""
     subs = query(corpus, "SELECT * FROM sub_kegiatan")
     rows = query(corpus, "SELECT * FROM baris WHERE ukuran IS NOT NULL")

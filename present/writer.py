@@ -19,6 +19,7 @@ import io
 import json
 import math
 from collections import Counter
+from collections.abc import Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -103,7 +104,7 @@ def raw_csv(table: RawTable) -> str:
     return _csv_text(header, rows)
 
 
-def repairs_csv(repairs: list[Repair]) -> str:
+def repairs_csv(repairs: Sequence[Repair]) -> str:
     rows = [
         [r.table, r.row, r.column, r.raw, r.clean, r.rule, r.origin, r.source.line, r.source.page]
         for r in repairs
@@ -111,7 +112,7 @@ def repairs_csv(repairs: list[Repair]) -> str:
     return _csv_text(REPAIR_COLUMNS, rows)
 
 
-def findings_csv(findings: list[Finding]) -> str:
+def findings_csv(findings: Sequence[Finding]) -> str:
     rows = [
         [
             f.id,

@@ -74,7 +74,9 @@ def _render(path: Path, *, centred: bool, ruled: bool) -> Path:
 
 def _table(path: Path) -> pd.DataFrame:
     result = renja.process(path, code=False)
-    (table,) = [t for t in result.tables if "Pemeliharaan jalan kabupaten" in set(t.frame["uraian"])]
+    (table,) = [
+        t for t in result.tables if "Pemeliharaan jalan kabupaten" in set(t.frame["uraian"])
+    ]
     return table.frame.set_index("uraian")
 
 

@@ -21,7 +21,7 @@ from renja.model.checks import (
     Check,
 )
 from renja.model.contract import CellType, RatioCheck
-from renja.validate.sheet import DEPTH, CellRef, Number, Row, Sheet
+from renja.validate.sheet import DEPTH, CellRef, Number, Row, Sheet, subtract
 
 ROW = ARITMETIKA_BARIS
 CHILDREN = JUMLAH_RINCIAN
@@ -54,7 +54,7 @@ class Outcome:
 
     @property
     def difference(self) -> Number:
-        return self.found - self.expected
+        return subtract(self.found, self.expected)
 
 
 def evaluate(relation: Relation, value: Lookup) -> Outcome | None:
@@ -66,7 +66,7 @@ def evaluate(relation: Relation, value: Lookup) -> Outcome | None:
     found = value(relation.target)
     if isinstance(found, Unreadable):
         return None
-    expected: Number = 0
+    expected: int | Decimal = 0
     for sign, cell in relation.terms:
         part = value(cell)
         if isinstance(part, Unreadable):

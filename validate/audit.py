@@ -28,7 +28,8 @@ from renja.model.checks import (
     POLA_HITUNGAN_GAGAL,
     TABEL_TIDAK_LENGKAP,
 )
-from renja.model.records import Finding, Severity, Source
+from renja.model.records import Finding, Source
+from renja.model.severity import Severity
 from renja.model.tables import AuditStatus, CleanTable, TableAudit
 from renja.validate.arithmetic import (
     CHILDREN,
@@ -56,7 +57,16 @@ from renja.validate.crosstable import (
     reconcile,
     root_id,
 )
-from renja.validate.sheet import CellRef, Number, Sheet, rupiah, show
+from renja.validate.sheet import (
+    CellRef,
+    Number,
+    Sheet,
+    add,
+    magnitude,
+    rupiah,
+    show,
+    subtract,
+)
 
 SUSPECT = NILAI_DIDUGA_SALAH
 UNREADABLE_CHECK = ANGKA_TIDAK_TERBACA
@@ -262,7 +272,8 @@ def is_rounding(outcome: Outcome) -> bool:
     allowed = max(1, (len(outcome.relation.terms) + 1) // 2)
     if not outcome.relation.money:
         return _rounded_decimals(outcome, allowed)
-    return 0 < abs(outcome.difference) <= allowed and abs(outcome.found) >= MIN_ROUNDED_TOTAL
+    difference = magnitude(outcome.difference)
+    return 0 < difference <= allowed and magnitude(outcome.found) >= MIN_ROUNDED_TOTAL
 
 
 def _rounded_decimals(outcome: Outcome, allowed: int) -> bool:
@@ -286,7 +297,7 @@ def _rounded_decimals(outcome: Outcome, allowed: int) -> bool:
     if not places or max(places) <= 0:
         return False
     unit = Decimal(1).scaleb(-max(places))
-    return 0 < abs(outcome.difference) <= allowed * unit
+    return 0 < magnitude(outcome.difference) <= allowed * unit
 
 
 def _rounding_finding(outcome: Outcome, book: Book) -> Finding:
@@ -451,15 +462,20 @@ def _implicable(cell: CellRef, recon: Reconciliation) -> bool:
 def _suspects(outcomes: list[Outcome], book: Book) -> list[tuple[Finding, list[Outcome]]]:
     """Cells whose one corrected value mends several failing relations: likely typos."""
     mends: dict[tuple[CellRef, Number], list[Outcome]] = defaultdict(list)
+    printed: dict[CellRef, Number] = {}  # the readable cells' values (empty reads as 0)
     for outcome in outcomes:
         relation = outcome.relation
         for sign, cell in ((1, relation.target), *relation.terms):
-            current = book.value(cell)
-            if isinstance(current, Unreadable):
+            value = book.value(cell)
+            if isinstance(value, Unreadable):
                 continue
-            current = current or 0
+            current = printed[cell] = value or 0
             target = cell == relation.target
-            fix = current - outcome.difference if target else current + sign * outcome.difference
+            fix = (
+                subtract(current, outcome.difference)
+                if target
+                else add(current, sign * outcome.difference)
+            )
             if fix >= 0 and _holds(outcome, book, {cell: fix}):
                 mends[(cell, fix)].append(outcome)
     out: list[tuple[Finding, list[Outcome]]] = []
@@ -470,7 +486,7 @@ def _suspects(outcomes: list[Outcome], book: Book) -> list[tuple[Finding, list[O
             continue
         taken.update(o.relation for o in fresh)
         row = book.sheets[cell.table].row(cell.row)
-        current = book.value(cell) or 0
+        current = printed[cell]
         finding = Finding(
             SUSPECT,
             SUSPECT.severity,
@@ -484,7 +500,7 @@ def _suspects(outcomes: list[Outcome], book: Book) -> list[tuple[Finding, list[O
             column=cell.column,
             expected=show(fix),
             found=show(current),
-            difference=show(current - fix),
+            difference=show(subtract(current, fix)),
             related=tuple(o.relation.target.label() for o in fresh),
             id=f"duga:{cell.label()}",  # a root cause's id until the findings are numbered
         )
@@ -574,8 +590,8 @@ def _hints(
     relation = outcome.relation
     agreed = _corrections(relation, recon)
     again = evaluate(relation, book.with_values(agreed)) if agreed else outcome
-    gap = abs(again.difference) if again else abs(outcome.difference)
-    gaps = {gap, abs(outcome.difference)} - {0}
+    gap = magnitude(again.difference if again else outcome.difference)
+    gaps = {gap, magnitude(outcome.difference)} - {0}
     hints = []
     for _, cell in relation.terms:
         if book.value(cell) in gaps:

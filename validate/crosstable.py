@@ -14,8 +14,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from renja.model.checks import BEDA_ANTAR_TABEL
-from renja.model.records import Finding, Severity
-from renja.validate.sheet import CellRef, Number, Row, Sheet, rupiah, show
+from renja.model.records import Finding
+from renja.model.severity import Severity
+from renja.validate.sheet import CellRef, Number, Row, Sheet, rupiah, show, subtract
 
 CHECK = BEDA_ANTAR_TABEL
 # Targets disagree far more often than money and carry units; their differences are notes.
@@ -136,7 +137,7 @@ def reconcile(sheets: list[Sheet], unreadable: Mapping[CellRef, str]) -> Reconci
         known = [p for p in printed if p.value is not None]
         if len({p.cell.table for p in printed}) < 2 or not known:
             continue
-        ranked = Counter(p.value for p in known).most_common()
+        ranked = Counter(p.value for p in known if p.value is not None).most_common()
         agreed = ranked[0][0] if len(ranked) == 1 or ranked[0][1] > ranked[1][1] else None
         for p in printed:
             if p.value is None:
@@ -235,7 +236,11 @@ def _finding(
         column=printed.cell.column,
         expected=show(agreed) if agreed is not None else None,
         found=show(printed.value),
-        difference=show(printed.value - agreed) if agreed is not None else None,
+        difference=(
+            show(subtract(printed.value, agreed))
+            if agreed is not None and printed.value is not None
+            else None
+        ),
         related=related,
         id=root_id(printed.cell),
     )

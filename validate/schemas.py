@@ -739,7 +739,7 @@ class _Table:
     ) -> Finding:
         position = None if label is None else int(self.frame.index.get_loc(label))
         found = as_text(failure)
-        if position is not None and column in self.frame.columns:
+        if position is not None and column is not None and column in self.frame.columns:
             found = as_text(self.cell(position, column))  # the row's value, not a melted copy
         row_kode = self.cell(position, "kode")
         kode = row_kode  # the code the finding is about

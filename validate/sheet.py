@@ -132,6 +132,42 @@ def _missing(value: Any) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
+def add(a: Number, b: Number) -> Number:
+    """``a + b`` for any two cell numbers. Python refuses to add a Decimal and a float; they meet
+    as floats, as an int and a float do.
+
+    >>> add(1, Decimal("0.5")), add(Decimal("1.5"), 0.25), add(2, 3)
+    (Decimal('1.5'), 1.75, 5)
+    """
+    if isinstance(a, float) or isinstance(b, float):
+        return float(a) + float(b)
+    return a + b
+
+
+def subtract(a: Number, b: Number) -> Number:
+    """``a - b`` for any two cell numbers (a Decimal and a float meet as floats).
+
+    >>> subtract(Decimal("1.5"), 1), subtract(Decimal("1.5"), 0.5), subtract(5, 7)
+    (Decimal('0.5'), 1.0, -2)
+    """
+    if isinstance(a, float) or isinstance(b, float):
+        return float(a) - float(b)
+    return a - b
+
+
+def magnitude(value: Number) -> Number:
+    """``abs(value)``, of the value's own type.
+
+    >>> magnitude(-3), magnitude(Decimal("-1.50")), magnitude(-0.5)
+    (3, Decimal('1.50'), 0.5)
+    """
+    if isinstance(value, Decimal):
+        return abs(value)
+    if isinstance(value, float):
+        return abs(value)
+    return abs(value)
+
+
 def show(value: Number | None) -> str:
     """A number as findings print it: integers plain, decimals exact.
 
