@@ -151,15 +151,21 @@ def hierarchy_relations(sheet: Sheet) -> list[Relation]:
                 children += _unlevelled_children(descendants, nearest, column)
             children.sort(key=lambda r: r.number)
             level = next(k for k, v in DEPTH.items() if v == nearest).replace("_", " ")
-            out.append(
-                Relation(
-                    CHILDREN,
-                    CellRef(sheet.id, row.number, column),
-                    tuple((1, CellRef(sheet.id, c.number, column)) for c in children),
-                    f"jumlah {len(children)} {level}",
-                )
-            )
+            formula = f"jumlah {len(children)} {level}"
+            out.append(_sum_of(CHILDREN, sheet, row, children, column, formula))
     return out
+
+
+def _sum_of(
+    check: Check, sheet: Sheet, row: Row, members: list[Row], column: str, formula: str
+) -> Relation:
+    """``row``'s amount in ``column`` is the sum of the ``members``' amounts in it."""
+    return Relation(
+        check,
+        CellRef(sheet.id, row.number, column),
+        tuple((1, CellRef(sheet.id, m.number, column)) for m in members),
+        formula,
+    )
 
 
 def _unlevelled_children(descendants: list[Row], nearest: int, column: str) -> list[Row]:
@@ -204,14 +210,7 @@ def total_relations(sheet: Sheet) -> list[Relation]:
             members = _total_members(block, column, hierarchical)
             if not members:
                 continue
-            out.append(
-                Relation(
-                    TOTAL,
-                    CellRef(sheet.id, row.number, column),
-                    tuple((1, CellRef(sheet.id, m.number, column)) for m in members),
-                    f"jumlah {len(members)} baris",
-                )
-            )
+            out.append(_sum_of(TOTAL, sheet, row, members, column, f"jumlah {len(members)} baris"))
     return out
 
 
