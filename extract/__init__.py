@@ -11,7 +11,7 @@ from pathlib import Path
 from renja.extract.markdown import markdown_to_tables
 from renja.extract.meta import document_meta
 from renja.extract.pdf_open import DEFAULT_MAX_PAGES, ReadOptions
-from renja.extract.source import doc_id_for, read_text
+from renja.extract.source import make_document, read_text
 from renja.extract.wilayah import RegionsFound, find_regions
 from renja.model.errors import InputError
 from renja.model.options import check_type
@@ -30,16 +30,7 @@ def read_markdown(path: Path, wilayah: RegionsFound | None = None) -> Document:
     meta, warnings = document_meta([t.text for t in texts], tables, wilayah=wilayah)
     if encoding != "utf-8-sig":
         warnings.append(f"read as {encoding}, not UTF-8")
-    if not tables:
-        warnings.append("no table found in the document")
-    return Document(
-        path=str(path),
-        doc_id=doc_id_for(path),
-        meta=meta,
-        tables=tables,
-        text_lines=text.count("\n") + 1,
-        warnings=warnings,
-    )
+    return make_document(path, meta, tables, warnings, text_lines=text.count("\n") + 1)
 
 
 def read(path: str | Path, options: ReadOptions | None = None) -> Document:

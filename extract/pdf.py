@@ -47,7 +47,7 @@ from renja.extract.pdf_quality import (
 from renja.extract.pdf_spans import merge_spanned_columns
 from renja.extract.pdf_text import Line, group_lines
 from renja.extract.pdf_unruled import attach_loose_rows, unruled_tables
-from renja.extract.source import doc_id_for
+from renja.extract.source import make_document
 from renja.extract.stitch import Block, blocks_to_tables
 from renja.extract.wilayah import RegionsFound, find_regions
 from renja.model.errors import InputError
@@ -326,16 +326,13 @@ def pages_to_document(
             "page's edge; the text beyond it was read from the file (check it against the "
             "printout)"
         )
-    if not tables:
-        warnings.append("no table found in the document")
-    return Document(
-        path=str(path),
-        doc_id=doc_id_for(path),
-        meta=meta,
-        tables=tables,
+    return make_document(
+        path,
+        meta,
+        tables,
+        warnings,
         text_lines=len(texts),
         pages=total,
-        warnings=warnings,
         engine_choices=[p.choice.as_dict() for p in pages if p.choice is not None],
     )
 

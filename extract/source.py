@@ -1,12 +1,17 @@
-"""Read a document's text safely: refuse what is not text, decode what is, name what we cannot."""
+"""Read a document's text safely: refuse what is not text, decode what is, name what we cannot.
+
+Every reader names its document (``doc_id_for``) and hands it on the same way (``make_document``).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import re
 from pathlib import Path
+from typing import Any
 
 from renja.model.errors import InputError
+from renja.model.records import Document, DocumentMeta, RawTable
 
 # How much of the file to inspect when deciding whether it is binary. NUL bytes or many control
 # characters in the first 64 KiB mean a binary file, whatever its name says.
@@ -29,6 +34,30 @@ def doc_id_for(path: Path) -> str:
     """
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-")
     return slug or "dokumen"
+
+
+def make_document(
+    path: Path,
+    meta: DocumentMeta,
+    tables: list[RawTable],
+    warnings: list[str],
+    text_lines: int,
+    pages: int | None = None,
+    engine_choices: list[dict[str, Any]] | None = None,
+) -> Document:
+    """What a reader returns for ``path``; a document without tables says so in its warnings."""
+    if not tables:
+        warnings.append("no table found in the document")
+    return Document(
+        path=str(path),
+        doc_id=doc_id_for(path),
+        meta=meta,
+        tables=tables,
+        text_lines=text_lines,
+        pages=pages,
+        warnings=warnings,
+        engine_choices=engine_choices if engine_choices is not None else [],
+    )
 
 
 def check_readable(path: Path) -> bytes:

@@ -55,6 +55,16 @@ INT_COLUMNS = ("baris", "sumber_baris", "halaman", "induk")
 SPARSE_SUFFIXES = ("_teks", "_nomenklatur", "_nilai")
 SPARSE_COLUMNS = ("baris_gabungan", "sisa")
 
+
+def is_sparse(name: str) -> bool:
+    """Columns that exist only when some row has a value in them.
+
+    >>> [is_sparse(c) for c in ("target_teks", "kode_nomenklatur", "sisa", "target_satuan")]
+    [True, True, True, False]
+    """
+    return name.endswith(SPARSE_SUFFIXES) or name in SPARSE_COLUMNS
+
+
 NUMERIC_TYPES = frozenset({CellType.RUPIAH, CellType.PERCENT, CellType.NUMBER, CellType.TARGET})
 
 
@@ -335,6 +345,7 @@ __all__ = [
     "RowCheck",
     "TableContract",
     "TableStatus",
+    "is_sparse",
     "kode_columns",
     "kode_prefix",
 ]

@@ -1,12 +1,12 @@
 """A raw table in, a clean typed table out: aligned, merged, read, with every change logged.
 
-``clean_table`` is the normalize stage for one table:
-``map_columns`` → ``align_row`` → ``merge_continuations`` → ``read_cell`` → ``classify_row``.
+``clean_table`` is the normalize stage for one table: ``map_columns`` → ``align_row`` →
+``merge_continuations`` → ``clean_row`` for each row (``read_cell``, the label repairs,
+``classify_row``, the row's findings: ``renja.normalize.clean_row``) → a typed frame.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -14,52 +14,21 @@ from typing import Any
 
 import pandas as pd
 
-from renja.model.checks import ANGKA_TIDAK_TERBACA, KODE_TIDAK_TERBACA, SEL_TIDAK_TERPETAKAN
 from renja.model.contract import (
     ROW_COLUMNS,
     SPARSE_COLUMNS,
-    SPARSE_SUFFIXES,
     CellType,
     Column,
     TableContract,
     TableStatus,
+    is_sparse,
 )
 from renja.model.records import Finding, RawRow, RawTable, Repair, RowRole
 from renja.model.tables import CleanTable
 from renja.normalize.align import align_row, fill_rates
+from renja.normalize.clean_row import RowLog, clean_row
 from renja.normalize.continuation import LogicalRow, merge_continuations
-from renja.normalize.kode import looks_like_kode
-from renja.normalize.values import ReadContext, read_cell
-
-_TOTAL_LABEL = re.compile(r"^\W*(?:jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
-# A balance, not a sum: pendapatan minus belanja, penerimaan minus pengeluaran pembiayaan.
-_BALANCE_LABEL = re.compile(
-    r"surplus|defisit|\bnett?o\b|sisa\s+lebih\s+(?:pembiayaan|perhitungan)\s+anggaran\s+tahun\s+berkenaan|"
-    r"\bsilpa\b(?!.*sebelumnya)",
-    re.IGNORECASE,
-)
-_ROW_NUMBER = re.compile(
-    r"^\(?[0-9]{1,3}(?:\.[0-9]{1,3}){0,4}[a-z]?\)?\.?$|^[a-z]\.?$|^[IVXLC]{1,6}\.?$", re.IGNORECASE
-)
-_PROGRAM = re.compile(r"^program\b", re.IGNORECASE)
-# Rows titled by their level ("Kegiatan Penegakan …", "Sub Kegiatan Penyusunan …"; "Kegitan"
-# is a typo the documents make).
-_KEGIATAN = re.compile(r"^keg[ia]{1,2}tan\b", re.IGNORECASE)
-_SUB_KEGIATAN = re.compile(r"^sub\s*-?\s*keg[ia]{1,2}tan\b", re.IGNORECASE)
-# A row naming an urusan (wajib or pilihan, or the supporting unsur), or a bidang: a division
-# of the agency, or a bidang urusan, which documents also title "URUSAN …" (URUSAN
-# PEMBERDAYAAN PEREMPUAN is bidang 2.08).
-_URUSAN = re.compile(r"^(?:urusan\s+pemerintahan\s+(?:wajib|pilihan)|unsur)\b", re.IGNORECASE)
-_BIDANG = re.compile(r"^(?:urusan|bidang)\b", re.IGNORECASE)
-# A technical unit of the agency, whose programs the agency's total adds beside its bidang.
-_UNIT = re.compile(r"^(?:uptd?|unit\s+pelaksana)\b", re.IGNORECASE)
-# A row naming the agency itself (the SKPD's total line in many forms).
-_SKPD_NAME = re.compile(
-    r"^(?:badan|dinas|sekretariat|inspektorat|satuan|kantor|kecamatan|rsud|rumah sakit)\b",
-    re.IGNORECASE,
-)
-INDICATOR_COLUMNS = ("indikator", "indikator_sebelum", "indikator_sesudah")
-_NUMBER_PROBLEM_TYPES = {CellType.RUPIAH, CellType.PERCENT, CellType.TARGET, CellType.NUMBER}
+from renja.normalize.values import ReadContext
 
 
 @dataclass(slots=True)
@@ -72,6 +41,7 @@ class Cleaned:
 
 
 def _logical_rows(raw: RawTable, columns: tuple[Column, ...]) -> list[LogicalRow]:
+    """The table's body rows with text, each aligned to the columns (``align_row``)."""
     rows: list[LogicalRow] = []
     body = [r for r in raw.rows if r.role is RowRole.BODY and any(c.strip() for c in r.cells)]
     fill = fill_rates([r.cells for r in body], len(columns))
@@ -109,292 +79,34 @@ def printed_indent(row: RawRow, slot: int | None, moved: Sequence[tuple[int, int
     return row.indents[printed] if printed < len(row.indents) else None
 
 
-def classify_row(
-    values: dict[str, Any], amounts: list[str], labels: Sequence[str] = ("uraian", "sasaran")
-) -> str:
-    """What a clean row is: ``data``, ``total`` (a JUMLAH row) or ``ringkasan`` (a footer label).
-
-    >>> classify_row({"uraian": "JUMLAH", "pagu": 1}, ["pagu"])
-    'total'
-    >>> classify_row({"uraian": None, "kode": None, "pagu": 714257900}, ["pagu"])
-    'total'
-    >>> classify_row({"uraian": "Penyediaan Gaji", "pagu": 1}, ["pagu"])
-    'data'
-    >>> classify_row({"uraian": "Total Surplus/(Defisit)", "pagu": 1}, ["pagu"])
-    'ringkasan'
-    >>> classify_row({"uraian": None, "indikator": "CAKUPAN PELAYANAN", "target": 100}, [])
-    'indikator'
-    >>> classify_row({"kecamatan": "Jumlah", "penduduk": 91535}, [], ("uraian", "kecamatan"))
-    'total'
-
-    ``labels`` are the columns that may carry the row's name, in order: a table of no known
-    form names its rows in its first text column, whatever its header calls it.
-    """
-    label = next((values[k] for k in labels if values.get(k)), "")
-    if _BALANCE_LABEL.search(str(label)):
-        return "ringkasan"
-    if _TOTAL_LABEL.match(str(label)):
-        return "total"
-    named = any(values.get(k) for k in ("kode", "kode_cetak", "no", "uraian", "sasaran", "tujuan"))
-    if not named and any(values.get(k) for k in INDICATOR_COLUMNS):
-        return "indikator"
-    texts = [v for k, v in values.items() if isinstance(v, str) and k not in ("jenis_baris",)]
-    has_amount = any(values.get(a) not in (None, 0) for a in amounts)
-    if has_amount and not texts:
-        return "total"
-    return "data"
-
-
-def _level_from_name(name: str) -> str | None:
-    """The level a row without a code states in its own name.
-
-    >>> _level_from_name("PROGRAM KEPEGAWAIAN DAERAH"), _level_from_name("BADAN KEPEGAWAIAN")
-    ('program', 'skpd')
-    >>> [_level_from_name(n) for n in ("BIDANG BINA KONSTRUKSI", "URUSAN PEMBERDAYAAN PEREMPUAN",
-    ...                                  "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN")]
-    ['bidang', 'bidang', 'urusan']
-    >>> _level_from_name("UPTD PERLINDUNGAN PEREMPUAN DAN ANAK")
-    'unit'
-    >>> [_level_from_name(n) for n in ("Kegitan Administrasi", "Sub Kegiatan Penyediaan")]
-    ['kegiatan', 'sub_kegiatan']
-
-
-    """
-    if _PROGRAM.match(name):
-        return "program"
-    if _SUB_KEGIATAN.match(name):
-        return "sub_kegiatan"
-    if _KEGIATAN.match(name):
-        return "kegiatan"
-    if _URUSAN.match(name):
-        return "urusan"
-    if _UNIT.match(name):
-        return "unit"
-    if _BIDANG.match(name):
-        return "bidang"
-    if _SKPD_NAME.match(name):
-        return "skpd"
-    return None
-
-
-def line_level(contract: TableContract, values: dict[str, Any], amounts: list[str]) -> str | None:
-    """The level of a code-less line of a form that says (a budget's ``[#]`` package lines).
-
-    >>> from renja.model.contract import TableStatus
-    >>> lines = TableContract("rincian_belanja", "", TableStatus.FORM, (),
-    ...     line_levels=((r"^\\s*\\[#\\]", "paket"),), default_level="rincian")
-    >>> line_level(lines, {"uraian": "[#] Honorarium PPK", "jumlah": 1}, ["jumlah"])
-    'paket'
-    >>> line_level(lines, {"uraian": "Snack Rapat", "jumlah": 54600000}, ["jumlah"])
-    'rincian'
-    """
-    name = str(values.get("uraian") or "")
-    for pattern, level in contract.line_levels:
-        if re.match(pattern, name):
-            return level
-    if contract.default_level and any(values.get(a) is not None for a in amounts):
-        return contract.default_level
-    return None
-
-
-_CODE_TYPES = (CellType.KODE, CellType.REKENING)
-_WORD = re.compile(r"[A-Za-z]{3,}")
-
-
-def move_code_label(cells: list[str], slots: Sequence[Column]) -> tuple[int, int] | None:
-    """A label printed across the code column (``Grand Total :``) goes to the empty name column.
-
-    Returns (from, to) slot indexes when it moved the text.
-
-    >>> slots = [Column("kode_rekening", CellType.REKENING), Column("uraian", CellType.TEXT)]
-    >>> cells = ["Grand Total :", ""]
-    >>> move_code_label(cells, slots), cells
-    ((0, 1), ['', 'Grand Total :'])
-    >>> move_code_label(["5.1.02", ""], slots)
-    """
-    names = [s.name for s in slots]
-    if "uraian" not in names:
-        return None
-    to = names.index("uraian")
-    if cells[to].strip():
-        return None
-    for k, slot in enumerate(slots):
-        text = cells[k].strip()
-        if slot.ctype in _CODE_TYPES and text and _WORD.search(text):
-            if looks_like_kode(text):
-                return None
-            cells[to], cells[k] = text, ""
-            return k, to
-    return None
-
-
-def move_label_to_uraian(values: dict[str, Any]) -> bool:
-    """A footer label printed in the number column goes to the name column.
-
-    >>> row = {"no": "Predikat kinerja", "uraian": None}
-    >>> move_label_to_uraian(row), row
-    (True, {'no': None, 'uraian': 'Predikat kinerja'})
-    >>> move_label_to_uraian({"no": "12.", "uraian": "Program"})
-    False
-    >>> move_label_to_uraian({"no": "1.2.3", "uraian": None}), move_label_to_uraian({"no": "IV"})
-    (False, False)
-    """
-    label = values.get("no")
-    if not label or _ROW_NUMBER.match(str(label)):
-        return False
-    target = "uraian" if "uraian" in values else "sasaran" if "sasaran" in values else None
-    if target is None or values.get(target):
-        return False
-    values[target], values["no"] = label, None
-    return True
-
-
 def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: ReadContext) -> Cleaned:
-    """Clean one raw table under its contract."""
+    """Clean one raw table under its contract: align and merge its rows, then clean each row
+    (``clean_row``) and type the records (``_frame``)."""
     slots = contract.columns
     rows, merge_log = merge_continuations(_logical_rows(raw, slots), slots)
-    repairs: list[Repair] = []
-    findings: list[Finding] = []
-    amounts = [s.name for s in slots if s.ctype is CellType.RUPIAH]
-    texts = [s.name for s in slots if s.ctype is CellType.TEXT][:1]
-    labels = ("uraian", "sasaran", *texts)
-    records: list[dict[str, Any]] = []
-    for index, row in enumerate(rows, start=1):
-        values: dict[str, Any] = {
-            "baris": index,
-            "sumber_baris": row.source.line,
-            "halaman": row.source.page,
-        }
-        problems: list[tuple[str, str, str, bool]] = []
-        label_move = move_code_label(row.cells, slots)
-        if label_move is not None:
-            text = row.cells[label_move[1]].strip()
-            repairs.append(
-                Repair(
-                    table_id,
-                    index,
-                    slots[label_move[1]].name,
-                    text,
-                    text,
-                    move_code_label.__name__,
-                    row.source,
-                    origin=slots[label_move[0]].name,
-                )
-            )
-        for k, slot in enumerate(slots):
-            cell = row.cells[k]
-            reading = read_cell(cell, slot, ctx)
-            values.update(reading.values)
-            if reading.rules:
-                repairs.append(
-                    Repair(
-                        table_id,
-                        index,
-                        slot.name,
-                        cell.strip(),
-                        reading.display,
-                        "+".join(reading.rules),
-                        row.source,
-                    )
-                )
-            if reading.problem:
-                numeric = slot.ctype in _NUMBER_PROBLEM_TYPES
-                problems.append(
-                    (reading.problem_column or slot.name, cell.strip(), reading.problem, numeric)
-                )
-        for printed, slot_index in row.moved:
-            slot = slots[slot_index]
-            text = row.cells[slot_index].strip()
-            repairs.append(
-                Repair(
-                    table_id,
-                    index,
-                    slot.name,
-                    text,
-                    text,
-                    align_row.__name__,
-                    row.source,
-                    origin=f"kolom_{printed + 1}",
-                )
-            )
-        moved_label = move_label_to_uraian(values)
-        if moved_label:
-            target = "uraian" if "uraian" in values else "sasaran"
-            repairs.append(
-                Repair(
-                    table_id,
-                    index,
-                    target,
-                    str(values[target]),
-                    str(values[target]),
-                    move_label_to_uraian.__name__,
-                    row.source,
-                    origin="no",
-                )
-            )
-        values["jenis_baris"] = classify_row(values, amounts, labels)
-        if moved_label and values["jenis_baris"] == "data":
-            values["jenis_baris"] = "ringkasan"
-        if values.get("level") is None:
-            values["level"] = line_level(contract, values, amounts) or _level_from_name(
-                str(values.get("uraian") or "")
-            )
-        values["baris_gabungan"] = ";".join(str(s.line or s.page) for s in row.merged) or None
-        values["sisa"] = " | ".join(text for _, text in row.overflow) or None
-        for position, text in row.overflow:
-            findings.append(
-                Finding(
-                    SEL_TIDAK_TERPETAKAN,
-                    SEL_TIDAK_TERPETAKAN.severity,
-                    f"Sel '{text}' (kolom {position + 1}) tidak cocok dengan kolom mana pun; "
-                    "disimpan di kolom 'sisa'.",
-                    table=table_id,
-                    row=index,
-                    source=row.source,
-                    kode=values.get("kode"),
-                    uraian=values.get("uraian"),
-                    found=text,
-                )
-            )
-        for column, cell, problem, numeric in problems:
-            check = ANGKA_TIDAK_TERBACA if numeric else KODE_TIDAK_TERBACA
-            what = "angka" if numeric else "kode"
-            findings.append(
-                Finding(
-                    check,
-                    check.severity,
-                    f"Sel '{cell}' di kolom {column} tidak dapat dibaca sebagai {what} "
-                    f"({problem}); nilainya dikosongkan, "
-                    "tabel lain mungkin memuat nilai yang benar.",
-                    table=table_id,
-                    row=index,
-                    source=row.source,
-                    kode=values.get("kode"),
-                    uraian=values.get("uraian"),
-                    column=column,
-                    found=cell,
-                )
-            )
-        records.append(values)
-    for target_row, slot_index, tail, merged, rule in merge_log:
-        row = rows[target_row]
-        repairs.append(
-            Repair(
-                table_id,
-                target_row + 1,
-                slots[slot_index].name,
-                tail,
-                merged,
-                rule,
-                row.source,
-            )
-        )
+    logs = [RowLog(table_id, index, row.source) for index, row in enumerate(rows, start=1)]
+    records = [clean_row(row, log, contract, ctx) for row, log in zip(rows, logs, strict=True)]
+    repairs = [repair for log in logs for repair in log.repairs]
+    repairs += _merge_repairs(merge_log, logs, slots)
+    findings = [finding for log in logs for finding in log.findings]
     frame = _frame(records, contract)
     bold = tuple(row.bold for row in rows)
     indents = tuple(row.indent for row in rows)
     gaps = table_gaps(raw, contract, sum(bool(row.overflow) for row in rows))
     table = CleanTable(table_id, contract, raw, frame, gaps=gaps, bold=bold, indents=indents)
     return Cleaned(table, repairs, findings)
+
+
+def _merge_repairs(
+    merge_log: Sequence[tuple[int, int, str, str, str]],
+    logs: Sequence[RowLog],
+    slots: Sequence[Column],
+) -> list[Repair]:
+    """The repairs of ``merge_continuations``: each cell a wrapped line was joined into."""
+    return [
+        logs[target_row].repair(slots[slot_index].name, tail, merged, rule)
+        for target_row, slot_index, tail, merged, rule in merge_log
+    ]
 
 
 def table_gaps(raw: RawTable, contract: TableContract, unplaced: int) -> tuple[str, ...]:
@@ -430,11 +142,7 @@ def _frame(records: list[dict[str, Any]], contract: TableContract) -> pd.DataFra
         {c: pd.Series([r.get(c) for r in records], dtype=object) for c in columns},
         columns=columns,
     )
-    keep = [
-        c
-        for c in columns
-        if not ((c.endswith(SPARSE_SUFFIXES) or c in SPARSE_COLUMNS) and frame[c].isna().all())
-    ]
+    keep = [c for c in columns if not (is_sparse(c) and frame[c].isna().all())]
     frame = frame[keep]
     for name in frame.columns:
         values = frame[name].tolist()

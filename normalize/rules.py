@@ -10,9 +10,9 @@ from collections.abc import Callable
 
 from renja.normalize import (
     align,
-    clean,
     continuation,
     kode,
+    labels,
     percent,
     rupiah,
     target,
@@ -50,8 +50,8 @@ REPAIR_RULES: tuple[Callable[..., object], ...] = (
     continuation.merge_continuations,
     continuation.merge_detail_line,
     continuation.completes_cut_record,
-    clean.move_label_to_uraian,
-    clean.move_code_label,
+    labels.move_label_to_uraian,
+    labels.move_code_label,
 )
 
 RULE_NAMES = frozenset(rule.__name__ for rule in REPAIR_RULES)

@@ -215,27 +215,39 @@ def draw_charts(tables: dict[str, pd.DataFrame], folder: Path) -> list[str]:
         _save(figure, folder / "porsi_program.png", charts)
     change = tables["perubahan"]
     if not change.empty:
-        top = change.reindex(change["selisih"].abs().sort_values(ascending=False).index)
-        top = top.drop_duplicates(["doc_id", "kode"]).head(CHART_ROWS).iloc[::-1]
-        figure, axes = plt.subplots(figsize=(10, 1.2 + 0.4 * len(top)))
+        top = _largest_changes(change).drop_duplicates(["doc_id", "kode"])
+        top = top.head(CHART_ROWS).iloc[::-1]
         labels = [f"{d} {k}" for d, k in zip(top["doc_id"], top["kode"], strict=True)]
-        axes.barh(labels, top["selisih"], color=["#b2182b" if v < 0 else "#2166ac"
-                                                 for v in top["selisih"]])  # fmt: skip
+        colors = ["#b2182b" if v < 0 else "#2166ac" for v in top["selisih"]]
+        figure, axes = _change_bars(top, labels, colors)
         axes.set_xlabel("perubahan − murni (Rp)")
         axes.set_title("Largest changes from murni to perubahan")
         _save(figure, folder / "perubahan.png", charts)
     years = tables["antar_tahun"]
     if not years.empty:
-        top = years.reindex(years["selisih"].abs().sort_values(ascending=False).index)
-        top = top.head(CHART_ROWS).iloc[::-1]
-        figure, axes = plt.subplots(figsize=(10, 1.2 + 0.4 * len(top)))
+        top = _largest_changes(years).head(CHART_ROWS).iloc[::-1]
         spans = zip(top["kode_baku"], top["tahun_awal"], top["tahun_akhir"], strict=True)
         labels = [f"{k} {a}→{b}" for k, a, b in spans]
-        axes.barh(labels, top["selisih"], color="#4d9221")
+        figure, axes = _change_bars(top, labels, "#4d9221")
         axes.set_xlabel("pagu, later year − earlier year (Rp)")
         axes.set_title("Largest changes between years, by code")
         _save(figure, folder / "antar_tahun.png", charts)
     return charts
+
+
+def _largest_changes(frame: pd.DataFrame) -> pd.DataFrame:
+    """The rows by the size of their change (``selisih``), largest first."""
+    return frame.reindex(frame["selisih"].abs().sort_values(ascending=False).index)
+
+
+def _change_bars(top: pd.DataFrame, labels: list[str], color: str | list[str]) -> tuple[Any, Any]:
+    """A new chart of one horizontal bar per row of ``top``, its change (``selisih``):
+    (figure, axes), the axes to be labelled."""
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(figsize=(10, 1.2 + 0.4 * len(top)))
+    axes.barh(labels, top["selisih"], color=color)
+    return figure, axes
 
 
 def _save(figure: Any, path: Path, charts: list[str]) -> None:

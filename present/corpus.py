@@ -29,7 +29,7 @@ import pandas as pd
 from renja.model.contract import CellType, TableContract, TableStatus
 from renja.model.errors import RenjaError
 from renja.model.publish import publish_folder
-from renja.present.outputs import DocFolder, read_doc_folder
+from renja.present.outputs import FINDING_COLUMNS, DocFolder, read_doc_folder
 
 CORPUS = "corpus"
 DATABASE = "renja.duckdb"
@@ -346,10 +346,6 @@ SUB_KEGIATAN = [
 DOKUMEN = [
     "doc_id", *META, "title", "file", "sha256", "halaman", "renja_version", "tables", "errors",
     "warnings", "infos",
-]  # fmt: skip
-FINDING_COLUMNS = [
-    "id", "check", "severity", "table", "row", "sumber_baris", "halaman", "kode", "uraian",
-    "column", "expected", "found", "difference", "message", "root_cause", "related",
 ]  # fmt: skip
 TEMUAN = ["doc_id", *META, *FINDING_COLUMNS]
 

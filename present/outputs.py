@@ -19,6 +19,14 @@ from renja.model.errors import RenjaError
 
 SAFE_NAME = re.compile(r"[\w-][\w.-]*")  # a table id that is a file name, not a path
 RAW_HEADER_ROLE = "header"  # ``peran`` of raw header rows
+# The columns of repairs.csv and findings.csv, in order (the corpus keeps the findings' too).
+REPAIR_COLUMNS = [
+    "table", "row", "column", "raw", "clean", "rule", "asal", "sumber_baris", "halaman",
+]  # fmt: skip
+FINDING_COLUMNS = [
+    "id", "check", "severity", "table", "row", "sumber_baris", "halaman", "kode", "uraian",
+    "column", "expected", "found", "difference", "message", "root_cause", "related",
+]  # fmt: skip
 
 Record = dict[str, str]
 

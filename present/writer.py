@@ -32,16 +32,9 @@ from renja.model.result import Result
 from renja.model.severity import SEVERITIES
 from renja.model.tables import CleanTable
 from renja.model.version import SCHEMA_VERSION, __version__
+from renja.present.outputs import FINDING_COLUMNS, REPAIR_COLUMNS
 from renja.present.report import write_report
 from renja.present.workbook import write_workbook
-
-REPAIR_COLUMNS = [
-    "table", "row", "column", "raw", "clean", "rule", "asal", "sumber_baris", "halaman",
-]  # fmt: skip
-FINDING_COLUMNS = [
-    "id", "check", "severity", "table", "row", "sumber_baris", "halaman", "kode", "uraian",
-    "column", "expected", "found", "difference", "message", "root_cause", "related",
-]  # fmt: skip
 
 
 def format_value(value: Any) -> str:

@@ -20,7 +20,7 @@ SLUG = re.compile(r"[a-z]+(?:_[a-z]+)+")
 
 
 def _sources() -> list[Path]:
-    return sorted(p for folder in PACKAGE_FOLDERS for p in (REPO / folder).glob("*.py"))
+    return sorted(p for folder in PACKAGE_FOLDERS for p in (REPO / folder).rglob("*.py"))
 
 
 def test_every_check_has_a_slug_a_severity_and_a_meaning() -> None:

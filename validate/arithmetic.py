@@ -9,7 +9,7 @@ root-cause analysis can ask "what if this cell held another value?".
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from renja.model.checks import (
@@ -163,15 +163,21 @@ def hierarchy_relations(sheet: Sheet) -> list[Relation]:
                 children += _unlevelled_children(descendants, nearest, column)
             children.sort(key=lambda r: r.number)
             level = next(k for k, v in DEPTH.items() if v == nearest).replace("_", " ")
-            out.append(
-                Relation(
-                    CHILDREN,
-                    CellRef(sheet.id, row.number, column),
-                    tuple((1, CellRef(sheet.id, c.number, column)) for c in children),
-                    f"jumlah {len(children)} {level}",
-                )
-            )
+            formula = f"jumlah {len(children)} {level}"
+            out.append(_sum_of(CHILDREN, sheet, row, children, column, formula))
     return out
+
+
+def _sum_of(
+    check: Check, sheet: Sheet, row: Row, members: list[Row], column: str, formula: str
+) -> Relation:
+    """``row``'s amount in ``column`` is the sum of the ``members``' amounts in it."""
+    return Relation(
+        check,
+        CellRef(sheet.id, row.number, column),
+        tuple((1, CellRef(sheet.id, m.number, column)) for m in members),
+        formula,
+    )
 
 
 def _unlevelled_children(descendants: list[Row], nearest: int, column: str) -> list[Row]:
@@ -222,15 +228,10 @@ def total_relations(sheet: Sheet) -> list[Relation]:
         for column in checked:
             if row.number_at(column) is None or not members[column]:
                 continue
-            out.append(
-                Relation(
-                    TOTAL,
-                    CellRef(sheet.id, row.number, column),
-                    tuple((1, CellRef(sheet.id, m.number, column)) for m in members[column]),
-                    f"jumlah {len(members[column])} baris",
-                    money=column in amounts,
-                )
+            relation = _sum_of(
+                TOTAL, sheet, row, members[column], column, f"jumlah {len(members[column])} baris"
             )
+            out.append(replace(relation, money=column in amounts))
     return out
 
 

@@ -27,6 +27,7 @@ from renja.model.checks import (
     NILAI_DIDUGA_SALAH,
     POLA_HITUNGAN_GAGAL,
     TABEL_TIDAK_LENGKAP,
+    Check,
 )
 from renja.model.records import Finding, Source
 from renja.model.severity import Severity
@@ -109,6 +110,39 @@ class Book:
     def with_values(self, values: dict[CellRef, Number]) -> Lookup:
         """The same cells, but some hold other values."""
         return lambda c: values[c] if c in values else self.value(c)
+
+    def cell_finding(
+        self,
+        check: Check,
+        message: str,
+        cell: CellRef,
+        *,
+        expected: Number,
+        found: Number,
+        difference: Number,
+        related: tuple[str, ...],
+        root_cause: str | None = None,
+        id: str = "",
+    ) -> Finding:
+        """A finding about one amount cell, located at its row (source line, code, name)."""
+        row = self.sheets[cell.table].row(cell.row)
+        return Finding(
+            check,
+            check.severity,
+            message,
+            table=cell.table,
+            row=cell.row,
+            source=row.source,
+            kode=row.kode,
+            uraian=row.uraian,
+            column=cell.column,
+            expected=show(expected),
+            found=show(found),
+            difference=show(difference),
+            root_cause=root_cause,
+            related=related,
+            id=id,
+        )
 
 
 @dataclass(slots=True)
@@ -303,22 +337,15 @@ def _rounded_decimals(outcome: Outcome, allowed: int) -> bool:
 def _rounding_finding(outcome: Outcome, book: Book) -> Finding:
     relation = outcome.relation
     cell = relation.target
-    row = book.sheets[cell.table].row(cell.row)
-    return Finding(
+    return book.cell_finding(
         ROUNDING,
-        ROUNDING.severity,
         f"{cell.column} tercetak {rupiah(outcome.found)}, {relation.formula} = "
         f"{rupiah(outcome.expected)}: selisih {rupiah(outcome.difference)}"
         f"{' rupiah' if relation.money else ''}, sebesar pembulatan angka-angkanya.",
-        table=cell.table,
-        row=cell.row,
-        source=row.source,
-        kode=row.kode,
-        uraian=row.uraian,
-        column=cell.column,
-        expected=show(outcome.expected),
-        found=show(outcome.found),
-        difference=show(outcome.difference),
+        cell,
+        expected=outcome.expected,
+        found=outcome.found,
+        difference=outcome.difference,
         related=tuple(c.label() for _, c in relation.terms),
     )
 
@@ -485,22 +512,15 @@ def _suspects(outcomes: list[Outcome], book: Book) -> list[tuple[Finding, list[O
         if len(fresh) < MIN_MENDED:
             continue
         taken.update(o.relation for o in fresh)
-        row = book.sheets[cell.table].row(cell.row)
         current = printed[cell]
-        finding = Finding(
+        finding = book.cell_finding(
             SUSPECT,
-            SUSPECT.severity,
             f"Nilai {cell.column} tercetak {rupiah(current)}; dengan {rupiah(fix)} "
             f"{len(fresh)} hitungan yang kini tidak cocok menjadi cocok. Kemungkinan salah ketik.",
-            table=cell.table,
-            row=cell.row,
-            source=row.source,
-            kode=row.kode,
-            uraian=row.uraian,
-            column=cell.column,
-            expected=show(fix),
-            found=show(current),
-            difference=show(subtract(current, fix)),
+            cell,
+            expected=fix,
+            found=current,
+            difference=subtract(current, fix),
             related=tuple(o.relation.target.label() for o in fresh),
             id=f"duga:{cell.label()}",  # a root cause's id until the findings are numbered
         )
@@ -559,19 +579,13 @@ def _relation_finding(
         message += " Satu sel yang diduga salah ketik menjelaskannya (lihat akar masalah)."
     else:
         message += _hints(outcome, book, recon, known)
-    return Finding(
+    return book.cell_finding(
         relation.check,
-        relation.check.severity,
         message,
-        table=cell.table,
-        row=cell.row,
-        source=row.source,
-        kode=row.kode,
-        uraian=row.uraian,
-        column=cell.column,
-        expected=show(expected),
-        found=show(found),
-        difference=show(difference),
+        cell,
+        expected=expected,
+        found=found,
+        difference=difference,
         root_cause=root,
         related=tuple(c.label() for _, c in relation.terms),
     )

@@ -1,0 +1,219 @@
+"""One row of a clean table: its cells read, the repairs that moved them, its findings.
+
+``clean_row`` cleans one aligned, merged row (``LogicalRow``) in steps, each a function here:
+
+1. ``repair_code_label``: a label printed across the code column moves to the name column;
+2. ``read_cells``: every cell read under its column (``read_cell``), with the rules that
+   repaired it and the cells that could not be read;
+3. ``log_alignment``: the cells the aligner moved from where they were printed;
+4. ``repair_number_label``: a label printed in the number column moves to the name column;
+5. ``set_kind_and_level`` and ``set_origin``: the row's kind and level, and where it came
+   from (``baris_gabungan``, ``sisa``);
+6. ``overflow_findings`` and ``unreadable_findings``: the cells that fit no column and the
+   cells that could not be read.
+
+Every repair and finding is located at the row by its ``RowLog``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+from renja.model.checks import (
+    ANGKA_TIDAK_TERBACA,
+    KODE_TIDAK_TERBACA,
+    SEL_TIDAK_TERPETAKAN,
+    Check,
+)
+from renja.model.contract import NUMERIC_TYPES, CellType, Column, TableContract
+from renja.model.records import Finding, Repair, Source
+from renja.normalize.align import align_row
+from renja.normalize.continuation import LogicalRow
+from renja.normalize.labels import move_code_label, move_label_to_uraian
+from renja.normalize.row_kind import classify_row, level_from_name, line_level
+from renja.normalize.values import ReadContext, read_cell
+
+
+@dataclass(slots=True)
+class RowLog:
+    """The repairs and findings of one row, each located at it: table, row number, source."""
+
+    table_id: str
+    row: int  # the row's number in the clean table (``baris``)
+    source: Source
+    repairs: list[Repair] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def repair(
+        self, column: str, raw: str, clean: str, rule: str, origin: str | None = None
+    ) -> Repair:
+        """A repair of this row's cell in ``column``, not yet logged."""
+        return Repair(self.table_id, self.row, column, raw, clean, rule, self.source, origin=origin)
+
+    def log_repair(
+        self, column: str, raw: str, clean: str, rule: str, origin: str | None = None
+    ) -> None:
+        """Log a repair of this row's cell in ``column``."""
+        self.repairs.append(self.repair(column, raw, clean, rule, origin))
+
+    def log_finding(
+        self,
+        check: Check,
+        message: str,
+        values: Mapping[str, Any],
+        found: str,
+        column: str | None = None,
+    ) -> None:
+        """Log a finding about this row (``values``: its clean values, for its code and name)."""
+        self.findings.append(
+            Finding(
+                check,
+                check.severity,
+                message,
+                table=self.table_id,
+                row=self.row,
+                source=self.source,
+                kode=values.get("kode"),
+                uraian=values.get("uraian"),
+                column=column,
+                found=found,
+            )
+        )
+
+
+class Unreadable(NamedTuple):
+    """A cell that could not be read: its value is left empty and becomes a finding."""
+
+    column: str  # the clean column the problem is about
+    cell: str  # the cell as printed
+    problem: str  # why, from its reader
+    numeric: bool  # an amount or a number (else a code)
+
+
+def clean_row(
+    row: LogicalRow, log: RowLog, contract: TableContract, ctx: ReadContext
+) -> dict[str, Any]:
+    """The clean values of one row, its repairs and findings logged in ``log``."""
+    slots = contract.columns
+    repair_code_label(row, slots, log)
+    values: dict[str, Any] = {
+        "baris": log.row,
+        "sumber_baris": row.source.line,
+        "halaman": row.source.page,
+    }
+    unreadable = read_cells(row.cells, slots, ctx, log, values)
+    log_alignment(row, slots, log)
+    moved_label = repair_number_label(values, log)
+    set_kind_and_level(values, contract, moved_label)
+    set_origin(values, row)
+    overflow_findings(row, values, log)
+    unreadable_findings(unreadable, values, log)
+    return values
+
+
+def repair_code_label(row: LogicalRow, slots: Sequence[Column], log: RowLog) -> None:
+    """Move a label printed across the code column to the empty name column (before reading)."""
+    label_move = move_code_label(row.cells, slots)
+    if label_move is not None:
+        moved_from, moved_to = label_move
+        text = row.cells[moved_to].strip()
+        origin = slots[moved_from].name
+        log.log_repair(slots[moved_to].name, text, text, move_code_label.__name__, origin)
+
+
+def read_cells(
+    cells: Sequence[str],
+    slots: Sequence[Column],
+    ctx: ReadContext,
+    log: RowLog,
+    values: dict[str, Any],
+) -> list[Unreadable]:
+    """Read each cell under its column into ``values``; log the rules that repaired a cell and
+    return the cells that could not be read."""
+    unreadable: list[Unreadable] = []
+    for k, slot in enumerate(slots):
+        cell = cells[k]
+        reading = read_cell(cell, slot, ctx)
+        values.update(reading.values)
+        if reading.rules:
+            log.log_repair(slot.name, cell.strip(), reading.display, "+".join(reading.rules))
+        if reading.problem:
+            numeric = slot.ctype in NUMERIC_TYPES
+            column = reading.problem_column or slot.name
+            unreadable.append(Unreadable(column, cell.strip(), reading.problem, numeric))
+    return unreadable
+
+
+def log_alignment(row: LogicalRow, slots: Sequence[Column], log: RowLog) -> None:
+    """Log each cell the aligner (``align_row``) moved, with the raw column it was printed in."""
+    for printed, slot_index in row.moved:
+        text = row.cells[slot_index].strip()
+        log.log_repair(
+            slots[slot_index].name, text, text, align_row.__name__, origin=f"kolom_{printed + 1}"
+        )
+
+
+def repair_number_label(values: dict[str, Any], log: RowLog) -> bool:
+    """Move a footer label read in the number column to the name column (after reading)."""
+    if not move_label_to_uraian(values):
+        return False
+    target = "uraian" if "uraian" in values else "sasaran"
+    text = str(values[target])
+    log.log_repair(target, text, text, move_label_to_uraian.__name__, origin="no")
+    return True
+
+
+def set_kind_and_level(values: dict[str, Any], contract: TableContract, moved_label: bool) -> None:
+    """Set the row's kind (``jenis_baris``) and, when no code gave one, its level.
+
+    A row whose label moved out of the number column is a footer (``ringkasan``) unless it is a
+    total; a row without a level takes the one its form's lines or its own name state.
+    """
+    amounts = [s.name for s in contract.columns if s.ctype is CellType.RUPIAH]
+    texts = [s.name for s in contract.columns if s.ctype is CellType.TEXT][:1]
+    values["jenis_baris"] = classify_row(values, amounts, ("uraian", "sasaran", *texts))
+    if moved_label and values["jenis_baris"] == "data":
+        values["jenis_baris"] = "ringkasan"
+    if values.get("level") is None:
+        values["level"] = line_level(contract, values, amounts) or level_from_name(
+            str(values.get("uraian") or "")
+        )
+
+
+def set_origin(values: dict[str, Any], row: LogicalRow) -> None:
+    """Set where the row came from beyond its own line: the lines merged into it
+    (``baris_gabungan``) and the cells that fit no column (``sisa``)."""
+    values["baris_gabungan"] = ";".join(str(s.line or s.page) for s in row.merged) or None
+    values["sisa"] = " | ".join(text for _, text in row.overflow) or None
+
+
+def overflow_findings(row: LogicalRow, values: Mapping[str, Any], log: RowLog) -> None:
+    """A finding for each cell that fits no column (kept in ``sisa``)."""
+    for position, text in row.overflow:
+        log.log_finding(
+            SEL_TIDAK_TERPETAKAN,
+            f"Sel '{text}' (kolom {position + 1}) tidak cocok dengan kolom mana pun; "
+            "disimpan di kolom 'sisa'.",
+            values,
+            found=text,
+        )
+
+
+def unreadable_findings(
+    unreadable: Sequence[Unreadable], values: Mapping[str, Any], log: RowLog
+) -> None:
+    """A finding for each cell that could not be read as a number or a code (left empty)."""
+    for column, cell, problem, numeric in unreadable:
+        check = ANGKA_TIDAK_TERBACA if numeric else KODE_TIDAK_TERBACA
+        what = "angka" if numeric else "kode"
+        log.log_finding(
+            check,
+            f"Sel '{cell}' di kolom {column} tidak dapat dibaca sebagai {what} "
+            f"({problem}); nilainya dikosongkan, "
+            "tabel lain mungkin memuat nilai yang benar.",
+            values,
+            found=cell,
+            column=column,
+        )

@@ -1,0 +1,70 @@
+"""Repair rules for a label printed in the wrong column of its row.
+
+A footer label or a total's title may stand in the code column (``Grand Total :``) or the
+number column (``Predikat kinerja``); these rules move it to the row's name column. Each
+moves the text as printed and says whether (and where) it moved, so the clean stage logs it
+in ``repairs.csv``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from renja.model.contract import CellType, Column
+from renja.normalize.kode import looks_like_kode
+
+_ROW_NUMBER = re.compile(
+    r"^\(?[0-9]{1,3}(?:\.[0-9]{1,3}){0,4}[a-z]?\)?\.?$|^[a-z]\.?$|^[IVXLC]{1,6}\.?$", re.IGNORECASE
+)
+_CODE_TYPES = (CellType.KODE, CellType.REKENING)
+_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def move_code_label(cells: list[str], slots: Sequence[Column]) -> tuple[int, int] | None:
+    """A label printed across the code column (``Grand Total :``) goes to the empty name column.
+
+    Returns (from, to) slot indexes when it moved the text.
+
+    >>> slots = [Column("kode_rekening", CellType.REKENING), Column("uraian", CellType.TEXT)]
+    >>> cells = ["Grand Total :", ""]
+    >>> move_code_label(cells, slots), cells
+    ((0, 1), ['', 'Grand Total :'])
+    >>> move_code_label(["5.1.02", ""], slots)
+    """
+    names = [s.name for s in slots]
+    if "uraian" not in names:
+        return None
+    to = names.index("uraian")
+    if cells[to].strip():
+        return None
+    for k, slot in enumerate(slots):
+        text = cells[k].strip()
+        if slot.ctype in _CODE_TYPES and text and _WORD.search(text):
+            if looks_like_kode(text):
+                return None
+            cells[to], cells[k] = text, ""
+            return k, to
+    return None
+
+
+def move_label_to_uraian(values: dict[str, Any]) -> bool:
+    """A footer label printed in the number column goes to the name column.
+
+    >>> row = {"no": "Predikat kinerja", "uraian": None}
+    >>> move_label_to_uraian(row), row
+    (True, {'no': None, 'uraian': 'Predikat kinerja'})
+    >>> move_label_to_uraian({"no": "12.", "uraian": "Program"})
+    False
+    >>> move_label_to_uraian({"no": "1.2.3", "uraian": None}), move_label_to_uraian({"no": "IV"})
+    (False, False)
+    """
+    label = values.get("no")
+    if not label or _ROW_NUMBER.match(str(label)):
+        return False
+    target = "uraian" if "uraian" in values else "sasaran" if "sasaran" in values else None
+    if target is None or values.get(target):
+        return False
+    values[target], values["no"] = label, None
+    return True
