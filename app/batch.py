@@ -23,7 +23,7 @@ from renja.model.errors import RenjaError
 from renja.model.publish import publish_file
 from renja.model.severity import SEVERITIES
 from renja.model.tables import AuditStatus
-from renja.model.version import __version__
+from renja.model.version import SCHEMA_VERSION, __version__
 
 # How long to wait for a Dask scheduler before giving up.
 DASK_CONNECT_TIMEOUT = "20s"
@@ -121,13 +121,15 @@ def peak_mib() -> float:
 
 def is_current(folder: Path, source_file: Path, corrections: dict[str, str] | None = None) -> bool:
     """Whether ``folder`` holds complete outputs of ``source_file``'s content, written by this
-    version with these sidecar corrections (the file is hashed only when there is a manifest
-    of this version to compare with)."""
+    version in this layout with these sidecar corrections (the file is hashed only when there
+    is a manifest of this version to compare with)."""
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     if manifest.get("renja_version") != __version__:
+        return False
+    if manifest.get("schema_version") != SCHEMA_VERSION:
         return False
     if (manifest.get("source") or {}).get("sha256") != file_hash(source_file):
         return False

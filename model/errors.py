@@ -13,3 +13,8 @@ class InputError(RenjaError):
 
 class ReferenceMissingError(RenjaError):
     """The nomenclature reference files are not where they should be."""
+
+
+class OutputSchemaError(RenjaError):
+    """An output folder was written in another layout (``schema_version``) than this renja
+    reads: it must be written again."""

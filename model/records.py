@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 from renja.model.checks import Check, check_named
+from renja.model.refs import Related
 from renja.model.severity import Severity
 
 
@@ -188,7 +189,7 @@ class Finding:
     found: str | None = None
     difference: str | None = None  # found − expected, for numbers
     root_cause: str | None = None  # the id of the finding that explains this one
-    related: tuple[str, ...] = ()  # codes or table:row references of rows involved
+    related: tuple[Related, ...] = ()  # the cells, rows and codes involved
     id: str = ""  # assigned once findings are final: F001, F002, … in report order
 
     def __post_init__(self) -> None:

@@ -312,7 +312,7 @@ def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: Read
             values["level"] = line_level(contract, values, amounts) or _level_from_name(
                 str(values.get("uraian") or "")
             )
-        values["baris_gabungan"] = ";".join(str(s.line or s.page) for s in row.merged) or None
+        values["baris_gabungan"] = row.merged_lines() or None
         values["sisa"] = " | ".join(text for _, text in row.overflow) or None
         for position, text in row.overflow:
             findings.append(

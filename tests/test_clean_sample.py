@@ -153,11 +153,11 @@ def test_targets_are_split_into_value_and_satuan(sample: Result) -> None:
 def test_continuation_rows_are_merged_and_logged(sample: Result) -> None:
     row = _row(sample, "rencana_perubahan", 982)
     assert row["uraian"].endswith("Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD")
-    assert row["baris_gabungan"] == "984"
+    assert row["baris_gabungan"] == [984]
     listrik = _row(sample, "rencana_perubahan", 1005)
     assert listrik["indikator_sebelum"].endswith("Sumber Air dan Listrik yang Disediakan")
     plus = _row(sample, "penambahan_pagu", 905)
-    assert plus["baris_gabungan"] == "908;909;910"
+    assert plus["baris_gabungan"] == [908, 909, 910]
     assert plus["perihal"].endswith("Administrator / Operator SP-PPID 10 OB")
     assert plus["keterangan"] == "Penambahan honorarium tim sesuai SK Wali Kota Banjarbaru"
     merges = _repairs(sample, "penambahan_pagu", "merge_continuations")

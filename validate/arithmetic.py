@@ -20,7 +20,8 @@ from renja.model.checks import (
     Check,
 )
 from renja.model.contract import RatioCheck
-from renja.validate.sheet import DEPTH, CellRef, Number, Row, Sheet
+from renja.model.refs import CellRef
+from renja.validate.sheet import DEPTH, Number, Row, Sheet
 
 ROW = ARITMETIKA_BARIS
 CHILDREN = JUMLAH_RINCIAN

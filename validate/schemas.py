@@ -46,6 +46,7 @@ from renja.model.checks import (
     check_named,
 )
 from renja.model.contract import (
+    LIST_COLUMNS,
     SPARSE_COLUMNS,
     SPARSE_SUFFIXES,
     CellType,
@@ -57,6 +58,7 @@ from renja.model.contract import (
 from renja.model.kode import LEVELS as KODE_LEVELS
 from renja.model.kode import Kode
 from renja.model.records import Finding, Source
+from renja.model.refs import CellRef, load_lines
 from renja.model.tables import CleanTable
 from renja.normalize.coding import CODE_COLUMNS
 from renja.normalize.columns import form_contract
@@ -93,6 +95,7 @@ CSV_READ_OPTIONS: dict[str, Any] = {"dtype": str, "keep_default_na": False, "na_
 INT, FLOAT, RUPIAH, TEXT, KODE, CHOICE = "int", "float", "rupiah", "text", "kode", "choice"
 NUMBER = "number"
 REKENING = "rekening"
+LINES = "lines"  # a list of source lines (``baris_gabungan``)
 # ``expected`` of pandera's own failures: a missing / unknown column, an empty / repeated cell.
 _COLUMN_PRESENT, _COLUMN_ABSENT, _FILLED, _UNIQUE = "ada", "tidak ada", "terisi", "unik"
 _INTEGER_TYPES = (int, np.integer)
@@ -127,6 +130,7 @@ _DESCRIPTIONS = {
     KODE: "kode Permendagri 90 baku, sebagai teks",
     REKENING: "kode rekening (akun 5 s.d. sub rincian objek 5.1.02.01.01.0052), sebagai teks",
     CHOICE: "salah satu nilai tetap",
+    LINES: "daftar bilangan bulat (baris sumber)",
 }
 
 
@@ -235,7 +239,7 @@ def column_rules(contract: TableContract, columns: Sequence[str] | None = None) 
                 rule if known is None else replace(known, required=known.required or rule.required)
             )
     for name in SPARSE_COLUMNS:
-        by_name[name] = ColumnRule(name, TEXT)
+        by_name[name] = ColumnRule(name, LINES if name in LIST_COLUMNS else TEXT)
     unmapped = [c for c in columns if re.fullmatch(UNMAPPED_COLUMN, c)] if columns else []
     for name in unmapped or ([UNMAPPED_COLUMN] if columns is None else []):
         by_name[name] = ColumnRule(name, TEXT, regex=columns is None)
@@ -280,6 +284,18 @@ def _text_mask(series: pd.Series) -> pd.Series | bool:
     if infer_dtype(series, skipna=True) in ("string", "empty"):
         return True
     return _per_cell(series, lambda v: isinstance(v, str))
+
+
+def _lines_mask(series: pd.Series) -> pd.Series | bool:
+    """Which cells are lists of integers (or empty).
+
+    >>> _lines_mask(pd.Series([[902, 903], None, "902;903"], dtype=object)).tolist()
+    [True, True, False]
+    """
+    return _per_cell(
+        series,
+        lambda v: isinstance(v, list) and all(type(i) is int for i in v),
+    )
 
 
 def _integer_mask(series: pd.Series) -> pd.Series | bool:
@@ -459,6 +475,21 @@ def parse_amount(value: Any) -> Any:
     return value
 
 
+def _parse_lines(series: pd.Series) -> pd.Series:
+    """A list column read back from CSV (each JSON array, ``[902,903]``) or Parquet: lists of
+    integers; a cell that is none is kept for the type check to report."""
+
+    def parse(value: Any) -> Any:
+        if isinstance(value, np.ndarray | tuple):  # a Parquet list, read back by pandas
+            return [i.item() if isinstance(i, np.generic) else i for i in value]
+        try:
+            return load_lines(value) if isinstance(value, str) else value
+        except ValueError:
+            return value
+
+    return pd.Series([parse(v) for v in _values(series)], index=series.index, dtype=object)
+
+
 def _parse_amounts(series: pd.Series) -> pd.Series:
     """A Rupiah column read back from CSV: Int64, or objects (int and Decimal) with cents."""
     if is_integer_dtype(series.dtype) and not is_bool_dtype(series.dtype):
@@ -482,10 +513,10 @@ def _check(fn: Callable[[Any], Any], name: str, expected: str) -> pa.Check:
 
 
 _MASKS = {INT: _integer_mask, FLOAT: _number_mask, RUPIAH: _amount_mask, NUMBER: _amount_mask}
-_MASKS.update({TEXT: _text_mask, KODE: _text_mask, REKENING: _text_mask})
+_MASKS.update({TEXT: _text_mask, KODE: _text_mask, REKENING: _text_mask, LINES: _lines_mask})
 _EXPECTED = {INT: "bilangan bulat", FLOAT: "bilangan", RUPIAH: "bilangan bulat atau Decimal"}
 _EXPECTED[NUMBER] = _EXPECTED[RUPIAH]
-_EXPECTED.update({TEXT: "teks", KODE: "teks", REKENING: "teks"})
+_EXPECTED.update({TEXT: "teks", KODE: "teks", REKENING: "teks", LINES: "daftar bilangan bulat"})
 _COERCED = {INT: "Int64", FLOAT: "Float64", TEXT: str, KODE: str, REKENING: str, CHOICE: str}
 
 
@@ -519,6 +550,8 @@ def _column(rule: ColumnRule, coerce: bool) -> pa.Column:
         parsers.append(pa.Parser(_parse_amounts))
     elif coerce and rule.family in (TEXT, KODE, REKENING, CHOICE):
         parsers.append(pa.Parser(_parse_text))
+    elif coerce and rule.family is LINES:
+        parsers.append(pa.Parser(_parse_lines))
     return pa.Column(
         dtype,
         checks=_checks(rule),
@@ -743,7 +776,7 @@ class _Table:
             found = as_text(self.cell(position, column))  # the row's value, not a melted copy
         row_kode = self.cell(position, "kode")
         kode = row_kode  # the code the finding is about
-        related: tuple[str, ...] = ()
+        related: tuple[CellRef, ...] = ()
         if slug is SKEMA_KOLOM:
             found = _COLUMN_ABSENT if expected == _COLUMN_PRESENT else _COLUMN_PRESENT
         elif slug is SKEMA_TIPE and label is None and column in self.frame.columns:
@@ -753,7 +786,8 @@ class _Table:
             expected, found = level_of_kode(kode), found or "kosong"
         elif slug is SKEMA_KODE_GANDA and position is not None:
             first = self.first_row(position)
-            related, expected = (f"{self.table_id}:{first}",), f"hanya di baris {first}"
+            related = (CellRef(self.table_id, first),) if first is not None else ()
+            expected = f"hanya di baris {first}"
         uraian = self.cell(position, "uraian")
         place = {"column": column, "found": found, "expected": expected, "kode": kode}
         return Finding(
