@@ -159,8 +159,8 @@ def run_job(job: Job) -> Outcome:
             code=job.nomenclature is not None,
             options=job.options,
             corrections=job.corrections,
+            doc_id=job.doc_id,
         )
-        result.document.doc_id = job.doc_id
         written = write_result(result, job.out_dir, parquet=job.parquet, reports=job.reports)
     except RenjaError as exc:
         return Outcome(str(job.path), job.doc_id, "failed", error=str(exc))
