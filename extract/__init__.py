@@ -35,9 +35,9 @@ def read_markdown(path: Path, wilayah: RegionsFound | None = None) -> Document:
         path=str(path),
         doc_id=doc_id_for(path),
         meta=meta,
-        tables=tables,
+        tables=tuple(tables),
         text_lines=text.count("\n") + 1,
-        warnings=warnings,
+        warnings=tuple(warnings),
     )
 
 

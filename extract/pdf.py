@@ -251,7 +251,7 @@ def table_rows(table: PageTable, page: int) -> list[RawRow]:
         spans = table.spans(row)
         edges = tuple(table.edges) if len(table.edges) == len(cells) + 1 else ()
         source = Source(page=page, bbox=box)
-        out.append(RawRow(cells, source, role=role, bold=bold, spans=spans, edges=edges))
+        out.append(RawRow(tuple(cells), source, role=role, bold=bold, spans=spans, edges=edges))
     return out
 
 
@@ -288,9 +288,7 @@ def pages_to_document(
         blocks.append(
             Block(item.table.engine, rows, number, number, stream="pdf", fresh=item.table.new_grid)
         )
-    tables = blocks_to_tables(blocks, texts)
-    for table in tables:
-        merge_spanned_columns(table)
+    tables = [merge_spanned_columns(t) for t in blocks_to_tables(blocks, texts)]
     meta, warnings = document_meta([t.text for t in texts], tables, running, wilayah)
     scanned = [p.number for p in pages if p.scanned]
     if scanned:
@@ -308,11 +306,11 @@ def pages_to_document(
         path=str(path),
         doc_id=doc_id_for(path),
         meta=meta,
-        tables=tables,
+        tables=tuple(tables),
         text_lines=len(texts),
         pages=total,
-        warnings=warnings,
-        engine_choices=[p.choice.as_dict() for p in pages if p.choice is not None],
+        warnings=tuple(warnings),
+        engine_choices=tuple(p.choice.as_dict() for p in pages if p.choice is not None),
     )
 
 

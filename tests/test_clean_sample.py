@@ -26,7 +26,7 @@ def test_metadata(sample: Result) -> None:
     assert meta.jenis == "Renja Perubahan"
     assert meta.jenis_pemda == "kabkota"
     assert meta.skpd.startswith("Badan Kepegawaian dan Pengembangan Sumber Daya Manusia")
-    assert meta.bidang == ["5.03", "5.04"]
+    assert meta.bidang == ("5.03", "5.04")
 
 
 def test_e81_cells_shifted_by_the_converter_land_in_their_columns(sample: Result) -> None:
