@@ -102,13 +102,12 @@ def process(
     for found in document.tables:
         readable = pair_lines(found)
         contract = contract_for(readable)
-        raw = replace(found, table_id=f"{found.table_id}_{contract.form}")
-        raw_tables.append(raw)
-        contracts[raw.table_id] = contract
+        table_id = f"{found.table_id}_{contract.form}"  # its position and its form, given once
+        raw_tables.append(replace(found, table_id=table_id))
+        contracts[table_id] = contract
         if contract.status is TableStatus.NOT_DATA:
             continue
-        cleaned = clean_table(replace(readable, table_id=raw.table_id), contract, raw.table_id,
-                              context)  # fmt: skip
+        cleaned = clean_table(replace(readable, table_id=table_id), contract, context)
         tables.append(cleaned.table)
         repairs.extend(cleaned.repairs)
         findings.extend(cleaned.findings)

@@ -224,8 +224,9 @@ def move_label_to_uraian(values: dict[str, Any]) -> bool:
     return True
 
 
-def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: ReadContext) -> Cleaned:
-    """Clean one raw table under its contract."""
+def clean_table(raw: RawTable, contract: TableContract, ctx: ReadContext) -> Cleaned:
+    """Clean one raw table under its contract; the clean table has the raw table's id."""
+    table_id = raw.table_id
     slots = contract.columns
     rows, merge_log = merge_continuations(_logical_rows(raw, slots), slots)
     repairs: list[Repair] = []
@@ -365,7 +366,7 @@ def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: Read
     frame = _frame(records, contract)
     bold = tuple(row.bold for row in rows)
     gaps = table_gaps(raw, contract, sum(bool(row.overflow) for row in rows))
-    table = CleanTable(table_id, contract, raw, frame, gaps=gaps, bold=bold)
+    table = CleanTable(contract, raw, frame, gaps=gaps, bold=bold)
     return Cleaned(table, repairs, findings)
 
 

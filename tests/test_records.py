@@ -66,6 +66,14 @@ def test_the_pipeline_leaves_the_extracted_document_as_it_was(sample: Result) ->
     assert list(sample.document.tables) == list(sample.raw_tables)
 
 
+def test_a_table_id_and_kind_are_stored_once(sample: Result) -> None:
+    for table in sample.tables:
+        assert table.table_id == table.raw.table_id
+        assert table.form == table.contract.form == sample.contracts[table.table_id].form
+        assert table.table_id.endswith(f"_{table.form}")
+    assert "table_id" not in {f.name for f in dataclasses.fields(sample.tables[0])}
+
+
 def test_the_batch_gives_the_document_its_id_once(tmp_path: Path) -> None:
     """``run_job`` passes the id decided before dispatch into ``process``; the result is not
     changed after."""
