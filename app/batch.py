@@ -27,7 +27,7 @@ from renja.model.options import check_choice, check_count, check_flag, check_typ
 from renja.model.publish import publish_file
 from renja.model.severity import SEVERITIES
 from renja.model.tables import AuditStatus
-from renja.model.version import __version__
+from renja.model.version import SCHEMA_VERSION, __version__
 
 # How long to wait for a Dask scheduler before giving up.
 DASK_CONNECT_TIMEOUT = "20s"
@@ -152,13 +152,15 @@ def peak_mib() -> float:
 
 def is_current(folder: Path, source_file: Path, corrections: dict[str, str] | None = None) -> bool:
     """Whether ``folder`` holds complete outputs of ``source_file``'s content, written by this
-    version with these sidecar corrections (the file is hashed only when there is a manifest
-    of this version to compare with)."""
+    version in this layout with these sidecar corrections (the file is hashed only when there
+    is a manifest of this version to compare with)."""
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     if manifest.get("renja_version") != __version__:
+        return False
+    if manifest.get("schema_version") != SCHEMA_VERSION:
         return False
     if (manifest.get("source") or {}).get("sha256") != file_hash(source_file):
         return False
@@ -188,8 +190,8 @@ def run_job(job: Job) -> Outcome:
             code=job.nomenclature is not None,
             options=job.options,
             corrections=job.corrections,
+            doc_id=job.doc_id,
         )
-        result.document.doc_id = job.doc_id
         written = write_result(result, job.out_dir, parquet=job.parquet, reports=job.reports)
     except RenjaError as exc:
         return Outcome(str(job.path), job.doc_id, "failed", error=str(exc))

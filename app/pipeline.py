@@ -39,18 +39,18 @@ from renja.validate.findings import finalize_findings
 
 
 def _reference(
-    nomenclature: Nomenclature | str | Path | None, warnings: list[str]
-) -> Nomenclature | None:
-    """The nomenclature to code rows with; a missing default is a warning, not an error."""
+    nomenclature: Nomenclature | str | Path | None,
+) -> tuple[Nomenclature | None, tuple[str, ...]]:
+    """The nomenclature to code rows with, and the document's warning when there is none: a
+    missing default is a warning, not an error."""
     if isinstance(nomenclature, Nomenclature):
-        return nomenclature
+        return nomenclature, ()
     if nomenclature is not None:
-        return load_nomenclature(nomenclature)  # an explicit path must exist
+        return load_nomenclature(nomenclature), ()  # an explicit path must exist
     try:
-        return load_nomenclature()
+        return load_nomenclature(), ()
     except ReferenceMissingError as exc:
-        warnings.append(f"codes not verified or matched: {exc}")
-        return None
+        return None, (f"codes not verified or matched: {exc}",)
 
 
 def document_facts(document: Document, codes: list[str]) -> DocumentMeta:
@@ -61,7 +61,7 @@ def document_facts(document: Document, codes: list[str]) -> DocumentMeta:
     jenis_pemda = meta.jenis_pemda
     if jenis_pemda is None and prefix is not None:
         jenis_pemda = JENIS_BY_PREFIX[prefix]
-    return replace(meta, bidang=list(bidang), jenis_pemda=jenis_pemda)
+    return replace(meta, bidang=tuple(bidang), jenis_pemda=jenis_pemda)
 
 
 def process(
@@ -102,18 +102,16 @@ def process(
     for found in document.tables:
         readable = pair_lines(found)
         contract = contract_for(readable)
-        raw = replace(found, table_id=f"{found.table_id}_{contract.form}")
-        raw_tables.append(raw)
-        contracts[raw.table_id] = contract
+        table_id = f"{found.table_id}_{contract.form}"  # its position and its form, given once
+        raw_tables.append(replace(found, table_id=table_id))
+        contracts[table_id] = contract
         if contract.status is TableStatus.NOT_DATA:
             continue
-        cleaned = clean_table(replace(readable, table_id=raw.table_id), contract, raw.table_id,
-                              context)  # fmt: skip
+        cleaned = clean_table(replace(readable, table_id=table_id), contract, context)
         tables.append(cleaned.table)
         repairs.extend(cleaned.repairs)
         findings.extend(cleaned.findings)
-    warnings = list(document.warnings)
-    reference = _reference(nomenclature, warnings) if code else None
+    reference, missing = _reference(nomenclature) if code else (None, ())
     version = None
     if reference is not None:
         version = reference.version_for_year(meta.tahun, meta.jenis_pemda)
@@ -137,8 +135,8 @@ def process(
         document,
         doc_id=doc_id or document.doc_id,
         meta=meta,
-        tables=raw_tables,
-        warnings=warnings,
+        tables=tuple(raw_tables),
+        warnings=(*document.warnings, *missing),
     )
     audited = audit(tables, findings)
     audits = {

@@ -12,6 +12,7 @@ import csv
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from renja.model.errors import InputError
 from renja.model.records import DocumentMeta
@@ -81,10 +82,12 @@ def apply_corrections(meta: DocumentMeta, values: Mapping[str, str]) -> Document
     >>> fixed.tahun, fixed.kode_pemda, fixed.sources, meta.tahun
     (2024, '63.72', {'tahun': 'sidecar', 'kode_pemda': 'sidecar'}, None)
     """
-    fixed = replace(meta, sources={**meta.sources, **dict.fromkeys(values, "sidecar")})
-    for name, value in values.items():  # names of DocumentMeta.FIELDS (read_sidecar checks)
-        setattr(fixed, name, int(value) if name == "tahun" else value)
-    return fixed
+    # names of DocumentMeta.FIELDS (read_sidecar checks), each a text field but the year
+    changes: dict[str, Any] = {
+        name: int(value) if name == "tahun" else value for name, value in values.items()
+    }
+    sources = {**meta.sources, **dict.fromkeys(values, "sidecar")}
+    return replace(meta, **changes, sources=sources)
 
 
 __all__ = ["apply_corrections", "check_values", "corrections_for", "read_sidecar"]

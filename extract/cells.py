@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Sequence
 from itertools import pairwise
 
 from renja.extract.shapes import Shape, sniff
@@ -83,7 +84,7 @@ def is_data_cell(cell: str) -> bool:
     return sniff(cell) in DATA_SHAPES
 
 
-def is_number_row(cells: list[str]) -> bool:
+def is_number_row(cells: Sequence[str]) -> bool:
     """The column-number row under a header: ``1 2 3 … 10=(5+7+9)``.
 
     >>> is_number_row(["1", "2", "3", "", "4", "10=(5+7+9)", "11"])
@@ -131,7 +132,7 @@ def is_header_cell(cell: str) -> bool:
     return bool(_HEADER_WORDS.search(text))
 
 
-def is_header_row(cells: list[str]) -> bool:
+def is_header_row(cells: Sequence[str]) -> bool:
     """True when a row reads as part of a table header rather than data.
 
     >>> is_header_row(["NO", "Sasaran", "Kegiatan/ Sub Kegiatan", "Indikator", "Target"])
@@ -165,7 +166,7 @@ NUMERIC_WINDOW = 30
 NUMERIC_SHAPES = frozenset({Shape.AMOUNT, Shape.NUMBER, Shape.DECIMAL, Shape.PERCENT})
 
 
-def numeric_columns(rows: list[list[str]]) -> set[int]:
+def numeric_columns(rows: Sequence[Sequence[str]]) -> set[int]:
     """The positions whose cells are mostly numbers in these rows.
 
     >>> sorted(numeric_columns([["Jakarta", "10.679.951", "12"], ["Bekasi", "2.590.257", "-"]]))
@@ -185,7 +186,7 @@ def numeric_columns(rows: list[list[str]]) -> set[int]:
     }
 
 
-def labels_over_numbers(cells: list[str], below: list[list[str]]) -> bool:
+def labels_over_numbers(cells: Sequence[str], below: Sequence[Sequence[str]]) -> bool:
     """A row of labels standing over columns of numbers: a header row the converter left among
     the data (``Kecamatan | Kelurahan`` over counts, ``K | Rp`` over targets and amounts).
 

@@ -8,7 +8,7 @@ that (stitching page parts, finding header rows and captions) does not know whic
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from renja.extract.cells import is_bold, is_header_row, is_separator_cells, strip_markup
 from renja.extract.html_tables import find_html_tables, parse_html_table
@@ -70,7 +70,7 @@ def make_row(raw_cells: list[str], line: int) -> RawRow:
     # Bold rows are parents and totals; a plain row number beside bold cells does not count.
     bold = bool(filled) and sum(is_bold(c) for c in filled) > len(filled) / 2
     role = RowRole.SEPARATOR if is_separator_cells(cells) else RowRole.BODY
-    return RawRow(cells=cells, source=Source(line=line), role=role, bold=bold)
+    return RawRow(cells=tuple(cells), source=Source(line=line), role=role, bold=bold)
 
 
 def lines_to_segments(lines: list[str]) -> Segments:
@@ -96,7 +96,7 @@ def lines_to_segments(lines: list[str]) -> Segments:
             for html_row in parse_html_table(html, first_line=line_no):
                 row = make_row(html_row.cells, html_row.line)
                 if html_row.header and row.role is RowRole.BODY:
-                    row.role = RowRole.HEADER
+                    row = replace(row, role=RowRole.HEADER)
                 rows.append(row)
             if rows:
                 segments.blocks.append(Block("markdown-html", rows, line_no, end))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from renja.extract.meta_lines import cover_lines, is_prose, quoting, toc_flags
 from renja.extract.meta_pemda import Pemda, read_pemda
@@ -221,16 +222,16 @@ def document_meta(
     it is looked up at the default places.
     """
     found = wilayah if wilayah is not None else find_regions()
-    meta = read_meta(lines, running, found.regions)
-    fill_year_from_tables(meta, tables)
+    meta = with_year_from_tables(read_meta(lines, running, found.regions), tables)
     return meta, region_warnings(meta, found)
 
 
-def fill_year_from_tables(meta: DocumentMeta, tables: Sequence[RawTable]) -> None:
+def with_year_from_tables(meta: DocumentMeta, tables: Sequence[RawTable]) -> DocumentMeta:
     """A document whose text names no year takes the plan year its table headers name."""
     if meta.tahun is not None:
-        return
+        return meta
     headers = [c for t in tables for r in t.rows if r.role is RowRole.HEADER for c in r.cells]
-    meta.tahun = year_from_headers(headers + [t.caption for t in tables])
-    if meta.tahun is not None:
-        meta.sources["tahun"] = "tabel"
+    tahun = year_from_headers(headers + [t.caption for t in tables])
+    if tahun is None:
+        return meta
+    return replace(meta, tahun=tahun, sources={**meta.sources, "tahun": "tabel"})

@@ -255,7 +255,15 @@ def table_rows(table: PageTable, page: int) -> list[RawRow]:
         source = Source(page=page, bbox=box)
         indents = tuple(_indent(cell) for cell in row)
         out.append(
-            RawRow(cells, source, role=role, bold=bold, spans=spans, edges=edges, indents=indents)
+            RawRow(
+                tuple(cells),
+                source,
+                role=role,
+                bold=bold,
+                spans=spans,
+                edges=edges,
+                indents=indents,
+            )
         )
     return out
 
@@ -312,9 +320,7 @@ def pages_to_document(
         blocks.append(
             Block(item.table.engine, rows, number, number, stream="pdf", fresh=item.table.new_grid)
         )
-    tables = blocks_to_tables(blocks, texts)
-    for table in tables:
-        merge_spanned_columns(table)
+    tables = [merge_spanned_columns(t) for t in blocks_to_tables(blocks, texts)]
     meta, warnings = document_meta([t.text for t in texts], tables, running, wilayah)
     scanned = [p.number for p in pages if p.scanned]
     if scanned:

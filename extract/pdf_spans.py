@@ -7,6 +7,7 @@ drawing, not structure (``1 | 05 | 01 | 2.01 | 0001`` under one ``Kode`` is one 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from renja.model.records import RawRow, RawTable, RowRole
 
@@ -154,36 +155,45 @@ def onto_grid(
     return [join_pieces(p) for p in pieces]
 
 
-def merge_spanned_columns(table: RawTable) -> None:
-    """Join the cells of each undivided header span into one column, in every row of the table.
-    A row on the header's grid is merged by position; a row drawn on another grid (a page whose
-    rules differ) is placed by the x of its cells, when both grids are known."""
+def merge_spanned_columns(table: RawTable) -> RawTable:
+    """The table with the cells of each undivided header span joined into one column, in every
+    row. A row on the header's grid is merged by position; a row drawn on another grid (a page
+    whose rules differ) is placed by the x of its cells, when both grids are known."""
     header = [r for r in table.rows if r.role is RowRole.HEADER]
     width = max((len(r.cells) for r in header), default=0)
     groups = merged_groups(header, width)
     grid = next((r.edges for r in header if len(r.edges) == width + 1), ())
     if not groups:
-        return
+        return table
     starts = {a: b for a, b in groups}
     merged = [grid[starts.get(j, j) + 1] for j in range(width) if not _folded(j, groups)]
     merged = [grid[0], *merged] if grid else []
-    for row in table.rows:
-        if len(row.cells) != width:
-            if grid and len(row.edges) == len(row.cells) + 1:
-                row.cells = onto_grid(row.cells, row.spans, row.edges, merged)
-                row.spans = ()
-                row.edges = tuple(merged)
-            continue
-        cells: list[str] = []
-        j = 0
-        while j < width:
-            last = starts.get(j, j)
-            cells.append(join_pieces(row.cells[j : last + 1]) if last > j else row.cells[j])
-            j = last + 1
-        row.cells = cells
-        row.spans = ()
-        if row.edges:
-            row.edges = tuple(merged) if grid else ()
+    return replace(
+        table, rows=tuple(_merged_row(r, width, starts, grid, merged) for r in table.rows)
+    )
+
+
+def _merged_row(
+    row: RawRow,
+    width: int,
+    starts: dict[int, int],
+    grid: Sequence[float],
+    merged: list[float],
+) -> RawRow:
+    """One row of ``merge_spanned_columns``: its cells joined over the header's spans."""
+    if len(row.cells) != width:
+        if grid and len(row.edges) == len(row.cells) + 1:
+            cells = onto_grid(row.cells, row.spans, row.edges, merged)
+            return replace(row, cells=tuple(cells), spans=(), edges=tuple(merged))
+        return row
+    joined: list[str] = []
+    j = 0
+    while j < width:
+        last = starts.get(j, j)
+        joined.append(join_pieces(row.cells[j : last + 1]) if last > j else row.cells[j])
+        j = last + 1
+    edges = (tuple(merged) if grid else ()) if row.edges else row.edges
+    return replace(row, cells=tuple(joined), spans=(), edges=edges)
 
 
 def _folded(column: int, groups: Sequence[tuple[int, int]]) -> bool:

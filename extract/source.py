@@ -52,11 +52,11 @@ def make_document(
         path=str(path),
         doc_id=doc_id_for(path),
         meta=meta,
-        tables=tables,
+        tables=tuple(tables),
         text_lines=text_lines,
         pages=pages,
-        warnings=warnings,
-        engine_choices=engine_choices if engine_choices is not None else [],
+        warnings=tuple(warnings),
+        engine_choices=tuple(engine_choices or ()),
     )
 
 

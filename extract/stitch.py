@@ -78,12 +78,13 @@ def _row_key(row: RawRow) -> str:
     return _NON_WORD.sub(" ", " ".join(row.cells).lower()).strip()
 
 
-def mark_header_rows(rows: Sequence[RawRow]) -> int:
-    """Mark the leading label rows of a block as HEADER; return how many were marked.
+def with_header_rows(rows: Sequence[RawRow]) -> list[RawRow]:
+    """The rows of a block with its leading label rows marked HEADER.
 
     A leading row is a header row when it reads like labels, when it is the column-number row,
     or when it holds labels over columns that hold numbers below it.
     """
+    out = list(rows)
     marked = 0
     for index, row in enumerate(rows):
         if row.role is RowRole.SEPARATOR:
@@ -96,11 +97,11 @@ def mark_header_rows(rows: Sequence[RawRow]) -> int:
             or is_header_row(row.cells)
             or labels_over_numbers(row.cells, below)
         ):
-            row.role = RowRole.HEADER
+            out[index] = replace(row, role=RowRole.HEADER)
             marked += 1
             continue
         break
-    return marked
+    return out
 
 
 def is_repeat_of(row: RawRow, header: Sequence[RawRow]) -> bool:
@@ -175,23 +176,25 @@ def _next_page(table: RawTable, block: Block) -> bool:
     return last is not None and first is not None and first > last
 
 
-def append_part(table: RawTable, block: Block) -> None:
-    """Add a page part to a table; its repeated header rows are kept but marked."""
+def with_part(table: RawTable, block: Block) -> RawTable:
+    """The table with a page part added; the part's repeated header rows are kept but marked."""
     header = table.header
     leading = True
     last_page = table.rows[-1].source.page if table.rows else None
+    rows = list(table.rows)
     for row in block.rows:
         if leading and row.role is not RowRole.SEPARATOR:
             if (row.role is RowRole.HEADER or is_header_row(row.cells)) and is_repeat_of(
                 row, header
             ):
-                row.role = RowRole.REPEATED_HEADER
+                row = replace(row, role=RowRole.REPEATED_HEADER)
             else:
                 leading = False
                 page = row.source.page
-                row.page_top = page is not None and last_page is not None and page > last_page
-        table.rows.append(row)
-    table.parts += 1
+                top = page is not None and last_page is not None and page > last_page
+                row = replace(row, page_top=top)
+        rows.append(row)
+    return replace(table, rows=tuple(rows), parts=table.parts + 1)
 
 
 def caption_for(gap: Sequence[TextLine]) -> str:
@@ -278,8 +281,8 @@ def split_at_titles(table: RawTable) -> list[RawTable]:
             title = rows[0]
             rows[0] = replace(title, role=RowRole.TITLE)
             caption = next(c.strip() for c in title.cells if c.strip())
-            mark_header_rows(rows[1:])
-        out.append(replace(table, rows=rows, caption=caption, parts=1))
+            rows[1:] = with_header_rows(rows[1:])
+        out.append(replace(table, rows=tuple(rows), caption=caption, parts=1))
     return out
 
 
@@ -314,7 +317,7 @@ def title_for_next(tables: list[RawTable]) -> list[RawTable]:
             title = replace(rows[-1], role=RowRole.TITLE)
             out[i] = replace(out[i], rows=rows[:-1])
             caption = next(c.strip() for c in title.cells if c.strip())
-            out[i + 1] = replace(following, rows=[title, *following.rows], caption=caption)
+            out[i + 1] = replace(following, rows=(title, *following.rows), caption=caption)
     return out
 
 
@@ -340,13 +343,12 @@ def blocks_to_tables(blocks: Sequence[Block], texts: Sequence[TextLine]) -> list
                 last_heading = item.text
             text_index += 1
         if tables and can_continue(tables[-1], streams[-1], block, gap, heads[-1]):
-            append_part(tables[-1], block)
+            tables[-1] = with_part(tables[-1], block)
         else:
-            mark_header_rows(block.rows)
             table = RawTable(
                 table_id=f"t{len(tables) + 1:02d}",
                 caption=caption_for(gap),
-                rows=list(block.rows),
+                rows=tuple(with_header_rows(block.rows)),
                 engine=block.engine,
                 context=last_heading,
             )

@@ -54,6 +54,9 @@ INT_COLUMNS = ("baris", "sumber_baris", "halaman", "induk")
 # Columns that exist only when some row has a value in them.
 SPARSE_SUFFIXES = ("_teks", "_nomenklatur", "_nilai")
 SPARSE_COLUMNS = ("baris_gabungan", "sisa")
+# Columns that hold a list: the source lines merged into a row (a JSON array in CSV, a list in
+# Parquet: ``renja.model.refs``).
+LIST_COLUMNS = ("baris_gabungan",)
 
 
 def is_sparse(name: str) -> bool:
@@ -66,6 +69,16 @@ def is_sparse(name: str) -> bool:
 
 
 NUMERIC_TYPES = frozenset({CellType.RUPIAH, CellType.PERCENT, CellType.NUMBER, CellType.TARGET})
+
+
+def row_value_kinds() -> dict[str, str]:
+    """How the columns renja adds to every clean table are typed when read back
+    (``TableContract.value_kinds``).
+
+    >>> row_value_kinds()["baris"], row_value_kinds()["baris_gabungan"]
+    ('int', 'lines')
+    """
+    return {**dict.fromkeys(INT_COLUMNS, "int"), **dict.fromkeys(LIST_COLUMNS, "lines")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,14 +261,15 @@ class TableContract:
 
     def value_kinds(self) -> dict[str, str]:
         """How each clean column's values are typed when read back: ``exact`` (whole numbers,
-        or Decimal with cents), ``float``, ``int`` or ``text``.
+        or Decimal with cents), ``float``, ``int``, ``lines`` (a list of whole numbers) or
+        ``text``.
 
         >>> contract = TableContract("x", "", TableStatus.INFERRED,
         ...     (Column("pagu", CellType.RUPIAH), Column("target", CellType.TARGET)))
         >>> contract.value_kinds()["pagu"], contract.value_kinds()["target_satuan"]
         ('exact', 'text')
         """
-        kinds = dict.fromkeys(INT_COLUMNS, "int")
+        kinds = row_value_kinds()
         kinds["skor_kode"] = "float"
         for column in self.columns:
             for name in column.outputs():
@@ -334,6 +348,7 @@ class TableContract:
 
 __all__ = [
     "INFERRED_FORM",
+    "LIST_COLUMNS",
     "NOT_DATA_FORM",
     "NUMERIC_TYPES",
     "ROW_COLUMNS",
@@ -348,4 +363,5 @@ __all__ = [
     "is_sparse",
     "kode_columns",
     "kode_prefix",
+    "row_value_kinds",
 ]

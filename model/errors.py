@@ -19,3 +19,8 @@ class OptionError(RenjaError, ValueError):
     """A setting was given a value it cannot take (an unknown engine, a page limit below 1, a
     value of the wrong type). Raised when the settings object is made, before any work; the
     message names the setting, the value given and the values allowed."""
+
+
+class OutputSchemaError(RenjaError):
+    """An output folder was written in another layout (``schema_version``) than this renja
+    reads: it must be written again."""

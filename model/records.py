@@ -1,16 +1,20 @@
 """Records that cross stage boundaries: where a cell came from, what was repaired, what is wrong.
 
 Every stage speaks in these types, so one number can be followed from the page to the clean table
-and to the finding that questions it.
+and to the finding that questions it. They are frozen: a stage that changes one derives a new one
+(``dataclasses.replace``), so an id, a kind or a document id is assigned once and no stage
+changes what an earlier one returned.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from renja.model.checks import Check, check_named
+from renja.model.refs import Related
 from renja.model.severity import Severity
 
 
@@ -47,11 +51,11 @@ class RowRole(StrEnum):
     TITLE = "title"  # a title printed across the grid, over the table it starts
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class RawRow:
     """One row as extracted: cells exactly as the reader saw them (markup removed)."""
 
-    cells: list[str]
+    cells: tuple[str, ...]
     source: Source
     role: RowRole = RowRole.BODY
     bold: bool = False  # most filled cells were bold in the source: often a parent or total row
@@ -71,19 +75,31 @@ class RawRow:
     # empty when unknown): an indented name is often a child of the name above it.
     indents: tuple[float | None, ...] = ()
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.cells, tuple):  # a reader's list: kept as the tuple it is typed
+            object.__setattr__(self, "cells", tuple(self.cells))
 
-@dataclass(slots=True)
+
+@dataclass(frozen=True, slots=True)
 class RawTable:
-    """One logical table: its caption, its rows in order, and where it came from."""
+    """One logical table: its caption, its rows in order, and where it came from.
+
+    ``table_id`` is the table's position (``t04``) as extracted; the pipeline gives it its form
+    (``t04_evaluasi_e81``) in the table it returns, once.
+    """
 
     table_id: str
     caption: str
-    rows: list[RawRow]
+    rows: tuple[RawRow, ...]
     engine: (
         str  # the reader that produced it: 'markdown-tsv', 'markdown-pipe', 'markdown-html', ...
     )
     parts: int = 1  # how many page parts were stitched into it
     context: str = ""  # the nearest heading above the table
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.rows, tuple):
+            object.__setattr__(self, "rows", tuple(self.rows))
 
     @property
     def header(self) -> list[RawRow]:
@@ -98,7 +114,7 @@ class RawTable:
         return max((len(r.cells) for r in self.rows), default=0)
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class DocumentMeta:
     """What the document says about itself."""
 
@@ -110,11 +126,11 @@ class DocumentMeta:
     # also as its revision ('Renja Perubahan'): renja.extract.meta_title.JENIS
     jenis: str | None = None
     jenis_pemda: str | None = None  # 'kabkota' or 'prov'
-    bidang: list[str] = field(default_factory=list)  # bidang codes printed in the document
+    bidang: tuple[str, ...] = ()  # bidang codes printed in the document
     kode_pemda: str | None = None  # Kemendagri code: '64' (a province), '63.72' (a kab/kota)
     kode_skpd: str | None = None  # the unit code SIPD prints before its name
     # where a field came from when not the document itself: {'tahun': 'sidecar'}
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: Mapping[str, str] = field(default_factory=dict)
 
     FIELDS = ("pemda", "kode_pemda", "skpd", "kode_skpd", "tahun", "jenis", "jenis_pemda")
 
@@ -137,19 +153,19 @@ class DocumentMeta:
         }
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """What a reader returns: the tables of one document and its metadata."""
 
     path: str
     doc_id: str
     meta: DocumentMeta
-    tables: list[RawTable]
+    tables: tuple[RawTable, ...]
     text_lines: int = 0
     pages: int | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: tuple[str, ...] = ()
     # PDF pages read by two engines: which one was kept and the measure that chose it
-    engine_choices: list[dict[str, Any]] = field(default_factory=list)
+    engine_choices: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +207,7 @@ class Finding:
     found: str | None = None
     difference: str | None = None  # found − expected, for numbers
     root_cause: str | None = None  # the id of the finding that explains this one
-    related: tuple[str, ...] = ()  # codes or table:row references of rows involved
+    related: tuple[Related, ...] = ()  # the cells, rows and codes involved
     id: str = ""  # assigned once findings are final: F001, F002, … in report order
 
     def __post_init__(self) -> None:

@@ -15,12 +15,12 @@ from renja.model.records import RawTable
 class CleanTable:
     """One clean table: typed rows, the raw table they were read from, and their contract.
 
+    Its id is its raw table's and its kind (``form``) its contract's: each is stored once.
     ``complete`` is False when the reader could not place everything (a cell that fits no
     column) or the table may go on in a part that was not joined to it: its sums are then not
     checked, and ``gaps`` says why.
     """
 
-    table_id: str
     contract: TableContract
     raw: RawTable
     frame: pd.DataFrame
@@ -28,6 +28,10 @@ class CleanTable:
     bold: tuple[bool, ...] = field(default=())  # per clean row: printed bold (a parent, a total)
     # per clean row: how far its name is indented, in points (PDF; None when unknown)
     indents: tuple[float | None, ...] = field(default=())
+
+    @property
+    def table_id(self) -> str:
+        return self.raw.table_id
 
     @property
     def form(self) -> str:

@@ -79,9 +79,10 @@ def printed_indent(row: RawRow, slot: int | None, moved: Sequence[tuple[int, int
     return row.indents[printed] if printed < len(row.indents) else None
 
 
-def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: ReadContext) -> Cleaned:
+def clean_table(raw: RawTable, contract: TableContract, ctx: ReadContext) -> Cleaned:
     """Clean one raw table under its contract: align and merge its rows, then clean each row
-    (``clean_row``) and type the records (``_frame``)."""
+    (``clean_row``) and type the records (``_frame``). The clean table has the raw table's id."""
+    table_id = raw.table_id
     slots = contract.columns
     rows, merge_log = merge_continuations(_logical_rows(raw, slots), slots)
     logs = [RowLog(table_id, index, row.source) for index, row in enumerate(rows, start=1)]
@@ -93,7 +94,7 @@ def clean_table(raw: RawTable, contract: TableContract, table_id: str, ctx: Read
     bold = tuple(row.bold for row in rows)
     indents = tuple(row.indent for row in rows)
     gaps = table_gaps(raw, contract, sum(bool(row.overflow) for row in rows))
-    table = CleanTable(table_id, contract, raw, frame, gaps=gaps, bold=bold, indents=indents)
+    table = CleanTable(contract, raw, frame, gaps=gaps, bold=bold, indents=indents)
     return Cleaned(table, repairs, findings)
 
 

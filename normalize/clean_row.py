@@ -185,7 +185,7 @@ def set_kind_and_level(values: dict[str, Any], contract: TableContract, moved_la
 def set_origin(values: dict[str, Any], row: LogicalRow) -> None:
     """Set where the row came from beyond its own line: the lines merged into it
     (``baris_gabungan``) and the cells that fit no column (``sisa``)."""
-    values["baris_gabungan"] = ";".join(str(s.line or s.page) for s in row.merged) or None
+    values["baris_gabungan"] = row.merged_lines() or None
     values["sisa"] = " | ".join(text for _, text in row.overflow) or None
 
 

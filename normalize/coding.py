@@ -32,6 +32,7 @@ from renja.model.checks import (
 from renja.model.contract import TableStatus
 from renja.model.kode import Kode
 from renja.model.records import Finding, Source
+from renja.model.refs import CodeRef
 from renja.model.tables import CleanTable
 from renja.normalize.match import Candidate, Matcher
 from renja.normalize.nomenclature import Entry, Nomenclature
@@ -265,7 +266,7 @@ class Coder:
                 uraian=uraian,
                 column="kode",
                 expected=candidates[0].code if candidates else None,
-                related=tuple(c.code for c in candidates[:3]),
+                related=tuple(CodeRef(c.code) for c in candidates[:3]),
             )
         )
 

@@ -48,6 +48,16 @@ class LogicalRow:
     overflow: list[tuple[int, str]] = field(default_factory=list)
     indent: float | None = None  # how far its name starts right of its column's edge (PDF)
 
+    def merged_lines(self) -> list[int]:
+        """The source lines (pages, for a PDF) of the rows merged into this one, in order: the
+        clean row's ``baris_gabungan``.
+
+        >>> row = LogicalRow(["a"], Source(line=901), merged=[Source(line=902), Source(page=27)])
+        >>> row.merged_lines()
+        [902, 27]
+        """
+        return [n for s in self.merged if (n := s.line or s.page) is not None]
+
 
 def continues_name(above: str, text: str) -> bool:
     """True when ``text`` reads as the wrapped rest of the name ``above``.

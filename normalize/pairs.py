@@ -98,7 +98,7 @@ def paired_columns(rows: Sequence[RawRow]) -> PairedColumns | None:
     return PairedColumns(label, split)
 
 
-def _widen(cells: Sequence[str], layout: PairedColumns, width: int) -> list[str]:
+def _widen(cells: Sequence[str], layout: PairedColumns, width: int) -> tuple[str, ...]:
     """One line's cells in the paired layout: each split column twice, the label dropped."""
     out: list[str] = []
     for p in range(width):
@@ -107,7 +107,7 @@ def _widen(cells: Sequence[str], layout: PairedColumns, width: int) -> list[str]
         out.append(_cell(cells, p))
         if p in layout.split:
             out.append("")
-    return out
+    return tuple(out)
 
 
 def _header(row: RawRow, layout: PairedColumns, width: int, last: bool) -> RawRow:
@@ -124,7 +124,7 @@ def _header(row: RawRow, layout: PairedColumns, width: int, last: bool) -> RawRo
                 cells[-2:] = [f"{text} / {LABELS[0]}", f"{text} / {LABELS[1]}"]
         else:
             cells.append(text)
-    return replace(row, cells=cells, spans=(), edges=())
+    return replace(row, cells=tuple(cells), spans=(), edges=())
 
 
 def pair_lines(table: RawTable) -> RawTable:
@@ -137,7 +137,7 @@ def pair_lines(table: RawTable) -> RawTable:
     ...         RawRow(["", "Sesudah", "120", "20"], Source(3))]
     >>> paired = pair_lines(RawTable("t01", "", rows, "test"))
     >>> [r.cells for r in paired.rows]
-    [['Uraian', 'Pagu / Sebelum', 'Pagu / Sesudah', 'Selisih'], ['Program A', '100', '120', '20']]
+    [('Uraian', 'Pagu / Sebelum', 'Pagu / Sesudah', 'Selisih'), ('Program A', '100', '120', '20')]
     >>> [s.line for s in paired.rows[1].joined]
     [3]
     """
@@ -175,16 +175,16 @@ def pair_lines(table: RawTable) -> RawTable:
         i += 1
     if last_header is None:
         out.insert(0, RawRow(_labels(layout, width), table.rows[0].source, role=RowRole.HEADER))
-    return replace(table, rows=out)
+    return replace(table, rows=tuple(out))
 
 
-def _labels(layout: PairedColumns, width: int) -> list[str]:
+def _labels(layout: PairedColumns, width: int) -> tuple[str, ...]:
     cells: list[str] = []
     for p in range(width):
         if p == layout.label:
             continue
         cells.extend(LABELS if p in layout.split else ("",))
-    return cells
+    return tuple(cells)
 
 
 def _joined(before: RawRow, after: RawRow, layout: PairedColumns, width: int) -> RawRow:
@@ -200,7 +200,7 @@ def _joined(before: RawRow, after: RawRow, layout: PairedColumns, width: int) ->
             cells.append(first or second)
     return replace(
         before,
-        cells=cells,
+        cells=tuple(cells),
         spans=(),
         edges=(),
         bold=before.bold or after.bold,

@@ -9,7 +9,8 @@
   ``nilai`` the Rupiah); a row without amounts is one record with no ``ukuran``.
 - ``sub_kegiatan.parquet``: one row per document and sub kegiatan, from the document's main
   table: pagu and target of the plan year and of the prakiraan maju.
-- ``temuan.parquet``: every finding of every document, with the document's metadata.
+- ``temuan.parquet``: every finding of every document, with the document's metadata; its
+  ``related`` is a list of references (``list<struct<tabel, baris, kolom, kode>>``).
 - ``renja.duckdb``: views of the same names over those files (``renja query``).
 
 Rows are sorted, so the same outputs give the same corpus byte for byte.
@@ -17,6 +18,7 @@ Rows are sorted, so the same outputs give the same corpus byte for byte.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,11 +26,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from renja.model.contract import CellType, TableContract, TableStatus
-from renja.model.errors import RenjaError
+from renja.model.errors import OutputSchemaError, RenjaError
 from renja.model.publish import publish_folder
+from renja.model.refs import CODE_KEY, COLUMN_KEY, ROW_KEY, TABLE_KEY, load_related
 from renja.present.outputs import FINDING_COLUMNS, DocFolder, read_doc_folder
 
 CORPUS = "corpus"
@@ -72,6 +76,8 @@ def document_folders(out_dir: Path) -> list[DocFolder]:
     for path in sorted(p for p in listed if p.name != CORPUS):
         try:
             folders.append(read_doc_folder(path))
+        except OutputSchemaError:
+            raise  # a document folder, but one this renja cannot read: never left out silently
         except RenjaError:
             continue
     return folders
@@ -258,8 +264,25 @@ def sub_kegiatan_rows(folder: DocFolder) -> list[dict[str, Any]]:
 
 
 def finding_rows(folder: DocFolder) -> list[dict[str, Any]]:
+    """Every finding of a document with its metadata; ``related`` as a list of references."""
     meta = document_meta(folder)
-    return [{**meta, **{k: (v or None) for k, v in r.items()}} for r in folder.findings]
+    return [
+        {**meta, **{k: (v or None) for k, v in r.items()}, "related": related_records(folder, r)}
+        for r in folder.findings
+    ]
+
+
+def related_records(folder: DocFolder, finding: dict[str, str]) -> list[dict[str, Any]] | None:
+    """A finding's references as records of ``RELATED_FIELDS`` (None for a field a reference
+    does not have); None when it names none."""
+    try:
+        refs = load_related(finding.get("related") or "")
+    except ValueError as exc:
+        raise RenjaError(
+            f"{folder.path / 'findings.csv'}: finding {finding.get('id', '?')}: related: {exc}"
+        ) from None
+    empty = dict.fromkeys(RELATED_FIELDS)
+    return [empty | ref.to_json() for ref in refs] or None
 
 
 def document_row(folder: DocFolder) -> dict[str, Any]:
@@ -283,6 +306,8 @@ def document_row(folder: DocFolder) -> dict[str, Any]:
 
 # Column types of the corpus files: the same whatever the documents hold.
 INTS = ("tahun", "baris", "halaman", "tables", "errors", "warnings", "infos", "row")
+RELATED = "related"  # temuan: a list of references, list<struct<RELATED_FIELDS>>
+RELATED_FIELDS = (TABLE_KEY, ROW_KEY, COLUMN_KEY, CODE_KEY)
 RUPIAH = ("nilai", "pagu", "pagu_maju", "difference")
 FLOATS = ("target", "target_maju")
 
@@ -305,6 +330,30 @@ def exact_amounts(values: pd.Series) -> pd.Series:
     return pd.Series(pd.array(exact, dtype=dtype), index=values.index)
 
 
+def arrow_table(frame: pd.DataFrame) -> Any:
+    """A corpus frame as an Arrow table; findings' references (``related``) as a list of
+    structs, the same type whatever they hold.
+
+    The column stays plain objects in pandas (an Arrow list type in pandas' own metadata could
+    not be read back by pandas), and is typed here.
+
+    >>> frame = pd.DataFrame({"related": [[{"tabel": "t06", "baris": 4, "kolom": None,
+    ...                                     "kode": None}], None]})
+    >>> str(arrow_table(frame).schema.field("related").type)
+    'list<item: struct<tabel: string, baris: int64, kolom: string, kode: string>>'
+    """
+    import pyarrow as pa
+
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    if RELATED not in frame.columns:
+        return table
+    fields = [(TABLE_KEY, pa.string()), (ROW_KEY, pa.int64()), (COLUMN_KEY, pa.string()),
+              (CODE_KEY, pa.string())]  # fmt: skip
+    cells = [None if _missing(v) else v for v in frame[RELATED]]
+    column = pa.array(cells, type=pa.list_(pa.struct(fields)))
+    return table.set_column(table.schema.get_field_index(RELATED), RELATED, column)
+
+
 def _missing(value: Any) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
@@ -323,6 +372,8 @@ def _frame(
     else:
         frame = pd.DataFrame(records, columns=columns)
     for column in frame.columns:
+        if column == RELATED:
+            continue  # lists of references: typed by ``arrow_table``
         if column in INTS:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
         elif column in RUPIAH:
@@ -367,7 +418,6 @@ class CorpusSummary:
 
 def build_corpus(out_dir: Path) -> CorpusSummary:
     """Write ``OUT/corpus/`` from the document folders of ``OUT``; returns what it holds."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     out_dir = Path(out_dir)
@@ -386,8 +436,7 @@ def build_corpus(out_dir: Path) -> CorpusSummary:
     target = out_dir / CORPUS
     with publish_folder(target) as scratch:
         for name, frame in (("dokumen", dokumen), ("sub_kegiatan", subs), ("temuan", temuan)):
-            pq.write_table(pa.Table.from_pandas(frame, preserve_index=False),
-                           scratch / f"{name}.parquet")  # fmt: skip
+            pq.write_table(arrow_table(frame), scratch / f"{name}.parquet")
         _write_partitioned(baris, scratch / "baris")
         _write_database(scratch)
     return CorpusSummary(target, len(dokumen), len(baris), len(subs), len(temuan))
@@ -473,13 +522,45 @@ def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+def json_cells(frame: pd.DataFrame) -> pd.DataFrame:
+    """Lists and structs (``temuan.related``, or what a query builds) as compact JSON text, as
+    findings.csv writes them: for printing, and for CSV.
+
+    >>> import numpy as np
+    >>> refs = np.array([{"tabel": "t06", "baris": 4, "kolom": None, "kode": None}])
+    >>> json_cells(pd.DataFrame({"related": [refs, None], "n": [1, 2]}))["related"].tolist()
+    ['[{"tabel":"t06","baris":4}]', None]
+    """
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype != object:
+            continue
+        values = out[column].tolist()
+        if any(isinstance(v, list | tuple | dict | np.ndarray) for v in values):
+            cells = [_json(v) if v is not None else None for v in values]
+            out[column] = pd.Series(cells, index=out.index, dtype=object)
+    return out
+
+
+def _json(value: Any) -> Any:
+    def plain(v: Any) -> Any:
+        if isinstance(v, np.ndarray | list | tuple):
+            return [plain(i) for i in v]
+        if isinstance(v, dict):  # a struct: its empty fields left out
+            return {k: plain(i) for k, i in v.items() if i is not None}
+        return v.item() if isinstance(v, np.generic) else v
+
+    return json.dumps(plain(value), ensure_ascii=False, separators=(",", ":"), default=str)
+
+
 def query(corpus: Path, sql: str) -> pd.DataFrame:
-    """Run SQL against a corpus; a bad query is one-line ``RenjaError``."""
+    """Run SQL against a corpus; a bad query is one-line ``RenjaError``. Lists and structs come
+    back as JSON text (``json_cells``)."""
     import duckdb
 
     db = connect(corpus)
     try:
-        return whole_numbers(db.execute(sql).fetchdf())
+        return json_cells(whole_numbers(db.execute(sql).fetchdf()))
     except duckdb.Error as exc:
         message = " ".join(str(exc).split())
         raise RenjaError(f"the query failed: {message}") from None
@@ -487,4 +568,4 @@ def query(corpus: Path, sql: str) -> pd.DataFrame:
         db.close()
 
 
-__all__ = ["CORPUS", "CorpusSummary", "build_corpus", "connect", "period", "query"]
+__all__ = ["CORPUS", "CorpusSummary", "build_corpus", "connect", "json_cells", "period", "query"]

@@ -2,12 +2,14 @@
 
 A finding names a clean row (``table``, ``row``) and its source (``sumber_baris`` or
 ``halaman``), the column or columns it is about, and in ``related`` the cells it was computed
-from (the operands of a sum, say). These functions find those rows in ``raw/<table>.csv`` and
-the raw column each clean cell was printed in, for the report (and later the workbook)::
+from (the operands of a sum, say: a JSON array, ``renja.model.refs``). These functions find
+those cells, the rows in ``raw/<table>.csv`` and the raw column each clean cell was printed in,
+for the report and the workbook::
 
-    finding_refs(finding)            the cells a finding is about, and the cells it relates
+    own_cells(finding)               the cells a finding (or a repair) is about
+    finding_refs(finding)            those, and the cells it relates
     own_rows(folder, finding)        its raw body rows: by source line, else by page
-    raw_column(folder, ref)          the raw column a clean cell was printed in
+    raw_column(folder, table, column, row)   the raw column a clean cell was printed in
     source_snippets(folder, finding) its rows and related rows, offending cells marked
 
 Nothing here writes: each function reads the folder (``renja.present.outputs.DocFolder``) and
@@ -21,8 +23,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from renja.present.outputs import RAW_HEADER_ROLE, DocFolder, Record
-from renja.present.values import digits, split_related
+from renja.model.refs import CellRef
+from renja.present.outputs import RAW_HEADER_ROLE, DocFolder, Record, merged_lines, related_refs
+from renja.present.values import as_int, digits, split_columns
 
 RAW_BODY_ROLE = "body"  # ``peran`` of raw body rows
 # A PDF finding names only its page; a page of a long table can hold many rows, and showing more
@@ -33,48 +36,37 @@ MAX_PAGE_ROWS = 40
 MAX_RELATED_ROWS = 12
 
 RAW_COLUMN = re.compile(r"kolom_(\d+)")  # the name of raw column N: ``kolom_N``
-CELL_REF = re.compile(r"([\w.-]+):(\d+)(?::([\w.-]+))?")  # related: 't06_reviu_rkpd:4:pagu_murni'
 
 HIT, RELATED = "hit", "rel"  # how a snippet marks a cell: the finding's own, or one it relates
 
 
-@dataclass(frozen=True, slots=True)
-class CellRef:
-    """A cell a finding names: its table, clean row (``baris``) and column, if any."""
+def own_cells(record: Record) -> list[CellRef]:
+    """The cells a finding or a repair is about: one per column it names, or its whole row
+    (``column`` None) when it names none; none when it names no table row.
 
-    table: str
-    row: str
-    column: str = ""
-
-
-def parse_ref(text: str) -> CellRef | None:
-    """A ``related`` entry that names a row or cell; None for codes and finding ids.
-
-    >>> parse_ref("t06_reviu_rkpd:4:pagu_murni")
-    CellRef(table='t06_reviu_rkpd', row='4', column='pagu_murni')
-    >>> parse_ref("t06:4"), parse_ref("5.03.01")
-    (CellRef(table='t06', row='4', column=''), None)
+    >>> [c.label() for c in own_cells({"table": "t06", "row": "5", "column": "pagu;jumlah"})]
+    ['t06:5:pagu', 't06:5:jumlah']
+    >>> own_cells({"table": "t06", "row": "5", "column": ""}), own_cells({"table": "t06"})
+    ([CellRef(table='t06', row=5, column=None)], [])
     """
-    match = CELL_REF.fullmatch(text.strip())
-    if not match:
-        return None
-    return CellRef(match.group(1), match.group(2), match.group(3) or "")
+    table_id, row = record.get("table") or "", as_int(record.get("row"))
+    if not table_id or row is None:
+        return []
+    columns = split_columns(record.get("column") or "")
+    return [CellRef(table_id, row, c) for c in columns] or [CellRef(table_id, row)]
 
 
 def finding_refs(finding: Record) -> tuple[list[CellRef], list[CellRef]]:
-    """The cells a finding is about (its own column or columns) and the cells it relates.
+    """The cells a finding is about (its own column or columns) and the cells and rows it
+    relates (``related``; its codes are no cells).
 
     >>> own, related = finding_refs({"table": "t06", "row": "5", "column": "pagu_murni",
-    ...                              "related": "F001;t06:4:pagu_murni;5.03"})
-    >>> own
-    [CellRef(table='t06', row='5', column='pagu_murni')]
-    >>> related
-    [CellRef(table='t06', row='4', column='pagu_murni')]
+    ...     "related": '[{"tabel":"t06","baris":4,"kolom":"pagu_murni"},{"kode":"5.03"}]'})
+    >>> [c.label() for c in own], [c.label() for c in related]
+    (['t06:5:pagu_murni'], ['t06:4:pagu_murni'])
     """
-    table_id, row = finding.get("table", ""), finding.get("row", "")
-    own = [CellRef(table_id, row, c) for c in split_related(finding.get("column", ""))]
-    related = [ref for ref in map(parse_ref, split_related(finding.get("related", ""))) if ref]
-    return own, related
+    related = [ref for ref in related_refs(finding) or () if isinstance(ref, CellRef)]
+    return own_cells(finding), related
 
 
 def moved_from(
@@ -120,14 +112,12 @@ def value_marks(cells: Record, width: int, finding: Record) -> set[int]:
     return {n for n in range(1, width + 1) if digits(cells.get(f"kolom_{n}", "")) in wanted}
 
 
-def row_lines(folder: DocFolder, table_id: str, row: str) -> set[str]:
+def row_lines(folder: DocFolder, table_id: str, row: int | str) -> set[str]:
     """The source lines of a clean row: its own and those merged into it (``baris_gabungan``)."""
-    clean = folder.clean_row(table_id, row)
+    clean = folder.clean_row(table_id, str(row))
     if clean is None:
         return set()
-    lines = {clean.get("sumber_baris", "")} | set(
-        re.findall(r"\d+", clean.get("baris_gabungan", ""))
-    )
+    lines = {clean.get("sumber_baris", "")} | {str(n) for n in merged_lines(clean)}
     return lines - {""}
 
 
@@ -154,11 +144,17 @@ def own_rows(folder: DocFolder, finding: Record) -> tuple[list[int], str]:
     return on_page, ""
 
 
-def raw_column(folder: DocFolder, ref: CellRef) -> int | None:
-    """The raw column a clean cell was printed in: where a repair moved it from, if one did."""
-    columns = folder.raw_columns(ref.table)
-    moved = moved_from(folder.repairs_of(ref.table, ref.row), ref.column, columns)
-    return moved if moved is not None else columns.get(ref.column)
+def raw_column(
+    folder: DocFolder, table_id: str, column: str | None, row: int | None = None
+) -> int | None:
+    """The raw column a clean column was printed in; in a row, where a repair moved the row's
+    cell from, if one did. None for no column (a whole row)."""
+    if column is None:
+        return None
+    columns = folder.raw_columns(table_id)
+    repairs = folder.repairs_of(table_id, str(row)) if row is not None else []
+    moved = moved_from(repairs, column, columns)
+    return moved if moved is not None else columns.get(column)
 
 
 # --- snippets: the rows to show ---------------------------------------------------------------
@@ -193,9 +189,13 @@ def source_snippets(folder: DocFolder, finding: Record) -> list[Snippet]:
     """
     table_id = finding.get("table", "")
     own, note = own_rows(folder, finding)
-    own_refs, related = finding_refs(finding)
+    related = finding_refs(finding)[1]
     raw = folder.raw_rows(table_id)
-    hit_columns = {n for ref in own_refs if (n := raw_column(folder, ref)) is not None}
+    row = as_int(finding.get("row"))
+    printed = (
+        raw_column(folder, table_id, c, row) for c in split_columns(finding.get("column", ""))
+    )
+    hit_columns = {n for n in printed if n is not None}
     rows: dict[str, dict[int, SnippetRow]] = defaultdict(dict)  # table -> raw position -> row
     for i in own:
         marks = hit_columns | value_marks(raw[i], raw_width(raw), finding)
@@ -214,7 +214,7 @@ def _add_related_rows(
     ``rel``; return how many did not fit under ``MAX_RELATED_ROWS``."""
     shown = skipped = 0
     for ref in related:
-        column = raw_column(folder, ref) if ref.column else None
+        column = raw_column(folder, ref.table, ref.column, ref.row)
         for line in sorted(row_lines(folder, ref.table, ref.row)):
             for i in folder.raw_at_line(ref.table, line):
                 entry = rows[ref.table].get(i)
@@ -249,13 +249,12 @@ __all__ = [
     "MAX_PAGE_ROWS",
     "MAX_RELATED_ROWS",
     "RELATED",
-    "CellRef",
     "Snippet",
     "SnippetRow",
     "finding_refs",
     "moved_from",
+    "own_cells",
     "own_rows",
-    "parse_ref",
     "raw_column",
     "raw_width",
     "row_lines",

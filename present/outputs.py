@@ -14,8 +14,10 @@ from typing import Any
 
 import pandas as pd
 
-from renja.model.contract import INT_COLUMNS, TableContract
-from renja.model.errors import RenjaError
+from renja.model.contract import TableContract, row_value_kinds
+from renja.model.errors import OutputSchemaError, RenjaError
+from renja.model.refs import Related, load_lines, load_related
+from renja.model.version import SCHEMA_VERSION
 
 SAFE_NAME = re.compile(r"[\w-][\w.-]*")  # a table id that is a file name, not a path
 RAW_HEADER_ROLE = "header"  # ``peran`` of raw header rows
@@ -73,14 +75,18 @@ class DocFolder:
 
     def frame(self, table_id: str) -> pd.DataFrame:
         """A clean table read back typed through its contract: amounts exact (Int64, or Decimal
-        with cents), rates Float64, row numbers Int64, the rest text (missing as None)."""
+        with cents), rates Float64, row numbers Int64, merged lines (``baris_gabungan``) lists of
+        integers, the rest text (missing as None)."""
         path = self.clean_path(table_id)
         if SAFE_NAME.fullmatch(table_id) is None or not path.is_file():
             return pd.DataFrame()
         text = pd.read_csv(path, dtype=str, keep_default_na=False)
         contract = self.contract(table_id)
-        kinds = contract.value_kinds() if contract else dict.fromkeys(INT_COLUMNS, "int")
-        return typed_frame(text, kinds)
+        kinds = contract.value_kinds() if contract else row_value_kinds()
+        try:
+            return typed_frame(text, kinds)
+        except ValueError as exc:
+            raise RenjaError(f"{path}: {exc}") from None
 
     def clean_path(self, table_id: str) -> Path:
         return self.path / "tables" / f"{table_id}.csv"
@@ -127,6 +133,34 @@ class DocFolder:
         return self._repairs.get((table_id, row), [])
 
 
+def related_refs(finding: Record) -> tuple[Related, ...] | None:
+    """The cells, rows and codes a finding names in its ``related`` cell (a JSON array,
+    ``renja.model.refs``); None when the cell holds no such array (an edited file).
+
+    >>> related_refs({"related": '[{"tabel":"t06","baris":4,"kolom":"pagu"},{"kode":"5.03"}]'})
+    (CellRef(table='t06', row=4, column='pagu'), CodeRef(kode='5.03'))
+    >>> related_refs({"related": ""}), related_refs({"related": "t06:4:pagu"})
+    ((), None)
+    """
+    try:
+        return load_related(finding.get("related") or "")
+    except ValueError:
+        return None
+
+
+def merged_lines(row: Record) -> list[int]:
+    """The source lines (or pages) merged into a clean row, from its ``baris_gabungan`` cell (a
+    JSON array); none when the cell holds no such array.
+
+    >>> merged_lines({"baris_gabungan": "[902,903]"}), merged_lines({"baris_gabungan": "902;903"})
+    ([902, 903], [])
+    """
+    try:
+        return load_lines(row.get("baris_gabungan") or "")
+    except ValueError:
+        return []
+
+
 def exact_value(text: str) -> int | Decimal | None:
     """An amount as the CSV writes it, exactly: ``28143400``, ``292438783064.47``.
 
@@ -144,7 +178,15 @@ def exact_value(text: str) -> int | Decimal | None:
 
 
 def typed_frame(text: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
-    """A clean table's cells (as CSV text) typed by kind: ``exact``, ``float``, ``int``, text."""
+    """A clean table's cells (as CSV text) typed by kind: ``exact``, ``float``, ``int``,
+    ``lines`` (a JSON array of integers, ``renja.model.refs``), text.
+
+    Raises ``ValueError`` for a ``lines`` cell that is no such array.
+
+    >>> text = pd.DataFrame({"baris": ["1", "2"], "baris_gabungan": ["[902,903]", ""]})
+    >>> typed_frame(text, {"baris": "int", "baris_gabungan": "lines"})["baris_gabungan"].tolist()
+    [[902, 903], None]
+    """
     columns: dict[str, Any] = {}
     for name in text.columns:
         cells = text[name]
@@ -154,6 +196,10 @@ def typed_frame(text: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
         elif kind == "float":
             columns[name] = pd.to_numeric(cells.replace("", None), errors="coerce").astype(
                 "Float64"
+            )
+        elif kind == "lines":
+            columns[name] = pd.Series(
+                [load_lines(c) if c else None for c in cells], index=text.index, dtype=object
             )
         elif kind == "exact":
             values = [exact_value(c) for c in cells]
@@ -189,7 +235,8 @@ def csv_header(path: Path) -> list[str]:
 
 
 def read_doc_folder(doc_dir: str | Path) -> DocFolder:
-    """Read a document's output folder; a folder without the contract's files is an error."""
+    """Read a document's output folder; a folder without the contract's files, or written in
+    another layout (``schema_version``), is an error."""
     path = Path(doc_dir)
     manifest_path = path / "manifest.json"
     if not manifest_path.is_file():
@@ -200,6 +247,12 @@ def read_doc_folder(doc_dir: str | Path) -> DocFolder:
         raise RenjaError(
             f"{manifest_path}: not valid JSON ({exc.msg}, line {exc.lineno})"
         ) from None
+    version = manifest.get("schema_version") if isinstance(manifest, dict) else None
+    if version is not None and version != SCHEMA_VERSION:
+        raise OutputSchemaError(
+            f"{path}: written in output layout {version}, and this renja reads layout "
+            f"{SCHEMA_VERSION}; process the document again (renja run --force)"
+        )
     return DocFolder(
         path=path,
         manifest=manifest,
@@ -215,7 +268,9 @@ __all__ = [
     "Record",
     "csv_header",
     "exact_value",
+    "merged_lines",
     "read_csv",
     "read_doc_folder",
+    "related_refs",
     "typed_frame",
 ]

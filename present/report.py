@@ -36,11 +36,12 @@ from markupsafe import Markup
 
 from renja.model.checks import CHECKS
 from renja.model.publish import publish_file
+from renja.model.refs import CellRef, Related
 from renja.model.severity import SEVERITIES, Severity, severity_rank
 from renja.present.causes import cause_groups, consequence_counts
-from renja.present.locate import HIT, Snippet, SnippetRow, parse_ref, source_snippets
-from renja.present.outputs import DocFolder, Record, read_doc_folder
-from renja.present.values import as_int, number_key, split_related
+from renja.present.locate import HIT, Snippet, SnippetRow, source_snippets
+from renja.present.outputs import DocFolder, Record, read_doc_folder, related_refs
+from renja.present.values import as_int, number_key
 
 REPORT_NAME = "report.html"
 TEMPLATE = "report.html.j2"
@@ -141,37 +142,43 @@ def check_meaning(slug: str) -> str:
 
 
 class RelatedItem(NamedTuple):
-    """An entry of a finding's "Terkait" cell: a finding, a code, or rows of one table."""
+    """An entry of a finding's "Terkait" cell: a code, rows of one table, or the cell's text
+    when it holds no list of references (an edited file)."""
 
-    kind: Literal["finding", "code", "rows"]
-    text: str  # the finding id, the code, or the table
+    kind: Literal["code", "rows", "text"]
+    text: str  # the code, the table, or the cell's text
     rows: str = ""  # the table's rows, for ``rows``
 
 
-def related_items(text: str, ids: set[str]) -> list[RelatedItem]:
-    """The related entries: finding ids first, then codes, then rows grouped by table.
+def related_items(refs: Sequence[Related]) -> list[RelatedItem]:
+    """The related entries: codes first, then rows grouped by table.
 
-    >>> related_items("F001;t06:4:pagu;t06:5:pagu;5.03", {"F001"})  # doctest: +NORMALIZE_WHITESPACE
-    [RelatedItem(kind='finding', text='F001', rows=''), RelatedItem(kind='code', text='5.03',
-     rows=''), RelatedItem(kind='rows', text='t06', rows='4, 5')]
+    >>> from renja.model.refs import CodeRef
+    >>> items = related_items([CellRef("t06", 4, "pagu"), CellRef("t06", 5), CodeRef("5.03")])
+    >>> [(i.kind, i.text, i.rows) for i in items]
+    [('code', '5.03', ''), ('rows', 't06', '4, 5')]
     """
-    findings: list[RelatedItem] = []
     codes: list[RelatedItem] = []
     rows: dict[str, list[str]] = defaultdict(list)
-    for item in split_related(text):
-        ref = parse_ref(item)
-        if item in ids:
-            findings.append(RelatedItem("finding", item))
-        elif ref is not None:
-            rows[ref.table].append(ref.row)
+    for ref in refs:
+        if isinstance(ref, CellRef):
+            rows[ref.table].append(str(ref.row))
         else:
-            codes.append(RelatedItem("code", item))
+            codes.append(RelatedItem("code", ref.kode))
     tables = [RelatedItem("rows", t, ", ".join(dict.fromkeys(r))) for t, r in rows.items()]
-    return findings + codes + tables
+    return codes + tables
+
+
+def related_view(finding: Record) -> RelatedView:
+    """A finding's "Terkait" cell, from its ``related`` references."""
+    refs = related_refs(finding)
+    if refs is None:  # not a list of references: shown as it is
+        return RelatedView([RelatedItem("text", finding.get("related", ""))], 1)
+    return RelatedView(related_items(refs), len(refs))
 
 
 @dataclass(frozen=True, slots=True)
-class Related:
+class RelatedView:
     """A finding's "Terkait" cell; a long one folds into a ``<details>``."""
 
     items: list[RelatedItem]
@@ -263,7 +270,7 @@ class FindingRow:
     meaning: str  # of the check
     where: str
     cells: list[Cell]  # in ``COLUMNS`` order
-    related: Related
+    related: RelatedView
     detail: Detail | None  # None for a finding of no table
 
     @property
@@ -448,7 +455,6 @@ def finding_row(
     folder: DocFolder, finding: Record, depth: int, ids: set[str], consequences: Counter[str]
 ) -> FindingRow:
     """One finding as its row shows it, with the detail under it."""
-    related = finding.get("related", "")
     return FindingRow(
         finding=finding,
         depth=depth,
@@ -457,7 +463,7 @@ def finding_row(
         meaning=check_meaning(finding.get("check", "")),
         where=where_label(finding),
         cells=finding_cells(finding),
-        related=Related(related_items(related, ids), len(split_related(related))),
+        related=related_view(finding),
         detail=detail_view(folder, finding) if finding.get("table") else None,
     )
 

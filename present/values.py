@@ -11,7 +11,7 @@ import re
 PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 GROUPED_NUMBER = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?")  # Indonesian 1.234.567,89
 INTEGER = re.compile(r"-?\d+")
-RELATED_SEPARATOR = ";"  # findings.csv ``related`` and ``column`` list several entries so
+COLUMN_SEPARATOR = ";"  # a finding about several columns names them so in ``column``
 
 
 def number_key(text: str) -> str | None:
@@ -47,13 +47,13 @@ def as_int(text: str | None) -> int | None:
     return int(text) if INTEGER.fullmatch(text) else None
 
 
-def split_related(text: str) -> list[str]:
-    """The entries of a list cell (``related``, or a ``column`` naming several columns).
+def split_columns(text: str) -> list[str]:
+    """The columns of a finding's ``column`` cell, which may name several.
 
-    >>> split_related("F001; t06:4:pagu ;;5.03")
-    ['F001', 't06:4:pagu', '5.03']
+    >>> split_columns("pagu_murni; pagu_perubahan ;;")
+    ['pagu_murni', 'pagu_perubahan']
     """
-    return [item.strip() for item in text.split(RELATED_SEPARATOR) if item.strip()]
+    return [item.strip() for item in text.split(COLUMN_SEPARATOR) if item.strip()]
 
 
-__all__ = ["as_int", "digits", "number_key", "split_related"]
+__all__ = ["as_int", "digits", "number_key", "split_columns"]

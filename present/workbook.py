@@ -8,7 +8,10 @@ Like the HTML report, the workbook is rebuilt from the output contract alone::
     Perbaikan        repairs.csv, each linked to its cell
 
 Amounts are integers and decimals are written exactly as the CSV prints them (openpyxl writes a
-``Decimal`` as its text), so no cent is rounded on the way. The file is deterministic: fixed
+``Decimal`` as its text), so no cent is rounded on the way. The list cells (a finding's
+``related``, a row's ``baris_gabungan``: JSON arrays in the CSV files) are written as short
+text: ``t06_reviu_rkpd:4:pagu_murni;5.03.01``, ``902;903``. The cells a finding is about are
+found as the report finds them (``renja.present.locate``). The file is deterministic: fixed
 document dates and zip entry times, so the same folder gives the same bytes.
 """
 
@@ -36,7 +39,15 @@ from openpyxl.writer.excel import ExcelWriter
 
 from renja.model.publish import publish_file
 from renja.model.severity import SEVERITIES, Severity, severity_rank
-from renja.present.outputs import DocFolder, Record, csv_header, read_doc_folder
+from renja.present.locate import own_cells
+from renja.present.outputs import (
+    DocFolder,
+    Record,
+    csv_header,
+    merged_lines,
+    read_doc_folder,
+    related_refs,
+)
 from renja.present.report import as_int
 
 SUMMARY_SHEET, FINDINGS_SHEET, REPAIRS_SHEET = "Ringkasan", "Temuan", "Perbaikan"
@@ -70,6 +81,7 @@ MIN_WIDTH, MAX_WIDTH = 6, 60  # column widths, in characters
 FINDING_NUMBERS = ("row", "sumber_baris", "halaman")
 FINDING_VALUES = ("expected", "found", "difference")  # numbers when the difference is one
 ROW_COLUMN = "baris"  # the clean row number; a finding about a whole row marks this cell
+LIST_SEPARATOR = ";"  # between the entries of a list cell, as the workbook shows it
 
 
 # --- values ----------------------------------------------------------------------------------
@@ -103,6 +115,25 @@ def _fits(column: str, text: str) -> bool:
     if INTEGER_COLUMN.match(column):
         return INTEGER.fullmatch(text) is not None
     return number(text) is not None
+
+
+def list_text(name: str, record: Record) -> str | None:
+    """A list cell (``related``, ``baris_gabungan``) as short text; None for other columns, and
+    the cell as it is when it holds no list (an edited file).
+
+    >>> related = '[{"tabel":"t06","baris":4,"kolom":"pagu"},{"kode":"5.03"}]'
+    >>> list_text("related", {"related": related})
+    't06:4:pagu;5.03'
+    >>> list_text("baris_gabungan", {"baris_gabungan": "[902,903]"}), list_text("uraian", {})
+    ('902;903', None)
+    """
+    text = record.get(name) or ""
+    if name == "related":
+        refs = related_refs(record)
+        return text if refs is None else LIST_SEPARATOR.join(r.label() for r in refs)
+    if name == "baris_gabungan":
+        return LIST_SEPARATOR.join(str(n) for n in merged_lines(record)) or text
+    return None
 
 
 def cell_value(text: str, numeric: bool) -> int | Decimal | str | None:
@@ -202,13 +233,10 @@ def finding_marks(findings: Iterable[Record]) -> dict[str, dict[int, list[tuple[
     """
     marks: dict[str, dict[int, list[tuple[str, Mark]]]] = defaultdict(lambda: defaultdict(list))
     for finding in findings:
-        row = as_int(finding.get("row"))
-        if not finding.get("table") or row is None:
-            continue
         note = f"{finding.get('id', '')} {finding.get('check', '')}: {finding.get('message', '')}"
         mark = Mark(finding.get("severity", ""), note)
-        for column in (finding.get("column") or ROW_COLUMN).split(";"):
-            marks[finding["table"]][row].append((column.strip(), mark))
+        for cell in own_cells(finding):
+            marks[cell.table][cell.row].append((cell.column or ROW_COLUMN, mark))
     return marks
 
 
@@ -230,7 +258,7 @@ def table_sheet(
     A finding whose column the table lacks marks the row's ``baris``.
     """
     numeric = numeric_columns(header, rows)
-    values = [[cell_value(row.get(name) or "", name in numeric) for name in header] for row in rows]
+    values = [[_value(row, name, name in numeric) for name in header] for row in rows]
     write_rows(sheet, header, values)
     positions: dict[int, int] = {}
     for offset, row in enumerate(rows, start=2):
@@ -276,8 +304,9 @@ def record_sheet(
             continue
         name, positions, columns = target
         row = positions.get(as_int(record.get("row")) or 0, 1)
-        column = record.get("column", "").split(";")[0]
-        col = columns.index(column) + 1 if column in columns else 1
+        cells = own_cells(record)
+        column = cells[0].column if cells else None
+        col = columns.index(column) + 1 if column is not None and column in columns else 1
         cell = sheet.cell(offset, table_at)
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=sheet_link(name, row, col))
         cell.font = LINK
@@ -288,12 +317,17 @@ def record_values(header: Sequence[str], record: Record) -> list[Any]:
     numeric = number(record.get("difference") or "") is not None
     out: list[Any] = []
     for name in header:
-        text = record.get(name) or ""
         if name in FINDING_NUMBERS:
-            out.append(as_int(text))
+            out.append(as_int(record.get(name)))
         else:
-            out.append(cell_value(text, numeric and name in FINDING_VALUES))
+            out.append(_value(record, name, numeric and name in FINDING_VALUES))
     return out
+
+
+def _value(record: Record, name: str, numeric: bool) -> int | Decimal | str | None:
+    """A CSV cell as the workbook writes it: a list as short text, else ``cell_value``."""
+    shown = list_text(name, record)
+    return cell_value(shown if shown is not None else record.get(name) or "", numeric)
 
 
 def summary_rows(folder: DocFolder) -> list[list[Any]]:

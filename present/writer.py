@@ -28,6 +28,7 @@ import pandas as pd
 
 from renja.model.publish import publish_folder
 from renja.model.records import Finding, RawTable, Repair
+from renja.model.refs import dump_lines, dump_related
 from renja.model.result import Result
 from renja.model.severity import SEVERITIES
 from renja.model.tables import CleanTable
@@ -38,13 +39,18 @@ from renja.present.workbook import write_workbook
 
 
 def format_value(value: Any) -> str:
-    """A cell as CSV text: integers plain, decimals exact, nothing for missing.
+    """A cell as CSV text: integers plain, decimals exact, nothing for missing, a list of lines
+    (``baris_gabungan``) as a JSON array (``renja.model.refs``).
 
     >>> [format_value(v) for v in [28143400, 100.0, 68.81, Decimal("292438783064.47"), None]]
     ['28143400', '100', '68.81', '292438783064.47', '']
+    >>> format_value([902, 903, 904])
+    '[902,903,904]'
     """
     if value is None or value is pd.NA:
         return ""
+    if isinstance(value, list | tuple):
+        return dump_lines(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -123,7 +129,7 @@ def findings_csv(findings: Sequence[Finding]) -> str:
             f.difference,
             f.message,
             f.root_cause,
-            ";".join(f.related),
+            dump_related(f.related),
         ]
         for f in findings
     ]

@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 import renja
+from renja.model.refs import CellRef
 from renja.model.result import Result
 
 HEADER_53 = "Kode\tSub Kegiatan\tSebelum Perubahan\tSesudah Perubahan\tJumlah perubahan\tKeterangan"
@@ -82,8 +83,8 @@ def test_children_must_sum_to_their_parent(tmp_path: Path) -> None:
     child = sums[("jumlah_rincian", "pagu_sebelum")]
     assert (child.kode, child.expected, child.found) == ("5.03.01.2.01", "300000", "310000")
     assert child.related == (
-        "t01_pergeseran_pagu:2:pagu_sebelum",
-        "t01_pergeseran_pagu:3:pagu_sebelum",
+        CellRef("t01_pergeseran_pagu", 2, "pagu_sebelum"),
+        CellRef("t01_pergeseran_pagu", 3, "pagu_sebelum"),
     )
     # The parent's own row still adds up, and so does the total row of the parents.
     assert ("aritmetika_baris", "jumlah_perubahan") not in sums

@@ -26,7 +26,7 @@ def test_metadata(sample: Result) -> None:
     assert meta.jenis == "Renja Perubahan"
     assert meta.jenis_pemda == "kabkota"
     assert meta.skpd.startswith("Badan Kepegawaian dan Pengembangan Sumber Daya Manusia")
-    assert meta.bidang == ["5.03", "5.04"]
+    assert meta.bidang == ("5.03", "5.04")
 
 
 def test_e81_cells_shifted_by_the_converter_land_in_their_columns(sample: Result) -> None:
@@ -153,11 +153,11 @@ def test_targets_are_split_into_value_and_satuan(sample: Result) -> None:
 def test_continuation_rows_are_merged_and_logged(sample: Result) -> None:
     row = _row(sample, "rencana_perubahan", 982)
     assert row["uraian"].endswith("Capaian Kinerja dan Ikhtisar Realisasi Kinerja SKPD")
-    assert row["baris_gabungan"] == "984"
+    assert row["baris_gabungan"] == [984]
     listrik = _row(sample, "rencana_perubahan", 1005)
     assert listrik["indikator_sebelum"].endswith("Sumber Air dan Listrik yang Disediakan")
     plus = _row(sample, "penambahan_pagu", 905)
-    assert plus["baris_gabungan"] == "908;909;910"
+    assert plus["baris_gabungan"] == [908, 909, 910]
     assert plus["perihal"].endswith("Administrator / Operator SP-PPID 10 OB")
     assert plus["keterangan"] == "Penambahan honorarium tim sesuai SK Wali Kota Banjarbaru"
     merges = _repairs(sample, "penambahan_pagu", "merge_continuations")

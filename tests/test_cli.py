@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from renja.app.cli import main
+from renja.model.version import SCHEMA_VERSION
 
 from .conftest import SAMPLE_MD
 
@@ -32,7 +33,7 @@ def test_run_writes_the_output_contract(tmp_path: Path) -> None:
     assert "raw/t01_teks.csv" in names  # a table that holds no data is kept raw only
     assert "tables/t01_teks.csv" not in names
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["schema_version"] == 1
+    assert manifest["schema_version"] == SCHEMA_VERSION
     assert manifest["meta"]["tahun"] == 2024
     kinds = [t["kind"] for t in manifest["tables"]]
     assert kinds.count("teks") == 2 and "evaluasi_e81" in kinds

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import renja
+from renja.model.refs import CodeRef
 from renja.model.result import Result
 from renja.normalize.nomenclature import VERSION_2027, Nomenclature, load_nomenclature
 
@@ -85,7 +86,7 @@ def test_without_amount_evidence_the_same_name_is_not_sure(tmp_path, nomenclatur
     result = renja.process(doc, nomenclature=nomenclature)
     assert pd.isna(result.table("penambahan_pagu").loc[0, "kode"])
     finding = next(f for f in result.findings if f.check == "kode_tidak_pasti")
-    assert {"5.03.01.2.07.0010", "5.03.01.2.07.0011"} <= set(finding.related)
+    assert {CodeRef("5.03.01.2.07.0010"), CodeRef("5.03.01.2.07.0011")} <= set(finding.related)
 
 
 def test_printed_codes_are_verified(sample: Result) -> None:

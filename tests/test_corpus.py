@@ -134,6 +134,52 @@ def test_the_wide_table_has_one_row_per_document_and_sub_kegiatan(out: Path) -> 
     assert findings["n"].iloc[0] == len(sample) > 0
 
 
+def test_findings_related_is_a_list_of_references(out: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    temuan = pq.read_table(out / "corpus" / "temuan.parquet")
+    assert temuan.schema.field("related").type == pa.list_(
+        pa.struct([("tabel", pa.string()), ("baris", pa.int64()), ("kolom", pa.string()),
+                   ("kode", pa.string())])
+    )  # fmt: skip
+    rows = {
+        (r["doc_id"], r["id"]): r["related"]
+        for r in temuan.select(["doc_id", "id", "related"]).to_pylist()
+    }
+    written = pd.read_csv(out / SAMPLE_MD.stem / "findings.csv", dtype=str, keep_default_na=False)
+    for finding_id, cell in zip(written["id"], written["related"], strict=True):
+        refs = rows[(SAMPLE_MD.stem, finding_id)]
+        plain = [{k: v for k, v in ref.items() if v is not None} for ref in refs or []]
+        assert plain == (json.loads(cell) if cell else []), finding_id
+    unnested = query(
+        out / "corpus", "SELECT count(*) AS n FROM (SELECT unnest(related) FROM temuan)"
+    )
+    assert unnested["n"].iloc[0] == sum(len(refs or []) for refs in rows.values()) > 0
+    # renja query prints a list as findings.csv writes it
+    sql = (
+        f"SELECT id, related FROM temuan WHERE doc_id = '{SAMPLE_MD.stem}' AND related IS NOT NULL"
+    )
+    shown = query(out / "corpus", sql)
+    by_id = dict(zip(written["id"], written["related"], strict=True))
+    assert len(shown) and all(
+        by_id[i] == r for i, r in zip(shown["id"], shown["related"], strict=True)
+    )
+
+
+def test_a_folder_of_the_old_layout_stops_the_corpus(out: Path, tmp_path: Path) -> None:
+    from renja.model.errors import OutputSchemaError
+
+    old = tmp_path / "out"
+    shutil.copytree(out / SAMPLE_MD.stem, old / SAMPLE_MD.stem)
+    manifest_path = old / SAMPLE_MD.stem / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["schema_version"] = 1
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(OutputSchemaError, match="process the document again"):
+        build_corpus(old)
+
+
 def test_rebuilding_gives_the_same_files(out: Path) -> None:
     corpus = out / "corpus"
     before = {p.relative_to(corpus): p.read_bytes() for p in corpus.rglob("*.parquet")}

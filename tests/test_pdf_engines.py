@@ -81,7 +81,7 @@ def test_pdfplumber_alone_merges_the_tight_columns(tmp_path: Path) -> None:
     """The case the second engine is for: with pdfplumber alone the amounts are not right."""
     options = ReadOptions(engine="pdfplumber")
     result = renja.process(image_grid_pdf(tmp_path / "grid.pdf"), options=options)
-    assert result.document.engine_choices == []
+    assert result.document.engine_choices == ()
     tables = {t.form for t in result.tables}
     assert "pergeseran_pagu" not in tables or _amounts(result) != EXPECTED
 
@@ -109,7 +109,7 @@ def test_auto_leaves_well_read_pages_to_pdfplumber(tmp_path: Path) -> None:
     rows = [HEADER, *ROWS]
     pdf = render(tmp_path / "ruled.pdf", [TableSpec("Tabel 5.3 Pergeseran Pagu", rows)], Layout())
     result = renja.process(pdf, options=ReadOptions())
-    assert result.document.engine_choices == []  # nothing looked wrong: camelot never ran
+    assert result.document.engine_choices == ()  # nothing looked wrong: camelot never ran
     assert _amounts(result) == EXPECTED
     both = renja.process(pdf, options=ReadOptions(engine="camelot"))
     assert [c["chosen"] for c in both.document.engine_choices] == ["pdfplumber-lines"]

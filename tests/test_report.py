@@ -23,6 +23,7 @@ import openpyxl
 import pytest
 
 from renja.model.errors import RenjaError
+from renja.model.refs import CellRef, dump_related
 from renja.present.report import render_report, write_report
 from renja.present.workbook import write_workbook
 
@@ -70,7 +71,12 @@ def extra_findings(root_cause: str) -> list[dict[str, str]]:
             uraian="Evaluasi Hasil Penilaian",
             message="Jumlah tidak sesuai karena sel yang tidak terbaca.",
             root_cause=root_cause,
-            related=f"{root_cause};t06_reviu_rkpd:51:pagu_perubahan;t06_reviu_rkpd:46:pagu_murni",
+            related=dump_related(
+                [
+                    CellRef("t06_reviu_rkpd", 51, "pagu_perubahan"),
+                    CellRef("t06_reviu_rkpd", 46, "pagu_murni"),
+                ]
+            ),
         ),
         {
             "id": "X05",

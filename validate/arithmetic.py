@@ -21,7 +21,8 @@ from renja.model.checks import (
     Check,
 )
 from renja.model.contract import CellType, RatioCheck
-from renja.validate.sheet import DEPTH, CellRef, Number, Row, Sheet, subtract
+from renja.model.refs import CellRef
+from renja.validate.sheet import DEPTH, Number, Row, Sheet, subtract
 
 ROW = ARITMETIKA_BARIS
 CHILDREN = JUMLAH_RINCIAN

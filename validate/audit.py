@@ -30,6 +30,7 @@ from renja.model.checks import (
     Check,
 )
 from renja.model.records import Finding, Source
+from renja.model.refs import CellRef, Related
 from renja.model.severity import Severity
 from renja.model.tables import AuditStatus, CleanTable, TableAudit
 from renja.validate.arithmetic import (
@@ -59,7 +60,6 @@ from renja.validate.crosstable import (
     root_id,
 )
 from renja.validate.sheet import (
-    CellRef,
     Number,
     Sheet,
     add,
@@ -105,6 +105,8 @@ class Book:
     def value(self, cell: CellRef) -> Number | Unreadable | None:
         if cell in self.unreadable:
             return self.suggested.get(cell, UNREADABLE)
+        if cell.column is None:  # a whole row holds no one value
+            return None
         return self.sheets[cell.table].row(cell.row).number_at(cell.column)
 
     def with_values(self, values: dict[CellRef, Number]) -> Lookup:
@@ -120,7 +122,7 @@ class Book:
         expected: Number,
         found: Number,
         difference: Number,
-        related: tuple[str, ...],
+        related: tuple[Related, ...],
         root_cause: str | None = None,
         id: str = "",
     ) -> Finding:
@@ -177,7 +179,7 @@ def sums_of(sheet: Sheet) -> list[Relation]:
 PATTERN_SHARE = 0.8
 MIN_PATTERN = 5
 
-PatternKey = tuple[str, str, str]  # (check, table, column)
+PatternKey = tuple[str, str, str | None]  # (check, table, column)
 
 
 def systematic(
@@ -221,7 +223,7 @@ def _pattern_finding(key: PatternKey, bad: list[Outcome], total: int, book: Book
         column=column,
         expected=f"{total - len(bad)} dari {total} cocok",
         found=f"{len(bad)} dari {total} tidak cocok",
-        related=tuple(o.relation.target.label() for o in bad),
+        related=tuple(o.relation.target for o in bad),
     )
 
 
@@ -297,7 +299,7 @@ def is_rounding(outcome: Outcome) -> bool:
     term), on amounts large enough to have been computed (pagu × 1.01).
 
     >>> from renja.validate.arithmetic import Relation
-    >>> from renja.validate.sheet import CellRef
+    >>> from renja.model.refs import CellRef
     >>> cell = CellRef("t01", 1, "pagu_maju")
     >>> relation = Relation(CHILDREN, cell, ((1, cell), (1, cell), (1, cell)), "")
     >>> is_rounding(Outcome(relation, 481106773, 481106774)), is_rounding(Outcome(relation, 9, 7))
@@ -315,7 +317,7 @@ def _rounded_decimals(outcome: Outcome, allowed: int) -> bool:
     in km²): then half a unit of the last decimal per term is rounding.
 
     >>> from renja.validate.arithmetic import Relation
-    >>> from renja.validate.sheet import CellRef
+    >>> from renja.model.refs import CellRef
     >>> cell = CellRef("t01", 1, "luas")
     >>> relation = Relation(TOTAL, cell, ((1, cell), (1, cell)), "", money=False)
     >>> _rounded_decimals(Outcome(relation, Decimal("661.23"), Decimal("661.22")), 1)
@@ -346,7 +348,7 @@ def _rounding_finding(outcome: Outcome, book: Book) -> Finding:
         expected=outcome.expected,
         found=outcome.found,
         difference=outcome.difference,
-        related=tuple(c.label() for _, c in relation.terms),
+        related=tuple(c for _, c in relation.terms),
     )
 
 
@@ -384,7 +386,7 @@ def _with_candidate(finding: Finding, recon: Reconciliation) -> Finding:
         expected=show(value),
         message=f"{finding.message} Tabel lain ({tables}) mencatat {rupiah(value)} untuk kode "
         "yang sama; itulah nilai yang disarankan.",
-        related=tuple(c.label() for c in sources),
+        related=tuple(sources),
     )
 
 
@@ -521,7 +523,7 @@ def _suspects(outcomes: list[Outcome], book: Book) -> list[tuple[Finding, list[O
             expected=fix,
             found=current,
             difference=subtract(current, fix),
-            related=tuple(o.relation.target.label() for o in fresh),
+            related=tuple(o.relation.target for o in fresh),
             id=f"duga:{cell.label()}",  # a root cause's id until the findings are numbered
         )
         out.append((finding, fresh))
@@ -587,7 +589,7 @@ def _relation_finding(
         found=found,
         difference=difference,
         root_cause=root,
-        related=tuple(c.label() for _, c in relation.terms),
+        related=tuple(c for _, c in relation.terms),
     )
 
 
@@ -627,7 +629,8 @@ def _missing_children(
     table lacks or leaves empty."""
     sheet = book.sheets[relation.target.table]
     parent = sheet.row(relation.target.row).kode if relation.check == CHILDREN else None
-    column = sheet.table.contract.column(relation.target.column)
+    target = relation.target.column
+    column = sheet.table.contract.column(target) if target is not None else None
     measure = column.quantity if column else None
     present = {
         sheet.row(c.row).kode: book.value(c) for _, c in relation.terms if sheet.row(c.row).kode

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from renja.model.checks import BEDA_ANTAR_TABEL
 from renja.model.records import Finding
+from renja.model.refs import CellRef
 from renja.model.severity import Severity
-from renja.validate.sheet import CellRef, Number, Row, Sheet, rupiah, show, subtract
+from renja.validate.sheet import Number, Row, Sheet, rupiah, show, subtract
 
 CHECK = BEDA_ANTAR_TABEL
 # Targets disagree far more often than money and carry units; their differences are notes.
@@ -195,7 +196,7 @@ def group_findings(group: Group, implicated: Mapping[CellRef, Number]) -> list[F
             f"Nilai {label} untuk kode {group.kode} berbeda antartabel tanpa mayoritas "
             f"({listed}); {advice}."
         )
-        others = tuple(p.cell.label() for p in group.known if p is not where)
+        others = tuple(p.cell for p in group.known if p is not where)
         return [_finding(where, group.kode, severity, suggestion, message, others)]
     agreeing = [p for p in group.known if p.value == group.agreed]
     findings = []
@@ -207,7 +208,7 @@ def group_findings(group: Group, implicated: Mapping[CellRef, Number]) -> list[F
             f"sedangkan {_table_list(agreeing)} mencatat {fmt(group.agreed)}; nilai yang "
             f"disarankan: {fmt(group.agreed)}."
         )
-        related = tuple(q.cell.label() for q in agreeing)
+        related = tuple(q.cell for q in agreeing)
         findings.append(_finding(p, group.kode, severity, group.agreed, message, related))
     return findings
 
@@ -222,7 +223,7 @@ def _finding(
     severity: Severity,
     agreed: Number | None,
     message: str,
-    related: tuple[str, ...],
+    related: tuple[CellRef, ...],
 ) -> Finding:
     return Finding(
         CHECK,

@@ -31,18 +31,6 @@ DEPTH = {
 }
 
 
-@dataclass(frozen=True, slots=True, order=True)
-class CellRef:
-    """One cell of a clean table: the table id, the row number (``baris``) and the column."""
-
-    table: str
-    row: int
-    column: str
-
-    def label(self) -> str:
-        return f"{self.table}:{self.row}:{self.column}"
-
-
 @dataclass(slots=True)
 class Row:
     """One clean row with what the checks need from it."""

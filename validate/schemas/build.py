@@ -44,6 +44,7 @@ from renja.validate.schemas.checks import (
     integer_mask,
     kode_not_repeated,
     level_fits_kode,
+    lines_mask,
     number_mask,
     rekening_kode,
     text_mask,
@@ -55,6 +56,7 @@ from renja.validate.schemas.rules import (
     FLOAT,
     INT,
     KODE,
+    LINES,
     NUMBER,
     REKENING,
     RUPIAH,
@@ -67,11 +69,11 @@ from renja.validate.schemas.rules import (
 # The type check of each family, and what it expects (the finding's ``expected``).
 _MASKS: dict[str, ColumnCheck] = {
     INT: integer_mask, FLOAT: number_mask, RUPIAH: amount_mask, NUMBER: amount_mask,
-    TEXT: text_mask, KODE: text_mask, REKENING: text_mask,
+    TEXT: text_mask, KODE: text_mask, REKENING: text_mask, LINES: lines_mask,
 }  # fmt: skip
 _EXPECTED = {INT: "bilangan bulat", FLOAT: "bilangan", RUPIAH: "bilangan bulat atau Decimal"}
 _EXPECTED[NUMBER] = _EXPECTED[RUPIAH]
-_EXPECTED.update({TEXT: "teks", KODE: "teks", REKENING: "teks"})
+_EXPECTED.update({TEXT: "teks", KODE: "teks", REKENING: "teks", LINES: "daftar bilangan bulat"})
 
 
 def _check(fn: Callable[[Any], Any], name: str, expected: str) -> pa.Check:

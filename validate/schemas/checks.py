@@ -52,6 +52,15 @@ def _per_cell(series: pd.Series, test: Callable[[Any], bool]) -> Answer:
 # --- types: which cells hold the column's family of types ---------------------------------------
 
 
+def lines_mask(series: pd.Series) -> Answer:
+    """Which cells are lists of integers (or empty).
+
+    >>> lines_mask(pd.Series([[902, 903], None, "902;903"], dtype=object)).tolist()
+    [True, True, False]
+    """
+    return _per_cell(series, lambda v: isinstance(v, list) and all(type(i) is int for i in v))
+
+
 def text_mask(series: pd.Series) -> Answer:
     """Which cells are text (or empty).
 

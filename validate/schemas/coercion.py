@@ -14,11 +14,23 @@ from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
 
+from renja.model.refs import load_lines
 from renja.validate.schemas.cells import cell_values
-from renja.validate.schemas.rules import CHOICE, FLOAT, INT, KODE, NUMBER, REKENING, RUPIAH, TEXT
+from renja.validate.schemas.rules import (
+    CHOICE,
+    FLOAT,
+    INT,
+    KODE,
+    LINES,
+    NUMBER,
+    REKENING,
+    RUPIAH,
+    TEXT,
+)
 
 # How to read our CSV files back for ``export_schemas``: every cell as text, only an empty cell
 # as missing (``NA`` and ``-`` are text), so the schema parses numbers and keeps codes exact.
@@ -81,6 +93,25 @@ def parse_amounts(series: pd.Series) -> pd.Series:
     return pd.Series(values, index=series.index, dtype=object)
 
 
+def parse_lines(series: pd.Series) -> pd.Series:
+    """A list column read back from CSV (each a JSON array, ``[902,903]``) or Parquet: lists of
+    integers; a cell that is none is kept for the type check to report.
+
+    >>> parse_lines(pd.Series(["[902,903]", None, "902;903"], dtype=object)).tolist()
+    [[902, 903], None, '902;903']
+    """
+
+    def parse(value: Any) -> Any:
+        if isinstance(value, np.ndarray | tuple):  # a Parquet list, read back by pandas
+            return [i.item() if isinstance(i, np.generic) else i for i in value]
+        try:
+            return load_lines(value) if isinstance(value, str) else value
+        except ValueError:
+            return value
+
+    return pd.Series([parse(v) for v in cell_values(series)], index=series.index, dtype=object)
+
+
 def parser_for(family: str) -> Callable[[pd.Series], pd.Series] | None:
     """The parser a family's column read back from CSV goes through first, if any.
 
@@ -91,4 +122,6 @@ def parser_for(family: str) -> Callable[[pd.Series], pd.Series] | None:
         return parse_amounts
     if family in (TEXT, KODE, REKENING, CHOICE):
         return parse_text
+    if family == LINES:
+        return parse_lines
     return None

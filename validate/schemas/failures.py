@@ -28,6 +28,7 @@ from renja.model.checks import (
     check_named,
 )
 from renja.model.records import Finding, Source
+from renja.model.refs import CellRef
 from renja.validate.schemas.cells import cell_values, is_missing
 from renja.validate.schemas.checks import first_rows_of_kode, level_of_kode
 from renja.validate.schemas.rules import UNIQUE
@@ -158,7 +159,7 @@ class _Table:
             found = as_text(self.cell(position, column))  # the row's value, not a melted copy
         row_kode = self.cell(position, "kode")
         kode = row_kode  # the code the finding is about
-        related: tuple[str, ...] = ()
+        related: tuple[CellRef, ...] = ()
         if slug is SKEMA_KOLOM:
             found = _COLUMN_ABSENT if expected == _COLUMN_PRESENT else _COLUMN_PRESENT
         elif slug is SKEMA_TIPE and label is None and column in self.frame.columns:
@@ -168,7 +169,8 @@ class _Table:
             expected, found = level_of_kode(kode), found or "kosong"
         elif slug is SKEMA_KODE_GANDA and position is not None:
             first = self.first_row(position)
-            related, expected = (f"{self.table_id}:{first}",), f"hanya di baris {first}"
+            related = (CellRef(self.table_id, first),) if first is not None else ()
+            expected = f"hanya di baris {first}"
         uraian = self.cell(position, "uraian")
         place = {"column": column, "found": found, "expected": expected, "kode": kode}
         return Finding(

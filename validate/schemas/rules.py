@@ -12,7 +12,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from renja.model.contract import SPARSE_COLUMNS, CellType, Column, TableContract, is_sparse
+from renja.model.contract import (
+    LIST_COLUMNS,
+    SPARSE_COLUMNS,
+    CellType,
+    Column,
+    TableContract,
+    is_sparse,
+)
 from renja.model.kode import LEVELS as KODE_LEVELS
 from renja.normalize.coding import CODE_COLUMNS
 from renja.normalize.hierarchy import GENERIC_LEVELS
@@ -36,6 +43,7 @@ YEAR = r"(?:19|20)\d\d"
 INT, FLOAT, RUPIAH, TEXT, KODE, CHOICE = "int", "float", "rupiah", "text", "kode", "choice"
 NUMBER = "number"
 REKENING = "rekening"
+LINES = "lines"  # a list of source lines (``baris_gabungan``)
 # ``expected`` of a column whose values must not repeat (``baris``).
 UNIQUE = "unik"
 
@@ -68,6 +76,7 @@ _DESCRIPTIONS = {
     KODE: "kode Permendagri 90 baku, sebagai teks",
     REKENING: "kode rekening (akun 5 s.d. sub rincian objek 5.1.02.01.01.0052), sebagai teks",
     CHOICE: "salah satu nilai tetap",
+    LINES: "daftar bilangan bulat (baris sumber)",
 }
 
 
@@ -167,7 +176,7 @@ def column_rules(contract: TableContract, columns: Sequence[str] | None = None) 
                 rule if known is None else replace(known, required=known.required or rule.required)
             )
     for name in SPARSE_COLUMNS:
-        by_name[name] = ColumnRule(name, TEXT)
+        by_name[name] = ColumnRule(name, LINES if name in LIST_COLUMNS else TEXT)
     unmapped = [c for c in columns if re.fullmatch(UNMAPPED_COLUMN, c)] if columns else []
     for name in unmapped or ([UNMAPPED_COLUMN] if columns is None else []):
         by_name[name] = ColumnRule(name, TEXT, regex=columns is None)
