@@ -26,6 +26,7 @@ from typing import Any
 
 import pandas as pd
 
+from renja.model.labels import printed_number, table_name
 from renja.model.publish import publish_folder
 from renja.model.records import Finding, RawTable, Repair
 from renja.model.refs import dump_lines, dump_related
@@ -165,6 +166,8 @@ def manifest(result: Result) -> dict[str, Any]:
             if raw.table_id in result.audits
             else None,
             "caption": raw.caption,
+            "nomor": printed_number(raw.caption),
+            "nama": table_name(raw.table_id, raw.caption),
             "context": raw.context,
             "engine": raw.engine,
             "parts": raw.parts,

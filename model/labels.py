@@ -1,0 +1,68 @@
+"""How a document names its tables: the number it prints (``Tabel IV.1``) and its title.
+
+Internal ids (``t19_rencana_program``) are keys; people are shown the names the document prints.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Tabel 2. 1.", "Table 2.5", "Tabel. 4", "Tabel III.1", "TABEL 5.3a": the word, then a number of
+# arabic or roman parts joined by dots or dashes.
+_NUMBERED = re.compile(
+    r"^\s*(?:tabel|table|tab)\s*\.?\s*"
+    r"((?:\d{1,3}|(?-i:[IVXL]{1,6})\b)(?:\s*[.\-]\s*(?:\d{1,3}|(?-i:[IVXL]{1,6})|[A-Za-z])\b)*)"
+    r"\s*\.?\s*",
+    re.IGNORECASE,
+)
+# A caption longer than this is a paragraph the reader took for one: cut for display.
+MAX_TITLE = 90
+
+
+def printed_number(caption: str) -> str | None:
+    """The table number a caption prints, written the usual way.
+
+    >>> [printed_number(c) for c in ["Tabel 2. 1. Perjanjian Kinerja", "Table 2.5 Komposisi",
+    ...                              "Tabel. 4 Data Satlinmas", "TABEL III.1 Tujuan", "Rincian"]]
+    ['Tabel 2.1', 'Tabel 2.5', 'Tabel 4', 'Tabel III.1', None]
+    >>> printed_number("Tabel ini memuat"), printed_number("Tabel Lampiran I")
+    (None, None)
+    """
+    match = _NUMBERED.match(caption or "")
+    if not match:
+        return None
+    number = re.sub(r"\s+", "", match.group(1)).rstrip(".-")
+    return f"Tabel {number.upper() if _is_roman(number) else number}" if number else None
+
+
+def _is_roman(number: str) -> bool:
+    return bool(re.fullmatch(r"[IVXLivxl]+(?:[.\-].*)?", number))
+
+
+def printed_title(caption: str) -> str:
+    """The caption without its number, cut to a readable length.
+
+    >>> printed_title("Tabel 2. 1. Perjanjian Kinerja yang memuat IKU")
+    'Perjanjian Kinerja yang memuat IKU'
+    """
+    match = _NUMBERED.match(caption or "")
+    title = " ".join((caption[match.end() :] if match else caption or "").split())
+    return title if len(title) <= MAX_TITLE else title[: MAX_TITLE - 1].rstrip() + "…"
+
+
+def table_name(table_id: str, caption: str) -> str:
+    """What a person is shown for a table: its printed number and title, its caption alone, or
+    (with no caption) its id.
+
+    >>> table_name("t19_rencana_program", "Tabel IV.1 Rencana Kerja dan Pendanaan")
+    'Tabel IV.1 — Rencana Kerja dan Pendanaan'
+    >>> table_name("t03_tabel", ""), table_name("t05_tabel", "Rincian Belanja Sub Kegiatan")
+    ('t03_tabel', 'Rincian Belanja Sub Kegiatan')
+    """
+    number, title = printed_number(caption), printed_title(caption)
+    if number:
+        return f"{number} — {title}" if title else number
+    return title or table_id
+
+
+__all__ = ["printed_number", "printed_title", "table_name"]
