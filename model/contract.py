@@ -218,15 +218,11 @@ _KEYS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class TableContract:
-    """The one description of a clean table: its columns in order and the checks it promises."""
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AuditRules:
+    """What a table's rows promise beyond their columns: a known form states it once, and the
+    contract of each table read in that form carries it."""
 
-    form: str  # the known form's slug, INFERRED_FORM or NOT_DATA_FORM
-    title: str
-    status: TableStatus
-    columns: tuple[Column, ...]
-    method: str = ""  # how columns were decided: template, identity, header, inferred, raw
     row_checks: tuple[RowCheck, ...] = ()
     ratio_checks: tuple[RatioCheck, ...] = ()
     # Each code is listed on one data row (a repeat is a misplaced row).
@@ -237,6 +233,17 @@ class TableContract:
     # such rows that carry an amount (the priced lines of a budget).
     line_levels: tuple[tuple[str, str], ...] = ()
     default_level: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TableContract(AuditRules):
+    """The one description of a clean table: its columns in order and the checks it promises."""
+
+    form: str  # the known form's slug, INFERRED_FORM or NOT_DATA_FORM
+    title: str
+    status: TableStatus
+    columns: tuple[Column, ...]
+    method: str = ""  # how columns were decided: template, identity, header, inferred, raw
     period: int | None = None  # the quarter an evaluation reports on (E.81)
     header: tuple[str, ...] = field(default=(), compare=False)  # printed header per raw column
 

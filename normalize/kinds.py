@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from renja.model.contract import CellType, RatioCheck, RowCheck
+from renja.model.contract import AuditRules, CellType, RatioCheck, RowCheck
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +31,7 @@ class ColumnSpec:
 
 
 @dataclass(frozen=True, slots=True)
-class TableKind:
+class TableKind(AuditRules):
     """One Renja form."""
 
     slug: str
@@ -41,18 +41,10 @@ class TableKind:
     columns: tuple[ColumnSpec, ...]
     fixed_layout: bool = False  # the form's column order is standard: align rows to the template
     notes: str = ""
-    row_checks: tuple[RowCheck, ...] = ()
-    ratio_checks: tuple[RatioCheck, ...] = ()
-    # The form lists each code on one data row. Not E.81: it is grouped by sasaran, and a
-    # program serving two sasaran is printed under each (the sample's 5.03.01). A repeat in the
-    # others is a misplaced row (the sample's Tabel 2.4 prints kegiatan 5.03.01.2.03 again).
-    unique_kode: bool = False
-    # Rows name programs and activities of the nomenclature (a budget's account lines do not).
-    coded: bool = True
-    # Levels of rows without a code, by a pattern on their name; ``default_level`` for the other
-    # such rows that carry an amount (the priced lines of a budget).
-    line_levels: tuple[tuple[str, str], ...] = ()
-    default_level: str | None = None
+    # The forms list each code on one data row (``unique_kode``), but not E.81: it is grouped by
+    # sasaran, and a program serving two sasaran is printed under each (the sample's 5.03.01). A
+    # repeat in the others is a misplaced row (the sample's Tabel 2.4 prints kegiatan 5.03.01.2.03
+    # again).
     _caption_re: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -19,18 +19,8 @@ import pandas as pd
 from pandas.api.types import is_bool_dtype, is_float_dtype, is_integer_dtype
 
 from renja.model.refs import load_lines
+from renja.validate.schemas import rules
 from renja.validate.schemas.cells import cell_values
-from renja.validate.schemas.rules import (
-    CHOICE,
-    FLOAT,
-    INT,
-    KODE,
-    LINES,
-    NUMBER,
-    REKENING,
-    RUPIAH,
-    TEXT,
-)
 
 # How to read our CSV files back for ``export_schemas``: every cell as text, only an empty cell
 # as missing (``NA`` and ``-`` are text), so the schema parses numbers and keeps codes exact.
@@ -38,8 +28,13 @@ CSV_READ_OPTIONS: dict[str, Any] = {"dtype": str, "keep_default_na": False, "na_
 
 # The dtype pandera coerces each family to; amounts have none (Int64, or Decimal with cents).
 COERCED_DTYPES: dict[str, Any] = {
-    INT: "Int64", FLOAT: "Float64", TEXT: str, KODE: str, REKENING: str, CHOICE: str,
-}  # fmt: skip
+    rules.INT: "Int64",
+    rules.FLOAT: "Float64",
+    rules.TEXT: str,
+    rules.KODE: str,
+    rules.REKENING: str,
+    rules.CHOICE: str,
+}
 
 _AMOUNT_TEXT = re.compile(r"-?\d+(?:\.\d+)?")
 
@@ -115,13 +110,15 @@ def parse_lines(series: pd.Series) -> pd.Series:
 def parser_for(family: str) -> Callable[[pd.Series], pd.Series] | None:
     """The parser a family's column read back from CSV goes through first, if any.
 
-    >>> parser_for(RUPIAH) is parse_amounts, parser_for(KODE) is parse_text, parser_for(INT)
-    (True, True, None)
+    >>> parser_for(rules.RUPIAH) is parse_amounts, parser_for(rules.KODE) is parse_text
+    (True, True)
+    >>> parser_for(rules.INT) is None
+    True
     """
-    if family in (RUPIAH, NUMBER):
+    if family in (rules.RUPIAH, rules.NUMBER):
         return parse_amounts
-    if family in (TEXT, KODE, REKENING, CHOICE):
+    if family in (rules.TEXT, rules.KODE, rules.REKENING, rules.CHOICE):
         return parse_text
-    if family == LINES:
+    if family == rules.LINES:
         return parse_lines
     return None
