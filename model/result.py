@@ -4,12 +4,14 @@ and the findings. ``renja.process`` returns it; the writers take it."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from renja.model.contract import TableContract
 from renja.model.records import Document, DocumentMeta, Finding, RawTable, Repair
 from renja.model.tables import CleanTable, TableAudit
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True, slots=True)

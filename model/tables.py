@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from renja.model.contract import TableContract, TableStatus
 from renja.model.records import RawTable
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -128,16 +128,33 @@ def row_relations(sheet: Sheet) -> list[Relation]:
     return out
 
 
-def _descendants(rows: list[Row], index: int) -> list[Row]:
-    """The rows under ``rows[index]``: those after it, until one at its level or above."""
-    depth = rows[index].depth
-    out = []
-    for row in rows[index + 1 :]:
-        above = row.depth is not None and depth is not None and row.depth <= depth
-        if row.kind == "total" or above:
-            break
-        out.append(row)
-    return out
+def subtree_ends(rows: list[Row]) -> list[int]:
+    """For each row, the index where the rows under it end: the next total row, or the next row
+    at its level or above (a row without a level is closed by a total row only). One pass with
+    a stack of open rows, so a table of any length costs time in proportion to it.
+
+    >>> from types import SimpleNamespace as R
+    >>> rows = [R(depth=1, kind="data"), R(depth=2, kind="data"), R(depth=3, kind="data"),
+    ...         R(depth=2, kind="data"), R(depth=None, kind="data"), R(depth=1, kind="data"),
+    ...         R(depth=None, kind="total")]
+    >>> subtree_ends(rows)
+    [5, 3, 3, 5, 6, 6, 7]
+    """
+    ends = [len(rows)] * len(rows)
+    levelled: list[tuple[int, int]] = []  # (index, level) of open rows, levels rising
+    unlevelled: list[int] = []  # rows without a level: only a total closes them
+    for index, row in enumerate(rows):
+        if row.kind == "total":
+            for opened in (*(i for i, _ in levelled), *unlevelled):
+                ends[opened] = index
+            levelled, unlevelled = [], []
+        elif row.depth is None:
+            unlevelled.append(index)
+        else:
+            while levelled and levelled[-1][1] >= row.depth:
+                ends[levelled.pop()[0]] = index
+            levelled.append((index, row.depth))
+    return ends
 
 
 def hierarchy_relations(sheet: Sheet) -> list[Relation]:
@@ -150,11 +167,12 @@ def hierarchy_relations(sheet: Sheet) -> list[Relation]:
     out: list[Relation] = []
     rows = [r for r in sheet.rows if r.kind in ("data", "total")]
     lowest = max((r.depth for r in rows if r.depth is not None), default=None)
+    ends = subtree_ends(rows)
     for column in amount_columns(sheet):
         for index, row in enumerate(rows):
             if row.kind != "data" or row.depth is None or row.number_at(column) is None:
                 continue
-            descendants = _descendants(rows, index)
+            descendants = rows[index + 1 : ends[index]]
             under = [r for r in descendants if r.depth is not None]
             nearest = _summing_depth(under, column)
             if nearest is None:
