@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 from enum import IntEnum
+from functools import lru_cache
+
+from renja.model.limits import CELL_CACHE
 
 
 class Shape(IntEnum):
@@ -48,6 +51,7 @@ def _is_grouped_amount(compact: str) -> bool:
     return len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])
 
 
+@lru_cache(maxsize=CELL_CACHE)
 def sniff(cell: str) -> Shape:
     """The shape of a raw cell.
 

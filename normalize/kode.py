@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from renja.model.kode import GENERIC_BIDANG, LEVEL_BY_SEGMENTS, SEGMENT_WIDTHS, Kode
+from renja.model.limits import CELL_CACHE
 from renja.normalize.parsed import EMPTY, Parsed
 from renja.normalize.rupiah import EMPTY_MARKS, quote_cell
 
@@ -198,6 +200,7 @@ def _not_a_code(cell: str, why: str) -> Parsed[KodeReading]:
     return Parsed(None, problem=f"bukan kode ({why}): {quote_cell(cell)}")
 
 
+@lru_cache(maxsize=CELL_CACHE)
 def parse_kode(
     text: str, bidang: str | None = None, kegiatan_prefix: str | None = None
 ) -> Parsed[KodeReading]:

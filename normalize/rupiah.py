@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
+from renja.model.limits import CELL_CACHE
 from renja.normalize.parsed import EMPTY, Parsed
 
 # Cells that mean "nothing here": a dash in any of the widths documents print.
@@ -181,6 +183,7 @@ def _lost_digit(bad: str, cell: str) -> Parsed[int | Decimal]:
     return Parsed(None, problem=problem + quote_cell(cell))
 
 
+@lru_cache(maxsize=CELL_CACHE)
 def parse_rupiah(text: str) -> Parsed[int | Decimal]:
     """Read one amount cell: ``int`` for whole rupiah, exact ``Decimal`` when there are cents.
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
 
+from renja.model.limits import CELL_CACHE
 from renja.normalize.parsed import Parsed
 
 # Most fragments one word is split into; longer runs are tried first so 'Lap ora n' -> 'Laporan'.
@@ -66,6 +67,7 @@ def _join_at(tokens: list[str], start: int, vocabulary: frozenset[str]) -> tuple
     return None
 
 
+@lru_cache(maxsize=CELL_CACHE)
 def rejoin_split_words(text: str, vocabulary: frozenset[str]) -> Parsed[str]:
     """Rejoin words split into 2 or 3 fragments, keeping the fragments' casing and other spacing.
 
