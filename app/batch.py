@@ -220,9 +220,7 @@ def run_job(job: Job) -> Outcome:
             return _internal(job, exc)
         return Outcome(str(job.path), job.doc_id, "failed", error=f"{job.path}: {message}")
     except MemoryError:
-        error = (f"{job.path}: kehabisan memori saat memproses dokumen ini; naikkan "
-                 "--max-memory, kurangi --workers, atau pecah dokumennya")  # fmt: skip
-        return Outcome(str(job.path), job.doc_id, "failed", error=error)
+        return _out_of_memory(job)
     except Exception as exc:  # a bug: still one line, and the batch goes on
         return _internal(job, exc)
     findings = {severity.value: 0 for severity in SEVERITIES}
@@ -259,6 +257,12 @@ def _internal(job: Job, exc: BaseException) -> Outcome:
     if job.debug:
         raise exc
     error = f"{job.path}: {INTERNAL} ({type(exc).__name__}: {exc}); report it"
+    return Outcome(str(job.path), job.doc_id, "failed", error=error)
+
+
+def _out_of_memory(job: Job) -> Outcome:
+    error = (f"{job.path}: kehabisan memori saat memproses dokumen ini; naikkan --max-memory, "
+             "kurangi --workers, atau pecah dokumennya")  # fmt: skip
     return Outcome(str(job.path), job.doc_id, "failed", error=error)
 
 
@@ -350,10 +354,17 @@ def _outcomes(jobs: Sequence[Job], workers: int, max_memory_mb: int) -> Iterator
     with worker_pool(min(workers, len(jobs)), max_memory_mb) as pool:
         futures = {pool.submit(run_job, job): job for job in jobs}
         for future in as_completed(futures):
+            job = futures[future]
             try:
-                yield future.result()
+                outcome = future.result()
             except BrokenProcessPool:  # a worker died: which document killed it is not known
-                broken.append(futures[future])
+                broken.append(job)
+                continue
+            except MemoryError:  # past --max-memory outside run_job (its result, its imports)
+                outcome = _out_of_memory(job)
+            except Exception as exc:  # the worker could not run the job at all
+                outcome = _internal(job, exc)
+            yield outcome
     for job in sorted(broken, key=lambda j: j.doc_id):  # each again, alone: the culprit fails
         with worker_pool(1, max_memory_mb) as pool:
             try:

@@ -113,7 +113,7 @@ def _missing(value: object) -> bool:
 @click.option(
     "--out",
     "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path),
     default=None,
     help="Folder for the CSVs, charts and compare.html.  [default: CORPUS/compare]. It is "
     "replaced whole: an existing folder must be empty or one renja made.",

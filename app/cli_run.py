@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 @click.option(
     "--out",
     "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path),
     default=DEFAULT_OUT,
     show_default=True,
     help="Folder to write one sub-folder per document into.",

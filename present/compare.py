@@ -25,7 +25,7 @@ import pandas as pd
 
 from renja.model.errors import RenjaError
 from renja.model.kode import Kode
-from renja.model.publish import publish_folder
+from renja.model.publish import check_replaceable, publish_folder
 from renja.present.corpus import query
 from renja.present.outputs import spreadsheet_safe
 
@@ -177,6 +177,7 @@ def compare(
     """Write the comparison tables, charts and page of a corpus into ``out`` (replaced whole;
     an existing ``out`` must be empty or renja's: ``renja.model.publish``). With ``safe_csv``
     (``--csv-aman``) text cells a spreadsheet program would run as formulas get a ``'``."""
+    check_replaceable(out)  # before any work: a folder of someone's files is refused at once
     subs = query(corpus, "SELECT * FROM sub_kegiatan")
     rows = query(corpus, "SELECT * FROM baris WHERE ukuran IS NOT NULL")
     names = query(
