@@ -80,6 +80,9 @@ def _csv_text(header: list[str], rows: list[list[Any]], safe: bool = False) -> s
     a formula get a ``'`` before them (``spreadsheet_safe``); numbers are never changed."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # A lone carriage return in a cell (an HTML cell's &#13;) is no line end to the writer, so it
+    # would go out unquoted and end the row when read: such rows are written fully quoted.
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
     for row in rows:
         cells = [format_value(v) for v in row]
@@ -88,7 +91,7 @@ def _csv_text(header: list[str], rows: list[list[Any]], safe: bool = False) -> s
                 spreadsheet_safe(c) if isinstance(v, str) else c
                 for v, c in zip(row, cells, strict=True)
             ]
-        writer.writerow(cells)
+        (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
     return buffer.getvalue()
 
 
