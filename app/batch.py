@@ -5,11 +5,18 @@ It returns a small ``Outcome`` (never raises), so a bad document never stops the
 same function runs in a local process pool or on a Dask cluster. A document whose output
 folder already holds a manifest with the same content hash and renja version is skipped
 (resume), unless the run is forced.
+
+Worker processes end with the process that started them (``worker_start``: the kernel's
+parent-death signal on Linux, and a watch on the parent everywhere), and each may use at most
+``max_memory_mb`` of memory; a worker that dies (out of memory) fails its own document only.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -22,15 +29,20 @@ from renja.app.sidecar import FIELDS, check_values, corrections_for
 from renja.extract.pdf_open import ReadOptions
 from renja.extract.source import doc_id_for, file_hash
 from renja.model.contract import TableStatus
-from renja.model.errors import OptionError, RenjaError
+from renja.model.errors import OptionError, RenjaError, environment_message
 from renja.model.options import check_choice, check_count, check_flag, check_type
-from renja.model.publish import publish_file
+from renja.model.publish import claim_folder, publish_file
 from renja.model.severity import SEVERITIES
 from renja.model.tables import AuditStatus
 from renja.model.version import SCHEMA_VERSION, __version__
 
 # How long to wait for a Dask scheduler before giving up.
 DASK_CONNECT_TIMEOUT = "20s"
+# Document ids that would name a folder renja keeps for itself in OUT.
+RESERVED_IDS = frozenset({"corpus"})
+# The memory one worker process may take (``--max-memory``), in MiB: the address space it may
+# map, which is more than it fills (libraries reserve much they never touch).
+DEFAULT_MAX_MEMORY_MB = 8192
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +58,8 @@ class Job:
     reports: bool = True
     force: bool = False  # process even when the outputs are current
     corrections: dict[str, str] = field(default_factory=dict)  # the document's sidecar row
+    safe_csv: bool = False  # --csv-aman: formula-like text cells written with a ' before them
+    debug: bool = False  # an internal error raises with its traceback instead of one line
 
     def __post_init__(self) -> None:
         """Refuse what the worker could not honour, with ``OptionError`` (one line).
@@ -68,6 +82,8 @@ class Job:
         check_flag("parquet", self.parquet)
         check_flag("reports", self.reports)
         check_flag("force", self.force)
+        check_flag("safe_csv", self.safe_csv)
+        check_flag("debug", self.debug)
         check_type("corrections", self.corrections, dict, "dict kolom → nilai")
         for name, value in self.corrections.items():
             check_choice("kolom corrections", name, FIELDS)
@@ -174,10 +190,11 @@ def is_current(folder: Path, source_file: Path, corrections: dict[str, str] | No
 
 
 def run_job(job: Job) -> Outcome:
-    """Process and write one document. Never raises: a failure is an ``Outcome`` with its error
-    in one line."""
+    """Process and write one document. Never raises (but with ``job.debug``, where a bug raises
+    with its traceback): a failure is an ``Outcome`` with its error in one line. An error of
+    the machine (a full disk, a read-only folder, a name too long) says what to do about it."""
     from renja.app.pipeline import process
-    from renja.present.writer import write_result
+    from renja.present.writer import write_outputs
 
     started = time.perf_counter()
     folder = job.out_dir / job.doc_id
@@ -192,15 +209,28 @@ def run_job(job: Job) -> Outcome:
             corrections=job.corrections,
             doc_id=job.doc_id,
         )
-        written = write_result(result, job.out_dir, parquet=job.parquet, reports=job.reports)
+        replaced = replaced_source(folder, job.path)
+        written = write_outputs(result, job.out_dir, parquet=job.parquet, reports=job.reports,
+                                safe_csv=job.safe_csv, debug=job.debug)  # fmt: skip
     except RenjaError as exc:
         return Outcome(str(job.path), job.doc_id, "failed", error=str(exc))
+    except OSError as exc:
+        message = environment_message(exc)
+        if message is None or job.debug:
+            return _internal(job, exc)
+        return Outcome(str(job.path), job.doc_id, "failed", error=f"{job.path}: {message}")
+    except MemoryError:
+        return _out_of_memory(job)
     except Exception as exc:  # a bug: still one line, and the batch goes on
-        error = f"{job.path}: internal error ({type(exc).__name__}: {exc}); report it"
-        return Outcome(str(job.path), job.doc_id, "failed", error=error)
+        return _internal(job, exc)
     findings = {severity.value: 0 for severity in SEVERITIES}
     for finding in result.findings:
         findings[finding.severity.value] += 1
+    warnings = [*result.document.warnings, *written.warnings]
+    if replaced:
+        warnings.append(
+            f"menggantikan keluaran berkas lain dengan id yang sama ({replaced}) di {folder}"
+        )
     return Outcome(
         str(job.path),
         job.doc_id,
@@ -211,19 +241,51 @@ def run_job(job: Job) -> Outcome:
         audit=dict(Counter(a.status.value for a in result.audits.values())),
         repairs=len(result.repairs),
         findings=findings,
-        warnings=tuple(result.document.warnings),
+        warnings=tuple(warnings),
         pages=result.document.pages,
         seconds=time.perf_counter() - started,
-        folder=str(written),
+        folder=str(written.folder),
         peak_mib=peak_mib(),
     )
 
 
-def run_local(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
-    """Outcomes as documents finish: in this process when ``workers`` is 1, else in a pool of
-    worker processes. ``workers`` below 1 is an ``OptionError``, at once."""
+INTERNAL = "internal error"  # what a bug's one line says (the CLI adds how to see more)
+
+
+def _internal(job: Job, exc: BaseException) -> Outcome:
+    """A bug's outcome: one line; with ``job.debug`` the exception goes on, traceback and all."""
+    if job.debug:
+        raise exc
+    error = f"{job.path}: {INTERNAL} ({type(exc).__name__}: {exc}); report it"
+    return Outcome(str(job.path), job.doc_id, "failed", error=error)
+
+
+def _out_of_memory(job: Job) -> Outcome:
+    error = (f"{job.path}: kehabisan memori saat memproses dokumen ini; naikkan --max-memory, "
+             "kurangi --workers, atau pecah dokumennya")  # fmt: skip
+    return Outcome(str(job.path), job.doc_id, "failed", error=error)
+
+
+def replaced_source(folder: Path, path: Path) -> str | None:
+    """The file name of another document whose outputs are in ``folder`` (an earlier run's
+    input with the same id), which this one's replace; None when they are this file's."""
+    try:
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        name = manifest["source"]["file"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return name if isinstance(name, str) and name != path.name else None
+
+
+def run_local(
+    jobs: Sequence[Job], workers: int, max_memory_mb: int = DEFAULT_MAX_MEMORY_MB
+) -> Iterator[Outcome]:
+    """Outcomes as documents finish: in this process when ``workers`` is 1 (or there is one
+    document), else in a pool of worker processes, each bounded to ``max_memory_mb``.
+    ``workers`` or ``max_memory_mb`` below 1 is an ``OptionError``, at once."""
     check_workers(workers)
-    return _outcomes(jobs, workers)
+    check_count("max_memory_mb", max_memory_mb)
+    return _outcomes(jobs, workers, max_memory_mb)
 
 
 def check_workers(workers: object) -> None:
@@ -231,17 +293,88 @@ def check_workers(workers: object) -> None:
     check_count("workers", workers)
 
 
-def _outcomes(jobs: Sequence[Job], workers: int) -> Iterator[Outcome]:
+def worker_start(parent: int, max_memory_mb: int | None) -> None:
+    """Run in each worker process as it starts: end it when its parent ends, and bound its
+    memory.
+
+    On Linux the kernel sends the worker SIGKILL when the parent dies (``PR_SET_PDEATHSIG``);
+    everywhere, a thread checks every second that the parent is still its parent. The memory
+    bound is the worker's address space (``RLIMIT_AS``): past it, allocations fail with
+    ``MemoryError``, and the document fails with a line saying so.
+    """
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+            import signal
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    if max_memory_mb is not None:
+        try:
+            import resource
+
+            limit = max_memory_mb << 20
+            _, hard = resource.getrlimit(resource.RLIMIT_AS)
+            if hard != resource.RLIM_INFINITY:
+                limit = min(limit, hard)
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        except (ImportError, ValueError, OSError):  # no such limit on this system
+            pass
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def worker_pool(workers: int, max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB) -> Any:
+    """A pool of ``workers`` processes that end with this one (``worker_start``)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(
+        max_workers=workers, initializer=worker_start, initargs=(os.getpid(), max_memory_mb)
+    )
+
+
+def _outcomes(jobs: Sequence[Job], workers: int, max_memory_mb: int) -> Iterator[Outcome]:
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
             yield run_job(job)
         return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures import as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        futures = [pool.submit(run_job, job) for job in jobs]
+    broken: list[Job] = []
+    with worker_pool(min(workers, len(jobs)), max_memory_mb) as pool:
+        futures = {pool.submit(run_job, job): job for job in jobs}
         for future in as_completed(futures):
-            yield future.result()
+            job = futures[future]
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:  # a worker died: which document killed it is not known
+                broken.append(job)
+                continue
+            except MemoryError:  # past --max-memory outside run_job (its result, its imports)
+                outcome = _out_of_memory(job)
+            except Exception as exc:  # the worker could not run the job at all
+                outcome = _internal(job, exc)
+            yield outcome
+    for job in sorted(broken, key=lambda j: j.doc_id):  # each again, alone: the culprit fails
+        with worker_pool(1, max_memory_mb) as pool:
+            try:
+                yield pool.submit(run_job, job).result()
+            except BrokenProcessPool:
+                error = (
+                    f"{job.path}: proses pekerja berhenti mendadak saat memproses dokumen ini "
+                    f"(kehabisan memori? batasnya {max_memory_mb} MiB, --max-memory)"
+                )
+                yield Outcome(str(job.path), job.doc_id, "failed", error=error)
 
 
 def run_dask(jobs: Sequence[Job], address: str) -> Iterator[Outcome]:
@@ -315,7 +448,7 @@ class Summary:
 
     def write(self, out_dir: Path) -> Path:
         """``OUT/batch.json``: each document's status, counts and error."""
-        out_dir.mkdir(parents=True, exist_ok=True)
+        claim_folder(out_dir)
         path = out_dir / "batch.json"
         text = json.dumps(self.as_dict(), ensure_ascii=False, indent=2) + "\n"
         return publish_file(path, text)
@@ -331,6 +464,8 @@ def plan_jobs(
     reports: bool = True,
     force: bool = False,
     sidecar: Mapping[str, dict[str, str]] | None = None,
+    safe_csv: bool = False,
+    debug: bool = False,
 ) -> list[Job]:
     """One job per document, with ids unique within the run (``x.md`` and ``x.pdf``) and its
     row of the metadata sidecar (``sidecar``, from ``renja.app.sidecar.read_sidecar``). The
@@ -350,6 +485,8 @@ def plan_jobs(
                 reports=reports,
                 force=force,
                 corrections=corrections_for(sidecar or {}, path, doc_id),
+                safe_csv=safe_csv,
+                debug=debug,
             )
         )
     return jobs
@@ -362,9 +499,15 @@ def unique_id(doc_id: str, path: Path, written: set[str]) -> str:
     >>> seen = {"renja-2024"}
     >>> unique_id("renja-2024", Path("renja-2024.pdf"), seen), sorted(seen)
     ('renja-2024-pdf', ['renja-2024', 'renja-2024-pdf'])
+
+    An id renja keeps for itself (``corpus``: OUT/corpus/ is the combined dataset) is taken
+    the same way: ``corpus.md`` becomes ``corpus-md``.
+
+    >>> unique_id("corpus", Path("corpus.md"), set())
+    'corpus-md'
     """
     candidate, number = doc_id, 1
-    while candidate in written:
+    while candidate in written or candidate in RESERVED_IDS:
         number += 1
         suffix = path.suffix.lower().lstrip(".") or "doc"
         candidate = f"{doc_id}-{suffix}" if number == 2 else f"{doc_id}-{suffix}{number - 1}"
@@ -373,6 +516,7 @@ def unique_id(doc_id: str, path: Path, written: set[str]) -> str:
 
 
 __all__ = [
+    "DEFAULT_MAX_MEMORY_MB",
     "Job",
     "Outcome",
     "Summary",
@@ -383,4 +527,6 @@ __all__ = [
     "run_job",
     "run_local",
     "unique_id",
+    "worker_pool",
+    "worker_start",
 ]

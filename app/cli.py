@@ -2,11 +2,15 @@
 
 This module holds the group, the shared options and ``check``, ``report`` and ``match``;
 ``run`` is in ``cli_run`` and ``corpus``, ``query`` and ``compare`` in ``cli_corpus``. User errors
-print one line (``Error: …``) and exit 1; never a traceback.
+print one line (``Error: …``) and exit 1; never a traceback. An error of the machine (a full or
+read-only disk, a path through a file, a name too long) says what to do about it; a bug is an
+"internal error" line, and ``--debug`` shows its traceback instead. Names are printed with their
+control characters escaped (``shown``), so a file name cannot move the cursor or forge a line.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from renja.model.errors import RenjaError
+from renja.model.errors import RenjaError, environment_message
 from renja.model.result import Result
 from renja.model.severity import SEVERITIES, Severity, severity_rank
 from renja.model.tables import AuditStatus
@@ -41,6 +45,75 @@ NOT_DOCUMENTS = frozenset(
 )  # fmt: skip
 
 
+# Characters a terminal acts on instead of printing (C0 and C1 controls but the tab, DEL) and
+# those that reorder or hide text (line and paragraph separators, bidirectional overrides).
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def shown(text: str) -> str:
+    r"""Text as the console prints it: control characters escaped, as Python writes them.
+
+    >>> print(shown("renja\n2024\x1b[31m.md"))
+    renja\n2024\x1b[31m.md
+    """
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def echo(text: str, err: bool = False) -> None:
+    """One line on stdout (or stderr), its control characters escaped (``shown``)."""
+    click.echo(shown(text), err=err)
+
+
+class UserError(click.ClickException):
+    """``Error: <message>`` on stderr and exit 1; the message printed with ``shown``."""
+
+    def format_message(self) -> str:
+        return shown(self.message)
+
+
+INTERNAL_HINT = "rerun with --debug"
+
+
+def internal_line(exc: BaseException) -> str:
+    """The one line a bug gets without ``--debug``."""
+    text = " ".join(str(exc).split())
+    return f"internal error ({type(exc).__name__}: {text}); report it ({INTERNAL_HINT})"
+
+
+@contextmanager
+def guarded(debug: bool = False) -> Iterator[None]:
+    """Errors of the block as one ``Error:`` line and exit 1: renja's own (``RenjaError``),
+    the machine's (``environment_message``) and a bug (``internal_line``); with ``debug`` a
+    bug raises with its traceback."""
+    try:
+        yield
+    except (click.ClickException, click.exceptions.Exit, click.Abort):
+        raise
+    except RenjaError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        message = environment_message(exc)
+        if message is None:
+            if debug:
+                raise
+            raise UserError(internal_line(exc)) from None
+        raise UserError(message) from None
+    except MemoryError:
+        raise UserError("kehabisan memori; tutup program lain atau proses lebih sedikit "
+                        "dokumen sekaligus") from None  # fmt: skip
+    except Exception as exc:
+        if debug:
+            raise
+        raise UserError(internal_line(exc)) from None
+
+
+def debug_option(command: CommandFunction) -> CommandFunction:
+    """``--debug``: show the traceback of an internal error."""
+    return click.option(
+        "--debug", is_flag=True, help="Show the traceback of an internal error."
+    )(command)
+
+
 def is_folder_note(path: Path) -> bool:
     """A folder's own notes (``README.md``, ``SOURCE.md``), not a document.
 
@@ -58,11 +131,14 @@ def find_documents(inputs: tuple[Path, ...]) -> list[Path]:
     documents: list[Path] = []
     for item in inputs:
         if item.is_dir():
-            files = sorted(p for p in item.iterdir() if p.is_file())
-            found = [p for p in files if p.suffix.lower() in SUPPORTED_SUFFIXES]
+            named = sorted(p for p in item.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES)
+            found = [p for p in named if p.is_file()]
+            for other in (p for p in named if not p.is_file() and not p.is_dir()):
+                echo(f"Catatan: {other} dilewati: bukan berkas biasa (perangkat, FIFO, soket "
+                     "atau tautan putus)", err=True)  # fmt: skip
             for note in (p for p in found if is_folder_note(p)):
-                click.echo(f"Catatan: {note} dilewati: berkas keterangan folder, bukan dokumen",
-                           err=True)  # fmt: skip
+                echo(f"Catatan: {note} dilewati: berkas keterangan folder, bukan dokumen",
+                     err=True)  # fmt: skip
             found = [p for p in found if not is_folder_note(p)]
             if not found:
                 raise RenjaError(
@@ -135,7 +211,9 @@ def wilayah_option(command: CommandFunction) -> CommandFunction:
 def pdf_options(command: CommandFunction) -> CommandFunction:
     """``--password``, ``--max-pages``, ``--ocr`` and ``--engine``: how to read PDFs. Their values
     are checked by ``ReadOptions`` (``read_options``), the one owner of what they may be."""
+    from renja.extract.pdf_limits import DEFAULT_MAX_STREAM_MB
     from renja.extract.pdf_open import DEFAULT_MAX_PAGES, ENGINES
+    from renja.extract.source import DEFAULT_MAX_SIZE_MB
 
     for option in reversed(
         (
@@ -146,6 +224,25 @@ def pdf_options(command: CommandFunction) -> CommandFunction:
                 default=DEFAULT_MAX_PAGES,
                 show_default=True,
                 help="Refuse PDFs with more pages than this.",
+            ),
+            click.option(
+                "--max-size",
+                "max_size",
+                type=int,
+                default=DEFAULT_MAX_SIZE_MB,
+                show_default=True,
+                metavar="MB",
+                help="Refuse documents larger than this many MiB.",
+            ),
+            click.option(
+                "--max-stream",
+                "max_stream",
+                type=int,
+                default=DEFAULT_MAX_STREAM_MB,
+                show_default=True,
+                metavar="MB",
+                help="Stop reading a PDF when one of its compressed streams unpacks to more "
+                "than this many MiB (a decompression bomb).",
             ),
             click.option(
                 "--ocr",
@@ -174,13 +271,20 @@ def read_options(
     ocr: bool,
     engine: str = "auto",
     wilayah: Path | None = None,
+    max_size: int | None = None,
+    max_stream: int | None = None,
 ) -> ReadOptions:
-    """The PDF options of a command as ``ReadOptions``; a value they cannot take is an
+    """The reading options of a command as ``ReadOptions``; a value they cannot take is an
     ``OptionError`` naming it (the commands print it as one ``Error:`` line, exit 1)."""
     from renja.extract import ReadOptions
 
+    limits = {
+        name: value
+        for name, value in (("max_size_mb", max_size), ("max_stream_mb", max_stream))
+        if value is not None
+    }
     return ReadOptions(
-        password=password, max_pages=max_pages, ocr=ocr, engine=engine, wilayah=wilayah
+        password=password, max_pages=max_pages, ocr=ocr, engine=engine, wilayah=wilayah, **limits
     )
 
 
@@ -193,30 +297,31 @@ def load_reference(path: Path | None, required: bool) -> Nomenclature | None:
         return load_nomenclature(path)
     except ReferenceMissingError as exc:
         if required or path is not None:
-            raise click.ClickException(str(exc)) from None
-        click.echo(f"Warning: codes are not verified or matched: {exc}", err=True)
+            raise UserError(str(exc)) from None
+        echo(f"Warning: codes are not verified or matched: {exc}", err=True)
         return None
 
 
 @main.command()
 @click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
-def report(folders: tuple[Path, ...]) -> None:
+@debug_option
+def report(folders: tuple[Path, ...], debug: bool) -> None:
     """Rebuild the audit report and the Excel workbook of existing output folders.
 
     FOLDERS are document folders written by `renja run` (OUT/<doc_id>/). Each gets report.html
     and <doc_id>.xlsx again, from its manifest, tables, repairs and findings.
     """
+    from renja.present.outputs import read_doc_folder
     from renja.present.report import write_report
     from renja.present.workbook import write_workbook
 
     for folder in folders:
         if not folder.is_dir():
-            raise click.ClickException(f"{folder}: no such output folder")
-        try:
-            page, book = write_report(folder), write_workbook(folder)
-        except RenjaError as exc:
-            raise click.ClickException(str(exc)) from None
-        click.echo(f"{folder}: {page.name}, {book.name}")
+            raise UserError(f"{folder}: no such output folder")
+        with guarded(debug):
+            read = read_doc_folder(folder)
+            page, book = write_report(read), write_workbook(read)
+        echo(f"{folder}: {page.name}, {book.name}")
 
 
 NEVER = "never"  # --fail-on: no finding fails the run
@@ -232,6 +337,7 @@ NEVER = "never"  # --fail-on: no finding fails the run
     help="Exit 1 when a finding of this severity or worse is found.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print the summary line only.")
+@debug_option
 @pdf_options
 @nomenclature_option
 @wilayah_option
@@ -239,8 +345,11 @@ def check(
     inputs: tuple[Path, ...],
     fail_on: str,
     quiet: bool,
+    debug: bool,
     password: str | None,
     max_pages: int,
+    max_size: int,
+    max_stream: int,
     ocr: bool,
     engine: str,
     nomenklatur: Path | None,
@@ -253,33 +362,31 @@ def check(
     """
     from renja.app.pipeline import process
 
-    try:
-        options = read_options(password, max_pages, ocr, engine, wilayah)
+    with guarded(debug):
+        options = read_options(password, max_pages, ocr, engine, wilayah, max_size, max_stream)
         documents = find_documents(inputs)
-    except RenjaError as exc:
-        raise click.ClickException(str(exc)) from None
     reference = load_reference(nomenklatur, required=False)
     threshold = -1 if fail_on == NEVER else severity_rank(fail_on)
     failed = False
     for path in documents:
         try:
-            result = process(
-                path, nomenclature=reference, code=reference is not None, options=options
-            )
-        except RenjaError as exc:
-            click.echo(f"Error: {exc}", err=True)
+            with guarded(debug):
+                result = process(
+                    path, nomenclature=reference, code=reference is not None, options=options
+                )
+        except UserError as exc:  # this document: one line, and the others go on
+            echo(f"Error: {exc.format_message()}", err=True)
             failed = True
             continue
         hits = [f for f in result.findings if f.severity.rank <= threshold]
         if not quiet:
             for f in hits:
                 where = f"{f.table}:{f.row}" if f.table else "-"
-                click.echo(
-                    f"{result.doc_id}\t{f.id}\t{f.severity.value}\t{f.check}\t{where}\t{f.message}"
-                )
+                echo(f"{result.doc_id}\t{f.id}\t{f.severity.value}\t{f.check}\t{where}\t"
+                     f"{f.message}")  # fmt: skip
         counts = {s.value: sum(f.severity is s for f in result.findings) for s in SEVERITIES}
         summary = ", ".join(f"{n} {s}" for s, n in counts.items())
-        click.echo(f"{result.doc_id}: {summary}; {audit_coverage(result)}", err=True)
+        echo(f"{result.doc_id}: {summary}; {audit_coverage(result)}", err=True)
         failed = failed or bool(hits)
     if failed:
         sys.exit(1)
@@ -347,7 +454,7 @@ def match(
     matcher = Matcher(reference, version=versi, jenis_pemda=pemda)
     result = matcher.match(text, level=level, within=within, top=top)
     for candidate in result.candidates:
-        click.echo(f"{candidate.code}\t{candidate.score:g}\t{candidate.name}")
+        echo(f"{candidate.code}\t{candidate.score:g}\t{candidate.name}")
     best = result.best
     if best is None:
         click.echo("Not sure: no candidate at this level and prefix.", err=True)

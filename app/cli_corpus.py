@@ -8,8 +8,16 @@ from pathlib import Path
 
 import click
 
-from renja.app.cli import DEFAULT_OUT, load_reference, main, nomenclature_option
-from renja.model.errors import RenjaError
+from renja.app.cli import (
+    DEFAULT_OUT,
+    debug_option,
+    echo,
+    guarded,
+    load_reference,
+    main,
+    nomenclature_option,
+    shown,
+)
 
 DEFAULT_CORPUS = DEFAULT_OUT / "corpus"
 
@@ -27,20 +35,25 @@ corpus_option = click.option(
 @click.argument(
     "out_dir", required=False, default=DEFAULT_OUT, type=click.Path(path_type=Path)
 )  # fmt: skip
-def corpus(out_dir: Path) -> None:
+@debug_option
+def corpus(out_dir: Path, debug: bool) -> None:
     """Rebuild OUT/corpus/ from the document folders in OUT (default: outputs).
 
     Writes dokumen.parquet, baris/ (every clean row, amounts in long form, by year),
     sub_kegiatan.parquet (one row per document and sub kegiatan), temuan.parquet (every
     finding) and renja.duckdb (views of those names, for `renja query`).
     """
+    from renja.app.cli_run import owned_folder
+    from renja.model.publish import is_marked
     from renja.present.corpus import build_corpus
 
-    try:
-        built = build_corpus(out_dir)
-    except RenjaError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(built.line())
+    if is_marked(out_dir):  # renja's folder: locked against a run, and cleared of stale ones
+        with owned_folder(out_dir, debug), guarded(debug):
+            built = build_corpus(out_dir)
+    else:  # an output folder of an older renja: only OUT/corpus/ is written (when renja's)
+        with guarded(debug):
+            built = build_corpus(out_dir)
+    echo(built.line())
 
 
 @main.command()
@@ -54,8 +67,12 @@ def corpus(out_dir: Path) -> None:
     show_default=True,
     help="Rows shown in the table (CSV prints them all).",
 )
-def query(sql: str, corpus_dir: Path, as_csv: bool, limit: int) -> None:
+@debug_option
+def query(sql: str, corpus_dir: Path, as_csv: bool, limit: int, debug: bool) -> None:
     """Run SQL against the corpus: views dokumen, baris, sub_kegiatan and temuan.
+
+    Queries only read: files outside the corpus folder, writing (COPY, EXPORT) and
+    extensions are refused. For other analyses, open corpus/renja.duckdb with DuckDB itself.
 
     \b
     Example:
@@ -63,10 +80,8 @@ def query(sql: str, corpus_dir: Path, as_csv: bool, limit: int) -> None:
     """
     from renja.present.corpus import query as run_query
 
-    try:
+    with guarded(debug):
         frame = run_query(corpus_dir, sql)
-    except RenjaError as exc:
-        raise click.ClickException(str(exc)) from None
     if as_csv:
         frame.to_csv(sys.stdout, index=False)
         return
@@ -77,9 +92,9 @@ def query(sql: str, corpus_dir: Path, as_csv: bool, limit: int) -> None:
     for column in frame.columns:
         table.add_column(str(column), overflow="fold")
     for row in frame.head(limit).itertuples(index=False):
-        table.add_row(*("" if _missing(v) else str(v) for v in row))
+        table.add_row(*("" if _missing(v) else shown(str(v)) for v in row))
     console = Console()
-    console.print(table)
+    console.print(table)  # rich prints control characters as they are: shown() escapes them
     if len(frame) > limit:
         console.print(f"{len(frame)} rows; the first {limit} shown (--limit, or --csv for all)")
 
@@ -98,12 +113,22 @@ def _missing(value: object) -> bool:
 @click.option(
     "--out",
     "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path),
     default=None,
-    help="Folder for the CSVs, charts and compare.html.  [default: CORPUS/compare]",
+    help="Folder for the CSVs, charts and compare.html.  [default: CORPUS/compare]. It is "
+    "replaced whole: an existing folder must be empty or one renja made.",
+)
+@click.option(
+    "--csv-aman",
+    "safe_csv",
+    is_flag=True,
+    help="CSV text cells starting with = + - @ get a ' before them (numbers never do).",
 )
 @nomenclature_option
-def compare(corpus_dir: Path, out_dir: Path | None, nomenklatur: Path | None) -> None:
+@debug_option
+def compare(
+    corpus_dir: Path, out_dir: Path | None, safe_csv: bool, nomenklatur: Path | None, debug: bool
+) -> None:
     """Compare documents by nomenclature code: program shares of each SKPD, pagu per sub
     kegiatan across documents, murni against perubahan, and year on year (renumbered codes
     followed through the 2027 list). Writes CSVs, PNG charts and one HTML page.
@@ -111,11 +136,9 @@ def compare(corpus_dir: Path, out_dir: Path | None, nomenklatur: Path | None) ->
     from renja.present.compare import compare as run_compare
 
     reference = load_reference(nomenklatur, required=False)
-    try:
-        done = run_compare(corpus_dir, out_dir or corpus_dir / "compare", reference)
-    except RenjaError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(done.line())
+    with guarded(debug):
+        done = run_compare(corpus_dir, out_dir or corpus_dir / "compare", reference, safe_csv)
+    echo(done.line())
 
 
 __all__ = ["compare", "corpus", "query"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,21 +15,25 @@ import click
 
 from renja.app.cli import (
     DEFAULT_OUT,
+    INTERNAL_HINT,
+    UserError,
+    echo,
     find_documents,
+    guarded,
     load_reference,
     main,
     nomenclature_option,
     pdf_options,
     progress_bar,
     read_options,
+    shown,
     wilayah_option,
 )
-from renja.model.errors import RenjaError
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
-    from renja.app.batch import Job, Outcome
+    from renja.app.batch import Outcome
     from renja.normalize.nomenclature import Nomenclature
 
 
@@ -37,7 +42,7 @@ if TYPE_CHECKING:
 @click.option(
     "--out",
     "out_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=click.Path(path_type=Path),
     default=DEFAULT_OUT,
     show_default=True,
     help="Folder to write one sub-folder per document into.",
@@ -53,6 +58,22 @@ if TYPE_CHECKING:
     type=int,
     default=None,
     help="Documents processed at once, in worker processes.  [default: the core count]",
+)
+@click.option(
+    "--max-memory",
+    "max_memory",
+    type=int,
+    default=None,
+    metavar="MB",
+    help="Memory (address space, MiB) each worker process may use; a document that needs more "
+    "fails with a line saying so.  [default: 8192]",
+)
+@click.option(
+    "--csv-aman",
+    "safe_csv",
+    is_flag=True,
+    help="Write CSVs safe to open in spreadsheet programs: a text cell starting with = + - @ "
+    "gets a ' before it (numbers never do). renja reads its own files back exactly.",
 )
 @click.option(
     "--force", is_flag=True, help="Process documents whose outputs are current too (no resume)."
@@ -90,12 +111,16 @@ def run(
     quiet: bool,
     debug: bool,
     workers: int | None,
+    max_memory: int | None,
+    safe_csv: bool,
     force: bool,
     dask_address: str | None,
     no_corpus: bool,
     meta_file: Path | None,
     password: str | None,
     max_pages: int,
+    max_size: int,
+    max_stream: int,
     ocr: bool,
     engine: str,
     nomenklatur: Path | None,
@@ -111,19 +136,27 @@ def run(
     folder of OUT into one dataset, compared by code in OUT/corpus/compare/ (see `renja
     query` and `renja compare`).
     """
-    from renja.app.batch import Summary, check_workers, plan_jobs, run_dask, run_local
+    from renja.app.batch import (
+        DEFAULT_MAX_MEMORY_MB,
+        Summary,
+        check_workers,
+        plan_jobs,
+        run_dask,
+        run_local,
+    )
     from renja.app.sidecar import read_sidecar
+    from renja.model.options import check_count
 
-    try:
-        options = read_options(password, max_pages, ocr, engine, wilayah)
+    with guarded(debug):
+        options = read_options(password, max_pages, ocr, engine, wilayah, max_size, max_stream)
         if workers is not None:
             check_workers(workers)
+        memory = DEFAULT_MAX_MEMORY_MB if max_memory is None else max_memory
+        check_count("max_memory", memory)
         documents = find_documents(inputs)
         sidecar = read_sidecar(meta_file) if meta_file is not None else {}
-    except RenjaError as exc:
-        raise click.ClickException(str(exc)) from None
     reference = load_reference(nomenklatur, required=False)
-    try:
+    with guarded(debug):
         jobs = plan_jobs(
             documents,
             out_dir,
@@ -133,87 +166,103 @@ def run(
             reports=not no_report,
             force=force,
             sidecar=sidecar,
+            safe_csv=safe_csv,
+            debug=debug,
         )
-    except RenjaError as exc:
-        raise click.ClickException(str(exc)) from None
-    if debug and len(jobs) == 1 and not dask_address:  # let an internal error raise
-        outcomes: Iterator[Outcome] = iter([_debug_job(jobs[0])])
-    elif dask_address:
-        outcomes = run_dask(jobs, dask_address)
-    else:
-        outcomes = run_local(jobs, workers if workers is not None else os.cpu_count() or 1)
-    summary = Summary()
-    with progress_bar(len(jobs), quiet) as progress:
-        task = progress.add_task("renja run", total=len(jobs)) if progress is not None else None
-        try:
+    with owned_folder(out_dir, debug):
+        if dask_address:
+            outcomes: Iterator[Outcome] = run_dask(jobs, dask_address)
+        else:
+            count = workers if workers is not None else os.cpu_count() or 1
+            outcomes = run_local(jobs, count, memory)
+        summary = Summary()
+        with progress_bar(len(jobs), quiet) as progress, guarded(debug):
+            task = progress.add_task("renja run", total=len(jobs)) if progress else None
             for outcome in outcomes:
                 summary.add(outcome)
                 _report_outcome(outcome, progress, quiet)
                 if progress is not None and task is not None:
                     progress.advance(task)
-        except RenjaError as exc:
-            raise click.ClickException(str(exc)) from None
-    failed = summary.count("failed")
-    if len(jobs) > 1:
-        summary.write(out_dir)
-        click.echo(summary.line(), err=failed > 0)
-        if not no_corpus and failed < len(jobs):
-            _corpus_and_comparison(out_dir, reference, quiet)
+        failed = summary.count("failed")
+        if len(jobs) > 1:
+            with guarded(debug):
+                summary.write(out_dir)
+            echo(summary.line(), err=failed > 0)
+            if not no_corpus and failed < len(jobs):
+                _corpus_and_comparison(out_dir, reference, quiet, safe_csv, debug)
     if failed:
         if len(jobs) > 1:
-            click.echo(f"{failed} of {len(jobs)} documents failed", err=True)
+            echo(f"{failed} of {len(jobs)} documents failed", err=True)
         sys.exit(1)
 
 
-def _corpus_and_comparison(out_dir: Path, reference: Nomenclature | None, quiet: bool) -> None:
+@contextmanager
+def owned_folder(out_dir: Path, debug: bool) -> Iterator[None]:
+    """Hold OUT for a run: renja's own folder (made, or marked while empty; a folder of other
+    files is refused), locked against a second run, and cleared of what killed runs left
+    (staging folders, old folders moved aside: ``renja.model.publish.remove_stale``)."""
+    from renja.model.publish import claim_folder, folder_lock, remove_stale
+    from renja.present.corpus import CORPUS
+
+    with guarded(debug):
+        claim_folder(out_dir)
+        lock = folder_lock(out_dir)
+        lock.__enter__()
+    try:
+        with guarded(debug):
+            remove_stale(out_dir)
+            if (out_dir / CORPUS).is_dir():
+                remove_stale(out_dir / CORPUS)
+        yield
+    finally:
+        lock.__exit__(None, None, None)
+
+
+def _corpus_and_comparison(
+    out_dir: Path, reference: Nomenclature | None, quiet: bool, safe_csv: bool, debug: bool
+) -> None:
     """OUT/corpus/ from every document folder of OUT, and its comparisons (corpus/compare/)."""
+    from renja.model.errors import RenjaError
     from renja.present.compare import compare
     from renja.present.corpus import build_corpus
 
-    try:
+    with guarded(debug):
         built = build_corpus(out_dir)
-    except RenjaError as exc:
-        raise click.ClickException(str(exc)) from None
     if not quiet:
-        click.echo(built.line())
+        echo(built.line())
     try:
-        compared = compare(built.folder, built.folder / "compare", reference)
-    except RenjaError as exc:  # nothing coded to compare: the corpus still stands
-        click.echo(f"Warning: compare: {exc}", err=True)
+        with guarded(debug):
+            try:
+                compared = compare(built.folder, built.folder / "compare", reference, safe_csv)
+            except RenjaError as exc:  # nothing coded to compare: the corpus still stands
+                echo(f"Warning: compare: {exc}", err=True)
+                return
+    except UserError as exc:
+        echo(f"Warning: compare: {exc.format_message()}", err=True)
         return
     if not quiet:
-        click.echo(compared.line())
-
-
-def _debug_job(job: Job) -> Outcome:
-    """``run_job`` for --debug: an internal error raises with its traceback."""
-    from renja.app.batch import run_job
-
-    outcome = run_job(job)
-    if outcome.status == "failed" and "internal error" in outcome.error:
-        from renja.app.pipeline import process
-
-        process(job.path, nomenclature=job.nomenclature, code=job.nomenclature is not None,
-                options=job.options)  # fmt: skip
-    return outcome
+        echo(compared.line())
 
 
 def _report_outcome(outcome: Outcome, progress: Progress | None, quiet: bool) -> None:
+    from renja.app.batch import INTERNAL
+
     if outcome.status == "failed":
         message = outcome.error
-        if "internal error" in message:
-            message += " (rerun with --debug)"
-        click.echo(f"Error: {message}", err=True)
-        return
-    if quiet:
+        if INTERNAL in message:
+            message += f" ({INTERNAL_HINT})"
+        echo(f"Error: {message}", err=True)
         return
     for warning in outcome.warnings:
-        click.echo(f"Warning: {outcome.doc_id}: {warning}", err=True)
-    line = outcome.line()
+        if not quiet or "tidak ditulis" in warning:  # an output missing is never quiet
+            echo(f"Warning: {outcome.doc_id}: {warning}", err=True)
+    if quiet:
+        return
+    line = shown(outcome.line())
     if progress is not None:
         progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
     else:
         click.echo(line)
 
 
-__all__ = ["run"]
+__all__ = ["owned_folder", "run"]

@@ -11,7 +11,7 @@ from pathlib import Path
 from renja.extract.markdown import markdown_to_tables
 from renja.extract.meta import document_meta
 from renja.extract.pdf_open import DEFAULT_MAX_PAGES, ReadOptions
-from renja.extract.source import make_document, read_text
+from renja.extract.source import DEFAULT_MAX_SIZE_MB, check_file, make_document, read_text
 from renja.extract.wilayah import RegionsFound, find_regions
 from renja.model.errors import InputError
 from renja.model.options import check_type
@@ -22,10 +22,12 @@ PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = MARKDOWN_SUFFIXES | PDF_SUFFIXES
 
 
-def read_markdown(path: Path, wilayah: RegionsFound | None = None) -> Document:
+def read_markdown(
+    path: Path, wilayah: RegionsFound | None = None, max_size_mb: int = DEFAULT_MAX_SIZE_MB
+) -> Document:
     """Read a Markdown document into raw tables (``wilayah``: the list of regions found, by
-    default looked up at the default places)."""
-    text, encoding = read_text(path)
+    default looked up at the default places; larger files than ``max_size_mb`` are refused)."""
+    text, encoding = read_text(path, max_size_mb)
     tables, texts = markdown_to_tables(text)
     meta, warnings = document_meta([t.text for t in texts], tables, wilayah=wilayah)
     if encoding != "utf-8-sig":
@@ -43,11 +45,10 @@ def read(path: str | Path, options: ReadOptions | None = None) -> Document:
         options = ReadOptions()
     check_type("options", options, ReadOptions, "ReadOptions atau None")
     path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file or folder")
+    check_file(path, options.max_size_mb)  # a regular file, not too large: before any reading
     suffix = path.suffix.lower()
     if suffix in MARKDOWN_SUFFIXES:
-        return read_markdown(path, find_regions(options.wilayah))
+        return read_markdown(path, find_regions(options.wilayah), options.max_size_mb)
     if suffix in PDF_SUFFIXES:
         from renja.extract.pdf import read_pdf  # pdfplumber is imported only for PDFs
 

@@ -33,6 +33,7 @@ from renja.extract.pdf_grid import (
 from renja.extract.pdf_objects import find_ruled_tables, page_objects
 from renja.extract.pdf_open import (
     ReadOptions,
+    cause_of,
     ocr_available,
     open_pdf,
     page_ranges,
@@ -370,6 +371,8 @@ def read_pdf(path: Path, options: ReadOptions) -> Document:
             except InputError:
                 raise
             except Exception as exc:  # pdfminer on a broken content stream
+                if isinstance(cause_of(exc), InputError):  # a bound hit (pdfplumber wraps it)
+                    raise cause_of(exc) from None
                 raise InputError(
                     f"{path}: page {number} cannot be read ({type(exc).__name__}: {exc})"
                 ) from None

@@ -18,7 +18,8 @@ from pathlib import Path
 from types import NoneType
 from typing import TYPE_CHECKING
 
-from renja.extract.source import check_readable
+from renja.extract.pdf_limits import DEFAULT_MAX_STREAM_MB, StreamTooLarge, stream_limit
+from renja.extract.source import DEFAULT_MAX_SIZE_MB, check_file
 from renja.model.errors import InputError
 from renja.model.options import check_choice, check_count, check_flag, check_type
 
@@ -49,6 +50,8 @@ class ReadOptions:
     # page is read by both and the better kept; 'pdfplumber': pdfplumber alone.
     engine: str = "auto"
     wilayah: str | Path | None = None
+    max_size_mb: int = DEFAULT_MAX_SIZE_MB  # any document: larger files are refused
+    max_stream_mb: int = DEFAULT_MAX_STREAM_MB  # PDFs: what one stream may unpack to
 
     def __post_init__(self) -> None:
         """Refuse a value the reader would not honour, with ``OptionError`` (one line).
@@ -63,11 +66,22 @@ class ReadOptions:
         check_choice("engine", self.engine, ENGINES)
         check_type("wilayah", self.wilayah, (str, PathLike, NoneType),
                    "path (folder atau berkas CSV) atau None")  # fmt: skip
+        check_count("max_size_mb", self.max_size_mb)
+        check_count("max_stream_mb", self.max_stream_mb)
 
 
-def check_pdf_bytes(path: Path) -> None:
-    """Refuse a file that is not a PDF whatever its name: ``%PDF-`` must open the file."""
-    data = check_readable(path)
+def check_pdf_bytes(path: Path, max_mb: int = DEFAULT_MAX_SIZE_MB) -> None:
+    """Refuse a file that is not a PDF whatever its name (``%PDF-`` must open the file), and
+    one that is no regular file or too large (``check_file``)."""
+    if check_file(path, max_mb) == 0:
+        raise InputError(f"{path}: the file is empty")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(HEADER_WINDOW)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise InputError(f"{path}: the file is empty")
     if b"%PDF-" not in data[:HEADER_WINDOW]:
         raise InputError(f"{path}: is not a PDF (no %PDF- header); is it another kind of file?")
 
@@ -127,11 +141,21 @@ def run_ocr(path: Path, target: Path) -> None:
 @contextmanager
 def open_pdf(path: Path, options: ReadOptions) -> Iterator[pdfplumber.PDF]:
     """An open pdfplumber document, or InputError with one line: not a PDF, encrypted, corrupt,
-    no pages, too many pages."""
+    no pages, too many pages, a stream that unpacks past ``--max-stream`` (while it is open,
+    every stream is bounded: ``renja.extract.pdf_limits``)."""
+    check_pdf_bytes(path, options.max_size_mb)
+    try:
+        with stream_limit(options.max_stream_mb), _opened(path, options) as pdf:
+            yield pdf
+    except StreamTooLarge as exc:
+        raise InputError(f"{path}: {exc}") from None
+
+
+@contextmanager
+def _opened(path: Path, options: ReadOptions) -> Iterator[pdfplumber.PDF]:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    check_pdf_bytes(path)
     with tempfile.TemporaryDirectory(prefix="renja-ocr-") as scratch:
         source = path
         if options.ocr:
@@ -140,7 +164,9 @@ def open_pdf(path: Path, options: ReadOptions) -> Iterator[pdfplumber.PDF]:
         try:
             pdf = pdfplumber.open(source, password=options.password or "")
         except Exception as wrapped:  # pdfplumber wraps pdfminer's errors; broken files raise many
-            exc = _cause(wrapped)
+            exc = cause_of(wrapped)
+            if isinstance(exc, StreamTooLarge):
+                raise exc from None
             if isinstance(exc, PDFPasswordIncorrect):
                 hint = "the password is wrong" if options.password else "give it with --password"
                 raise InputError(f"{path}: the PDF is encrypted; {hint}") from None
@@ -152,6 +178,8 @@ def open_pdf(path: Path, options: ReadOptions) -> Iterator[pdfplumber.PDF]:
         try:
             try:
                 count = len(pdf.pages)
+            except StreamTooLarge:
+                raise
             except Exception as exc:
                 raise InputError(
                     f"{path}: is a damaged PDF: its pages cannot be listed ({_short(exc)})"
@@ -168,7 +196,7 @@ def open_pdf(path: Path, options: ReadOptions) -> Iterator[pdfplumber.PDF]:
             pdf.close()
 
 
-def _cause(exc: BaseException) -> BaseException:
+def cause_of(exc: BaseException) -> BaseException:
     """The pdfminer error inside pdfplumber's wrapper."""
     inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
     return inner or exc.__cause__ or exc.__context__ or exc
@@ -183,6 +211,7 @@ __all__ = [
     "DEFAULT_MAX_PAGES",
     "ENGINES",
     "ReadOptions",
+    "cause_of",
     "check_pdf_bytes",
     "ocr_available",
     "open_pdf",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,11 @@ MAX_CONTROL_SHARE = 0.05
 ENCODINGS = ("utf-8-sig", "cp1252")
 
 _CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f]")
+
+# Documents larger than this are refused unless --max-size says otherwise: a Renja PDF is a few
+# megabytes, a long RKPD with scanned pages a few hundred.
+DEFAULT_MAX_SIZE_MB = 512
+MIB = 1 << 20
 
 
 def doc_id_for(path: Path) -> str:
@@ -60,16 +66,53 @@ def make_document(
     )
 
 
-def check_readable(path: Path) -> bytes:
-    """Return the file's bytes, or raise InputError with one line saying what is wrong."""
-    if not path.exists():
-        raise InputError(f"{path}: no such file or folder")
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder, expected a document")
+def _kind(mode: int) -> str:
+    """What a path that is no regular file is, in words."""
+    if stat.S_ISFIFO(mode):
+        return "pipa bernama (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "perangkat"
+    if stat.S_ISSOCK(mode):
+        return "soket"
+    return "bukan berkas biasa"
+
+
+def check_file(path: Path, max_mb: int = DEFAULT_MAX_SIZE_MB) -> int:
+    """The size of a document file, or InputError with one line: missing, a folder, no regular
+    file (a device such as ``/dev/zero``, a FIFO: either could be read forever), or larger than
+    ``max_mb`` MiB. The file is not opened."""
     try:
-        data = path.read_bytes()
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file or folder") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a folder, expected a document")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(
+            f"{path}: {_kind(info.st_mode)}, bukan berkas biasa; renja hanya membaca berkas biasa "
+            "(simpan isinya ke sebuah berkas dulu)"
+        )
+    if info.st_size > max_mb * MIB:
+        raise InputError(
+            f"{path}: berukuran {info.st_size / MIB:.0f} MiB, melebihi batas {max_mb} MiB; "
+            "jika dokumennya memang sebesar itu, naikkan batasnya dengan --max-size"
+        )
+    return info.st_size
+
+
+def check_readable(path: Path, max_mb: int = DEFAULT_MAX_SIZE_MB) -> bytes:
+    """Return the file's bytes, or raise InputError with one line saying what is wrong
+    (``check_file``, or the file is empty)."""
+    check_file(path, max_mb)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_mb * MIB + 1)  # a file that grew since: still bounded
     except OSError as exc:
         raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    if len(data) > max_mb * MIB:
+        raise InputError(f"{path}: melebihi batas {max_mb} MiB; naikkan dengan --max-size")
     if not data.strip():
         raise InputError(f"{path}: the file is empty")
     return data
@@ -106,9 +149,9 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
     )
 
 
-def read_text(path: Path) -> tuple[str, str]:
+def read_text(path: Path, max_mb: int = DEFAULT_MAX_SIZE_MB) -> tuple[str, str]:
     """Read a text document: (text, encoding). Raises InputError for unusable input."""
-    data = check_readable(path)
+    data = check_readable(path, max_mb)
     if looks_binary(data):
         raise InputError(f"{path}: is binary data, not a Markdown text document")
     text, encoding = decode_text(data, path)

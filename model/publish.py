@@ -15,9 +15,16 @@ folder is renamed aside, the new one renamed in, and only then is the old one re
 the second rename fail, the old folder is put back. A block that raises leaves ``target`` as it
 was and removes ``staging``.
 
-Staging names start with a dot (``.<name>.<random>``), so listings of an output folder can skip
-them. Published folders are ``0o755`` and files ``0o644`` whatever the umask (``mkdtemp`` and
-``mkstemp`` make them private): outputs are for everyone who can read the folder.
+Staging names start with a dot (``.<name>.<random>``), so listings of an output folder skip
+them; a run that was killed leaves them behind, and ``remove_stale`` takes them away at the
+start of the next one. Published files and folders get the modes a plain ``open`` or ``mkdir``
+would give them under the process's umask (``mkdtemp`` and ``mkstemp`` make them private).
+
+renja replaces only folders it made. Every published folder holds a marker file, ``.renja``
+(``MARKER``); ``publish_folder`` refuses to replace a folder that is not empty and has none
+(``ForeignFolderError``, one line), and ``claim_folder`` makes a folder renja's to write into
+(an output folder: ``--out``) only when it is missing, empty or already marked. ``folder_lock``
+lets one run at a time write into a folder; a second one is refused.
 
 This is plain file-system code that knows nothing of renja's records; it sits in the model
 package, the bottom layer, so that every layer that writes (the nomenclature cache in
@@ -30,6 +37,7 @@ import ctypes
 import errno
 import functools
 import os
+import re
 import secrets
 import shutil
 import sys
@@ -38,14 +46,53 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-FOLDER_MODE = 0o755
-FILE_MODE = 0o644
+from renja.model.errors import FolderBusyError, ForeignFolderError
+
+# The file that marks a folder as renja's: it may be replaced whole, and written into.
+MARKER = ".renja"
+MARKER_TEXT = (
+    "Folder ini dibuat oleh renja, dan renja boleh mengganti isinya: jangan simpan berkas lain "
+    "di sini.\n"
+)
+# The lock a run holds on the output folder it writes into (``folder_lock``).
+LOCK = ".renja.lock"
+# What a killed run leaves: a staging folder or temporary file (``.<name>.<8 random>``, from
+# mkdtemp and mkstemp) or an old folder moved aside (``.<name>.old.<16 hex>``).
+STALE = re.compile(r"\.(?P<name>.+)\.(?:[a-z0-9_]{8}|old\.[0-9a-f]{16})")
 
 # renameat2(2): both paths relative to the working directory, exchanged atomically.
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 # What renameat2 answers where it cannot exchange: no such call, or a file system without it.
 _CANNOT_EXCHANGE = {errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP}
+
+
+def umask() -> int:
+    """The process's umask, read without changing it where the system tells it (Linux).
+
+    >>> 0 <= umask() <= 0o777
+    True
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    current = os.umask(0o022)  # elsewhere: read by setting it, and set it back at once
+    os.umask(current)
+    return current
+
+
+def folder_mode() -> int:
+    """The mode ``mkdir`` gives a new folder under the current umask (0o755 under 0o022)."""
+    return 0o777 & ~umask()
+
+
+def file_mode() -> int:
+    """The mode ``open`` gives a new file under the current umask (0o644 under 0o022)."""
+    return 0o666 & ~umask()
 
 
 def publish_file(path: str | os.PathLike[str], data: bytes | str) -> Path:
@@ -60,7 +107,7 @@ def publish_file(path: str | os.PathLike[str], data: bytes | str) -> Path:
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(payload)
-        os.chmod(temporary, FILE_MODE)
+        os.chmod(temporary, file_mode())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -68,23 +115,160 @@ def publish_file(path: str | os.PathLike[str], data: bytes | str) -> Path:
     return path
 
 
+def is_marked(folder: str | os.PathLike[str]) -> bool:
+    """Whether renja made ``folder`` (it holds the marker file)."""
+    return os.path.isfile(os.path.join(folder, MARKER))
+
+
+def check_replaceable(target: str | os.PathLike[str]) -> None:
+    """Refuse (``ForeignFolderError``) a ``target`` renja may not replace: a file, or a folder
+    that holds anything and no marker. A missing or empty folder may be replaced."""
+    target = Path(target)
+    if not os.path.lexists(target):
+        return
+    if not target.is_dir():
+        raise ForeignFolderError(
+            f"{target}: sudah ada dan bukan folder; pilih nama lain untuk keluaran renja"
+        )
+    if is_marked(target) or not any(os.scandir(target)):
+        return
+    raise ForeignFolderError(
+        f"{target}: folder ini berisi berkas yang bukan buatan renja (tidak ada berkas "
+        f"{MARKER}), jadi renja tidak menimpanya; pilih folder lain yang kosong atau baru"
+    )
+
+
+def mark(folder: str | os.PathLike[str]) -> None:
+    """Put the marker in ``folder`` (a folder renja made, or claimed while it was empty)."""
+    path = Path(folder) / MARKER
+    if not path.is_file():
+        publish_file(path, MARKER_TEXT)
+
+
+def claim_folder(folder: str | os.PathLike[str]) -> Path:
+    """Make ``folder`` renja's to write into (an output folder): made when missing, marked when
+    empty; a marked folder is renja's already. Anything else is refused
+    (``ForeignFolderError``): renja never writes among a user's own files."""
+    folder = Path(folder)
+    check_replaceable(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    mark(folder)
+    return folder
+
+
 @contextmanager
 def publish_folder(target: str | os.PathLike[str]) -> Iterator[Path]:
-    """A new, empty folder beside ``target`` to fill; it replaces ``target`` when the block ends.
+    """A new folder beside ``target`` to fill; it replaces ``target`` when the block ends.
 
-    When the block raises, the staging folder is removed and ``target`` stays as it was.
+    The new folder holds the marker already. A ``target`` renja may not replace (a folder of
+    someone else's files: ``check_replaceable``) is refused before anything is written. When
+    the block raises, the staging folder is removed and ``target`` stays as it was.
     ``target``'s parent folders are made when missing.
     """
     target = Path(target)
+    check_replaceable(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        os.chmod(staging, FOLDER_MODE)
+        os.chmod(staging, folder_mode())
+        mark(staging)
         yield staging
+        check_replaceable(target)  # still: another program may have made it meanwhile
         _swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def is_stale(entry: os.DirEntry[str] | Path) -> bool:
+    """Whether an entry of a folder renja owns is what a killed run left: a staging folder or
+    temporary file, or an old folder moved aside (folders only when they are renja's own or
+    empty).
+
+    >>> is_stale(Path("/nowhere/.batch.json.k2j3h4g5")), is_stale(Path("/nowhere/.git"))
+    (True, False)
+    """
+    if STALE.fullmatch(entry.name) is None:
+        return False
+    path = entry.path if isinstance(entry, os.DirEntry) else str(entry)
+    if os.path.isdir(path) and not os.path.islink(path):
+        return is_marked(path) or not any(os.scandir(path))
+    return True
+
+
+def remove_stale(folder: str | os.PathLike[str]) -> list[str]:
+    """Remove what killed runs left in ``folder`` (``is_stale``); returns the names removed.
+    Call it only while holding the folder's lock (``folder_lock``): a run in progress has
+    its own staging folders there."""
+    removed = []
+    try:
+        entries = list(os.scandir(folder))
+    except FileNotFoundError:
+        return []
+    for entry in entries:
+        if not is_stale(entry):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            Path(entry.path).unlink(missing_ok=True)
+        removed.append(entry.name)
+    return sorted(removed)
+
+
+# Locks this process holds: folder (resolved) -> (open lock file, depth), so that a command
+# that locks a folder may call another that locks it too.
+_HELD: dict[str, tuple[int, int]] = {}
+
+
+@contextmanager
+def folder_lock(folder: str | os.PathLike[str]) -> Iterator[None]:
+    """Hold ``folder``'s lock (``.renja.lock``, an advisory ``flock``) for the block: runs into
+    one output folder go one at a time, and a second one is refused (``FolderBusyError``)
+    rather than mixing its files with the first's. Where the system has no such locks (or the
+    file system refuses them), the block runs unlocked."""
+    key = os.path.realpath(folder)
+    if key in _HELD:
+        handle, depth = _HELD[key]
+        _HELD[key] = (handle, depth + 1)
+        try:
+            yield
+        finally:
+            handle, depth = _HELD[key]
+            _HELD[key] = (handle, depth - 1)
+        return
+    try:
+        import fcntl
+    except ImportError:  # not a POSIX system
+        yield
+        return
+    handle = os.open(os.path.join(folder, LOCK), os.O_RDWR | os.O_CREAT, file_mode())
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(handle, 32, 0).decode("ascii", "replace").strip()
+            raise FolderBusyError(
+                f"{folder}: renja lain sedang menulis ke folder ini"
+                + (f" (proses {holder})" if holder.isdigit() else "")
+                + "; tunggu sampai selesai, lalu jalankan lagi"
+            ) from None
+        except OSError as exc:
+            if exc.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL):
+                raise
+            os.close(handle)
+            handle = -1
+        if handle >= 0:
+            os.ftruncate(handle, 0)
+            os.pwrite(handle, f"{os.getpid()}\n".encode("ascii"), 0)
+            _HELD[key] = (handle, 1)
+        try:
+            yield
+        finally:
+            _HELD.pop(key, None)
+    finally:
+        if handle >= 0:
+            os.close(handle)  # closing the file releases the lock
 
 
 def _swap_in(staging: Path, target: Path) -> None:
@@ -146,4 +330,18 @@ def _renameat2() -> Callable[[int, bytes, int, bytes, int], int] | None:
     return renameat2
 
 
-__all__ = ["FILE_MODE", "FOLDER_MODE", "publish_file", "publish_folder"]
+__all__ = [
+    "LOCK",
+    "MARKER",
+    "check_replaceable",
+    "claim_folder",
+    "file_mode",
+    "folder_lock",
+    "folder_mode",
+    "is_marked",
+    "is_stale",
+    "mark",
+    "publish_file",
+    "publish_folder",
+    "remove_stale",
+]

@@ -128,6 +128,9 @@ def table_gaps(raw: RawTable, contract: TableContract, unplaced: int) -> tuple[s
     return tuple(gaps)
 
 
+_INT64 = 2**63 - 1  # larger whole numbers (never read: ``bounded``) would stay exact decimals
+
+
 def _frame(records: list[dict[str, Any]], contract: TableContract) -> pd.DataFrame:
     """Records to a typed DataFrame with the contract's column order."""
     amounts = {name for name, kind in contract.value_kinds().items() if kind == "exact"}
@@ -148,7 +151,7 @@ def _frame(records: list[dict[str, Any]], contract: TableContract) -> pd.DataFra
     for name in frame.columns:
         values = frame[name].tolist()
         present = [v for v in values if v is not None]
-        if name in amounts and all(isinstance(v, int) for v in present):
+        if name in amounts and all(isinstance(v, int) and _INT64 >= v >= -_INT64 for v in present):
             frame[name] = pd.array(values, dtype="Int64")
         elif name in amounts:
             frame[name] = [None if v is None else Decimal(v) for v in values]

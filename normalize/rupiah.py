@@ -24,8 +24,12 @@ EMPTY_MARKS: frozenset[str] = frozenset({"", "-", "–", "—", "--"})
 MINUS_SIGNS: frozenset[str] = frozenset({"-", "–", "−"})
 
 # Longest run of digits read as an amount. The national budget is below 10**16 rupiah; longer
-# runs are glued cells, and Python refuses int() on runs of 4300+ digits.
-MAX_AMOUNT_DIGITS = 20
+# runs are glued cells or a misread (and from 19 digits on, 2**63 and up, no 64-bit integer
+# column holds them): the cell is unreadable, a finding, never a crash.
+MAX_AMOUNT_DIGITS = 18
+# Amounts and quantities renja reads are below this, also once scaled (``ribuan``): a larger
+# value is an unreadable cell (``renja.normalize.values.bounded``).
+MAX_EXACT = 10**MAX_AMOUNT_DIGITS
 
 # Problems quote the cell; a whole page glued into one cell must not flood the report.
 MAX_QUOTED_CHARS = 80
@@ -201,6 +205,8 @@ def parse_rupiah(text: str) -> Parsed[int | Decimal]:
     Parsed(value=3547642206, rules=('read_us_decimal',), problem=None)
     >>> parse_rupiah("Rp               -")
     Parsed(value=None, rules=(), problem=None)
+    >>> parse_rupiah("9.300.000.000.000.000.000,50").problem  # 2**63 and more: no Rupiah
+    "terlalu banyak angka untuk jumlah uang di '9.300.000.000.000.000.000,50'"
     """
     cell = _SPACES.sub(" ", text or "").strip()
     body = _WHOLE_MARK.sub("", _CURRENCY.sub("", cell))

@@ -17,7 +17,7 @@ from renja.normalize.kode import parse_kode, split_kode_uraian
 from renja.normalize.parsed import Parsed
 from renja.normalize.percent import parse_decimal, parse_percent, wrap_is_certain
 from renja.normalize.rekening import parse_rekening
-from renja.normalize.rupiah import parse_rupiah, quote_cell
+from renja.normalize.rupiah import MAX_EXACT, parse_rupiah, quote_cell
 from renja.normalize.target import split_target
 from renja.normalize.words import rejoin_split_words
 
@@ -268,10 +268,32 @@ def read_mixed(text: str, ctx: ReadContext) -> CellReading:
 
 
 def read_cell(text: str, column: Column, ctx: ReadContext) -> CellReading:
-    """Read one cell by its column's type."""
+    """Read one cell by its column's type; an exact value out of range is unreadable
+    (``bounded``)."""
     if column.stray_amounts:
-        return read_with_strays(text, column, ctx)
-    return read_typed(text, column, ctx)
+        return bounded(read_with_strays(text, column, ctx), text)
+    return bounded(read_typed(text, column, ctx), text)
+
+
+def bounded(reading: CellReading, text: str) -> CellReading:
+    """A reading whose exact values (amounts, quantities) are all below ``MAX_EXACT`` in size;
+    one that is not (a misread, or an amount scaled from thousands) becomes a problem and is
+    left empty, so that one cell never stops its table.
+
+    >>> bounded(CellReading({"pagu": 12 * 10**18}), "12.000.000.000.000.000.000").problem
+    "di luar batas jumlah yang dapat dibaca (10^18): '12.000.000.000.000.000.000'"
+    >>> bounded(CellReading({"pagu": 12}), "12").values
+    {'pagu': 12}
+    """
+    over = [name for name, value in reading.values.items() if _too_large(value)]
+    if not over:
+        return reading
+    values = {**reading.values, **dict.fromkeys(over)}
+    problem = reading.problem or (
+        f"di luar batas jumlah yang dapat dibaca (10^{len(str(MAX_EXACT)) - 1}): "
+        f"{quote_cell(text.strip())}"
+    )
+    return CellReading(values, reading.rules, problem, reading.problem_column or over[0])
 
 
 def read_with_strays(text: str, column: Column, ctx: ReadContext) -> CellReading:
@@ -292,6 +314,14 @@ def read_with_strays(text: str, column: Column, ctx: ReadContext) -> CellReading
     reading = read_typed(text, column, ctx)
     return CellReading({**reading.values, aside: None}, reading.rules, reading.problem,
                        reading.problem_column)  # fmt: skip
+
+
+def _too_large(value: object) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        return False
+    if isinstance(value, Decimal) and not value.is_finite():
+        return True
+    return abs(value) >= MAX_EXACT
 
 
 def read_typed(text: str, column: Column, ctx: ReadContext) -> CellReading:

@@ -25,8 +25,9 @@ import pandas as pd
 
 from renja.model.errors import RenjaError
 from renja.model.kode import Kode
-from renja.model.publish import publish_folder
+from renja.model.publish import check_replaceable, publish_folder
 from renja.present.corpus import query
+from renja.present.outputs import spreadsheet_safe
 
 if TYPE_CHECKING:
     from renja.normalize.nomenclature import Nomenclature
@@ -170,8 +171,13 @@ class Comparison:
         return f"compare: {counts}; {len(self.charts)} charts -> {self.folder / 'compare.html'}"
 
 
-def compare(corpus: Path, out: Path, reference: Nomenclature | None = None) -> Comparison:
-    """Write the comparison tables, charts and page of a corpus into ``out`` (replaced whole)."""
+def compare(
+    corpus: Path, out: Path, reference: Nomenclature | None = None, safe_csv: bool = False
+) -> Comparison:
+    """Write the comparison tables, charts and page of a corpus into ``out`` (replaced whole;
+    an existing ``out`` must be empty or renja's: ``renja.model.publish``). With ``safe_csv``
+    (``--csv-aman``) text cells a spreadsheet program would run as formulas get a ``'``."""
+    check_replaceable(out)  # before any work: a folder of someone's files is refused at once
     subs = query(corpus, "SELECT * FROM sub_kegiatan")
     rows = query(corpus, "SELECT * FROM baris WHERE ukuran IS NOT NULL")
     names = query(
@@ -190,10 +196,24 @@ def compare(corpus: Path, out: Path, reference: Nomenclature | None = None) -> C
     }
     with publish_folder(out) as scratch:
         for name, frame in tables.items():
-            frame.to_csv(scratch / f"{name}.csv", index=False)
+            (safe_text(frame) if safe_csv else frame).to_csv(scratch / f"{name}.csv", index=False)
         charts = draw_charts(tables, scratch)
         (scratch / "compare.html").write_text(page(tables, charts), encoding="utf-8")
     return Comparison(out, {k: len(v) for k, v in tables.items()}, charts)
+
+
+def safe_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``frame`` with its text cells as ``--csv-aman`` writes them
+    (``spreadsheet_safe``); numbers stay numbers.
+
+    >>> safe_text(pd.DataFrame({"uraian": ["=1+1", "Belanja"], "pagu": [-5, 7]})).values.tolist()
+    [["'=1+1", -5], ['Belanja', 7]]
+    """
+    out = frame.copy()
+    for name in out.columns:
+        if out[name].dtype == object or pd.api.types.is_string_dtype(out[name]):
+            out[name] = out[name].map(lambda v: spreadsheet_safe(v) if isinstance(v, str) else v)
+    return out
 
 
 def draw_charts(tables: dict[str, pd.DataFrame], folder: Path) -> list[str]:

@@ -461,32 +461,55 @@ def _write_partitioned(frame: pd.DataFrame, folder: Path) -> None:
         pq.write_table(table, target / "part-0.parquet")
 
 
+# The views of the corpus database: the files each reads (relative to the corpus folder), and
+# how.
 VIEWS = {
-    "dokumen": "read_parquet('dokumen.parquet')",
-    "baris": "read_parquet('baris/*/*.parquet', hive_partitioning = true, "
-    "hive_types = {'tahun': INTEGER})",
-    "sub_kegiatan": "read_parquet('sub_kegiatan.parquet')",
-    "temuan": "read_parquet('temuan.parquet')",
+    "dokumen": ("dokumen.parquet", ""),
+    "baris": ("baris/*/*.parquet", ", hive_partitioning = true, hive_types = {'tahun': INTEGER}"),
+    "sub_kegiatan": ("sub_kegiatan.parquet", ""),
+    "temuan": ("temuan.parquet", ""),
 }
+
+
+def view_source(name: str, folder: str = "") -> str:
+    """What a view reads, its files relative to the corpus folder or under ``folder``.
+
+    >>> view_source("temuan"), view_source("temuan", "/data/corpus")
+    ("read_parquet('temuan.parquet')", "read_parquet('/data/corpus/temuan.parquet')")
+    """
+    files, options = VIEWS[name]
+    where = f"{folder.rstrip('/')}/{files}" if folder else files
+    return f"read_parquet('{where.replace(chr(39), chr(39) * 2)}'{options})"
 
 
 def _write_database(folder: Path) -> None:
     """``renja.duckdb``: views over the corpus files, by paths relative to the corpus folder
-    (``connect`` points DuckDB there), so the folder can move."""
+    (DuckDB's ``file_search_path`` points there), so the folder can move."""
     import duckdb
 
     with duckdb.connect(str(folder / DATABASE)) as db:
         db.execute(f"SET file_search_path = '{_quote(folder)}'")
-        for name, source in VIEWS.items():
-            db.execute(f"CREATE VIEW {name} AS SELECT * FROM {source}")
+        for name in VIEWS:
+            db.execute(f"CREATE VIEW {name} AS SELECT * FROM {view_source(name)}")
 
 
 def _quote(path: Path) -> str:
     return str(path.resolve()).replace("'", "''")
 
 
+# What ``renja query`` runs: statements that only read (SELECT also covers DESCRIBE, SHOW,
+# SUMMARIZE, FROM …, VALUES; EXPLAIN shows a plan).
+READING_STATEMENTS = ("SELECT", "EXPLAIN")
+
+
 def connect(corpus: Path) -> Any:
-    """A read-only DuckDB connection to a corpus, its views resolving there."""
+    """A DuckDB connection to a corpus that can only read it (the sandbox of ``renja query``).
+
+    The database is opened read-only, and its views are shadowed by views of the same names
+    over the corpus files by absolute paths; then external access is turned off, but for the
+    corpus folder, and the configuration is locked, so that no query can read another file,
+    install or load an extension, reach the network, or turn any of this back on.
+    """
     import duckdb
 
     database = corpus / DATABASE
@@ -501,8 +524,26 @@ def connect(corpus: Path) -> Any:
         message = " ".join(str(exc).split())
         raise RenjaError(f"{database}: cannot be opened ({message}); rebuild it with "
                          "`renja corpus OUT`") from None  # fmt: skip
-    db.execute(f"SET file_search_path = '{_quote(corpus)}'")
+    folder = str(corpus.resolve())
+    for name in VIEWS:
+        db.execute(f"CREATE TEMP VIEW {name} AS SELECT * FROM {view_source(name, folder)}")
+    allowed = (folder.rstrip("/") + "/").replace("'", "''")
+    db.execute(f"SET allowed_directories = ['{allowed}']")
+    db.execute("SET enable_external_access = false")
+    db.execute("SET lock_configuration = true")
     return db
+
+
+def check_reading(db: Any, sql: str) -> None:
+    """Refuse a query with a statement that does more than read (``READING_STATEMENTS``): the
+    corpus folder may be read, but nothing in it written (``COPY … TO``, ``EXPORT``)."""
+    for statement in db.extract_statements(sql):
+        kind = statement.type.name
+        if kind not in READING_STATEMENTS:
+            raise RenjaError(
+                f"renja query hanya membaca korpus; pernyataan {kind} tidak diizinkan. Untuk "
+                "analisis lain, buka corpus/renja.duckdb langsung dengan DuckDB"
+            )
 
 
 def whole_numbers(frame: pd.DataFrame) -> pd.DataFrame:
@@ -560,6 +601,7 @@ def query(corpus: Path, sql: str) -> pd.DataFrame:
 
     db = connect(corpus)
     try:
+        check_reading(db, sql)
         return json_cells(whole_numbers(db.execute(sql).fetchdf()))
     except duckdb.Error as exc:
         message = " ".join(str(exc).split())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -16,6 +17,7 @@ import pandas as pd
 
 from renja.model.contract import TableContract, row_value_kinds
 from renja.model.errors import OutputSchemaError, RenjaError
+from renja.model.publish import STALE
 from renja.model.refs import Related, load_lines, load_related
 from renja.model.version import SCHEMA_VERSION
 
@@ -32,6 +34,58 @@ FINDING_COLUMNS = [
 
 Record = dict[str, str]
 
+# A CSV cell may hold any amount of text (a page glued into one cell): the csv module's limit
+# of 131,072 characters would refuse to read back what renja wrote.
+FIELD_LIMIT = min(sys.maxsize, 2**31 - 1)
+
+# ``--csv-aman``: text that a spreadsheet program would run as a formula (it starts with one of
+# these) is written with a ``'`` before it; the manifest says so (``CSV_SAFE``), and reading
+# takes the ``'`` off again, so the values stay exact. Numbers (``-5``, ``+62``) are no formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+CSV_SAFE = "csv_aman"
+_ESCAPED = re.compile(r"'+[=+\-@\t\r]")
+_NUMBER = re.compile(r"[+\-]?[0-9][0-9.,]*%?|[+\-]?[.,][0-9]+|-+")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """A cell as ``--csv-aman`` writes it: a ``'`` before text a spreadsheet program would run
+    as a formula (and before text that already starts with ``'`` and one, so that
+    ``spreadsheet_exact`` gives back exactly what was there). Numbers and dashes stay as they
+    are.
+
+    >>> [spreadsheet_safe(t) for t in ["=SUM(A1)", "@cmd", "-5.000", "-", "+62 811", "'=x", "a=b"]]
+    ["'=SUM(A1)", "'@cmd", '-5.000', '-', "'+62 811", "''=x", 'a=b']
+    """
+    if not text or _NUMBER.fullmatch(text):
+        return text
+    if text.startswith(FORMULA_START) or _ESCAPED.match(text):
+        return "'" + text
+    return text
+
+
+def spreadsheet_exact(text: str) -> str:
+    """A cell ``--csv-aman`` wrote, as it was.
+
+    >>> [spreadsheet_exact(t) for t in ["'=SUM(A1)", "''=x", "'quoted", "-5"]]
+    ['=SUM(A1)', "'=x", "'quoted", '-5']
+    """
+    return text[1:] if _ESCAPED.match(text) else text
+
+
+def exact_records(records: list[Record]) -> list[Record]:
+    """Records read from a ``--csv-aman`` file, their cells as they were."""
+    return [{k: spreadsheet_exact(v) if v else v for k, v in r.items()} for r in records]
+
+
+def exact_text(frame: pd.DataFrame) -> pd.DataFrame:
+    """A frame of CSV text read from a ``--csv-aman`` file, its cells as they were."""
+    for name in frame.columns:
+        cells = frame[name]
+        escaped = cells.str.match(_ESCAPED.pattern)
+        if escaped.any():
+            frame[name] = cells.where(~escaped, cells.str[1:])
+    return frame
+
 
 @dataclass(slots=True)
 class DocFolder:
@@ -46,6 +100,15 @@ class DocFolder:
     _clean: dict[str, list[Record]] = field(default_factory=dict, repr=False)
     _clean_index: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False)
     _repairs: dict[tuple[str, str], list[Record]] | None = field(default=None, repr=False)
+
+    @property
+    def safe_csv(self) -> bool:
+        """Whether the CSVs were written with ``--csv-aman`` (``spreadsheet_safe``)."""
+        return self.manifest.get(CSV_SAFE) is True
+
+    def _read(self, path: Path) -> list[Record]:
+        records = read_csv(path, False)
+        return exact_records(records) if self.safe_csv else records
 
     @property
     def doc_id(self) -> str:
@@ -81,6 +144,8 @@ class DocFolder:
         if SAFE_NAME.fullmatch(table_id) is None or not path.is_file():
             return pd.DataFrame()
         text = pd.read_csv(path, dtype=str, keep_default_na=False)
+        if self.safe_csv:
+            text = exact_text(text)
         contract = self.contract(table_id)
         kinds = contract.value_kinds() if contract else row_value_kinds()
         try:
@@ -98,7 +163,7 @@ class DocFolder:
         """The rows of ``raw/<table_id>.csv``; none when there is no such file."""
         if table_id not in self._raw:
             plain = SAFE_NAME.fullmatch(table_id) is not None  # a name, never a path
-            self._raw[table_id] = read_csv(self.raw_path(table_id), False) if plain else []
+            self._raw[table_id] = self._read(self.raw_path(table_id)) if plain else []
         return self._raw[table_id]
 
     def raw_at_line(self, table_id: str, line: str) -> list[int]:
@@ -115,7 +180,7 @@ class DocFolder:
         """The rows of ``tables/<table_id>.csv``; none for a table of no known form."""
         if table_id not in self._clean:
             plain = SAFE_NAME.fullmatch(table_id) is not None  # a name, never a path
-            self._clean[table_id] = read_csv(self.clean_path(table_id), False) if plain else []
+            self._clean[table_id] = self._read(self.clean_path(table_id)) if plain else []
         return self._clean[table_id]
 
     def clean_row(self, table_id: str, baris: str) -> Record | None:
@@ -222,6 +287,7 @@ def read_csv(path: Path, required: bool = True) -> list[Record]:
         if required:
             raise RenjaError(f"{path}: no such file; is this a renja output folder?")
         return []
+    csv.field_size_limit(FIELD_LIMIT)
     with path.open(encoding="utf-8", newline="") as handle:
         return [dict(row) for row in csv.DictReader(handle)]
 
@@ -230,14 +296,20 @@ def csv_header(path: Path) -> list[str]:
     """The column names of a CSV file, even one without rows; none for a missing file."""
     if not path.is_file():
         return []
+    csv.field_size_limit(FIELD_LIMIT)
     with path.open(encoding="utf-8", newline="") as handle:
         return next(csv.reader(handle), [])
 
 
 def read_doc_folder(doc_dir: str | Path) -> DocFolder:
-    """Read a document's output folder; a folder without the contract's files, or written in
-    another layout (``schema_version``), is an error."""
+    """Read a document's output folder; a folder without the contract's files, with a damaged
+    manifest, or written in another layout (``schema_version``), is an error (one line)."""
     path = Path(doc_dir)
+    if STALE.fullmatch(path.name):  # a folder a run was writing or replacing
+        raise RenjaError(
+            f"{path}: folder sementara yang ditinggalkan proses renja yang terhenti, bukan "
+            "keluaran; renja run berikutnya ke folder itu menghapusnya"
+        )
     manifest_path = path / "manifest.json"
     if not manifest_path.is_file():
         raise RenjaError(f"{path}: no manifest.json; not a renja output folder")
@@ -247,30 +319,72 @@ def read_doc_folder(doc_dir: str | Path) -> DocFolder:
         raise RenjaError(
             f"{manifest_path}: not valid JSON ({exc.msg}, line {exc.lineno})"
         ) from None
+    except UnicodeDecodeError:
+        raise RenjaError(f"{manifest_path}: bukan teks UTF-8; tulis ulang dengan renja run "
+                         "--force") from None  # fmt: skip
     version = manifest.get("schema_version") if isinstance(manifest, dict) else None
     if version is not None and version != SCHEMA_VERSION:
         raise OutputSchemaError(
             f"{path}: written in output layout {version}, and this renja reads layout "
             f"{SCHEMA_VERSION}; process the document again (renja run --force)"
         )
-    return DocFolder(
-        path=path,
-        manifest=manifest,
-        findings=read_csv(path / "findings.csv"),
-        repairs=read_csv(path / "repairs.csv"),
-    )
+    return doc_folder(path, manifest)
+
+
+def check_manifest(manifest: object, where: Path) -> dict[str, Any]:
+    """The manifest when it has the shape renja writes (an object; ``tables`` a list of
+    objects; ``meta``, ``counts`` and ``source`` objects), else a one-line ``RenjaError``.
+
+    >>> check_manifest({"tables": [{"table_id": "t01"}]}, Path("m.json"))["tables"]
+    [{'table_id': 't01'}]
+    >>> check_manifest({"tables": 5}, Path("m.json"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    renja.model.errors.RenjaError: m.json: manifest rusak (tables bukan daftar objek); tulis ...
+    """
+    problem = None
+    if not isinstance(manifest, dict):
+        problem = "bukan objek JSON"
+    else:
+        tables = manifest.get("tables", [])
+        if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+            problem = "tables bukan daftar objek"
+        for key in ("meta", "counts", "source"):
+            if manifest.get(key) is not None and not isinstance(manifest[key], dict):
+                problem = f"{key} bukan objek"
+    if problem is not None:
+        raise RenjaError(f"{where}: manifest rusak ({problem}); tulis ulang folder ini dengan "
+                         "renja run --force")  # fmt: skip
+    assert isinstance(manifest, dict)
+    return manifest
+
+
+def doc_folder(path: Path, manifest: object) -> DocFolder:
+    """A document folder from its manifest (read from the folder, or the one being written)
+    and its findings and repairs files."""
+    checked = check_manifest(manifest, path / "manifest.json")
+    folder = DocFolder(path=path, manifest=checked, findings=[], repairs=[])
+    folder.findings = read_csv(path / "findings.csv")
+    folder.repairs = read_csv(path / "repairs.csv")
+    if folder.safe_csv:
+        folder.findings, folder.repairs = map(exact_records, (folder.findings, folder.repairs))
+    return folder
 
 
 __all__ = [
+    "CSV_SAFE",
     "RAW_HEADER_ROLE",
     "SAFE_NAME",
     "DocFolder",
     "Record",
+    "check_manifest",
     "csv_header",
+    "doc_folder",
     "exact_value",
     "merged_lines",
     "read_csv",
     "read_doc_folder",
     "related_refs",
+    "spreadsheet_exact",
+    "spreadsheet_safe",
     "typed_frame",
 ]

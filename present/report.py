@@ -691,17 +691,18 @@ def environment() -> Environment:
     return env
 
 
-def render_report(doc_dir: str | Path) -> str:
-    """The report of a document's output folder as one self-contained HTML page."""
-    page = page_view(read_doc_folder(doc_dir))
-    return environment().get_template(TEMPLATE).render(page=page)
+def render_report(doc_dir: str | Path | DocFolder) -> str:
+    """The report of a document's output folder (its path, or the folder read) as one
+    self-contained HTML page."""
+    folder = doc_dir if isinstance(doc_dir, DocFolder) else read_doc_folder(doc_dir)
+    return environment().get_template(TEMPLATE).render(page=page_view(folder))
 
 
-def write_report(doc_dir: str | Path) -> Path:
-    """Write ``doc_dir/report.html`` atomically and return its path."""
-    doc_dir = Path(doc_dir)
-    path = doc_dir / REPORT_NAME
-    publish_file(path, render_report(doc_dir).encode("utf-8"))
+def write_report(doc_dir: str | Path | DocFolder) -> Path:
+    """Write ``report.html`` into a document's folder atomically and return its path."""
+    folder = doc_dir if isinstance(doc_dir, DocFolder) else read_doc_folder(doc_dir)
+    path = folder.path / REPORT_NAME
+    publish_file(path, render_report(folder).encode("utf-8"))
     return path
 
 

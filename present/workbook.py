@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -117,6 +118,18 @@ def _fits(column: str, text: str) -> bool:
     return number(text) is not None
 
 
+def sheet_text(value: Any) -> Any:
+    """Text as a workbook can hold it: the control characters Excel refuses (a form feed from a
+    converter, a PDF glyph read as U+0007) become spaces; the CSV files keep them.
+
+    >>> sheet_text("Belanja\x0cPegawai\x07"), sheet_text(12)
+    ('Belanja Pegawai ', 12)
+    """
+    if isinstance(value, str):
+        return ILLEGAL_CHARACTERS_RE.sub(" ", value)
+    return value
+
+
 def list_text(name: str, record: Record) -> str | None:
     """A list cell (``related``, ``baris_gabungan``) as short text; None for other columns, and
     the cell as it is when it holds no list (an edited file).
@@ -197,12 +210,12 @@ class Mark:
 
 def write_rows(sheet: Worksheet, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """A header row (bold, shaded, frozen, filtered) and the rows under it."""
-    sheet.append(list(header))
+    sheet.append([sheet_text(name) for name in header])
     for cell in sheet[1]:
         cell.font, cell.fill = BOLD, HEADER_FILL
     last = 1
     for last, row in enumerate(rows, start=2):
-        values = list(row)
+        values = [sheet_text(value) for value in row]
         sheet.append(values)
         for column, value in enumerate(values, start=1):
             if isinstance(value, str) and value.startswith("="):
@@ -283,7 +296,7 @@ def table_sheet(
 def mark_cell(cell: Any, mark: Mark) -> None:
     """Colour a cell by its finding's severity and note the finding on it."""
     cell.fill = SEVERITY_FILLS.get(mark.severity, SEVERITY_FILLS[Severity.INFO])
-    cell.comment = Comment(mark.note, "renja")
+    cell.comment = Comment(sheet_text(mark.note), "renja")
 
 
 def record_sheet(
@@ -398,7 +411,7 @@ def build_workbook(folder: DocFolder) -> Workbook:
         header = csv_header(folder.path / name)
         record_sheet(book.create_sheet(title), header, records, links)
     book.properties.creator = f"renja {folder.manifest.get('renja_version', '')}".strip()
-    book.properties.title = str(folder.meta.get("title") or folder.doc_id)
+    book.properties.title = sheet_text(str(folder.meta.get("title") or folder.doc_id))
     book.properties.created = book.properties.modified = FIXED_TIMESTAMP
     return book
 
@@ -421,9 +434,10 @@ def workbook_bytes(book: Workbook) -> bytes:
     return fixed.getvalue()
 
 
-def write_workbook(doc_dir: str | Path) -> Path:
-    """Write ``doc_dir/<doc_id>.xlsx`` atomically and return its path."""
-    folder = read_doc_folder(doc_dir)
+def write_workbook(doc_dir: str | Path | DocFolder) -> Path:
+    """Write ``<doc_id>.xlsx`` into a document's folder (its path, or the folder read)
+    atomically and return its path."""
+    folder = doc_dir if isinstance(doc_dir, DocFolder) else read_doc_folder(doc_dir)
     stem = folder.doc_id if SAFE_NAME.fullmatch(folder.doc_id) else folder.path.resolve().name
     path = folder.path / f"{stem}.xlsx"
     publish_file(path, workbook_bytes(build_workbook(folder)))

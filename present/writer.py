@@ -9,7 +9,9 @@ Layout (the output contract, documented in the README)::
                                          asal (where a moved cell was printed)
     DIR/<doc_id>/findings.csv            one row per problem
 
-Re-running on the same input writes byte-identical files.
+Re-running on the same input writes byte-identical files. ``manifest.json`` is written last:
+a folder that has one is complete. The Parquet files, the report and the workbook are each
+written on their own: one that fails is a warning in the manifest, and the rest are written.
 """
 
 from __future__ import annotations
@@ -19,13 +21,15 @@ import io
 import json
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
+from renja.model.errors import RenjaError, environment_message
 from renja.model.labels import printed_number, table_name
 from renja.model.publish import publish_folder
 from renja.model.records import Finding, RawTable, Repair
@@ -34,7 +38,13 @@ from renja.model.result import Result
 from renja.model.severity import SEVERITIES
 from renja.model.tables import CleanTable
 from renja.model.version import SCHEMA_VERSION, __version__
-from renja.present.outputs import FINDING_COLUMNS, REPAIR_COLUMNS
+from renja.present.outputs import (
+    CSV_SAFE,
+    FINDING_COLUMNS,
+    REPAIR_COLUMNS,
+    doc_folder,
+    spreadsheet_safe,
+)
 from renja.present.report import write_report
 from renja.present.workbook import write_workbook
 
@@ -65,21 +75,32 @@ def format_value(value: Any) -> str:
     return str(value)
 
 
-def _csv_text(header: list[str], rows: list[list[Any]]) -> str:
+def _csv_text(header: list[str], rows: list[list[Any]], safe: bool = False) -> str:
+    """CSV text; with ``safe`` (``--csv-aman``), text cells a spreadsheet program would run as
+    a formula get a ``'`` before them (``spreadsheet_safe``); numbers are never changed."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
+    # A lone carriage return in a cell (an HTML cell's &#13;) is no line end to the writer, so it
+    # would go out unquoted and end the row when read: such rows are written fully quoted.
+    quoted = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow(header)
     for row in rows:
-        writer.writerow([format_value(v) for v in row])
+        cells = [format_value(v) for v in row]
+        if safe:
+            cells = [
+                spreadsheet_safe(c) if isinstance(v, str) else c
+                for v, c in zip(row, cells, strict=True)
+            ]
+        (quoted if any("\r" in c for c in cells) else writer).writerow(cells)
     return buffer.getvalue()
 
 
-def frame_csv(frame: pd.DataFrame) -> str:
+def frame_csv(frame: pd.DataFrame, safe: bool = False) -> str:
     rows = [list(r) for r in frame.astype(object).itertuples(index=False, name=None)]
-    return _csv_text(list(frame.columns), rows)
+    return _csv_text(list(frame.columns), rows, safe)
 
 
-def raw_csv(table: RawTable) -> str:
+def raw_csv(table: RawTable, safe: bool = False) -> str:
     width = table.width
     header = [
         "sumber_baris",
@@ -101,18 +122,18 @@ def raw_csv(table: RawTable) -> str:
         ]
         for r in table.rows
     ]
-    return _csv_text(header, rows)
+    return _csv_text(header, rows, safe)
 
 
-def repairs_csv(repairs: Sequence[Repair]) -> str:
+def repairs_csv(repairs: Sequence[Repair], safe: bool = False) -> str:
     rows = [
         [r.table, r.row, r.column, r.raw, r.clean, r.rule, r.origin, r.source.line, r.source.page]
         for r in repairs
     ]
-    return _csv_text(REPAIR_COLUMNS, rows)
+    return _csv_text(REPAIR_COLUMNS, rows, safe)
 
 
-def findings_csv(findings: Sequence[Finding]) -> str:
+def findings_csv(findings: Sequence[Finding], safe: bool = False) -> str:
     rows = [
         [
             f.id,
@@ -134,7 +155,7 @@ def findings_csv(findings: Sequence[Finding]) -> str:
         ]
         for f in findings
     ]
-    return _csv_text(FINDING_COLUMNS, rows)
+    return _csv_text(FINDING_COLUMNS, rows, safe)
 
 
 def raw_columns(table: CleanTable) -> dict[str, int]:
@@ -225,35 +246,123 @@ def write_parquet(frame: pd.DataFrame, path: Path) -> None:
     frame.to_parquet(path, index=False)
 
 
+@dataclass(frozen=True, slots=True)
+class Written:
+    """A document's folder, and the outputs that could not be written in it (one line each,
+    also among the manifest's warnings)."""
+
+    folder: Path
+    warnings: tuple[str, ...] = ()
+
+
 def write_result(
-    result: Result, out_dir: str | Path, parquet: bool = True, reports: bool = True
+    result: Result,
+    out_dir: str | Path,
+    parquet: bool = True,
+    reports: bool = True,
+    safe_csv: bool = False,
 ) -> Path:
     """Write a document's folder under ``out_dir`` atomically and return its path: readers see
     the old folder or the new one whole, never a half-written one or none
     (``renja.model.publish``).
 
     With ``reports`` (the default) the folder also gets the audit report (``report.html``) and
-    the Excel workbook (``<doc_id>.xlsx``), both built from the folder's own files.
+    the Excel workbook (``<doc_id>.xlsx``), both built from the folder's own files. With
+    ``safe_csv`` (``--csv-aman``) text cells that a spreadsheet program would run as formulas
+    are written with a ``'`` before them.
     """
+    return write_outputs(result, out_dir, parquet=parquet, reports=reports,
+                         safe_csv=safe_csv).folder  # fmt: skip
+
+
+def write_outputs(
+    result: Result,
+    out_dir: str | Path,
+    *,
+    parquet: bool = True,
+    reports: bool = True,
+    safe_csv: bool = False,
+    debug: bool = False,
+) -> Written:
+    """``write_result``, telling which outputs could not be written. The CSVs and the manifest
+    are the folder: when they cannot be written, nothing is. Each of the Parquet files, the
+    report and the workbook is written on its own: one that fails (a bug in it, a value it
+    cannot hold) becomes a warning, and the others are still written. With ``debug`` such a
+    failure raises instead, with its traceback. An error of the machine (a full disk) always
+    raises: every other file would fail the same way."""
     final = Path(out_dir) / result.doc_id
+    failed: list[str] = []
     with publish_folder(final) as staging:
         for raw in result.raw_tables:
-            _write(staging / "raw" / f"{raw.table_id}.csv", raw_csv(raw))
+            _write(staging / "raw" / f"{raw.table_id}.csv", raw_csv(raw, safe_csv))
         (staging / "tables").mkdir()
         for table in result.tables:
-            _write(staging / "tables" / f"{table.table_id}.csv", frame_csv(table.frame))
-            if parquet:
-                write_parquet(table.frame, staging / "tables" / f"{table.table_id}.parquet")
-        _write(staging / "repairs.csv", repairs_csv(result.repairs))
-        _write(staging / "findings.csv", findings_csv(result.findings))
-        _write(
-            staging / "manifest.json",
-            json.dumps(manifest(result), ensure_ascii=False, indent=2) + "\n",
-        )
+            _write(staging / "tables" / f"{table.table_id}.csv", frame_csv(table.frame, safe_csv))
+        _write(staging / "repairs.csv", repairs_csv(result.repairs, safe_csv))
+        _write(staging / "findings.csv", findings_csv(result.findings, safe_csv))
+        data = manifest(result)
+        if safe_csv:
+            data[CSV_SAFE] = True
+        if parquet:
+            _isolated("Parquet", lambda: _write_parquets(result, staging), debug, failed,
+                      undo=lambda: _remove_parquets(staging))  # fmt: skip
         if reports:
-            write_report(staging)
-            write_workbook(staging)
-    return final
+            folder = doc_folder(staging, data)
+            _isolated("report.html", lambda: write_report(folder), debug, failed)
+            _isolated("workbook Excel", lambda: write_workbook(folder), debug, failed)
+        data["warnings"] = [*data["warnings"], *failed]
+        _write(  # last: a folder with a manifest is complete
+            staging / "manifest.json",
+            json.dumps(data, ensure_ascii=False, indent=2) + "\n",
+        )
+    return Written(final, tuple(failed))
 
 
-__all__ = ["FINDING_COLUMNS", "REPAIR_COLUMNS", "manifest", "write_result"]
+def _write_parquets(result: Result, staging: Path) -> None:
+    for table in result.tables:
+        write_parquet(table.frame, staging / "tables" / f"{table.table_id}.parquet")
+
+
+def _remove_parquets(staging: Path) -> None:
+    for path in (staging / "tables").glob("*.parquet"):
+        path.unlink(missing_ok=True)
+
+
+def _isolated(
+    what: str,
+    write: Callable[[], object],
+    debug: bool,
+    failed: list[str],
+    undo: Callable[[], None] | None = None,
+) -> None:
+    """Write one output; a failure becomes a line in ``failed`` (and ``undo`` takes away what it
+    half wrote), but an error of the machine raises, and so does any with ``debug``."""
+    try:
+        write()
+    except Exception as exc:
+        if debug or (isinstance(exc, OSError) and environment_message(exc)):
+            raise
+        if undo is not None:
+            undo()
+        if isinstance(exc, RenjaError):
+            failed.append(f"{what} tidak ditulis: {exc}")
+        else:
+            failed.append(
+                f"{what} tidak ditulis: kesalahan internal ({type(exc).__name__}: "
+                f"{_one_line(exc)}); laporkan, atau jalankan lagi dengan --debug"
+            )
+
+
+def _one_line(exc: BaseException, limit: int = 200) -> str:
+    text = " ".join(str(exc).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+__all__ = [
+    "FINDING_COLUMNS",
+    "REPAIR_COLUMNS",
+    "Written",
+    "manifest",
+    "write_outputs",
+    "write_result",
+]

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from renja.app.cli import main
+from renja.model.publish import LOCK, MARKER
 from renja.model.version import SCHEMA_VERSION
 
 from .conftest import SAMPLE_MD
@@ -65,7 +66,7 @@ def test_folder_input_shows_progress_and_processes_each_document(tmp_path: Path)
     (docs / "notes.docx").write_bytes(b"ignored")
     code, _, err = run("run", str(docs), "--out", str(tmp_path / "out"))
     assert code == 0
-    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    names = sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith("."))
     assert names == ["a", "b", "batch.json", "corpus"]
     assert "2/2" in err  # the progress bar's count
 
@@ -91,7 +92,7 @@ def test_bad_input_gets_one_line_and_exit_1(tmp_path: Path, make, message: str) 
     assert len(lines) == 1 and lines[0].startswith("Error: ") and message in lines[0]
     assert "Traceback" not in out + err
     leftovers = list(out_dir.iterdir()) if out_dir.exists() else []
-    assert leftovers == []  # nothing half-written
+    assert [p for p in leftovers if p.name not in (MARKER, LOCK)] == []  # nothing half-written
 
 
 def _write(path: Path, data: bytes) -> Path:
@@ -147,7 +148,8 @@ def test_rewriting_replaces_the_folder_atomically(tmp_path: Path) -> None:
     stale.write_text("old", encoding="utf-8")
     assert run("run", str(SAMPLE_MD), "--out", str(out_dir), "--force")[0] == 0
     assert not stale.exists()
-    assert [p.name for p in out_dir.iterdir()] == ["renja-bkpsdm-banjarbaru-2024"]
+    names = sorted(p.name for p in out_dir.iterdir())
+    assert names == [MARKER, LOCK, "renja-bkpsdm-banjarbaru-2024"]
 
 
 def test_help_documents_every_command_and_option() -> None:

@@ -71,7 +71,7 @@ def test_pdf_and_markdown_of_one_document_get_two_folders(tmp_path: Path) -> Non
     result = CliRunner().invoke(main, ["run", str(docs), "--out", str(tmp_path / "out"), "-q",
                                        "--no-report", "--no-corpus"])  # fmt: skip
     assert result.exit_code == 0, result.output
-    names = sorted(p.name for p in (tmp_path / "out").iterdir())
+    names = sorted(p.name for p in (tmp_path / "out").iterdir() if not p.name.startswith("."))
     assert names == [
         "batch.json",
         "renja-bkpsdm-banjarbaru-2024",

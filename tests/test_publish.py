@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -16,15 +17,27 @@ from typing import Any
 import pytest
 
 from renja.model import publish
-from renja.model.publish import FILE_MODE, FOLDER_MODE, publish_file, publish_folder
+from renja.model.errors import FolderBusyError, ForeignFolderError
+from renja.model.publish import (
+    MARKER,
+    check_replaceable,
+    claim_folder,
+    folder_lock,
+    is_marked,
+    publish_file,
+    publish_folder,
+    remove_stale,
+)
 
 SWAPS = 200  # folder swaps watched by the reader thread
 
 
 @contextmanager
-def private_umask() -> Iterator[None]:
-    """A umask that makes new files private: published ones must be readable all the same."""
-    old = os.umask(0o077)
+def umask(value: int) -> Iterator[None]:
+    """Run the block under ``value`` as the umask: published files must honour it, as files
+    made with ``open`` and ``mkdir`` do (``mkstemp`` and ``mkdtemp`` would make them private
+    whatever it is)."""
+    old = os.umask(value)
     try:
         yield
     finally:
@@ -36,9 +49,11 @@ def mode(path: Path) -> int:
 
 
 def old_folder(parent: Path) -> Path:
+    """A folder renja published before (it holds the marker)."""
     target = parent / "doc"
     target.mkdir()
     (target / "findings.csv").write_text("old\n", encoding="utf-8")
+    (target / MARKER).write_text("renja\n", encoding="utf-8")
     return target
 
 
@@ -57,13 +72,14 @@ def exchange_works(folder: Path) -> bool:
 # --- files ------------------------------------------------------------------------------------
 
 
-def test_file_is_written_whole_and_readable_by_all(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("mask", "expected"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_file_is_written_whole_with_the_umask_mode(tmp_path: Path, mask: int, expected: int):
     path = tmp_path / "batch.json"
     path.write_text("old", encoding="utf-8")
-    with private_umask():
+    with umask(mask):
         assert publish_file(path, "{}\n") == path
     assert path.read_text(encoding="utf-8") == "{}\n"
-    assert mode(path) == FILE_MODE == 0o644
+    assert mode(path) == expected
     publish_file(path, b"\x00\x01")
     assert path.read_bytes() == b"\x00\x01"
     assert os.listdir(tmp_path) == ["batch.json"]  # no temporary file left
@@ -93,13 +109,15 @@ def test_a_file_is_never_missing_while_replaced(tmp_path: Path) -> None:
 # --- folders ----------------------------------------------------------------------------------
 
 
-def test_folder_is_published_readable_by_all(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("mask", "expected"), [(0o022, 0o755), (0o077, 0o700), (0o002, 0o775)])
+def test_folder_is_published_with_the_umask_mode(tmp_path: Path, mask: int, expected: int) -> None:
     target = tmp_path / "out" / "doc"  # the parent is made
-    with private_umask(), publish_folder(target) as staging:
+    with umask(mask), publish_folder(target) as staging:
         assert staging.parent == target.parent and staging.name.startswith(".doc.")
         (staging / "findings.csv").write_text("new\n", encoding="utf-8")
     assert (target / "findings.csv").read_text(encoding="utf-8") == "new\n"
-    assert mode(target) == FOLDER_MODE == 0o755
+    assert mode(target) == expected
+    assert mode(target / MARKER) == expected & 0o666  # renja's own: it may replace it later
     assert os.listdir(target.parent) == ["doc"]
 
 
@@ -108,7 +126,7 @@ def test_folder_replaces_the_old_one_whole(tmp_path: Path) -> None:
     (target / "tables").mkdir()
     with publish_folder(target) as staging:
         (staging / "findings.csv").write_text("new\n", encoding="utf-8")
-    assert sorted(os.listdir(target)) == ["findings.csv"]  # nothing of the old folder stays
+    assert sorted(os.listdir(target)) == [MARKER, "findings.csv"]  # nothing old stays
     assert (target / "findings.csv").read_text(encoding="utf-8") == "new\n"
     assert os.listdir(tmp_path) == ["doc"]  # the old folder is gone, and so is the staging one
 
@@ -211,7 +229,102 @@ def test_a_first_folder_is_renamed_into_place(tmp_path: Path) -> None:
     target = tmp_path / "corpus"
     with publish_folder(target) as staging:
         (staging / "dokumen.parquet").write_bytes(b"PAR1")
-    assert os.listdir(target) == ["dokumen.parquet"]
+    assert sorted(os.listdir(target)) == [MARKER, "dokumen.parquet"]
+
+
+# --- only renja's own folders ------------------------------------------------------------------
+
+
+def user_folder(parent: Path) -> Path:
+    """A folder of someone's own files, with no marker."""
+    folder = parent / "laporan"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "catatan.txt").write_text("milik pengguna\n", encoding="utf-8")
+    (folder / "sub" / "data.csv").write_text("a,b\n", encoding="utf-8")
+    return folder
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_folder_of_other_files_is_never_replaced(tmp_path: Path) -> None:
+    folder = user_folder(tmp_path)
+    before = snapshot(folder)
+    with (
+        pytest.raises(ForeignFolderError, match="bukan buatan renja") as caught,
+        publish_folder(folder) as staging,
+    ):
+        (staging / "x.csv").write_text("x\n", encoding="utf-8")
+    assert "\n" not in str(caught.value)  # one line
+    assert snapshot(folder) == before
+    assert sorted(os.listdir(tmp_path)) == ["laporan"]  # no staging folder left either
+
+
+def test_an_empty_or_missing_folder_may_be_replaced_and_a_file_may_not(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    for name in ("empty", "missing"):
+        with publish_folder(tmp_path / name) as staging:
+            (staging / "x.csv").write_text("x\n", encoding="utf-8")
+        assert is_marked(tmp_path / name)
+    (tmp_path / "a-file").write_text("data\n", encoding="utf-8")
+    with pytest.raises(ForeignFolderError, match="bukan folder"):
+        check_replaceable(tmp_path / "a-file")
+    assert (tmp_path / "a-file").read_text(encoding="utf-8") == "data\n"
+
+
+def test_an_output_folder_is_claimed_only_when_missing_empty_or_renjas(tmp_path: Path) -> None:
+    claimed = claim_folder(tmp_path / "outputs" / "2025")  # made, parents too
+    assert is_marked(claimed)
+    (claimed / "doc").mkdir()
+    assert claim_folder(claimed) == claimed  # renja's: claimed again, as it is
+    folder = user_folder(tmp_path)
+    with pytest.raises(ForeignFolderError):
+        claim_folder(folder)
+    assert not is_marked(folder)
+
+
+def test_what_a_killed_run_left_is_recognised_and_removed(tmp_path: Path) -> None:
+    out = claim_folder(tmp_path / "out")
+    stale_staging = out / ".renja-2024.k2j3h4g5"  # mkdtemp's name, with the marker in it
+    stale_staging.mkdir()
+    (stale_staging / MARKER).write_text("renja\n", encoding="utf-8")
+    stale_old = out / ".renja-2024.old.0123456789abcdef"
+    stale_old.mkdir()
+    (stale_old / MARKER).write_text("renja\n", encoding="utf-8")
+    empty_staging = out / ".corpus.abcd_123"
+    empty_staging.mkdir()
+    (out / ".batch.json.x1y2z3w4").write_text("{", encoding="utf-8")
+    kept = [out / ".git", out / ".renja.lock", out / ".notes.k2j3h4g5", out / "doc"]
+    for path in kept:
+        path.mkdir()
+    (out / ".notes.k2j3h4g5" / "mine.txt").write_text("a user's\n", encoding="utf-8")
+    assert remove_stale(out) == sorted(
+        [stale_staging.name, stale_old.name, empty_staging.name, ".batch.json.x1y2z3w4"]
+    )
+    assert sorted(os.listdir(out)) == sorted([MARKER, *(p.name for p in kept)])
+
+
+def test_a_second_run_into_a_locked_folder_is_refused(tmp_path: Path) -> None:
+    out = claim_folder(tmp_path / "out")
+    script = (
+        "import sys, time\n"
+        "from renja.model.publish import folder_lock\n"
+        "with folder_lock(sys.argv[1]):\n"
+        "    print('locked', flush=True)\n"
+        "    time.sleep(30)\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", script, str(out)], stdout=subprocess.PIPE,
+                              text=True)  # fmt: skip
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(FolderBusyError, match=f"proses {holder.pid}"), folder_lock(out):
+            pass
+    finally:
+        holder.kill()
+        holder.wait()
+    with folder_lock(out), folder_lock(out):  # free again; and this process may nest
+        pass
 
 
 # --- the reader -------------------------------------------------------------------------------

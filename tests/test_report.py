@@ -23,6 +23,7 @@ import openpyxl
 import pytest
 
 from renja.model.errors import RenjaError
+from renja.model.publish import MARKER
 from renja.model.refs import CellRef, dump_related
 from renja.present.report import render_report, write_report
 from renja.present.workbook import write_workbook
@@ -349,7 +350,8 @@ def test_write_report_replaces_the_file_atomically(sample_out: Path, tmp_path: P
     second = write_report(doc_dir)
     assert first == second == doc_dir / "report.html"
     assert first.read_text(encoding="utf-8") == render_report(doc_dir)
-    assert sorted(p.name for p in doc_dir.iterdir() if p.name.startswith(".")) == []
+    hidden = sorted(p.name for p in doc_dir.iterdir() if p.name.startswith("."))
+    assert hidden == [MARKER]  # renja's mark, and no temporary file left
 
 
 def test_pdf_finding_shows_the_rows_of_its_page(sample_out: Path, tmp_path: Path) -> None:
