@@ -36,6 +36,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import functools
+import json
 import os
 import re
 import secrets
@@ -116,8 +117,60 @@ def publish_file(path: str | os.PathLike[str], data: bytes | str) -> Path:
 
 
 def is_marked(folder: str | os.PathLike[str]) -> bool:
-    """Whether renja made ``folder`` (it holds the marker file)."""
-    return os.path.isfile(os.path.join(folder, MARKER))
+    """Whether renja made ``folder``: it holds the marker file, or it is an output folder of a
+    renja from before the marker (``made_by_earlier_renja``)."""
+    return os.path.isfile(os.path.join(folder, MARKER)) or made_by_earlier_renja(folder)
+
+
+# The files by which a renja from before the marker is known: the ``--out`` folder's
+# ``batch.json`` and a document folder's ``manifest.json`` (both name the renja version that
+# wrote them), and the corpus's database.
+_EARLIER_RECORDS = ("batch.json", "manifest.json")
+_EARLIER_CORPUS = "renja.duckdb"
+_EARLIER_FILES = frozenset({"batch.json", ".renja.lock"})
+
+
+def made_by_earlier_renja(folder: str | os.PathLike[str]) -> bool:
+    """Whether ``folder`` is an output folder written before renja marked its folders, so that
+    upgrading users can run into their old ``--out`` again: it holds a record that names the
+    renja version that wrote it, or the corpus's database, or it holds only such folders.
+
+    >>> import json, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     doc = Path(tmp, "renja-2024")
+    ...     doc.mkdir()
+    ...     before = made_by_earlier_renja(tmp)
+    ...     _ = Path(doc, "manifest.json").write_text(json.dumps({"renja_version": "0.1.0"}))
+    ...     after = made_by_earlier_renja(tmp), made_by_earlier_renja(doc)
+    ...     _ = Path(tmp, "notes.txt").write_text("mine")
+    ...     before, after, made_by_earlier_renja(tmp)
+    (False, (True, True), False)
+    """
+    if _holds_renja_record(folder):
+        return True
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return False
+    return bool(entries) and all(
+        e.name in _EARLIER_FILES or (e.is_dir(follow_symlinks=False) and _holds_renja_record(e))
+        for e in entries
+    )
+
+
+def _holds_renja_record(folder: str | os.PathLike[str]) -> bool:
+    for name in _EARLIER_RECORDS:
+        path = os.path.join(folder, name)
+        if not os.path.isfile(path) or os.path.getsize(path) > 64 * 2**20:
+            continue
+        try:
+            with open(path, encoding="utf-8") as handle:
+                record = json.load(handle)
+        except (OSError, ValueError):
+            continue
+        if isinstance(record, dict) and "renja_version" in record:
+            return True
+    return os.path.isfile(os.path.join(folder, _EARLIER_CORPUS))
 
 
 def check_replaceable(target: str | os.PathLike[str]) -> None:

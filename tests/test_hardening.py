@@ -117,6 +117,17 @@ def test_run_into_a_folder_of_user_files_is_refused(
     assert tree(folder) == before
 
 
+def test_an_output_folder_of_a_renja_before_the_marker_is_run_into_again(tmp_path: Path) -> None:
+    source = document(tmp_path / "a.md", [("Perencanaan SDM", "1.000", "2.000")])
+    out = tmp_path / "out"
+    assert invoke("run", source, "--out", out, "--no-report").exit_code == 0
+    for marker in out.rglob(".renja"):  # as an earlier renja left it: no marker anywhere
+        marker.unlink()
+    again = invoke("run", source, "--out", out, "--no-report", "--force")
+    assert again.exit_code == 0, again.output
+    assert is_marked(out) and (out / "a" / "manifest.json").is_file()
+
+
 def test_corpus_never_replaces_a_corpus_folder_the_user_made(batch: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     shutil.copytree(batch, out)
