@@ -10,6 +10,7 @@ control characters escaped (``shown``), so a file name cannot move the cursor or
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -19,10 +20,16 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from renja.app.check_output import (
+    JSON_FORMAT,
+    TEXT_FORMAT,
+    audit_coverage,
+    check_json,
+    document_json,
+    finding_line,
+)
 from renja.model.errors import RenjaError, environment_message
-from renja.model.result import Result
 from renja.model.severity import SEVERITIES, Severity, severity_rank
-from renja.model.tables import AuditStatus
 from renja.model.version import __version__
 
 if TYPE_CHECKING:
@@ -338,6 +345,16 @@ NEVER = "never"  # --fail-on: no finding fails the run
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print the summary line only.")
 @debug_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice((TEXT_FORMAT, JSON_FORMAT)),
+    default=TEXT_FORMAT,
+    show_default=True,
+    help="text: one line per finding; json: one JSON document on stdout with every finding "
+    "of every input as a record (the columns of findings.csv, typed) and each table's printed "
+    "name.",
+)
 @pdf_options
 @nomenclature_option
 @wilayah_option
@@ -346,6 +363,7 @@ def check(
     fail_on: str,
     quiet: bool,
     debug: bool,
+    output_format: str,
     password: str | None,
     max_pages: int,
     max_size: int,
@@ -357,8 +375,10 @@ def check(
 ) -> None:
     """Audit Renja documents and exit 1 when they have findings (for pipelines).
 
-    Prints one line per finding at or above --fail-on (id, severity, check, table:row, message)
-    and a summary per document; writes no files. Use `renja run` to write the outputs.
+    Prints one line per finding at or above --fail-on (document, id, severity, check, place,
+    message; the place is the table's printed name with its id, the row, and the page or line)
+    and a summary per document on stderr; writes no files. With --format json, stdout holds
+    one JSON document with every finding instead. Use `renja run` to write the outputs.
     """
     from renja.app.pipeline import process
 
@@ -368,6 +388,8 @@ def check(
     reference = load_reference(nomenklatur, required=False)
     threshold = -1 if fail_on == NEVER else severity_rank(fail_on)
     failed = False
+    parts: list[dict[str, Any]] = []
+    errors: list[dict[str, str]] = []
     for path in documents:
         try:
             with guarded(debug):
@@ -376,34 +398,23 @@ def check(
                 )
         except UserError as exc:  # this document: one line, and the others go on
             echo(f"Error: {exc.format_message()}", err=True)
+            errors.append({"file": shown(str(path)), "message": exc.format_message()})
             failed = True
             continue
         hits = [f for f in result.findings if f.severity.rank <= threshold]
-        if not quiet:
+        if output_format == JSON_FORMAT:
+            parts.append(document_json(result, threshold))
+        elif not quiet:
             for f in hits:
-                where = f"{f.table}:{f.row}" if f.table else "-"
-                echo(f"{result.doc_id}\t{f.id}\t{f.severity.value}\t{f.check}\t{where}\t"
-                     f"{f.message}")  # fmt: skip
+                echo(finding_line(result.doc_id, f))
         counts = {s.value: sum(f.severity is s for f in result.findings) for s in SEVERITIES}
         summary = ", ".join(f"{n} {s}" for s, n in counts.items())
         echo(f"{result.doc_id}: {summary}; {audit_coverage(result)}", err=True)
         failed = failed or bool(hits)
+    if output_format == JSON_FORMAT:
+        click.echo(json.dumps(check_json(parts, errors, fail_on), ensure_ascii=False, indent=2))
     if failed:
         sys.exit(1)
-
-
-def audit_coverage(result: Result) -> str:
-    """How many of a document's data tables were audited in full, and which were not: a
-    document with no finding is only clean where its tables were checked."""
-    data = [t for t, a in result.audits.items() if a.status is not AuditStatus.NOT_DATA]
-    checked = [t for t in data if result.audits[t].status is AuditStatus.CHECKED]
-    text = f"{len(checked)} of {len(data)} data tables audited"
-    partial = [t for t in data if result.audits[t].status is AuditStatus.INCOMPLETE]
-    if partial:
-        text += f" ({len(partial)} not read whole: {', '.join(partial)})"
-    if data and not checked:
-        text += "; NO TABLE AUDITED: no finding does not mean clean"
-    return text
 
 
 LEVEL_CHOICES = ("program", "kegiatan", "sub_kegiatan")

@@ -15,6 +15,7 @@ from renja.app.sidecar import apply_corrections
 from renja.extract.source import file_hash
 from renja.model.contract import TableContract, TableStatus
 from renja.model.errors import ReferenceMissingError
+from renja.model.labels import name_findings
 from renja.model.records import Document, DocumentMeta, Finding, RawTable
 from renja.model.result import Result
 from renja.model.tables import AuditStatus, CleanTable, TableAudit
@@ -149,7 +150,7 @@ def process(
         tuple(raw_tables),
         contracts,
         tuple(repairs),
-        tuple(finalize_findings(audited.findings)),
+        tuple(name_findings(finalize_findings(audited.findings), raw_tables)),
         sha256=file_hash(path),
         audits=audits,
         nomenclature=(

@@ -199,6 +199,9 @@ class Finding:
     message: str
     table: str | None = None
     row: int | None = None
+    # the name the document prints for ``table`` (``renja.model.labels.table_name``): the id is
+    # the key, this is what a person is shown
+    table_name: str | None = None
     source: Source = Source()
     kode: str | None = None
     uraian: str | None = None

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from renja.model.contract import TableContract, TableStatus
-from renja.model.records import RawTable
+from renja.model.records import RawTable, Source
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,6 +30,9 @@ class CleanTable:
     bold: tuple[bool, ...] = field(default=())  # per clean row: printed bold (a parent, a total)
     # per clean row: how far its name is indented, in points (PDF; None when unknown)
     indents: tuple[float | None, ...] = field(default=())
+    # per clean row: the printed rows it was read from, its own first (a wrapped line, the
+    # after line of a pair, a record's first line follow): how ``raw/`` finds its rows
+    sources: tuple[tuple[Source, ...], ...] = field(default=())
 
     @property
     def table_id(self) -> str:

@@ -93,8 +93,10 @@ def clean_table(raw: RawTable, contract: TableContract, ctx: ReadContext) -> Cle
     frame = _frame(records, contract)
     bold = tuple(row.bold for row in rows)
     indents = tuple(row.indent for row in rows)
+    sources = tuple((row.source, *row.merged) for row in rows)
     gaps = table_gaps(raw, contract, sum(bool(row.overflow) for row in rows))
-    table = CleanTable(contract, raw, frame, gaps=gaps, bold=bold, indents=indents)
+    table = CleanTable(contract, raw, frame, gaps=gaps, bold=bold, indents=indents,
+                       sources=sources)  # fmt: skip
     return Cleaned(table, repairs, findings)
 
 

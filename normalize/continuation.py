@@ -197,7 +197,8 @@ def _join_split_records(rows: list[LogicalRow], slots: Sequence[Column]) -> list
         code_row = rows[end]
         merged = LogicalRow(cells, code_row.source, code_row.bold or row.bold, row.page_top,
                             indent=code_row.indent)  # fmt: skip
-        merged.merged = [r.source for r in rows[i:end]]
+        merged.merged = [s for r in rows[i:end] for s in (r.source, *r.merged)]
+        merged.merged += code_row.merged
         merged.split_record = [
             (k, part.cells[k].strip())
             for part in rows[i:end]
@@ -279,7 +280,7 @@ def merge_continuations(
                 if cell.strip():
                     target.cells[k] = cell
                     log.append((len(out) - 1, k, cell.strip(), cell, merge_detail_line.__name__))
-            target.merged.append(row.source)
+            target.merged.extend((row.source, *row.merged))
             continue
         if out and row.page_top and completes_cut_record(row.cells, out[-1].cells, slots):
             target = out[-1]
@@ -288,7 +289,7 @@ def merge_continuations(
                     target.cells[k] = cell
                     log.append((len(out) - 1, k, cell.strip(), cell,
                                 completes_cut_record.__name__))  # fmt: skip
-            target.merged.append(row.source)
+            target.merged.extend((row.source, *row.merged))
             continue
         if (
             out
@@ -300,7 +301,7 @@ def merge_continuations(
                 if cell.strip():
                     target.cells[k] = join_text(target.cells[k], cell)
                     log.append((len(out) - 1, k, cell.strip(), target.cells[k], RULE))
-            target.merged.append(row.source)
+            target.merged.extend((row.source, *row.merged))
             continue
         out.append(row)
         log.extend((len(out) - 1, k, text, row.cells[k], RULE) for k, text in row.split_record)

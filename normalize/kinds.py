@@ -175,7 +175,7 @@ TUJUAN_SASARAN = TableKind(
 
 RENCANA_PROGRAM = TableKind(
     slug="rencana_program",
-    title="Rumusan rencana program, kegiatan dan sub kegiatan (Tabel 5.1)",
+    title="Rumusan rencana program, kegiatan dan sub kegiatan",
     caption=r"rumusan\s+rencana\s+program",
     header_words=(r"kode", r"indikator", r"(?:perkiraan|prakiraan)\s+maju"),
     columns=(
@@ -209,7 +209,7 @@ RENCANA_PROGRAM = TableKind(
 
 PENAMBAHAN_PAGU = TableKind(
     slug="penambahan_pagu",
-    title="Penambahan pagu anggaran (Tabel 5.2)",
+    title="Penambahan pagu anggaran",
     caption=r"penambahan\s+(?:pagu|anggaran)",
     header_words=(r"murni", r"penambahan", r"total"),
     columns=(
@@ -230,7 +230,7 @@ PENAMBAHAN_PAGU = TableKind(
 
 PERGESERAN_PAGU = TableKind(
     slug="pergeseran_pagu",
-    title="Pergeseran pagu anggaran (Tabel 5.3)",
+    title="Pergeseran pagu anggaran",
     caption=r"pergeseran\s+(?:pagu|anggaran)",
     header_words=(r"sebelum", r"sesudah|setelah"),
     columns=(

@@ -4,6 +4,9 @@
 ``OUT/corpus/``, replacing it whole (written aside, then swapped in: ``renja.model.publish``):
 
 - ``dokumen.parquet``: one row per document: its metadata and counts.
+- ``tabel.parquet``: one row per table of every document: its id (the key ``baris``,
+  ``sub_kegiatan`` and ``temuan`` name it by), form, and the number and name it is printed with
+  (``nomor_tabel``, ``nama_tabel``).
 - ``baris/tahun=YYYY/part-0.parquet``: every clean row of every table with the document's metadata,
   in long form: one record per amount (``ukuran`` the column, ``periode`` the year it is for,
   ``nilai`` the Rupiah); a row without amounts is one record with no ``ukuran``.
@@ -285,6 +288,33 @@ def related_records(folder: DocFolder, finding: dict[str, str]) -> list[dict[str
     return [empty | ref.to_json() for ref in refs] or None
 
 
+def table_rows(folder: DocFolder) -> list[dict[str, Any]]:
+    """One record per table of a document, clean or kept raw: its id (the key the other
+    corpus tables use), form and status, and the number and name the document prints for it."""
+    meta = document_meta(folder)
+    out = []
+    for entry in folder.tables:
+        table_id = str(entry.get("table_id"))
+        pages = entry.get("source_pages") or [None, None]
+        audit = entry.get("audit") or {}
+        out.append(
+            {
+                **meta,
+                "table_id": table_id,
+                "kind": entry.get("kind"),
+                "status": entry.get("status"),
+                "nomor_tabel": entry.get("nomor"),
+                "nama_tabel": folder.table_name(table_id),
+                "judul": entry.get("caption") or None,
+                "halaman_awal": pages[0],
+                "halaman_akhir": pages[-1],
+                "jumlah_baris": entry.get("rows"),
+                "audit": audit.get("status") if isinstance(audit, dict) else None,
+            }
+        )
+    return out
+
+
 def document_row(folder: DocFolder) -> dict[str, Any]:
     manifest = folder.manifest
     counts = manifest.get("counts") or {}
@@ -305,7 +335,10 @@ def document_row(folder: DocFolder) -> dict[str, Any]:
 
 
 # Column types of the corpus files: the same whatever the documents hold.
-INTS = ("tahun", "baris", "halaman", "tables", "errors", "warnings", "infos", "row")
+INTS = (
+    "tahun", "baris", "halaman", "tables", "errors", "warnings", "infos", "row",
+    "halaman_awal", "halaman_akhir", "jumlah_baris",
+)  # fmt: skip
 RELATED = "related"  # temuan: a list of references, list<struct<RELATED_FIELDS>>
 RELATED_FIELDS = (TABLE_KEY, ROW_KEY, COLUMN_KEY, CODE_KEY)
 RUPIAH = ("nilai", "pagu", "pagu_maju", "difference")
@@ -399,6 +432,10 @@ DOKUMEN = [
     "warnings", "infos",
 ]  # fmt: skip
 TEMUAN = ["doc_id", *META, *FINDING_COLUMNS]
+TABEL = [
+    "doc_id", *META, "table_id", "kind", "status", "nomor_tabel", "nama_tabel", "judul",
+    "halaman_awal", "halaman_akhir", "jumlah_baris", "audit",
+]  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -433,9 +470,11 @@ def build_corpus(out_dir: Path) -> CorpusSummary:
                   ["doc_id", "table_id", "baris"])  # fmt: skip
     temuan = _frame([r for f in folders for r in finding_rows(f)], TEMUAN, ["doc_id", "id"])
     dokumen = _frame([document_row(f) for f in folders], DOKUMEN, ["doc_id"])
+    tabel = _frame([r for f in folders for r in table_rows(f)], TABEL, ["doc_id", "table_id"])
     target = out_dir / CORPUS
     with publish_folder(target) as scratch:
-        for name, frame in (("dokumen", dokumen), ("sub_kegiatan", subs), ("temuan", temuan)):
+        named = (("dokumen", dokumen), ("tabel", tabel), ("sub_kegiatan", subs), ("temuan", temuan))
+        for name, frame in named:
             pq.write_table(arrow_table(frame), scratch / f"{name}.parquet")
         _write_partitioned(baris, scratch / "baris")
         _write_database(scratch)
@@ -465,6 +504,7 @@ def _write_partitioned(frame: pd.DataFrame, folder: Path) -> None:
 # how.
 VIEWS = {
     "dokumen": ("dokumen.parquet", ""),
+    "tabel": ("tabel.parquet", ""),
     "baris": ("baris/*/*.parquet", ", hive_partitioning = true, hive_types = {'tahun': INTEGER}"),
     "sub_kegiatan": ("sub_kegiatan.parquet", ""),
     "temuan": ("temuan.parquet", ""),

@@ -8,7 +8,8 @@ for the report and the workbook::
 
     own_cells(finding)               the cells a finding (or a repair) is about
     finding_refs(finding)            those, and the cells it relates
-    own_rows(folder, finding)        its raw body rows: by source line, else by page
+    own_rows(folder, finding)        its raw body rows: those its clean row was read from
+    printed_rows(folder, ref)        the raw rows a related clean row was read from
     raw_column(folder, table, column, row)   the raw column a clean cell was printed in
     source_snippets(folder, finding) its rows and related rows, offending cells marked
 
@@ -24,7 +25,14 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from renja.model.refs import CellRef
-from renja.present.outputs import RAW_HEADER_ROLE, DocFolder, Record, merged_lines, related_refs
+from renja.present.outputs import (
+    CLEAN_ROW_KEY,
+    RAW_HEADER_ROLE,
+    DocFolder,
+    Record,
+    merged_lines,
+    related_refs,
+)
 from renja.present.values import as_int, digits, split_columns
 
 RAW_BODY_ROLE = "body"  # ``peran`` of raw body rows
@@ -122,16 +130,21 @@ def row_lines(folder: DocFolder, table_id: str, row: int | str) -> set[str]:
 
 
 def own_rows(folder: DocFolder, finding: Record) -> tuple[list[int], str]:
-    """The raw body rows a finding is about (by position): by source line, else by page.
+    """The raw body rows a finding is about (by position): the rows its clean row was read
+    from (``baris_bersih``); in a folder that does not record them, by source line, else by
+    page. A finding of no row (about a whole table) shows its page's rows.
 
     The text beside them says what was left out: the rows of a long page past
     ``MAX_PAGE_ROWS``.
     """
     table_id = finding.get("table", "")
+    row = as_int(finding.get("row"))
+    printed = printed_rows(folder, CellRef(table_id, row)) if row is not None else []
+    if printed:
+        return printed, ""
     line = finding.get("sumber_baris", "")
     if line:
-        lines = {line} | row_lines(folder, table_id, finding.get("row", ""))
-        return sorted(i for line in lines for i in folder.raw_at_line(table_id, line)), ""
+        return folder.raw_at_line(table_id, line), ""
     page = finding.get("halaman", "")
     if not page:
         return [], ""
@@ -142,6 +155,16 @@ def own_rows(folder: DocFolder, finding: Record) -> tuple[list[int], str]:
     if len(on_page) > MAX_PAGE_ROWS:
         return on_page[:MAX_PAGE_ROWS], f"Hanya {MAX_PAGE_ROWS} baris pertama halaman {page}."
     return on_page, ""
+
+
+def printed_rows(folder: DocFolder, ref: CellRef) -> list[int]:
+    """The raw rows (positions) a clean row was read from: by ``baris_bersih``, else by the
+    source lines of the clean row (a folder that does not record it)."""
+    printed = folder.raw_of_clean(ref.table, str(ref.row))
+    if printed is not None:
+        return printed
+    lines = sorted(row_lines(folder, ref.table, ref.row))
+    return [i for line in lines for i in folder.raw_at_line(ref.table, line)]
 
 
 def raw_column(
@@ -198,7 +221,8 @@ def source_snippets(folder: DocFolder, finding: Record) -> list[Snippet]:
     hit_columns = {n for n in printed if n is not None}
     rows: dict[str, dict[int, SnippetRow]] = defaultdict(dict)  # table -> raw position -> row
     for i in own:
-        marks = hit_columns | value_marks(raw[i], raw_width(raw), finding)
+        # the cells printing the finding's values, when it names no column the raw table has
+        marks = hit_columns or value_marks(raw[i], raw_width(raw), finding)
         rows[table_id][i] = SnippetRow(raw[i], True, dict.fromkeys(marks, HIT))
     skipped = _add_related_rows(folder, related, rows)
     if skipped:
@@ -215,18 +239,41 @@ def _add_related_rows(
     shown = skipped = 0
     for ref in related:
         column = raw_column(folder, ref.table, ref.column, ref.row)
-        for line in sorted(row_lines(folder, ref.table, ref.row)):
-            for i in folder.raw_at_line(ref.table, line):
-                entry = rows[ref.table].get(i)
-                if entry is None:
-                    if shown >= MAX_RELATED_ROWS:
-                        skipped += 1
-                        continue
-                    shown += 1
-                    entry = rows[ref.table][i] = SnippetRow(folder.raw_rows(ref.table)[i], False)
-                if column is not None:
-                    entry.marks.setdefault(column, RELATED)
+        for i in printed_rows(folder, ref):
+            entry = rows[ref.table].get(i)
+            if entry is None:
+                if shown >= MAX_RELATED_ROWS:
+                    skipped += 1
+                    continue
+                shown += 1
+                entry = rows[ref.table][i] = SnippetRow(folder.raw_rows(ref.table)[i], False)
+            if column is not None:
+                entry.marks.setdefault(column, RELATED)
     return skipped
+
+
+def unmark_empty_parts(rows: Sequence[SnippetRow]) -> None:
+    """A clean row printed over several lines (a wrapped name, a row a page break cut) has its
+    value on one of them: a mark stays on the lines that print something in the marked column,
+    or on the first line when none does.
+
+    >>> top = SnippetRow({"baris_bersih": "38", "kolom_2": "1.325.090.599"}, True, {2: HIT})
+    >>> rest = SnippetRow({"baris_bersih": "38", "kolom_2": ""}, True, {2: HIT})
+    >>> unmark_empty_parts([top, rest])
+    >>> top.marks, rest.marks
+    ({2: 'hit'}, {})
+    """
+    parts: dict[tuple[bool, str], list[SnippetRow]] = defaultdict(list)
+    for row in rows:
+        parts[(row.own, row.cells.get(CLEAN_ROW_KEY, ""))].append(row)
+    for lines in parts.values():
+        for column in {n for row in lines for n in row.marks}:
+            marked = [row for row in lines if column in row.marks]
+            printed = [row for row in marked if (row.cells.get(f"kolom_{column}") or "").strip()]
+            kept = {id(row) for row in printed or marked[:1]}
+            for row in marked:
+                if id(row) not in kept:
+                    del row.marks[column]
 
 
 def _snippet(folder: DocFolder, table_id: str, rows: dict[int, SnippetRow], note: str) -> Snippet:
@@ -234,11 +281,13 @@ def _snippet(folder: DocFolder, table_id: str, rows: dict[int, SnippetRow], note
     names: dict[int, list[str]] = defaultdict(list)
     for name, column in folder.raw_columns(table_id).items():
         names[column].append(name)
+    ordered = [rows[i] for i in sorted(rows)]
+    unmark_empty_parts(ordered)
     return Snippet(
         table_id=table_id,
         width=raw_width(raw),
         header=[r for r in raw if r.get("peran") == RAW_HEADER_ROLE],
-        rows=[rows[i] for i in sorted(rows)],
+        rows=ordered,
         column_names=dict(names),
         note=note,
     )
@@ -255,6 +304,7 @@ __all__ = [
     "moved_from",
     "own_cells",
     "own_rows",
+    "printed_rows",
     "raw_column",
     "raw_width",
     "row_lines",

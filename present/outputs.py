@@ -15,20 +15,24 @@ from typing import Any
 
 import pandas as pd
 
+from renja.extract.source import file_hash
 from renja.model.contract import TableContract, row_value_kinds
 from renja.model.errors import OutputSchemaError, RenjaError
+from renja.model.labels import table_name
 from renja.model.publish import STALE
 from renja.model.refs import Related, load_lines, load_related
 from renja.model.version import SCHEMA_VERSION
 
 SAFE_NAME = re.compile(r"[\w-][\w.-]*")  # a table id that is a file name, not a path
 RAW_HEADER_ROLE = "header"  # ``peran`` of raw header rows
+CLEAN_ROW_KEY = "baris_bersih"  # of a raw row: the clean row (``baris``) it was read into
 # The columns of repairs.csv and findings.csv, in order (the corpus keeps the findings' too).
 REPAIR_COLUMNS = [
     "table", "row", "column", "raw", "clean", "rule", "asal", "sumber_baris", "halaman",
 ]  # fmt: skip
 FINDING_COLUMNS = [
-    "id", "check", "severity", "table", "row", "sumber_baris", "halaman", "kode", "uraian",
+    "id", "check", "severity", "table", "nama_tabel", "row", "sumber_baris", "halaman", "kode",
+    "uraian",
     "column", "expected", "found", "difference", "message", "root_cause", "related",
 ]  # fmt: skip
 
@@ -97,6 +101,7 @@ class DocFolder:
     repairs: list[Record]
     _raw: dict[str, list[Record]] = field(default_factory=dict, repr=False)
     _raw_lines: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
+    _raw_clean: dict[str, dict[str, list[int]] | None] = field(default_factory=dict, repr=False)
     _clean: dict[str, list[Record]] = field(default_factory=dict, repr=False)
     _clean_index: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False)
     _repairs: dict[tuple[str, str], list[Record]] | None = field(default=None, repr=False)
@@ -122,9 +127,38 @@ class DocFolder:
     def tables(self) -> list[dict[str, Any]]:
         return list(self.manifest.get("tables") or [])
 
+    @property
+    def source_link(self) -> str:
+        """Where the input document is, relative to this folder (``source.path`` of the
+        manifest, POSIX); empty when the manifest does not say."""
+        source = self.manifest.get("source") or {}
+        path = source.get("path") if isinstance(source, dict) else None
+        return path if isinstance(path, str) else ""
+
+    def source_document(self) -> Path | None:
+        """The input document this folder was made from, when it is still where the manifest
+        says and unchanged (its SHA-256 is the manifest's); None otherwise."""
+        link = self.source_link
+        if not link:
+            return None
+        path = self.path / link
+        expected = (self.manifest.get("source") or {}).get("sha256")
+        if not path.is_file() or not expected or file_hash(path) != expected:
+            return None
+        return path
+
     def table(self, table_id: str) -> dict[str, Any]:
         """The manifest entry of a table; empty when the manifest does not list it."""
         return next((t for t in self.tables if t.get("table_id") == table_id), {})
+
+    def table_name(self, table_id: str) -> str:
+        """What a person is shown for a table: the name the manifest gives it (``nama``: its
+        printed number and title), else one made from its caption, else its id."""
+        entry = self.table(table_id)
+        name = entry.get("nama")
+        if isinstance(name, str) and name:
+            return name
+        return table_name(table_id, str(entry.get("caption") or "")) if entry else table_id
 
     def raw_columns(self, table_id: str) -> dict[str, int]:
         """The manifest's ``raw_columns``: the raw column ``N`` each clean column is read from."""
@@ -175,6 +209,22 @@ class DocFolder:
                     index[row.get("sumber_baris", "")].append(i)
             self._raw_lines[table_id] = index
         return self._raw_lines[table_id].get(line, []) if line else []
+
+    def raw_of_clean(self, table_id: str, baris: str) -> list[int] | None:
+        """The positions of the raw rows a clean row was read from (``baris_bersih``), in
+        order; None when ``raw/<table_id>.csv`` does not say (a folder written before it did)."""
+        if table_id not in self._raw_clean:
+            rows = self.raw_rows(table_id)
+            if not rows or CLEAN_ROW_KEY not in rows[0]:
+                self._raw_clean[table_id] = None
+            else:
+                index: dict[str, list[int]] = defaultdict(list)
+                for i, row in enumerate(rows):
+                    if row.get(CLEAN_ROW_KEY):
+                        index[row[CLEAN_ROW_KEY]].append(i)
+                self._raw_clean[table_id] = index
+        index_of = self._raw_clean[table_id]
+        return None if index_of is None else index_of.get(baris, [])
 
     def clean_rows(self, table_id: str) -> list[Record]:
         """The rows of ``tables/<table_id>.csv``; none for a table of no known form."""
@@ -371,6 +421,7 @@ def doc_folder(path: Path, manifest: object) -> DocFolder:
 
 
 __all__ = [
+    "CLEAN_ROW_KEY",
     "CSV_SAFE",
     "RAW_HEADER_ROLE",
     "SAFE_NAME",

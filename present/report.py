@@ -25,7 +25,7 @@ import html
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -35,12 +35,20 @@ from jinja2.ext import Extension
 from markupsafe import Markup
 
 from renja.model.checks import CHECKS
+from renja.model.labels import shorten
 from renja.model.publish import publish_file
 from renja.model.refs import CellRef, Related
 from renja.model.severity import SEVERITIES, Severity, severity_rank
 from renja.present.causes import cause_groups, consequence_counts
-from renja.present.locate import HIT, Snippet, SnippetRow, source_snippets
+from renja.present.locate import source_snippets
 from renja.present.outputs import DocFolder, Record, read_doc_folder, related_refs
+from renja.present.source_view import (
+    Detail,
+    detail_view,
+    page_pictures,
+    snippet_regions,
+    where_label,
+)
 from renja.present.values import as_int, number_key
 
 REPORT_NAME = "report.html"
@@ -50,6 +58,8 @@ SEVERITY_LABELS: dict[str, str] = {
     Severity.WARNING: "Peringatan",
     Severity.INFO: "Info",
 }
+FILTER_NAME_WIDTH = 48  # a table's printed name is cut to this many characters in the filter
+TABLE_NAME_WIDTH = 36  # and to this many in the findings table's column
 RELATED_SHOWN = 6  # a longer "Terkait" list folds into a <details>
 MAX_INDENT = 3  # consequences deeper than this are indented as this deep (``depth-3`` in the CSS)
 
@@ -113,19 +123,6 @@ def shown_value(text: str) -> tuple[str, str]:
     if DOTTED_CODE.fullmatch(text):
         return text, "."
     return text, ""
-
-
-def where_label(finding: Record) -> str:
-    """The source line or page of a finding: ``baris 664`` or ``hal. 3``.
-
-    >>> where_label({"sumber_baris": "664"}), where_label({"sumber_baris": "", "halaman": "3"})
-    ('baris 664', 'hal. 3')
-    """
-    if finding.get("sumber_baris"):
-        return f"baris {finding['sumber_baris']}"
-    if finding.get("halaman"):
-        return f"hal. {finding['halaman']}"
-    return ""
 
 
 def check_meaning(slug: str) -> str:
@@ -201,65 +198,6 @@ class Cell:
 
 
 @dataclass(frozen=True, slots=True)
-class RawCell:
-    """A cell of a raw row as printed, marked when the finding is about it or relates it."""
-
-    text: str
-    mark: str | None  # HIT or RELATED, for a marked cell
-
-
-@dataclass(frozen=True, slots=True)
-class RawRow:
-    """A raw row as printed: a header row, the finding's own row, or a row it relates."""
-
-    css_class: str  # "hdr" (a header row), "src-row" (the finding's own) or "rel-row"
-    where: str  # the source line, or page
-    cells: list[RawCell]
-
-
-@dataclass(frozen=True, slots=True)
-class RawColumn:
-    """A ``kolom_N`` of a raw table, as its snippet's heading names it."""
-
-    title: str  # kolom_N and the clean columns read from it
-    hit: bool  # a cell of the column is the finding's own
-
-
-@dataclass(frozen=True, slots=True)
-class SnippetView:
-    """Rows of one raw table as printed (``renja.present.locate.Snippet``), cells as shown."""
-
-    table_id: str
-    caption: str
-    columns: list[RawColumn]  # kolom_1, kolom_2, ...
-    rows: list[RawRow]
-    note: str
-
-
-@dataclass(frozen=True, slots=True)
-class Repair:
-    """A repair of a finding's row, as ``repairs.csv`` logs it."""
-
-    column: str | None
-    origin: str | None  # ``asal``: where a moved cell was printed
-    raw: str | None
-    clean: str | None
-    rule: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class Detail:
-    """The expandable detail under a finding: its source rows, related rows and repairs."""
-
-    finding_id: str
-    table_id: str
-    summary: str
-    own: SnippetView | None  # None when raw/<table>.csv holds none of its rows
-    related: list[SnippetView]  # rows of other tables
-    repairs: list[Repair]
-
-
-@dataclass(frozen=True, slots=True)
 class FindingRow:
     """One finding as its row in the findings table shows it."""
 
@@ -272,6 +210,7 @@ class FindingRow:
     cells: list[Cell]  # in ``COLUMNS`` order
     related: RelatedView
     detail: Detail | None  # None for a finding of no table
+    table_name: str = ""  # the name the document prints for its table (its id is the key)
 
     @property
     def id(self) -> str:
@@ -290,6 +229,11 @@ class FindingRow:
         return self.finding.get("table", "")
 
     @property
+    def table_label(self) -> str:
+        """The table's printed name, cut for the findings table's narrow column."""
+        return shorten(self.table_name, TABLE_NAME_WIDTH)
+
+    @property
     def indent(self) -> int:
         return min(self.depth, MAX_INDENT)
 
@@ -301,6 +245,7 @@ class FindingsView:
     groups: list[list[FindingRow]]  # each a root cause, then the findings it explains
     checks: list[str]  # to filter by
     tables: list[str]
+    table_labels: dict[str, str] = field(default_factory=dict)  # the tables' printed names
 
 
 @dataclass(frozen=True, slots=True)
@@ -364,6 +309,7 @@ class TableRow:
     """A table of the manifest, and which of its CSV files exist."""
 
     table_id: str
+    name: str  # what the document prints: its number and title (``nama``)
     kind: object  # the manifest's values, shown as they are
     title: object
     caption: object
@@ -410,49 +356,13 @@ def finding_cells(finding: Record) -> list[Cell]:
     return cells
 
 
-def snippet_view(snippet: Snippet, caption: str = "") -> SnippetView:
-    """Raw rows as a small table: header rows first, offending cells marked."""
-    marked = {n for row in snippet.rows for n, kind in row.marks.items() if kind == HIT}
-    columns = []
-    for n in range(1, snippet.width + 1):
-        names = ", ".join(snippet.column_names.get(n, []))
-        columns.append(RawColumn(f"kolom_{n}: {names}" if names else f"kolom_{n}", n in marked))
-    rows = [raw_row(row, snippet.width, "hdr", {}) for row in snippet.header]
-    rows += [raw_row(row.cells, snippet.width, _row_class(row), row.marks) for row in snippet.rows]
-    return SnippetView(snippet.table_id, caption, columns, rows, snippet.note)
-
-
-def _row_class(row: SnippetRow) -> str:
-    return "src-row" if row.own else "rel-row"
-
-
-def raw_row(row: Record, width: int, css_class: str, marks: dict[int, str]) -> RawRow:
-    where = row.get("sumber_baris") or (f"hal. {row['halaman']}" if row.get("halaman") else "")
-    cells = [RawCell(row.get(f"kolom_{n}") or "", marks.get(n)) for n in range(1, width + 1)]
-    return RawRow(css_class, where, cells)
-
-
-def detail_view(folder: DocFolder, finding: Record) -> Detail:
-    """A finding's source rows, the rows it relates and the repairs of its row."""
-    table_id, row = finding.get("table", ""), finding.get("row", "")
-    snippets = source_snippets(folder, finding)
-    summary = f"Sumber: {where_label(finding) or 'tidak diketahui'} · {table_id}"
-    if row:
-        summary += f" baris {row}"
-    own = None
-    if snippets and snippets[0].table_id == table_id:
-        own = snippet_view(snippets[0])
-        snippets = snippets[1:]
-    repairs = [
-        Repair(r.get("column"), r.get("asal"), r.get("raw"), r.get("clean"), r.get("rule"))
-        for r in folder.repairs_of(table_id, row)
-    ]
-    related = [snippet_view(s, f"Terkait: {s.table_id}") for s in snippets]
-    return Detail(finding.get("id", ""), table_id, summary, own, related, repairs)
-
-
 def finding_row(
-    folder: DocFolder, finding: Record, depth: int, ids: set[str], consequences: Counter[str]
+    finding: Record,
+    depth: int,
+    ids: set[str],
+    consequences: Counter[str],
+    detail: Detail | None,
+    table_name: str = "",
 ) -> FindingRow:
     """One finding as its row shows it, with the detail under it."""
     return FindingRow(
@@ -464,8 +374,20 @@ def finding_row(
         where=where_label(finding),
         cells=finding_cells(finding),
         related=related_view(finding),
-        detail=detail_view(folder, finding) if finding.get("table") else None,
+        detail=detail,
+        table_name=table_name,
     )
+
+
+def finding_details(folder: DocFolder, findings: Sequence[Record]) -> dict[int, Detail]:
+    """The detail of each finding of a table (by the record's identity, as ``cause_groups``
+    tells them apart), its pictures given in the order of ``findings``: the page's."""
+    located = [(f, source_snippets(folder, f)) for f in findings if f.get("table")]
+    pictures = page_pictures(folder, [snippet_regions(snippets) for _, snippets in located])
+    return {
+        id(finding): detail_view(folder, finding, snippets, shown.views, shown.note)
+        for (finding, snippets), shown in zip(located, pictures, strict=True)
+    }
 
 
 def findings_view(folder: DocFolder) -> FindingsView:
@@ -473,14 +395,29 @@ def findings_view(folder: DocFolder) -> FindingsView:
     findings = folder.findings
     ids = {f.get("id", "") for f in findings} - {""}
     consequences = consequence_counts(findings)
+    grouped = cause_groups(findings)
+    details = finding_details(folder, [f for group in grouped for f, _ in group])
+    tables = sorted({f.get("table", "") for f in findings} - {""})
+    names = {table_id: folder.table_name(table_id) for table_id in tables}
     groups = [
-        [finding_row(folder, finding, depth, ids, consequences) for finding, depth in group]
-        for group in cause_groups(findings)
+        [
+            finding_row(
+                finding,
+                depth,
+                ids,
+                consequences,
+                details.get(id(finding)),
+                names.get(finding.get("table", ""), ""),
+            )
+            for finding, depth in group
+        ]
+        for group in grouped
     ]
     return FindingsView(
         groups=groups,
         checks=sorted({f.get("check", "") for f in findings} - {""}),
-        tables=sorted({f.get("table", "") for f in findings} - {""}),
+        tables=tables,
+        table_labels={t: shorten(name, FILTER_NAME_WIDTH) for t, name in names.items()},
     )
 
 
@@ -553,6 +490,7 @@ def tables_view(folder: DocFolder) -> list[TableRow]:
         rows.append(
             TableRow(
                 table_id=table_id,
+                name=folder.table_name(table_id),
                 kind=table.get("kind"),
                 title=table.get("title") or "",
                 caption=table.get("caption") or table.get("context") or "",
@@ -619,7 +557,7 @@ def page_view(folder: DocFolder) -> PageView:
     css, js = asset("report.css"), asset("report.js")
     policy = (
         f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
-        "img-src 'none'; base-uri 'none'; form-action 'none'"
+        "img-src data:; base-uri 'none'; form-action 'none'"
     )
     return PageView(
         title=f"Temuan · {folder.meta.get('title') or folder.doc_id}",

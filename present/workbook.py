@@ -3,7 +3,8 @@
 Like the HTML report, the workbook is rebuilt from the output contract alone::
 
     Ringkasan        the document's metadata, the counts, and a link to each table's sheet
-    <one per table>  every clean table, numbers as numbers; cells with a finding are coloured
+    <one per table>  every clean table under the name the document prints for it (the sheet
+                     is named by its id), numbers as numbers; cells with a finding coloured
     Temuan           findings.csv, each linked to its cell
     Perbaikan        repairs.csv, each linked to its cell
 
@@ -66,6 +67,7 @@ SEVERITY_FILLS: dict[str, PatternFill] = {  # by severity, as findings.csv write
 }
 HEADER_FILL = PatternFill("solid", fgColor="E7E9ED")
 BOLD = Font(bold=True)
+TITLE_FONT = Font(bold=True, size=12)
 LINK = Font(color="1F5F99", underline="single")
 
 INTEGER = re.compile(r"-?(?:0|[1-9]\d*)")  # no leading zeros: '01' stays a text code
@@ -208,26 +210,35 @@ class Mark:
     note: str
 
 
-def write_rows(sheet: Worksheet, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """A header row (bold, shaded, frozen, filtered) and the rows under it."""
+def write_rows(
+    sheet: Worksheet, header: Sequence[str], rows: Iterable[Sequence[Any]], title: str = ""
+) -> int:
+    """A header row (bold, shaded, frozen, filtered) and the rows under it; with a ``title``,
+    a title row above the header. Returns the sheet row of the header."""
+    if title:
+        sheet.append([sheet_text(title)])
+        sheet.cell(1, 1).font = TITLE_FONT
     sheet.append([sheet_text(name) for name in header])
-    for cell in sheet[1]:
+    top = sheet.max_row
+    for cell in sheet[top]:
         cell.font, cell.fill = BOLD, HEADER_FILL
-    last = 1
-    for last, row in enumerate(rows, start=2):
+    last = top
+    for last, row in enumerate(rows, start=top + 1):
         values = [sheet_text(value) for value in row]
         sheet.append(values)
         for column, value in enumerate(values, start=1):
             if isinstance(value, str) and value.startswith("="):
                 sheet.cell(last, column).data_type = "s"  # document text, never a formula
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(max(len(header), 1))}{last}"
-    fit_widths(sheet)
+    sheet.freeze_panes = f"A{top + 1}"
+    sheet.auto_filter.ref = f"A{top}:{get_column_letter(max(len(header), 1))}{last}"
+    fit_widths(sheet, below=top)
+    return top
 
 
-def fit_widths(sheet: Worksheet) -> None:
-    """Each column as wide as its longest value, within bounds."""
-    for index, column in enumerate(sheet.iter_cols(values_only=True), start=1):
+def fit_widths(sheet: Worksheet, below: int = 1) -> None:
+    """Each column as wide as its longest value from row ``below`` on (a title above the
+    header spills over), within bounds."""
+    for index, column in enumerate(sheet.iter_cols(min_row=below, values_only=True), start=1):
         longest = max((len(_shown(value)) for value in column), default=0)
         width = min(max(longest + 2, MIN_WIDTH), MAX_WIDTH)
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -265,16 +276,18 @@ def table_sheet(
     header: Sequence[str],
     rows: Sequence[Record],
     marks: dict[int, list[tuple[str, Mark]]],
+    title: str = "",
 ) -> dict[int, int]:
-    """One clean table, its marked cells coloured; returns the sheet row of each ``baris``.
+    """One clean table under its ``title`` (the name the document prints for it), its marked
+    cells coloured; returns the sheet row of each ``baris``.
 
     A finding whose column the table lacks marks the row's ``baris``.
     """
     numeric = numeric_columns(header, rows)
     values = [[_value(row, name, name in numeric) for name in header] for row in rows]
-    write_rows(sheet, header, values)
+    top = write_rows(sheet, header, values, title)
     positions: dict[int, int] = {}
-    for offset, row in enumerate(rows, start=2):
+    for offset, row in enumerate(rows, start=top + 1):
         for index, name in enumerate(header, start=1):
             cell = sheet.cell(offset, index)
             fmt = number_format(name, cell.value)
@@ -393,9 +406,12 @@ def build_workbook(folder: DocFolder) -> Workbook:
         taken.append(name)
         header = csv_header(folder.clean_path(table_id))
         sheet = book.create_sheet(name)
-        positions = table_sheet(sheet, header, rows, marks.get(table_id, {}))
+        printed = folder.table_name(table_id)
+        title = f"{printed} ({table_id})" if printed != table_id else table_id
+        positions = table_sheet(sheet, header, rows, marks.get(table_id, {}), title)
         links[table_id] = (name, positions, header)
-        table_rows.append(["tabel", table_id, len(rows), table.get("title") or table.get("kind")])
+        described = printed if printed != table_id else table.get("title") or table.get("kind")
+        table_rows.append(["tabel", table_id, len(rows), described])
     write_rows(
         summary, ["bagian", "butir", "nilai", "keterangan"], summary_rows(folder) + table_rows
     )

@@ -20,19 +20,21 @@ import csv
 import io
 import json
 import math
-from collections import Counter
+import os
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from renja.model.errors import RenjaError, environment_message
 from renja.model.labels import printed_number, table_name
 from renja.model.publish import publish_folder
-from renja.model.records import Finding, RawTable, Repair
+from renja.model.records import Finding, RawRow, RawTable, Repair, RowRole, Source
 from renja.model.refs import dump_lines, dump_related
 from renja.model.result import Result
 from renja.model.severity import SEVERITIES
@@ -100,7 +102,9 @@ def frame_csv(frame: pd.DataFrame, safe: bool = False) -> str:
     return _csv_text(list(frame.columns), rows, safe)
 
 
-def raw_csv(table: RawTable, safe: bool = False) -> str:
+def raw_csv(table: RawTable, clean: CleanTable | None = None, safe: bool = False) -> str:
+    """A raw table as ``raw/<table_id>.csv``: each row's place (line or page, box, column
+    rules), role, the clean row it was read into (``baris_bersih``) and its cells."""
     width = table.width
     header = [
         "sumber_baris",
@@ -108,21 +112,58 @@ def raw_csv(table: RawTable, safe: bool = False) -> str:
         "peran",
         "tebal",
         "kotak",
+        "tepi",
+        "baris_bersih",
         *[f"kolom_{i + 1}" for i in range(width)],
     ]
+    sources = clean.sources if clean is not None and len(clean.sources) == len(clean.frame) else ()
+    numbers = clean_row_numbers(table.rows, sources)
     rows = [
         [
             r.source.line,
             r.source.page,
             r.role.value,
             r.bold,
-            " ".join(f"{v:.1f}" for v in r.source.bbox) if r.source.bbox else "",
+            _points(r.source.bbox or ()),
+            _points(r.edges) if len(r.edges) == len(r.cells) + 1 else "",
+            number,
             *r.cells,
             *[""] * (width - len(r.cells)),
         ]
-        for r in table.rows
+        for r, number in zip(table.rows, numbers, strict=True)
     ]
     return _csv_text(header, rows, safe)
+
+
+def _points(values: Sequence[float]) -> str:
+    return " ".join(f"{v:.1f}" for v in values)
+
+
+def clean_row_numbers(
+    rows: Sequence[RawRow], sources: Sequence[Sequence[Source]]
+) -> list[int | None]:
+    """For each raw row, the clean row (``baris``, from 1) it was read into; None for a header
+    or a row no clean row holds.
+
+    Each clean row names the printed rows it was read from (``CleanTable.sources``); a raw body
+    row is found by its source (its line, or its page and box), the first unclaimed one.
+
+    >>> from renja.model.records import RowRole
+    >>> rows = [RawRow(["Uraian"], Source(1), RowRole.HEADER), RawRow(["A dan"], Source(2)),
+    ...         RawRow(["B"], Source(3)), RawRow(["C"], Source(4))]
+    >>> clean_row_numbers(rows, [(Source(2), Source(3)), (Source(4),)])
+    [None, 1, 1, 2]
+    """
+    numbers: list[int | None] = [None] * len(rows)
+    unclaimed: dict[Source, list[int]] = defaultdict(list)
+    for position, row in enumerate(rows):
+        if row.role is RowRole.BODY:
+            unclaimed[row.source].append(position)
+    for number, printed in enumerate(sources, start=1):
+        for source in printed:
+            if unclaimed.get(source):
+                numbers[unclaimed[source].pop(0)] = number
+    return numbers
 
 
 def repairs_csv(repairs: Sequence[Repair], safe: bool = False) -> str:
@@ -133,28 +174,63 @@ def repairs_csv(repairs: Sequence[Repair], safe: bool = False) -> str:
     return _csv_text(REPAIR_COLUMNS, rows, safe)
 
 
+def finding_record(finding: Finding) -> dict[str, Any]:
+    """A finding as a record of ``FINDING_COLUMNS``, its values typed: numbers as numbers, no
+    value as None, ``related`` as a list of references (``renja.model.refs``). findings.csv
+    writes these records; ``renja check --format json`` prints them.
+
+    >>> from renja.model.checks import JUMLAH_TOTAL
+    >>> from renja.model.refs import CellRef
+    >>> found = Finding(JUMLAH_TOTAL, JUMLAH_TOTAL.severity, "…", table="t06", row=4,
+    ...                 related=(CellRef("t06", 5, "pagu"),), id="F001")
+    >>> record = finding_record(found)
+    >>> record["check"], record["row"], record["halaman"], record["related"]
+    ('jumlah_total', 4, None, [{'tabel': 't06', 'baris': 5, 'kolom': 'pagu'}])
+    """
+    values = {
+        "id": finding.id,
+        "check": str(finding.check),
+        "severity": finding.severity.value,
+        "table": finding.table,
+        "nama_tabel": finding.table_name,
+        "row": finding.row,
+        "sumber_baris": finding.source.line,
+        "halaman": finding.source.page,
+        "kode": finding.kode,
+        "uraian": finding.uraian,
+        "column": finding.column,
+        "expected": finding.expected,
+        "found": finding.found,
+        "difference": finding.difference,
+        "message": finding.message,
+        "root_cause": finding.root_cause,
+    }
+    record = {name: _plain(values.get(name)) for name in FINDING_COLUMNS}
+    record["related"] = [ref.to_json() for ref in finding.related]
+    return record
+
+
+def _plain(value: Any) -> Any:
+    """A value as JSON takes it: NumPy's numbers (a clean table's) as Python's, a missing one
+    (``pd.NA``, NaN) as None.
+
+    >>> import numpy as np
+    >>> _plain(np.int64(42)), _plain(pd.NA), _plain(float("nan")), _plain("5.03")
+    (42, None, None, '5.03')
+    """
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, np.generic):
+        return _plain(value.item())
+    return value
+
+
 def findings_csv(findings: Sequence[Finding], safe: bool = False) -> str:
-    rows = [
-        [
-            f.id,
-            f.check,
-            f.severity.value,
-            f.table,
-            f.row,
-            f.source.line,
-            f.source.page,
-            f.kode,
-            f.uraian,
-            f.column,
-            f.expected,
-            f.found,
-            f.difference,
-            f.message,
-            f.root_cause,
-            dump_related(f.related),
-        ]
-        for f in findings
-    ]
+    rows = []
+    for finding in findings:
+        record = finding_record(finding)
+        record["related"] = dump_related(finding.related)
+        rows.append([record[name] for name in FINDING_COLUMNS])
     return _csv_text(FINDING_COLUMNS, rows, safe)
 
 
@@ -172,8 +248,23 @@ def raw_columns(table: CleanTable) -> dict[str, int]:
     return out
 
 
-def manifest(result: Result) -> dict[str, Any]:
-    """What the document folder holds, for people and for later stages."""
+def source_link(document: str | Path, folder: str | Path) -> str:
+    """Where the input document is, seen from its output folder: a relative POSIX path (the
+    report links to it), absolute when there is none (another drive).
+
+    >>> source_link("/data/in/renja.pdf", "/data/out/renja")
+    '../../in/renja.pdf'
+    """
+    document, folder = Path(os.path.abspath(document)), Path(os.path.abspath(folder))
+    try:
+        return Path(os.path.relpath(document, folder)).as_posix()
+    except ValueError:
+        return document.as_posix()
+
+
+def manifest(result: Result, folder: str | Path | None = None) -> dict[str, Any]:
+    """What the document folder holds, for people and for later stages; with the ``folder``
+    it is written to, where the input is from there (``source.path``)."""
     document = result.document
     clean = {t.table_id: t for t in result.tables}
     tables = []
@@ -218,6 +309,7 @@ def manifest(result: Result) -> dict[str, Any]:
         "doc_id": document.doc_id,
         "source": {
             "file": Path(document.path).name,
+            **({"path": source_link(document.path, folder)} if folder is not None else {}),
             "sha256": result.sha256,
             **({"pages": document.pages} if document.pages is not None else {}),
             **({"engine_choices": document.engine_choices} if document.engine_choices else {}),
@@ -293,14 +385,16 @@ def write_outputs(
     final = Path(out_dir) / result.doc_id
     failed: list[str] = []
     with publish_folder(final) as staging:
+        clean = {table.table_id: table for table in result.tables}
         for raw in result.raw_tables:
-            _write(staging / "raw" / f"{raw.table_id}.csv", raw_csv(raw, safe_csv))
+            text = raw_csv(raw, clean.get(raw.table_id), safe_csv)
+            _write(staging / "raw" / f"{raw.table_id}.csv", text)
         (staging / "tables").mkdir()
         for table in result.tables:
             _write(staging / "tables" / f"{table.table_id}.csv", frame_csv(table.frame, safe_csv))
         _write(staging / "repairs.csv", repairs_csv(result.repairs, safe_csv))
         _write(staging / "findings.csv", findings_csv(result.findings, safe_csv))
-        data = manifest(result)
+        data = manifest(result, final)
         if safe_csv:
             data[CSV_SAFE] = True
         if parquet:
@@ -362,6 +456,7 @@ __all__ = [
     "FINDING_COLUMNS",
     "REPAIR_COLUMNS",
     "Written",
+    "finding_record",
     "manifest",
     "write_outputs",
     "write_result",

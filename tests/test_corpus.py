@@ -101,6 +101,31 @@ def test_the_corpus_holds_every_document_with_its_metadata(out: Path) -> None:
     assert expected > 300
 
 
+def test_tables_carry_their_printed_names(out: Path) -> None:
+    """The corpus names each table as its document prints it, keyed by the table's id, and
+    each finding carries the name of its table."""
+    corpus = out / "corpus"
+    tables = query(corpus, "SELECT doc_id, table_id, nomor_tabel, nama_tabel, judul FROM tabel")
+    for doc_id in (SAMPLE_MD.stem, "dinkes-2025", "dinkes-2027"):
+        manifest = json.loads((out / doc_id / "manifest.json").read_text(encoding="utf-8"))
+        mine = tables[tables["doc_id"] == doc_id]
+        assert mine["table_id"].tolist() == sorted(t["table_id"] for t in manifest["tables"])
+        for entry in manifest["tables"]:
+            row = mine[mine["table_id"] == entry["table_id"]].iloc[0]
+            assert row["nama_tabel"] == entry["nama"]
+            assert (row["nomor_tabel"] if pd.notna(row["nomor_tabel"]) else None) == entry["nomor"]
+    dinkes = tables[tables["doc_id"] == "dinkes-2025"]
+    assert dinkes["nomor_tabel"].tolist() == ["Tabel 5.3"]  # printed by the document itself
+    assert dinkes["nama_tabel"].tolist() == ["Tabel 5.3 — Pergeseran Pagu"]
+    joined = query(
+        corpus,
+        "SELECT t.table_id, t.nama_tabel, f.nama_tabel AS temuan_nama FROM temuan f "
+        'JOIN tabel t USING (doc_id) WHERE f."table" = t.table_id',
+    )
+    assert len(joined) > 50
+    assert (joined["nama_tabel"] == joined["temuan_nama"]).all()
+
+
 def test_amounts_are_long_with_their_period(out: Path) -> None:
     corpus = out / "corpus"
     rows = query(
@@ -185,7 +210,7 @@ def test_rebuilding_gives_the_same_files(out: Path) -> None:
     before = {p.relative_to(corpus): p.read_bytes() for p in corpus.rglob("*.parquet")}
     build_corpus(out)
     after = {p.relative_to(corpus): p.read_bytes() for p in corpus.rglob("*.parquet")}
-    assert before == after and len(before) == 6
+    assert before == after and len(before) == 7
 
 
 def test_renja_query_prints_a_table_or_csv(out: Path) -> None:

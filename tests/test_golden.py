@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -28,6 +29,9 @@ COMPARED = ("*.csv", "*.json", "*.html", "*.xlsx")
 # The manifest names the nomenclature folder it read, which differs between machines.
 REFERENCE = SHARED / "reference" / "permendagri90"
 REFERENCE_MARK = "<permendagri90>"
+# and where its input is from the folder (``source.path``), which depends on where tests write.
+SOURCE_PATH = re.compile(r'^(\s*"path": )".*"(,?)$', re.MULTILINE)
+SOURCE_MARK = r'\1"<sumber>"\2'
 
 
 def _workbook_lines(path: Path) -> list[str]:
@@ -69,6 +73,8 @@ def _lines(path: Path) -> list[str]:
         text = path.read_text(encoding="utf-8")
     for form in {str(REFERENCE), str(REFERENCE.resolve())}:
         text = text.replace(form, REFERENCE_MARK)
+    if path.name == "manifest.json":
+        text = SOURCE_PATH.sub(SOURCE_MARK, text)
     return text.splitlines()
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -478,15 +479,30 @@ def test_workbook_has_its_sheets(
     assert temuan.max_row - 1 == len(read_findings(doc_dir))
     repairs = list(csv.reader((doc_dir / "repairs.csv").open(encoding="utf-8")))
     assert book["Perbaikan"].max_row == len(repairs)
+    manifest = json.loads((doc_dir / "manifest.json").read_text(encoding="utf-8"))
+    names = {t["table_id"]: t["nama"] for t in manifest["tables"]}
     for sheet in book.worksheets:
-        assert sheet.freeze_panes == "A2", sheet.title
-        assert sheet.auto_filter.ref and sheet["A1"].font.bold, sheet.title
+        top = 2 if sheet.title in tables else 1  # a table's sheet: its printed name above
+        assert sheet.freeze_panes == f"A{top + 1}", sheet.title
+        assert sheet.auto_filter.ref.startswith(f"A{top}:"), sheet.title
+        assert sheet.cell(top, 1).font.bold, sheet.title
+        if top == 2:
+            assert sheet["A1"].value == f"{names[sheet.title]} ({sheet.title})"
+            assert sheet.cell(2, 1).value == "baris"
+    assert names["t09_penambahan_pagu"].startswith("Tabel 5.2 — ")  # as the sample prints it
+    summary = {r[1]: r[3] for r in book["Ringkasan"].iter_rows(values_only=True) if r[0] == "tabel"}
+    assert summary["t09_penambahan_pagu"] == names["t09_penambahan_pagu"]
+
+
+def header_of(sheet: Any) -> list[Any]:
+    """A table sheet's column names: the row under its title."""
+    return [c.value for c in sheet[2]]
 
 
 def test_workbook_numbers_are_numbers(book: openpyxl.Workbook) -> None:
     sheet = book["t06_reviu_rkpd"]
-    header = [c.value for c in sheet[1]]
-    row = next(r for r in sheet.iter_rows(min_row=2) if r[0].value == 3)
+    header = header_of(sheet)
+    row = next(r for r in sheet.iter_rows(min_row=3) if r[0].value == 3)
     pagu = row[header.index("pagu_murni")]
     assert pagu.value == 16292704963 and isinstance(pagu.value, int)
     assert pagu.number_format == "#,##0"
@@ -500,7 +516,7 @@ def test_workbook_never_writes_document_text_as_a_formula(
         names = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
         assert not any("<f>" in archive.read(n).decode("utf-8") for n in names)
     sheet = book["t09_penambahan_pagu"]
-    cell = sheet.cell(4, [c.value for c in sheet[1]].index("uraian") + 1)
+    cell = sheet.cell(5, header_of(sheet).index("uraian") + 1)
     assert cell.value == FORMULA and cell.data_type == "s"
 
 
@@ -510,8 +526,7 @@ def test_workbook_keeps_cents_exactly(workbook_path: Path, book: openpyxl.Workbo
         xml = "".join(archive.read(n).decode("utf-8") for n in names)
     assert "<v>292438783064.47</v>" in xml
     sheet = book["t09_penambahan_pagu"]
-    header = [c.value for c in sheet[1]]
-    cell = sheet.cell(3, header.index("pagu_total") + 1)
+    cell = sheet.cell(4, header_of(sheet).index("pagu_total") + 1)
     assert Decimal(str(cell.value)) == Decimal("292438783064.47")
     assert cell.number_format == "#,##0.00"
 
@@ -531,10 +546,10 @@ def test_workbook_marks_cells_with_findings(workbook_dir: Path, book: openpyxl.W
         if table not in book.sheetnames:
             continue
         sheet = book[table]
-        header = [c.value for c in sheet[1]]
+        header = header_of(sheet)
         if column not in header:
             continue
-        line = next(r for r in sheet.iter_rows(min_row=2) if str(r[0].value) == row)
+        line = next(r for r in sheet.iter_rows(min_row=3) if str(r[0].value) == row)
         cell = line[header.index(column)]
         assert cell.fill.fgColor.rgb.endswith(FILLS[severity]), (table, row, column)
         ids = [
@@ -547,13 +562,15 @@ def test_workbook_marks_cells_with_findings(workbook_dir: Path, book: openpyxl.W
     assert (unread["table"], unread["row"], "uraian") not in worst
     sheet = book["t06_reviu_rkpd"]
     assert (
-        sheet.cell(
-            int(unread["row"]) + 1, [c.value for c in sheet[1]].index("uraian") + 1
-        ).fill.fill_type
+        sheet.cell(int(unread["row"]) + 2, header_of(sheet).index("uraian") + 1).fill.fill_type
         is None
     )
     link = book["Temuan"]["D2"].hyperlink
     assert link is not None and link.location.startswith(f"'{findings[0]['table']}'!")
+    first = findings[0]
+    column = header_of(book[first["table"]]).index(first["column"]) + 1
+    place = f"{openpyxl.utils.get_column_letter(column)}{int(first['row']) + 2}"
+    assert link.location == f"'{first['table']}'!{place}"  # the cell, under the title row
 
 
 def test_workbook_is_deterministic(workbook_dir: Path, workbook_path: Path) -> None:
