@@ -8,7 +8,7 @@ print one line (``Error: …``) and exit 1; never a traceback.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from renja.model.errors import RenjaError
+from renja.model.records import Finding
 from renja.model.result import Result
 from renja.model.severity import SEVERITIES, Severity, severity_rank
 from renja.model.tables import AuditStatus
@@ -203,20 +204,24 @@ def load_reference(path: Path | None, required: bool) -> Nomenclature | None:
 def report(folders: tuple[Path, ...]) -> None:
     """Rebuild the audit report and the Excel workbook of existing output folders.
 
-    FOLDERS are document folders written by `renja run` (OUT/<doc_id>/). Each gets report.html
-    and <doc_id>.xlsx again, from its manifest, tables, repairs and findings.
+    FOLDERS are document folders written by `renja run` (OUT/<doc_id>/), or folders holding
+    them (OUT/): each document gets report.html and <doc_id>.xlsx again, from its manifest,
+    tables, repairs and findings. To check edited tables again first, run `renja check` on
+    the folder.
     """
+    from renja.app.reaudit import doc_folders
     from renja.present.report import write_report
     from renja.present.workbook import write_workbook
 
-    for folder in folders:
-        if not folder.is_dir():
-            raise click.ClickException(f"{folder}: no such output folder")
-        try:
-            page, book = write_report(folder), write_workbook(folder)
-        except RenjaError as exc:
-            raise click.ClickException(str(exc)) from None
-        click.echo(f"{folder}: {page.name}, {book.name}")
+    for given in folders:
+        if not given.is_dir():
+            raise click.ClickException(f"{given}: no such output folder")
+        for folder in doc_folders(given) or [given]:
+            try:
+                page, book = write_report(folder), write_workbook(folder)
+            except RenjaError as exc:
+                raise click.ClickException(str(exc)) from None
+            click.echo(f"{folder}: {page.name}, {book.name}")
 
 
 NEVER = "never"  # --fail-on: no finding fails the run
@@ -246,21 +251,29 @@ def check(
     nomenklatur: Path | None,
     wilayah: Path | None,
 ) -> None:
-    """Audit Renja documents and exit 1 when they have findings (for pipelines).
+    """Audit Renja documents, or output folders again, and exit 1 when they have findings.
 
-    Prints one line per finding at or above --fail-on (id, severity, check, table:row, message)
-    and a summary per document; writes no files. Use `renja run` to write the outputs.
+    INPUTS are documents (or folders of them), which are read and audited without writing any
+    file, or output folders written by `renja run` (OUT/<doc_id>/ or OUT/), whose tables are
+    checked again as they are now, hand edits included: their findings.csv, Parquet, manifest,
+    report and workbook are written again. Prints one line per open finding at or above
+    --fail-on (id, severity, check, table:row, message) and a summary per document.
     """
     from renja.app.pipeline import process
+    from renja.app.reaudit import doc_folders
 
+    folders = [folder for path in inputs for folder in doc_folders(path)]
+    inputs = tuple(path for path in inputs if not doc_folders(path))
+    threshold = -1 if fail_on == NEVER else severity_rank(fail_on)
+    failed = _check_folders(folders, threshold, quiet)
+    if not inputs:
+        sys.exit(1 if failed else 0)
     try:
         options = read_options(password, max_pages, ocr, engine, wilayah)
         documents = find_documents(inputs)
     except RenjaError as exc:
         raise click.ClickException(str(exc)) from None
     reference = load_reference(nomenklatur, required=False)
-    threshold = -1 if fail_on == NEVER else severity_rank(fail_on)
-    failed = False
     for path in documents:
         try:
             result = process(
@@ -270,19 +283,55 @@ def check(
             click.echo(f"Error: {exc}", err=True)
             failed = True
             continue
-        hits = [f for f in result.findings if f.severity.rank <= threshold]
-        if not quiet:
-            for f in hits:
-                where = f"{f.table}:{f.row}" if f.table else "-"
-                click.echo(
-                    f"{result.doc_id}\t{f.id}\t{f.severity.value}\t{f.check}\t{where}\t{f.message}"
-                )
-        counts = {s.value: sum(f.severity is s for f in result.findings) for s in SEVERITIES}
-        summary = ", ".join(f"{n} {s}" for s, n in counts.items())
-        click.echo(f"{result.doc_id}: {summary}; {audit_coverage(result)}", err=True)
-        failed = failed or bool(hits)
+        hits = _print_findings(result.doc_id, result.findings, threshold, quiet)
+        click.echo(
+            f"{result.doc_id}: {_counts(result.findings)}; {audit_coverage(result)}", err=True
+        )
+        failed = failed or hits
     if failed:
         sys.exit(1)
+
+
+def _print_findings(doc_id: str, findings: Sequence[Finding], threshold: int, quiet: bool) -> bool:
+    """One line per open finding at or above the threshold; whether there was any."""
+    hits = [f for f in findings if f.open and f.severity.rank <= threshold]
+    if not quiet:
+        for f in hits:
+            where = f"{f.table}:{f.row}" if f.table else "-"
+            click.echo(f"{doc_id}\t{f.id}\t{f.severity.value}\t{f.check}\t{where}\t{f.message}")
+    return bool(hits)
+
+
+def _counts(findings: Sequence[Finding]) -> str:
+    """Open findings by severity, and how many a person reviewed."""
+    counts = {s.value: sum(f.open and f.severity is s for f in findings) for s in SEVERITIES}
+    text = ", ".join(f"{n} {s}" for s, n in counts.items())
+    reviewed = sum(not f.open for f in findings)
+    return text + (f", {reviewed} reviewed" if reviewed else "")
+
+
+def _check_folders(folders: Sequence[Path], threshold: int, quiet: bool) -> bool:
+    """Re-audit output folders (their tables as they are now) and print their findings."""
+    from renja.app.reaudit import reaudit
+
+    failed = False
+    for folder in folders:
+        try:
+            done = reaudit(folder)
+        except RenjaError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            failed = True
+            continue
+        hits = _print_findings(done.doc_id, done.findings, threshold, quiet)
+        written = f"; written again: {', '.join(done.rewritten)}" if done.rewritten else ""
+        checked = sum(status is AuditStatus.CHECKED for status in done.audits.values())
+        click.echo(
+            f"{done.doc_id}: {_counts(done.findings)}; {checked} of {len(done.audits)} data "
+            f"tables audited{written}",
+            err=True,
+        )
+        failed = failed or hits
+    return failed
 
 
 def audit_coverage(result: Result) -> str:

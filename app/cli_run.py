@@ -79,6 +79,14 @@ if TYPE_CHECKING:
     help="CSV correcting document metadata: a 'file' column (file name or id) and any of "
     "pemda, kode_pemda, skpd, kode_skpd, tahun, jenis, jenis_pemda.",
 )
+@click.option(
+    "--keputusan",
+    "decisions",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="The decisions file (keputusan.csv) of the one document given. Default: "
+    "<document>.keputusan.csv beside each document, when it exists.",
+)
 @pdf_options
 @nomenclature_option
 @wilayah_option
@@ -94,6 +102,7 @@ def run(
     dask_address: str | None,
     no_corpus: bool,
     meta_file: Path | None,
+    decisions: Path | None,
     password: str | None,
     max_pages: int,
     ocr: bool,
@@ -133,6 +142,7 @@ def run(
             reports=not no_report,
             force=force,
             sidecar=sidecar,
+            decisions=decisions,
         )
     except RenjaError as exc:
         raise click.ClickException(str(exc)) from None
@@ -194,7 +204,7 @@ def _debug_job(job: Job) -> Outcome:
         from renja.app.pipeline import process
 
         process(job.path, nomenclature=job.nomenclature, code=job.nomenclature is not None,
-                options=job.options)  # fmt: skip
+                options=job.options, decisions=job.decisions)  # fmt: skip
     return outcome
 
 

@@ -24,11 +24,14 @@ RAW_HEADER_ROLE = "header"  # ``peran`` of raw header rows
 # The columns of repairs.csv and findings.csv, in order (the corpus keeps the findings' too).
 REPAIR_COLUMNS = [
     "table", "row", "column", "raw", "clean", "rule", "asal", "sumber_baris", "halaman",
+    "catatan", "oleh",
 ]  # fmt: skip
 FINDING_COLUMNS = [
     "id", "check", "severity", "table", "row", "sumber_baris", "halaman", "kode", "uraian",
     "column", "expected", "found", "difference", "message", "root_cause", "related",
+    "tinjauan", "catatan_tinjauan", "ditinjau_oleh",
 ]  # fmt: skip
+REVIEW_COLUMN = "tinjauan"  # a finding a person checked: dokumen_benar or kesalahan_diterima
 
 Record = dict[str, str]
 
@@ -261,13 +264,24 @@ def read_doc_folder(doc_dir: str | Path) -> DocFolder:
     )
 
 
+def is_open(finding: Record) -> bool:
+    """A finding no person has checked yet (``tinjauan`` empty): what counts and fails.
+
+    >>> is_open({"tinjauan": ""}), is_open({"tinjauan": "dokumen_benar"})
+    (True, False)
+    """
+    return not finding.get(REVIEW_COLUMN)
+
+
 __all__ = [
     "RAW_HEADER_ROLE",
+    "REVIEW_COLUMN",
     "SAFE_NAME",
     "DocFolder",
     "Record",
     "csv_header",
     "exact_value",
+    "is_open",
     "merged_lines",
     "read_csv",
     "read_doc_folder",

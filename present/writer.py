@@ -8,6 +8,7 @@ Layout (the output contract, documented in the README)::
     DIR/<doc_id>/repairs.csv             one row per changed cell: table,row,column,raw,clean,rule,
                                          asal (where a moved cell was printed)
     DIR/<doc_id>/findings.csv            one row per problem
+    DIR/<doc_id>/keputusan.csv           the decisions applied, each with what became of it
 
 Re-running on the same input writes byte-identical files.
 """
@@ -26,6 +27,9 @@ from typing import Any
 
 import pandas as pd
 
+from renja.model.decisions import APPLIED, STALE, decisions_csv
+from renja.model.decisions import FOLDER_FILE as DECISIONS_FILE
+from renja.model.keys import header_signature
 from renja.model.labels import printed_number, table_name
 from renja.model.publish import publish_folder
 from renja.model.records import Finding, RawTable, Repair
@@ -106,9 +110,10 @@ def raw_csv(table: RawTable) -> str:
 
 def repairs_csv(repairs: Sequence[Repair]) -> str:
     rows = [
-        [r.table, r.row, r.column, r.raw, r.clean, r.rule, r.origin, r.source.line, r.source.page]
+        [r.table, r.row, r.column, r.raw, r.clean, r.rule, r.origin, r.source.line, r.source.page,
+         r.note, r.by]
         for r in repairs
-    ]
+    ]  # fmt: skip
     return _csv_text(REPAIR_COLUMNS, rows)
 
 
@@ -131,6 +136,9 @@ def findings_csv(findings: Sequence[Finding]) -> str:
             f.message,
             f.root_cause,
             dump_related(f.related),
+            f.review,
+            f.review_note,
+            f.reviewed_by,
         ]
         for f in findings
     ]
@@ -146,7 +154,7 @@ def raw_columns(table: CleanTable) -> dict[str, int]:
     out: dict[str, int] = {}
     for position, column in enumerate(table.contract.columns, start=1):
         for name in column.outputs():
-            if name in table.frame.columns:
+            if name in table.frame.columns and name not in column.reviewed:
                 out[name] = position
     return out
 
@@ -168,6 +176,7 @@ def manifest(result: Result) -> dict[str, Any]:
             "caption": raw.caption,
             "nomor": printed_number(raw.caption),
             "nama": table_name(raw.table_id, raw.caption),
+            "kepala": header_signature(r.cells for r in raw.header),
             "context": raw.context,
             "engine": raw.engine,
             "parts": raw.parts,
@@ -190,7 +199,9 @@ def manifest(result: Result) -> dict[str, Any]:
         tables.append(entry)
     severities = {severity.value: 0 for severity in SEVERITIES}
     for finding in result.findings:
-        severities[finding.severity.value] += 1
+        if finding.open:
+            severities[finding.severity.value] += 1
+    decisions = Counter(outcome.status for outcome in result.decisions)
     return {
         "schema_version": SCHEMA_VERSION,
         "renja_version": __version__,
@@ -211,7 +222,13 @@ def manifest(result: Result) -> dict[str, Any]:
             "audit": dict(Counter(a.status.value for a in result.audits.values())),
             "repairs": len(result.repairs),
             "findings": severities,
+            "ditinjau": sum(not finding.open for finding in result.findings),
         },
+        "keputusan": (
+            {**result.decisions_file, APPLIED: decisions[APPLIED], STALE: decisions[STALE]}
+            if result.decisions_file is not None
+            else None
+        ),
         "warnings": list(document.warnings),
     }
 
@@ -246,6 +263,8 @@ def write_result(
                 write_parquet(table.frame, staging / "tables" / f"{table.table_id}.parquet")
         _write(staging / "repairs.csv", repairs_csv(result.repairs))
         _write(staging / "findings.csv", findings_csv(result.findings))
+        if result.decisions:
+            _write(staging / DECISIONS_FILE, decisions_csv(result.decisions))
         _write(
             staging / "manifest.json",
             json.dumps(manifest(result), ensure_ascii=False, indent=2) + "\n",
