@@ -175,13 +175,15 @@ class Decider:
             if decision.row.empty:
                 self.targets[i] = Target(table_id)
                 continue
+            # a value decision needs its column; a code or a finding may name one the table
+            # gets later (``kode``, filled by coding): its row is then found without it
             column = self._column(table, decision)
-            if column is None:
+            if column is None and decision.action.scope == "sel":
                 self.reasons[i] = f"tabel {table_id} tidak punya kolom {decision.column}"
                 continue
             if table_id not in facts:
                 facts[table_id] = clean_row_facts(table)
-            found = find_row(facts[table_id], decision.row, column)
+            found = find_row(facts[table_id], decision.row, column or "")
             if found.index is None:
                 self.reasons[i] = found.reason
                 continue

@@ -28,7 +28,7 @@ from typing import Any
 import pandas as pd
 
 from renja.app.decide import Decider
-from renja.model.checks import KEPUTUSAN_USANG, check_named
+from renja.model.checks import KEPUTUSAN_USANG, KODE_TIDAK_PASTI, check_named
 from renja.model.contract import reviewed_name, status_name
 from renja.model.decisions import (
     APPLIED,
@@ -190,7 +190,7 @@ def _still_so(finding: Finding, frames: dict[str, pd.DataFrame]) -> bool:
     if not finding.column or finding.column not in frame.columns:
         return True
     now = cell_text(frame.at[rows[0], finding.column])
-    if finding.column.startswith("kode") and finding.found and finding.check != "kode_tidak_pasti":
+    if finding.column.startswith("kode") and finding.found and finding.check is not KODE_TIDAK_PASTI:
         return now == finding.found
     return now == ""
 

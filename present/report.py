@@ -39,8 +39,17 @@ from renja.model.publish import publish_file
 from renja.model.refs import CellRef, Related
 from renja.model.severity import SEVERITIES, Severity, severity_rank
 from renja.present.causes import cause_groups, consequence_counts
+from renja.present.decide_view import (
+    ACTION_LABELS,
+    REVIEW_LABELS,
+    DecideView,
+    DecisionsView,
+    KeyCache,
+    decide_view,
+    decisions_view,
+)
 from renja.present.locate import HIT, Snippet, SnippetRow, source_snippets
-from renja.present.outputs import DocFolder, Record, read_doc_folder, related_refs
+from renja.present.outputs import DocFolder, Record, is_open, read_doc_folder, related_refs
 from renja.present.values import as_int, number_key
 
 REPORT_NAME = "report.html"
@@ -77,6 +86,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("message", "Pesan", "message"),
     Column("root_cause", "Akar masalah", "root cause: the finding that explains this one"),
     Column("related", "Terkait", "related findings, codes or rows"),
+    Column("tinjauan", "Tinjauan", "review: a person's decision on it (keputusan.csv)"),
 )
 NUMERIC_COLUMNS = {"row", "expected", "found", "difference"}
 SHOWN_COLUMNS = {"kode", "expected", "found", "difference"}  # values shown by ``shown_value``
@@ -272,6 +282,12 @@ class FindingRow:
     cells: list[Cell]  # in ``COLUMNS`` order
     related: RelatedView
     detail: Detail | None  # None for a finding of no table
+    decide: DecideView | None = None  # what a person may decide about it (decide.js)
+
+    @property
+    def review(self) -> str:
+        """``dokumen_benar`` or ``kesalahan_diterima`` once a person checked it, else empty."""
+        return self.finding.get("tinjauan", "")
 
     @property
     def id(self) -> str:
@@ -336,6 +352,7 @@ class SummaryView:
     by_severity: dict[str, int]
     checks: list[CheckCount]  # most findings first
     coverage: CoverageView | None = None
+    reviewed: int = 0  # findings a person checked: listed, no longer open
 
 
 class Count(NamedTuple):
@@ -388,6 +405,7 @@ class PageView:
     findings: FindingsView
     tables: list[TableRow]
     version: str
+    decisions: DecisionsView | None = None
 
 
 # --- assembling the view ---------------------------------------------------------------------
@@ -452,7 +470,12 @@ def detail_view(folder: DocFolder, finding: Record) -> Detail:
 
 
 def finding_row(
-    folder: DocFolder, finding: Record, depth: int, ids: set[str], consequences: Counter[str]
+    folder: DocFolder,
+    finding: Record,
+    depth: int,
+    ids: set[str],
+    consequences: Counter[str],
+    keys: KeyCache | None = None,
 ) -> FindingRow:
     """One finding as its row shows it, with the detail under it."""
     return FindingRow(
@@ -465,6 +488,7 @@ def finding_row(
         cells=finding_cells(finding),
         related=related_view(finding),
         detail=detail_view(folder, finding) if finding.get("table") else None,
+        decide=decide_view(keys or KeyCache(folder), finding),
     )
 
 
@@ -473,8 +497,9 @@ def findings_view(folder: DocFolder) -> FindingsView:
     findings = folder.findings
     ids = {f.get("id", "") for f in findings} - {""}
     consequences = consequence_counts(findings)
+    keys = KeyCache(folder)
     groups = [
-        [finding_row(folder, finding, depth, ids, consequences) for finding, depth in group]
+        [finding_row(folder, finding, depth, ids, consequences, keys) for finding, depth in group]
         for group in cause_groups(findings)
     ]
     return FindingsView(
@@ -485,8 +510,8 @@ def findings_view(folder: DocFolder) -> FindingsView:
 
 
 def summary_view(findings: Sequence[Record]) -> SummaryView:
-    """Counts by severity and by check."""
-    by_severity = Counter(f.get("severity", "") for f in findings)
+    """Counts by severity (of the open findings) and by check; how many were reviewed."""
+    by_severity = Counter(f.get("severity", "") for f in findings if is_open(f))
     by_check = Counter(f.get("check", "") for f in findings)
     severities_of: dict[str, set[str]] = defaultdict(set)
     for finding in findings:
@@ -497,7 +522,12 @@ def summary_view(findings: Sequence[Record]) -> SummaryView:
         )
         for check, n in sorted(by_check.items(), key=lambda item: (-item[1], item[0]))
     ]
-    return SummaryView(len(findings), {s: by_severity[s] for s in SEVERITIES}, checks)
+    return SummaryView(
+        len(findings),
+        {s: by_severity[s] for s in SEVERITIES},
+        checks,
+        reviewed=sum(not is_open(f) for f in findings),
+    )
 
 
 def coverage_view(folder: DocFolder) -> CoverageView:
@@ -616,7 +646,9 @@ def page_view(folder: DocFolder) -> PageView:
 
     The policy's hashes are of the very text inlined, so the browser runs that and nothing else.
     """
-    css, js = asset("report.css"), asset("report.js")
+    # the decision controls (decide_view) have their own files, inlined with the page's
+    css = asset("report.css") + asset("decide.css")
+    js = asset("report.js") + asset("decide.js")
     policy = (
         f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
         "img-src 'none'; base-uri 'none'; form-action 'none'"
@@ -631,6 +663,7 @@ def page_view(folder: DocFolder) -> PageView:
         findings=findings_view(folder),
         tables=tables_view(folder),
         version=str(folder.manifest.get("renja_version", "")),
+        decisions=decisions_view(folder),
     )
 
 
@@ -687,6 +720,8 @@ def environment() -> Environment:
         NUMERIC_COLUMNS=NUMERIC_COLUMNS,
         SEVERITIES=SEVERITIES,
         SEVERITY_LABELS=SEVERITY_LABELS,
+        REVIEW_LABELS=REVIEW_LABELS,
+        ACTION_LABELS=ACTION_LABELS,
     )
     return env
 

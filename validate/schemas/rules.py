@@ -133,7 +133,8 @@ def _spec_rules(spec: Column, required: bool, regex: bool) -> list[ColumnRule]:
     """The rules of the clean columns one contract column fills (``Column.outputs``)."""
     rules = []
     for name in spec.outputs():
-        optional = is_sparse(name) or not required
+        # an amount's reviewed value and status (keputusan.csv) may be left out of a copy
+        optional = is_sparse(name) or not required or name in spec.reviewed
         family = _family(spec, name)
         rules.append(
             ColumnRule(
