@@ -305,11 +305,12 @@ def find_row(rows: Sequence[RowFacts], key: RowKey, column: str = "") -> Found:
         return Found(None, f"tidak ada baris dengan {what}")
     if key.printed and column:
         same = [i for i in candidates if same_value(rows[i].cells.get(column, ""), key.printed)]
+        if not same and len(candidates) == 1:
+            now = rows[candidates[0]].cells.get(column, "") or "kosong"
+            return Found(None, f"kolom {column} kini tercetak {now}, bukan {key.printed}")
         if not same:
-            now = {rows[i].cells.get(column, "") or "kosong" for i in candidates}
-            return Found(
-                None, f"kolom {column} kini tercetak {', '.join(sorted(now))}, bukan {key.printed}"
-            )
+            return Found(None, f"tidak ada baris dengan {what} yang mencetak {key.printed} di "
+                               f"kolom {column}")  # fmt: skip
         candidates = same
     if key.occurrence is not None:
         if key.occurrence <= len(candidates):
