@@ -383,3 +383,34 @@ def test_the_report_writes_a_decision_the_pipeline_reads_back(
     for row in made:
         assert not any(v.startswith("t0") or v.startswith("t1") for v in row.values())
 
+
+
+def test_the_corpus_gives_printed_and_reviewed_values_side_by_side(
+    decided: Result, tmp_path: Path
+) -> None:
+    from renja.present.corpus import build_corpus, query
+
+    write_result(decided, tmp_path / "out", parquet=False, reports=False)
+    corpus = build_corpus(tmp_path / "out").folder
+    sub = query(corpus, "SELECT pagu, pagu_ditinjau, status_pagu FROM sub_kegiatan "
+                        "WHERE kode = '5.03.01.2.01.0006'")  # fmt: skip
+    assert sub.values.tolist() == [[189153750, 204753750, "diputuskan"]]
+    unreadable = query(corpus, "SELECT nilai, nilai_ditinjau, status_nilai FROM baris "
+                               "WHERE kind = 'reviu_rkpd' AND kode = '5.03.02.2.04.0004' "
+                               "AND ukuran = 'pagu_murni'")  # fmt: skip
+    nilai, ditinjau, status = unreadable.iloc[0].tolist()
+    assert pd.isna(nilai) and (ditinjau, status) == (59999800, "saran_diterima")
+    # one query, printed or reviewed: they differ by exactly what was decided
+    sums = query(corpus, "SELECT sum(nilai) AS tercetak, sum(nilai_ditinjau) AS ditinjau, "
+                         "count(*) FILTER (WHERE status_nilai <> 'tercetak') AS diputuskan "
+                         "FROM baris")  # fmt: skip
+    printed, reviewed, changed = sums.iloc[0].tolist()
+    assert reviewed - printed == 59999800 + (204753750 - 189153750)
+    # the two amounts decided, and the two amounts whose findings were reviewed
+    assert changed == 4
+    reviews = query(corpus, "SELECT \"check\", tinjauan FROM temuan WHERE tinjauan IS NOT NULL "
+                            "ORDER BY 1")  # fmt: skip
+    assert reviews.values.tolist() == [
+        ["aritmetika_baris", "dokumen_benar"], ["jumlah_rincian", "kesalahan_diterima"]
+    ]
+    assert query(corpus, "SELECT ditinjau FROM dokumen").iloc[0, 0] == 2
