@@ -72,6 +72,18 @@ class DecideView:
     suggestion: str = ""  # the finding's expected value or code
     candidates: list[str] = field(default_factory=list)  # codes to choose from
 
+    @property
+    def suggestion_shown(self) -> str:
+        """The suggestion as a person reads it: an amount grouped the Indonesian way.
+
+        >>> DecideView("nilai", {}, "166178093").suggestion_shown
+        '166.178.093'
+        """
+        text = self.suggestion
+        if text.lstrip("-").isdigit() and len(text) > 4:
+            return f"{int(text):,}".replace(",", ".")
+        return text
+
 
 @dataclass
 class KeyCache:

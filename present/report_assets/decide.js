@@ -87,6 +87,7 @@
     made[row ? row.id : identity(r)] = r;
     if (row) { row.classList.add("diputuskan"); }
     shown.textContent = "\u2713 " + LABELS[action] + (r.nilai ? ": " + r.nilai : "");
+    form.parentNode.open = false;  /* the choice shows under "Putuskan"; open it to change it */
     update();
   }
 
