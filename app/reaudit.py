@@ -190,7 +190,8 @@ def _still_so(finding: Finding, frames: dict[str, pd.DataFrame]) -> bool:
     if not finding.column or finding.column not in frame.columns:
         return True
     now = cell_text(frame.at[rows[0], finding.column])
-    if finding.column.startswith("kode") and finding.found and finding.check is not KODE_TIDAK_PASTI:
+    questioned = finding.found and finding.check is not KODE_TIDAK_PASTI
+    if finding.column.startswith("kode") and questioned:
         return now == finding.found
     return now == ""
 

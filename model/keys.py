@@ -168,12 +168,17 @@ def find_table(key: TableKey, tables: Sequence[TableFacts]) -> Found:
     1
     >>> find_table(TableKey("Tabel 2.1"), tables).reason
     '2 tabel cocok dengan «Tabel 2.1»; sebutkan halaman atau kepala'
+    >>> find_table(TableKey("Tabel II.3", None, "cc"), tables).index  # a label read otherwise
+    2
     """
     candidates = list(range(len(tables)))
     if key.label:
-        candidates = [i for i in candidates if _same_label(key.label, tables[i].label)]
-        if not candidates:
+        named = [i for i in candidates if _same_label(key.label, tables[i].label)]
+        if not named and key.header:  # renja reads the label otherwise now: the header decides
+            return find_table(TableKey("", key.page, key.header), tables)
+        if not named:
             return Found(None, f"tidak ada tabel «{key.label}»")
+        candidates = named
     if key.header:
         same = [i for i in candidates if tables[i].header == key.header]
         if same or not key.label:
@@ -201,7 +206,7 @@ def find_table(key: TableKey, tables: Sequence[TableFacts]) -> Found:
 class RowFacts:
     """What a row prints that a key names: its code spellings, its name, its printed cells."""
 
-    code: str  # the code as printed, spaces removed: what a key writes
+    code: str  # the printed code as read (else as printed, spaces removed): what a key writes
     codes: frozenset[str]  # every spelling a key may give: as printed, as read
     label: str  # the row's name
     cells: Mapping[str, str] = field(default_factory=dict)  # column -> the printed value
@@ -238,19 +243,19 @@ def row_facts(
     ...                    "kode_sumber": "cetak", "uraian": "Pengadaan Mebel", "pagu": 100},
     ...                   ("uraian",))
     >>> facts.code, sorted(facts.codes), facts.label, facts.cells["pagu"]
-    ('5.03.01.2.07.05', ['5.03.01.2.07.0005', '5.03.01.2.07.05'], 'Pengadaan Mebel', '100')
+    ('5.03.01.2.07.0005', ['5.03.01.2.07.0005', '5.03.01.2.07.05'], 'Pengadaan Mebel', '100')
     """
     printed = ""
     codes: set[str] = set()
+    read = cell_text(record.get("kode"))
+    if read and cell_text(record.get("kode_sumber")) in PRINTED_SOURCES:
+        codes.add(read)  # the printed code as renja reads it: what a key writes
+        printed = read
     for name in CODE_COLUMNS:
         text = "".join(cell_text(record.get(name)).split())
         if text:
             printed = printed or text
             codes.add(text)
-    read = cell_text(record.get("kode"))
-    if read and cell_text(record.get("kode_sumber")) in PRINTED_SOURCES:
-        codes.add(read)
-        printed = printed or read
     label = next((t for name in labels if (t := cell_text(record.get(name)).strip())), "")
     shown = dict(cells) if cells is not None else {k: cell_text(v) for k, v in record.items()}
     return RowFacts(printed, frozenset(codes), " ".join(label.split()), shown)

@@ -414,3 +414,23 @@ def test_the_corpus_gives_printed_and_reviewed_values_side_by_side(
         ["aritmetika_baris", "dokumen_benar"], ["jumlah_rincian", "kesalahan_diterima"]
     ]
     assert query(corpus, "SELECT ditinjau FROM dokumen").iloc[0, 0] == 2
+
+
+def test_the_report_shows_reviews_and_lists_the_decisions(decided: Result, tmp_path: Path) -> None:
+    from renja.present.report import page_view
+
+    folder = read_doc_folder(write_result(decided, tmp_path, parquet=False, reports=True))
+    page = page_view(folder)
+    reviewed = [row for group in page.findings.groups for row in group if row.review]
+    assert sorted(row.review for row in reviewed) == ["dokumen_benar", "kesalahan_diterima"]
+    assert page.summary.reviewed == 2
+    assert page.summary.by_severity["error"] == folder.manifest["counts"]["findings"]["error"]
+    assert page.decisions is not None
+    assert [r.applied for r in page.decisions.rows] == [True] * 10
+    html = (folder.path / "report.html").read_text(encoding="utf-8")
+    assert html.count('class="tinjau tinjau-') == 2
+    assert 'id="keputusan-lama"' in html and html.count('data-k-tindakan="') == 10
+    # every finding of a clean table can be decided; keys name no internal id
+    decidable = [row for group in page.findings.groups for row in group if row.decide]
+    assert len(decidable) == sum(1 for f in folder.findings if f["check"] != "keputusan_usang")
+    assert not any(row.decide.key["tabel"].startswith("t0") for row in decidable if row.decide)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +25,7 @@ from renja.model.decisions import default_path
 from renja.present.outputs import Record, read_csv
 
 from .conftest import REAL, Processed
-from .test_report_browser import LOAD_MS, VIEWPORT, Traffic, browser, traffic  # noqa: F401
+from .test_report_browser import LOAD_MS, VIEWPORT, Traffic, launch_chromium
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -32,6 +33,11 @@ if TYPE_CHECKING:
 KATINGAN = REAL / "renja-satpolppdamkar-katingan-2025.pdf"
 LOCAL = ("file:", "blob:", "data:", "about:")
 ACTION_MS = 10_000
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Browser]:
+    yield from launch_chromium()
 
 
 def suggestion_to_accept(findings: list[Record]) -> Record:
@@ -55,8 +61,9 @@ def row_of(folder: Path, table: str, **values: str) -> Record:
 
 @pytest.mark.documents(KATINGAN)
 def test_decide_in_the_report_save_and_run_again(
-    processed: Processed, browser: Browser, traffic: Traffic, tmp_path: Path
+    processed: Processed, chromium: Browser, tmp_path: Path
 ) -> None:
+    traffic = Traffic()
     shared = processed.folder(KATINGAN)
     pdf = tmp_path / "dokumen" / KATINGAN.name
     pdf.parent.mkdir()
@@ -70,7 +77,7 @@ def test_decide_in_the_report_save_and_run_again(
     printed_row = row_of(folder, accept["table"], baris=accept["row"])
     assert printed_row["pagu"] == accept["found"]
 
-    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+    context = chromium.new_context(viewport=VIEWPORT, accept_downloads=True)
     context.set_default_timeout(ACTION_MS)
     context.set_default_navigation_timeout(LOAD_MS)
     traffic.watch(context)
