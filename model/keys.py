@@ -198,8 +198,8 @@ def find_table(key: TableKey, tables: Sequence[TableFacts]) -> Found:
         return Found(candidates[0])
     if not candidates:
         return Found(None, f"tidak ada tabel di halaman {key.page}")
-    named = f" dengan «{key.label}»" if key.label else ""
-    return Found(None, f"{len(candidates)} tabel cocok{named}; sebutkan halaman atau kepala")
+    which = f" dengan «{key.label}»" if key.label else ""
+    return Found(None, f"{len(candidates)} tabel cocok{which}; sebutkan halaman atau kepala")
 
 
 @dataclass(frozen=True, slots=True)
