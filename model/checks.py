@@ -208,6 +208,12 @@ POLA_HITUNGAN_GAGAL: Final = Check.POLA_HITUNGAN_GAGAL
 TABEL_TIDAK_LENGKAP: Final = Check.TABEL_TIDAK_LENGKAP
 KEPUTUSAN_USANG: Final = Check.KEPUTUSAN_USANG
 
+# The checks about a row's code: what a person's choice of code (keputusan.csv) settles.
+CODE_CHECKS: Final = frozenset({
+    KODE_TIDAK_TERBACA, KODE_URAIAN_TIDAK_COCOK, KODE_TIDAK_DIKENAL, KODE_TIDAK_PASTI,
+    KODE_BERUBAH_NOMOR, KODE_VERSI_LAIN,
+})  # fmt: skip
+
 # Every check by its slug, in the order above (read-only).
 CHECKS: Final[Mapping[str, Check]] = MappingProxyType({check.slug: check for check in Check})
 
@@ -233,6 +239,7 @@ __all__ = [
     "BEDA_ANTAR_TABEL",
     "CAPAIAN_PERSEN",
     "CHECKS",
+    "CODE_CHECKS",
     "JUMLAH_RINCIAN",
     "JUMLAH_TOTAL",
     "KEPUTUSAN_USANG",

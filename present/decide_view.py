@@ -20,15 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from renja.model.checks import (
-    KEPUTUSAN_USANG,
-    KODE_BERUBAH_NOMOR,
-    KODE_TIDAK_DIKENAL,
-    KODE_TIDAK_PASTI,
-    KODE_TIDAK_TERBACA,
-    KODE_URAIAN_TIDAK_COCOK,
-    KODE_VERSI_LAIN,
-)
+from renja.model.checks import CODE_CHECKS, KEPUTUSAN_USANG
 from renja.model.contract import NUMERIC_TYPES
 from renja.model.decisions import (
     APPLIED,
@@ -41,11 +33,6 @@ from renja.model.keys import RowFacts, TableFacts, label_columns, row_facts, row
 from renja.model.refs import CodeRef
 from renja.present.outputs import DocFolder, Record, read_csv, related_refs
 
-# Checks about a row's code: what a code decision settles.
-CODE_CHECKS = frozenset(
-    {KODE_TIDAK_PASTI, KODE_URAIAN_TIDAK_COCOK, KODE_TIDAK_DIKENAL, KODE_BERUBAH_NOMOR,
-     KODE_VERSI_LAIN, KODE_TIDAK_TERBACA}
-)  # fmt: skip
 NOT_DECIDED = frozenset({KEPUTUSAN_USANG})  # settled by editing the decisions file itself
 DECIDED_RULE = "keputusan"
 REVIEW_LABELS = {

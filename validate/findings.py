@@ -6,35 +6,19 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from renja.model.checks import (
-    ARITMETIKA_BARIS,
-    BEDA_ANTAR_TABEL,
-    CAPAIAN_PERSEN,
-    JUMLAH_RINCIAN,
-    JUMLAH_TOTAL,
-    NILAI_DIDUGA_SALAH,
-    POLA_HITUNGAN_GAGAL,
-    SELISIH_PEMBULATAN,
-    SKEMA_KATEGORI,
-    SKEMA_KODE,
-    SKEMA_KODE_GANDA,
-    SKEMA_KOLOM,
-    SKEMA_LEVEL,
-    SKEMA_NEGATIF,
-    SKEMA_RENTANG,
-    SKEMA_TIPE,
-    TABEL_TIDAK_LENGKAP,
+    ANGKA_TIDAK_TERBACA,
+    CODE_CHECKS,
+    KEPUTUSAN_USANG,
+    SEL_TIDAK_TERPETAKAN,
+    Check,
 )
 from renja.model.records import Finding
 
-# The checks validate raises on clean tables (the schemas and the audit): ``renja check`` on an
-# output folder runs them again on the tables as they are now. The others come from reading
-# and coding the document, and are kept while their cell is as it was.
-AUDIT_CHECKS = frozenset({
-    SKEMA_KOLOM, SKEMA_TIPE, SKEMA_KATEGORI, SKEMA_NEGATIF, SKEMA_KODE, SKEMA_LEVEL,
-    SKEMA_KODE_GANDA, SKEMA_RENTANG, ARITMETIKA_BARIS, JUMLAH_RINCIAN, JUMLAH_TOTAL,
-    SELISIH_PEMBULATAN, CAPAIAN_PERSEN, BEDA_ANTAR_TABEL, NILAI_DIDUGA_SALAH,
-    POLA_HITUNGAN_GAGAL, TABEL_TIDAK_LENGKAP,
-})  # fmt: skip
+# The checks of reading and coding the document, and of its decisions file: ``renja check`` on
+# an output folder keeps their findings while their cell is as it was. Every other check is
+# raised by validate on clean tables (the schemas and the audit), and runs again there.
+READING_CHECKS = CODE_CHECKS | {ANGKA_TIDAK_TERBACA, SEL_TIDAK_TERPETAKAN, KEPUTUSAN_USANG}
+AUDIT_CHECKS = frozenset(Check) - READING_CHECKS
 
 
 def finding_key(finding: Finding) -> tuple[object, ...]:
