@@ -32,6 +32,7 @@ from renja.model.decisions import (
 from renja.model.keys import RowFacts, TableFacts, label_columns, row_facts, row_key, table_label
 from renja.model.refs import CodeRef
 from renja.present.outputs import DocFolder, Record, read_csv, related_refs
+from renja.present.values import number_key
 
 NOT_DECIDED = frozenset({KEPUTUSAN_USANG})  # settled by editing the decisions file itself
 DECIDED_RULE = "keputusan"
@@ -157,7 +158,10 @@ def decide_view(cache: KeyCache, finding: Record) -> DecideView | None:
     if kind == "kode":
         codes = [r.kode for r in related_refs(finding) or () if isinstance(r, CodeRef)]
         candidates = list(dict.fromkeys([*filter(None, [finding.get("expected", "")]), *codes]))
-    return DecideView(kind, key, finding.get("expected", ""), candidates)
+    expected = finding.get("expected", "")
+    if kind == "nilai" and number_key(expected) is None:
+        expected = ""  # a pattern's "3 dari 10 cocok" is no value to accept
+    return DecideView(kind, key, expected, candidates)
 
 
 @dataclass(frozen=True, slots=True)
