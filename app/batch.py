@@ -29,6 +29,7 @@ from renja.app.sidecar import FIELDS, check_values, corrections_for
 from renja.extract.pdf_open import ReadOptions
 from renja.extract.source import doc_id_for, file_hash
 from renja.model.contract import TableStatus
+from renja.model.decisions import default_path
 from renja.model.errors import OptionError, RenjaError, environment_message
 from renja.model.options import check_choice, check_count, check_flag, check_type
 from renja.model.publish import claim_folder, publish_file
@@ -60,6 +61,8 @@ class Job:
     corrections: dict[str, str] = field(default_factory=dict)  # the document's sidecar row
     safe_csv: bool = False  # --csv-aman: formula-like text cells written with a ' before them
     debug: bool = False  # an internal error raises with its traceback instead of one line
+    # The document's decisions file (keputusan.csv); None: the one beside it, if any.
+    decisions: Path | None = None
 
     def __post_init__(self) -> None:
         """Refuse what the worker could not honour, with ``OptionError`` (one line).
@@ -89,6 +92,12 @@ class Job:
             check_choice("kolom corrections", name, FIELDS)
             check_type(f"corrections[{name!r}]", value, str, "teks")
         check_values(self.corrections, str(self.path))
+        check_type("decisions", self.decisions, (Path, NoneType), "Path atau None")
+
+    @property
+    def decisions_path(self) -> Path:
+        """Where the document's decisions are read from."""
+        return self.decisions if self.decisions is not None else default_path(self.path)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +111,8 @@ class Outcome:
     tables: int = 0
     rows: int = 0
     repairs: int = 0
-    findings: dict[str, int] = field(default_factory=dict)
+    findings: dict[str, int] = field(default_factory=dict)  # open findings, by severity
+    reviewed: int = 0  # findings a person checked (keputusan.csv): listed, no longer open
     warnings: tuple[str, ...] = ()
     pages: int | None = None
     seconds: float = 0.0
@@ -123,11 +133,13 @@ class Outcome:
         if self.status == "skipped":
             return f"{self.doc_id}: skipped (outputs current) -> {self.folder}"
         counts = self.findings
+        reviewed = f", {self.reviewed} reviewed" if self.reviewed else ""
         return (
             f"{self.doc_id}: {self.tables} tables ({self.rows} rows; {self.audit_note()}), "
             f"{self.repairs} repairs, "
             f"{sum(counts.values())} findings ({counts.get('error', 0)} errors, "
-            f"{counts.get('warning', 0)} warnings) -> {self.folder} [{self.seconds:.2f}s]"
+            f"{counts.get('warning', 0)} warnings{reviewed}) -> {self.folder} "
+            f"[{self.seconds:.2f}s]"
         )
 
     def audit_note(self) -> str:
@@ -166,10 +178,16 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def is_current(folder: Path, source_file: Path, corrections: dict[str, str] | None = None) -> bool:
+def is_current(
+    folder: Path,
+    source_file: Path,
+    corrections: dict[str, str] | None = None,
+    decisions: Path | None = None,
+) -> bool:
     """Whether ``folder`` holds complete outputs of ``source_file``'s content, written by this
-    version in this layout with these sidecar corrections (the file is hashed only when there
-    is a manifest of this version to compare with)."""
+    version in this layout with these sidecar corrections and this decisions file (absent or
+    the same content; the files are hashed only when there is a manifest of this version to
+    compare with)."""
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -179,6 +197,12 @@ def is_current(folder: Path, source_file: Path, corrections: dict[str, str] | No
     if manifest.get("schema_version") != SCHEMA_VERSION:
         return False
     if (manifest.get("source") or {}).get("sha256") != file_hash(source_file):
+        return False
+    decided = manifest.get("keputusan") or {}
+    if decisions is not None and decisions.is_file():
+        if decided.get("sha256") != file_hash(decisions):
+            return False
+    elif decided:
         return False
     meta = manifest.get("meta") or {}
     applied = {
@@ -199,7 +223,11 @@ def run_job(job: Job) -> Outcome:
     started = time.perf_counter()
     folder = job.out_dir / job.doc_id
     try:
-        if not job.force and job.path.is_file() and is_current(folder, job.path, job.corrections):
+        if (
+            not job.force
+            and job.path.is_file()
+            and is_current(folder, job.path, job.corrections, job.decisions_path)
+        ):
             return Outcome(str(job.path), job.doc_id, "skipped", folder=str(folder))
         result = process(
             job.path,
@@ -208,6 +236,7 @@ def run_job(job: Job) -> Outcome:
             options=job.options,
             corrections=job.corrections,
             doc_id=job.doc_id,
+            decisions=job.decisions,
         )
         replaced = replaced_source(folder, job.path)
         written = write_outputs(result, job.out_dir, parquet=job.parquet, reports=job.reports,
@@ -225,7 +254,8 @@ def run_job(job: Job) -> Outcome:
         return _internal(job, exc)
     findings = {severity.value: 0 for severity in SEVERITIES}
     for finding in result.findings:
-        findings[finding.severity.value] += 1
+        if finding.open:
+            findings[finding.severity.value] += 1
     warnings = [*result.document.warnings, *written.warnings]
     if replaced:
         warnings.append(
@@ -241,6 +271,7 @@ def run_job(job: Job) -> Outcome:
         audit=dict(Counter(a.status.value for a in result.audits.values())),
         repairs=len(result.repairs),
         findings=findings,
+        reviewed=sum(not finding.open for finding in result.findings),
         warnings=tuple(warnings),
         pages=result.document.pages,
         seconds=time.perf_counter() - started,
@@ -466,10 +497,19 @@ def plan_jobs(
     sidecar: Mapping[str, dict[str, str]] | None = None,
     safe_csv: bool = False,
     debug: bool = False,
+    decisions: Path | None = None,
 ) -> list[Job]:
     """One job per document, with ids unique within the run (``x.md`` and ``x.pdf``) and its
     row of the metadata sidecar (``sidecar``, from ``renja.app.sidecar.read_sidecar``). The
-    other settings are each ``Job``'s (``options`` None: the default ``ReadOptions``)."""
+    other settings are each ``Job``'s (``options`` None: the default ``ReadOptions``).
+    ``decisions`` names the decisions file of a run of one document (by default each
+    document's own, beside it); given for several documents it is an ``OptionError``."""
+    documents = list(documents)
+    if decisions is not None and len(documents) > 1:
+        raise OptionError(
+            f"--keputusan {decisions} berlaku untuk satu dokumen, bukan {len(documents)}; "
+            "tanpa --keputusan setiap dokumen memakai berkas <nama>.keputusan.csv di sampingnya"
+        )
     seen: set[str] = set()
     jobs = []
     for path in documents:
@@ -487,6 +527,7 @@ def plan_jobs(
                 corrections=corrections_for(sidecar or {}, path, doc_id),
                 safe_csv=safe_csv,
                 debug=debug,
+                decisions=decisions,
             )
         )
     return jobs

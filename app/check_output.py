@@ -10,13 +10,18 @@ it, as the key), its row in the clean table, and its page (or, in a text documen
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from renja.model.labels import printed_number, shorten, table_name
 from renja.model.records import Finding
 from renja.model.result import Result
+from renja.model.severity import SEVERITIES
 from renja.model.tables import AuditStatus
 from renja.model.version import __version__
+
+if TYPE_CHECKING:
+    from renja.app.reaudit import Reaudited
 
 # A table's printed name is cut to this many characters in a line of the text output.
 NAME_WIDTH = 48
@@ -76,9 +81,7 @@ def document_json(result: Result, threshold: int) -> dict[str, Any]:
     above the ``--fail-on`` severity (``threshold``, a severity rank)."""
     from renja.present.writer import finding_record
 
-    counts = {s: 0 for s in ("error", "warning", "info")}
-    for finding in result.findings:
-        counts[finding.severity.value] = counts.get(finding.severity.value, 0) + 1
+    counts = open_counts(result.findings)
     tables = [
         {
             "table_id": raw.table_id,
@@ -97,9 +100,36 @@ def document_json(result: Result, threshold: int) -> dict[str, Any]:
         "sha256": result.sha256,
         "counts": counts,
         "audited": audit_coverage(result),
-        "fails": any(f.severity.rank <= threshold for f in result.findings),
+        "fails": any(f.open and f.severity.rank <= threshold for f in result.findings),
         "tables": tables,
         "findings": [finding_record(f) for f in result.findings],
+    }
+
+
+def open_counts(findings: Sequence[Finding]) -> dict[str, int]:
+    """Open findings by severity (a reviewed finding is listed, not counted), and ``ditinjau``,
+    how many a person reviewed."""
+    counts = {s.value: 0 for s in SEVERITIES}
+    for finding in findings:
+        if finding.open:
+            counts[finding.severity.value] += 1
+    counts["ditinjau"] = sum(not f.open for f in findings)
+    return counts
+
+
+def folder_json(done: Reaudited, threshold: int) -> dict[str, Any]:
+    """An output folder's part of ``--format json`` after ``renja check`` audited it again."""
+    from renja.present.writer import finding_record
+
+    checked = sum(status is AuditStatus.CHECKED for status in done.audits.values())
+    return {
+        "doc_id": done.doc_id,
+        "folder": str(done.folder),
+        "counts": open_counts(done.findings),
+        "audited": f"{checked} of {len(done.audits)} data tables audited",
+        "fails": any(f.open and f.severity.rank <= threshold for f in done.findings),
+        "rewritten": list(done.rewritten),
+        "findings": [finding_record(f) for f in done.findings],
     }
 
 
@@ -123,4 +153,6 @@ __all__ = [
     "document_json",
     "finding_line",
     "finding_place",
+    "folder_json",
+    "open_counts",
 ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -27,9 +27,12 @@ from renja.app.check_output import (
     check_json,
     document_json,
     finding_line,
+    folder_json,
 )
 from renja.model.errors import RenjaError, environment_message
+from renja.model.records import Finding
 from renja.model.severity import SEVERITIES, Severity, severity_rank
+from renja.model.tables import AuditStatus
 from renja.model.version import __version__
 
 if TYPE_CHECKING:
@@ -315,20 +318,24 @@ def load_reference(path: Path | None, required: bool) -> Nomenclature | None:
 def report(folders: tuple[Path, ...], debug: bool) -> None:
     """Rebuild the audit report and the Excel workbook of existing output folders.
 
-    FOLDERS are document folders written by `renja run` (OUT/<doc_id>/). Each gets report.html
-    and <doc_id>.xlsx again, from its manifest, tables, repairs and findings.
+    FOLDERS are document folders written by `renja run` (OUT/<doc_id>/), or folders holding
+    them (OUT/): each document gets report.html and <doc_id>.xlsx again, from its manifest,
+    tables, repairs and findings. To check edited tables again first, run `renja check` on
+    the folder.
     """
+    from renja.app.reaudit import doc_folders
     from renja.present.outputs import read_doc_folder
     from renja.present.report import write_report
     from renja.present.workbook import write_workbook
 
-    for folder in folders:
-        if not folder.is_dir():
-            raise UserError(f"{folder}: no such output folder")
-        with guarded(debug):
-            read = read_doc_folder(folder)
-            page, book = write_report(read), write_workbook(read)
-        echo(f"{folder}: {page.name}, {book.name}")
+    for given in folders:
+        if not given.is_dir():
+            raise UserError(f"{given}: no such output folder")
+        for folder in doc_folders(given) or [given]:
+            with guarded(debug):
+                read = read_doc_folder(folder)
+                page, book = write_report(read), write_workbook(read)
+            echo(f"{folder}: {page.name}, {book.name}")
 
 
 NEVER = "never"  # --fail-on: no finding fails the run
@@ -373,23 +380,32 @@ def check(
     nomenklatur: Path | None,
     wilayah: Path | None,
 ) -> None:
-    """Audit Renja documents and exit 1 when they have findings (for pipelines).
+    """Audit Renja documents, or output folders again, and exit 1 when they have findings.
 
-    Prints one line per finding at or above --fail-on (document, id, severity, check, place,
-    message; the place is the table's printed name with its id, the row, and the page or line)
-    and a summary per document on stderr; writes no files. With --format json, stdout holds
-    one JSON document with every finding instead. Use `renja run` to write the outputs.
+    INPUTS are documents (or folders of them), which are read and audited without writing any
+    file, or output folders written by `renja run` (OUT/<doc_id>/ or OUT/), whose tables are
+    checked again as they are now, hand edits included: their findings.csv, Parquet, manifest,
+    report and workbook are written again. Prints one line per open finding at or above
+    --fail-on (document, id, severity, check, place, message; the place is the table's printed
+    name with its id, the row, and the page or line) and a summary per document on stderr.
+    With --format json, stdout holds one JSON document with every finding instead.
     """
     from renja.app.pipeline import process
+    from renja.app.reaudit import doc_folders
 
+    folders = [folder for path in inputs for folder in doc_folders(path)]
+    inputs = tuple(path for path in inputs if not doc_folders(path))
+    threshold = -1 if fail_on == NEVER else severity_rank(fail_on)
+    parts: list[dict[str, Any]] = []
+    errors: list[dict[str, str]] = []
+    failed = _check_folders(folders, threshold, quiet, debug, output_format, parts, errors)
+    if not inputs:
+        _json_out(output_format, parts, errors, fail_on)
+        sys.exit(1 if failed else 0)
     with guarded(debug):
         options = read_options(password, max_pages, ocr, engine, wilayah, max_size, max_stream)
         documents = find_documents(inputs)
     reference = load_reference(nomenklatur, required=False)
-    threshold = -1 if fail_on == NEVER else severity_rank(fail_on)
-    failed = False
-    parts: list[dict[str, Any]] = []
-    errors: list[dict[str, str]] = []
     for path in documents:
         try:
             with guarded(debug):
@@ -401,20 +417,78 @@ def check(
             errors.append({"file": shown(str(path)), "message": exc.format_message()})
             failed = True
             continue
-        hits = [f for f in result.findings if f.severity.rank <= threshold]
         if output_format == JSON_FORMAT:
             parts.append(document_json(result, threshold))
-        elif not quiet:
-            for f in hits:
-                echo(finding_line(result.doc_id, f))
-        counts = {s.value: sum(f.severity is s for f in result.findings) for s in SEVERITIES}
-        summary = ", ".join(f"{n} {s}" for s, n in counts.items())
-        echo(f"{result.doc_id}: {summary}; {audit_coverage(result)}", err=True)
-        failed = failed or bool(hits)
-    if output_format == JSON_FORMAT:
-        click.echo(json.dumps(check_json(parts, errors, fail_on), ensure_ascii=False, indent=2))
+            hits = any(f.open and f.severity.rank <= threshold for f in result.findings)
+        else:
+            hits = _print_findings(result.doc_id, result.findings, threshold, quiet)
+        echo(f"{result.doc_id}: {_counts(result.findings)}; {audit_coverage(result)}", err=True)
+        failed = failed or hits
+    _json_out(output_format, parts, errors, fail_on)
     if failed:
         sys.exit(1)
+
+
+def _json_out(
+    output_format: str, parts: list[dict[str, Any]], errors: list[dict[str, str]], fail_on: str
+) -> None:
+    if output_format == JSON_FORMAT:
+        click.echo(json.dumps(check_json(parts, errors, fail_on), ensure_ascii=False, indent=2))
+
+
+def _print_findings(doc_id: str, findings: Sequence[Finding], threshold: int, quiet: bool) -> bool:
+    """One line per open finding at or above the threshold; whether there was any."""
+    hits = [f for f in findings if f.open and f.severity.rank <= threshold]
+    if not quiet:
+        for f in hits:
+            echo(finding_line(doc_id, f))
+    return bool(hits)
+
+
+def _counts(findings: Sequence[Finding]) -> str:
+    """Open findings by severity, and how many a person reviewed."""
+    counts = {s.value: sum(f.open and f.severity is s for f in findings) for s in SEVERITIES}
+    text = ", ".join(f"{n} {s}" for s, n in counts.items())
+    reviewed = sum(not f.open for f in findings)
+    return text + (f", {reviewed} reviewed" if reviewed else "")
+
+
+def _check_folders(
+    folders: Sequence[Path],
+    threshold: int,
+    quiet: bool,
+    debug: bool,
+    output_format: str,
+    parts: list[dict[str, Any]],
+    errors: list[dict[str, str]],
+) -> bool:
+    """Re-audit output folders (their tables as they are now) and print their findings."""
+    from renja.app.reaudit import reaudit
+
+    failed = False
+    for folder in folders:
+        try:
+            with guarded(debug):
+                done = reaudit(folder)
+        except UserError as exc:
+            echo(f"Error: {exc.format_message()}", err=True)
+            errors.append({"file": shown(str(folder)), "message": exc.format_message()})
+            failed = True
+            continue
+        if output_format == JSON_FORMAT:
+            parts.append(folder_json(done, threshold))
+            hits = any(f.open and f.severity.rank <= threshold for f in done.findings)
+        else:
+            hits = _print_findings(done.doc_id, done.findings, threshold, quiet)
+        written = f"; written again: {', '.join(done.rewritten)}" if done.rewritten else ""
+        checked = sum(status is AuditStatus.CHECKED for status in done.audits.values())
+        echo(
+            f"{done.doc_id}: {_counts(done.findings)}; {checked} of {len(done.audits)} data "
+            f"tables audited{written}",
+            err=True,
+        )
+        failed = failed or hits
+    return failed
 
 
 LEVEL_CHOICES = ("program", "kegiatan", "sub_kegiatan")

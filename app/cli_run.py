@@ -100,6 +100,14 @@ if TYPE_CHECKING:
     help="CSV correcting document metadata: a 'file' column (file name or id) and any of "
     "pemda, kode_pemda, skpd, kode_skpd, tahun, jenis, jenis_pemda.",
 )
+@click.option(
+    "--keputusan",
+    "decisions",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="The decisions file (keputusan.csv) of the one document given. Default: "
+    "<document>.keputusan.csv beside each document, when it exists.",
+)
 @pdf_options
 @nomenclature_option
 @wilayah_option
@@ -117,6 +125,7 @@ def run(
     dask_address: str | None,
     no_corpus: bool,
     meta_file: Path | None,
+    decisions: Path | None,
     password: str | None,
     max_pages: int,
     max_size: int,
@@ -168,6 +177,7 @@ def run(
             sidecar=sidecar,
             safe_csv=safe_csv,
             debug=debug,
+            decisions=decisions,
         )
     with owned_folder(out_dir, debug):
         if dask_address:

@@ -6,22 +6,23 @@ code the rows (normalize) → findings (validate). Each stage returns new record
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from renja import extract
+from renja.app.decide import Decider
 from renja.app.sidecar import apply_corrections
 from renja.extract.source import file_hash
 from renja.model.contract import TableContract, TableStatus
-from renja.model.errors import ReferenceMissingError
+from renja.model.decisions import Decision, default_path, read_decisions
+from renja.model.errors import InputError, ReferenceMissingError
 from renja.model.labels import name_findings
 from renja.model.records import Document, DocumentMeta, Finding, RawTable
 from renja.model.result import Result
 from renja.model.tables import AuditStatus, CleanTable, TableAudit
 from renja.normalize.clean import clean_table
 from renja.normalize.coding import Coder, amounts_by_code
-from renja.normalize.contracts import contract_for
 from renja.normalize.document import (
     JENIS_BY_PREFIX,
     document_bidang,
@@ -54,6 +55,21 @@ def _reference(
         return None, (f"codes not verified or matched: {exc}",)
 
 
+def _decisions(
+    path: Path, decisions: str | Path | Sequence[Decision] | None
+) -> tuple[Decider, dict[str, str] | None]:
+    """The document's decisions and the file they come from (its name and SHA-256)."""
+    if decisions is not None and not isinstance(decisions, str | Path):
+        return Decider(tuple(decisions)), None
+    source = Path(decisions) if decisions is not None else default_path(path)
+    if decisions is not None and not source.is_file():
+        raise InputError(f"{source}: berkas keputusan tidak ada")
+    if not source.is_file():
+        return Decider(()), None
+    read = read_decisions(source)
+    return Decider(read, source.name), {"berkas": source.name, "sha256": file_hash(source)}
+
+
 def document_facts(document: Document, codes: list[str]) -> DocumentMeta:
     """The metadata with what the printed codes tell: the bidang, provinsi or kab/kota."""
     meta = document.meta
@@ -72,6 +88,7 @@ def process(
     options: extract.ReadOptions | None = None,
     corrections: Mapping[str, str] | None = None,
     doc_id: str | None = None,
+    decisions: str | Path | Sequence[Decision] | None = None,
 ) -> Result:
     """Read, clean, code and check one document.
 
@@ -80,11 +97,14 @@ def process(
     neither verified nor matched against it. ``options`` say how to read PDFs (password, page
     limit, OCR first, table engines). ``corrections`` correct the document's metadata (a
     sidecar row: ``renja.app.sidecar``) before anything depends on it. ``doc_id`` names the
-    document's outputs (by default, from its file name).
+    document's outputs (by default, from its file name). ``decisions`` are a person's decisions
+    about the document (``renja.model.decisions``): a decisions file, or the decisions
+    themselves; by default the file beside the document (``<stem>.keputusan.csv``), if any.
     Raises ``renja.model.errors.InputError`` (one clear sentence) when the input cannot be read,
     and ``ReferenceMissingError`` when an explicit nomenclature path cannot be read.
     """
     path = Path(path)
+    decider, decisions_file = _decisions(path, decisions)
     document = extract.read(path, options)
     if corrections:
         document = replace(document, meta=apply_corrections(document.meta, corrections))
@@ -100,10 +120,12 @@ def process(
     tables: list[CleanTable] = []
     repairs = []
     findings: list[Finding] = []
+    decider.find_tables(document.tables)
     for found in document.tables:
         readable = pair_lines(found)
-        contract = contract_for(readable)
+        contract = decider.contract(found.table_id, readable)
         table_id = f"{found.table_id}_{contract.form}"  # its position and its form, given once
+        decider.named(found.table_id, table_id)
         raw_tables.append(replace(found, table_id=table_id))
         contracts[table_id] = contract
         if contract.status is TableStatus.NOT_DATA:
@@ -112,6 +134,7 @@ def process(
         tables.append(cleaned.table)
         repairs.extend(cleaned.repairs)
         findings.extend(cleaned.findings)
+    decider.resolve(tables)
     reference, missing = _reference(nomenclature) if code else (None, ())
     version = None
     if reference is not None:
@@ -125,10 +148,14 @@ def process(
             printed=frozenset(codes),
         )
         coder = Coder(reference, matcher, version, meta.jenis_pemda, amounts_by_code(tables))
+        coder.decided = decider.decided_codes()
         tables = [coder.code_table(table) for table in tables]
         findings.extend(coder.findings)
-    tables = [place_rows(table) for table in tables]
+    tables = decider.apply_codes(tables, reference, version, meta.jenis_pemda)
+    tables = decider.apply_values([place_rows(table) for table in tables])
     from renja.validate.schemas import validate_table  # pandera is slow to import: only here
+
+    findings = decider.settled(findings)
 
     for table in tables:
         findings.extend(validate_table(table))
@@ -144,15 +171,18 @@ def process(
         table_id: audited.tables.get(table_id, TableAudit(AuditStatus.NOT_DATA))
         for table_id in contracts
     }
+    reviewed, tables = decider.apply_reviews(audited.findings, tables)
     return Result(
         document,
         tuple(tables),
         tuple(raw_tables),
         contracts,
-        tuple(repairs),
-        tuple(name_findings(finalize_findings(audited.findings), raw_tables)),
+        (*repairs, *decider.repairs),
+        tuple(name_findings(finalize_findings([*reviewed, *decider.stale_findings()]), raw_tables)),
         sha256=file_hash(path),
         audits=audits,
+        decisions=decider.outcomes(),
+        decisions_file=decisions_file,
         nomenclature=(
             {"version": version, "source": reference.source}
             if reference is not None and version is not None

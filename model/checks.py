@@ -172,6 +172,12 @@ class Check(StrEnum):
         "a table the reader could not take in whole (cells that fit no column, no header of its "
         "own): its sums are not checked",
     )
+    KEPUTUSAN_USANG = (
+        "keputusan_usang",
+        Severity.WARNING,
+        "a decision of the decisions file (keputusan.csv) that no longer applies: its table, row "
+        "or finding is gone, its printed value changed, or its value cannot be taken",
+    )
 
 
 # Each check under its own name, for ``from renja.model.checks import ...``.
@@ -200,6 +206,13 @@ SKEMA_KODE_GANDA: Final = Check.SKEMA_KODE_GANDA
 SKEMA_RENTANG: Final = Check.SKEMA_RENTANG
 POLA_HITUNGAN_GAGAL: Final = Check.POLA_HITUNGAN_GAGAL
 TABEL_TIDAK_LENGKAP: Final = Check.TABEL_TIDAK_LENGKAP
+KEPUTUSAN_USANG: Final = Check.KEPUTUSAN_USANG
+
+# The checks about a row's code: what a person's choice of code (keputusan.csv) settles.
+CODE_CHECKS: Final = frozenset({
+    KODE_TIDAK_TERBACA, KODE_URAIAN_TIDAK_COCOK, KODE_TIDAK_DIKENAL, KODE_TIDAK_PASTI,
+    KODE_BERUBAH_NOMOR, KODE_VERSI_LAIN,
+})  # fmt: skip
 
 # Every check by its slug, in the order above (read-only).
 CHECKS: Final[Mapping[str, Check]] = MappingProxyType({check.slug: check for check in Check})
@@ -226,8 +239,10 @@ __all__ = [
     "BEDA_ANTAR_TABEL",
     "CAPAIAN_PERSEN",
     "CHECKS",
+    "CODE_CHECKS",
     "JUMLAH_RINCIAN",
     "JUMLAH_TOTAL",
+    "KEPUTUSAN_USANG",
     "KODE_BERUBAH_NOMOR",
     "KODE_TIDAK_DIKENAL",
     "KODE_TIDAK_PASTI",

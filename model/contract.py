@@ -59,6 +59,27 @@ SPARSE_COLUMNS = ("baris_gabungan", "sisa")
 LIST_COLUMNS = ("baris_gabungan",)
 
 
+# Beside each Rupiah column, its reviewed value and where that comes from (a decision of
+# keputusan.csv, or the value as printed): ``pagu`` printed, ``pagu_ditinjau`` reviewed,
+# ``status_pagu`` one of ``renja.model.decisions.ValueStatus``.
+REVIEWED_SUFFIX = "_ditinjau"
+STATUS_PREFIX = "status_"
+
+
+def reviewed_name(column: str) -> str:
+    """The column of an amount's reviewed value.
+
+    >>> reviewed_name("pagu_maju"), status_name("pagu_maju")
+    ('pagu_maju_ditinjau', 'status_pagu_maju')
+    """
+    return column + REVIEWED_SUFFIX
+
+
+def status_name(column: str) -> str:
+    """The column saying where an amount's reviewed value comes from."""
+    return STATUS_PREFIX + column
+
+
 def is_sparse(name: str) -> bool:
     """Columns that exist only when some row has a value in them.
 
@@ -169,10 +190,23 @@ class Column:
                 return (self.name, f"{self.name}_teks")
             case CellType.MIXED:
                 return (*kode_columns("kode"), "uraian", "nilai")
+            case CellType.RUPIAH:
+                return (self.name, reviewed_name(self.name), status_name(self.name))
             case _ if self.stray_amounts:
                 return (self.name, f"{self.name}_nilai")
             case _:
                 return (self.name,)
+
+    @property
+    def reviewed(self) -> tuple[str, ...]:
+        """The clean columns a decision may change: an amount's reviewed value and its status.
+
+        >>> Column("pagu", CellType.RUPIAH).reviewed, Column("target", CellType.TARGET).reviewed
+        (('pagu_ditinjau', 'status_pagu'), ())
+        """
+        if self.ctype is CellType.RUPIAH:
+            return (reviewed_name(self.name), status_name(self.name))
+        return ()
 
     @property
     def printed(self) -> str:
@@ -258,6 +292,10 @@ class TableContract(AuditRules):
         """The reading column that fills clean column ``name``."""
         return next((c for c in self.columns if name in c.outputs()), None)
 
+    def money_columns(self) -> tuple[str, ...]:
+        """Every Rupiah column (unit prices too), in order: each has a reviewed value."""
+        return tuple(c.name for c in self.columns if c.ctype is CellType.RUPIAH)
+
     def amount_columns(self) -> tuple[str, ...]:
         """The money columns that add up the hierarchy, in order."""
         return tuple(c.name for c in self.columns if c.is_amount)
@@ -283,6 +321,8 @@ class TableContract(AuditRules):
                 kinds.setdefault(name, "text")
             if column.ctype in (CellType.RUPIAH, CellType.NUMBER):
                 kinds[column.name] = "exact"
+            if column.ctype is CellType.RUPIAH:
+                kinds[reviewed_name(column.name)] = "exact"
             elif column.ctype is CellType.MIXED:
                 kinds["nilai"] = "exact"
             if column.stray_amounts:
@@ -358,9 +398,11 @@ __all__ = [
     "LIST_COLUMNS",
     "NOT_DATA_FORM",
     "NUMERIC_TYPES",
+    "REVIEWED_SUFFIX",
     "ROW_COLUMNS",
     "SPARSE_COLUMNS",
     "SPARSE_SUFFIXES",
+    "STATUS_PREFIX",
     "CellType",
     "Column",
     "RatioCheck",
@@ -370,5 +412,7 @@ __all__ = [
     "is_sparse",
     "kode_columns",
     "kode_prefix",
+    "reviewed_name",
     "row_value_kinds",
+    "status_name",
 ]

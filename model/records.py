@@ -177,13 +177,15 @@ class Repair:
     """
 
     table: str
-    row: int
+    row: int | None  # None: the whole table (a decision about its form)
     column: str
     raw: str
     clean: str
     rule: str
     source: Source = Source()
     origin: str | None = None  # repairs.csv ``asal``
+    note: str | None = None  # ``catatan``: the decider's note, for a decision (rule keputusan)
+    by: str | None = None  # ``oleh``: who decided
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +214,16 @@ class Finding:
     root_cause: str | None = None  # the id of the finding that explains this one
     related: tuple[Related, ...] = ()  # the cells, rows and codes involved
     id: str = ""  # assigned once findings are final: F001, F002, … in report order
+    # A person checked it (keputusan.csv): ``dokumen_benar`` or ``kesalahan_diterima``; it is
+    # still listed, but no longer open.
+    review: str | None = None
+    review_note: str | None = None
+    reviewed_by: str | None = None
+
+    @property
+    def open(self) -> bool:
+        """Not yet reviewed: what counts, and what fails ``renja check``."""
+        return self.review is None
 
     def __post_init__(self) -> None:
         if not isinstance(self.check, Check):

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from renja.model.contract import TableContract
+from renja.model.decisions import DecisionOutcome
 from renja.model.records import Document, DocumentMeta, Finding, RawTable, Repair
 from renja.model.tables import CleanTable, TableAudit
 
@@ -27,6 +28,10 @@ class Result:
     sha256: str = ""
     nomenclature: dict[str, str] | None = field(default=None)  # version and source of the codes
     audits: dict[str, TableAudit] = field(default_factory=dict)  # table id -> what was checked
+    # The decisions file read (keputusan.csv), each decision with what became of it, and the
+    # file itself: its name and SHA-256 (None when there was none).
+    decisions: tuple[DecisionOutcome, ...] = ()
+    decisions_file: dict[str, str] | None = None
 
     @property
     def doc_id(self) -> str:

@@ -78,6 +78,9 @@ class Coder:
     jenis_pemda: str | None
     amount_codes: dict[int, set[str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    # Rows whose code a person decided (keputusan.csv), by (table id, baris): the code, or None
+    # for none. They are neither verified nor matched; a decided code is the context below it.
+    decided: dict[tuple[str, int], str | None] = field(default_factory=dict)
 
     def lookup(self, code: str) -> Entry | None:
         return self.nomenclature.get(code, version=self.version, jenis_pemda=self.jenis_pemda)
@@ -96,6 +99,11 @@ class Coder:
             record = row._asdict()
             uraian, kode = record.get("uraian"), values["kode"][index]
             level = levels[index] if isinstance(levels[index], str) else None
+            if (table.table_id, int(record["baris"])) in self.decided:
+                chosen = self.decided[(table.table_id, int(record["baris"]))]
+                if chosen:
+                    context.update(chosen, Kode.parse(chosen).level)
+                continue
             if record.get("jenis_baris") != "data":
                 continue
             source = Source(line=record.get("sumber_baris"), page=record.get("halaman"))
@@ -122,7 +130,7 @@ class Coder:
                     context.update(best.code, best.level)
                 elif table.status is TableStatus.FORM or _plausible(match.candidates):
                     self.unsure(match.candidates, uraian, where)
-        return replace(table, frame=_with_code_columns(frame, values, levels))
+        return replace(table, frame=with_code_columns(frame, values, levels))
 
     def evidence(self, record: dict[str, Any]) -> frozenset[str]:
         """Codes printed elsewhere in the document with one of this row's amounts."""
@@ -312,7 +320,7 @@ def amounts_by_code(tables: list[CleanTable]) -> dict[int, set[str]]:
     return found
 
 
-def _with_code_columns(
+def with_code_columns(
     frame: pd.DataFrame, values: dict[str, list[Any]], levels: list[Any]
 ) -> pd.DataFrame:
     frame = frame.copy()

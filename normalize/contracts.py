@@ -9,14 +9,21 @@ knows and adds its checks (``normalize/columns.py``); every other column stays a
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from renja.model.contract import CellType, TableContract
+from renja.model.contract import (
+    INFERRED_FORM,
+    NOT_DATA_FORM,
+    CellType,
+    TableContract,
+    TableStatus,
+)
 from renja.model.records import RawTable, RowRole
 from renja.normalize.classify import classify
 from renja.normalize.columns import map_columns
 from renja.normalize.header import read_header
 from renja.normalize.infer import infer_contract
-from renja.normalize.kinds import UNKNOWN, TableKind
+from renja.normalize.kinds import KIND_BY_SLUG, UNKNOWN, TableKind
 from renja.normalize.measures import table_scale
 
 # A table with money for this many years is a plan over a period (RPJMD, Renstra, a kerangka
@@ -48,17 +55,35 @@ def fits(kind: TableKind, inferred: TableContract) -> bool:
     return kind.slug in MULTI_YEAR_FORMS or len(money_years(inferred)) < MULTI_YEAR
 
 
-def contract_for(raw: RawTable) -> TableContract:
+def contract_for(raw: RawTable, form: str | None = None) -> TableContract:
     """A table's contract. ``raw`` is the table as normalize reads it (before/after lines
-    paired)."""
+    paired). ``form`` is the form a person decided (keputusan.csv): a known form's slug,
+    ``tabel`` (inferred, whatever the caption says) or ``teks`` (no data table); a slug no
+    form has is a ``ValueError``."""
+    if form is not None and form not in (*FORMS, INFERRED_FORM, NOT_DATA_FORM):
+        choices = ", ".join((*FORMS, INFERRED_FORM, NOT_DATA_FORM))
+        raise ValueError(f"bentuk '{form}' tidak dikenal; pilihan: {choices}")
     header = read_header(raw.header, raw.width)
     body = [r for r in raw.rows if r.role is RowRole.BODY]
     scale = table_scale(" ".join([raw.caption, raw.context, *header.labels]))
     inferred = infer_contract(header, body, raw.caption, raw.context, scale)
-    kind = classify(raw)
-    if kind is UNKNOWN or not fits(kind, inferred):
+    if form == NOT_DATA_FORM:
+        return replace(
+            inferred, form=NOT_DATA_FORM, status=TableStatus.NOT_DATA, coded=False,
+            title="Bukan tabel data (keputusan)", row_checks=(), ratio_checks=(),
+        )  # fmt: skip
+    if form == INFERRED_FORM:
+        if inferred.status is TableStatus.NOT_DATA:
+            inferred = replace(inferred, form=INFERRED_FORM, status=TableStatus.INFERRED)
+        return inferred
+    kind = KIND_BY_SLUG[form] if form is not None else classify(raw)
+    if form is None and (kind is UNKNOWN or not fits(kind, inferred)):
         return inferred
     return map_columns(raw, kind, header, list(inferred.columns), scale)
 
 
-__all__ = ["contract_for", "fits", "money_years"]
+# The known forms a decision may give a table.
+FORMS = tuple(slug for slug in KIND_BY_SLUG if KIND_BY_SLUG[slug] is not UNKNOWN)
+
+
+__all__ = ["FORMS", "contract_for", "fits", "money_years"]

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from renja.normalize import (
     align,
     continuation,
+    decided,
     kode,
     labels,
     percent,
@@ -52,6 +53,8 @@ REPAIR_RULES: tuple[Callable[..., object], ...] = (
     continuation.completes_cut_record,
     labels.move_label_to_uraian,
     labels.move_code_label,
+    # A person's decision (keputusan.csv)
+    decided.keputusan,
 )
 
 RULE_NAMES = frozenset(rule.__name__ for rule in REPAIR_RULES)

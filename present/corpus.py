@@ -32,7 +32,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from renja.model.contract import CellType, TableContract, TableStatus
+from renja.model.contract import (
+    CellType,
+    TableContract,
+    TableStatus,
+    reviewed_name,
+    status_name,
+)
 from renja.model.errors import OutputSchemaError, RenjaError
 from renja.model.publish import publish_folder
 from renja.model.refs import CODE_KEY, COLUMN_KEY, ROW_KEY, TABLE_KEY, load_related
@@ -135,6 +141,14 @@ def _value(row: pd.Series, column: str | None) -> Any:
     return None if value is None or value is pd.NA or value != value else value
 
 
+def _reviewed(row: pd.Series, column: str | None) -> Any:
+    """An amount's reviewed value: a person's decision, else the printed value."""
+    if column is None:
+        return None
+    reviewed = reviewed_name(column)
+    return _value(row, reviewed) if reviewed in row.index else _value(row, column)
+
+
 def first_filled(frame: pd.DataFrame, names: list[str]) -> pd.Series:
     """Per row, the first non-empty cell among ``names`` (missing columns skipped), else NA.
 
@@ -178,10 +192,10 @@ def long_rows(folder: DocFolder) -> pd.DataFrame:
             index=frame.index,
         )  # fmt: skip
         amounts = amount_columns(contract, list(frame.columns))
-        bare = base.assign(ukuran=None, nilai=None, periode=None)
-        if amounts:
-            values = frame[amounts].astype(object).stack().dropna()
-            values = values.rename_axis(["row", "ukuran"]).rename("nilai").reset_index("ukuran")
+        bare = base.assign(ukuran=None, nilai=None, nilai_ditinjau=None, status_nilai=None,
+                           periode=None)  # fmt: skip
+        values = amount_values(frame, amounts)
+        if not values.empty:
             values["periode"] = [
                 column_period(contract, u, meta.get("tahun")) for u in values["ukuran"]
             ]
@@ -194,6 +208,36 @@ def long_rows(folder: DocFolder) -> pd.DataFrame:
     for key, value in meta.items():
         rows[key] = value
     return rows
+
+
+def amount_values(frame: pd.DataFrame, amounts: list[str]) -> pd.DataFrame:
+    """Each row's amounts in long form: the column (``ukuran``), the printed value (``nilai``),
+    the reviewed one (``nilai_ditinjau``: a person's decision, else the printed) and where it
+    comes from (``status_nilai``); a cell with neither value is left out. Indexed by row.
+
+    >>> frame = pd.DataFrame({"pagu": pd.array([5, None], dtype="Int64"), "pagu_ditinjau": [5, 7],
+    ...                       "status_pagu": ["tercetak", "saran_diterima"]})
+    >>> amount_values(frame, ["pagu"])[["nilai", "nilai_ditinjau", "status_nilai"]].values.tolist()
+    [[5, 5, 'tercetak'], [None, 7, 'saran_diterima']]
+    """
+    parts = []
+    for name in amounts:
+        reviewed, status = reviewed_name(name), status_name(name)
+        part = pd.DataFrame(
+            {
+                "ukuran": name,
+                "nilai": frame[name].astype(object),
+                "nilai_ditinjau": (frame[reviewed] if reviewed in frame else frame[name])
+                .astype(object),
+                "status_nilai": frame[status].astype(object) if status in frame else None,
+            },
+            index=frame.index,
+        )
+        part = part.where(part.notna(), None)
+        parts.append(part[part["nilai"].notna() | part["nilai_ditinjau"].notna()])
+    if not parts:
+        return pd.DataFrame(columns=["ukuran", "nilai", "nilai_ditinjau", "status_nilai"])
+    return pd.concat(parts).rename_axis("row")
 
 
 def _measure(contract: TableContract, quantity: str, fallback: str) -> str | None:
@@ -253,10 +297,14 @@ def sub_kegiatan_rows(folder: DocFolder) -> list[dict[str, Any]]:
                     "uraian": _value(row, "uraian") or _value(row, "uraian_sesudah"),
                     "uraian_nomenklatur": _value(row, "uraian_nomenklatur"),
                     "pagu": _value(row, pagu),
+                    "pagu_ditinjau": _reviewed(row, pagu),
+                    "status_pagu": _value(row, status_name(pagu)) if pagu else None,
                     "target": _value(row, target),
                     "satuan": (_value(row, f"{target}_satuan") or _value(row, "satuan"))
                     if target else None,
                     "pagu_maju": _value(row, maju),
+                    "pagu_maju_ditinjau": _reviewed(row, maju),
+                    "status_pagu_maju": _value(row, status_name(maju)) if maju else None,
                     "target_maju": _value(row, target_maju),
                     "table_id": entry["table_id"],
                     "kind": contract.form,
@@ -331,17 +379,21 @@ def document_row(folder: DocFolder) -> dict[str, Any]:
         "errors": findings.get("error"),
         "warnings": findings.get("warning"),
         "infos": findings.get("info"),
+        "ditinjau": counts.get("ditinjau", 0),
     }
 
 
 # Column types of the corpus files: the same whatever the documents hold.
 INTS = (
-    "tahun", "baris", "halaman", "tables", "errors", "warnings", "infos", "row",
+    "tahun", "baris", "halaman", "tables", "errors", "warnings", "infos", "ditinjau", "row",
     "halaman_awal", "halaman_akhir", "jumlah_baris",
 )  # fmt: skip
 RELATED = "related"  # temuan: a list of references, list<struct<RELATED_FIELDS>>
 RELATED_FIELDS = (TABLE_KEY, ROW_KEY, COLUMN_KEY, CODE_KEY)
-RUPIAH = ("nilai", "pagu", "pagu_maju", "difference")
+RUPIAH = (
+    "nilai", "nilai_ditinjau", "pagu", "pagu_ditinjau", "pagu_maju", "pagu_maju_ditinjau",
+    "difference",
+)  # fmt: skip
 FLOATS = ("target", "target_maju")
 
 
@@ -421,15 +473,16 @@ def _frame(
 BARIS = [
     "doc_id", *META, "table_id", "kind", "baris", "halaman",
     "jenis_baris", "level", "kode", "uraian", "indikator", "target", "satuan", "ukuran",
-    "periode", "nilai",
+    "periode", "nilai", "nilai_ditinjau", "status_nilai",
 ]  # fmt: skip
 SUB_KEGIATAN = [
-    "doc_id", *META, "kode", "uraian", "uraian_nomenklatur", "pagu", "target", "satuan",
-    "pagu_maju", "target_maju", "table_id", "kind", "baris",
+    "doc_id", *META, "kode", "uraian", "uraian_nomenklatur", "pagu", "pagu_ditinjau",
+    "status_pagu", "target", "satuan", "pagu_maju", "pagu_maju_ditinjau", "status_pagu_maju",
+    "target_maju", "table_id", "kind", "baris",
 ]  # fmt: skip
 DOKUMEN = [
     "doc_id", *META, "title", "file", "sha256", "halaman", "renja_version", "tables", "errors",
-    "warnings", "infos",
+    "warnings", "infos", "ditinjau",
 ]  # fmt: skip
 TEMUAN = ["doc_id", *META, *FINDING_COLUMNS]
 TABEL = [

@@ -29,12 +29,15 @@ CLEAN_ROW_KEY = "baris_bersih"  # of a raw row: the clean row (``baris``) it was
 # The columns of repairs.csv and findings.csv, in order (the corpus keeps the findings' too).
 REPAIR_COLUMNS = [
     "table", "row", "column", "raw", "clean", "rule", "asal", "sumber_baris", "halaman",
+    "catatan", "oleh",
 ]  # fmt: skip
 FINDING_COLUMNS = [
     "id", "check", "severity", "table", "nama_tabel", "row", "sumber_baris", "halaman", "kode",
     "uraian",
     "column", "expected", "found", "difference", "message", "root_cause", "related",
+    "tinjauan", "catatan_tinjauan", "ditinjau_oleh",
 ]  # fmt: skip
+REVIEW_COLUMN = "tinjauan"  # a finding a person checked: dokumen_benar or kesalahan_diterima
 
 Record = dict[str, str]
 
@@ -420,10 +423,20 @@ def doc_folder(path: Path, manifest: object) -> DocFolder:
     return folder
 
 
+def is_open(finding: Record) -> bool:
+    """A finding no person has checked yet (``tinjauan`` empty): what counts and fails.
+
+    >>> is_open({"tinjauan": ""}), is_open({"tinjauan": "dokumen_benar"})
+    (True, False)
+    """
+    return not finding.get(REVIEW_COLUMN)
+
+
 __all__ = [
     "CLEAN_ROW_KEY",
     "CSV_SAFE",
     "RAW_HEADER_ROLE",
+    "REVIEW_COLUMN",
     "SAFE_NAME",
     "DocFolder",
     "Record",
@@ -431,6 +444,7 @@ __all__ = [
     "csv_header",
     "doc_folder",
     "exact_value",
+    "is_open",
     "merged_lines",
     "read_csv",
     "read_doc_folder",

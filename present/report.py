@@ -40,8 +40,17 @@ from renja.model.publish import publish_file
 from renja.model.refs import CellRef, Related
 from renja.model.severity import SEVERITIES, Severity, severity_rank
 from renja.present.causes import cause_groups, consequence_counts
+from renja.present.decide_view import (
+    ACTION_LABELS,
+    REVIEW_LABELS,
+    DecideView,
+    DecisionsView,
+    KeyCache,
+    decide_view,
+    decisions_view,
+)
 from renja.present.locate import source_snippets
-from renja.present.outputs import DocFolder, Record, read_doc_folder, related_refs
+from renja.present.outputs import DocFolder, Record, is_open, read_doc_folder, related_refs
 from renja.present.source_view import (
     Detail,
     detail_view,
@@ -87,6 +96,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("message", "Pesan", "message"),
     Column("root_cause", "Akar masalah", "root cause: the finding that explains this one"),
     Column("related", "Terkait", "related findings, codes or rows"),
+    Column("tinjauan", "Tinjauan", "review: a person's decision on it (keputusan.csv)"),
 )
 NUMERIC_COLUMNS = {"row", "expected", "found", "difference"}
 SHOWN_COLUMNS = {"kode", "expected", "found", "difference"}  # values shown by ``shown_value``
@@ -211,6 +221,12 @@ class FindingRow:
     related: RelatedView
     detail: Detail | None  # None for a finding of no table
     table_name: str = ""  # the name the document prints for its table (its id is the key)
+    decide: DecideView | None = None  # what a person may decide about it (decide.js)
+
+    @property
+    def review(self) -> str:
+        """``dokumen_benar`` or ``kesalahan_diterima`` once a person checked it, else empty."""
+        return self.finding.get("tinjauan", "")
 
     @property
     def id(self) -> str:
@@ -281,6 +297,7 @@ class SummaryView:
     by_severity: dict[str, int]
     checks: list[CheckCount]  # most findings first
     coverage: CoverageView | None = None
+    reviewed: int = 0  # findings a person checked: listed, no longer open
 
 
 class Count(NamedTuple):
@@ -334,6 +351,7 @@ class PageView:
     findings: FindingsView
     tables: list[TableRow]
     version: str
+    decisions: DecisionsView | None = None
 
 
 # --- assembling the view ---------------------------------------------------------------------
@@ -363,6 +381,7 @@ def finding_row(
     consequences: Counter[str],
     detail: Detail | None,
     table_name: str = "",
+    decide: DecideView | None = None,
 ) -> FindingRow:
     """One finding as its row shows it, with the detail under it."""
     return FindingRow(
@@ -376,6 +395,7 @@ def finding_row(
         related=related_view(finding),
         detail=detail,
         table_name=table_name,
+        decide=decide,
     )
 
 
@@ -399,6 +419,7 @@ def findings_view(folder: DocFolder) -> FindingsView:
     details = finding_details(folder, [f for group in grouped for f, _ in group])
     tables = sorted({f.get("table", "") for f in findings} - {""})
     names = {table_id: folder.table_name(table_id) for table_id in tables}
+    keys = KeyCache(folder)
     groups = [
         [
             finding_row(
@@ -408,6 +429,7 @@ def findings_view(folder: DocFolder) -> FindingsView:
                 consequences,
                 details.get(id(finding)),
                 names.get(finding.get("table", ""), ""),
+                decide_view(keys, finding),
             )
             for finding, depth in group
         ]
@@ -422,8 +444,8 @@ def findings_view(folder: DocFolder) -> FindingsView:
 
 
 def summary_view(findings: Sequence[Record]) -> SummaryView:
-    """Counts by severity and by check."""
-    by_severity = Counter(f.get("severity", "") for f in findings)
+    """Counts by severity (of the open findings) and by check; how many were reviewed."""
+    by_severity = Counter(f.get("severity", "") for f in findings if is_open(f))
     by_check = Counter(f.get("check", "") for f in findings)
     severities_of: dict[str, set[str]] = defaultdict(set)
     for finding in findings:
@@ -434,7 +456,12 @@ def summary_view(findings: Sequence[Record]) -> SummaryView:
         )
         for check, n in sorted(by_check.items(), key=lambda item: (-item[1], item[0]))
     ]
-    return SummaryView(len(findings), {s: by_severity[s] for s in SEVERITIES}, checks)
+    return SummaryView(
+        len(findings),
+        {s: by_severity[s] for s in SEVERITIES},
+        checks,
+        reviewed=sum(not is_open(f) for f in findings),
+    )
 
 
 def coverage_view(folder: DocFolder) -> CoverageView:
@@ -554,7 +581,9 @@ def page_view(folder: DocFolder) -> PageView:
 
     The policy's hashes are of the very text inlined, so the browser runs that and nothing else.
     """
-    css, js = asset("report.css"), asset("report.js")
+    # the decision controls (decide_view) have their own files, inlined with the page's
+    css = asset("report.css") + asset("decide.css")
+    js = asset("report.js") + asset("decide.js")
     policy = (
         f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
         "img-src data:; base-uri 'none'; form-action 'none'"
@@ -569,6 +598,7 @@ def page_view(folder: DocFolder) -> PageView:
         findings=findings_view(folder),
         tables=tables_view(folder),
         version=str(folder.manifest.get("renja_version", "")),
+        decisions=decisions_view(folder),
     )
 
 
@@ -625,6 +655,8 @@ def environment() -> Environment:
         NUMERIC_COLUMNS=NUMERIC_COLUMNS,
         SEVERITIES=SEVERITIES,
         SEVERITY_LABELS=SEVERITY_LABELS,
+        REVIEW_LABELS=REVIEW_LABELS,
+        ACTION_LABELS=ACTION_LABELS,
     )
     return env
 

@@ -8,6 +8,7 @@ Layout (the output contract, documented in the README)::
     DIR/<doc_id>/repairs.csv             one row per changed cell: table,row,column,raw,clean,rule,
                                          asal (where a moved cell was printed)
     DIR/<doc_id>/findings.csv            one row per problem
+    DIR/<doc_id>/keputusan.csv           the decisions applied, each with what became of it
 
 Re-running on the same input writes byte-identical files. ``manifest.json`` is written last:
 a folder that has one is complete. The Parquet files, the report and the workbook are each
@@ -31,7 +32,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from renja.model.decisions import APPLIED, STALE, decisions_csv
+from renja.model.decisions import FOLDER_FILE as DECISIONS_FILE
 from renja.model.errors import RenjaError, environment_message
+from renja.model.keys import header_signature
 from renja.model.labels import printed_number, table_name
 from renja.model.publish import publish_folder
 from renja.model.records import Finding, RawRow, RawTable, Repair, RowRole, Source
@@ -168,9 +172,10 @@ def clean_row_numbers(
 
 def repairs_csv(repairs: Sequence[Repair], safe: bool = False) -> str:
     rows = [
-        [r.table, r.row, r.column, r.raw, r.clean, r.rule, r.origin, r.source.line, r.source.page]
+        [r.table, r.row, r.column, r.raw, r.clean, r.rule, r.origin, r.source.line, r.source.page,
+         r.note, r.by]
         for r in repairs
-    ]
+    ]  # fmt: skip
     return _csv_text(REPAIR_COLUMNS, rows, safe)
 
 
@@ -204,6 +209,9 @@ def finding_record(finding: Finding) -> dict[str, Any]:
         "difference": finding.difference,
         "message": finding.message,
         "root_cause": finding.root_cause,
+        "tinjauan": finding.review,
+        "catatan_tinjauan": finding.review_note,
+        "ditinjau_oleh": finding.reviewed_by,
     }
     record = {name: _plain(values.get(name)) for name in FINDING_COLUMNS}
     record["related"] = [ref.to_json() for ref in finding.related]
@@ -243,7 +251,7 @@ def raw_columns(table: CleanTable) -> dict[str, int]:
     out: dict[str, int] = {}
     for position, column in enumerate(table.contract.columns, start=1):
         for name in column.outputs():
-            if name in table.frame.columns:
+            if name in table.frame.columns and name not in column.reviewed:
                 out[name] = position
     return out
 
@@ -280,6 +288,7 @@ def manifest(result: Result, folder: str | Path | None = None) -> dict[str, Any]
             "caption": raw.caption,
             "nomor": printed_number(raw.caption),
             "nama": table_name(raw.table_id, raw.caption),
+            "kepala": header_signature(r.cells for r in raw.header),
             "context": raw.context,
             "engine": raw.engine,
             "parts": raw.parts,
@@ -302,7 +311,9 @@ def manifest(result: Result, folder: str | Path | None = None) -> dict[str, Any]
         tables.append(entry)
     severities = {severity.value: 0 for severity in SEVERITIES}
     for finding in result.findings:
-        severities[finding.severity.value] += 1
+        if finding.open:
+            severities[finding.severity.value] += 1
+    decisions = Counter(outcome.status for outcome in result.decisions)
     return {
         "schema_version": SCHEMA_VERSION,
         "renja_version": __version__,
@@ -324,7 +335,13 @@ def manifest(result: Result, folder: str | Path | None = None) -> dict[str, Any]
             "audit": dict(Counter(a.status.value for a in result.audits.values())),
             "repairs": len(result.repairs),
             "findings": severities,
+            "ditinjau": sum(not finding.open for finding in result.findings),
         },
+        "keputusan": (
+            {**result.decisions_file, APPLIED: decisions[APPLIED], STALE: decisions[STALE]}
+            if result.decisions_file is not None
+            else None
+        ),
         "warnings": list(document.warnings),
     }
 
@@ -394,6 +411,8 @@ def write_outputs(
             _write(staging / "tables" / f"{table.table_id}.csv", frame_csv(table.frame, safe_csv))
         _write(staging / "repairs.csv", repairs_csv(result.repairs, safe_csv))
         _write(staging / "findings.csv", findings_csv(result.findings, safe_csv))
+        if result.decisions:
+            _write(staging / DECISIONS_FILE, decisions_csv(result.decisions))
         data = manifest(result, final)
         if safe_csv:
             data[CSV_SAFE] = True

@@ -77,7 +77,7 @@ def test_a_second_run_skips_current_outputs_and_redoes_changed_ones(tmp_path: Pa
     assert "3 documents: 1 ok, 2 skipped, 0 failed" in output
     assert (out / "renja-a" / "manifest.json").stat().st_mtime_ns == before
     sesudah = (out / "renja-b" / "tables" / "t01_pergeseran_pagu.csv").read_text(encoding="utf-8")
-    assert sesudah.rstrip().endswith(",1000,3000")
+    assert sesudah.rstrip().endswith(",1000,1000,tercetak,3000,3000,tercetak")
     code, output = _documents_only(docs, out, "--force")
     assert code == 0 and "3 ok, 0 skipped" in output
 

@@ -110,7 +110,8 @@ def test_cp1252_file_is_read(tmp_path: Path) -> None:
     assert code == 0
     assert "read as cp1252" in err
     table = (tmp_path / "out" / "lama" / "tables").glob("*pergeseran_pagu.csv")
-    assert "1000000,2000000" in next(table).read_text(encoding="utf-8")
+    text = next(table).read_text(encoding="utf-8")
+    assert "1000000,1000000,tercetak,2000000,2000000,tercetak" in text
 
 
 def test_markdown_without_tables_warns_and_writes_an_empty_manifest(tmp_path: Path) -> None:

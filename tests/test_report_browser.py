@@ -77,8 +77,8 @@ def report(sample_out: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_report(doc_dir)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
+def launch_chromium() -> Iterator[Browser]:
+    """The system's Chromium, driven by Playwright; skips the test when either is missing."""
     binary = find_chromium()
     if binary is None:
         pytest.skip("Chromium is not installed (apt-get install chromium); set RENJA_CHROMIUM")
@@ -93,6 +93,11 @@ def browser() -> Iterator[Browser]:
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    yield from launch_chromium()
 
 
 @pytest.fixture(scope="module")

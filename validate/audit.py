@@ -376,6 +376,8 @@ def _with_candidate(finding: Finding, recon: Reconciliation) -> Finding:
     """An unreadable cell gets the value the other tables suggest."""
     if finding.check != UNREADABLE_CHECK or not (finding.table and finding.row and finding.column):
         return finding
+    if finding.related:  # completed before: a finding read back from an output folder
+        return finding
     candidate = recon.candidates.get(CellRef(finding.table, finding.row, finding.column))
     if candidate is None:
         return finding

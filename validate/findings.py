@@ -5,7 +5,20 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
+from renja.model.checks import (
+    ANGKA_TIDAK_TERBACA,
+    CODE_CHECKS,
+    KEPUTUSAN_USANG,
+    SEL_TIDAK_TERPETAKAN,
+    Check,
+)
 from renja.model.records import Finding
+
+# The checks of reading and coding the document, and of its decisions file: ``renja check`` on
+# an output folder keeps their findings while their cell is as it was. Every other check is
+# raised by validate on clean tables (the schemas and the audit), and runs again there.
+READING_CHECKS = CODE_CHECKS | {ANGKA_TIDAK_TERBACA, SEL_TIDAK_TERPETAKAN, KEPUTUSAN_USANG}
+AUDIT_CHECKS = frozenset(Check) - READING_CHECKS
 
 
 def finding_key(finding: Finding) -> tuple[object, ...]:

@@ -9,6 +9,8 @@ from typing import Any
 
 import pandas as pd
 
+from renja.model.contract import reviewed_name, status_name
+from renja.model.decisions import ValueStatus
 from renja.model.records import Source
 from renja.model.tables import CleanTable
 from renja.normalize.hierarchy import GENERIC_LEVELS
@@ -84,10 +86,18 @@ class Sheet:
 
     @classmethod
     def of(cls, table: CleanTable) -> Sheet:
+        """The table's rows; an amount a person decided (keputusan.csv) reads as its reviewed
+        value (``<column>_ditinjau``), which is what the checks judge."""
         frame = table.frame
         columns = list(frame.columns)
         lists = [[None if _missing(v) else v for v in frame[c].tolist()] for c in columns]
         records = [dict(zip(columns, values, strict=True)) for values in zip(*lists, strict=True)]
+        for name in table.contract.money_columns():
+            reviewed, status = reviewed_name(name), status_name(name)
+            if reviewed in frame.columns and status in frame.columns:
+                for record in records:
+                    if record.get(status) not in (None, ValueStatus.PRINTED):
+                        record[name] = record.get(reviewed)
         rows = [
             Row(
                 int(r["baris"]),

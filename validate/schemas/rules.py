@@ -19,7 +19,9 @@ from renja.model.contract import (
     Column,
     TableContract,
     is_sparse,
+    status_name,
 )
+from renja.model.decisions import ValueStatus
 from renja.model.kode import LEVELS as KODE_LEVELS
 from renja.normalize.coding import CODE_COLUMNS
 from renja.normalize.hierarchy import GENERIC_LEVELS
@@ -30,7 +32,8 @@ LEVELS = (
     *KODE_LEVELS, "skpd", "unit", *REKENING_LEVELS.values(), *LINE_LEVELS,
     *GENERIC_LEVELS,
 )  # fmt: skip
-KODE_SUMBER = ("cetak", "cetak+verifikasi", "cocok")
+KODE_SUMBER = ("cetak", "cetak+verifikasi", "cocok", "keputusan")
+VALUE_STATUSES = tuple(s.value for s in ValueStatus)  # ``status_<amount>``
 SKOR_RANGE = (0.0, 100.0)
 # A capaian is realisasi / target x 100: it passes 100 whenever realisation beats the target
 # (the sample prints 205.5 %), so 100 is no bound. Ten times the target is: beyond it the
@@ -108,7 +111,7 @@ def year_pattern(name: str) -> str:
 def _family(spec: Column, name: str) -> str:
     """The family of types of ``name``, one of the clean columns ``spec`` fills."""
     if spec.ctype is CellType.RUPIAH:
-        return RUPIAH
+        return CHOICE if name == status_name(spec.name) else RUPIAH
     if (
         (spec.ctype is CellType.NUMBER and name == spec.name)
         or (spec.ctype is CellType.MIXED and name == "nilai")
@@ -130,7 +133,8 @@ def _spec_rules(spec: Column, required: bool, regex: bool) -> list[ColumnRule]:
     """The rules of the clean columns one contract column fills (``Column.outputs``)."""
     rules = []
     for name in spec.outputs():
-        optional = is_sparse(name) or not required
+        # an amount's reviewed value and status (keputusan.csv) may be left out of a copy
+        optional = is_sparse(name) or not required or name in spec.reviewed
         family = _family(spec, name)
         rules.append(
             ColumnRule(
@@ -142,10 +146,15 @@ def _spec_rules(spec: Column, required: bool, regex: bool) -> list[ColumnRule]:
                 bounds=PERCENT_RANGE
                 if spec.ctype is CellType.PERCENT and name == spec.name
                 else None,
-                choices=LEVELS if family is CHOICE else (),
+                choices=_choices(spec, name) if family is CHOICE else (),
             )
         )
     return rules
+
+
+def _choices(spec: Column, name: str) -> tuple[str, ...]:
+    """The values a column of fixed values may hold: an amount's status, else a level."""
+    return VALUE_STATUSES if name == status_name(spec.name) else LEVELS
 
 
 def column_rules(contract: TableContract, columns: Sequence[str] | None = None) -> list[ColumnRule]:
