@@ -18,9 +18,9 @@ from functools import cached_property
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from renja.model.kode import LEVELS, PROVINSI_CLASS, Kode
+from renja.model.kode import LEVELS, PROVINSI_CLASS, REGIONAL_CLASSES, Kode, regional_class
 from renja.normalize.names import Normalizer, acronyms_from_names
-from renja.normalize.nomenclature import Entry, Nomenclature
+from renja.normalize.nomenclature import Entry, Nomenclature, list_name
 from renja.normalize.words import load_base_vocabulary
 
 # Acceptance: a score (0-100) at least this high, ahead of the next different code by at least
@@ -68,6 +68,28 @@ class Candidate:
     score: float
     generic: str | None = None  # the X.XX form when the entry is generic
     indikator: str | None = None
+    version: str = ""  # the list the entry comes from: '1317/2023' or '2027'
+    jenis_pemda: str = ""  # 'kabkota' or 'prov'
+
+    @property
+    def list_name(self) -> str:
+        """The list the entry comes from: ``1317/2023 kab/kota``, ``2027 provinsi`` …"""
+        return list_name(self.version, self.jenis_pemda) if self.version else ""
+
+    def as_dict(self) -> dict[str, object]:
+        """The candidate as plain data (``renja match --format json``, the reconciliation
+        service), keys in the output contract's words."""
+        return {
+            "kode": self.code,
+            "uraian": self.name,
+            "level": self.level,
+            "skor": self.score,
+            "versi": self.version,
+            "jenis_pemda": self.jenis_pemda,
+            "daftar": self.list_name,
+            "kode_generik": self.generic,
+            "indikator": self.indikator,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +115,18 @@ class Match:
     def code(self) -> str | None:
         """The code, or None when the match is not sure."""
         return self.best.code if self.accepted and self.best else None
+
+    def as_dict(self, **context: object) -> dict[str, object]:
+        """The answer as plain data: the name, the context it was matched in, the code when
+        sure, the lead over the next code and the candidates best first."""
+        return {
+            "uraian": self.query,
+            **context,
+            "pasti": self.accepted,
+            "kode": self.code,
+            "selisih": self.margin,
+            "kandidat": [c.as_dict() for c in self.candidates],
+        }
 
 
 def _blend(query: str, form: str, query_sorted: str = "", form_sorted: str = "") -> float:
@@ -130,6 +164,8 @@ class ReferenceIndex:
     entries: list[Entry]
     normalizer: Normalizer
     forms: list[str]  # the normal form of each entry's name
+    # The regional kegiatan class of each entry (``REGIONAL_CLASSES``), None for an ordinary one.
+    regional: list[str | None] = field(default_factory=list)
     pools: dict[tuple[object, ...], tuple[list[int], list[str]]] = field(default_factory=dict)
 
     @classmethod
@@ -144,24 +180,58 @@ class ReferenceIndex:
                     chosen.setdefault((entry.jenis_pemda, entry.code), entry)
         entries = list(chosen.values())
         vocabulary = load_base_vocabulary() | nomenclature.vocabulary
-        normalizer = Normalizer.build(vocabulary, acronyms_from_names(e.name for e in entries))
-        return cls(entries, normalizer, [normalizer.plain(e.name) for e in entries])
+        texts = {t for e in nomenclature.entries for t in (e.name, e.kinerja, e.indikator) if t}
+        normalizer = Normalizer.build(vocabulary, acronyms_from_names(sorted(texts)))
+        forms = [normalizer.plain(e.name) for e in entries]
+        return cls(entries, normalizer, forms, _regional_classes(entries))
 
     def pool(
-        self, levels: tuple[str, ...], prefixes: tuple[str, ...], jenis_pemda: str
+        self,
+        levels: tuple[str, ...],
+        prefixes: tuple[str, ...],
+        jenis_pemda: str,
+        regional: str | None = None,
     ) -> tuple[list[int], list[str]]:
-        """Indices and normal forms of the entries at some levels under some prefixes."""
-        key = (levels, prefixes, jenis_pemda)
+        """Indices and normal forms of the entries at some levels under some prefixes; of the
+        regional blocks, only ``regional``'s (the Aceh, Papua … kegiatan)."""
+        key = (levels, prefixes, jenis_pemda, regional)
         if key not in self.pools:
             indices = [
                 i
                 for i, e in enumerate(self.entries)
                 if e.level in levels
                 and e.jenis_pemda == jenis_pemda
+                and self.regional[i] in (None, regional)
                 and (not prefixes or any(_under(e.code, p) for p in prefixes))
             ]
             self.pools[key] = (indices, [self.forms[i] for i in indices])
         return self.pools[key]
+
+
+def _regional_classes(entries: list[Entry]) -> list[str | None]:
+    """Each entry's regional class: a kegiatan's or sub kegiatan's 4th segment when it is one of
+    ``REGIONAL_CLASSES``; a program's or bidang's when every kegiatan under it has that class
+    (Aceh's bidang 9.01, its programs); None otherwise."""
+    below: dict[tuple[str, str, str], set[str]] = {}
+    for e in entries:
+        kode = Kode.parse(e.code)
+        if kode.kegiatan_class is None:
+            continue
+        for level in ("bidang", "program"):
+            above = kode.at(level)
+            if above is not None:
+                below.setdefault((e.jenis_pemda, e.version, above.text), set()).add(
+                    kode.kegiatan_class
+                )
+    out: list[str | None] = []
+    for e in entries:
+        kode = Kode.parse(e.code)
+        classes = {kode.kegiatan_class} if kode.kegiatan_class else below.get(
+            (e.jenis_pemda, e.version, e.code), set()
+        )
+        only = next(iter(classes)) if len(classes) == 1 else None
+        out.append(only if only in REGIONAL_CLASSES else None)
+    return out
 
 
 _INDEXES: dict[tuple[int, str | None, str | None], tuple[Nomenclature, ReferenceIndex]] = {}
@@ -207,6 +277,7 @@ class Matcher:
     bidang: Sequence[str] = ()
     bidang_for_program: dict[str, str] = field(default_factory=dict)
     printed: frozenset[str] = frozenset()
+    kode_pemda: str | None = None  # the pemda's region code: which regional block it may use
 
     @cached_property
     def index(self) -> ReferenceIndex:
@@ -227,7 +298,20 @@ class Matcher:
         levels = (level,) if level else MATCHED_LEVELS
         # A bidang prefix takes the generic X.XX entries too.
         prefixes = (within,) if within else tuple(self.bidang)
-        return self.index.pool(levels, prefixes, jenis_pemda)
+        return self.index.pool(levels, prefixes, jenis_pemda, self.regional_for(within))
+
+    def regional_for(self, within: str | None) -> str | None:
+        """The regional block candidates may come from: the context code's (a prefix under
+        Aceh's 7 …), else the pemda's (``kode_pemda``); None for ordinary pemda."""
+        context = Kode.from_cell(within)
+        if context is not None and context.kegiatan_class in REGIONAL_CLASSES:
+            return context.kegiatan_class
+        if context is not None and context.level in ("bidang", "program"):
+            index = self.index
+            for i, entry in enumerate(index.entries):
+                if entry.code == context.text and index.regional[i]:
+                    return index.regional[i]
+        return regional_class(self.kode_pemda)
 
     def pemda_for(self, within: str | None) -> str:
         """The pemda type to match in: the matcher's, else the context code's 4th segment, else
@@ -270,13 +354,22 @@ class Matcher:
         """
         indices, forms = pool
         sorted_forms = self._sorted(forms)
+        stems = [_stems(q) for q in queries]
         quick = process.cdist(
-            [_stems(q) for q in queries],
-            self._stems(forms),
-            scorer=fuzz.ratio,
-            dtype=np.uint8,
-            workers=-1,
+            stems, self._stems(forms), scorer=fuzz.ratio, dtype=np.uint8, workers=-1
         )
+        # A short name inside a long one ("Penderita DM" in "Pengelolaan Pelayanan Kesehatan
+        # Penderita Diabetes Melitus") is far from it by ratio: the word-set score finds it.
+        short = [i for i, q in enumerate(queries) if len(q.split()) <= SHORT_QUERY_WORDS]
+        if short:
+            subset = process.cdist(
+                [stems[i] for i in short],
+                self._stems(forms),
+                scorer=fuzz.token_set_ratio,
+                dtype=np.uint8,
+                workers=-1,
+            )
+            quick[short] = np.maximum(quick[short], subset)
         floor = quick.max(axis=1).astype(np.int16) - SHORTLIST_GAP
         rows, columns = np.nonzero(quick >= floor.clip(0)[:, None])
         bounds = np.searchsorted(rows, np.arange(len(queries) + 1))
@@ -391,6 +484,8 @@ class Matcher:
             round(value, 1),
             entry.code if Kode.parse(entry.code).is_generic else None,
             entry.indikator,
+            entry.version,
+            entry.jenis_pemda,
         )
 
     def needed_margin(self, query: str, best: Candidate) -> float:

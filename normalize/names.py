@@ -13,61 +13,18 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from renja.normalize.abbreviations import LINKING_WORDS, curated_variants, learn_acronyms
 from renja.normalize.words import rejoin_split_words
 
-# Phrases that mean the same thing in Renja names, each mapped to one token. Longer phrases are
-# replaced first, so "aparatur sipil negara" wins over a lone "negara".
-SYNONYMS: dict[str, str] = {
-    "aparatur sipil negara": "asn",
-    "pegawai": "asn",
-    "satuan kerja perangkat daerah": "skpd",
-    "organisasi perangkat daerah": "skpd",
-    "perangkat daerah": "skpd",
-    "opd": "skpd",
-    "pd": "skpd",
-    "kabupaten kota": "kabkota",
-    "kab kota": "kabkota",
-    "kab": "kabupaten",
-    "prov": "provinsi",
-    "pemerintah daerah": "pemda",
-    "pemerintahan daerah": "pemda",
-    "pendidikan dan pelatihan": "diklat",
-    "bimbingan teknis": "bimtek",
-    "sumber daya manusia": "sdm",
-    "rehab": "rehabilitasi",
-    "peny": "penyediaan",
-    "penyedia": "penyediaan",
-    "barang milik daerah": "bmd",
-    "teknologi informasi dan komunikasi": "tik",
-    "sistem informasi": "sisinfo",
-    "dan atau": "dan",
-}
+# Phrases that mean the same thing in Renja names, each mapped to one token: the curated list
+# (``data/singkatan.csv``). Longer phrases are replaced first, so "aparatur sipil negara" wins
+# over a lone "negara".
+SYNONYMS: dict[str, str] = {v.bentuk: v.baku for v in curated_variants()}
 
 # Words that carry no meaning for telling names apart; dropped from the compared form.
-STOPWORDS = frozenset(
-    [
-        "dan",
-        "atau",
-        "yang",
-        "pada",
-        "di",
-        "ke",
-        "dari",
-        "untuk",
-        "bagi",
-        "serta",
-        "dengan",
-        "dalam",
-        "oleh",
-        "terhadap",
-        "sebagai",
-        "tau",
-    ]
-)
+STOPWORDS = LINKING_WORDS
 
-_PARENS = re.compile(r"\(([^()]*)\)")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,9}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,35 +78,11 @@ class Normalizer:
 
 
 def acronyms_from_names(names: Iterable[str]) -> dict[str, str]:
-    """Acronyms the lists spell out: ``Unit Sekolah Baru (USB)`` gives ``unit sekolah baru`` → usb.
+    """Acronyms the lists spell out (``Unit Sekolah Baru (USB)`` → usb), each acronym read
+    through the curated list (a learned ``(PD)`` is the curated skpd).
 
-    Only an acronym whose letters are the initials of the words next to it counts, so
-    ``(Satu)`` or ``(Lima)`` in a name are not taken for acronyms.
-
-    >>> acronyms_from_names(["Pembangunan Unit Sekolah Baru (USB)", "Pembinaan (Satu) Kali"])
-    {'unit sekolah baru': 'usb'}
-    >>> acronyms_from_names(["Pengelolaan SPAM (Sistem Penyediaan Air Minum) Regional"])
-    {'sistem penyediaan air minum': 'spam'}
-    >>> acronyms_from_names(["Layanan Teknologi Informasi dan Komunikasi (TIK)"])
-    {'teknologi informasi dan komunikasi': 'tik'}
+    >>> acronyms_from_names(["Pembangunan Unit Sekolah Baru (USB)", "Layanan Teknologi "
+    ...                      "Informasi dan Komunikasi (TIK)"])
+    {'unit sekolah baru': 'usb', 'teknologi informasi dan komunikasi': 'tik'}
     """
-    found: dict[str, str] = {}
-    for name in names:
-        for match in _PARENS.finditer(name):
-            inside = match.group(1).strip()
-            before = name[: match.start()].split()
-            if _ACRONYM.match(inside):
-                letters = inside.lower()
-                content = [i for i, w in enumerate(before) if w.lower() not in STOPWORDS]
-                picked = content[-len(letters) :]
-                initials = "".join(before[i][0] for i in picked).lower()
-                if len(picked) == len(letters) and initials == letters:
-                    phrase = _NON_ALNUM.sub(" ", " ".join(before[picked[0] :]).lower()).strip()
-                    found.setdefault(phrase, letters)
-            elif before and _ACRONYM.match(before[-1]):
-                letters = before[-1].lower()
-                words = [w for w in inside.split() if w.lower() not in STOPWORDS]
-                if len(words) == len(letters) and "".join(w[0] for w in words).lower() == letters:
-                    phrase = _NON_ALNUM.sub(" ", inside.lower()).strip()
-                    found.setdefault(phrase, letters)
-    return found
+    return {phrase: SYNONYMS.get(token, token) for phrase, token in learn_acronyms(names).items()}

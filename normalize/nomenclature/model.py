@@ -110,6 +110,15 @@ def normalize_jenis_pemda(value: str) -> str:
     return jenis
 
 
+def list_name(version: str, jenis_pemda: str) -> str:
+    """The name of one list of the nomenclature: a version for one pemda type.
+
+    >>> list_name("1317/2023", "kabkota"), list_name("2027", "prov")
+    ('1317/2023 kab/kota', '2027 provinsi')
+    """
+    return f"{version} {'provinsi' if jenis_pemda == PROV else 'kab/kota'}"
+
+
 def _check_version(version: str | None) -> None:
     if version is not None and version not in VERSIONS:
         raise ValueError(f"unknown nomenclature version {version!r}; expected one of {VERSIONS}")
