@@ -113,7 +113,9 @@ def match(
     below the acceptance score, or not clearly ahead of the next code), a line on stderr says so.
     """
     if not text.strip():
-        raise click.ClickException("Uraian kosong: berikan nama program, kegiatan atau sub kegiatan.")
+        raise click.ClickException(
+            "Uraian kosong: berikan nama program, kegiatan atau sub kegiatan."
+        )
     matcher = make_matcher(nomenklatur, versi, pemda, kode_pemda)
     try:
         prefix = checked_prefix(matcher, within, lambda n: click.echo(f"Catatan: {n}.", err=True))

@@ -139,7 +139,8 @@ def learn_acronyms(texts: Iterable[str]) -> dict[str, str]:
     {'unit sekolah baru': 'usb'}
     >>> learn_acronyms(["Pengelolaan SPAM (Sistem Penyediaan Air Minum) Regional"])
     {'sistem penyediaan air minum': 'spam'}
-    >>> learn_acronyms(["Jumlah Peraturan Daerah (Perda)", "Pelembagaan Pengarusutamaan Gender (PUG)"])
+    >>> learn_acronyms(["Jumlah Peraturan Daerah (Perda)",
+    ...                 "Pelembagaan Pengarusutamaan Gender (PUG)"])
     {'peraturan daerah': 'perda', 'pengarusutamaan gender': 'pug'}
     """
     found: dict[str, str] = {}
