@@ -26,7 +26,7 @@ from renja.normalize.words import load_base_vocabulary
 # Acceptance: a score (0-100) at least this high, ahead of the next different code by at least
 # the margin. Measured on tests/data/match_labelled.csv (see the README's matching section):
 # these keep precision above 98% while recall stays near its maximum.
-ACCEPT_SCORE = 84.0
+ACCEPT_SCORE = 88.0
 ACCEPT_MARGIN = 4.0
 # A name equal to one entry's name (in normal form) needs a smaller lead: a longer sibling that
 # contains all its words scores high without being it ("Penyediaan Jasa Peralatan …" beside
@@ -142,6 +142,65 @@ def _blend(query: str, form: str, query_sorted: str = "", form_sorted: str = "")
         sort = fuzz.token_sort_ratio(query, form)
     subset = fuzz.token_set_ratio(query, form)
     return (1 - SET_WEIGHT) * sort + SET_WEIGHT * subset
+
+
+# Two words are the same word misspelt at this rapidfuzz ratio ("saranan" and "sarana").
+SAME_WORD = 80
+# Candidates scoring at least this get the two-sided test (``_strict``); below it a candidate
+# cannot be accepted anyway, and the test would only cost time.
+STRICT_FROM = 70.0
+# Only candidates this close to the best get it: the others can neither win nor be the runner-up
+# that decides the margin.
+STRICT_GAP = 15.0
+# Shorter words are not read as misspellings of another (``_aligned``).
+MIN_TYPO_LETTERS = 5
+
+
+def _extra_words(words: set[str], others: set[str]) -> set[str]:
+    """The words of one name that the other lacks, misspelt words counted as present."""
+    return {w for w in words - others if not any(fuzz.ratio(w, o) >= SAME_WORD for o in others)}
+
+
+def _aligned(query: str, form: str, vocabulary: frozenset[str]) -> str:
+    """The query with each misspelt word (not a known word, close to one of the name's) written
+    as the name writes it, so one typo does not cost a whole word's order in the sorted compare.
+
+    >>> _aligned("pengadaan mebel ekolah", "pengadaan mebel sekolah", frozenset({"pengadaan"}))
+    'pengadaan mebel sekolah'
+    """
+    words = form.split()
+    out = []
+    for word in query.split():
+        if word in vocabulary or word in words or len(word) < MIN_TYPO_LETTERS:
+            out.append(word)
+            continue
+        best = max(words, key=lambda w: fuzz.ratio(word, w), default="")
+        out.append(best if best and fuzz.ratio(word, best) >= SAME_WORD else word)
+    return " ".join(out)
+
+
+def _strict(query: str, form: str, value: float) -> float:
+    """A score without the leniency for extra words where they are no leftover: when both names
+    have words the other lacks ("Penguatan Jejaring …" against "Kerjasama …"), or when the
+    name's extra words sit inside it rather than at an edge (a leftover from the cell above or
+    below stands first or last; "… Prasarana Pendukung Gedung …" names another item than
+    "… Prasarana Gedung …").
+
+    >>> round(_strict("penguatan jejaring lembaga", "kerjasama lembaga", 80.0), 1)
+    51.2
+    >>> _strict("lainnya pemeliharaan aset", "pemeliharaan aset", 87.5)
+    87.5
+    >>> round(_strict("sarana pendukung gedung", "sarana gedung", 90.0), 1)
+    72.2
+    """
+    words = query.split()
+    q, f = set(words), set(form.split())
+    extra = _extra_words(q, f)
+    at = [i for i, w in enumerate(words) if w in extra]
+    leading, trailing = list(range(len(at))), list(range(len(words) - len(at), len(words)))
+    if extra and (_extra_words(f, q) or at not in (leading, trailing)):
+        return min(value, float(fuzz.token_sort_ratio(query, form)))
+    return value
 
 
 def _stems(form: str) -> str:
@@ -358,35 +417,78 @@ class Matcher:
         quick = process.cdist(
             stems, self._stems(forms), scorer=fuzz.ratio, dtype=np.uint8, workers=-1
         )
-        # A short name inside a long one ("Penderita DM" in "Pengelolaan Pelayanan Kesehatan
-        # Penderita Diabetes Melitus") is far from it by ratio: the word-set score finds it.
-        short = [i for i, q in enumerate(queries) if len(q.split()) <= SHORT_QUERY_WORDS]
-        if short:
-            subset = process.cdist(
-                [stems[i] for i in short],
-                self._stems(forms),
-                scorer=fuzz.token_set_ratio,
-                dtype=np.uint8,
-                workers=-1,
-            )
-            quick[short] = np.maximum(quick[short], subset)
         floor = quick.max(axis=1).astype(np.int16) - SHORTLIST_GAP
         rows, columns = np.nonzero(quick >= floor.clip(0)[:, None])
         bounds = np.searchsorted(rows, np.arange(len(queries) + 1))
+        contained = self._containing(stems, queries, forms)
         out: list[list[tuple[int, float]]] = []
         for row, query in enumerate(queries):
             picked = columns[bounds[row] : bounds[row + 1]]
             if len(picked) < minimum:  # too few within the gap: take the best quick scores
                 picked = np.argsort(-quick[row].astype(np.int16), kind="stable")[:minimum]
-            elif len(picked) > MAX_SHORTLIST:
+            if len(picked) > MAX_SHORTLIST:
                 picked = picked[np.argsort(-quick[row, picked], kind="stable")[:MAX_SHORTLIST]]
+            if row in contained:  # kept beside the best by ratio, not instead of them
+                holding = contained[row]
+                holding = holding[np.argsort(-quick[row, holding], kind="stable")[:MAX_SHORTLIST]]
+                picked = np.union1d(picked, holding)
             ordered = " ".join(sorted(query.split()))
-            scored = sorted(
-                ((indices[c], _blend(query, forms[c], ordered, sorted_forms[c])) for c in picked),
-                key=lambda pair: -pair[1],
-            )
-            out.append(scored)
+            scored = [
+                (indices[c], _blend(query, forms[c], ordered, sorted_forms[c])) for c in picked
+            ]
+            out.append(self._strictly(query, scored))
         return out
+
+    def _containing(
+        self, stems: list[str], queries: Sequence[str], forms: list[str]
+    ) -> dict[int, np.ndarray]:
+        """For each short query, the pool positions of the names that hold all its word stems:
+        a short name inside a long one ("Penderita DM" in "Pengelolaan Pelayanan Kesehatan
+        Penderita Diabetes Melitus") is far from it by ratio, so the gap would miss it."""
+        postings = self._postings(forms)
+        found: dict[int, np.ndarray] = {}
+        for i, query in enumerate(queries):
+            words = set(stems[i].split())
+            if not words or len(query.split()) > SHORT_QUERY_WORDS:
+                continue
+            holding = set.intersection(*(postings.get(w, set()) for w in words))
+            if holding:
+                found[i] = np.fromiter(sorted(holding), dtype=np.intp)
+        return found
+
+    def _postings(self, forms: list[str]) -> dict[str, set[int]]:
+        """For each word stem, the pool positions of the names that hold it (built once)."""
+        key = (id(forms), "postings")
+        cached = self._postings_cache.get(key)
+        if cached is None or cached[0] is not forms:
+            postings: dict[str, set[int]] = {}
+            for position, stem_text in enumerate(self._stems(forms)):
+                for stem in stem_text.split():
+                    postings.setdefault(stem, set()).add(position)
+            cached = (forms, postings)
+            self._postings_cache[key] = cached
+        return cached[1]
+
+    @cached_property
+    def _postings_cache(self) -> dict[tuple[int, str], tuple[list[str], dict[str, set[int]]]]:
+        return {}
+
+    def _strictly(self, query: str, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """The shortlist best first; the candidates near the top scored again, the query's
+        misspelt words aligned to theirs (``_aligned``) and without the leniency for extra
+        words when both names have words the other lacks (``_strict``)."""
+        best = max((v for _, v in scored), default=0.0)
+        near = max(STRICT_FROM, best - STRICT_GAP)
+        forms, vocabulary = self.index.forms, self.normalizer.vocabulary
+        out = []
+        for i, value in scored:
+            if value >= near:
+                aligned = _aligned(query, forms[i], vocabulary)
+                if aligned != query:
+                    value = max(value, _blend(aligned, forms[i]))
+                value = _strict(aligned, forms[i], value)
+            out.append((i, value))
+        return sorted(out, key=lambda pair: -pair[1])
 
     def _stems(self, forms: list[str]) -> list[str]:
         return self._derived(forms, "stems", _stems)

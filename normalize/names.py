@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from renja.normalize.abbreviations import LINKING_WORDS, curated_variants, learn_acronyms
 from renja.normalize.words import rejoin_split_words
 
@@ -25,6 +27,21 @@ SYNONYMS: dict[str, str] = {v.bentuk: v.baku for v in curated_variants()}
 STOPWORDS = LINKING_WORDS
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# A label that starts a cell's tail after the name: "Program X Outcome: Meningkatnya …",
+# "Kegiatan Y Indikator: Persentase …" (RPJMD and Renstra cells carry them).
+_TAIL_LABEL = re.compile(
+    r"\s*[-–(]?\s*\b(?:outcome|output|keluaran|hasil|sasaran|tujuan|indikator(?:\s+(?:kinerja|"
+    r"program|kegiatan|sub\s*kegiatan|outcome|output|keluaran|hasil))?|iku|ikk|kinerja)\s*:.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+# A misspelt phrase is still the phrase when each of its words is at least this close to the
+# phrase's word (rapidfuzz ratio: "sumber daya mansuia" is sdm, "sistem informatika" is not
+# "sistem informasi"), and at least one of them is no known word.
+PHRASE_WORD_SCORE = 85
+# Words shorter than this must be written exactly to count as the phrase's word.
+MIN_FUZZY_LETTERS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +51,8 @@ class Normalizer:
     vocabulary: frozenset[str]
     phrases: dict[str, str]
     _pattern: re.Pattern[str]
+    # Phrases of two words or more by their first letter, as word lists: the misspelt ones.
+    _by_letter: dict[str, list[tuple[tuple[str, ...], str]]]
 
     @classmethod
     def build(
@@ -44,7 +63,51 @@ class Normalizer:
             phrases.setdefault(phrase, token)
         ordered = sorted(phrases, key=lambda p: (-len(p.split()), -len(p)))
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
-        return cls(vocabulary, phrases, pattern)
+        by_letter: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase in ordered:
+            words = tuple(phrase.split())
+            if len(words) >= 2:
+                by_letter.setdefault(phrase[0], []).append((words, phrases[phrase]))
+        return cls(vocabulary, phrases, pattern, by_letter)
+
+    def _same_word(self, written: str, word: str) -> bool:
+        if written == word:
+            return True
+        return (
+            len(word) >= MIN_FUZZY_LETTERS
+            and written[:1] == word[:1]
+            and fuzz.ratio(written, word) >= PHRASE_WORD_SCORE
+        )
+
+    def misspelt_phrases(self, lowered: str) -> str:
+        """Phrases written with a typo read as the phrase: ``sumber daya mansuia`` → sdm.
+
+        >>> Normalizer.build(frozenset({"sumber", "daya"})).misspelt_phrases("sumber daya mansuia")
+        'sdm'
+        >>> Normalizer.build(frozenset({"sistem", "informatika"})).misspelt_phrases(
+        ...     "sistem informatika")
+        'sistem informatika'
+        """
+        words = lowered.split()
+        if not self.vocabulary or all(w in self.vocabulary for w in words):
+            return lowered
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for phrase, token in self._by_letter.get(words[i][:1], ()):
+                window = words[i : i + len(phrase)]
+                if (
+                    len(window) == len(phrase)
+                    and any(w not in self.vocabulary for w in window)
+                    and all(self._same_word(w, p) for w, p in zip(window, phrase, strict=True))
+                ):
+                    out.append(token)
+                    i += len(phrase)
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return " ".join(out)
 
     def plain(self, text: str) -> str:
         """The compared form of a name known to be clean (a reference name): no word rejoining.
@@ -74,7 +137,22 @@ class Normalizer:
         """
         if self.vocabulary:
             text = rejoin_split_words(text, self.vocabulary).value or text
-        return self.plain(text)
+        return self.plain(self.misspelt_phrases(_NON_ALNUM.sub(" ", text.lower()).strip()))
+
+
+def name_part(cell: str) -> str:
+    """The name in an ``uraian`` cell without the tail a label starts (``Outcome:``,
+    ``Indikator:``, ``Sasaran:`` …): what is compared with the nomenclature's name.
+
+    >>> name_part("Program Pemenuhan Upaya Kesehatan Outcome: Meningkatnya derajat kesehatan")
+    'Program Pemenuhan Upaya Kesehatan'
+    >>> name_part("Penyediaan Gaji dan Tunjangan ASN\\nIndikator Kinerja: Jumlah orang")
+    'Penyediaan Gaji dan Tunjangan ASN'
+    >>> name_part("Pengelolaan Hasil Hutan Bukan Kayu")  # 'hasil' without a colon is a word
+    'Pengelolaan Hasil Hutan Bukan Kayu'
+    """
+    stripped = _TAIL_LABEL.sub("", cell).strip()
+    return stripped or cell.strip()
 
 
 def acronyms_from_names(names: Iterable[str]) -> dict[str, str]:
