@@ -11,6 +11,7 @@ candidates are reported.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -53,6 +54,10 @@ TOP = 5
 STEM_LETTERS = 4
 SHORTLIST_GAP = 20
 MAX_SHORTLIST = 60
+
+# A printed name is readable (``Matcher.readable``) when this share of its words are known.
+READABLE_SHARE = 0.6
+_WORDS = re.compile(r"[a-z]+")
 
 # The levels names are matched at: program and below.
 MATCHED_LEVELS = LEVELS[LEVELS.index("program") :]
@@ -401,6 +406,36 @@ class Matcher:
     def score(self, query: str, forms: Sequence[str]) -> np.ndarray:
         """Scores (0-100) of one normalised query against every one of some normalised names."""
         return np.array([_blend(query, form) for form in forms], dtype=float)
+
+    def name_score(self, text: str, reference: str) -> float:
+        """How well a printed name (OCR typos and all) names one reference name: the score of
+        their normal forms, the printed name's misspelt words aligned to the reference's.
+
+        Used to verify a printed code, where the candidate is known: no strictness about
+        extra words (``_strict``), which only tells candidates apart.
+        """
+        query, form = self.normalizer(text), self.normalizer.plain(reference)
+        if not query or not form:
+            return 0.0
+        value = _blend(query, form)
+        aligned = _aligned(query, form, self.normalizer.vocabulary)
+        return max(value, _blend(aligned, form)) if aligned != query else value
+
+    def spelled(self, text: str) -> bool:
+        """Whether every word (3+ letters) of a printed name is a known word: a name read
+        without damage."""
+        words = [w for w in _WORDS.findall(text.lower()) if len(w) >= 3]
+        return all(w in self.normalizer.vocabulary or w in self.normalizer.phrases for w in words)
+
+    def readable(self, text: str) -> bool:
+        """Whether a printed name is mostly words (of the base list or the nomenclature): OCR
+        garbage ("Forderungen UUSM yungerdigungsinson") contradicts no code.
+
+        A name is readable when at least ``READABLE_SHARE`` of its words of 3+ letters are known.
+        """
+        words = [w for w in _WORDS.findall(text.lower()) if len(w) >= 3]
+        known = sum(w in self.normalizer.vocabulary or w in self.normalizer.phrases for w in words)
+        return not words or known >= READABLE_SHARE * len(words)
 
     def _shortlists(
         self, queries: Sequence[str], pool: tuple[list[int], list[str]], minimum: int
