@@ -149,3 +149,50 @@ def not_sure(matcher: Matcher, result: Match) -> str:
         f"{result.margin:g}; kode diterima pada skor {ACCEPT_SCORE:g} atau lebih dengan selisih "
         f"{needed:g}."
     )
+
+
+DEFAULT_PORT = 8765
+
+
+@main.command()
+@click.option(
+    "--port",
+    type=click.IntRange(1, 65535),
+    default=DEFAULT_PORT,
+    show_default=True,
+    help="Port on 127.0.0.1 to serve on.",
+)
+@list_options
+@nomenclature_option
+def reconcile(
+    port: int,
+    versi: str | None,
+    pemda: str | None,
+    kode_pemda: str | None,
+    nomenklatur: Path | None,
+) -> None:
+    """Serve the nomenclature to OpenRefine (W3C Reconciliation API) on 127.0.0.1.
+
+    In OpenRefine: Reconcile > Start reconciling > Add standard service, and give the address
+    this prints (http://127.0.0.1:PORT/reconcile). Types are program, kegiatan and sub_kegiatan;
+    a column may be sent as the properties level, within (a code prefix), bidang (the SKPD's
+    bidang, 5.03) or kode_pemda. A candidate is marked a match only when renja is sure of it.
+    Stop with Ctrl+C.
+    """
+    import socket
+
+    from renja.app.reconcile import ReconcileService
+    from renja.app.reconcile_http import HOST, serve
+
+    matcher = make_matcher(nomenklatur, versi, pemda, kode_pemda)
+    with socket.socket() as probe:
+        try:
+            probe.bind((HOST, port))
+        except OSError:
+            raise click.ClickException(
+                f"Port {port} di {HOST} sudah dipakai; pilih port lain dengan --port."
+            ) from None
+    base = f"http://{HOST}:{port}"
+    matcher.match("persiapan")  # the normal forms, prepared before the first request
+    click.echo(f"Layanan rekonsiliasi: {base}/reconcile (hentikan dengan Ctrl+C)", err=True)
+    serve(ReconcileService(matcher, base), port)
