@@ -157,7 +157,8 @@ def test_preview_and_flyout_show_an_entry(base: str) -> None:
     assert status == 404
     status, _, body = get(f"{base}/flyout/entity", id="5.03.01.2.02.0001")
     flyout = json.loads(body)
-    assert flyout["id"] == "5.03.01.2.02.0001" and "Penyediaan Gaji dan Tunjangan ASN" in flyout["html"]
+    assert flyout["id"] == "5.03.01.2.02.0001"
+    assert "Penyediaan Gaji dan Tunjangan ASN" in flyout["html"]
     assert "<script" not in get(f"{base}/preview", id="<script>")[2].decode()
 
 
