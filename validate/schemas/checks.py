@@ -239,9 +239,11 @@ def first_rows_of_kode(frame: pd.DataFrame) -> list[int | None]:
     levels = cell_values(frame["level"]) if "level" in frame else [None] * len(frame)
     rows = zip(cell_values(frame["jenis_baris"]), cell_values(frame["kode"]), strict=True)
     for position, (jenis, kode) in enumerate(rows):
-        named = names[position] if isinstance(names[position], str) else ""
-        if jenis == "data" and (levels[position] in UNIT_LEVELS or
-                                level_from_name(named) in UNIT_LEVELS):  # fmt: skip
+        name, level = names[position], levels[position]
+        unit = (isinstance(level, str) and level in UNIT_LEVELS) or (
+            isinstance(name, str) and level_from_name(name) in UNIT_LEVELS
+        )
+        if jenis == "data" and unit:
             first = {}
         counted = jenis == "data" and isinstance(kode, str)
         out.append(first.setdefault(kode, position) if counted else None)
