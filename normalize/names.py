@@ -75,6 +75,7 @@ class Normalizer:
             return True
         return (
             len(word) >= MIN_FUZZY_LETTERS
+            and abs(len(written) - len(word)) <= 2
             and written[:1] == word[:1]
             and fuzz.ratio(written, word) >= PHRASE_WORD_SCORE
         )
@@ -89,20 +90,25 @@ class Normalizer:
         'sistem informatika'
         """
         words = lowered.split()
-        if not self.vocabulary or all(w in self.vocabulary for w in words):
+        unknown = [w not in self.vocabulary for w in words]
+        if not self.vocabulary or not any(unknown):
             return lowered
         out: list[str] = []
         i = 0
         while i < len(words):
             for phrase, token in self._by_letter.get(words[i][:1], ()):
-                window = words[i : i + len(phrase)]
+                end = i + len(phrase)
                 if (
-                    len(window) == len(phrase)
-                    and any(w not in self.vocabulary for w in window)
-                    and all(self._same_word(w, p) for w, p in zip(window, phrase, strict=True))
+                    end <= len(words)
+                    and self._same_word(words[i], phrase[0])
+                    and any(unknown[i:end])
+                    and all(
+                        self._same_word(w, p)
+                        for w, p in zip(words[i + 1 : end], phrase[1:], strict=True)
+                    )
                 ):
                     out.append(token)
-                    i += len(phrase)
+                    i = end
                     break
             else:
                 out.append(words[i])
