@@ -1,11 +1,12 @@
 """The ``renja`` command: a thin skin over ``renja.process`` and ``write_result``.
 
-This module holds the group, the shared options and ``check``, ``report`` and ``match``;
-``run`` is in ``cli_run`` and ``corpus``, ``query`` and ``compare`` in ``cli_corpus``. User errors
-print one line (``Error: …``) and exit 1; never a traceback. An error of the machine (a full or
-read-only disk, a path through a file, a name too long) says what to do about it; a bug is an
-"internal error" line, and ``--debug`` shows its traceback instead. Names are printed with their
-control characters escaped (``shown``), so a file name cannot move the cursor or forge a line.
+This module holds the group, the shared options and ``check`` and ``report``; ``run`` is in
+``cli_run``, ``corpus``, ``query`` and ``compare`` in ``cli_corpus``, ``match`` and ``reconcile``
+in ``cli_match``. User errors print one line (``Error: …``) and exit 1; never a traceback. An
+error of the machine (a full or read-only disk, a path through a file, a name too long) says
+what to do about it; a bug is an "internal error" line, and ``--debug`` shows its traceback
+instead. Names are printed with their control characters escaped (``shown``), so a file name
+cannot move the cursor or forge a line.
 """
 
 from __future__ import annotations
@@ -491,69 +492,11 @@ def _check_folders(
     return failed
 
 
-LEVEL_CHOICES = ("program", "kegiatan", "sub_kegiatan")
-
-
-@main.command()
-@click.argument("text")
-@click.option(
-    "--within", help="Only codes under this prefix, e.g. 5.03.01.2.07; X.XX matches any bidang."
+from renja.app import (  # noqa: E402, F401  (register run, corpus, query, compare, match, reconcile)
+    cli_corpus,
+    cli_match,
+    cli_run,
 )
-@click.option("--level", type=click.Choice(LEVEL_CHOICES), help="Only codes of this level.")
-@click.option(
-    "--top",
-    type=click.IntRange(1, 50),
-    default=5,
-    show_default=True,
-    help="How many candidates to print.",
-)
-@click.option(
-    "--versi",
-    type=click.Choice(("1317/2023", "2027")),
-    help="Nomenclature version. Default: the newest code of each name in every version.",
-)
-@click.option(
-    "--pemda",
-    type=click.Choice(("kabkota", "prov")),
-    help="Type of pemda. Default: from --within, else kabkota.",
-)
-@nomenclature_option
-def match(
-    text: str,
-    within: str | None,
-    level: str | None,
-    top: int,
-    versi: str | None,
-    pemda: str | None,
-    nomenklatur: Path | None,
-) -> None:
-    """Find the Permendagri 90 code of a name.
-
-    Prints the best candidates, one per line, best first: CODE<TAB>SCORE<TAB>NAME. When the best
-    is below the acceptance score or not clearly ahead of the runner-up, it says so on stderr.
-    """
-    from renja.normalize.match import ACCEPT_SCORE, Matcher
-
-    reference = load_reference(nomenklatur, required=True)
-    assert reference is not None  # required=True raises instead
-    matcher = Matcher(reference, version=versi, jenis_pemda=pemda)
-    result = matcher.match(text, level=level, within=within, top=top)
-    for candidate in result.candidates:
-        echo(f"{candidate.code}\t{candidate.score:g}\t{candidate.name}")
-    best = result.best
-    if best is None:
-        click.echo("Not sure: no candidate at this level and prefix.", err=True)
-    elif not result.accepted:
-        needed = matcher.needed_margin(matcher.normalizer(text), best)
-        click.echo(
-            f"Not sure: the best candidate scores {best.score:g} and leads the next code by "
-            f"{result.margin:g}; a code is accepted at {ACCEPT_SCORE:g} or more with a lead "
-            f"of {needed:g}.",
-            err=True,
-        )
-
-
-from renja.app import cli_corpus, cli_run  # noqa: E402, F401  (register run, corpus, query, compare)
 
 if __name__ == "__main__":
     main()

@@ -146,6 +146,7 @@ def process(
             bidang=meta.bidang,
             bidang_for_program=context.bidang_for_program,
             printed=frozenset(codes),
+            kode_pemda=meta.kode_pemda,
         )
         coder = Coder(reference, matcher, version, meta.jenis_pemda, amounts_by_code(tables))
         coder.decided = decider.decided_codes()

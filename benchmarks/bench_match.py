@@ -145,7 +145,13 @@ def main(argv: list[str] | None = None) -> int:
     rng = random.Random(SEED)
     matcher = Matcher(reference, version=VERSION_2027, jenis_pemda="kabkota")
     matcher.match("x")
-    entries = [e for e in matcher.entries if e.jenis_pemda == "kabkota"]
+    # The entries a kab/kota document outside the regional blocks (Aceh, Papua …) can get.
+    index = matcher.index
+    entries = [
+        e
+        for i, e in enumerate(index.entries)
+        if e.jenis_pemda == "kabkota" and not index.regional[i]
+    ]
     picks = [rng.choice(entries) for _ in range(args.names)]
     names = [damage(e.name, rng) for e in picks]
     batch_times = []
@@ -156,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
     batch = statistics.median(batch_times)
     decided = [(m, e) for m, e in zip(matches, picks, strict=True) if m.code is not None]
     right = sum(1 for m, e in decided if m.code == e.code)
+    wrong = [(n, m, e) for n, (m, e) in zip(names, zip(matches, picks, strict=True), strict=True)
+             if m.code is not None and m.code != e.code]  # fmt: skip
 
     lines = [
         "# renja nomenclature benchmark",
@@ -180,6 +188,10 @@ def main(argv: list[str] | None = None) -> int:
         f"are the name's own code ({right / max(len(decided), 1):.1%}). Names that occur under "
         "several codes in the list cannot be decided without context and are left without one.",
     ]
+    if wrong:
+        lines += ["", "Wrong codes:", ""]
+        lines += [f"- {n!r}: {m.code} ({m.best.score if m.best else 0:g}) instead of {e.code} "
+                  f"'{e.name}'" for n, m, e in wrong]  # fmt: skip
     report = "\n".join(lines) + "\n"
     print(report)
     REPORT.write_text(report, encoding="utf-8")

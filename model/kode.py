@@ -40,6 +40,19 @@ GENERIC_BIDANG: Final = f"{URUSAN_WILDCARD}.{BIDANG_WILDCARD}"
 # The kegiatan class (4th segment) by type of pemda.
 PROVINSI_CLASS: Final = "1"
 KABKOTA_CLASS: Final = "2"
+# Kegiatan classes that only some regions use, by the Kemendagri code of their provinces (the
+# first segment of a region code): Papua's special autonomy (3) and Papua Barat's (4), which the
+# provinces split from them in 2022 keep; the keistimewaan of DI Yogyakarta (5); the kekhususan
+# of Jakarta (6, its administrative cities and regency); Aceh's (7, Qanun, dayah, baitul mal);
+# Bali's desa adat (8). The nomenclature lists them beside the ordinary 1 and 2.
+REGIONAL_CLASSES: Final[dict[str, tuple[str, ...]]] = {
+    "3": ("91", "93", "94", "95"),
+    "4": ("92", "96"),
+    "5": ("34",),
+    "6": ("31",),
+    "7": ("11",),
+    "8": ("51",),
+}
 
 _DIGITS = re.compile(r"[0-9]+")
 _PARSE_CACHE = 1 << 16
@@ -217,6 +230,16 @@ class Kode:
         return Kode((*bidang.segments, *self.segments[2:]))
 
 
+def regional_class(kode_pemda: str | None) -> str | None:
+    """The regional kegiatan class a pemda may use, from its Kemendagri region code.
+
+    >>> regional_class("11.01"), regional_class("94"), regional_class("63.72"), regional_class(None)
+    ('7', '3', None, None)
+    """
+    province = (kode_pemda or "").strip().split(".")[0]
+    return next((c for c, provinces in REGIONAL_CLASSES.items() if province in provinces), None)
+
+
 @lru_cache(maxsize=_PARSE_CACHE)
 def _parse(text: str) -> Kode:
     return Kode(tuple(text.split(".")))
@@ -229,8 +252,10 @@ __all__ = [
     "LEVELS",
     "LEVEL_BY_SEGMENTS",
     "PROVINSI_CLASS",
+    "REGIONAL_CLASSES",
     "SEGMENTS",
     "SEGMENT_WIDTHS",
     "URUSAN_WILDCARD",
     "Kode",
+    "regional_class",
 ]

@@ -16,11 +16,13 @@ Rows are read in order, so each coded row becomes the context of the rows below 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from numbers import Integral
 from typing import Any
 
 import pandas as pd
+from rapidfuzz import fuzz
 
 from renja.model.checks import (
     KODE_BERUBAH_NOMOR,
@@ -34,8 +36,10 @@ from renja.model.kode import Kode
 from renja.model.records import Finding, Source
 from renja.model.refs import CodeRef
 from renja.model.tables import CleanTable
-from renja.normalize.match import Candidate, Matcher
-from renja.normalize.nomenclature import Entry, Nomenclature
+from renja.normalize.match import MATCHED_LEVELS, Candidate, Matcher
+from renja.normalize.names import name_part
+from renja.normalize.nomenclature import Entry, Nomenclature, list_name
+from renja.normalize.row_kind import UNIT_LEVELS, level_from_name
 
 # A printed code is verified when its nomenclature name scores at least this against the row's
 # name; below it, the name is compared with the code's siblings to suggest the right code.
@@ -46,6 +50,9 @@ INDICATOR_SCORE = 80.0
 # still verified).
 SKIP_LEVELS = frozenset({"urusan", "bidang", "skpd", "unit"})
 CODE_COLUMNS = ("kode", "kode_sumber", "skor_kode", "uraian_nomenklatur")
+# Headings checked against the urusan and bidang lists rather than matched.
+HEADING_LEVELS = ("urusan", "bidang")
+_LEADING_NUMBER = re.compile(r"^\s*[0-9]+[.)]?\s+")
 
 
 @dataclass(slots=True)
@@ -81,6 +88,7 @@ class Coder:
     # Rows whose code a person decided (keputusan.csv), by (table id, baris): the code, or None
     # for none. They are neither verified nor matched; a decided code is the context below it.
     decided: dict[tuple[str, int], str | None] = field(default_factory=dict)
+    _headings: dict[str, list[Entry]] = field(default_factory=dict)
 
     def lookup(self, code: str) -> Entry | None:
         return self.nomenclature.get(code, version=self.version, jenis_pemda=self.jenis_pemda)
@@ -117,7 +125,7 @@ class Coder:
             elif isinstance(uraian, str) and uraian.strip() and level not in SKIP_LEVELS:
                 evidence = self.evidence(record)
                 match = self.matcher.match(
-                    uraian, level=level, prefer=context.prefer(), evidence=evidence
+                    name_part(uraian), level=level, prefer=context.prefer(), evidence=evidence
                 )
                 if match.accepted and match.best:
                     best = match.best
@@ -145,19 +153,110 @@ class Coder:
     def verify(
         self, kode: str, uraian: Any, record: dict[str, Any], where: tuple[str, int, Source]
     ) -> tuple[str, float | None, str | None]:
-        """Check a printed code against the row's name: (kode_sumber, score, reference name)."""
+        """Check a printed code against the row's name: (kode_sumber, score, reference name).
+
+        The name is compared without the tail a label starts (``Outcome: …``), misspelt words
+        forgiven (``Matcher.name_score``). A name that scores below ``VERIFY_SCORE`` still
+        verifies its code when a search for it finds that code first; one that is mostly not
+        words (OCR garbage) contradicts nothing. Urusan and bidang headings are checked against
+        the urusan and bidang lists (``verify_heading``).
+        """
+        name = name_part(uraian) if isinstance(uraian, str) and uraian.strip() else None
+        level = Kode.parse(kode).level if Kode.from_cell(kode) else None
+        if level in HEADING_LEVELS:
+            return self.verify_heading(kode, level, name, where)
         entry = self.lookup(kode)
         if entry is None:
-            self.unknown_code(kode, uraian, where)
+            self.unknown_code(kode, name, where)
             return "cetak", None, None
-        if not isinstance(uraian, str) or not uraian.strip():
+        if name is None:
             return "cetak", None, entry.name
-        norm = self.matcher.normalizer
-        score = float(self.matcher.score(norm(uraian), [norm(entry.name)])[0])
+        score = round(self.matcher.name_score(name, entry.name), 1)
+        if score >= VERIFY_SCORE or self.found_first(kode, entry, name):
+            return "cetak+verifikasi", score, entry.name
+        if self.contradicts(name):
+            self.mismatch(kode, entry, name, record, where)
+        return "cetak", score, entry.name
+
+    def contradicts(self, name: str) -> bool:
+        """Whether a name that does not verify its code may say the code is wrong: it must be
+        read well (mostly words, ``Matcher.readable``), name no unit of the SKPD (a UPTD on its
+        program's line) and not continue the line above (a name starting in lower case)."""
+        return (
+            self.matcher.readable(name)
+            and level_from_name(name) not in UNIT_LEVELS
+            and not name[:1].islower()
+        )
+
+    def found_first(self, kode: str, entry: Entry, name: str) -> bool:
+        """Whether a search for the name in the code's bidang finds the code first, with a
+        plausible score: the name points to its code despite its typos."""
+        bidang = Kode.parse(kode).bidang
+        within = bidang.text if bidang is not None and not bidang.is_generic else None
+        match = self.matcher.match(name, level=entry.level, within=within)
+        best = match.best
+        return best is not None and best.code == kode and best.score >= PLAUSIBLE_SCORE
+
+    def verify_heading(
+        self, kode: str, level: str, name: str | None, where: tuple[str, int, Source]
+    ) -> tuple[str, float | None, str | None]:
+        """An urusan or bidang heading: its code must be in the urusan or bidang list and its
+        name, when it names no unit of the SKPD (UPTD …), must be that code's."""
+        entry = self.nomenclature.heading(kode, self.jenis_pemda)
+        known = entry is not None or (level == "urusan" and kode in self.nomenclature.urusan_codes)
+        if not known:
+            suggestion = self.heading_for(name, level) if name else None
+            self.report_unknown(kode, name, where, suggestion.code if suggestion else None)
+            return "cetak", None, None
+        if entry is None or name is None or level_from_name(name) in UNIT_LEVELS:
+            return "cetak", None, entry.name if entry else None
+        score = round(self.heading_score(name, entry.name), 1)
         if score >= VERIFY_SCORE:
-            return "cetak+verifikasi", round(score, 1), entry.name
-        self.mismatch(kode, entry, uraian, record, where)
-        return "cetak", round(score, 1), entry.name
+            return "cetak+verifikasi", score, entry.name
+        if self.contradicts(name):
+            suggestion = self.heading_for(name, level)
+            other = suggestion if suggestion is not None and suggestion.code != kode else None
+            advice = (
+                f"uraian ini adalah '{other.name}' dengan kode {other.code}"
+                if other
+                else f"tidak ada {level} lain yang pasti cocok dengan uraian ini"
+            )
+            self.report_mismatch(kode, entry, name, where, other.code if other else None, advice)
+        return "cetak", score, entry.name
+
+    def heading_score(self, name: str, reference: str) -> float:
+        """A heading names its urusan or bidang in fewer words ("6 UNSUR PENGAWASAN" for "UNSUR
+        PENGAWASAN URUSAN PEMERINTAHAN", "Kesehatan" for "URUSAN PEMERINTAHAN BIDANG
+        KESEHATAN"): the words every heading has are left out, and those left of one name may
+        all stand in the other."""
+        norm = self.matcher.normalizer
+        query = _heading_words(norm(_LEADING_NUMBER.sub("", name)))
+        form = _heading_words(norm.plain(reference))
+        if not query or not form:
+            return 0.0
+        return float(fuzz.token_sort_ratio(query, form) + fuzz.token_set_ratio(query, form)) / 2
+
+    def heading_for(self, name: str, level: str) -> Entry | None:
+        """The urusan or bidang a heading's name names, when one does clearly."""
+        scored = sorted(
+            ((self.heading_score(name, e.name), e.code, e) for e in self.headings(level)),
+            key=lambda item: (-item[0], item[1]),
+        )
+        if not scored or scored[0][0] < VERIFY_SCORE:
+            return None
+        if len(scored) > 1 and scored[1][0] >= scored[0][0]:
+            return None
+        return scored[0][2]
+
+    def headings(self, level: str) -> list[Entry]:
+        """The urusan or bidang entries of every list, one per code."""
+        if level not in self._headings:
+            found: dict[str, Entry] = {}
+            for entry in self.nomenclature.entries:
+                if entry.level == level and not Kode.parse(entry.code).is_generic:
+                    found.setdefault(entry.code, entry)
+            self._headings[level] = list(found.values())
+        return self._headings[level]
 
     def mismatch(
         self,
@@ -168,8 +267,7 @@ class Coder:
         where: tuple[str, int, Source],
     ) -> None:
         """The printed code names something else: say what, and what the name points to."""
-        table, row, source = where
-        # The code one level up limits the candidates (an urusan's or bidang's has none to match).
+        # The code one level up limits the candidates.
         parent = Kode.parse(kode).parent()
         within = parent.text if parent else None
         match = self.matcher.match(uraian, level=entry.level, within=within)
@@ -180,20 +278,36 @@ class Coder:
             if indikator and entry.indikator
             else 0.0
         )
+        elsewhere = match.accepted and match.best is not None and match.best.code != kode
+        if not elsewhere and indicator_score < INDICATOR_SCORE and not self.matcher.spelled(uraian):
+            return  # a misspelt name that names no other code says nothing against its code
         if indicator_score >= INDICATOR_SCORE:
             expected: str | None = kode
             advice = f"indikatornya cocok dengan kode {kode}, jadi uraian seharusnya '{entry.name}'"
-        elif match.accepted and match.best and match.best.code != kode:
+        elif elsewhere and match.best is not None:
             expected = match.best.code
             advice = f"uraian ini adalah '{match.best.name}' dengan kode {match.best.code}"
         else:
             expected = match.best.code if match.best else None
             advice = "tidak ada kode lain yang pasti cocok dengan uraian ini"
+        self.report_mismatch(kode, entry, uraian, where, expected, advice)
+
+    def report_mismatch(
+        self,
+        kode: str,
+        entry: Entry,
+        uraian: str,
+        where: tuple[str, int, Source],
+        expected: str | None,
+        advice: str,
+    ) -> None:
+        table, row, source = where
         self.findings.append(
             Finding(
                 KODE_URAIAN_TIDAK_COCOK,
                 KODE_URAIAN_TIDAK_COCOK.severity,
-                f"Kode {kode} dalam nomenklatur adalah '{entry.name}', bukan '{uraian}'; {advice}.",
+                f"Kode {kode} dalam nomenklatur {list_name(entry.version, entry.jenis_pemda)} "
+                f"adalah '{entry.name}', bukan '{uraian}'; {advice}.",
                 table=table,
                 row=row,
                 source=source,
@@ -205,19 +319,11 @@ class Coder:
             )
         )
 
-    def unknown_code(self, kode: str, uraian: Any, where: tuple[str, int, Source]) -> None:
+    def unknown_code(self, kode: str, name: str | None, where: tuple[str, int, Source]) -> None:
         """A printed code the chosen version does not know: renumbered, another version, or none."""
         table, row, source = where
         renamed = self.nomenclature.renumbered_from(kode, jenis_pemda=self.jenis_pemda)
-        other = next(
-            (
-                e
-                for v in self.nomenclature.versions()
-                if v != self.version
-                and (e := self.nomenclature.get(kode, version=v, jenis_pemda=self.jenis_pemda))
-            ),
-            None,
-        )
+        other = self.other_list(kode)
         if renamed is not None:
             check = KODE_BERUBAH_NOMOR
             expected = _resolved(renamed.code, kode)
@@ -228,18 +334,19 @@ class Coder:
         elif other is not None:
             check, expected = KODE_VERSI_LAIN, None
             message = (
-                f"Kode {kode} tidak ada dalam nomenklatur {self.version} tetapi ada dalam "
-                f"{other.version} ('{other.name}')."
+                f"Kode {kode} tidak ada dalam nomenklatur {self.list_name} tetapi ada dalam "
+                f"{list_name(other.version, other.jenis_pemda)} ('{other.name}')."
             )
         else:
-            check = KODE_TIDAK_DIKENAL
+            # A suggestion of the printed code's own level only.
+            level = Kode.parse(kode).level if Kode.from_cell(kode) else None
             match = (
-                self.matcher.match(uraian) if isinstance(uraian, str) and uraian.strip() else None
+                self.matcher.match(name, level=level)
+                if name and level in MATCHED_LEVELS and self.matcher.readable(name)
+                else None
             )
-            expected = match.code if match else None
-            message = f"Kode {kode} tidak ada dalam nomenklatur mana pun" + (
-                f"; uraiannya cocok dengan {expected}." if expected else "."
-            )
+            self.report_unknown(kode, name, where, match.code if match else None)
+            return
         self.findings.append(
             Finding(
                 check,
@@ -249,7 +356,53 @@ class Coder:
                 row=row,
                 source=source,
                 kode=kode,
-                uraian=uraian if isinstance(uraian, str) else None,
+                uraian=name,
+                column="kode",
+                expected=expected,
+                found=kode,
+            )
+        )
+
+    @property
+    def list_name(self) -> str:
+        """The list the document's codes are read against: ``1317/2023 kab/kota`` …"""
+        return list_name(self.version, self.jenis_pemda or "kabkota")
+
+    def other_list(self, kode: str) -> Entry | None:
+        """The code's entry in another loaded list: another version of the document's pemda
+        type first, then the other pemda type's (Jakarta's RKPD uses kab/kota programs)."""
+        jenis = self.jenis_pemda or "kabkota"
+        others = [j for j in ("kabkota", "prov") if j != jenis]
+        for pemda in (jenis, *others):
+            for version in self.nomenclature.versions()[::-1]:
+                if (version, pemda) == (self.version, jenis):
+                    continue
+                entry = self.nomenclature.get(kode, version=version, jenis_pemda=pemda)
+                if entry is not None:
+                    return entry
+        return None
+
+    def report_unknown(
+        self, kode: str, name: str | None, where: tuple[str, int, Source], expected: str | None
+    ) -> None:
+        table, row, source = where
+        loaded = ", ".join(
+            list_name(v, j)
+            for v in self.nomenclature.versions()
+            for j in ("kabkota", "prov")
+            if self.nomenclature.select(version=v, jenis_pemda=j, level="bidang")
+        )
+        self.findings.append(
+            Finding(
+                KODE_TIDAK_DIKENAL,
+                KODE_TIDAK_DIKENAL.severity,
+                f"Kode {kode} tidak ada dalam daftar nomenklatur yang dimuat ({loaded})"
+                + (f"; uraiannya cocok dengan {expected}." if expected else "."),
+                table=table,
+                row=row,
+                source=source,
+                kode=kode,
+                uraian=name,
                 column="kode",
                 expected=expected,
                 found=kode,
@@ -277,6 +430,19 @@ class Coder:
                 related=tuple(CodeRef(c.code) for c in candidates[:3]),
             )
         )
+
+
+# Words every urusan or bidang heading has: they tell no heading from another.
+HEADING_WORDS = frozenset({"urusan", "pemerintahan", "bidang"})
+
+
+def _heading_words(form: str) -> str:
+    """A heading's normal form without ``HEADING_WORDS``.
+
+    >>> _heading_words("urusan pemerintahan bidang kesehatan")
+    'kesehatan'
+    """
+    return " ".join(w for w in form.split() if w not in HEADING_WORDS)
 
 
 def _resolved(code: str, printed: str) -> str:

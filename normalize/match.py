@@ -11,6 +11,7 @@ candidates are reported.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -18,15 +19,15 @@ from functools import cached_property
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from renja.model.kode import LEVELS, PROVINSI_CLASS, Kode
+from renja.model.kode import LEVELS, PROVINSI_CLASS, REGIONAL_CLASSES, Kode, regional_class
 from renja.normalize.names import Normalizer, acronyms_from_names
-from renja.normalize.nomenclature import Entry, Nomenclature
+from renja.normalize.nomenclature import Entry, Nomenclature, list_name
 from renja.normalize.words import load_base_vocabulary
 
 # Acceptance: a score (0-100) at least this high, ahead of the next different code by at least
 # the margin. Measured on tests/data/match_labelled.csv (see the README's matching section):
 # these keep precision above 98% while recall stays near its maximum.
-ACCEPT_SCORE = 84.0
+ACCEPT_SCORE = 88.0
 ACCEPT_MARGIN = 4.0
 # A name equal to one entry's name (in normal form) needs a smaller lead: a longer sibling that
 # contains all its words scores high without being it ("Penyediaan Jasa Peralatan …" beside
@@ -54,6 +55,10 @@ STEM_LETTERS = 4
 SHORTLIST_GAP = 20
 MAX_SHORTLIST = 60
 
+# A printed name is readable (``Matcher.readable``) when this share of its words are known.
+READABLE_SHARE = 0.6
+_WORDS = re.compile(r"[a-z]+")
+
 # The levels names are matched at: program and below.
 MATCHED_LEVELS = LEVELS[LEVELS.index("program") :]
 
@@ -68,6 +73,28 @@ class Candidate:
     score: float
     generic: str | None = None  # the X.XX form when the entry is generic
     indikator: str | None = None
+    version: str = ""  # the list the entry comes from: '1317/2023' or '2027'
+    jenis_pemda: str = ""  # 'kabkota' or 'prov'
+
+    @property
+    def list_name(self) -> str:
+        """The list the entry comes from: ``1317/2023 kab/kota``, ``2027 provinsi`` …"""
+        return list_name(self.version, self.jenis_pemda) if self.version else ""
+
+    def as_dict(self) -> dict[str, object]:
+        """The candidate as plain data (``renja match --format json``, the reconciliation
+        service), keys in the output contract's words."""
+        return {
+            "kode": self.code,
+            "uraian": self.name,
+            "level": self.level,
+            "skor": self.score,
+            "versi": self.version,
+            "jenis_pemda": self.jenis_pemda,
+            "daftar": self.list_name,
+            "kode_generik": self.generic,
+            "indikator": self.indikator,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +121,18 @@ class Match:
         """The code, or None when the match is not sure."""
         return self.best.code if self.accepted and self.best else None
 
+    def as_dict(self, **context: object) -> dict[str, object]:
+        """The answer as plain data: the name, the context it was matched in, the code when
+        sure, the lead over the next code and the candidates best first."""
+        return {
+            "uraian": self.query,
+            **context,
+            "pasti": self.accepted,
+            "kode": self.code,
+            "selisih": self.margin,
+            "kandidat": [c.as_dict() for c in self.candidates],
+        }
+
 
 def _blend(query: str, form: str, query_sorted: str = "", form_sorted: str = "") -> float:
     """The match score of two normal forms: the same words in any order, extra words forgiven
@@ -108,6 +147,65 @@ def _blend(query: str, form: str, query_sorted: str = "", form_sorted: str = "")
         sort = fuzz.token_sort_ratio(query, form)
     subset = fuzz.token_set_ratio(query, form)
     return (1 - SET_WEIGHT) * sort + SET_WEIGHT * subset
+
+
+# Two words are the same word misspelt at this rapidfuzz ratio ("saranan" and "sarana").
+SAME_WORD = 80
+# Candidates scoring at least this get the two-sided test (``_strict``); below it a candidate
+# cannot be accepted anyway, and the test would only cost time.
+STRICT_FROM = 70.0
+# Only candidates this close to the best get it: the others can neither win nor be the runner-up
+# that decides the margin.
+STRICT_GAP = 15.0
+# Shorter words are not read as misspellings of another (``_aligned``).
+MIN_TYPO_LETTERS = 5
+
+
+def _extra_words(words: set[str], others: set[str]) -> set[str]:
+    """The words of one name that the other lacks, misspelt words counted as present."""
+    return {w for w in words - others if not any(fuzz.ratio(w, o) >= SAME_WORD for o in others)}
+
+
+def _aligned(query: str, form: str, vocabulary: frozenset[str]) -> str:
+    """The query with each misspelt word (not a known word, close to one of the name's) written
+    as the name writes it, so one typo does not cost a whole word's order in the sorted compare.
+
+    >>> _aligned("pengadaan mebel ekolah", "pengadaan mebel sekolah", frozenset({"pengadaan"}))
+    'pengadaan mebel sekolah'
+    """
+    words = form.split()
+    out = []
+    for word in query.split():
+        if word in vocabulary or word in words or len(word) < MIN_TYPO_LETTERS:
+            out.append(word)
+            continue
+        best = max(words, key=lambda w: fuzz.ratio(word, w), default="")
+        out.append(best if best and fuzz.ratio(word, best) >= SAME_WORD else word)
+    return " ".join(out)
+
+
+def _strict(query: str, form: str, value: float) -> float:
+    """A score without the leniency for extra words where they are no leftover: when both names
+    have words the other lacks ("Penguatan Jejaring …" against "Kerjasama …"), or when the
+    name's extra words sit inside it rather than at an edge (a leftover from the cell above or
+    below stands first or last; "… Prasarana Pendukung Gedung …" names another item than
+    "… Prasarana Gedung …").
+
+    >>> round(_strict("penguatan jejaring lembaga", "kerjasama lembaga", 80.0), 1)
+    51.2
+    >>> _strict("lainnya pemeliharaan aset", "pemeliharaan aset", 87.5)
+    87.5
+    >>> round(_strict("sarana pendukung gedung", "sarana gedung", 90.0), 1)
+    72.2
+    """
+    words = query.split()
+    q, f = set(words), set(form.split())
+    extra = _extra_words(q, f)
+    at = [i for i, w in enumerate(words) if w in extra]
+    leading, trailing = list(range(len(at))), list(range(len(words) - len(at), len(words)))
+    if extra and (_extra_words(f, q) or at not in (leading, trailing)):
+        return min(value, float(fuzz.token_sort_ratio(query, form)))
+    return value
 
 
 def _stems(form: str) -> str:
@@ -130,6 +228,8 @@ class ReferenceIndex:
     entries: list[Entry]
     normalizer: Normalizer
     forms: list[str]  # the normal form of each entry's name
+    # The regional kegiatan class of each entry (``REGIONAL_CLASSES``), None for an ordinary one.
+    regional: list[str | None] = field(default_factory=list)
     pools: dict[tuple[object, ...], tuple[list[int], list[str]]] = field(default_factory=dict)
 
     @classmethod
@@ -144,24 +244,58 @@ class ReferenceIndex:
                     chosen.setdefault((entry.jenis_pemda, entry.code), entry)
         entries = list(chosen.values())
         vocabulary = load_base_vocabulary() | nomenclature.vocabulary
-        normalizer = Normalizer.build(vocabulary, acronyms_from_names(e.name for e in entries))
-        return cls(entries, normalizer, [normalizer.plain(e.name) for e in entries])
+        texts = {t for e in nomenclature.entries for t in (e.name, e.kinerja, e.indikator) if t}
+        normalizer = Normalizer.build(vocabulary, acronyms_from_names(sorted(texts)))
+        forms = [normalizer.plain(e.name) for e in entries]
+        return cls(entries, normalizer, forms, _regional_classes(entries))
 
     def pool(
-        self, levels: tuple[str, ...], prefixes: tuple[str, ...], jenis_pemda: str
+        self,
+        levels: tuple[str, ...],
+        prefixes: tuple[str, ...],
+        jenis_pemda: str,
+        regional: str | None = None,
     ) -> tuple[list[int], list[str]]:
-        """Indices and normal forms of the entries at some levels under some prefixes."""
-        key = (levels, prefixes, jenis_pemda)
+        """Indices and normal forms of the entries at some levels under some prefixes; of the
+        regional blocks, only ``regional``'s (the Aceh, Papua … kegiatan)."""
+        key = (levels, prefixes, jenis_pemda, regional)
         if key not in self.pools:
             indices = [
                 i
                 for i, e in enumerate(self.entries)
                 if e.level in levels
                 and e.jenis_pemda == jenis_pemda
+                and self.regional[i] in (None, regional)
                 and (not prefixes or any(_under(e.code, p) for p in prefixes))
             ]
             self.pools[key] = (indices, [self.forms[i] for i in indices])
         return self.pools[key]
+
+
+def _regional_classes(entries: list[Entry]) -> list[str | None]:
+    """Each entry's regional class: a kegiatan's or sub kegiatan's 4th segment when it is one of
+    ``REGIONAL_CLASSES``; a program's or bidang's when every kegiatan under it has that class
+    (Aceh's bidang 9.01, its programs); None otherwise."""
+    below: dict[tuple[str, str, str], set[str]] = {}
+    for e in entries:
+        kode = Kode.parse(e.code)
+        if kode.kegiatan_class is None:
+            continue
+        for level in ("bidang", "program"):
+            above = kode.at(level)
+            if above is not None:
+                below.setdefault((e.jenis_pemda, e.version, above.text), set()).add(
+                    kode.kegiatan_class
+                )
+    out: list[str | None] = []
+    for e in entries:
+        kode = Kode.parse(e.code)
+        classes = {kode.kegiatan_class} if kode.kegiatan_class else below.get(
+            (e.jenis_pemda, e.version, e.code), set()
+        )
+        only = next(iter(classes)) if len(classes) == 1 else None
+        out.append(only if only in REGIONAL_CLASSES else None)
+    return out
 
 
 _INDEXES: dict[tuple[int, str | None, str | None], tuple[Nomenclature, ReferenceIndex]] = {}
@@ -207,6 +341,7 @@ class Matcher:
     bidang: Sequence[str] = ()
     bidang_for_program: dict[str, str] = field(default_factory=dict)
     printed: frozenset[str] = frozenset()
+    kode_pemda: str | None = None  # the pemda's region code: which regional block it may use
 
     @cached_property
     def index(self) -> ReferenceIndex:
@@ -227,7 +362,20 @@ class Matcher:
         levels = (level,) if level else MATCHED_LEVELS
         # A bidang prefix takes the generic X.XX entries too.
         prefixes = (within,) if within else tuple(self.bidang)
-        return self.index.pool(levels, prefixes, jenis_pemda)
+        return self.index.pool(levels, prefixes, jenis_pemda, self.regional_for(within))
+
+    def regional_for(self, within: str | None) -> str | None:
+        """The regional block candidates may come from: the context code's (a prefix under
+        Aceh's 7 …), else the pemda's (``kode_pemda``); None for ordinary pemda."""
+        context = Kode.from_cell(within)
+        if context is not None and context.kegiatan_class in REGIONAL_CLASSES:
+            return context.kegiatan_class
+        if context is not None and context.level in ("bidang", "program"):
+            index = self.index
+            for i, entry in enumerate(index.entries):
+                if entry.code == context.text and index.regional[i]:
+                    return index.regional[i]
+        return regional_class(self.kode_pemda)
 
     def pemda_for(self, within: str | None) -> str:
         """The pemda type to match in: the matcher's, else the context code's 4th segment, else
@@ -259,6 +407,36 @@ class Matcher:
         """Scores (0-100) of one normalised query against every one of some normalised names."""
         return np.array([_blend(query, form) for form in forms], dtype=float)
 
+    def name_score(self, text: str, reference: str) -> float:
+        """How well a printed name (OCR typos and all) names one reference name: the score of
+        their normal forms, the printed name's misspelt words aligned to the reference's.
+
+        Used to verify a printed code, where the candidate is known: no strictness about
+        extra words (``_strict``), which only tells candidates apart.
+        """
+        query, form = self.normalizer(text), self.normalizer.plain(reference)
+        if not query or not form:
+            return 0.0
+        value = _blend(query, form)
+        aligned = _aligned(query, form, self.normalizer.vocabulary)
+        return max(value, _blend(aligned, form)) if aligned != query else value
+
+    def spelled(self, text: str) -> bool:
+        """Whether every word (3+ letters) of a printed name is a known word: a name read
+        without damage."""
+        words = [w for w in _WORDS.findall(text.lower()) if len(w) >= 3]
+        return all(w in self.normalizer.vocabulary or w in self.normalizer.phrases for w in words)
+
+    def readable(self, text: str) -> bool:
+        """Whether a printed name is mostly words (of the base list or the nomenclature): OCR
+        garbage ("Forderungen UUSM yungerdigungsinson") contradicts no code.
+
+        A name is readable when at least ``READABLE_SHARE`` of its words of 3+ letters are known.
+        """
+        words = [w for w in _WORDS.findall(text.lower()) if len(w) >= 3]
+        known = sum(w in self.normalizer.vocabulary or w in self.normalizer.phrases for w in words)
+        return not words or known >= READABLE_SHARE * len(words)
+
     def _shortlists(
         self, queries: Sequence[str], pool: tuple[list[int], list[str]], minimum: int
     ) -> list[list[tuple[int, float]]]:
@@ -270,30 +448,82 @@ class Matcher:
         """
         indices, forms = pool
         sorted_forms = self._sorted(forms)
+        stems = [_stems(q) for q in queries]
         quick = process.cdist(
-            [_stems(q) for q in queries],
-            self._stems(forms),
-            scorer=fuzz.ratio,
-            dtype=np.uint8,
-            workers=-1,
+            stems, self._stems(forms), scorer=fuzz.ratio, dtype=np.uint8, workers=-1
         )
         floor = quick.max(axis=1).astype(np.int16) - SHORTLIST_GAP
         rows, columns = np.nonzero(quick >= floor.clip(0)[:, None])
         bounds = np.searchsorted(rows, np.arange(len(queries) + 1))
+        contained = self._containing(stems, queries, forms)
         out: list[list[tuple[int, float]]] = []
         for row, query in enumerate(queries):
             picked = columns[bounds[row] : bounds[row + 1]]
             if len(picked) < minimum:  # too few within the gap: take the best quick scores
                 picked = np.argsort(-quick[row].astype(np.int16), kind="stable")[:minimum]
-            elif len(picked) > MAX_SHORTLIST:
+            if len(picked) > MAX_SHORTLIST:
                 picked = picked[np.argsort(-quick[row, picked], kind="stable")[:MAX_SHORTLIST]]
+            if row in contained:  # kept beside the best by ratio, not instead of them
+                holding = contained[row]
+                holding = holding[np.argsort(-quick[row, holding], kind="stable")[:MAX_SHORTLIST]]
+                picked = np.union1d(picked, holding)
             ordered = " ".join(sorted(query.split()))
-            scored = sorted(
-                ((indices[c], _blend(query, forms[c], ordered, sorted_forms[c])) for c in picked),
-                key=lambda pair: -pair[1],
-            )
-            out.append(scored)
+            scored = [
+                (indices[c], _blend(query, forms[c], ordered, sorted_forms[c])) for c in picked
+            ]
+            out.append(self._strictly(query, scored))
         return out
+
+    def _containing(
+        self, stems: list[str], queries: Sequence[str], forms: list[str]
+    ) -> dict[int, np.ndarray]:
+        """For each short query, the pool positions of the names that hold all its word stems:
+        a short name inside a long one ("Penderita DM" in "Pengelolaan Pelayanan Kesehatan
+        Penderita Diabetes Melitus") is far from it by ratio, so the gap would miss it."""
+        postings = self._postings(forms)
+        found: dict[int, np.ndarray] = {}
+        for i, query in enumerate(queries):
+            words = set(stems[i].split())
+            if not words or len(query.split()) > SHORT_QUERY_WORDS:
+                continue
+            holding = set.intersection(*(postings.get(w, set()) for w in words))
+            if holding:
+                found[i] = np.fromiter(sorted(holding), dtype=np.intp)
+        return found
+
+    def _postings(self, forms: list[str]) -> dict[str, set[int]]:
+        """For each word stem, the pool positions of the names that hold it (built once)."""
+        key = (id(forms), "postings")
+        cached = self._postings_cache.get(key)
+        if cached is None or cached[0] is not forms:
+            postings: dict[str, set[int]] = {}
+            for position, stem_text in enumerate(self._stems(forms)):
+                for stem in stem_text.split():
+                    postings.setdefault(stem, set()).add(position)
+            cached = (forms, postings)
+            self._postings_cache[key] = cached
+        return cached[1]
+
+    @cached_property
+    def _postings_cache(self) -> dict[tuple[int, str], tuple[list[str], dict[str, set[int]]]]:
+        return {}
+
+    def _strictly(self, query: str, scored: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """The shortlist best first; the candidates near the top scored again, the query's
+        misspelt words aligned to theirs (``_aligned``) and without the leniency for extra
+        words when both names have words the other lacks (``_strict``)."""
+        best = max((v for _, v in scored), default=0.0)
+        near = max(STRICT_FROM, best - STRICT_GAP)
+        forms, vocabulary = self.index.forms, self.normalizer.vocabulary
+        out = []
+        for i, value in scored:
+            if value >= near:
+                aligned = _aligned(query, forms[i], vocabulary)
+                if aligned != query:
+                    value = max(value, _blend(aligned, forms[i]))
+                value = _strict(aligned, forms[i], value)
+            out.append((i, value))
+        return sorted(out, key=lambda pair: -pair[1])
 
     def _stems(self, forms: list[str]) -> list[str]:
         return self._derived(forms, "stems", _stems)
@@ -391,6 +621,8 @@ class Matcher:
             round(value, 1),
             entry.code if Kode.parse(entry.code).is_generic else None,
             entry.indikator,
+            entry.version,
+            entry.jenis_pemda,
         )
 
     def needed_margin(self, query: str, best: Candidate) -> float:

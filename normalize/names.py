@@ -13,61 +13,35 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
+from renja.normalize.abbreviations import LINKING_WORDS, curated_variants, learn_acronyms
 from renja.normalize.words import rejoin_split_words
 
-# Phrases that mean the same thing in Renja names, each mapped to one token. Longer phrases are
-# replaced first, so "aparatur sipil negara" wins over a lone "negara".
-SYNONYMS: dict[str, str] = {
-    "aparatur sipil negara": "asn",
-    "pegawai": "asn",
-    "satuan kerja perangkat daerah": "skpd",
-    "organisasi perangkat daerah": "skpd",
-    "perangkat daerah": "skpd",
-    "opd": "skpd",
-    "pd": "skpd",
-    "kabupaten kota": "kabkota",
-    "kab kota": "kabkota",
-    "kab": "kabupaten",
-    "prov": "provinsi",
-    "pemerintah daerah": "pemda",
-    "pemerintahan daerah": "pemda",
-    "pendidikan dan pelatihan": "diklat",
-    "bimbingan teknis": "bimtek",
-    "sumber daya manusia": "sdm",
-    "rehab": "rehabilitasi",
-    "peny": "penyediaan",
-    "penyedia": "penyediaan",
-    "barang milik daerah": "bmd",
-    "teknologi informasi dan komunikasi": "tik",
-    "sistem informasi": "sisinfo",
-    "dan atau": "dan",
-}
+# Phrases that mean the same thing in Renja names, each mapped to one token: the curated list
+# (``data/singkatan.csv``). Longer phrases are replaced first, so "aparatur sipil negara" wins
+# over a lone "negara".
+SYNONYMS: dict[str, str] = {v.bentuk: v.baku for v in curated_variants()}
 
 # Words that carry no meaning for telling names apart; dropped from the compared form.
-STOPWORDS = frozenset(
-    [
-        "dan",
-        "atau",
-        "yang",
-        "pada",
-        "di",
-        "ke",
-        "dari",
-        "untuk",
-        "bagi",
-        "serta",
-        "dengan",
-        "dalam",
-        "oleh",
-        "terhadap",
-        "sebagai",
-        "tau",
-    ]
+STOPWORDS = LINKING_WORDS
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# A label that starts a cell's tail after the name: "Program X Outcome: Meningkatnya …",
+# "Kegiatan Y Indikator: Persentase …" (RPJMD and Renstra cells carry them).
+_TAIL_LABEL = re.compile(
+    r"\s*[-–(]?\s*\b(?:outcome|output|keluaran|hasil|sasaran|tujuan|indikator(?:\s+(?:kinerja|"
+    r"program|kegiatan|sub\s*kegiatan|outcome|output|keluaran|hasil))?|iku|ikk|kinerja)\s*:.*$",
+    re.IGNORECASE | re.DOTALL,
 )
 
-_PARENS = re.compile(r"\(([^()]*)\)")
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,9}$")
+
+# A misspelt phrase is still the phrase when each of its words is at least this close to the
+# phrase's word (rapidfuzz ratio: "sumber daya mansuia" is sdm, "sistem informatika" is not
+# "sistem informasi"), and at least one of them is no known word.
+PHRASE_WORD_SCORE = 85
+# Words shorter than this must be written exactly to count as the phrase's word.
+MIN_FUZZY_LETTERS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +51,8 @@ class Normalizer:
     vocabulary: frozenset[str]
     phrases: dict[str, str]
     _pattern: re.Pattern[str]
+    # Phrases of two words or more by their first letter, as word lists: the misspelt ones.
+    _by_letter: dict[str, list[tuple[tuple[str, ...], str]]]
 
     @classmethod
     def build(
@@ -87,7 +63,57 @@ class Normalizer:
             phrases.setdefault(phrase, token)
         ordered = sorted(phrases, key=lambda p: (-len(p.split()), -len(p)))
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b")
-        return cls(vocabulary, phrases, pattern)
+        by_letter: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for phrase in ordered:
+            words = tuple(phrase.split())
+            if len(words) >= 2:
+                by_letter.setdefault(phrase[0], []).append((words, phrases[phrase]))
+        return cls(vocabulary, phrases, pattern, by_letter)
+
+    def _same_word(self, written: str, word: str) -> bool:
+        if written == word:
+            return True
+        return (
+            len(word) >= MIN_FUZZY_LETTERS
+            and abs(len(written) - len(word)) <= 2
+            and written[:1] == word[:1]
+            and fuzz.ratio(written, word) >= PHRASE_WORD_SCORE
+        )
+
+    def misspelt_phrases(self, lowered: str) -> str:
+        """Phrases written with a typo read as the phrase: ``sumber daya mansuia`` → sdm.
+
+        >>> Normalizer.build(frozenset({"sumber", "daya"})).misspelt_phrases("sumber daya mansuia")
+        'sdm'
+        >>> Normalizer.build(frozenset({"sistem", "informatika"})).misspelt_phrases(
+        ...     "sistem informatika")
+        'sistem informatika'
+        """
+        words = lowered.split()
+        unknown = [w not in self.vocabulary for w in words]
+        if not self.vocabulary or not any(unknown):
+            return lowered
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for phrase, token in self._by_letter.get(words[i][:1], ()):
+                end = i + len(phrase)
+                if (
+                    end <= len(words)
+                    and self._same_word(words[i], phrase[0])
+                    and any(unknown[i:end])
+                    and all(
+                        self._same_word(w, p)
+                        for w, p in zip(words[i + 1 : end], phrase[1:], strict=True)
+                    )
+                ):
+                    out.append(token)
+                    i = end
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return " ".join(out)
 
     def plain(self, text: str) -> str:
         """The compared form of a name known to be clean (a reference name): no word rejoining.
@@ -117,39 +143,30 @@ class Normalizer:
         """
         if self.vocabulary:
             text = rejoin_split_words(text, self.vocabulary).value or text
-        return self.plain(text)
+        return self.plain(self.misspelt_phrases(_NON_ALNUM.sub(" ", text.lower()).strip()))
+
+
+def name_part(cell: str) -> str:
+    """The name in an ``uraian`` cell without the tail a label starts (``Outcome:``,
+    ``Indikator:``, ``Sasaran:`` …): what is compared with the nomenclature's name.
+
+    >>> name_part("Program Pemenuhan Upaya Kesehatan Outcome: Meningkatnya derajat kesehatan")
+    'Program Pemenuhan Upaya Kesehatan'
+    >>> name_part("Penyediaan Gaji dan Tunjangan ASN\\nIndikator Kinerja: Jumlah orang")
+    'Penyediaan Gaji dan Tunjangan ASN'
+    >>> name_part("Pengelolaan Hasil Hutan Bukan Kayu")  # 'hasil' without a colon is a word
+    'Pengelolaan Hasil Hutan Bukan Kayu'
+    """
+    stripped = _TAIL_LABEL.sub("", cell).strip()
+    return stripped or cell.strip()
 
 
 def acronyms_from_names(names: Iterable[str]) -> dict[str, str]:
-    """Acronyms the lists spell out: ``Unit Sekolah Baru (USB)`` gives ``unit sekolah baru`` → usb.
+    """Acronyms the lists spell out (``Unit Sekolah Baru (USB)`` → usb), each acronym read
+    through the curated list (a learned ``(PD)`` is the curated skpd).
 
-    Only an acronym whose letters are the initials of the words next to it counts, so
-    ``(Satu)`` or ``(Lima)`` in a name are not taken for acronyms.
-
-    >>> acronyms_from_names(["Pembangunan Unit Sekolah Baru (USB)", "Pembinaan (Satu) Kali"])
-    {'unit sekolah baru': 'usb'}
-    >>> acronyms_from_names(["Pengelolaan SPAM (Sistem Penyediaan Air Minum) Regional"])
-    {'sistem penyediaan air minum': 'spam'}
-    >>> acronyms_from_names(["Layanan Teknologi Informasi dan Komunikasi (TIK)"])
-    {'teknologi informasi dan komunikasi': 'tik'}
+    >>> acronyms_from_names(["Pembangunan Unit Sekolah Baru (USB)", "Layanan Teknologi "
+    ...                      "Informasi dan Komunikasi (TIK)"])
+    {'unit sekolah baru': 'usb', 'teknologi informasi dan komunikasi': 'tik'}
     """
-    found: dict[str, str] = {}
-    for name in names:
-        for match in _PARENS.finditer(name):
-            inside = match.group(1).strip()
-            before = name[: match.start()].split()
-            if _ACRONYM.match(inside):
-                letters = inside.lower()
-                content = [i for i, w in enumerate(before) if w.lower() not in STOPWORDS]
-                picked = content[-len(letters) :]
-                initials = "".join(before[i][0] for i in picked).lower()
-                if len(picked) == len(letters) and initials == letters:
-                    phrase = _NON_ALNUM.sub(" ", " ".join(before[picked[0] :]).lower()).strip()
-                    found.setdefault(phrase, letters)
-            elif before and _ACRONYM.match(before[-1]):
-                letters = before[-1].lower()
-                words = [w for w in inside.split() if w.lower() not in STOPWORDS]
-                if len(words) == len(letters) and "".join(w[0] for w in words).lower() == letters:
-                    phrase = _NON_ALNUM.sub(" ", inside.lower()).strip()
-                    found.setdefault(phrase, letters)
-    return found
+    return {phrase: SYNONYMS.get(token, token) for phrase, token in learn_acronyms(names).items()}

@@ -38,6 +38,9 @@ _SKPD_NAME = re.compile(
     re.IGNORECASE,
 )
 INDICATOR_COLUMNS = ("indikator", "indikator_sebelum", "indikator_sesudah")
+# The levels of a row naming a unit of the SKPD (UPTD …) or an SKPD: no program, kegiatan or
+# bidang, though such a row may stand on a code line.
+UNIT_LEVELS = ("unit", "skpd")
 
 
 def classify_row(

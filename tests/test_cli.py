@@ -181,9 +181,31 @@ def test_match_prints_candidates_best_first() -> None:
     assert code == 0 and err == ""
     lines = [line.split("\t") for line in out.strip().splitlines()]
     assert len(lines) == 3
-    assert lines[0] == ["5.03.02.2.04.0007", "100", "Pembinaan Disiplin ASN"]
-    scores = [float(score) for _, score, _ in lines]
+    assert lines[0] == [
+        "5.03.02.2.04.0007", "sub_kegiatan", "2027 kab/kota", "100", "Pembinaan Disiplin ASN"
+    ]
+    scores = [float(score) for _, _, _, score, _ in lines]
     assert scores == sorted(scores, reverse=True)
+    code, out, _ = run("match", "Pembinaan Disiplin Pegawai", "--versi", "1317/2023", "--top", "1")
+    assert out.split("\t")[:3] == ["5.03.02.2.04.0007", "sub_kegiatan", "1317/2023 kab/kota"]
+    code, out, _ = run("match", "Pembinaan Disiplin Pegawai", "--pemda", "prov", "--top", "1")
+    assert out.split("\t")[:3] == ["5.03.02.1.04.0007", "sub_kegiatan", "2027 provinsi"]
+
+
+def test_match_prints_json() -> None:
+    from .conftest import SHARED, need
+
+    need(SHARED / "reference" / "permendagri90")
+    code, out, err = run(
+        "match", "Penyediaan Gaji dan Tunjangan ASN", "--within", "5.03", "--format", "json"
+    )
+    assert code == 0 and err == ""
+    answer = json.loads(out)
+    assert answer["pasti"] is True and answer["kode"] == "5.03.01.2.02.0001"
+    assert answer["within"] == "5.03"
+    best = answer["kandidat"][0]
+    assert best["kode_generik"] == "X.XX.01.2.02.0001" and best["level"] == "sub_kegiatan"
+    assert best["daftar"] in ("2027 kab/kota", "1317/2023 kab/kota") and best["skor"] == 100
 
 
 def test_match_says_when_it_is_not_sure() -> None:
@@ -193,7 +215,36 @@ def test_match_says_when_it_is_not_sure() -> None:
     code, out, err = run("match", "Pembangunan Unit Sekolah Baru (USB)", "--level", "sub_kegiatan")
     assert code == 0
     assert len(out.strip().splitlines()) == 5
-    assert err.startswith("Not sure: the best candidate scores 100 and leads the next code by 0")
+    assert err.startswith("Tidak pasti: skor kandidat terbaik 100 dan selisihnya dengan kode")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("",), "Error: Uraian kosong"),
+        (("  ",), "Error: Uraian kosong"),
+        (("Pengadaan Mebel", "--within", "9.99"), "Error: Awalan kode 9.99 tidak ada"),
+        (("Pengadaan Mebel", "--within", "1.1.05.05.01"), "Error: '1.1.05.05.01' adalah kode lama"),
+        (("Pengadaan Mebel", "--within", "Mebel"), "Error: 'Mebel' bukan kode Permendagri 90"),
+    ],
+)
+def test_match_refuses_what_it_cannot_answer(args: tuple[str, ...], message: str) -> None:
+    from .conftest import SHARED, need
+
+    need(SHARED / "reference" / "permendagri90")
+    code, out, err = run("match", *args)
+    assert code == 1 and out == ""
+    assert err.startswith(message) and len(err.strip().splitlines()) == 1
+
+
+def test_match_reads_a_printed_prefix_as_the_nomenclature_writes_it() -> None:
+    from .conftest import SHARED, need
+
+    need(SHARED / "reference" / "permendagri90")
+    code, out, err = run("match", "Pengadaan Mebel", "--within", "5.03.01.2.07.05")
+    assert code == 0
+    assert out.split("\t")[0] == "5.03.01.2.07.0005"
+    assert err.strip() == "Catatan: dibaca sebagai 5.03.01.2.07.0005."
 
 
 def test_a_missing_reference_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

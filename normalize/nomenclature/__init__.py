@@ -52,6 +52,7 @@ from renja.normalize.nomenclature.model import (
     canonical_code,
     code_within,
     generic_code,
+    list_name,
     normalize_jenis_pemda,
 )
 from renja.normalize.nomenclature.paths import (
@@ -130,6 +131,7 @@ __all__ = [
     "canonical_code",
     "code_within",
     "generic_code",
+    "list_name",
     "load_nomenclature",
     "normalize_jenis_pemda",
     "read_1317_csv",

@@ -110,6 +110,15 @@ def normalize_jenis_pemda(value: str) -> str:
     return jenis
 
 
+def list_name(version: str, jenis_pemda: str) -> str:
+    """The name of one list of the nomenclature: a version for one pemda type.
+
+    >>> list_name("1317/2023", "kabkota"), list_name("2027", "prov")
+    ('1317/2023 kab/kota', '2027 provinsi')
+    """
+    return f"{version} {'provinsi' if jenis_pemda == PROV else 'kab/kota'}"
+
+
 def _check_version(version: str | None) -> None:
     if version is not None and version not in VERSIONS:
         raise ValueError(f"unknown nomenclature version {version!r}; expected one of {VERSIONS}")
@@ -200,6 +209,25 @@ class Nomenclature:
                 if entry is not None:
                     return entry
         return None
+
+    def heading(self, code: str, jenis_pemda: str | None = None) -> Entry | None:
+        """The urusan or bidang entry of a code in any loaded list, the pemda type's first, the
+        newest version first: urusan and bidang are the same in every list (the 2027 list names
+        no urusan, 1317/2023 no provinsi)."""
+        canonical = canonical_code(code)
+        first = self._jenis_order(canonical, jenis_pemda)
+        order = (*first, *(j for j in (KABKOTA, PROV) if j not in first))
+        for version in reversed(self.versions()):
+            for jenis in order:
+                entry = self._by_code.get((version, jenis, canonical))
+                if entry is not None:
+                    return entry
+        return None
+
+    @cached_property
+    def urusan_codes(self) -> frozenset[str]:
+        """Every urusan code the lists use (listed or as the first segment of a code)."""
+        return frozenset(e.code.split(".")[0] for e in self.entries)
 
     def renumbered_from(self, old_code: str, jenis_pemda: str | None = None) -> Entry | None:
         """The 2027 entry whose previous code (before renumbering) is ``old_code``."""

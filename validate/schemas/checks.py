@@ -24,6 +24,7 @@ from pandas.api.types import infer_dtype, is_bool_dtype, is_float_dtype, is_inte
 
 from renja.model.kode import Kode
 from renja.normalize.rekening import parse_rekening
+from renja.normalize.row_kind import UNIT_LEVELS, level_from_name
 from renja.validate.schemas.cells import cell_values
 
 # What a check answers: True or False for the whole column (or frame), else one bool per row.
@@ -212,22 +213,38 @@ def level_fits_kode(kode_column: str, level_column: str) -> FrameCheck:
 
 
 def first_rows_of_kode(frame: pd.DataFrame) -> list[int | None]:
-    """For each data row with a code, the position of the first data row with that code.
+    """For each data row with a code, the position of the first data row with that code in its
+    block.
 
-    A row whose code an earlier row already has is a repeat; rows of other kinds
-    (``total``, ``indikator``) and rows without a code are None.
+    A row whose code an earlier row of its block already has is a repeat; rows of other kinds
+    (``total``, ``indikator``) and rows without a code are None. A row naming a unit of the SKPD
+    or an SKPD (``UPTD …``, level ``unit`` or ``skpd``) starts a new block: a UPTD lists the
+    programs and kegiatan of its parent again.
 
     >>> frame = pd.DataFrame({"jenis_baris": ["data", "data", "total", "data"],
     ...                       "kode": ["5.03", "5.03.01", "5.03", "5.03"]})
     >>> first_rows_of_kode(frame)
     [0, 1, None, 0]
+    >>> frame = pd.DataFrame({"jenis_baris": ["data"] * 4,
+    ...                       "kode": ["2.08.03", "2.08.03.1.02", "2.08.03", "2.08.03.1.02"],
+    ...                       "uraian": ["PROGRAM X", "Kegiatan", "UPTD PPA", "Kegiatan"]})
+    >>> first_rows_of_kode(frame)
+    [0, 1, 2, 3]
     """
     if "kode" not in frame or "jenis_baris" not in frame:
         return [None] * len(frame)
     first: dict[str, int] = {}
     out: list[int | None] = []
+    names = cell_values(frame["uraian"]) if "uraian" in frame else [None] * len(frame)
+    levels = cell_values(frame["level"]) if "level" in frame else [None] * len(frame)
     rows = zip(cell_values(frame["jenis_baris"]), cell_values(frame["kode"]), strict=True)
     for position, (jenis, kode) in enumerate(rows):
+        name, level = names[position], levels[position]
+        unit = (isinstance(level, str) and level in UNIT_LEVELS) or (
+            isinstance(name, str) and level_from_name(name) in UNIT_LEVELS
+        )
+        if jenis == "data" and unit:
+            first = {}
         counted = jenis == "data" and isinstance(kode, str)
         out.append(first.setdefault(kode, position) if counted else None)
     return out
