@@ -227,7 +227,7 @@ def _corpus_and_comparison(
     from renja.present.corpus import build_corpus
 
     with guarded(debug):
-        built = build_corpus(out_dir)
+        built = build_corpus(out_dir, reference)
     if not quiet:
         echo(built.line())
     try:
