@@ -98,7 +98,7 @@ def query(sql: str, corpus_dir: Path, as_csv: bool, limit: int, debug: bool) -> 
 
     \b
     Example:
-      renja query "SELECT pemda, skpd_baku, tahun, sum(pagu) FROM pagu WHERE tahun_anggaran = tahun GROUP BY ALL"
+      renja query "SELECT skpd_baku, tahun_anggaran, sum(pagu) FROM pagu WHERE terkini GROUP BY ALL"
     """
     from renja.present.corpus import query as run_query
 

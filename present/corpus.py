@@ -535,8 +535,8 @@ SUB_KEGIATAN = [
     "pagu_maju", "target_maju", "table_id", "kind", "baris", *HIERARCHY,
 ]  # fmt: skip
 PAGU = [
-    "doc_id", *META, "tahun_anggaran", "prakiraan_maju", "terkini", *HIERARCHY, "level", "kode", "uraian", "pagu", "ukuran",
-    "table_id", "baris",
+    "doc_id", *META, "tahun_anggaran", "prakiraan_maju", "terkini", *HIERARCHY, "level", "kode",
+    "uraian", "pagu", "ukuran", "table_id", "baris",
 ]  # fmt: skip
 DOKUMEN = [
     "doc_id", *META, "title", "file", "sha256", "halaman", "renja_version", "tables", "errors",
@@ -661,9 +661,8 @@ def _write_database(folder: Path, columns: dict[str, list[str]]) -> None:
     with duckdb.connect(str(folder / DATABASE)) as db:
         for name in LAYOUT:
             files = (folder / SOURCES[name]).as_posix().replace("'", "''")
-            db.execute(
-                f"CREATE TABLE {name} AS SELECT * FROM read_parquet('{files}', union_by_name = true)"
-            )
+            source = f"read_parquet('{files}', union_by_name = true)"
+            db.execute(f"CREATE TABLE {name} AS SELECT * FROM {source}")
             for statement in comment_statements(name, columns[name]):
                 db.execute(statement)
 
