@@ -84,21 +84,29 @@ def raw_header_paths(folder: DocFolder, table_id: str) -> tuple[tuple[str, ...],
 
 
 def printed_headers(folder: DocFolder, table_id: str, columns: Sequence[str]) -> dict[str, str]:
-    """Each clean column's header as a person reads it: as printed, or a label."""
+    """Each clean column's header as a person reads it: as printed, or a label.
+
+    A column's printed header is taken from the raw header rows over it when it is the header
+    its contract was read from (``Column.header``, the same labels in lower case), or, for a
+    form's template (no header per column), when the table has one raw column per contract
+    column; otherwise the contract's header, else a label."""
     paths = raw_header_paths(folder, table_id)
     positions = folder.raw_columns(table_id)
     contract = folder.contract(table_id)
+    aligned = contract is not None and len(contract.columns) == len(paths)
     printed: dict[str, str] = {}
     for name in columns:
-        position = positions.get(name)
         spec = contract.column(name) if contract is not None else None
-        main = spec is not None and spec.name == name
+        if spec is None or spec.name != name:
+            continue
+        position = positions.get(name)
         path = paths[position - 1] if position and 0 < position <= len(paths) else ()
         text = " / ".join(" ".join(label.split()) for label in path)
-        if main and text:
+        expected = " ".join(spec.header.split())
+        if text and (text.lower() == expected or (not expected and aligned)):
             printed[name] = text
-        elif main and spec is not None and spec.header:
-            printed[name] = spec.header[:1].upper() + spec.header[1:]
+        elif expected:
+            printed[name] = expected[:1].upper() + expected[1:]
     return {name: printed.get(name) or label(name, printed) for name in columns}
 
 
