@@ -29,6 +29,8 @@ from renja.model.refs import CellRef, dump_related
 from renja.present.report import render_report, write_report
 from renja.present.workbook import write_workbook
 
+from .sheets import table_sheets
+
 FORMULA = '=HYPERLINK("http://example.invalid/x","klik")'
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(1)> </script>'
 
@@ -466,16 +468,6 @@ def workbook_path(workbook_dir: Path) -> Path:
 def book(workbook_path: Path) -> openpyxl.Workbook:
     """The workbook, loaded once for the tests that read it (none changes it)."""
     return openpyxl.load_workbook(workbook_path)
-
-
-def table_sheets(book: openpyxl.Workbook) -> dict[str, Any]:
-    """Each table's sheet, by table id: the Ringkasan links to it."""
-    out = {}
-    for row in book["Ringkasan"].iter_rows(min_row=2):
-        if row[0].value == "tabel" and row[1].hyperlink is not None:
-            name = row[1].hyperlink.location.rsplit("!", 1)[0].strip("'").replace("''", "'")
-            out[row[1].value] = book[name]
-    return out
 
 
 def header_of(sheet: Any) -> list[Any]:

@@ -21,6 +21,7 @@ from renja.app.cli import main
 from renja.extract.cells import is_number_row
 
 from .conftest import SAMPLE_MD
+from .sheets import table_sheets
 
 # A table of no known form: read by inference (its columns from its own header).
 INFERRED = (
@@ -56,16 +57,6 @@ def _manifest(out: Path, doc_id: str) -> dict:
     return json.loads((out / doc_id / "manifest.json").read_text(encoding="utf-8"))
 
 
-def _sheets(book: openpyxl.Workbook) -> dict[str, object]:
-    """Each table's sheet by its id, as the Ringkasan links to it."""
-    out = {}
-    for row in book["Ringkasan"].iter_rows(min_row=2):
-        if row[0].value == "tabel" and row[1].hyperlink is not None:
-            name = row[1].hyperlink.location.rsplit("!", 1)[0].strip("'").replace("''", "'")
-            out[row[1].value] = book[name]
-    return out
-
-
 def _numbering(row: dict[str, str]) -> bool:
     """The column-number row under a header ("1", "2", "(3)=(1)+(2)"): no label."""
     return is_number_row([v for k, v in row.items() if k.startswith("kolom_")])
@@ -76,7 +67,7 @@ def test_sheets_are_named_and_headed_as_printed(out: Path, doc_id: str) -> None:
     book = _book(out, doc_id)
     manifest = _manifest(out, doc_id)
     entries = {t["table_id"]: t for t in manifest["tables"]}
-    sheets = _sheets(book)
+    sheets = table_sheets(book)
     clean = sorted(p.stem for p in (out / doc_id / "tables").glob("*.csv"))
     assert sorted(sheets) == clean and clean  # every clean table, inferred ones too
     names = [s.lower() for s in book.sheetnames]
@@ -140,7 +131,7 @@ def test_amount_columns_have_thousands_separators(out: Path) -> None:
     book = _book(out, SAMPLE_MD.stem)
     entries = {t["table_id"]: t for t in _manifest(out, SAMPLE_MD.stem)["tables"]}
     checked = 0
-    for table_id, sheet in _sheets(book).items():
+    for table_id, sheet in table_sheets(book).items():
         names = [c.value for c in sheet[3]]
         money = {c["name"] for c in entries[table_id]["contract"]["kolom"] if c["tipe"] == "rupiah"}
         for name in money & set(names):
