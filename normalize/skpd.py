@@ -148,6 +148,7 @@ def title_case(words: list[str]) -> str:
     )
 
 
+@lru_cache(maxsize=4096)  # documents of one SKPD repeat its name on every corpus row
 def canonical_skpd(name: str | None, pemda: str | None = None) -> Skpd | None:
     """An SKPD's canonical name, abbreviation and key; None for no name.
 
