@@ -60,6 +60,7 @@ class Job:
     force: bool = False  # process even when the outputs are current
     corrections: dict[str, str] = field(default_factory=dict)  # the document's sidecar row
     safe_csv: bool = False  # --csv-aman: formula-like text cells written with a ' before them
+    excel_csv: bool = False  # --csv-excel: csv_excel/ for Excel with Indonesian settings too
     debug: bool = False  # an internal error raises with its traceback instead of one line
     # The document's decisions file (keputusan.csv); None: the one beside it, if any.
     decisions: Path | None = None
@@ -86,6 +87,7 @@ class Job:
         check_flag("reports", self.reports)
         check_flag("force", self.force)
         check_flag("safe_csv", self.safe_csv)
+        check_flag("excel_csv", self.excel_csv)
         check_flag("debug", self.debug)
         check_type("corrections", self.corrections, dict, "dict kolom → nilai")
         for name, value in self.corrections.items():
@@ -240,7 +242,8 @@ def run_job(job: Job) -> Outcome:
         )
         replaced = replaced_source(folder, job.path)
         written = write_outputs(result, job.out_dir, parquet=job.parquet, reports=job.reports,
-                                safe_csv=job.safe_csv, debug=job.debug)  # fmt: skip
+                                safe_csv=job.safe_csv, excel_csv=job.excel_csv,
+                                debug=job.debug)  # fmt: skip
     except RenjaError as exc:
         return Outcome(str(job.path), job.doc_id, "failed", error=str(exc))
     except OSError as exc:
@@ -496,6 +499,7 @@ def plan_jobs(
     force: bool = False,
     sidecar: Mapping[str, dict[str, str]] | None = None,
     safe_csv: bool = False,
+    excel_csv: bool = False,
     debug: bool = False,
     decisions: Path | None = None,
 ) -> list[Job]:
@@ -526,6 +530,7 @@ def plan_jobs(
                 force=force,
                 corrections=corrections_for(sidecar or {}, path, doc_id),
                 safe_csv=safe_csv,
+                excel_csv=excel_csv,
                 debug=debug,
                 decisions=decisions,
             )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -18,6 +19,9 @@ from renja.app.cli import (
     nomenclature_option,
     shown,
 )
+
+if TYPE_CHECKING:
+    from renja.normalize.nomenclature import Nomenclature
 
 DEFAULT_CORPUS = DEFAULT_OUT / "corpus"
 
@@ -35,25 +39,43 @@ corpus_option = click.option(
 @click.argument(
     "out_dir", required=False, default=DEFAULT_OUT, type=click.Path(path_type=Path)
 )  # fmt: skip
+@nomenclature_option
 @debug_option
-def corpus(out_dir: Path, debug: bool) -> None:
+def corpus(out_dir: Path, nomenklatur: Path | None, debug: bool) -> None:
     """Rebuild OUT/corpus/ from the document folders in OUT (default: outputs).
 
-    Writes dokumen.parquet, baris/ (every clean row, amounts in long form, by year),
-    sub_kegiatan.parquet (one row per document and sub kegiatan), temuan.parquet (every
-    finding) and renja.duckdb (views of those names, for `renja query`).
+    Writes dokumen.parquet, tabel.parquet, baris/ (every clean row, amounts in long form, one
+    file per year), pagu.parquet (each document's budget once: safe to sum),
+    sub_kegiatan.parquet, temuan.parquet, renja.duckdb (the same tables, for `renja query` and
+    any DuckDB tool), datapackage.json (the data dictionary) and README.md. The nomenclature,
+    when found, names the levels of the hierarchy a document does not print.
     """
     from renja.app.cli_run import owned_folder
     from renja.model.publish import is_marked
     from renja.present.corpus import build_corpus
 
+    reference = _optional_reference(nomenklatur)
     if is_marked(out_dir):  # renja's folder: locked against a run, and cleared of stale ones
         with owned_folder(out_dir, debug), guarded(debug):
-            built = build_corpus(out_dir)
+            built = build_corpus(out_dir, reference)
     else:  # an output folder of an older renja: only OUT/corpus/ is written (when renja's)
         with guarded(debug):
-            built = build_corpus(out_dir)
+            built = build_corpus(out_dir, reference)
     echo(built.line())
+
+
+def _optional_reference(path: Path | None) -> Nomenclature | None:
+    """The nomenclature named, or the default one when it is found (else None, silently: the
+    corpus only borrows names from it)."""
+    if path is not None:
+        return load_reference(path, required=True)
+    from renja.model.errors import ReferenceMissingError
+    from renja.normalize.nomenclature import load_nomenclature
+
+    try:
+        return load_nomenclature(None)
+    except ReferenceMissingError:
+        return None
 
 
 @main.command()
@@ -69,14 +91,14 @@ def corpus(out_dir: Path, debug: bool) -> None:
 )
 @debug_option
 def query(sql: str, corpus_dir: Path, as_csv: bool, limit: int, debug: bool) -> None:
-    """Run SQL against the corpus: views dokumen, baris, sub_kegiatan and temuan.
+    """Run SQL against the corpus: tables dokumen, tabel, baris, pagu, sub_kegiatan, temuan.
 
     Queries only read: files outside the corpus folder, writing (COPY, EXPORT) and
     extensions are refused. For other analyses, open corpus/renja.duckdb with DuckDB itself.
 
     \b
     Example:
-      renja query "SELECT pemda, tahun, sum(pagu) FROM sub_kegiatan GROUP BY ALL"
+      renja query "SELECT skpd_baku, tahun_anggaran, sum(pagu) FROM pagu WHERE terkini GROUP BY ALL"
     """
     from renja.present.corpus import query as run_query
 

@@ -76,6 +76,13 @@ if TYPE_CHECKING:
     "gets a ' before it (numbers never do). renja reads its own files back exactly.",
 )
 @click.option(
+    "--csv-excel",
+    "excel_csv",
+    is_flag=True,
+    help="Also write csv_excel/ in each document's folder: the tables, findings and repairs "
+    "for Excel with Indonesian settings (';' between fields, decimal comma, codes kept as text).",
+)
+@click.option(
     "--force", is_flag=True, help="Process documents whose outputs are current too (no resume)."
 )
 @click.option(
@@ -121,6 +128,7 @@ def run(
     workers: int | None,
     max_memory: int | None,
     safe_csv: bool,
+    excel_csv: bool,
     force: bool,
     dask_address: str | None,
     no_corpus: bool,
@@ -176,6 +184,7 @@ def run(
             force=force,
             sidecar=sidecar,
             safe_csv=safe_csv,
+            excel_csv=excel_csv,
             debug=debug,
             decisions=decisions,
         )
@@ -237,7 +246,7 @@ def _corpus_and_comparison(
     from renja.present.corpus import build_corpus
 
     with guarded(debug):
-        built = build_corpus(out_dir)
+        built = build_corpus(out_dir, reference)
     if not quiet:
         echo(built.line())
     try:

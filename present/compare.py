@@ -7,16 +7,18 @@
 - ``pagu_sub_kegiatan.csv``: pagu per sub kegiatan (rows) across documents (columns);
 - ``perubahan.csv``: murni against perubahan (``pagu_sebelum``/``pagu_sesudah``,
   ``pagu_murni``/``pagu_perubahan``) for every coded row that prints both;
-- ``antar_tahun.csv``: the same pemda and SKPD from one year to the next, by code. Codes are
+- ``antar_tahun.csv``: the same pemda and SKPD from one year to the next, by code. Documents are
+  matched on the SKPD's canonical name and the pemda's code, not on the printed text; codes are
   compared in their 2027 form (``kode_baku``): a sub kegiatan renumbered in the 2027 list is
-  matched with its previous code;
+  matched with its previous code (``renja.present.compare_years``);
+- ``antar_tahun_tak_cocok.csv``: what year on year could not match, each with its reason
+  (``alasan``);
 - PNG charts of the first three and ``compare.html``, one page with the charts and the tables.
 """
 
 from __future__ import annotations
 
 import html
-import itertools
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +28,7 @@ import pandas as pd
 from renja.model.errors import RenjaError
 from renja.model.kode import Kode
 from renja.model.publish import check_replaceable, publish_folder
+from renja.present.compare_years import year_on_year
 from renja.present.corpus import query
 from renja.present.outputs import spreadsheet_safe
 
@@ -124,42 +127,6 @@ def changes(rows: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(out).sort_values(["doc_id", "table_id", "baris"]).reset_index(drop=True)
 
 
-def year_on_year(subs: pd.DataFrame) -> pd.DataFrame:
-    frame = subs.dropna(subset=["kode_baku", "tahun", "pagu", "pemda", "skpd"])
-    keys = ["pemda", "skpd", "kode_baku"]
-    per_year = (
-        frame.groupby([*keys, "tahun"], sort=True)
-        .agg(pagu=("pagu", "sum"), kode=("kode", "first"), uraian=("uraian", "first"))
-        .reset_index()
-    )
-    out = []
-    for _, group in per_year.groupby(keys, sort=True):
-        rows = group.sort_values("tahun").to_dict("records")
-        for a, b in itertools.pairwise(rows):
-            change = b["pagu"] - a["pagu"]
-            out.append(
-                {
-                    "pemda": a["pemda"],
-                    "skpd": a["skpd"],
-                    "kode_baku": a["kode_baku"],
-                    "uraian": b["uraian"],
-                    "tahun_awal": a["tahun"],
-                    "kode_awal": a["kode"],
-                    "pagu_awal": a["pagu"],
-                    "tahun_akhir": b["tahun"],
-                    "kode_akhir": b["kode"],
-                    "pagu_akhir": b["pagu"],
-                    "selisih": change,
-                    "persen": round(change * 100 / a["pagu"], 2) if a["pagu"] else None,
-                }
-            )
-    frame = pd.DataFrame(out, columns=[
-        "pemda", "skpd", "kode_baku", "uraian", "tahun_awal", "kode_awal", "pagu_awal",
-        "tahun_akhir", "kode_akhir", "pagu_akhir", "selisih", "persen",
-    ])  # fmt: skip
-    return rupiah(frame, ["pagu_awal", "pagu_akhir", "selisih"])
-
-
 @dataclass(frozen=True, slots=True)
 class Comparison:
     folder: Path
@@ -188,11 +155,13 @@ def compare(
     if subs.empty and rows.empty:
         raise RenjaError(f"{corpus}: the corpus holds no coded rows with pagu to compare")
     subs["kode_baku"] = standard_codes(subs, reference)
+    years, unmatched = year_on_year(subs)
     tables = {
         "porsi_program": program_shares(subs, names),
         "pagu_sub_kegiatan": pagu_across(subs),
         "perubahan": changes(rows),
-        "antar_tahun": year_on_year(subs),
+        "antar_tahun": years,
+        "antar_tahun_tak_cocok": unmatched,
     }
     with publish_folder(out) as scratch:
         for name, frame in tables.items():
@@ -288,6 +257,7 @@ TITLES = {
     "pagu_sub_kegiatan": "Pagu per sub kegiatan across documents",
     "perubahan": "Murni against perubahan",
     "antar_tahun": "Year on year, by code (2027 codes)",
+    "antar_tahun_tak_cocok": "Antartahun: yang tidak dapat dicocokkan, dan alasannya",
 }
 
 

@@ -7,14 +7,26 @@
 - ``tabel.parquet``: one row per table of every document: its id (the key ``baris``,
   ``sub_kegiatan`` and ``temuan`` name it by), form, and the number and name it is printed with
   (``nomor_tabel``, ``nama_tabel``).
-- ``baris/tahun=YYYY/part-0.parquet``: every clean row of every table with the document's metadata,
-  in long form: one record per amount (``ukuran`` the column, ``periode`` the year it is for,
-  ``nilai`` the Rupiah); a row without amounts is one record with no ``ukuran``.
+- ``baris/YYYY.parquet`` (one file per year, ``tanpa_tahun.parquet`` for documents of no known
+  year; each holds its ``tahun``): every clean row of every table with the document's metadata,
+  in long form: one record per amount (``ukuran`` the column, ``besaran`` the quantity it reports,
+  ``jenis_nilai`` a total, a unit price or a change, ``periode`` the year it is for, ``nilai`` the
+  Rupiah); a row without amounts is one record with no ``ukuran``.
+- ``pagu.parquet``: each document's budget once per budget year and lowest coded row, so that a
+  plain ``sum(pagu)`` counts nothing twice (``renja.present.corpus_pagu``).
 - ``sub_kegiatan.parquet``: one row per document and sub kegiatan, from the document's main
   table: pagu and target of the plan year and of the prakiraan maju.
 - ``temuan.parquet``: every finding of every document, with the document's metadata; its
-  ``related`` is a list of references (``list<struct<tabel, baris, kolom, kode>>``).
-- ``renja.duckdb``: views of the same names over those files (``renja query``).
+  ``related`` is a list of references (``list<struct<tabel, baris, kolom, kode>>``). Its columns
+  are findings.csv's, but for the SQL keywords: ``pemeriksaan`` (``check``), ``table_id``
+  (``table``), ``baris`` (``row``) and ``kolom`` (``column``).
+- ``renja.duckdb``: the same tables, stored in the database itself (it opens from any folder),
+  every table and column commented (``renja query``);
+- ``datapackage.json`` and ``README.md``: the data dictionary (``renja.present.corpus_schema``).
+
+Every row carries its document's metadata, the SKPD's canonical name (``skpd_baku``,
+``renja.normalize.skpd``), and the baris, pagu and sub_kegiatan rows their place in the
+hierarchy (``kode_urusan`` … ``nama_sub_kegiatan``, ``renja.present.corpus_hierarchy``).
 
 Rows are sorted, so the same outputs give the same corpus byte for byte.
 """
@@ -27,7 +39,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -42,11 +54,23 @@ from renja.model.contract import (
 from renja.model.errors import OutputSchemaError, RenjaError
 from renja.model.publish import publish_folder
 from renja.model.refs import CODE_KEY, COLUMN_KEY, ROW_KEY, TABLE_KEY, load_related
+from renja.normalize.skpd import canonical_skpd
+from renja.present.corpus_hierarchy import HIERARCHY, document_names, hierarchy_frame
+from renja.present.corpus_pagu import current_documents, pagu_records
+from renja.present.corpus_schema import comment_statements, described, readme, write_datapackage
 from renja.present.outputs import FINDING_COLUMNS, DocFolder, read_doc_folder
+
+if TYPE_CHECKING:
+    from renja.normalize.nomenclature import Nomenclature
 
 CORPUS = "corpus"
 DATABASE = "renja.duckdb"
-META = ("pemda", "kode_pemda", "skpd", "kode_skpd", "tahun", "jenis", "jenis_pemda")
+META = (
+    "pemda", "kode_pemda", "skpd", "kode_skpd", "skpd_baku", "singkatan_skpd", "tahun", "jenis",
+    "jenis_pemda",
+)  # fmt: skip
+# findings.csv's columns whose names are SQL keywords, as the corpus names them.
+FINDING_RENAMES = {"check": "pemeriksaan", "table": "table_id", "row": "baris", "column": "kolom"}
 # The table a document's sub kegiatan are taken from, best first.
 MAIN_KINDS = (
     "rencana_kerja",
@@ -59,9 +83,30 @@ _QUARTER = re.compile(r"_tw([1-4])_")
 
 
 def document_meta(folder: DocFolder) -> dict[str, Any]:
-    """The id and metadata every corpus record of a document carries."""
+    """The id and metadata every corpus record of a document carries, with the SKPD's
+    canonical name and abbreviation."""
     meta = folder.meta
+    skpd = canonical_skpd(meta.get("skpd"), meta.get("pemda"))
+    meta["skpd_baku"] = skpd.nama if skpd else None
+    meta["singkatan_skpd"] = skpd.singkatan if skpd else None
     return {"doc_id": folder.doc_id, **{k: meta.get(k) for k in META}}
+
+
+# A clean table as the corpus reads it: manifest entry, contract, typed frame, and the hierarchy
+# columns of each row.
+Table = tuple[dict[str, Any], TableContract, pd.DataFrame, pd.DataFrame]
+
+
+def document_tables(folder: DocFolder, reference: Nomenclature | None = None) -> list[Table]:
+    """A document's clean tables with each row's place in the hierarchy (names from the
+    document's own rows, else from the ``reference``)."""
+    tables = list(clean_tables(folder))
+    names = document_names(frame for _, _, frame in tables)
+    jenis = folder.meta.get("jenis_pemda")
+    return [
+        (entry, contract, frame, hierarchy_frame(frame, names, reference, jenis))
+        for entry, contract, frame in tables
+    ]
 
 
 def clean_tables(
@@ -164,12 +209,42 @@ def first_filled(frame: pd.DataFrame, names: list[str]) -> pd.Series:
     return out
 
 
-def long_rows(folder: DocFolder) -> pd.DataFrame:
+def value_kind(contract: TableContract, column: str) -> str:
+    """What an amount column holds: ``jumlah`` (amounts that add up the hierarchy),
+    ``harga_satuan`` (a unit price: never summed) or ``selisih`` (a change, may be negative).
+
+    >>> from renja.model.contract import Column
+    >>> contract = TableContract("x", "", TableStatus.INFERRED, (
+    ...     Column("harga", CellType.RUPIAH, summed=False), Column("jumlah", CellType.RUPIAH),
+    ...     Column("jumlah_perubahan", CellType.RUPIAH, signed=True)))
+    >>> [value_kind(contract, c) for c in ("harga", "jumlah", "jumlah_perubahan")]
+    ['harga_satuan', 'jumlah', 'selisih']
+    """
+    spec = contract.column(column)
+    if spec is None:
+        return "jumlah"
+    if spec.signed or spec.measure == "selisih":
+        return "selisih"
+    return "jumlah" if spec.summed else "harga_satuan"
+
+
+def quantity_of(contract: TableContract, column: str) -> str | None:
+    """The quantity an amount column reports, the same across tables (``pagu_sesudah``), else
+    the measure its header names."""
+    spec = contract.column(column)
+    return (spec.quantity or spec.measure) if spec is not None else None
+
+
+def long_rows(
+    folder: DocFolder, tables: list[Table] | None = None, reference: Nomenclature | None = None
+) -> pd.DataFrame:
     """Every clean row of one document, one record per amount (a row without amounts: one
-    record with no ``ukuran``)."""
+    record with no ``ukuran``), with its place in the hierarchy."""
     meta = document_meta(folder)
     parts: list[pd.DataFrame] = []
-    for entry, contract, frame in clean_tables(folder):
+    for entry, contract, frame, hierarchy in (
+        document_tables(folder, reference) if tables is None else tables
+    ):
         if frame.empty:
             continue
         indicators = [c.name for c in contract.columns if c.ctype is CellType.INDIKATOR]
@@ -190,15 +265,17 @@ def long_rows(folder: DocFolder) -> pd.DataFrame:
                 "satuan": first_filled(frame, [f"{target}_satuan", "satuan"]),
             },
             index=frame.index,
-        )  # fmt: skip
+        ).join(hierarchy)  # fmt: skip
         amounts = amount_columns(contract, list(frame.columns))
-        bare = base.assign(ukuran=None, nilai=None, nilai_ditinjau=None, status_nilai=None,
-                           periode=None)  # fmt: skip
+        bare = base.assign(ukuran=None, besaran=None, jenis_nilai=None, nilai=None,
+                           nilai_ditinjau=None, status_nilai=None, periode=None)  # fmt: skip
         values = amount_values(frame, amounts)
         if not values.empty:
             values["periode"] = [
                 column_period(contract, u, meta.get("tahun")) for u in values["ukuran"]
             ]
+            values["besaran"] = [quantity_of(contract, u) for u in values["ukuran"]]
+            values["jenis_nilai"] = [value_kind(contract, u) for u in values["ukuran"]]
             parts.append(base.join(values, how="inner"))
             bare = bare.loc[~bare.index.isin(values.index)]
         parts.append(bare)
@@ -240,6 +317,22 @@ def amount_values(frame: pd.DataFrame, amounts: list[str]) -> pd.DataFrame:
     return pd.concat(parts).rename_axis("row")
 
 
+def pagu_rows(
+    folder: DocFolder, tables: list[Table] | None = None, reference: Nomenclature | None = None
+) -> list[dict[str, Any]]:
+    """Each document's budget once: per budget year and lowest coded row of its main table
+    (``renja.present.corpus_pagu``)."""
+    meta = document_meta(folder)
+    tables = document_tables(folder, reference) if tables is None else tables
+    hierarchies = {id(frame): hierarchy for _, _, frame, hierarchy in tables}
+    out: list[dict[str, Any]] = []
+    for entry, contract, frame in _main_table([t[:3] for t in tables]):
+        years = {c: column_period(contract, c, meta.get("tahun")) for c in frame.columns}
+        out += pagu_records(meta, str(entry["table_id"]), contract, frame, years,
+                            hierarchies[id(frame)])  # fmt: skip
+    return out
+
+
 def _measure(contract: TableContract, quantity: str, fallback: str) -> str | None:
     """The column of a quantity (``pagu_sesudah``): by the contract, else by its name."""
     named = [c.name for c in contract.columns if c.quantity == quantity]
@@ -275,11 +368,17 @@ def _main_table(
     return inferred[:1]
 
 
-def sub_kegiatan_rows(folder: DocFolder) -> list[dict[str, Any]]:
-    """One record per sub kegiatan of the document's main table."""
+def sub_kegiatan_rows(
+    folder: DocFolder, tables: list[Table] | None = None, reference: Nomenclature | None = None
+) -> list[dict[str, Any]]:
+    """One record per sub kegiatan of the document's main table, with its place in the
+    hierarchy."""
     tahun = document_meta(folder).get("tahun")
+    tables = document_tables(folder, reference) if tables is None else tables
+    hierarchies = {id(frame): hierarchy for _, _, frame, hierarchy in tables}
     out = []
-    for entry, contract, frame in _main_table(list(clean_tables(folder))):
+    for entry, contract, frame in _main_table([t[:3] for t in tables]):
+        hierarchy = hierarchies[id(frame)]
         known = contract.status is TableStatus.FORM
         pagu = (
             _measure(contract, "pagu_sesudah", "pagu")
@@ -289,10 +388,11 @@ def sub_kegiatan_rows(folder: DocFolder) -> list[dict[str, Any]]:
         maju = _measure(contract, "pagu_maju", "pagu_maju")
         target = _measure(contract, "target_sesudah", "target")
         target_maju = _measure(contract, "target_maju", "target_maju")
-        for _, row in frame[frame["level"] == "sub_kegiatan"].iterrows():
+        for index, row in frame[frame["level"] == "sub_kegiatan"].iterrows():
             out.append(
                 {
                     **document_meta(folder),
+                    **hierarchy.loc[index].to_dict(),
                     "kode": _value(row, "kode"),
                     "uraian": _value(row, "uraian") or _value(row, "uraian_sesudah"),
                     "uraian_nomenklatur": _value(row, "uraian_nomenklatur"),
@@ -318,7 +418,11 @@ def finding_rows(folder: DocFolder) -> list[dict[str, Any]]:
     """Every finding of a document with its metadata; ``related`` as a list of references."""
     meta = document_meta(folder)
     return [
-        {**meta, **{k: (v or None) for k, v in r.items()}, "related": related_records(folder, r)}
+        {
+            **meta,
+            **{FINDING_RENAMES.get(k, k): (v or None) for k, v in r.items()},
+            "related": related_records(folder, r),
+        }
         for r in folder.findings
     ]
 
@@ -385,8 +489,8 @@ def document_row(folder: DocFolder) -> dict[str, Any]:
 
 # Column types of the corpus files: the same whatever the documents hold.
 INTS = (
-    "tahun", "baris", "halaman", "tables", "errors", "warnings", "infos", "ditinjau", "row",
-    "halaman_awal", "halaman_akhir", "jumlah_baris",
+    "tahun", "baris", "halaman", "tables", "errors", "warnings", "infos", "ditinjau",
+    "sumber_baris", "halaman_awal", "halaman_akhir", "jumlah_baris", "tahun_anggaran",
 )  # fmt: skip
 RELATED = "related"  # temuan: a list of references, list<struct<RELATED_FIELDS>>
 RELATED_FIELDS = (TABLE_KEY, ROW_KEY, COLUMN_KEY, CODE_KEY)
@@ -394,6 +498,7 @@ RUPIAH = (
     "nilai", "nilai_ditinjau", "pagu", "pagu_ditinjau", "pagu_maju", "pagu_maju_ditinjau",
     "difference",
 )  # fmt: skip
+BOOLS = ("prakiraan_maju", "terkini")
 FLOATS = ("target", "target_maju")
 
 
@@ -463,6 +568,8 @@ def _frame(
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
         elif column in RUPIAH:
             frame[column] = exact_amounts(frame[column])
+        elif column in BOOLS:
+            frame[column] = frame[column].astype("boolean")
         elif column in FLOATS:
             frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Float64")
         else:
@@ -473,18 +580,22 @@ def _frame(
 BARIS = [
     "doc_id", *META, "table_id", "kind", "baris", "halaman",
     "jenis_baris", "level", "kode", "uraian", "indikator", "target", "satuan", "ukuran",
-    "periode", "nilai", "nilai_ditinjau", "status_nilai",
+    "besaran", "jenis_nilai", "periode", "nilai", "nilai_ditinjau", "status_nilai", *HIERARCHY,
 ]  # fmt: skip
 SUB_KEGIATAN = [
     "doc_id", *META, "kode", "uraian", "uraian_nomenklatur", "pagu", "pagu_ditinjau",
     "status_pagu", "target", "satuan", "pagu_maju", "pagu_maju_ditinjau", "status_pagu_maju",
-    "target_maju", "table_id", "kind", "baris",
+    "target_maju", "table_id", "kind", "baris", *HIERARCHY,
+]  # fmt: skip
+PAGU = [
+    "doc_id", *META, "tahun_anggaran", "prakiraan_maju", "terkini", *HIERARCHY, "level", "kode",
+    "uraian", "pagu", "pagu_ditinjau", "status_pagu", "ukuran", "table_id", "baris",
 ]  # fmt: skip
 DOKUMEN = [
     "doc_id", *META, "title", "file", "sha256", "halaman", "renja_version", "tables", "errors",
     "warnings", "infos", "ditinjau",
 ]  # fmt: skip
-TEMUAN = ["doc_id", *META, *FINDING_COLUMNS]
+TEMUAN = ["doc_id", *META, *(FINDING_RENAMES.get(c, c) for c in FINDING_COLUMNS)]
 TABEL = [
     "doc_id", *META, "table_id", "kind", "status", "nomor_tabel", "nama_tabel", "judul",
     "halaman_awal", "halaman_akhir", "jumlah_baris", "audit",
@@ -506,88 +617,107 @@ class CorpusSummary:
         )
 
 
-def build_corpus(out_dir: Path) -> CorpusSummary:
-    """Write ``OUT/corpus/`` from the document folders of ``OUT``; returns what it holds."""
-    import pyarrow.parquet as pq
+# The corpus's tables, in order: the frame's columns and sort keys.
+LAYOUT: dict[str, tuple[list[str], list[str]]] = {
+    "dokumen": (DOKUMEN, ["doc_id"]),
+    "tabel": (TABEL, ["doc_id", "table_id"]),
+    "baris": (BARIS, ["doc_id", "table_id", "baris", "ukuran"]),
+    "pagu": (PAGU, ["doc_id", "tahun_anggaran", "table_id", "baris"]),
+    "sub_kegiatan": (SUB_KEGIATAN, ["doc_id", "table_id", "baris"]),
+    "temuan": (TEMUAN, ["doc_id", "id"]),
+}
+BARIS_FOLDER = "baris"
+NO_YEAR = "tanpa_tahun"  # baris/<year>.parquet of documents of no known year
 
+
+def build_corpus(out_dir: Path, reference: Nomenclature | None = None) -> CorpusSummary:
+    """Write ``OUT/corpus/`` from the document folders of ``OUT``; returns what it holds. With
+    the nomenclature (``reference``), hierarchy levels a document never prints are named."""
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise RenjaError(f"{out_dir}: no such output folder")
     folders = document_folders(out_dir)
     if not folders:
         raise RenjaError(f"{out_dir}: holds no document outputs (run `renja run` first)")
-    parts = [frame for frame in map(long_rows, folders) if not frame.empty]
-    everything = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=BARIS)
-    baris = _frame(everything, BARIS, ["doc_id", "table_id", "baris", "ukuran"])
-    subs = _frame([r for f in folders for r in sub_kegiatan_rows(f)], SUB_KEGIATAN,
-                  ["doc_id", "table_id", "baris"])  # fmt: skip
-    temuan = _frame([r for f in folders for r in finding_rows(f)], TEMUAN, ["doc_id", "id"])
-    dokumen = _frame([document_row(f) for f in folders], DOKUMEN, ["doc_id"])
-    tabel = _frame([r for f in folders for r in table_rows(f)], TABEL, ["doc_id", "table_id"])
+    records: dict[str, list[Any]] = {name: [] for name in LAYOUT}
+    long_parts: list[pd.DataFrame] = []
+    for folder in folders:
+        tables = document_tables(folder, reference)
+        long_parts.append(long_rows(folder, tables))
+        records["pagu"] += pagu_rows(folder, tables)
+        records["sub_kegiatan"] += sub_kegiatan_rows(folder, tables)
+        records["temuan"] += finding_rows(folder)
+        records["dokumen"].append(document_row(folder))
+        records["tabel"] += table_rows(folder)
+    parts = [frame for frame in long_parts if not frame.empty]
+    frames: dict[str, pd.DataFrame] = {}
+    for name, (columns, order) in LAYOUT.items():
+        data: Any = records[name]
+        if name == "baris":
+            data = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=BARIS)
+        frames[name] = _frame(data, columns, order)
+    frames["pagu"]["terkini"] = current_documents(frames["pagu"])
     target = out_dir / CORPUS
     with publish_folder(target) as scratch:
-        named = (("dokumen", dokumen), ("tabel", tabel), ("sub_kegiatan", subs), ("temuan", temuan))
-        for name, frame in named:
-            pq.write_table(arrow_table(frame), scratch / f"{name}.parquet")
-        _write_partitioned(baris, scratch / "baris")
-        _write_database(scratch)
-    return CorpusSummary(target, len(dokumen), len(baris), len(subs), len(temuan))
+        write_corpus_files(frames, scratch)
+    return CorpusSummary(target, len(frames["dokumen"]), len(frames["baris"]),
+                         len(frames["sub_kegiatan"]), len(frames["temuan"]))  # fmt: skip
 
 
-def _write_partitioned(frame: pd.DataFrame, folder: Path) -> None:
-    """One Parquet file per year: ``baris/tahun=2024/part-0.parquet``; documents of no known
-    year go to Hive's null partition (``tahun=__HIVE_DEFAULT_PARTITION__``)."""
-    import pyarrow as pa
+def write_corpus_files(frames: dict[str, pd.DataFrame], folder: Path) -> None:
+    """The corpus's files into ``folder``: a Parquet file per table (``baris`` one per year),
+    the database, the data dictionary and the README."""
+    import pyarrow.parquet as pq
+
+    files: dict[str, list[Path]] = {}
+    for name, frame in frames.items():
+        if name == BARIS_FOLDER:
+            files[name] = _write_by_year(frame, folder / BARIS_FOLDER)
+            continue
+        path = folder / f"{name}.parquet"
+        pq.write_table(described(arrow_table(frame)), path)
+        files[name] = [path]
+    _write_database(folder, {name: list(frame.columns) for name, frame in frames.items()})
+    write_datapackage(folder, files)
+    text = readme({name: list(frame.columns) for name, frame in frames.items()})
+    (folder / "README.md").write_text(text, encoding="utf-8")
+
+
+def _write_by_year(frame: pd.DataFrame, folder: Path) -> list[Path]:
+    """One Parquet file per year, each holding its ``tahun`` (an integer, however it is read):
+    ``baris/2024.parquet``; documents of no known year go to ``baris/tanpa_tahun.parquet``."""
     import pyarrow.parquet as pq
 
     folder.mkdir(parents=True)
     years = frame["tahun"].astype("object").where(frame["tahun"].notna(), None)
-    for year in sorted({y for y in years if y is not None}) + (
-        [None] if years.isna().any() else []
-    ):
+    known = sorted({int(y) for y in years if y is not None})
+    written = []
+    for year in [*known, *([None] if years.isna().any() else [])]:
         part = frame[years.isna()] if year is None else frame[years == year]
-        name = "__HIVE_DEFAULT_PARTITION__" if year is None else str(int(year))
-        target = folder / f"tahun={name}"
-        target.mkdir()
-        table = pa.Table.from_pandas(part.drop(columns=["tahun"]), preserve_index=False)
-        pq.write_table(table, target / "part-0.parquet")
+        path = folder / f"{NO_YEAR if year is None else year}.parquet"
+        pq.write_table(described(arrow_table(part.reset_index(drop=True))), path)
+        written.append(path)
+    return written
 
 
-# The views of the corpus database: the files each reads (relative to the corpus folder), and
-# how.
-VIEWS = {
-    "dokumen": ("dokumen.parquet", ""),
-    "tabel": ("tabel.parquet", ""),
-    "baris": ("baris/*/*.parquet", ", hive_partitioning = true, hive_types = {'tahun': INTEGER}"),
-    "sub_kegiatan": ("sub_kegiatan.parquet", ""),
-    "temuan": ("temuan.parquet", ""),
-}
+# Where the database's tables are read from when it is built, relative to the corpus folder.
+SOURCES = {name: f"{name}.parquet" for name in LAYOUT} | {"baris": f"{BARIS_FOLDER}/*.parquet"}
 
 
-def view_source(name: str, folder: str = "") -> str:
-    """What a view reads, its files relative to the corpus folder or under ``folder``.
-
-    >>> view_source("temuan"), view_source("temuan", "/data/corpus")
-    ("read_parquet('temuan.parquet')", "read_parquet('/data/corpus/temuan.parquet')")
-    """
-    files, options = VIEWS[name]
-    where = f"{folder.rstrip('/')}/{files}" if folder else files
-    return f"read_parquet('{where.replace(chr(39), chr(39) * 2)}'{options})"
-
-
-def _write_database(folder: Path) -> None:
-    """``renja.duckdb``: views over the corpus files, by paths relative to the corpus folder
-    (DuckDB's ``file_search_path`` points there), so the folder can move."""
+def _write_database(folder: Path, columns: dict[str, list[str]]) -> None:
+    """``renja.duckdb``: the corpus's tables stored in the database itself, so that it opens
+    from any folder and in any tool (DuckDB keeps no relative path of a view: a view over the
+    Parquet files would find them only when opened from the corpus folder), each table and
+    column commented."""
     import duckdb
 
     with duckdb.connect(str(folder / DATABASE)) as db:
-        db.execute(f"SET file_search_path = '{_quote(folder)}'")
-        for name in VIEWS:
-            db.execute(f"CREATE VIEW {name} AS SELECT * FROM {view_source(name)}")
-
-
-def _quote(path: Path) -> str:
-    return str(path.resolve()).replace("'", "''")
+        for name in LAYOUT:
+            files = (folder / SOURCES[name]).as_posix().replace("'", "''")
+            source = f"read_parquet('{files}', union_by_name = true)"
+            db.execute(f"CREATE TABLE {name} AS SELECT * FROM {source}")
+            for statement in comment_statements(name, columns[name]):
+                db.execute(statement)
 
 
 # What ``renja query`` runs: statements that only read (SELECT also covers DESCRIBE, SHOW,
@@ -598,10 +728,11 @@ READING_STATEMENTS = ("SELECT", "EXPLAIN")
 def connect(corpus: Path) -> Any:
     """A DuckDB connection to a corpus that can only read it (the sandbox of ``renja query``).
 
-    The database is opened read-only, and its views are shadowed by views of the same names
-    over the corpus files by absolute paths; then external access is turned off, but for the
-    corpus folder, and the configuration is locked, so that no query can read another file,
-    install or load an extension, reach the network, or turn any of this back on.
+    The database (which holds the corpus's tables) is opened read-only; external access is
+    turned off, but for the corpus folder, and the configuration is locked, so that no query can
+    read another file, install or load an extension, reach the network, or turn any of this back
+    on. A database of an older renja (views over the files, no ``pagu``) is refused with a line
+    saying how to rebuild it.
     """
     import duckdb
 
@@ -617,9 +748,12 @@ def connect(corpus: Path) -> Any:
         message = " ".join(str(exc).split())
         raise RenjaError(f"{database}: cannot be opened ({message}); rebuild it with "
                          "`renja corpus OUT`") from None  # fmt: skip
+    stored = {row[0] for row in db.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+    if not set(LAYOUT) <= stored:
+        db.close()
+        raise RenjaError(f"{database}: dibuat oleh renja versi lama (tabelnya tidak lengkap); "
+                         "bangun ulang dengan `renja corpus OUT`")  # fmt: skip
     folder = str(corpus.resolve())
-    for name in VIEWS:
-        db.execute(f"CREATE TEMP VIEW {name} AS SELECT * FROM {view_source(name, folder)}")
     allowed = (folder.rstrip("/") + "/").replace("'", "''")
     db.execute(f"SET allowed_directories = ['{allowed}']")
     db.execute("SET enable_external_access = false")

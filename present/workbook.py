@@ -3,9 +3,13 @@
 Like the HTML report, the workbook is rebuilt from the output contract alone::
 
     Ringkasan        the document's metadata, the counts, and a link to each table's sheet
-    <one per table>  every clean table under the name the document prints for it (the sheet
-                     is named by its id), numbers as numbers; cells with a finding coloured
-    Temuan           findings.csv, each linked to its cell
+    <one per table>  every clean table (known form or inferred), the sheet named by the number
+                     the document prints for it (``Tabel IV.1``), its printed name above, the
+                     headers as printed with the column names of tables/<id>.csv in a second
+                     header row, kode and uraian first and frozen, provenance last
+                     (``renja.present.sheet_layout``); numbers as numbers, amounts with
+                     thousands separators; cells with a finding coloured
+    Temuan           findings.csv, headed in Indonesian, each linked to its cell
     Perbaikan        repairs.csv, each linked to its cell
 
 Amounts are integers and decimals are written exactly as the CSV prints them (openpyxl writes a
@@ -39,6 +43,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from renja.model.contract import CellType
 from renja.model.publish import publish_file
 from renja.model.severity import SEVERITIES, Severity, severity_rank
 from renja.present.locate import own_cells
@@ -51,6 +56,12 @@ from renja.present.outputs import (
     related_refs,
 )
 from renja.present.report import as_int
+from renja.present.sheet_layout import (
+    column_order,
+    frozen_columns,
+    printed_headers,
+    table_sheet_name,
+)
 
 SUMMARY_SHEET, FINDINGS_SHEET, REPAIRS_SHEET = "Ringkasan", "Temuan", "Perbaikan"
 MAX_SHEET_NAME = 31  # Excel's limit
@@ -67,6 +78,7 @@ SEVERITY_FILLS: dict[str, PatternFill] = {  # by severity, as findings.csv write
 }
 HEADER_FILL = PatternFill("solid", fgColor="E7E9ED")
 BOLD = Font(bold=True)
+MACHINE_FONT = Font(italic=True, size=9, color="5F6B7A")  # the second header row: column names
 TITLE_FONT = Font(bold=True, size=12)
 LINK = Font(color="1F5F99", underline="single")
 
@@ -82,6 +94,16 @@ AMOUNT_FORMAT, CENTS_FORMAT = "#,##0", "#,##0.00"
 SAFE_NAME = re.compile(r"[\w-][\w.-]*")  # a doc_id that is a plain file name, not a path
 MIN_WIDTH, MAX_WIDTH = 6, 60  # column widths, in characters
 FINDING_NUMBERS = ("row", "sumber_baris", "halaman")
+# The Temuan and Perbaikan sheets' headers; the CSV's column names go in the second header row.
+RECORD_LABELS = {
+    "id": "Id", "check": "Pemeriksaan", "severity": "Tingkat", "table": "Tabel",
+    "nama_tabel": "Nama tabel", "row": "Baris", "sumber_baris": "Baris sumber",
+    "halaman": "Halaman", "kode": "Kode", "uraian": "Uraian", "column": "Kolom",
+    "expected": "Diharapkan", "found": "Ditemukan", "difference": "Selisih", "message": "Pesan",
+    "root_cause": "Akar masalah", "related": "Terkait", "raw": "Sel tercetak",
+    "clean": "Nilai bersih", "rule": "Aturan", "asal": "Kolom asal",
+}  # fmt: skip
+MESSAGE_WIDTH = 80  # the Temuan sheet's message column, wrapped
 FINDING_VALUES = ("expected", "found", "difference")  # numbers when the difference is one
 ROW_COLUMN = "baris"  # the clean row number; a finding about a whole row marks this cell
 LIST_SEPARATOR = ";"  # between the entries of a list cell, as the workbook shows it
@@ -211,17 +233,28 @@ class Mark:
 
 
 def write_rows(
-    sheet: Worksheet, header: Sequence[str], rows: Iterable[Sequence[Any]], title: str = ""
+    sheet: Worksheet,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    title: str = "",
+    printed: Sequence[str] = (),
+    frozen: int = 0,
 ) -> int:
     """A header row (bold, shaded, frozen, filtered) and the rows under it; with a ``title``,
-    a title row above the header. Returns the sheet row of the header."""
+    a title row above the header; with ``printed`` headers, those in the header row and the
+    column names (``header``) in a second one under it. The first ``frozen`` columns stay in
+    view too. Returns the sheet row of the (last) header."""
     if title:
         sheet.append([sheet_text(title)])
         sheet.cell(1, 1).font = TITLE_FONT
+    if printed:
+        sheet.append([sheet_text(name) for name in printed])
+        for cell in sheet[sheet.max_row]:
+            cell.font, cell.fill = BOLD, HEADER_FILL
     sheet.append([sheet_text(name) for name in header])
     top = sheet.max_row
     for cell in sheet[top]:
-        cell.font, cell.fill = BOLD, HEADER_FILL
+        cell.font, cell.fill = (MACHINE_FONT if printed else BOLD), HEADER_FILL
     last = top
     for last, row in enumerate(rows, start=top + 1):
         values = [sheet_text(value) for value in row]
@@ -229,9 +262,9 @@ def write_rows(
         for column, value in enumerate(values, start=1):
             if isinstance(value, str) and value.startswith("="):
                 sheet.cell(last, column).data_type = "s"  # document text, never a formula
-    sheet.freeze_panes = f"A{top + 1}"
+    sheet.freeze_panes = f"{get_column_letter(frozen + 1)}{top + 1}"
     sheet.auto_filter.ref = f"A{top}:{get_column_letter(max(len(header), 1))}{last}"
-    fit_widths(sheet, below=top)
+    fit_widths(sheet, below=top - 1 if printed else top)
     return top
 
 
@@ -277,20 +310,26 @@ def table_sheet(
     rows: Sequence[Record],
     marks: dict[int, list[tuple[str, Mark]]],
     title: str = "",
+    printed: Sequence[str] = (),
+    amounts: Iterable[str] | None = None,
 ) -> dict[int, int]:
-    """One clean table under its ``title`` (the name the document prints for it), its marked
-    cells coloured; returns the sheet row of each ``baris``.
+    """One clean table under its ``title`` (the name the document prints for it), headed as
+    printed (``printed``, the column names under), code and name frozen, its marked cells
+    coloured; returns the sheet row of each ``baris``. ``amounts`` are the Rupiah columns (by
+    the contract; None: by name).
 
     A finding whose column the table lacks marks the row's ``baris``.
     """
     numeric = numeric_columns(header, rows)
+    money = None if amounts is None else set(amounts)
     values = [[_value(row, name, name in numeric) for name in header] for row in rows]
-    top = write_rows(sheet, header, values, title)
+    top = write_rows(sheet, header, values, title, printed, frozen_columns(header))
     positions: dict[int, int] = {}
     for offset, row in enumerate(rows, start=top + 1):
         for index, name in enumerate(header, start=1):
             cell = sheet.cell(offset, index)
-            fmt = number_format(name, cell.value)
+            by = name if money is None else ("pagu" if name in money else "")
+            fmt = number_format(by, cell.value)
             if fmt:
                 cell.number_format = fmt
         baris = as_int(row.get(ROW_COLUMN))
@@ -318,10 +357,26 @@ def record_sheet(
     records: Sequence[Record],
     links: dict[str, tuple[str, dict[int, int], list[str]]],
 ) -> None:
-    """findings.csv or repairs.csv, each row linked to the cell of the clean table it is about."""
-    write_rows(sheet, header, [record_values(header, record) for record in records])
+    """findings.csv or repairs.csv, headed in Indonesian (the CSV's names in a second header
+    row), each row linked to the cell of the clean table it is about; numbers with thousands
+    separators, messages wrapped."""
+    printed = [RECORD_LABELS.get(name, name) for name in header]
+    top = write_rows(sheet, header, [record_values(header, record) for record in records],
+                     printed=printed, frozen=1)  # fmt: skip
     table_at = header.index("table") + 1 if "table" in header else 0
-    for offset, record in enumerate(records, start=2):
+    for name in ("message", "raw", "clean"):
+        if name in header:
+            column = get_column_letter(header.index(name) + 1)
+            sheet.column_dimensions[column].width = min(
+                sheet.column_dimensions[column].width or MESSAGE_WIDTH, MESSAGE_WIDTH
+            )
+    for offset, record in enumerate(records, start=top + 1):
+        for name in FINDING_VALUES:
+            if name in header:
+                cell = sheet.cell(offset, header.index(name) + 1)
+                fmt = number_format("pagu", cell.value)
+                if fmt:
+                    cell.number_format = fmt
         severity = record.get("severity")
         if severity in SEVERITY_FILLS and "severity" in header:
             sheet.cell(offset, header.index("severity") + 1).fill = SEVERITY_FILLS[severity]
@@ -402,13 +457,19 @@ def build_workbook(folder: DocFolder) -> Workbook:
         rows = folder.clean_rows(table_id)
         if not folder.clean_path(table_id).is_file():
             continue
-        name = sheet_name(table_id, taken)
+        name = sheet_name(table_sheet_name(folder, table_id), taken)
         taken.append(name)
-        header = csv_header(folder.clean_path(table_id))
+        header = column_order(csv_header(folder.clean_path(table_id)))
         sheet = book.create_sheet(name)
         printed = folder.table_name(table_id)
-        title = f"{printed} ({table_id})" if printed != table_id else table_id
-        positions = table_sheet(sheet, header, rows, marks.get(table_id, {}), title)
+        contract = folder.contract(table_id)
+        money = (
+            [c.name for c in contract.columns if c.ctype is CellType.RUPIAH] if contract else None
+        )
+        headers = printed_headers(folder, table_id, header)
+        positions = table_sheet(sheet, header, rows, marks.get(table_id, {}), printed,
+                                [headers[n] for n in header], money)  # fmt: skip
+        sheet.cell(1, 1).comment = Comment(f"tabel {table_id}: tables/{table_id}.csv", "renja")
         links[table_id] = (name, positions, header)
         described = printed if printed != table_id else table.get("title") or table.get("kind")
         table_rows.append(["tabel", table_id, len(rows), described])

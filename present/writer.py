@@ -22,6 +22,7 @@ import io
 import json
 import math
 import os
+import shutil
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ from renja.model.result import Result
 from renja.model.severity import SEVERITIES
 from renja.model.tables import CleanTable
 from renja.model.version import SCHEMA_VERSION, __version__
+from renja.present.csv_excel import EXCEL_FOLDER, write_excel_csvs
 from renja.present.outputs import (
     CSV_SAFE,
     FINDING_COLUMNS,
@@ -391,6 +393,7 @@ def write_outputs(
     parquet: bool = True,
     reports: bool = True,
     safe_csv: bool = False,
+    excel_csv: bool = False,
     debug: bool = False,
 ) -> Written:
     """``write_result``, telling which outputs could not be written. The CSVs and the manifest
@@ -398,7 +401,9 @@ def write_outputs(
     report and the workbook is written on its own: one that fails (a bug in it, a value it
     cannot hold) becomes a warning, and the others are still written. With ``debug`` such a
     failure raises instead, with its traceback. An error of the machine (a full disk) always
-    raises: every other file would fail the same way."""
+    raises: every other file would fail the same way. With ``excel_csv`` (``--csv-excel``) the
+    folder also gets ``csv_excel/``: the tables, findings and repairs for Excel with Indonesian
+    settings (``renja.present.csv_excel``)."""
     final = Path(out_dir) / result.doc_id
     failed: list[str] = []
     with publish_folder(final) as staging:
@@ -419,6 +424,10 @@ def write_outputs(
         if parquet:
             _isolated("Parquet", lambda: _write_parquets(result, staging), debug, failed,
                       undo=lambda: _remove_parquets(staging))  # fmt: skip
+        if excel_csv:
+            excel = doc_folder(staging, data)
+            _isolated("CSV Excel", lambda: write_excel_csvs(excel), debug, failed,
+                      undo=lambda: shutil.rmtree(staging / EXCEL_FOLDER, True))  # fmt: skip
         if reports:
             folder = doc_folder(staging, data)
             _isolated("report.html", lambda: write_report(folder), debug, failed)

@@ -408,7 +408,7 @@ def test_the_corpus_gives_printed_and_reviewed_values_side_by_side(
     assert reviewed - printed == 59999800 + (204753750 - 189153750)
     # the two amounts decided, and the two amounts whose findings were reviewed
     assert changed == 4
-    reviews = query(corpus, "SELECT \"check\", tinjauan FROM temuan WHERE tinjauan IS NOT NULL "
+    reviews = query(corpus, "SELECT pemeriksaan, tinjauan FROM temuan WHERE tinjauan IS NOT NULL "
                             "ORDER BY 1")  # fmt: skip
     assert reviews.values.tolist() == [
         ["aritmetika_baris", "dokumen_benar"], ["jumlah_rincian", "kesalahan_diterima"]

@@ -134,8 +134,8 @@ def test_the_workbook_shows_lists_as_short_text(sample_out: Path, tmp_path: Path
     folder = Path(shutil.copytree(sample_out, tmp_path / sample_out.name))
     book = openpyxl.load_workbook(write_workbook(folder))
     sheet = book["Temuan"]
-    header = [c.value for c in sheet[1]]
-    related = [row[header.index("related")] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    header = [c.value for c in sheet[2]]  # the column names, under the Indonesian headers
+    related = [row[header.index("related")] for row in sheet.iter_rows(min_row=3, values_only=True)]
     shown = [r for r in related if r]
     assert shown and not any(r.startswith("[") for r in shown)
     assert any(":" in r and ";" in r for r in shown)  # t06_reviu_rkpd:4:pagu_murni;…

@@ -29,6 +29,8 @@ from renja.model.refs import CellRef, dump_related
 from renja.present.report import render_report, write_report
 from renja.present.workbook import write_workbook
 
+from .sheets import table_sheets
+
 FORMULA = '=HYPERLINK("http://example.invalid/x","klik")'
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(1)> </script>'
 
@@ -468,41 +470,48 @@ def book(workbook_path: Path) -> openpyxl.Workbook:
     return openpyxl.load_workbook(workbook_path)
 
 
+def header_of(sheet: Any) -> list[Any]:
+    """A table sheet's column names: the second header row, under the printed headers."""
+    return [c.value for c in sheet[3]]
+
+
+def row_of(sheet: Any, baris: int | str) -> Any:
+    """The cells of a clean row, by its number (``baris``)."""
+    at = header_of(sheet).index("baris")
+    return next(r for r in sheet.iter_rows(min_row=4) if str(r[at].value) == str(baris))
+
+
 def test_workbook_has_its_sheets(
     workbook_path: Path, workbook_dir: Path, book: openpyxl.Workbook
 ) -> None:
     doc_dir = workbook_dir
     assert workbook_path == doc_dir / "renja-bkpsdm-banjarbaru-2024.xlsx"
     tables = sorted(p.stem for p in (doc_dir / "tables").glob("*.csv"))
-    assert book.sheetnames == ["Ringkasan", *tables, "Temuan", "Perbaikan"]
+    sheets = table_sheets(book)
+    assert sorted(sheets) == tables  # every clean table
+    assert book.sheetnames == ["Ringkasan", *[sheets[t].title for t in tables], "Temuan",
+                               "Perbaikan"]  # fmt: skip
     temuan = book["Temuan"]
-    assert temuan.max_row - 1 == len(read_findings(doc_dir))
+    assert temuan.max_row - 2 == len(read_findings(doc_dir))
     repairs = list(csv.reader((doc_dir / "repairs.csv").open(encoding="utf-8")))
-    assert book["Perbaikan"].max_row == len(repairs)
+    assert book["Perbaikan"].max_row - 1 == len(repairs)
     manifest = json.loads((doc_dir / "manifest.json").read_text(encoding="utf-8"))
     names = {t["table_id"]: t["nama"] for t in manifest["tables"]}
-    for sheet in book.worksheets:
-        top = 2 if sheet.title in tables else 1  # a table's sheet: its printed name above
-        assert sheet.freeze_panes == f"A{top + 1}", sheet.title
-        assert sheet.auto_filter.ref.startswith(f"A{top}:"), sheet.title
-        assert sheet.cell(top, 1).font.bold, sheet.title
-        if top == 2:
-            assert sheet["A1"].value == f"{names[sheet.title]} ({sheet.title})"
-            assert sheet.cell(2, 1).value == "baris"
-    assert names["t09_penambahan_pagu"].startswith("Tabel 5.2 — ")  # as the sample prints it
+    for table_id, sheet in sheets.items():
+        assert sheet["A1"].value == names[table_id]  # the printed name above
+        assert table_id in sheet["A1"].comment.text  # and the id beside it
+        assert sheet.auto_filter.ref.startswith("A3:"), sheet.title
+        assert sheet.cell(2, 1).font.bold, sheet.title
+    assert sheets["t09_penambahan_pagu"].title == "Tabel 5.2"  # as the sample prints it
+    assert names["t09_penambahan_pagu"].startswith("Tabel 5.2 — ")
     summary = {r[1]: r[3] for r in book["Ringkasan"].iter_rows(values_only=True) if r[0] == "tabel"}
     assert summary["t09_penambahan_pagu"] == names["t09_penambahan_pagu"]
 
 
-def header_of(sheet: Any) -> list[Any]:
-    """A table sheet's column names: the row under its title."""
-    return [c.value for c in sheet[2]]
-
-
 def test_workbook_numbers_are_numbers(book: openpyxl.Workbook) -> None:
-    sheet = book["t06_reviu_rkpd"]
+    sheet = table_sheets(book)["t06_reviu_rkpd"]
     header = header_of(sheet)
-    row = next(r for r in sheet.iter_rows(min_row=3) if r[0].value == 3)
+    row = row_of(sheet, 3)
     pagu = row[header.index("pagu_murni")]
     assert pagu.value == 16292704963 and isinstance(pagu.value, int)
     assert pagu.number_format == "#,##0"
@@ -515,8 +524,8 @@ def test_workbook_never_writes_document_text_as_a_formula(
     with zipfile.ZipFile(workbook_path) as archive:
         names = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
         assert not any("<f>" in archive.read(n).decode("utf-8") for n in names)
-    sheet = book["t09_penambahan_pagu"]
-    cell = sheet.cell(5, header_of(sheet).index("uraian") + 1)
+    sheet = table_sheets(book)["t09_penambahan_pagu"]
+    cell = row_of(sheet, 3)[header_of(sheet).index("uraian")]
     assert cell.value == FORMULA and cell.data_type == "s"
 
 
@@ -525,8 +534,8 @@ def test_workbook_keeps_cents_exactly(workbook_path: Path, book: openpyxl.Workbo
         names = [n for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
         xml = "".join(archive.read(n).decode("utf-8") for n in names)
     assert "<v>292438783064.47</v>" in xml
-    sheet = book["t09_penambahan_pagu"]
-    cell = sheet.cell(4, header_of(sheet).index("pagu_total") + 1)
+    sheet = table_sheets(book)["t09_penambahan_pagu"]
+    cell = row_of(sheet, 2)[header_of(sheet).index("pagu_total")]
     assert Decimal(str(cell.value)) == Decimal("292438783064.47")
     assert cell.number_format == "#,##0.00"
 
@@ -536,6 +545,7 @@ FILLS = {"error": "FFC7CE", "warning": "FFEB9C", "info": "DDEBF7"}
 
 def test_workbook_marks_cells_with_findings(workbook_dir: Path, book: openpyxl.Workbook) -> None:
     findings = read_findings(workbook_dir)
+    sheets = table_sheets(book)
     worst: dict[tuple[str, str, str], str] = {}
     for f in findings:
         key = (f["table"], f["row"], f["column"])
@@ -543,14 +553,13 @@ def test_workbook_marks_cells_with_findings(workbook_dir: Path, book: openpyxl.W
             worst[key] = f["severity"]
     checked = set()
     for (table, row, column), severity in worst.items():
-        if table not in book.sheetnames:
+        if table not in sheets:
             continue
-        sheet = book[table]
+        sheet = sheets[table]
         header = header_of(sheet)
         if column not in header:
             continue
-        line = next(r for r in sheet.iter_rows(min_row=3) if str(r[0].value) == row)
-        cell = line[header.index(column)]
+        cell = row_of(sheet, row)[header.index(column)]
         assert cell.fill.fgColor.rgb.endswith(FILLS[severity]), (table, row, column)
         ids = [
             f["id"] for f in findings if (f["table"], f["row"], f["column"]) == (table, row, column)
@@ -560,17 +569,16 @@ def test_workbook_marks_cells_with_findings(workbook_dir: Path, book: openpyxl.W
     assert checked == {"error", "warning", "info"}
     unread = next(f for f in findings if f["id"] == unreadable_id(findings))
     assert (unread["table"], unread["row"], "uraian") not in worst
-    sheet = book["t06_reviu_rkpd"]
-    assert (
-        sheet.cell(int(unread["row"]) + 2, header_of(sheet).index("uraian") + 1).fill.fill_type
-        is None
-    )
-    link = book["Temuan"]["D2"].hyperlink
-    assert link is not None and link.location.startswith(f"'{findings[0]['table']}'!")
+    sheet = sheets["t06_reviu_rkpd"]
+    assert row_of(sheet, unread["row"])[header_of(sheet).index("uraian")].fill.fill_type is None
+    temuan = book["Temuan"]
+    at = [c.value for c in temuan[2]].index("table") + 1
+    link = temuan.cell(3, at).hyperlink
     first = findings[0]
-    column = header_of(book[first["table"]]).index(first["column"]) + 1
-    place = f"{openpyxl.utils.get_column_letter(column)}{int(first['row']) + 2}"
-    assert link.location == f"'{first['table']}'!{place}"  # the cell, under the title row
+    target = sheets[first["table"]]
+    assert link is not None and link.location.startswith(f"'{target.title}'!")
+    cell = row_of(target, first["row"])[header_of(target).index(first["column"])]
+    assert link.location == f"'{target.title}'!{cell.coordinate}"  # the cell itself
 
 
 def test_workbook_is_deterministic(workbook_dir: Path, workbook_path: Path) -> None:
