@@ -10,6 +10,7 @@ control characters escaped (``shown``), so a file name cannot move the cursor or
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -33,8 +34,6 @@ from renja.model.severity import SEVERITIES, Severity, severity_rank
 from renja.model.version import __version__
 
 if TYPE_CHECKING:
-    from rich.progress import Progress
-
     from renja.extract.pdf_open import ReadOptions
     from renja.normalize.nomenclature import Nomenclature
 
@@ -121,6 +120,18 @@ def debug_option(command: CommandFunction) -> CommandFunction:
     )(command)
 
 
+def progress_option(command: CommandFunction) -> CommandFunction:
+    """``--progress/--no-progress``: the pages of a PDF as they are read
+    (``renja.app.progress``)."""
+    return click.option(
+        "--progress/--no-progress",
+        "show_progress",
+        default=None,
+        help="Show the pages of each PDF as they are read, on stderr.  [default: when stderr "
+        "is a terminal; never with -q]",
+    )(command)
+
+
 def is_folder_note(path: Path) -> bool:
     """A folder's own notes (``README.md``, ``SOURCE.md``), not a document.
 
@@ -157,26 +168,6 @@ def find_documents(inputs: tuple[Path, ...]) -> list[Path]:
         else:
             documents.append(item)
     return documents
-
-
-@contextmanager
-def progress_bar(total: int, quiet: bool) -> Iterator[Progress | None]:
-    """A progress bar on stderr when there is more than one document."""
-    if total <= 1 or quiet:
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=False,
-    ) as progress:
-        yield progress
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -355,6 +346,7 @@ NEVER = "never"  # --fail-on: no finding fails the run
     "of every input as a record (the columns of findings.csv, typed) and each table's printed "
     "name.",
 )
+@progress_option
 @pdf_options
 @nomenclature_option
 @wilayah_option
@@ -364,6 +356,7 @@ def check(
     quiet: bool,
     debug: bool,
     output_format: str,
+    show_progress: bool | None,
     password: str | None,
     max_pages: int,
     max_size: int,
@@ -381,6 +374,8 @@ def check(
     one JSON document with every finding instead. Use `renja run` to write the outputs.
     """
     from renja.app.pipeline import process
+    from renja.app.progress import display
+    from renja.extract.source import doc_id_for
 
     with guarded(debug):
         options = read_options(password, max_pages, ocr, engine, wilayah, max_size, max_stream)
@@ -392,10 +387,10 @@ def check(
     errors: list[dict[str, str]] = []
     for path in documents:
         try:
-            with guarded(debug):
-                result = process(
-                    path, nomenclature=reference, code=reference is not None, options=options
-                )
+            with guarded(debug), display(1, quiet, show_progress, redirect=False) as screen:
+                pages = functools.partial(screen.page, doc_id_for(path))
+                result = process(path, nomenclature=reference, code=reference is not None,
+                                 options=options, progress=pages)  # fmt: skip
         except UserError as exc:  # this document: one line, and the others go on
             echo(f"Error: {exc.format_message()}", err=True)
             errors.append({"file": shown(str(path)), "message": exc.format_message()})

@@ -72,6 +72,7 @@ def process(
     options: extract.ReadOptions | None = None,
     corrections: Mapping[str, str] | None = None,
     doc_id: str | None = None,
+    progress: extract.PageProgress | None = None,
 ) -> Result:
     """Read, clean, code and check one document.
 
@@ -80,12 +81,13 @@ def process(
     neither verified nor matched against it. ``options`` say how to read PDFs (password, page
     limit, OCR first, table engines). ``corrections`` correct the document's metadata (a
     sidecar row: ``renja.app.sidecar``) before anything depends on it. ``doc_id`` names the
-    document's outputs (by default, from its file name).
+    document's outputs (by default, from its file name). ``progress`` is told after each page
+    of a PDF is read (pages read, pages in all).
     Raises ``renja.model.errors.InputError`` (one clear sentence) when the input cannot be read,
     and ``ReferenceMissingError`` when an explicit nomenclature path cannot be read.
     """
     path = Path(path)
-    document = extract.read(path, options)
+    document = extract.read(path, options, progress)
     if corrections:
         document = replace(document, meta=apply_corrections(document.meta, corrections))
     codes = printed_codes(document.tables)

@@ -15,8 +15,9 @@
 
 from __future__ import annotations
 
-import html
 import itertools
+import math
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,15 +27,19 @@ import pandas as pd
 from renja.model.errors import RenjaError
 from renja.model.kode import Kode
 from renja.model.publish import check_replaceable, publish_folder
+from renja.model.version import __version__
+from renja.present.charts import FALL, NARROW_SUFFIX, OTHER, RISE, Bar, Chart, Group, draw
 from renja.present.corpus import query
+from renja.present.numbers import UNIT_NOTE, compact, decimal, grouped, signed
 from renja.present.outputs import spreadsheet_safe
 
 if TYPE_CHECKING:
     from renja.normalize.nomenclature import Nomenclature
 
+COMPARE = "compare"  # the comparisons' folder in the corpus: OUT/corpus/compare/
 PAIRS = (("pagu_sebelum", "pagu_sesudah"), ("pagu_murni", "pagu_perubahan"))
 CHANGE_KEYS = ("doc_id", "pemda", "skpd", "tahun", "table_id", "baris", "kode", "level", "uraian")
-# Bars a chart shows at most (the largest).
+# Bars a chart shows at most (the largest), and programs per document in the shares chart.
 CHART_ROWS = 15
 
 
@@ -164,11 +169,11 @@ def year_on_year(subs: pd.DataFrame) -> pd.DataFrame:
 class Comparison:
     folder: Path
     tables: dict[str, int]
-    charts: list[str]
+    charts: list[str]  # each chart's name (its wide PNG, <name>.png, and <name>-sempit.png)
 
     def line(self) -> str:
-        counts = ", ".join(f"{name} {n} rows" for name, n in self.tables.items())
-        return f"compare: {counts}; {len(self.charts)} charts -> {self.folder / 'compare.html'}"
+        counts = ", ".join(f"{name} {n} baris" for name, n in self.tables.items())
+        return f"compare: {counts}; {len(self.charts)} grafik -> {self.folder / PAGE}"
 
 
 def compare(
@@ -185,6 +190,7 @@ def compare(
         "SELECT doc_id, kode AS program, first(uraian ORDER BY baris) AS nama_program "
         "FROM baris WHERE level = 'program' GROUP BY ALL",
     )
+    documents = query(corpus, f"SELECT doc_id, {', '.join(LABEL_FIELDS)} FROM dokumen")
     if subs.empty and rows.empty:
         raise RenjaError(f"{corpus}: the corpus holds no coded rows with pagu to compare")
     subs["kode_baku"] = standard_codes(subs, reference)
@@ -194,12 +200,15 @@ def compare(
         "perubahan": changes(rows),
         "antar_tahun": year_on_year(subs),
     }
+    labels = document_labels(documents)
+    charts = comparison_charts(tables, labels, reference)
     with publish_folder(out) as scratch:
         for name, frame in tables.items():
             (safe_text(frame) if safe_csv else frame).to_csv(scratch / f"{name}.csv", index=False)
-        charts = draw_charts(tables, scratch)
-        (scratch / "compare.html").write_text(page(tables, charts), encoding="utf-8")
-    return Comparison(out, {k: len(v) for k, v in tables.items()}, charts)
+        for chart in charts:
+            draw(chart, scratch)
+        (scratch / PAGE).write_text(page(tables, charts, documents, labels), encoding="utf-8")
+    return Comparison(out, {k: len(v) for k, v in tables.items()}, [c.name for c in charts])
 
 
 def safe_text(frame: pd.DataFrame) -> pd.DataFrame:
@@ -216,100 +225,393 @@ def safe_text(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def draw_charts(tables: dict[str, pd.DataFrame], folder: Path) -> list[str]:
-    """PNG charts where a person would rather look than read."""
-    import matplotlib
+# --- what people read: documents by name, levels, charts ------------------------------------
 
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+PAGE = "compare.html"
+LABEL_FIELDS = ("pemda", "skpd", "tahun", "jenis")
+LEVELS = ("program", "kegiatan", "sub_kegiatan")
+LEVEL_NAMES = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
+# Documents the program-shares chart shows at most (by name), and programs per document (the
+# largest; the rest are one bar): a chart longer than that is read in the table instead.
+CHART_DOCUMENTS = 12
+SEPARATOR = " · "
+NBSP = "\u00a0"  # a chart's line is never broken here (``renja.present.charts.wrap``)
+AMOUNT_AXIS = f"Rp ({UNIT_NOTE})"
 
-    charts: list[str] = []
+
+def text(value: Any) -> str:
+    """A cell as text; empty for a missing one (never ``<NA>`` or ``nan``).
+
+    >>> text(pd.NA), text(None), text(float("nan")), text(" Dinas "), text(2024)
+    ('', '', '', 'Dinas', '2024')
+    """
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value).strip()
+
+
+def short_skpd(skpd: str, pemda: str) -> str:
+    """The SKPD's name without the pemda it ends with (the label names the pemda already).
+
+    >>> short_skpd("Dinas Kesehatan Kota Banjarbaru", "Kota Banjarbaru")
+    'Dinas Kesehatan'
+    >>> short_skpd("DINAS PERDAGANGAN", "Kota Bogor"), short_skpd("", "Kota Bogor")
+    ('DINAS PERDAGANGAN', '')
+    """
+    if pemda and skpd.lower().endswith(" " + pemda.lower()):
+        return skpd[: -len(pemda)].rstrip(" ,")
+    return skpd
+
+
+def document_label(row: dict[str, Any]) -> str:
+    """A document as people name it: pemda, SKPD and type with year.
+
+    >>> document_label({"doc_id": "x", "pemda": "Kota Banjarbaru", "skpd": "Dinas Kesehatan "
+    ...     "Kota Banjarbaru", "tahun": 2025, "jenis": "Renja Perubahan"})
+    'Kota Banjarbaru · Dinas Kesehatan · Renja Perubahan 2025'
+    >>> document_label({"doc_id": "rkpd-x", "pemda": None, "skpd": None, "tahun": None,
+    ...     "jenis": None})
+    'rkpd-x'
+    """
+    pemda = text(row.get("pemda"))
+    when = " ".join(part for part in (text(row.get("jenis")), text(row.get("tahun"))) if part)
+    parts = [pemda, short_skpd(text(row.get("skpd")), pemda), when]
+    return SEPARATOR.join(part for part in parts if part) or str(row["doc_id"])
+
+
+def document_labels(documents: pd.DataFrame) -> dict[str, str]:
+    """Each document's label (``document_label``); documents that would share one are told
+    apart by their id."""
+    labels = {str(row["doc_id"]): document_label(row) for row in documents.to_dict("records")}
+    seen = Counter(labels.values())
+    return {
+        doc_id: f"{label} ({doc_id})" if seen[label] > 1 else label
+        for doc_id, label in labels.items()
+    }
+
+
+def percent_text(value: Any) -> str:
+    """A per cent with a sign, for a change, or empty.
+
+    >>> percent_text(27.222), percent_text(-5.0), percent_text(pd.NA)
+    ('+27,2%', '-5,0%', '')
+    """
+    if text(value) == "":
+        return ""
+    return signed(decimal(float(value), 1), float(value)) + "%"
+
+
+def comparison_charts(
+    tables: dict[str, pd.DataFrame], labels: dict[str, str], reference: Nomenclature | None
+) -> list[Chart]:
+    """The charts of the comparison: program shares, murni against perubahan per level, and
+    year on year (sub kegiatan); each chart one level of codes."""
+    charts = []
     shares = tables["porsi_program"]
     if not shares.empty:
-        wide = shares.pivot_table(index="doc_id", columns="program", values="persen", aggfunc="sum")
-        figure, axes = plt.subplots(figsize=(10, 1.2 + 0.5 * len(wide)))
-        wide.fillna(0).plot.barh(stacked=True, ax=axes, legend=len(wide.columns) <= 20)
-        axes.set_xlabel("% of the SKPD's pagu")
-        axes.set_ylabel("")
-        axes.set_title("Program shares of each document's pagu")
-        _save(figure, folder / "porsi_program.png", charts)
+        charts.append(share_chart(shares, labels, reference))
     change = tables["perubahan"]
-    if not change.empty:
-        top = _largest_changes(change).drop_duplicates(["doc_id", "kode"])
-        top = top.head(CHART_ROWS).iloc[::-1]
-        labels = [f"{d} {k}" for d, k in zip(top["doc_id"], top["kode"], strict=True)]
-        colors = ["#b2182b" if v < 0 else "#2166ac" for v in top["selisih"]]
-        figure, axes = _change_bars(top, labels, colors)
-        axes.set_xlabel("perubahan − murni (Rp)")
-        axes.set_title("Largest changes from murni to perubahan")
-        _save(figure, folder / "perubahan.png", charts)
+    for level in LEVELS:
+        part = change[change["level"] == level]
+        if not part.empty:
+            charts.append(change_chart(part, level, labels))
     years = tables["antar_tahun"]
     if not years.empty:
-        top = _largest_changes(years).head(CHART_ROWS).iloc[::-1]
-        spans = zip(top["kode_baku"], top["tahun_awal"], top["tahun_akhir"], strict=True)
-        labels = [f"{k} {a}→{b}" for k, a, b in spans]
-        figure, axes = _change_bars(top, labels, "#4d9221")
-        axes.set_xlabel("pagu, later year − earlier year (Rp)")
-        axes.set_title("Largest changes between years, by code")
-        _save(figure, folder / "antar_tahun.png", charts)
+        charts.append(year_chart(years))
     return charts
+
+
+def share_chart(
+    shares: pd.DataFrame, labels: dict[str, str], reference: Nomenclature | None
+) -> Chart:
+    """Each document's programs, by their share of its pagu: one group per document."""
+    groups = []
+    documents = sorted(shares["doc_id"].unique(), key=lambda d: (labels.get(d, d), d))
+    for doc_id in documents[:CHART_DOCUMENTS]:
+        part = shares[shares["doc_id"] == doc_id].sort_values("persen", ascending=False)
+        bars = [
+            Bar(share_label(program_name(row, reference), row["persen"], row["pagu"]),
+                float(row["persen"]))
+            for row in part.head(CHART_ROWS).to_dict("records")
+        ]  # fmt: skip
+        rest = part.iloc[CHART_ROWS:]
+        if not rest.empty:
+            share = float(rest["persen"].sum())
+            label = share_label(f"{len(rest)} program lainnya", share, rest["pagu"].sum())
+            bars.append(Bar(label, share, OTHER))
+        groups.append(Group(labels.get(doc_id, doc_id), tuple(bars)))
+    title = "Porsi setiap program dalam total pagu SKPD, per dokumen"
+    if len(documents) > CHART_DOCUMENTS:
+        title += f" ({CHART_DOCUMENTS} dari {len(documents)} dokumen; semuanya di tabel)"
+    return Chart("porsi_program", title, "Porsi dalam total pagu SKPD (%)", tuple(groups),
+                 lambda v: f"{v:g}%", (0.0, 100.0))  # fmt: skip
+
+
+def amount(value: Any) -> str:
+    """A short amount held on one line of a chart (``compact``).
+
+    >>> amount(9169505125).replace(NBSP, "_")
+    '9,17_M'
+    """
+    return compact(float(value)).replace(" ", NBSP)
+
+
+def share_label(what: str, persen: float, pagu: float) -> str:
+    """A bar of the shares chart: what it is, its share and its pagu; its value on one line.
+
+    >>> share_label("5.03.01 Program Penunjang", 50.24, 9169505125).replace(NBSP, "_")
+    '5.03.01 Program Penunjang_— 50,2%_(Rp_9,17_M)'
+    """
+    return f"{what}{NBSP}— {decimal(float(persen), 1)}%{NBSP}(Rp{NBSP}{amount(pagu)})"
+
+
+def change_label(code: Any, name: Any, selisih: float, persen: Any) -> str:
+    """A bar of a chart of changes: the code and name, the change and its per cent.
+
+    >>> change_label("5.03.01.2.01.0001", "Penyusunan Dokumen", 8017000, 27.22).replace(NBSP, "_")
+    '5.03.01.2.01.0001 Penyusunan Dokumen_— +8,02_jt_(+27,2%)'
+    """
+    change = signed(amount(selisih), float(selisih))
+    percent = percent_text(persen)
+    value = f"{change}{NBSP}({percent})" if percent else change
+    return f"{text(code)} {text(name)}{NBSP}— {value}"
+
+
+def change_bar(label: str, selisih: float) -> Bar:
+    return Bar(label, float(selisih), RISE if selisih >= 0 else FALL)
+
+
+def program_name(row: dict[str, Any], reference: Nomenclature | None) -> str:
+    """A program's code and name: as the document prints it, else as the nomenclature has it."""
+    code = text(row.get("program"))
+    if not code:
+        return "(tanpa kode program)"
+    name = text(row.get("nama_program"))
+    if not name and reference is not None:
+        entry = reference.get(code)
+        name = entry.name if entry is not None else ""
+    return f"{code} {name}".strip()
+
+
+def change_chart(change: pd.DataFrame, level: str, labels: dict[str, str]) -> Chart:
+    """The largest changes from murni to perubahan among the rows of one level."""
+    top = _largest_changes(change).drop_duplicates(["doc_id", "kode"]).head(CHART_ROWS)
+    several = change["doc_id"].nunique() > 1
+    bars = []
+    for row in top.to_dict("records"):
+        label = change_label(row["kode"], row["uraian"], row["selisih"], row["persen"])
+        if several:
+            label += "\n" + labels.get(row["doc_id"], row["doc_id"])
+        bars.append(change_bar(label, row["selisih"]))
+    name = LEVEL_NAMES[level]
+    return Chart(
+        f"perubahan_{level}",
+        f"Perubahan terbesar dari pagu murni ke pagu perubahan: {name}"
+        + (f" ({CHART_ROWS} terbesar dari {len(change)})" if len(change) > CHART_ROWS else ""),
+        f"Selisih pagu, perubahan − murni; {AMOUNT_AXIS}",
+        (Group("", tuple(bars)),),
+        compact,
+    )
+
+
+def year_chart(years: pd.DataFrame) -> Chart:
+    """The largest changes of a sub kegiatan's pagu from one year to the next."""
+    top = _largest_changes(years).head(CHART_ROWS)
+    bars = []
+    for row in top.to_dict("records"):
+        pemda = text(row["pemda"])
+        span = f"{row['tahun_awal']} → {row['tahun_akhir']}"
+        where = SEPARATOR.join(p for p in (pemda, short_skpd(text(row["skpd"]), pemda), span) if p)
+        label = change_label(row["kode_baku"], row["uraian"], row["selisih"], row["persen"])
+        bars.append(change_bar(f"{label}\n{where}", row["selisih"]))
+    return Chart(
+        "antar_tahun",
+        "Perubahan pagu sub kegiatan terbesar antartahun (kode 2027)"
+        + (f" ({CHART_ROWS} terbesar dari {len(years)})" if len(years) > CHART_ROWS else ""),
+        f"Selisih pagu, tahun akhir − tahun awal; {AMOUNT_AXIS}",
+        (Group("", tuple(bars)),),
+        compact,
+    )
 
 
 def _largest_changes(frame: pd.DataFrame) -> pd.DataFrame:
     """The rows by the size of their change (``selisih``), largest first."""
-    return frame.reindex(frame["selisih"].abs().sort_values(ascending=False).index)
+    return frame.reindex(frame["selisih"].abs().sort_values(ascending=False, kind="stable").index)
 
 
-def _change_bars(top: pd.DataFrame, labels: list[str], color: str | list[str]) -> tuple[Any, Any]:
-    """A new chart of one horizontal bar per row of ``top``, its change (``selisih``):
-    (figure, axes), the axes to be labelled."""
-    import matplotlib.pyplot as plt
+# --- the page -------------------------------------------------------------------------------
 
-    figure, axes = plt.subplots(figsize=(10, 1.2 + 0.4 * len(top)))
-    axes.barh(labels, top["selisih"], color=color)
-    return figure, axes
+# Rows of each table the page shows (the CSV has them all).
+PAGE_ROWS = 50
+# Below this window width the page shows the narrow drawing of each chart.
+NARROW_BELOW = 640
 
 
-def _save(figure: Any, path: Path, charts: list[str]) -> None:
-    import matplotlib.pyplot as plt
-    from matplotlib.ticker import FuncFormatter
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """A column of a table as the page shows it: its header and how its cells read."""
 
-    for axes in figure.axes:
-        if "Rp" in axes.get_xlabel():  # amounts in millions of Rupiah (juta), not 1e9 notation
-            axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x / 1e6:,.0f} jt"))
-    figure.tight_layout()
-    figure.savefig(path, dpi=110, metadata={"Software": None})
-    plt.close(figure)
-    charts.append(path.name)
+    name: str
+    header: str
+    kind: str  # teks, kode, dokumen, tingkat, rupiah, persen, angka (a year)
 
 
-TITLES = {
-    "porsi_program": "Program shares of each SKPD's pagu",
-    "pagu_sub_kegiatan": "Pagu per sub kegiatan across documents",
-    "perubahan": "Murni against perubahan",
-    "antar_tahun": "Year on year, by code (2027 codes)",
+SECTIONS: dict[str, tuple[str, str, str]] = {  # title, what it holds, what an empty one means
+    "porsi_program": (
+        "Porsi program dalam pagu SKPD",
+        "Pagu setiap program (jumlah pagu sub kegiatannya di tabel utama dokumen) dan porsinya "
+        "dalam total pagu SKPD, per dokumen.",
+        "Tidak ada sub kegiatan berkode dengan pagu.",
+    ),
+    "pagu_sub_kegiatan": (
+        "Pagu sub kegiatan antardokumen",
+        "Pagu setiap sub kegiatan (baris) di setiap dokumen (kolom), menurut kode 2027.",
+        "Tidak ada sub kegiatan berkode dengan pagu.",
+    ),
+    "perubahan": (
+        "Pagu murni dan pagu perubahan",
+        "Setiap baris berkode yang mencantumkan pagu sebelum dan sesudah perubahan (pagu murni "
+        "dan pagu perubahan), dengan selisihnya dalam rupiah dan persen. Grafiknya satu per "
+        "tingkat: program, kegiatan, sub kegiatan.",
+        "Tidak ada dokumen yang mencantumkan pagu sebelum dan sesudah perubahan.",
+    ),
+    "antar_tahun": (
+        "Pagu antartahun menurut kode",
+        "Pemda dan SKPD yang sama dari satu tahun ke tahun berikutnya, menurut kode 2027 "
+        "(kode_baku): sub kegiatan yang diberi nomor baru pada daftar 2027 dipasangkan dengan "
+        "kode lamanya (kode_awal dan kode_akhir).",
+        "Korpus tidak memuat pemda dan SKPD yang sama pada dua tahun.",
+    ),
+}
+COLUMNS: dict[str, tuple[Shown, ...]] = {
+    "porsi_program": (
+        Shown("doc_id", "Dokumen", "dokumen"),
+        Shown("program", "Kode program", "kode"),
+        Shown("nama_program", "Nama program", "teks"),
+        Shown("pagu", "Pagu (Rp)", "rupiah"),
+        Shown("total_skpd", "Total pagu SKPD (Rp)", "rupiah"),
+        Shown("persen", "Porsi (%)", "persen"),
+    ),
+    "perubahan": (
+        Shown("doc_id", "Dokumen", "dokumen"),
+        Shown("level", "Tingkat", "tingkat"),
+        Shown("kode", "Kode", "kode"),
+        Shown("uraian", "Uraian", "teks"),
+        Shown("sebelum", "Pagu murni (Rp)", "rupiah"),
+        Shown("sesudah", "Pagu perubahan (Rp)", "rupiah"),
+        Shown("selisih", "Selisih (Rp)", "rupiah"),
+        Shown("persen", "Perubahan (%)", "persen"),
+    ),
+    "antar_tahun": (
+        Shown("pemda", "Pemda", "teks"),
+        Shown("skpd", "SKPD", "teks"),
+        Shown("kode_baku", "Kode 2027", "kode"),
+        Shown("uraian", "Sub kegiatan", "teks"),
+        Shown("tahun_awal", "Tahun awal", "angka"),
+        Shown("kode_awal", "Kode awal", "kode"),
+        Shown("pagu_awal", "Pagu awal (Rp)", "rupiah"),
+        Shown("tahun_akhir", "Tahun akhir", "angka"),
+        Shown("kode_akhir", "Kode akhir", "kode"),
+        Shown("pagu_akhir", "Pagu akhir (Rp)", "rupiah"),
+        Shown("selisih", "Selisih (Rp)", "rupiah"),
+        Shown("persen", "Perubahan (%)", "persen"),
+    ),
 }
 
 
-def page(tables: dict[str, pd.DataFrame], charts: list[str]) -> str:
-    """One self-contained HTML page: the charts (beside it) and the first rows of each table."""
-    parts = [
-        "<!doctype html><html lang='id'><head><meta charset='utf-8'>",
-        "<title>renja compare</title><style>body{font:14px system-ui,sans-serif;margin:2em}"
-        "table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ccc;"
-        "padding:2px 6px}td{text-align:right}img{max-width:100%}</style></head><body>",
-        "<h1>renja compare</h1>",
+def columns_of(name: str, frame: pd.DataFrame, labels: dict[str, str]) -> tuple[Shown, ...]:
+    """The columns the page shows of a table: ``COLUMNS``, or for the table across documents,
+    the code, the name and one column per document, headed by its label."""
+    if name in COLUMNS:
+        return COLUMNS[name]
+    documents = [c for c in frame.columns if c not in ("kode_baku", "uraian")]
+    return (
+        Shown("kode_baku", "Kode 2027", "kode"),
+        Shown("uraian", "Sub kegiatan", "teks"),
+        *(Shown(d, labels.get(d, d) + " (Rp)", "rupiah") for d in documents),
+    )
+
+
+def cell(value: Any, kind: str, labels: dict[str, str]) -> str:
+    """A cell as the page shows it: amounts grouped, per cents with a comma, documents and
+    levels by name; a missing value empty.
+
+    >>> labels = {"a": "Kota X · 2024"}
+    >>> [cell(v, k, labels) for v, k in [(1234567, "rupiah"), (27.2222, "persen"),
+    ...     ("a", "dokumen"), ("sub_kegiatan", "tingkat"), (2024, "angka"), (pd.NA, "rupiah")]]
+    ['1.234.567', '27,22', 'Kota X · 2024', 'sub kegiatan', '2024', '']
+    """
+    shown = text(value)
+    if not shown:
+        return ""
+    if kind == "rupiah":
+        return grouped(float(value))
+    if kind == "persen":
+        return decimal(float(value))
+    if kind == "dokumen":
+        return labels.get(shown, shown)
+    if kind == "tingkat":
+        return LEVEL_NAMES.get(shown, shown)
+    return shown
+
+
+def section(
+    name: str, frame: pd.DataFrame, charts: list[Chart], labels: dict[str, str]
+) -> dict[str, Any]:
+    """One table on the page: its title, what it holds, its charts and its first rows."""
+    title, intro, empty = SECTIONS[name]
+    shown = columns_of(name, frame, labels)
+    rows = [
+        [(cell(record.get(c.name), c.kind, labels), c.kind) for c in shown]
+        for record in frame.head(PAGE_ROWS).to_dict("records")
     ]
-    for name, frame in tables.items():
-        parts.append(f"<h2>{html.escape(TITLES[name])}</h2>")
-        if f"{name}.png" in charts:
-            parts.append(f"<img src='{name}.png' alt='{html.escape(TITLES[name])}'>")
-        parts.append(
-            f"<p>{len(frame)} rows; all of them in <a href='{name}.csv'>{name}.csv</a>.</p>"
-        )
-        parts.append(frame.head(50).to_html(index=False, na_rep="", border=0))
-    parts.append("</body></html>")
-    return "\n".join(parts)
+    count = (f"{grouped(len(frame))} baris" if len(frame) <= PAGE_ROWS
+             else f"{PAGE_ROWS} baris pertama dari {grouped(len(frame))}")  # fmt: skip
+    mine = [c for c in charts if c.name == name or c.name.startswith(f"{name}_")]
+    return {
+        "name": name,
+        "title": title,
+        "intro": intro,
+        "empty": empty,
+        "columns": shown,
+        "rows": rows,
+        "count": count,
+        "csv": f"{name}.csv",
+        "charts": [
+            {"title": c.title, "wide": f"{c.name}.png", "narrow": f"{c.name}{NARROW_SUFFIX}.png"}
+            for c in mine
+        ],
+    }
 
 
-__all__ = ["Comparison", "compare", "program_of", "standard_codes"]
+def page(
+    tables: dict[str, pd.DataFrame],
+    charts: list[Chart],
+    documents: pd.DataFrame,
+    labels: dict[str, str],
+) -> str:
+    """One page in Bahasa Indonesia: the documents, then each table with its charts (the
+    narrow drawing on a phone) and its first rows, numbers written the Indonesian way."""
+    from renja.present.report import asset, environment
+
+    listed = sorted(documents.to_dict("records"), key=lambda d: (labels[d["doc_id"]], d["doc_id"]))
+    view = {
+        "title": "Perbandingan dokumen",
+        "intro": f"{len(listed)} dokumen dibandingkan menurut kode nomenklatur Permendagri 90. "
+        "Angka dalam rupiah; semua baris ada di berkas CSV di folder ini.",
+        "css": asset("compare.css"),
+        "narrow_below": NARROW_BELOW,
+        "documents": [
+            {"label": labels[d["doc_id"]], "doc_id": d["doc_id"]}
+            | {name: text(d[name]) for name in ("jenis", "tahun")}
+            for d in listed
+        ],
+        "sections": [section(name, frame, charts, labels) for name, frame in tables.items()],
+        "footer": f"Dibuat oleh renja {__version__} (renja compare).",
+    }
+    return environment().get_template(TEMPLATE).render(page=view)
+
+
+TEMPLATE = "compare.html.j2"
+
+__all__ = ["COMPARE", "Comparison", "compare", "document_labels", "program_of", "standard_codes"]
