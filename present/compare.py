@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
+from markupsafe import Markup
 
 from renja.model.errors import RenjaError
 from renja.model.kode import Kode
@@ -328,7 +329,8 @@ def share_chart(
     groups = []
     documents = sorted(shares["doc_id"].unique(), key=lambda d: (labels.get(d, d), d))
     for doc_id in documents[:CHART_DOCUMENTS]:
-        part = shares[shares["doc_id"] == doc_id].sort_values("persen", ascending=False)
+        part = shares[shares["doc_id"] == doc_id].dropna(subset=["persen"])
+        part = part.sort_values("persen", ascending=False, kind="stable")
         bars = [
             Bar(share_label(program_name(row, reference), row["persen"], row["pagu"]),
                 float(row["persen"]))
@@ -362,7 +364,8 @@ def share_label(what: str, persen: float, pagu: float) -> str:
     >>> share_label("5.03.01 Program Penunjang", 50.24, 9169505125).replace(NBSP, "_")
     '5.03.01 Program Penunjang_— 50,2%_(Rp_9,17_M)'
     """
-    return f"{what}{NBSP}— {decimal(float(persen), 1)}%{NBSP}(Rp{NBSP}{amount(pagu)})"
+    share = f"{what}{NBSP}— {decimal(float(persen), 1)}%"
+    return f"{share}{NBSP}(Rp{NBSP}{amount(pagu)})" if text(pagu) else share
 
 
 def change_label(code: Any, name: Any, selisih: float, persen: Any) -> str:
@@ -599,7 +602,7 @@ def page(
         "title": "Perbandingan dokumen",
         "intro": f"{len(listed)} dokumen dibandingkan menurut kode nomenklatur Permendagri 90. "
         "Angka dalam rupiah; semua baris ada di berkas CSV di folder ini.",
-        "css": asset("compare.css"),
+        "css": Markup(asset("compare.css")),  # the package's own file, not document text
         "narrow_below": NARROW_BELOW,
         "documents": [
             {"label": labels[d["doc_id"]], "doc_id": d["doc_id"]}
