@@ -185,8 +185,9 @@ def run(
                 count = workers if workers is not None else os.cpu_count() or 1
                 outcomes = run_local(jobs, count, memory, screen.page)
             progress = screen.progress
-            several = progress is not None and len(jobs) > 1
-            task = progress.add_task("renja run", total=len(jobs)) if several else None
+            task = None
+            if progress is not None and len(jobs) > 1:  # one document: its pages, if any
+                task = progress.add_task("renja run", total=len(jobs))
             for outcome in outcomes:
                 summary.add(outcome)
                 _report_outcome(outcome, progress, quiet)

@@ -151,8 +151,10 @@ def figure_for(chart: Chart, width: Width) -> Any:
     figure = Figure(figsize=(width.inches, height), dpi=width.dpi)
     FigureCanvasAgg(figure)  # drawn by Agg, without pyplot's global state
     inches = width.inches
-    box = (SIDE / inches, bottom / height, plot_width / inches, plot_height / height)
-    axes = figure.add_axes(tuple(v / 72 for v in box))
+    axes = figure.add_axes(  # in fractions of the figure: inches (points / 72) over inches
+        (SIDE / 72 / inches, bottom / 72 / height, plot_width / 72 / inches,
+         plot_height / 72 / height)
+    )  # fmt: skip
     figure.text(
         SIDE / 72 / inches,
         1 - TOP / 72 / height,

@@ -9,13 +9,8 @@ import pandas as pd
 import pytest
 
 from renja.present.charts import NARROW, WIDE, WIDTHS, Bar, Chart, Group, figure_for, overlaps
-from renja.present.compare import (
-    CHART_ROWS,
-    LEVELS,
-    comparison_charts,
-    document_labels,
-    page,
-)
+from renja.present.compare_charts import CHART_ROWS, LEVELS, comparison_charts, document_labels
+from renja.present.compare_page import page
 from renja.present.numbers import compact
 
 LONG = (

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from .test_report_browser import CHROMIUM_FLAGS, LOAD_MS, browser  # noqa: F401  (a fixture)
+from .test_report_browser import LOAD_MS
+from .test_report_browser import browser as browser  # the module's Chromium (a fixture)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -28,6 +29,7 @@ MEASURE = """() => {
   return {
     width: width,
     scrollWidth: document.documentElement.scrollWidth,
+    height: document.documentElement.scrollHeight,
     lang: document.documentElement.lang,
     text: document.body.innerText,
     outside: outside.map(e => e.tagName + '.' + e.className),
