@@ -191,6 +191,9 @@ def compare(
         "FROM baris WHERE level = 'program' GROUP BY ALL",
     )
     documents = query(corpus, f"SELECT doc_id, {', '.join(LABEL_FIELDS)} FROM dokumen")
+    printed = query(  # a table as people know it: the number it prints, else its name
+        corpus, "SELECT doc_id, table_id, coalesce(nomor_tabel, nama_tabel) AS tabel FROM tabel"
+    )
     if subs.empty and rows.empty:
         raise RenjaError(f"{corpus}: the corpus holds no coded rows with pagu to compare")
     subs["kode_baku"] = standard_codes(subs, reference)
@@ -207,8 +210,22 @@ def compare(
             (safe_text(frame) if safe_csv else frame).to_csv(scratch / f"{name}.csv", index=False)
         for chart in charts:
             draw(chart, scratch)
-        (scratch / PAGE).write_text(page(tables, charts, documents, labels), encoding="utf-8")
+        shown = {**tables, "perubahan": with_table_names(tables["perubahan"], printed)}
+        (scratch / PAGE).write_text(page(shown, charts, documents, labels), encoding="utf-8")
     return Comparison(out, {k: len(v) for k, v in tables.items()}, [c.name for c in charts])
+
+
+def with_table_names(frame: pd.DataFrame, printed: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the printed name of the table each row is from (``tabel``): a code can
+    be in two tables of a document, and their amounts may differ.
+
+    >>> rows = pd.DataFrame({"doc_id": ["a"], "table_id": ["t06_reviu_rkpd"], "kode": ["5.03"]})
+    >>> names = pd.DataFrame({"doc_id": ["a"], "table_id": ["t06_reviu_rkpd"],
+    ...                       "tabel": ["Tabel 2.4"]})
+    >>> with_table_names(rows, names)["tabel"].tolist()
+    ['Tabel 2.4']
+    """
+    return frame.merge(printed, how="left", on=["doc_id", "table_id"])
 
 
 def safe_text(frame: pd.DataFrame) -> pd.DataFrame:

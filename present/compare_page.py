@@ -62,53 +62,56 @@ SECTIONS: dict[str, tuple[str, str, str]] = {  # title, what it holds, what an e
         "Korpus tidak memuat pemda dan SKPD yang sama pada dua tahun.",
     ),
 }
-COLUMNS: dict[str, tuple[Shown, ...]] = {
-    "porsi_program": (
-        Shown("doc_id", "Dokumen", "dokumen"),
-        Shown("program", "Kode program", "kode"),
-        Shown("nama_program", "Nama program", "teks"),
-        Shown("pagu", "Pagu (Rp)", "rupiah"),
-        Shown("total_skpd", "Total pagu SKPD (Rp)", "rupiah"),
-        Shown("persen", "Porsi (%)", "persen"),
-    ),
-    "perubahan": (
-        Shown("doc_id", "Dokumen", "dokumen"),
-        Shown("level", "Tingkat", "tingkat"),
-        Shown("kode", "Kode", "kode"),
-        Shown("uraian", "Uraian", "teks"),
-        Shown("sebelum", "Pagu murni (Rp)", "rupiah"),
-        Shown("sesudah", "Pagu perubahan (Rp)", "rupiah"),
-        Shown("selisih", "Selisih (Rp)", "rupiah"),
-        Shown("persen", "Perubahan (%)", "persen"),
-    ),
-    "antar_tahun": (
-        Shown("pemda", "Pemda", "teks"),
-        Shown("skpd", "SKPD", "teks"),
-        Shown("kode_baku", "Kode 2027", "kode"),
-        Shown("uraian", "Sub kegiatan", "teks"),
-        Shown("tahun_awal", "Tahun awal", "angka"),
-        Shown("kode_awal", "Kode awal", "kode"),
-        Shown("pagu_awal", "Pagu awal (Rp)", "rupiah"),
-        Shown("tahun_akhir", "Tahun akhir", "angka"),
-        Shown("kode_akhir", "Kode akhir", "kode"),
-        Shown("pagu_akhir", "Pagu akhir (Rp)", "rupiah"),
-        Shown("selisih", "Selisih (Rp)", "rupiah"),
-        Shown("persen", "Perubahan (%)", "persen"),
-    ),
+# Each column's header on the page and how its cells read; a table may name one otherwise.
+HEADERS: dict[str, tuple[str, str]] = {
+    "doc_id": ("Dokumen", "dokumen"),
+    "tabel": ("Tabel", "teks"),
+    "pemda": ("Pemda", "teks"),
+    "skpd": ("SKPD", "teks"),
+    "level": ("Tingkat", "tingkat"),
+    "kode": ("Kode", "kode"),
+    "kode_baku": ("Kode 2027", "kode"),
+    "program": ("Kode program", "kode"),
+    "nama_program": ("Nama program", "teks"),
+    "uraian": ("Uraian", "teks"),
+    "pagu": ("Pagu (Rp)", "rupiah"),
+    "total_skpd": ("Total pagu SKPD (Rp)", "rupiah"),
+    "sebelum": ("Pagu murni (Rp)", "rupiah"),
+    "sesudah": ("Pagu perubahan (Rp)", "rupiah"),
+    "selisih": ("Selisih (Rp)", "rupiah"),
+    "persen": ("Perubahan (%)", "persen"),
+    "tahun_awal": ("Tahun awal", "angka"),
+    "kode_awal": ("Kode awal", "kode"),
+    "pagu_awal": ("Pagu awal (Rp)", "rupiah"),
+    "tahun_akhir": ("Tahun akhir", "angka"),
+    "kode_akhir": ("Kode akhir", "kode"),
+    "pagu_akhir": ("Pagu akhir (Rp)", "rupiah"),
 }
+RENAMED = {("porsi_program", "persen"): "Porsi (%)", ("antar_tahun", "uraian"): "Sub kegiatan",
+           ("pagu_sub_kegiatan", "uraian"): "Sub kegiatan"}  # fmt: skip
+# The columns each table shows, in order (the table across documents: its own, then one per
+# document); the CSVs have every column.
+SHOWN = {
+    "porsi_program": ("doc_id", "program", "nama_program", "pagu", "total_skpd", "persen"),
+    "pagu_sub_kegiatan": ("kode_baku", "uraian"),
+    "perubahan": ("doc_id", "tabel", "level", "kode", "uraian", "sebelum", "sesudah", "selisih",
+                  "persen"),
+    "antar_tahun": ("pemda", "skpd", "kode_baku", "uraian", "tahun_awal", "kode_awal",
+                    "pagu_awal", "tahun_akhir", "kode_akhir", "pagu_akhir", "selisih", "persen"),
+}  # fmt: skip
 
 
 def columns_of(name: str, frame: pd.DataFrame, labels: dict[str, str]) -> tuple[Shown, ...]:
-    """The columns the page shows of a table: ``COLUMNS``, or for the table across documents,
-    the code, the name and one column per document, headed by its label."""
-    if name in COLUMNS:
-        return COLUMNS[name]
-    documents = [c for c in frame.columns if c not in ("kode_baku", "uraian")]
-    return (
-        Shown("kode_baku", "Kode 2027", "kode"),
-        Shown("uraian", "Sub kegiatan", "teks"),
-        *(Shown(d, labels.get(d, d) + " (Rp)", "rupiah") for d in documents),
-    )
+    """The columns the page shows of a table (``SHOWN``), and for the table across documents
+    one column per document, headed by the document's label."""
+    shown = [
+        Shown(column, RENAMED.get((name, column), HEADERS[column][0]), HEADERS[column][1])
+        for column in SHOWN[name]
+    ]
+    if name == "pagu_sub_kegiatan":
+        documents = [c for c in frame.columns if c not in SHOWN[name]]
+        shown.extend(Shown(d, f"{labels.get(d, d)} (Rp)", "rupiah") for d in documents)
+    return tuple(shown)
 
 
 def cell(value: Any, kind: str, labels: dict[str, str]) -> str:

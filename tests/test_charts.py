@@ -153,3 +153,27 @@ def test_the_page_writes_numbers_the_indonesian_way_and_never_na() -> None:
     assert '<html lang="id">' in html
     for english in ("rows", "Program shares", "across documents", "Year on year"):
         assert english not in html
+
+
+def test_year_on_year_names_the_place_and_the_years() -> None:
+    years = pd.DataFrame(
+        {
+            "pemda": ["Kota Banjarbaru", "Kota Banjarbaru"],
+            "skpd": ["Dinas Kesehatan Kota Banjarbaru"] * 2,
+            "kode_baku": ["1.02.03.2.02.0004", "1.02.02.2.02.0001"],
+            "uraian": [LONG, "Pengelolaan Pelayanan Kesehatan Ibu Hamil"],
+            "tahun_awal": [2025, 2025],
+            "tahun_akhir": [2027, 2027],
+            "selisih": [30_000_000, -20_000_000],
+            "persen": [25.0, pd.NA],
+        }
+    )
+    tables = {**_tables(pd.DataFrame(), NO_CHANGES), "antar_tahun": years}
+    (chart,) = comparison_charts(tables, document_labels(DOCUMENTS), None)
+    assert chart.name == "antar_tahun"
+    first, second = (bar.label.replace("\xa0", " ") for bar in chart.bars)
+    assert first.startswith("1.02.03.2.02.0004 Penyelenggaraan") and "+30 jt (+25,0%)" in first
+    assert first.endswith("\nKota Banjarbaru · Dinas Kesehatan · 2025 → 2027")
+    assert "— -20 jt\n" in second  # no per cent where there is none
+    for width in WIDTHS:
+        assert overlaps(figure_for(chart, width)) == []
