@@ -178,7 +178,8 @@ def run(
             echo(f"Peringatan: {warning}", err=True)
             summary.warnings.append(warning)
     with owned_folder(out_dir, debug):
-        with display(len(jobs), quiet, show_progress) as screen, guarded(debug):
+        several = len(jobs) > 1  # one document's line stays on stdout, under its pages' bar
+        with display(len(jobs), quiet, show_progress, redirect=several) as screen, guarded(debug):
             if dask_address:
                 outcomes: Iterator[Outcome] = run_dask(jobs, dask_address)
             else:
@@ -186,11 +187,11 @@ def run(
                 outcomes = run_local(jobs, count, memory, screen.page)
             progress = screen.progress
             task = None
-            if progress is not None and len(jobs) > 1:  # one document: its pages, if any
+            if progress is not None and several:  # one document: its pages, if any
                 task = progress.add_task("renja run", total=len(jobs))
             for outcome in outcomes:
                 summary.add(outcome)
-                _report_outcome(outcome, progress, quiet)
+                _report_outcome(outcome, progress if several else None, quiet)
                 if progress is not None and task is not None:
                     progress.advance(task)
         failed = summary.count("failed")
