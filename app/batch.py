@@ -13,13 +13,14 @@ parent-death signal on Linux, and a watch on the parent everywhere), and each ma
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from types import NoneType
@@ -44,6 +45,8 @@ RESERVED_IDS = frozenset({"corpus"})
 # The memory one worker process may take (``--max-memory``), in MiB: the address space it may
 # map, which is more than it fills (libraries reserve much they never touch).
 DEFAULT_MAX_MEMORY_MB = 8192
+# Told after each page of a PDF read in this process: (doc_id, pages read, pages in all).
+DocumentPages = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,50 +190,96 @@ def is_current(
     decisions: Path | None = None,
 ) -> bool:
     """Whether ``folder`` holds complete outputs of ``source_file``'s content, written by this
-    version in this layout with these sidecar corrections and this decisions file (absent or
-    the same content; the files are hashed only when there is a manifest of this version to
-    compare with)."""
+    version in this layout with these sidecar corrections and this decisions file
+    (``current_manifest``)."""
+    return current_manifest(folder, source_file, corrections, decisions) is not None
+
+
+def current_manifest(
+    folder: Path,
+    source_file: Path,
+    corrections: dict[str, str] | None = None,
+    decisions: Path | None = None,
+) -> dict[str, Any] | None:
+    """The manifest of ``folder`` when it holds complete outputs of ``source_file``'s content,
+    written by this version in this layout with these sidecar corrections and this decisions
+    file (absent or the same content); else None (the files are hashed only when there is a
+    manifest of this version to compare with)."""
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    if manifest.get("renja_version") != __version__:
-        return False
+        return None
+    if not isinstance(manifest, dict) or manifest.get("renja_version") != __version__:
+        return None
     if manifest.get("schema_version") != SCHEMA_VERSION:
-        return False
+        return None
     if (manifest.get("source") or {}).get("sha256") != file_hash(source_file):
-        return False
+        return None
     decided = manifest.get("keputusan") or {}
     if decisions is not None and decisions.is_file():
         if decided.get("sha256") != file_hash(decisions):
-            return False
+            return None
     elif decided:
-        return False
+        return None
     meta = manifest.get("meta") or {}
     applied = {
         name: str(meta.get(name))
         for name, origin in (meta.get("sumber") or {}).items()
         if origin == "sidecar"
     }
-    return applied == {k: str(v) for k, v in (corrections or {}).items()}
+    if applied != {k: str(v) for k, v in (corrections or {}).items()}:
+        return None
+    return manifest
 
 
-def run_job(job: Job) -> Outcome:
+def skipped_outcome(job: Job, folder: Path, manifest: Mapping[str, Any]) -> Outcome:
+    """A document whose outputs are current, with the counts its manifest records: a resumed
+    run keeps what the run that wrote them found (``batch.json`` loses nothing).
+
+    >>> manifest = {"counts": {"clean_tables": 2, "repairs": 5, "findings": {"error": 3},
+    ...             "status": {"disimpulkan": 2}, "audit": {"diperiksa": 2}},
+    ...             "tables": [{"rows": 4}, {"rows": 6}, {}], "source": {"pages": 9}}
+    >>> outcome = skipped_outcome(Job(Path("a.pdf"), "a", Path("out")), Path("out/a"), manifest)
+    >>> outcome.status, outcome.tables, outcome.rows, outcome.findings["error"], outcome.pages
+    ('skipped', 2, 10, 3, 9)
+    """
+    counts = manifest.get("counts") or {}
+    findings = {severity.value: 0 for severity in SEVERITIES}
+    findings.update({k: int(v) for k, v in (counts.get("findings") or {}).items()})
+    pages = (manifest.get("source") or {}).get("pages")
+    return Outcome(
+        str(job.path),
+        job.doc_id,
+        "skipped",
+        tables=int(counts.get("clean_tables") or 0),
+        rows=sum(int(t.get("rows") or 0) for t in manifest.get("tables") or []),
+        kinds={k: int(v) for k, v in (counts.get("status") or {}).items()},
+        audit={k: int(v) for k, v in (counts.get("audit") or {}).items()},
+        repairs=int(counts.get("repairs") or 0),
+        findings=findings,
+        reviewed=int(counts.get("ditinjau") or 0),
+        warnings=tuple(str(w) for w in manifest.get("warnings") or ()),
+        pages=pages if isinstance(pages, int) else None,
+        folder=str(folder),
+    )
+
+
+def run_job(job: Job, pages: DocumentPages | None = None) -> Outcome:
     """Process and write one document. Never raises (but with ``job.debug``, where a bug raises
     with its traceback): a failure is an ``Outcome`` with its error in one line. An error of
-    the machine (a full disk, a read-only folder, a name too long) says what to do about it."""
+    the machine (a full disk, a read-only folder, a name too long) says what to do about it.
+    ``pages`` is told after each page of a PDF is read (id, pages read, pages in all)."""
     from renja.app.pipeline import process
     from renja.present.writer import write_outputs
 
     started = time.perf_counter()
     folder = job.out_dir / job.doc_id
     try:
-        if (
-            not job.force
-            and job.path.is_file()
-            and is_current(folder, job.path, job.corrections, job.decisions_path)
-        ):
-            return Outcome(str(job.path), job.doc_id, "skipped", folder=str(folder))
+        current = None
+        if not job.force and job.path.is_file():
+            current = current_manifest(folder, job.path, job.corrections, job.decisions_path)
+        if current is not None:
+            return skipped_outcome(job, folder, current)
         result = process(
             job.path,
             nomenclature=job.nomenclature,
@@ -239,6 +288,7 @@ def run_job(job: Job) -> Outcome:
             corrections=job.corrections,
             doc_id=job.doc_id,
             decisions=job.decisions,
+            progress=functools.partial(pages, job.doc_id) if pages is not None else None,
         )
         replaced = replaced_source(folder, job.path)
         written = write_outputs(result, job.out_dir, parquet=job.parquet, reports=job.reports,
@@ -312,14 +362,18 @@ def replaced_source(folder: Path, path: Path) -> str | None:
 
 
 def run_local(
-    jobs: Sequence[Job], workers: int, max_memory_mb: int = DEFAULT_MAX_MEMORY_MB
+    jobs: Sequence[Job],
+    workers: int,
+    max_memory_mb: int = DEFAULT_MAX_MEMORY_MB,
+    pages: DocumentPages | None = None,
 ) -> Iterator[Outcome]:
     """Outcomes as documents finish: in this process when ``workers`` is 1 (or there is one
     document), else in a pool of worker processes, each bounded to ``max_memory_mb``.
-    ``workers`` or ``max_memory_mb`` below 1 is an ``OptionError``, at once."""
+    ``workers`` or ``max_memory_mb`` below 1 is an ``OptionError``, at once. ``pages`` is told
+    of each page read in this process (``run_job``); documents in worker processes are not."""
     check_workers(workers)
     check_count("max_memory_mb", max_memory_mb)
-    return _outcomes(jobs, workers, max_memory_mb)
+    return _outcomes(jobs, workers, max_memory_mb, pages)
 
 
 def check_workers(workers: object) -> None:
@@ -376,10 +430,12 @@ def worker_pool(workers: int, max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB)
     )
 
 
-def _outcomes(jobs: Sequence[Job], workers: int, max_memory_mb: int) -> Iterator[Outcome]:
+def _outcomes(
+    jobs: Sequence[Job], workers: int, max_memory_mb: int, pages: DocumentPages | None
+) -> Iterator[Outcome]:
     if workers <= 1 or len(jobs) <= 1:
         for job in jobs:
-            yield run_job(job)
+            yield run_job(job, pages)
         return
     from concurrent.futures import as_completed
     from concurrent.futures.process import BrokenProcessPool
@@ -437,6 +493,7 @@ class Summary:
     """The batch in numbers, and every document's outcome (sorted by id)."""
 
     outcomes: list[Outcome] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # the run's own (a --meta row unused)
 
     def add(self, outcome: Outcome) -> None:
         self.outcomes.append(outcome)
@@ -455,7 +512,7 @@ class Summary:
         """
         findings = {s.value: sum(o.findings.get(s, 0) for o in self.outcomes) for s in SEVERITIES}
         checked = sum(o.audit.get(AuditStatus.CHECKED.value, 0) for o in self.outcomes)
-        unaudited = [o.doc_id for o in self.outcomes if o.status == "ok" and o.tables
+        unaudited = [o.doc_id for o in self.outcomes if o.status != "failed" and o.tables
                      and not o.audit.get(AuditStatus.CHECKED.value)]  # fmt: skip
         line = (
             f"{len(self.outcomes)} documents: {self.count('ok')} ok, {self.count('skipped')} "
@@ -474,6 +531,7 @@ class Summary:
         return {
             "renja_version": __version__,
             "summary": self.line(),
+            "warnings": list(self.warnings),
             "documents": [
                 {k: v for k, v in asdict(o).items() if k not in ("seconds", "folder", "peak_mib")}
                 for o in ordered
@@ -481,7 +539,8 @@ class Summary:
         }
 
     def write(self, out_dir: Path) -> Path:
-        """``OUT/batch.json``: each document's status, counts and error."""
+        """``OUT/batch.json``: each document's status, counts and error, and the run's
+        warnings."""
         claim_folder(out_dir)
         path = out_dir / "batch.json"
         text = json.dumps(self.as_dict(), ensure_ascii=False, indent=2) + "\n"
@@ -563,15 +622,18 @@ def unique_id(doc_id: str, path: Path, written: set[str]) -> str:
 
 __all__ = [
     "DEFAULT_MAX_MEMORY_MB",
+    "DocumentPages",
     "Job",
     "Outcome",
     "Summary",
     "check_workers",
+    "current_manifest",
     "is_current",
     "plan_jobs",
     "run_dask",
     "run_job",
     "run_local",
+    "skipped_outcome",
     "unique_id",
     "worker_pool",
     "worker_start",

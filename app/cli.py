@@ -11,6 +11,7 @@ cannot move the cursor or forge a line.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sys
@@ -37,8 +38,6 @@ from renja.model.tables import AuditStatus
 from renja.model.version import __version__
 
 if TYPE_CHECKING:
-    from rich.progress import Progress
-
     from renja.extract.pdf_open import ReadOptions
     from renja.normalize.nomenclature import Nomenclature
 
@@ -125,6 +124,18 @@ def debug_option(command: CommandFunction) -> CommandFunction:
     )(command)
 
 
+def progress_option(command: CommandFunction) -> CommandFunction:
+    """``--progress/--no-progress``: the pages of a PDF as they are read
+    (``renja.app.progress``)."""
+    return click.option(
+        "--progress/--no-progress",
+        "show_progress",
+        default=None,
+        help="Show the pages of each PDF as they are read, on stderr.  [default: when stderr "
+        "is a terminal; never with -q]",
+    )(command)
+
+
 def is_folder_note(path: Path) -> bool:
     """A folder's own notes (``README.md``, ``SOURCE.md``), not a document.
 
@@ -161,26 +172,6 @@ def find_documents(inputs: tuple[Path, ...]) -> list[Path]:
         else:
             documents.append(item)
     return documents
-
-
-@contextmanager
-def progress_bar(total: int, quiet: bool) -> Iterator[Progress | None]:
-    """A progress bar on stderr when there is more than one document."""
-    if total <= 1 or quiet:
-        yield None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(
-        TextColumn("[bold]{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=Console(stderr=True),
-        transient=False,
-    ) as progress:
-        yield progress
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -363,6 +354,7 @@ NEVER = "never"  # --fail-on: no finding fails the run
     "of every input as a record (the columns of findings.csv, typed) and each table's printed "
     "name.",
 )
+@progress_option
 @pdf_options
 @nomenclature_option
 @wilayah_option
@@ -372,6 +364,7 @@ def check(
     quiet: bool,
     debug: bool,
     output_format: str,
+    show_progress: bool | None,
     password: str | None,
     max_pages: int,
     max_size: int,
@@ -392,7 +385,9 @@ def check(
     With --format json, stdout holds one JSON document with every finding instead.
     """
     from renja.app.pipeline import process
+    from renja.app.progress import display
     from renja.app.reaudit import doc_folders
+    from renja.extract.source import doc_id_for
 
     folders = [folder for path in inputs for folder in doc_folders(path)]
     inputs = tuple(path for path in inputs if not doc_folders(path))
@@ -409,10 +404,10 @@ def check(
     reference = load_reference(nomenklatur, required=False)
     for path in documents:
         try:
-            with guarded(debug):
-                result = process(
-                    path, nomenclature=reference, code=reference is not None, options=options
-                )
+            with guarded(debug), display(1, quiet, show_progress, redirect=False) as screen:
+                pages = functools.partial(screen.page, doc_id_for(path))
+                result = process(path, nomenclature=reference, code=reference is not None,
+                                 options=options, progress=pages)  # fmt: skip
         except UserError as exc:  # this document: one line, and the others go on
             echo(f"Error: {exc.format_message()}", err=True)
             errors.append({"file": shown(str(path)), "message": exc.format_message()})

@@ -11,6 +11,7 @@ import click
 
 from renja.app.cli import (
     DEFAULT_OUT,
+    UserError,
     debug_option,
     echo,
     guarded,
@@ -39,10 +40,17 @@ corpus_option = click.option(
 @click.argument(
     "out_dir", required=False, default=DEFAULT_OUT, type=click.Path(path_type=Path)
 )  # fmt: skip
+@click.option(
+    "--csv-aman",
+    "safe_csv",
+    is_flag=True,
+    help="The comparisons' CSV text cells starting with = + - @ get a ' before them.",
+)
 @nomenclature_option
 @debug_option
-def corpus(out_dir: Path, nomenklatur: Path | None, debug: bool) -> None:
-    """Rebuild OUT/corpus/ from the document folders in OUT (default: outputs).
+def corpus(out_dir: Path, safe_csv: bool, nomenklatur: Path | None, debug: bool) -> None:
+    """Rebuild OUT/corpus/ from the document folders in OUT (default: outputs), and its
+    comparisons, OUT/corpus/compare/ (as `renja compare` writes them).
 
     Writes dokumen.parquet, tabel.parquet, baris/ (every clean row, amounts in long form, one
     file per year), pagu.parquet (each document's budget once: safe to sum),
@@ -52,16 +60,41 @@ def corpus(out_dir: Path, nomenklatur: Path | None, debug: bool) -> None:
     """
     from renja.app.cli_run import owned_folder
     from renja.model.publish import is_marked
-    from renja.present.corpus import build_corpus
 
     reference = _optional_reference(nomenklatur)
     if is_marked(out_dir):  # renja's folder: locked against a run, and cleared of stale ones
-        with owned_folder(out_dir, debug), guarded(debug):
-            built = build_corpus(out_dir, reference)
+        with owned_folder(out_dir, debug):
+            corpus_and_comparison(out_dir, reference, False, safe_csv, debug)
     else:  # an output folder of an older renja: only OUT/corpus/ is written (when renja's)
+        corpus_and_comparison(out_dir, reference, False, safe_csv, debug)
+
+
+def corpus_and_comparison(
+    out_dir: Path, reference: Nomenclature | None, quiet: bool, safe_csv: bool, debug: bool
+) -> None:
+    """OUT/corpus/ from every document folder of OUT, and its comparisons (corpus/compare/):
+    building the corpus replaces the folder whole, so the comparisons are always built again.
+    A corpus with nothing to compare is a warning; the corpus still stands."""
+    from renja.model.errors import RenjaError
+    from renja.present.compare import COMPARE, compare
+    from renja.present.corpus import build_corpus
+
+    with guarded(debug):
+        built = build_corpus(out_dir, reference)
+    if not quiet:
+        echo(built.line())
+    try:
         with guarded(debug):
-            built = build_corpus(out_dir, reference)
-    echo(built.line())
+            try:
+                compared = compare(built.folder, built.folder / COMPARE, reference, safe_csv)
+            except RenjaError as exc:  # nothing coded to compare: the corpus still stands
+                echo(f"Warning: compare: {exc}", err=True)
+                return
+    except UserError as exc:
+        echo(f"Warning: compare: {exc.format_message()}", err=True)
+        return
+    if not quiet:
+        echo(compared.line())
 
 
 def _optional_reference(path: Path | None) -> Nomenclature | None:
@@ -155,12 +188,13 @@ def compare(
     kegiatan across documents, murni against perubahan, and year on year (renumbered codes
     followed through the 2027 list). Writes CSVs, PNG charts and one HTML page.
     """
+    from renja.present.compare import COMPARE
     from renja.present.compare import compare as run_compare
 
     reference = load_reference(nomenklatur, required=False)
     with guarded(debug):
-        done = run_compare(corpus_dir, out_dir or corpus_dir / "compare", reference, safe_csv)
+        done = run_compare(corpus_dir, out_dir or corpus_dir / COMPARE, reference, safe_csv)
     echo(done.line())
 
 
-__all__ = ["compare", "corpus", "query"]
+__all__ = ["compare", "corpus", "corpus_and_comparison", "query"]

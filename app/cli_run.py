@@ -16,7 +16,6 @@ import click
 from renja.app.cli import (
     DEFAULT_OUT,
     INTERNAL_HINT,
-    UserError,
     echo,
     find_documents,
     guarded,
@@ -24,17 +23,17 @@ from renja.app.cli import (
     main,
     nomenclature_option,
     pdf_options,
-    progress_bar,
+    progress_option,
     read_options,
     shown,
     wilayah_option,
 )
+from renja.app.progress import display
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
     from renja.app.batch import Outcome
-    from renja.normalize.nomenclature import Nomenclature
 
 
 @main.command()
@@ -115,6 +114,7 @@ if TYPE_CHECKING:
     help="The decisions file (keputusan.csv) of the one document given. Default: "
     "<document>.keputusan.csv beside each document, when it exists.",
 )
+@progress_option
 @pdf_options
 @nomenclature_option
 @wilayah_option
@@ -134,6 +134,7 @@ def run(
     no_corpus: bool,
     meta_file: Path | None,
     decisions: Path | None,
+    show_progress: bool | None,
     password: str | None,
     max_pages: int,
     max_size: int,
@@ -161,7 +162,7 @@ def run(
         run_dask,
         run_local,
     )
-    from renja.app.sidecar import read_sidecar
+    from renja.app.sidecar import read_sidecar, unmatched_rows, unmatched_warning
     from renja.model.options import check_count
 
     with guarded(debug):
@@ -188,18 +189,28 @@ def run(
             debug=debug,
             decisions=decisions,
         )
+    summary = Summary()
+    if meta_file is not None:
+        unmatched = unmatched_rows(sidecar, ((job.path, job.doc_id) for job in jobs))
+        warning = unmatched_warning(meta_file, unmatched)
+        if warning is not None:  # a row that corrects nothing is never silent, even with -q
+            echo(f"Peringatan: {warning}", err=True)
+            summary.warnings.append(warning)
     with owned_folder(out_dir, debug):
-        if dask_address:
-            outcomes: Iterator[Outcome] = run_dask(jobs, dask_address)
-        else:
-            count = workers if workers is not None else os.cpu_count() or 1
-            outcomes = run_local(jobs, count, memory)
-        summary = Summary()
-        with progress_bar(len(jobs), quiet) as progress, guarded(debug):
-            task = progress.add_task("renja run", total=len(jobs)) if progress else None
+        several = len(jobs) > 1  # one document's line stays on stdout, under its pages' bar
+        with display(len(jobs), quiet, show_progress, redirect=several) as screen, guarded(debug):
+            if dask_address:
+                outcomes: Iterator[Outcome] = run_dask(jobs, dask_address)
+            else:
+                count = workers if workers is not None else os.cpu_count() or 1
+                outcomes = run_local(jobs, count, memory, screen.page)
+            progress = screen.progress
+            task = None
+            if progress is not None and several:  # one document: its pages, if any
+                task = progress.add_task("renja run", total=len(jobs))
             for outcome in outcomes:
                 summary.add(outcome)
-                _report_outcome(outcome, progress, quiet)
+                _report_outcome(outcome, progress if several else None, quiet)
                 if progress is not None and task is not None:
                     progress.advance(task)
         failed = summary.count("failed")
@@ -208,7 +219,9 @@ def run(
                 summary.write(out_dir)
             echo(summary.line(), err=failed > 0)
             if not no_corpus and failed < len(jobs):
-                _corpus_and_comparison(out_dir, reference, quiet, safe_csv, debug)
+                from renja.app.cli_corpus import corpus_and_comparison
+
+                corpus_and_comparison(out_dir, reference, quiet, safe_csv, debug)
     if failed:
         if len(jobs) > 1:
             echo(f"{failed} of {len(jobs)} documents failed", err=True)
@@ -237,32 +250,6 @@ def owned_folder(out_dir: Path, debug: bool) -> Iterator[None]:
         lock.__exit__(None, None, None)
 
 
-def _corpus_and_comparison(
-    out_dir: Path, reference: Nomenclature | None, quiet: bool, safe_csv: bool, debug: bool
-) -> None:
-    """OUT/corpus/ from every document folder of OUT, and its comparisons (corpus/compare/)."""
-    from renja.model.errors import RenjaError
-    from renja.present.compare import compare
-    from renja.present.corpus import build_corpus
-
-    with guarded(debug):
-        built = build_corpus(out_dir, reference)
-    if not quiet:
-        echo(built.line())
-    try:
-        with guarded(debug):
-            try:
-                compared = compare(built.folder, built.folder / "compare", reference, safe_csv)
-            except RenjaError as exc:  # nothing coded to compare: the corpus still stands
-                echo(f"Warning: compare: {exc}", err=True)
-                return
-    except UserError as exc:
-        echo(f"Warning: compare: {exc.format_message()}", err=True)
-        return
-    if not quiet:
-        echo(compared.line())
-
-
 def _report_outcome(outcome: Outcome, progress: Progress | None, quiet: bool) -> None:
     from renja.app.batch import INTERNAL
 
@@ -273,7 +260,8 @@ def _report_outcome(outcome: Outcome, progress: Progress | None, quiet: bool) ->
         echo(f"Error: {message}", err=True)
         return
     for warning in outcome.warnings:
-        if not quiet or "tidak ditulis" in warning:  # an output missing is never quiet
+        missing = "tidak ditulis" in warning  # an output missing is never quiet
+        if missing or (not quiet and outcome.status == "ok"):  # a skipped one's: said before
             echo(f"Warning: {outcome.doc_id}: {warning}", err=True)
     if quiet:
         return

@@ -89,6 +89,7 @@ def process(
     corrections: Mapping[str, str] | None = None,
     doc_id: str | None = None,
     decisions: str | Path | Sequence[Decision] | None = None,
+    progress: extract.PageProgress | None = None,
 ) -> Result:
     """Read, clean, code and check one document.
 
@@ -100,12 +101,13 @@ def process(
     document's outputs (by default, from its file name). ``decisions`` are a person's decisions
     about the document (``renja.model.decisions``): a decisions file, or the decisions
     themselves; by default the file beside the document (``<stem>.keputusan.csv``), if any.
+    ``progress`` is told after each page of a PDF is read (pages read, pages in all).
     Raises ``renja.model.errors.InputError`` (one clear sentence) when the input cannot be read,
     and ``ReferenceMissingError`` when an explicit nomenclature path cannot be read.
     """
     path = Path(path)
     decider, decisions_file = _decisions(path, decisions)
-    document = extract.read(path, options)
+    document = extract.read(path, options, progress)
     if corrections:
         document = replace(document, meta=apply_corrections(document.meta, corrections))
     codes = printed_codes(document.tables)

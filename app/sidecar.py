@@ -9,7 +9,7 @@ manifest's ``meta.sumber``.
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -74,6 +74,36 @@ def corrections_for(
     return dict(sidecar.get(path.name.lower()) or sidecar.get(doc_id.lower()) or {})
 
 
+def unmatched_rows(
+    sidecar: Mapping[str, dict[str, str]], documents: Iterable[tuple[Path, str]]
+) -> list[str]:
+    """The sidecar's keys that name none of the documents (their file names and ids), sorted.
+
+    >>> documents = [(Path("x/A.pdf"), "a"), (Path("b.md"), "b")]
+    >>> unmatched_rows({"a.pdf": {}, "b": {}, "c.md": {}}, documents)
+    ['c.md']
+    """
+    names = {name.lower() for path, doc_id in documents for name in (path.name, doc_id)}
+    return sorted(key for key in sidecar if key not in names)
+
+
+def unmatched_warning(path: Path, keys: Sequence[str]) -> str | None:
+    """One line about sidecar rows that correct no document of the run, or None when every row
+    names one.
+
+    >>> print(unmatched_warning(Path("meta.csv"), ["renja-2025.pdf"]))
+    meta.csv: 1 baris --meta tidak cocok dengan dokumen masukan mana pun ('renja-2025.pdf'); isi
+    kolom file dengan nama berkas atau id dokumen
+    """
+    if not keys:
+        return None
+    named = ", ".join(repr(key) for key in keys)
+    return (
+        f"{path}: {len(keys)} baris --meta tidak cocok dengan dokumen masukan mana pun "
+        f"({named}); isi kolom {KEY} dengan nama berkas atau id dokumen"
+    )
+
+
 def apply_corrections(meta: DocumentMeta, values: Mapping[str, str]) -> DocumentMeta:
     """The metadata with the corrected fields set and marked as the sidecar's.
 
@@ -90,4 +120,11 @@ def apply_corrections(meta: DocumentMeta, values: Mapping[str, str]) -> Document
     return replace(meta, **changes, sources=sources)
 
 
-__all__ = ["apply_corrections", "check_values", "corrections_for", "read_sidecar"]
+__all__ = [
+    "apply_corrections",
+    "check_values",
+    "corrections_for",
+    "read_sidecar",
+    "unmatched_rows",
+    "unmatched_warning",
+]

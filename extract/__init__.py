@@ -10,7 +10,7 @@ from pathlib import Path
 
 from renja.extract.markdown import markdown_to_tables
 from renja.extract.meta import document_meta
-from renja.extract.pdf_open import DEFAULT_MAX_PAGES, ReadOptions
+from renja.extract.pdf_open import DEFAULT_MAX_PAGES, PageProgress, ReadOptions
 from renja.extract.source import DEFAULT_MAX_SIZE_MB, check_file, make_document, read_text
 from renja.extract.wilayah import RegionsFound, find_regions
 from renja.model.errors import InputError
@@ -35,11 +35,14 @@ def read_markdown(
     return make_document(path, meta, tables, warnings, text_lines=text.count("\n") + 1)
 
 
-def read(path: str | Path, options: ReadOptions | None = None) -> Document:
+def read(
+    path: str | Path, options: ReadOptions | None = None, progress: PageProgress | None = None
+) -> Document:
     """Read any supported document. Raises InputError with one clear line for unusable input.
 
     ``options`` apply to PDFs (the password, the page limit, OCR of scanned pages first) and
-    say where the list of regions is (``wilayah``).
+    say where the list of regions is (``wilayah``). ``progress`` is told after each page of a
+    PDF is read (pages read, pages in all).
     """
     if options is None:
         options = ReadOptions()
@@ -52,11 +55,18 @@ def read(path: str | Path, options: ReadOptions | None = None) -> Document:
     if suffix in PDF_SUFFIXES:
         from renja.extract.pdf import read_pdf  # pdfplumber is imported only for PDFs
 
-        return read_pdf(path, options)
+        return read_pdf(path, options, progress)
     raise InputError(
         f"{path}: unsupported file type '{suffix or '(none)'}'; expected one of "
         + ", ".join(sorted(SUPPORTED_SUFFIXES))
     )
 
 
-__all__ = ["DEFAULT_MAX_PAGES", "SUPPORTED_SUFFIXES", "ReadOptions", "read", "read_markdown"]
+__all__ = [
+    "DEFAULT_MAX_PAGES",
+    "SUPPORTED_SUFFIXES",
+    "PageProgress",
+    "ReadOptions",
+    "read",
+    "read_markdown",
+]

@@ -32,6 +32,7 @@ from renja.extract.pdf_grid import (
 )
 from renja.extract.pdf_objects import find_ruled_tables, page_objects
 from renja.extract.pdf_open import (
+    PageProgress,
     ReadOptions,
     cause_of,
     ocr_available,
@@ -359,8 +360,9 @@ def second_engine(source: Path, options: ReadOptions) -> SecondEngine | None:
     return lambda number, height: lattice_grids(source, number, height, options.password)
 
 
-def read_pdf(path: Path, options: ReadOptions) -> Document:
-    """Read a PDF into raw tables. Raises InputError (one line) for unusable files."""
+def read_pdf(path: Path, options: ReadOptions, progress: PageProgress | None = None) -> Document:
+    """Read a PDF into raw tables, telling ``progress`` after each page (pages read, pages in
+    all). Raises InputError (one line) for unusable files."""
     with open_pdf(path, options) as pdf:
         total = len(pdf.pages)
         second = second_engine(Path(getattr(pdf, "path", None) or path), options)
@@ -378,6 +380,8 @@ def read_pdf(path: Path, options: ReadOptions) -> Document:
                 ) from None
             finally:
                 page.close()
+            if progress is not None:
+                progress(number, total)
     if all(p.scanned for p in pages):
         raise InputError(f"{path}: " + scanned_message([p.number for p in pages], total,
                                                        ocr_available()))  # fmt: skip

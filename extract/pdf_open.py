@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from os import PathLike
@@ -34,6 +34,9 @@ DEFAULT_MAX_PAGES = 1000
 OCR_INSTALL = "sudo apt install ocrmypdf tesseract-ocr-ind"
 # The table engines a PDF can be read with (``ReadOptions.engine``, ``--engine``).
 ENGINES = ("auto", "pdfplumber", "camelot")
+# Told after each page of a PDF is read: (pages read, pages in the document). What a long PDF
+# shows while it is read (``renja run`` and ``renja check`` on a terminal, or with --progress).
+PageProgress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)

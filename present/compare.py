@@ -13,12 +13,15 @@
   matched with its previous code (``renja.present.compare_years``);
 - ``antar_tahun_tak_cocok.csv``: what year on year could not match, each with its reason
   (``alasan``);
-- PNG charts of the first three and ``compare.html``, one page with the charts and the tables.
+- charts (``compare_charts``, drawn by ``charts`` for a wide screen and for a phone): program
+  shares per document, murni against perubahan one per level of codes, and year on year;
+- ``compare.html`` (``compare_page``), one page in Bahasa Indonesia with the charts and the
+  first rows of each table: documents by pemda, SKPD and year, programs by code and name,
+  numbers grouped the Indonesian way.
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -28,6 +31,9 @@ import pandas as pd
 from renja.model.errors import RenjaError
 from renja.model.kode import Kode
 from renja.model.publish import check_replaceable, publish_folder
+from renja.present.charts import draw
+from renja.present.compare_charts import LABEL_FIELDS, comparison_charts, document_labels
+from renja.present.compare_page import PAGE, page
 from renja.present.compare_years import year_on_year
 from renja.present.corpus import query
 from renja.present.outputs import spreadsheet_safe
@@ -35,10 +41,9 @@ from renja.present.outputs import spreadsheet_safe
 if TYPE_CHECKING:
     from renja.normalize.nomenclature import Nomenclature
 
+COMPARE = "compare"  # the comparisons' folder in the corpus: OUT/corpus/compare/
 PAIRS = (("pagu_sebelum", "pagu_sesudah"), ("pagu_murni", "pagu_perubahan"))
 CHANGE_KEYS = ("doc_id", "pemda", "skpd", "tahun", "table_id", "baris", "kode", "level", "uraian")
-# Bars a chart shows at most (the largest).
-CHART_ROWS = 15
 
 
 def rupiah(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -131,11 +136,11 @@ def changes(rows: pd.DataFrame) -> pd.DataFrame:
 class Comparison:
     folder: Path
     tables: dict[str, int]
-    charts: list[str]
+    charts: list[str]  # each chart's name (its wide PNG, <name>.png, and <name>-sempit.png)
 
     def line(self) -> str:
-        counts = ", ".join(f"{name} {n} rows" for name, n in self.tables.items())
-        return f"compare: {counts}; {len(self.charts)} charts -> {self.folder / 'compare.html'}"
+        counts = ", ".join(f"{name} {n} baris" for name, n in self.tables.items())
+        return f"compare: {counts}; {len(self.charts)} grafik -> {self.folder / PAGE}"
 
 
 def compare(
@@ -152,6 +157,10 @@ def compare(
         "SELECT doc_id, kode AS program, first(uraian ORDER BY baris) AS nama_program "
         "FROM baris WHERE level = 'program' GROUP BY ALL",
     )
+    documents = query(corpus, f"SELECT doc_id, {', '.join(LABEL_FIELDS)} FROM dokumen")
+    printed = query(  # a table as people know it: the number it prints, else its name
+        corpus, "SELECT doc_id, table_id, coalesce(nomor_tabel, nama_tabel) AS tabel FROM tabel"
+    )
     if subs.empty and rows.empty:
         raise RenjaError(f"{corpus}: the corpus holds no coded rows with pagu to compare")
     subs["kode_baku"] = standard_codes(subs, reference)
@@ -163,12 +172,29 @@ def compare(
         "antar_tahun": years,
         "antar_tahun_tak_cocok": unmatched,
     }
+    labels = document_labels(documents)
+    charts = comparison_charts(tables, labels, reference)
     with publish_folder(out) as scratch:
         for name, frame in tables.items():
             (safe_text(frame) if safe_csv else frame).to_csv(scratch / f"{name}.csv", index=False)
-        charts = draw_charts(tables, scratch)
-        (scratch / "compare.html").write_text(page(tables, charts), encoding="utf-8")
-    return Comparison(out, {k: len(v) for k, v in tables.items()}, charts)
+        for chart in charts:
+            draw(chart, scratch)
+        shown = {**tables, "perubahan": with_table_names(tables["perubahan"], printed)}
+        (scratch / PAGE).write_text(page(shown, charts, documents, labels), encoding="utf-8")
+    return Comparison(out, {k: len(v) for k, v in tables.items()}, [c.name for c in charts])
+
+
+def with_table_names(frame: pd.DataFrame, printed: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with the printed name of the table each row is from (``tabel``): a code can
+    be in two tables of a document, and their amounts may differ.
+
+    >>> rows = pd.DataFrame({"doc_id": ["a"], "table_id": ["t06_reviu_rkpd"], "kode": ["5.03"]})
+    >>> names = pd.DataFrame({"doc_id": ["a"], "table_id": ["t06_reviu_rkpd"],
+    ...                       "tabel": ["Tabel 2.4"]})
+    >>> with_table_names(rows, names)["tabel"].tolist()
+    ['Tabel 2.4']
+    """
+    return frame.merge(printed, how="left", on=["doc_id", "table_id"])
 
 
 def safe_text(frame: pd.DataFrame) -> pd.DataFrame:
@@ -185,101 +211,4 @@ def safe_text(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def draw_charts(tables: dict[str, pd.DataFrame], folder: Path) -> list[str]:
-    """PNG charts where a person would rather look than read."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    charts: list[str] = []
-    shares = tables["porsi_program"]
-    if not shares.empty:
-        wide = shares.pivot_table(index="doc_id", columns="program", values="persen", aggfunc="sum")
-        figure, axes = plt.subplots(figsize=(10, 1.2 + 0.5 * len(wide)))
-        wide.fillna(0).plot.barh(stacked=True, ax=axes, legend=len(wide.columns) <= 20)
-        axes.set_xlabel("% of the SKPD's pagu")
-        axes.set_ylabel("")
-        axes.set_title("Program shares of each document's pagu")
-        _save(figure, folder / "porsi_program.png", charts)
-    change = tables["perubahan"]
-    if not change.empty:
-        top = _largest_changes(change).drop_duplicates(["doc_id", "kode"])
-        top = top.head(CHART_ROWS).iloc[::-1]
-        labels = [f"{d} {k}" for d, k in zip(top["doc_id"], top["kode"], strict=True)]
-        colors = ["#b2182b" if v < 0 else "#2166ac" for v in top["selisih"]]
-        figure, axes = _change_bars(top, labels, colors)
-        axes.set_xlabel("perubahan − murni (Rp)")
-        axes.set_title("Largest changes from murni to perubahan")
-        _save(figure, folder / "perubahan.png", charts)
-    years = tables["antar_tahun"]
-    if not years.empty:
-        top = _largest_changes(years).head(CHART_ROWS).iloc[::-1]
-        spans = zip(top["kode_baku"], top["tahun_awal"], top["tahun_akhir"], strict=True)
-        labels = [f"{k} {a}→{b}" for k, a, b in spans]
-        figure, axes = _change_bars(top, labels, "#4d9221")
-        axes.set_xlabel("pagu, later year − earlier year (Rp)")
-        axes.set_title("Largest changes between years, by code")
-        _save(figure, folder / "antar_tahun.png", charts)
-    return charts
-
-
-def _largest_changes(frame: pd.DataFrame) -> pd.DataFrame:
-    """The rows by the size of their change (``selisih``), largest first."""
-    return frame.reindex(frame["selisih"].abs().sort_values(ascending=False).index)
-
-
-def _change_bars(top: pd.DataFrame, labels: list[str], color: str | list[str]) -> tuple[Any, Any]:
-    """A new chart of one horizontal bar per row of ``top``, its change (``selisih``):
-    (figure, axes), the axes to be labelled."""
-    import matplotlib.pyplot as plt
-
-    figure, axes = plt.subplots(figsize=(10, 1.2 + 0.4 * len(top)))
-    axes.barh(labels, top["selisih"], color=color)
-    return figure, axes
-
-
-def _save(figure: Any, path: Path, charts: list[str]) -> None:
-    import matplotlib.pyplot as plt
-    from matplotlib.ticker import FuncFormatter
-
-    for axes in figure.axes:
-        if "Rp" in axes.get_xlabel():  # amounts in millions of Rupiah (juta), not 1e9 notation
-            axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: f"{x / 1e6:,.0f} jt"))
-    figure.tight_layout()
-    figure.savefig(path, dpi=110, metadata={"Software": None})
-    plt.close(figure)
-    charts.append(path.name)
-
-
-TITLES = {
-    "porsi_program": "Program shares of each SKPD's pagu",
-    "pagu_sub_kegiatan": "Pagu per sub kegiatan across documents",
-    "perubahan": "Murni against perubahan",
-    "antar_tahun": "Year on year, by code (2027 codes)",
-    "antar_tahun_tak_cocok": "Antartahun: yang tidak dapat dicocokkan, dan alasannya",
-}
-
-
-def page(tables: dict[str, pd.DataFrame], charts: list[str]) -> str:
-    """One self-contained HTML page: the charts (beside it) and the first rows of each table."""
-    parts = [
-        "<!doctype html><html lang='id'><head><meta charset='utf-8'>",
-        "<title>renja compare</title><style>body{font:14px system-ui,sans-serif;margin:2em}"
-        "table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ccc;"
-        "padding:2px 6px}td{text-align:right}img{max-width:100%}</style></head><body>",
-        "<h1>renja compare</h1>",
-    ]
-    for name, frame in tables.items():
-        parts.append(f"<h2>{html.escape(TITLES[name])}</h2>")
-        if f"{name}.png" in charts:
-            parts.append(f"<img src='{name}.png' alt='{html.escape(TITLES[name])}'>")
-        parts.append(
-            f"<p>{len(frame)} rows; all of them in <a href='{name}.csv'>{name}.csv</a>.</p>"
-        )
-        parts.append(frame.head(50).to_html(index=False, na_rep="", border=0))
-    parts.append("</body></html>")
-    return "\n".join(parts)
-
-
-__all__ = ["Comparison", "compare", "program_of", "standard_codes"]
+__all__ = ["COMPARE", "Comparison", "compare", "program_of", "standard_codes"]

@@ -226,3 +226,22 @@ def dki_document() -> Document:
     from renja.extract import read
 
     return read(need(DKI_MD))
+
+
+@pytest.fixture(scope="session")
+def batch_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """``renja run`` over three documents (the sample and two small ones:
+    ``tests/test_batch.py``'s ``_corpus``), with its corpus and comparisons, once for the
+    session. Shared: copy it before changing anything."""
+    from click.testing import CliRunner
+
+    from renja.app.cli import main
+
+    from .test_batch import _corpus
+
+    docs = _corpus(tmp_path_factory.mktemp("batch") / "docs")
+    out = docs.parent / "out"
+    args = ["run", str(docs), "--out", str(out), "--no-report", "--workers", "1"]
+    done = CliRunner().invoke(main, args)
+    assert done.exit_code == 0, done.output
+    return out

@@ -285,9 +285,10 @@ def test_compare_tables_add_up(out: Path, tmp_path: Path) -> None:
     row = across[across["kode_baku"] == "1.02.02.2.02.0001"].iloc[0]
     assert (row["dinkes-2025"], row["dinkes-2027"]) == (40000000, 60000000)
     page = (target / "compare.html").read_text(encoding="utf-8")
-    for chart in ("porsi_program.png", "perubahan.png", "antar_tahun.png"):
-        assert (target / chart).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-        assert f"src='{chart}'" in page
+    for chart in ("porsi_program", "perubahan_sub_kegiatan", "antar_tahun"):  # wide and narrow
+        for png in (f"{chart}.png", f"{chart}-sempit.png"):
+            assert (target / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert f'src="{chart}.png"' in page and f'srcset="{chart}-sempit.png"' in page
     # compared again, the same tables as `renja run` wrote (test_batch's runs skip the corpus)
     run = _compare_from_run(out)
     tables = sorted(p.name for p in run.glob("*.csv"))
