@@ -75,6 +75,25 @@ LINE, BAR, LABEL_GAP, GAP, HEADING_GAP = 1.3, 1.15, 0.2, 0.75, 0.9
 SIDE, TOP, BOTTOM = 8.0, 10.0, 26.0
 # The share of the plot's width a line of text may take (a little room for rounding).
 FILL = 0.98
+# The most characters of a name a chart draws (in a label or a heading): a longer name is cut
+# at a word with "…" (the page's tables and the CSV keep it whole), so one pathological cell
+# (a 200 KB uraian) cannot make a chart tens of thousands of lines tall.
+LABEL_CHARS = 240
+
+
+def shorten(text: str, limit: int = LABEL_CHARS) -> str:
+    """``text`` cut to at most ``limit`` characters at a word, marked with "…".
+
+    >>> shorten("Perencanaan sumber daya manusia " * 3, 40)
+    'Perencanaan sumber daya manusia …'
+    >>> shorten("5.03.01 Program Penunjang", 40)
+    '5.03.01 Program Penunjang'
+    """
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + " …"
 
 
 def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
@@ -137,7 +156,7 @@ def figure_for(chart: Chart, width: Width) -> Any:
     for group in chart.groups:
         if group.heading:
             y += font * HEADING_GAP if items else 0.0
-            lines = wrap(group.heading, line_width, measure_bold)
+            lines = wrap(shorten(group.heading), line_width, measure_bold)
             items.append(("heading", y, "\n".join(lines)))
             y += len(lines) * font * 1.05 * LINE + font * LABEL_GAP
         for bar in group.bars:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from renja.present.charts import FALL, OTHER, RISE, Bar, Chart, Group
+from renja.present.charts import FALL, OTHER, RISE, Bar, Chart, Group, shorten
 from renja.present.numbers import UNIT_NOTE, compact, decimal, signed
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ def share_label(what: str, persen: float, pagu: float) -> str:
     >>> share_label("5.03.01 Program Penunjang", 50.24, 9169505125).replace(NBSP, "_")
     '5.03.01 Program Penunjang_— 50,2%_(Rp_9,17_M)'
     """
-    share = f"{what}{NBSP}— {decimal(float(persen), 1)}%"
+    share = f"{shorten(what)}{NBSP}— {decimal(float(persen), 1)}%"
     return f"{share}{NBSP}(Rp{NBSP}{amount(pagu)})" if text(pagu) else share
 
 
@@ -166,7 +166,7 @@ def change_label(code: Any, name: Any, selisih: float, persen: Any) -> str:
     change = signed(amount(selisih), float(selisih))
     percent = percent_text(persen)
     value = f"{change}{NBSP}({percent})" if percent else change
-    return f"{text(code)} {text(name)}{NBSP}— {value}"
+    return f"{shorten(f'{text(code)} {text(name)}')}{NBSP}— {value}"
 
 
 def change_bar(label: str, selisih: float) -> Bar:

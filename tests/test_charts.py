@@ -101,6 +101,19 @@ def test_every_program_is_in_the_shares_chart() -> None:
     assert chart.limits == (0.0, 100.0)
 
 
+def test_a_huge_name_is_cut_in_the_chart_and_keeps_its_value() -> None:
+    shares = _shares(2)
+    shares.loc[0, "nama_program"] = "Perencanaan " + "sumber daya manusia " * 10_000  # 200 KB
+    (chart,) = comparison_charts(_tables(shares, NO_CHANGES), document_labels(DOCUMENTS), None)
+    label = chart.bars[0].label
+    assert len(label) < 400 and label.startswith("1.02.01 Perencanaan sumber daya")
+    assert " …" in label
+    assert label.endswith("— 66,7%\xa0(Rp\xa02\xa0M)")  # its share and pagu still there
+    figure = figure_for(chart, NARROW)
+    assert figure.get_size_inches()[1] < 20  # a few lines, not 10,000
+    assert overlaps(figure) == []
+
+
 def test_past_the_chart_rows_the_rest_of_the_programs_is_one_bar() -> None:
     shares = _shares(CHART_ROWS + 5)
     (chart,) = comparison_charts(_tables(shares, NO_CHANGES), document_labels(DOCUMENTS), None)
