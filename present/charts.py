@@ -11,6 +11,7 @@ shows the one that fits (``<picture>``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,6 +76,9 @@ LINE, BAR, LABEL_GAP, GAP, HEADING_GAP = 1.3, 1.15, 0.2, 0.75, 0.9
 SIDE, TOP, BOTTOM = 8.0, 10.0, 26.0
 # The share of the plot's width a line of text may take (a little room for rounding).
 FILL = 0.98
+# How far a line's estimated width (the sum of its words') may be from the line's width before
+# the line is measured whole (hinting and kerning make the two differ by a few pixels).
+NEAR = 0.06
 # The most characters of a name a chart draws (in a label or a heading): a longer name is cut
 # at a word with "…" (the page's tables and the CSV keep it whole), so one pathological cell
 # (a 200 KB uraian) cannot make a chart tens of thousands of lines tall.
@@ -100,25 +104,37 @@ def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
     """``text`` in lines no wider than ``width`` (by ``measure``), broken between words; a
     word wider than the line stands alone on its own.
 
+    A line's width is first estimated from its words' widths (each measured once); only a
+    line whose estimate is within ``NEAR`` of ``width`` is measured whole, so a label costs
+    about one measurement a word instead of one a word per line.
+
     >>> wrap("5.03.01 Program Penunjang Urusan", 12, len)
     ['5.03.01', 'Program', 'Penunjang', 'Urusan']
     >>> wrap("satu dua tiga", 100, len)
     ['satu dua tiga']
     """
+    space = measure(" ") or measure("a a") - 2 * measure("a")
+    words: dict[str, float] = {}
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        line = ""
+        line, estimate = "", 0.0
         for word in filter(None, paragraph.split(" ")):  # a no-break space holds words together
+            if word not in words:
+                words[word] = measure(word)
             candidate = f"{line} {word}" if line else word
-            if line and measure(candidate) > width:
+            guess = estimate + space + words[word] if line else words[word]
+            if line and (guess > width * (1 + NEAR) or (
+                guess > width * (1 - NEAR) and measure(candidate) > width
+            )):  # fmt: skip
                 lines.append(line)
-                line = word
+                line, estimate = word, words[word]
             else:
-                line = candidate
+                line, estimate = candidate, guess
         lines.append(line)
     return lines
 
 
+@functools.lru_cache(maxsize=32)
 def _measurer(font: float, dpi: int, bold: bool = False) -> Callable[[str], float]:
     """The width of a line of text in points, as matplotlib's Agg renderer draws it at
     ``dpi`` (glyphs are fitted to the pixels: the same text is wider at some resolutions)."""
@@ -128,6 +144,7 @@ def _measurer(font: float, dpi: int, bold: bool = False) -> Callable[[str], floa
     renderer = RendererAgg(10, 10, dpi)
     prop = FontProperties(size=font, weight="bold" if bold else "normal")
 
+    @functools.lru_cache(maxsize=4096)
     def measure(text: str) -> float:
         width, _, _ = renderer.get_text_width_height_descent(text, prop, ismath=False)
         return float(width) * 72 / dpi

@@ -25,6 +25,7 @@ import pickle
 import shutil
 import tempfile
 import time
+import uuid
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
@@ -121,10 +122,43 @@ class Ahead:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-AHEAD = pytest.StashKey[Ahead]()
+class Shared:
+    """Under pytest-xdist: the workers of one run share each document's result through a
+    folder named by the run, the first worker to need a document processing it (under a file
+    lock) while the others wait for it, instead of every worker processing it again."""
+
+    def __init__(self, run: str) -> None:
+        self.folder = self.folder_of(run)
+        self.folder.mkdir(exist_ok=True)
+
+    @staticmethod
+    def folder_of(run: str) -> Path:
+        return Path(tempfile.gettempdir()) / f"renja-tests-{run}"
+
+    def take(self, path: Path) -> Result:
+        import fcntl
+
+        name = hashlib.sha256(str(path).encode()).hexdigest()[:16]
+        done = self.folder / f"{name}.pickle"
+        with open(self.folder / f"{name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            if done.exists():
+                result: Result = pickle.loads(done.read_bytes())
+                return result
+            result = renja.process(path)
+            (self.folder / f"{name}.part").write_bytes(pickle.dumps(result))
+            (self.folder / f"{name}.part").rename(done)
+            return result
+
+
+AHEAD = pytest.StashKey[Ahead | Shared]()
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        # the controller of a pytest-xdist run names the run, to remove the workers' shared
+        # folder once they are done (pytest_unconfigure)
+        config.option.testrunuid = config.option.testrunuid or uuid.uuid4().hex
     config.addinivalue_line(
         "markers",
         "documents(*paths): the documents the test asks the `processed` fixture for; they are "
@@ -140,20 +174,30 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for mark in item.iter_markers("documents"):
             wanted += mark.args
         paths += [p for p in wanted if p not in paths and p.exists()]
-    if paths and not config.option.collectonly:
+    if hasattr(config, "workerinput"):  # a pytest-xdist worker: both cores are in use
+        config.stash[AHEAD] = Shared(config.workerinput["testrunuid"])
+    elif paths and not config.option.collectonly:
         config.stash[AHEAD] = Ahead(paths)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    run = getattr(config.option, "testrunuid", None)
+    if run and not hasattr(config, "workerinput"):
+        shutil.rmtree(Shared.folder_of(run), ignore_errors=True)
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
     ahead = session.config.stash.get(AHEAD, None)
-    if ahead is not None:
+    if isinstance(ahead, Ahead):
         ahead.stop()
 
 
 class Processed:
     """``renja.process(path)`` (default options) once per path, and its written folders."""
 
-    def __init__(self, factory: pytest.TempPathFactory, ahead: Ahead | None = None) -> None:
+    def __init__(
+        self, factory: pytest.TempPathFactory, ahead: Ahead | Shared | None = None
+    ) -> None:
         self._factory = factory
         self._ahead = ahead
         self._results: dict[Path, Result] = {}
