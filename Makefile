@@ -1,6 +1,7 @@
 # renja: two commands do the whole set-up on a fresh machine with Python 3.11+.
 #   make run    creates .venv on first use, then processes samples/ into outputs/
-#   make test   runs the whole suite (tests, doctests, ruff, mypy, import-linter)
+#   make test   runs the whole suite (tests, doctests, mypy and import-linter as tests, on every
+#               core with pytest-xdist, a test file per worker), then ruff
 
 PYTHON ?= python3
 VENV   := .venv
@@ -20,10 +21,8 @@ run: $(STAMP)
 	$(BIN)/renja run samples/ --out outputs/
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadfile
 	$(BIN)/ruff check .
-	$(BIN)/python tests/package_tree.py mypy
-	$(BIN)/python tests/package_tree.py lint-imports
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,9 +1,11 @@
-"""The layers hold: import-linter checks the order model < extract < normalize < validate <
-present < app on every run of the suite.
+"""The layers hold and the types check: import-linter checks the order model < extract <
+normalize < validate < present < app, and mypy the whole ``renja`` package (strict on the
+kernel, as pyproject.toml says), on every run of the suite; as tests, they run beside the
+others under pytest-xdist.
 
 The package folders are mapped into ``renja`` by setuptools (``package-dir``), which
 import-linter's graph builder cannot follow, so the check runs on a copy laid out as one
-``renja`` tree (``tests/package_tree.py``, which ``make test`` also runs mypy with).
+``renja`` tree (``tests/package_tree.py``).
 """
 
 from __future__ import annotations
@@ -39,3 +41,10 @@ def test_layers_hold() -> None:
     report = done.stdout + done.stderr
     assert done.returncode == 0, report
     assert "1 kept, 0 broken" in report
+
+
+def test_types_check() -> None:
+    done = run_tool("mypy")
+    report = done.stdout + done.stderr
+    assert done.returncode == 0, report
+    assert "Success: no issues found" in report
