@@ -220,6 +220,27 @@ def test_page_reads_without_script(browser: Browser, traffic: Traffic, report: P
         assert tab.locator("#filters").bounding_box() is None  # not displayed
 
 
+@pytest.mark.parametrize("width", [1400, 390])
+def test_nothing_runs_off_the_side(
+    browser: Browser, traffic: Traffic, report: Path, width: int
+) -> None:
+    """On a wide screen and on a phone the page fits its window: a table wider than the
+    screen (the findings, with their sources open) scrolls in its own box."""
+    from .test_compare_browser import MEASURE
+
+    with new_context(browser, traffic) as context:
+        tab = context.new_page()
+        tab.set_viewport_size({"width": width, "height": 900})
+        tab.goto(report.as_uri())
+        tab.locator("tr.detail details").first.evaluate("d => d.open = true")
+        measured = tab.evaluate(MEASURE.replace("!e.closest('.gulir')", "!e.closest('.grid')"))
+        assert measured["scrollWidth"] <= width, measured["outside"][:10]
+        assert measured["outside"] == []
+        grid = tab.locator("#findings")
+        box = grid.bounding_box()
+        assert box is not None and box["x"] + box["width"] <= width + 1
+
+
 def test_page_requests_nothing_but_itself(page: Page, traffic: Traffic, report: Path) -> None:
     """Runs last: the requests of every page the module opened, this one's included."""
     assert report.as_uri() in traffic.requests
