@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from renja.model.errors import InputError
+from renja.model.i18n import _
 
 LATTICE_ENGINE = "camelot-lattice"
 
@@ -111,8 +112,10 @@ def lattice_grids(path: Path, number: int, height: float, password: str | None) 
         import camelot
     except ImportError as exc:
         raise InputError(
-            f"camelot is not installed ({exc}); install renja with its dependencies "
-            "(pip install camelot-py) or read with --engine pdfplumber"
+            _(
+                "camelot is not installed ({reason}); install renja with its dependencies "
+                "(pip install camelot-py) or read with --engine pdfplumber"
+            ).format(reason=exc)
         ) from None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # camelot warns on pages without tables
