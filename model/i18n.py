@@ -38,6 +38,7 @@ LOCALE_VARIABLES: Final = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 LOCALE_DIR: Final = Path(__file__).resolve().with_name("locale")
 
 _chosen: list[str] = []  # the language set_language chose; empty: the environment's
+_from_environment: list[str] = []  # the environment's, read at the first message
 
 
 def language_code(text: str) -> str:
@@ -71,20 +72,26 @@ def language_from(environ: Mapping[str, str]) -> str:
 
 
 def language() -> str:
-    """The language messages are given in now: ``id`` or ``en``."""
-    return _chosen[-1] if _chosen else language_from(os.environ)
+    """The language messages are given in now: ``id`` or ``en``. Cheap: a cache of messages
+    keyed by their text (a parsed cell's problem) adds it to its key."""
+    if _chosen:
+        return _chosen[-1]
+    if not _from_environment:
+        _from_environment.append(language_from(os.environ))
+    return _from_environment[0]
 
 
 def set_language(lang: str | None) -> None:
     """Give every later message in ``lang`` (``id`` or ``en``); None: the environment's again.
 
-    >>> set_language("en"); _("error")
-    'error'
-    >>> set_language("id"); _("error")
-    'kesalahan'
+    >>> set_language("en"); _("empty")
+    'empty'
+    >>> set_language("id"); _("empty")
+    'kosong'
     >>> set_language(None)
     """
     _chosen.clear()
+    _from_environment.clear()
     if lang is not None:
         _chosen.append(checked(lang))
 
@@ -124,8 +131,8 @@ def _(message: str) -> str:
     """``message`` in the current language.
 
     >>> with use_language("id"):
-    ...     _("warning")
-    'peringatan'
+    ...     _("none")
+    'tidak ada'
     """
     return translations(language()).gettext(message)
 

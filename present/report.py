@@ -146,7 +146,7 @@ def check_meaning(slug: str) -> str:
     """What a check means, from the registry; empty for a check the registry does not know.
 
     >>> check_meaning("jumlah_total"), check_meaning("catatan_sendiri")
-    ('a total row (JUMLAH) is not the sum of the rows it closes', '')
+    ('baris total (JUMLAH) tidak sama dengan jumlah baris yang ditutupnya', '')
     """
     check = CHECKS.get(slug)
     return "" if check is None else check.meaning
