@@ -187,7 +187,7 @@ def set_origin(values: dict[str, Any], row: LogicalRow) -> None:
     """Set where the row came from beyond its own line: the lines merged into it
     (``baris_gabungan``) and the cells that fit no column (``sisa``)."""
     values["baris_gabungan"] = row.merged_lines() or None
-    values["sisa"] = " | ".join(text for _, text in row.overflow) or None
+    values["sisa"] = " | ".join(text for _position, text in row.overflow) or None
 
 
 def overflow_findings(row: LogicalRow, values: Mapping[str, Any], log: RowLog) -> None:

@@ -90,7 +90,7 @@ def _read_number(body: str, cell: str) -> Parsed[Decimal]:
         body = read_dot_as_decimal(body)
         rules.append(read_dot_as_decimal.__name__)
 
-    whole, _, fraction = body.partition(",")
+    whole, _sep, fraction = body.partition(",")
     if "." in fraction:
         return Parsed(
             None, problem=_("a dot after the decimal comma in {cell}").format(cell=quote_cell(cell))

@@ -103,7 +103,7 @@ def read_us_decimal(text: str) -> str:
     >>> read_us_decimal("3,547,642,206.00")
     '3.547.642.206,00'
     """
-    whole, _, cents = text.rpartition(".")
+    whole, _sep, cents = text.rpartition(".")
     return f"{whole.replace(',', '.')},{cents}"
 
 

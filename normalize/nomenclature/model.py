@@ -161,7 +161,7 @@ class Nomenclature:
 
     def versions(self) -> list[str]:
         """The loaded versions, oldest first."""
-        loaded = {version for (version, _, _), _ in self._slices}
+        loaded = {version for (version, _other, _other2), _other3 in self._slices}
         return [v for v in VERSIONS if v in loaded]
 
     def select(
