@@ -15,10 +15,10 @@ from typing import Any
 
 import pandas as pd
 
-from renja.model.i18n import _
 from renja.extract.source import file_hash
 from renja.model.contract import TableContract, row_value_kinds
 from renja.model.errors import OutputSchemaError, RenjaError
+from renja.model.i18n import _
 from renja.model.labels import table_name
 from renja.model.publish import STALE
 from renja.model.refs import Related, load_lines, load_related

@@ -44,10 +44,10 @@ from renja.present.causes import cause_groups, consequence_counts
 from renja.present.decide_view import (
     ACTION_LABELS,
     REVIEW_LABELS,
-    action_label,
     DecideView,
     DecisionsView,
     KeyCache,
+    action_label,
     decide_view,
     decisions_view,
 )

@@ -36,6 +36,7 @@ import pandas as pd
 from renja.model.decisions import APPLIED, STALE, decisions_csv
 from renja.model.decisions import FOLDER_FILE as DECISIONS_FILE
 from renja.model.errors import RenjaError, environment_message
+from renja.model.i18n import _
 from renja.model.keys import header_signature
 from renja.model.labels import printed_number, table_name
 from renja.model.publish import publish_folder
@@ -431,7 +432,7 @@ def write_outputs(
         if reports:
             folder = doc_folder(staging, data)
             _isolated("report.html", lambda: write_report(folder), debug, failed)
-            _isolated("workbook Excel", lambda: write_workbook(folder), debug, failed)
+            _isolated(_("the Excel workbook"), lambda: write_workbook(folder), debug, failed)
         data["warnings"] = [*data["warnings"], *failed]
         _write(  # last: a folder with a manifest is complete
             staging / "manifest.json",
@@ -467,11 +468,13 @@ def _isolated(
         if undo is not None:
             undo()
         if isinstance(exc, RenjaError):
-            failed.append(f"{what} tidak ditulis: {exc}")
+            failed.append(_("{what} not written: {reason}").format(what=what, reason=exc))
         else:
             failed.append(
-                f"{what} tidak ditulis: kesalahan internal ({type(exc).__name__}: "
-                f"{_one_line(exc)}); laporkan, atau jalankan lagi dengan --debug"
+                _(
+                    "{what} not written: internal error ({reason}); report it, or run again "
+                    "with --debug"
+                ).format(what=what, reason=f"{type(exc).__name__}: {_one_line(exc)}")
             )
 
 
