@@ -61,7 +61,11 @@ class Check(StrEnum):
         Severity.WARNING,
         N_("a number cell that cannot be read with certainty (a digit lost or added)"),
     )
-    KODE_TIDAK_TERBACA = ("kode_tidak_terbaca", Severity.WARNING, N_("a code cell that cannot be read"))
+    KODE_TIDAK_TERBACA = (
+        "kode_tidak_terbaca",
+        Severity.WARNING,
+        N_("a code cell that cannot be read"),
+    )
     SEL_TIDAK_TERPETAKAN = (
         "sel_tidak_terpetakan",
         Severity.WARNING,
@@ -70,8 +74,10 @@ class Check(StrEnum):
     KODE_URAIAN_TIDAK_COCOK = (
         "kode_uraian_tidak_cocok",
         Severity.WARNING,
-        N_("a printed code whose nomenclature name is not the row's name (the suggested code is in "
-        "`expected`)"),
+        N_(
+            "a printed code whose nomenclature name is not the row's name (the suggested code is "
+            "in `expected`)"
+        ),
     )
     KODE_TIDAK_DIKENAL = (
         "kode_tidak_dikenal",
@@ -91,13 +97,17 @@ class Check(StrEnum):
     ARITMETIKA_BARIS = (
         "aritmetika_baris",
         Severity.ERROR,
-        N_("a row's own arithmetic fails (sesudah − sebelum = jumlah perubahan; murni + penambahan = "
-        "total; TW I..IV = realisasi)"),
+        N_(
+            "a row's own arithmetic fails (sesudah − sebelum = jumlah perubahan; murni + "
+            "penambahan = total; TW I..IV = realisasi)"
+        ),
     )
     JUMLAH_RINCIAN = (
         "jumlah_rincian",
         Severity.ERROR,
-        N_("a parent's amount is not the sum of its children (sub kegiatan → kegiatan → program …)"),
+        N_(
+            "a parent's amount is not the sum of its children (sub kegiatan → kegiatan → program …)"
+        ),
     )
     JUMLAH_TOTAL = (
         "jumlah_total",
@@ -107,8 +117,10 @@ class Check(StrEnum):
     SELISIH_PEMBULATAN = (
         "selisih_pembulatan",
         Severity.INFO,
-        N_("a sum is off by no more than rounding each of its terms can explain (a prakiraan maju "
-        "computed as pagu × 1.01 and rounded row by row)"),
+        N_(
+            "a sum is off by no more than rounding each of its terms can explain (a prakiraan maju "
+            "computed as pagu × 1.01 and rounded row by row)"
+        ),
     )
     CAPAIAN_PERSEN = (
         "capaian_persen",
@@ -118,8 +130,10 @@ class Check(StrEnum):
     BEDA_ANTAR_TABEL = (
         "beda_antar_tabel",
         Severity.WARNING,
-        N_("the same quantity of the same code differs between tables (targets: info); raised to "
-        "error when it explains an arithmetic error"),
+        N_(
+            "the same quantity of the same code differs between tables (targets: info); raised to "
+            "error when it explains an arithmetic error"
+        ),
     )
     NILAI_DIDUGA_SALAH = (
         "nilai_diduga_salah",
@@ -134,15 +148,19 @@ class Check(StrEnum):
     SKEMA_KOLOM = (
         "skema_kolom",
         Severity.ERROR,
-        N_("a column the form requires is missing from a clean table, or a column no form knows "
-        "is in it"),
+        N_(
+            "a column the form requires is missing from a clean table, or a column no form knows "
+            "is in it"
+        ),
     )
     SKEMA_TIPE = (
         "skema_tipe",
         Severity.ERROR,
-        N_("a value of the wrong type for its column (text in an amount column, an amount held as "
-        "float), an empty required cell or a repeated row number: a pipeline bug or a broken "
-        "table"),
+        N_(
+            "a value of the wrong type for its column (text in an amount column, an amount held as "
+            "float), an empty required cell or a repeated row number: a pipeline bug or a broken "
+            "table"
+        ),
     )
     SKEMA_KATEGORI = (
         "skema_kategori",
@@ -163,8 +181,10 @@ class Check(StrEnum):
     SKEMA_KODE_GANDA = (
         "skema_kode_ganda",
         Severity.WARNING,
-        N_("a code on more than one data row of a form that lists each code once (`related` names "
-        "the row that has it first)"),
+        N_(
+            "a code on more than one data row of a form that lists each code once (`related` names "
+            "the row that has it first)"
+        ),
     )
     SKEMA_RENTANG = (
         "skema_rentang",
@@ -174,21 +194,27 @@ class Check(StrEnum):
     POLA_HITUNGAN_GAGAL = (
         "pola_hitungan_gagal",
         Severity.WARNING,
-        N_("a sum or in-row formula that fails in nearly every row of a column: the column is not "
-        "the sum the table seems to promise, or the document does not follow the formula it "
-        "prints"),
+        N_(
+            "a sum or in-row formula that fails in nearly every row of a column: the column is not "
+            "the sum the table seems to promise, or the document does not follow the formula it "
+            "prints"
+        ),
     )
     TABEL_TIDAK_LENGKAP = (
         "tabel_tidak_lengkap",
         Severity.WARNING,
-        N_("a table the reader could not take in whole (cells that fit no column, no header of its "
-        "own): its sums are not checked"),
+        N_(
+            "a table the reader could not take in whole (cells that fit no column, no header of "
+            "its own): its sums are not checked"
+        ),
     )
     KEPUTUSAN_USANG = (
         "keputusan_usang",
         Severity.WARNING,
-        N_("a decision of the decisions file (keputusan.csv) that no longer applies: its table, row "
-        "or finding is gone, its printed value changed, or its value cannot be taken"),
+        N_(
+            "a decision of the decisions file (keputusan.csv) that no longer applies: its table, "
+            "row or finding is gone, its printed value changed, or its value cannot be taken"
+        ),
     )
 
 

@@ -64,7 +64,9 @@ _ENVIRONMENT = {
     errno.EROFS: N_("this disk is read-only; choose --out where it can be written"),
     errno.EACCES: _NO_PERMISSION,
     errno.EPERM: _NO_PERMISSION,
-    errno.ENOTDIR: N_("part of this path is a file, not a folder; choose an --out that is a folder"),
+    errno.ENOTDIR: N_(
+        "part of this path is a file, not a folder; choose an --out that is a folder"
+    ),
     errno.EISDIR: N_("this is a folder, not a file; name the file"),
     errno.ENAMETOOLONG: N_(
         "name too long for the file system; shorten the input file's name (200 characters at "

@@ -44,8 +44,8 @@ _from_environment: list[str] = []  # the environment's, read at the first messag
 def language_code(text: str) -> str:
     """The language a locale name or a language tag names: its first part, in lower case.
 
-    >>> language_code("en_US.UTF-8"), language_code("id-ID"), language_code("EN"), language_code("C")
-    ('en', 'id', 'en', 'c')
+    >>> [language_code(name) for name in ("en_US.UTF-8", "id-ID", "EN", "C")]
+    ['en', 'id', 'en', 'c']
     """
     return text.split(":")[0].split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
 
@@ -148,7 +148,7 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(language()).ngettext(singular, plural, n)
 
 
-def N_(message: str) -> str:  # noqa: N802  (the gettext convention the extractor knows)
+def N_(message: str) -> str:  # the gettext convention the extractor knows
     """Mark ``message`` for the catalogue where it is defined, to be translated (``_``) where
     it is shown: a message made at import time, before any language is chosen."""
     return message

@@ -284,9 +284,9 @@ class Coder:
             return  # a misspelt name that names no other code says nothing against its code
         if indicator_score >= INDICATOR_SCORE:
             expected: str | None = kode
-            advice = _("its indikator matches code {kode}, so the uraian should be '{name}'").format(
-                kode=kode, name=entry.name
-            )
+            advice = _(
+                "its indikator matches code {kode}, so the uraian should be '{name}'"
+            ).format(kode=kode, name=entry.name)
         elif elsewhere and match.best is not None:
             expected = match.best.code
             advice = this_uraian_is(match.best.name, match.best.code)

@@ -198,7 +198,8 @@ def _lama_level(segments: list[str]) -> tuple[bool, str | None]:
 
 
 def _not_a_code(cell: str, why: str) -> Parsed[KodeReading]:
-    return Parsed(None, problem=_("not a code ({why}): {cell}").format(why=why, cell=quote_cell(cell)))
+    problem = _("not a code ({why}): {cell}").format(why=why, cell=quote_cell(cell))
+    return Parsed(None, problem=problem)
 
 
 def parse_kode(

@@ -242,9 +242,8 @@ def _parse_rupiah(text: str, lang: str) -> Parsed[int | Decimal]:
     whole, comma, cents = body.partition(",")
     whole, cents = whole.strip(), cents.strip()
     if "," in cents or "." in cents:
-        return Parsed(
-            None, problem=_("more than one decimal separator in {cell}").format(cell=quote_cell(cell))
-        )
+        problem = _("more than one decimal separator in {cell}").format(cell=quote_cell(cell))
+        return Parsed(None, problem=problem)
     if comma and not cents:
         rules.append(drop_trailing_comma.__name__)
     if " " in cents:

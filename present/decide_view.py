@@ -219,10 +219,10 @@ def decisions_view(folder: DocFolder) -> DecisionsView:
 __all__ = [
     "ACTION_LABELS",
     "REVIEW_LABELS",
-    "action_label",
     "DecideView",
     "DecisionsView",
     "KeyCache",
+    "action_label",
     "decide_view",
     "decisions_view",
 ]

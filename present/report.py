@@ -605,6 +605,11 @@ STATUS_LABELS = {  # marked for the catalogue; ``tables_view`` translates them
 }
 
 
+def status_label(status: str) -> str:
+    """What renja understood of a table, in words (empty for a status it does not name)."""
+    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else ""
+
+
 def audit_label(audit: dict[str, object]) -> str:
     """How far a table was audited, in words.
 
@@ -646,8 +651,7 @@ def tables_view(folder: DocFolder) -> list[TableRow]:
                 findings=findings_per_table[table_id],
                 clean=folder.clean_path(table_id).is_file(),
                 raw=folder.raw_path(table_id).is_file(),
-                status=_(STATUS_LABELS[status]) if (status := str(table.get("status", ""))) in
-                STATUS_LABELS else "",  # fmt: skip
+                status=status_label(str(table.get("status", ""))),
                 audit=audit_label(table.get("audit") or {}),
             )
         )

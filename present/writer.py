@@ -36,7 +36,7 @@ import pandas as pd
 from renja.model.decisions import APPLIED, STALE, decisions_csv
 from renja.model.decisions import FOLDER_FILE as DECISIONS_FILE
 from renja.model.errors import RenjaError, environment_message
-from renja.model.i18n import _
+from renja.model.i18n import LANGUAGES, N_, _, use_language
 from renja.model.keys import header_signature
 from renja.model.labels import printed_number, table_name
 from renja.model.publish import publish_folder
@@ -468,7 +468,7 @@ def _isolated(
         if undo is not None:
             undo()
         if isinstance(exc, RenjaError):
-            failed.append(_("{what} not written: {reason}").format(what=what, reason=exc))
+            failed.append(_(NOT_WRITTEN).format(what=what, reason=exc))
         else:
             failed.append(
                 _(
@@ -476,6 +476,26 @@ def _isolated(
                     "with --debug"
                 ).format(what=what, reason=f"{type(exc).__name__}: {_one_line(exc)}")
             )
+
+
+NOT_WRITTEN = N_("{what} not written: {reason}")
+
+
+def is_unwritten(warning: str) -> bool:
+    """Whether a warning says an output was not written (in any language renja speaks: a folder
+    may have been written in another).
+
+    >>> is_unwritten("workbook Excel tidak ditulis: disk penuh")
+    True
+    >>> is_unwritten("dibaca sebagai cp1252")
+    False
+    """
+    for lang in LANGUAGES:
+        with use_language(lang):
+            mark = _(NOT_WRITTEN).split("{what}")[1].split("{reason}")[0]
+        if mark in warning:
+            return True
+    return False
 
 
 def _one_line(exc: BaseException, limit: int = 200) -> str:
@@ -488,6 +508,7 @@ __all__ = [
     "REPAIR_COLUMNS",
     "Written",
     "finding_record",
+    "is_unwritten",
     "manifest",
     "write_outputs",
     "write_result",

@@ -596,7 +596,9 @@ def _relation_finding(
     row = book.sheets[cell.table].row(cell.row)
     found, expected, difference = outcome.found, outcome.expected, outcome.difference
     if relation.check == ROW:
-        template = _("{formula} = {expected}, but {column} prints {found} (difference {difference}).")
+        template = _(
+            "{formula} = {expected}, but {column} prints {found} (difference {difference})."
+        )
     elif relation.check == CHILDREN:
         template = _(
             "{who} prints {found} in column {column}, but {formula} below it = {expected} "

@@ -155,7 +155,8 @@ def read_2027_csv(path: Path) -> list[Entry]:
         try:
             jenis = normalize_jenis_pemda(row["jenis_pemda"])
         except ValueError as exc:
-            raise unreadable(path, _("line {line}: {reason}").format(line=line, reason=exc)) from exc
+            reason = _("line {line}: {reason}").format(line=line, reason=exc)
+            raise unreadable(path, reason) from exc
         entries.append(
             Entry(
                 canonical_code(row["code"]),
