@@ -5,9 +5,10 @@
 - ``Command`` and ``Group`` translate their help, and their options' help, when help is shown
   (the texts are English and marked ``N_`` where they are defined, at import time);
 - ``Group.main`` reads ``--lang`` (or ``--lang=``) from the arguments before click parses them,
-  so that ``--help`` and a usage error are already in that language, and gives every message
-  of the command that language (``RENJA_LANG`` too, for the processes it starts); after the
-  command the language is what it was before;
+  so that ``--help`` and a usage error are already in that language, else the environment's
+  language as the command starts, and gives every message of the command that language
+  (``RENJA_LANG`` too, for the processes it starts); after the command the language is what
+  it was before;
 - while a command runs, click's modules say their words through the catalogue
   (``click_in_catalogue``); ``renja.app.click_messages`` lists those a renja user can meet.
 """
@@ -17,13 +18,22 @@ from __future__ import annotations
 import gettext
 import os
 import sys
+import weakref
 from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from typing import Any
 
 import click
 
-from renja.model.i18n import LANGUAGE_VARIABLE, LANGUAGES, N_, _, ngettext, use_language
+from renja.model.i18n import (
+    LANGUAGE_VARIABLE,
+    LANGUAGES,
+    N_,
+    _,
+    language_from,
+    ngettext,
+    use_language,
+)
 
 LANG_OPTION = "--lang"
 LANG_HELP = N_(
@@ -31,6 +41,8 @@ LANG_HELP = N_(
     "(English). Default: $RENJA_LANG, else en when the system's locale (LANGUAGE, LC_ALL, "
     "LC_MESSAGES, LANG) is English, else id. Numbers are grouped the Indonesian way in both."
 )
+HELP_OPTION_HELP = N_("Show this message and exit.")  # click's own words for --help
+_ENGLISH_HELP: weakref.WeakSet[click.Option] = weakref.WeakSet()  # --help options given them
 # Usage metavars click writes as they are: marked so that they are translated too.
 METAVARS = {"[OPTIONS]": N_("[OPTIONS]"), "COMMAND [ARGS]...": N_("COMMAND [ARGS]...")}
 # click's modules that import gettext's ``gettext`` as ``_`` (and ``ngettext``) to say their words.
@@ -108,10 +120,11 @@ def click_in_catalogue() -> Iterator[None]:
 
 
 @contextmanager
-def translated_help(command: click.Command) -> Iterator[None]:
+def translated_help(command: click.Command, ctx: click.Context) -> Iterator[None]:
     """The command's help and its options' help in the current language while the block runs
     (click formats them; the English texts are the catalogue's keys)."""
-    originals = [(command, command.help), *((p, getattr(p, "help", None)) for p in command.params)]
+    params = command.get_params(ctx)
+    originals = [(command, command.help), *((p, getattr(p, "help", None)) for p in params)]
     for owner, text in originals:
         if text:
             owner.help = _(text)  # type: ignore[attr-defined]
@@ -120,6 +133,17 @@ def translated_help(command: click.Command) -> Iterator[None]:
     finally:
         for owner, text in originals:
             owner.help = text  # type: ignore[attr-defined]
+
+
+@contextmanager
+def _short_help(command: click.Command) -> Iterator[None]:
+    """The command's own help in the current language (for the group's list of commands)."""
+    original = command.help
+    command.help = _(original) if original else original
+    try:
+        yield
+    finally:
+        command.help = original
 
 
 def lang_option() -> click.Option:
@@ -141,12 +165,21 @@ class TranslatedHelp(click.Command):
         if not any(LANG_OPTION in getattr(p, "opts", ()) for p in self.params):
             self.params.append(lang_option())
 
+    def get_help_option(self, ctx: click.Context) -> click.Option | None:
+        """click's ``--help``, its help the English text (click makes it once, in the language
+        of the moment), translated when shown."""
+        option = super().get_help_option(ctx)
+        if option is not None and option not in _ENGLISH_HELP:  # once: it is translated when shown
+            option.help = HELP_OPTION_HELP
+            _ENGLISH_HELP.add(option)
+        return option
+
     def get_help(self, ctx: click.Context) -> str:
-        with translated_help(self):
+        with translated_help(self, ctx):
             return super().get_help(ctx)
 
     def get_short_help_str(self, limit: int = 45) -> str:
-        with translated_help(self):
+        with _short_help(self):
             return super().get_short_help_str(limit)
 
     def collect_usage_pieces(self, ctx: click.Context) -> list[str]:
@@ -165,8 +198,10 @@ class Group(TranslatedHelp, click.Group):
 
     def main(self, args: Sequence[str] | None = None, *rest: Any, **kwargs: Any) -> Any:
         given = sys.argv[1:] if args is None else args
+        # --lang, else the environment as the command starts (RENJA_LANG, an English locale)
+        chosen = language_argument(given) or language_from(os.environ)
         with ExitStack() as stack:
-            stack.enter_context(command_language(language_argument(given)))
+            stack.enter_context(command_language(chosen))
             stack.enter_context(click_in_catalogue())
             return super().main(args, *rest, **kwargs)
 
