@@ -100,7 +100,7 @@ def test_a_bad_document_is_listed_and_the_batch_goes_on(tmp_path: Path) -> None:
     batch = json.loads((out / "batch.json").read_text(encoding="utf-8"))
     failed = {d["doc_id"]: d["error"] for d in batch["documents"] if d["status"] == "failed"}
     assert set(failed) == {"broken", "empty"}
-    assert "is not a PDF" in failed["broken"] and "the file is empty" in failed["empty"]
+    assert "bukan PDF" in failed["broken"] and "berkasnya kosong" in failed["empty"]
 
 
 def test_run_job_never_raises(tmp_path: Path) -> None:

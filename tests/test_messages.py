@@ -195,7 +195,8 @@ def test_every_error_message_is_translated() -> None:
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             if name in errors:
                 where = f"{path.relative_to(REPO)}:{node.lineno}"
-                bare += [f"{where}: {text!r}" for arg in node.exc.args for text in _untranslated(arg)]
+                texts = [text for arg in node.exc.args for text in _untranslated(arg)]
+                bare += [f"{where}: {text!r}" for text in texts]
     assert bare == []
 
 
@@ -205,8 +206,9 @@ def test_every_printed_line_is_translated() -> None:
     bare = []
     for path in sorted((REPO / "app").glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", getattr(node.func, "id", ""))\
-                    in ("echo", "print"):  # fmt: skip
+            called = getattr(node, "func", None)
+            name = getattr(called, "attr", getattr(called, "id", ""))
+            if isinstance(node, ast.Call) and name in ("echo", "print"):
                 where = f"{path.relative_to(REPO)}:{node.lineno}"
                 bare += [f"{where}: {text!r}" for arg in node.args for text in _untranslated(arg)]
     assert bare == []

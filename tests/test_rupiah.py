@@ -110,7 +110,8 @@ def test_lost_or_added_digit_is_refused(cell: str, group: str) -> None:
     parsed = parse_rupiah(cell)
     assert parsed.value is None
     assert parsed.problem == (
-        f"kelompok {group!r} berisi {len(group)} digit: ada digit yang hilang atau bertambah di {cell!r}"
+        f"kelompok {group!r} berisi {len(group)} digit: ada digit yang hilang atau bertambah di "
+        f"{cell!r}"
     )
 
 
