@@ -167,7 +167,7 @@ class RelatedItem(NamedTuple):
     rows: str = ""  # the table's rows, for ``rows``
 
     @property
-    def count(self) -> int:
+    def row_count(self) -> int:
         """How many rows ``rows`` names."""
         return len(self.rows.split(", ")) if self.rows else 0
 
