@@ -8,7 +8,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench accuracy clean
+.PHONY: run test lint bench accuracy messages clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "renja needs Python 3.11 or newer (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
@@ -36,6 +36,19 @@ bench: $(STAMP)
 
 accuracy: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py
+
+# The message catalogue (model/locale/): every _() of the code and the templates into renja.pot,
+# new and changed messages into each language's .po (translate them there), then the .mo files
+# the package ships. tests/test_messages.py fails while a message lacks its translation.
+LOCALE  := model/locale
+SOURCES := core model extract normalize validate app present
+
+messages: $(STAMP)
+	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output --project=renja \
+		--copyright-holder="renja contributors" -o $(LOCALE)/renja.pot $(SOURCES)
+	$(BIN)/pybabel -q update -D renja -i $(LOCALE)/renja.pot -d $(LOCALE) \
+		--no-fuzzy-matching --ignore-obsolete
+	$(BIN)/pybabel -q compile -D renja -d $(LOCALE) --statistics
 
 clean:
 	rm -rf outputs .pytest_cache .ruff_cache .mypy_cache .hypothesis

@@ -32,6 +32,7 @@ from renja.extract.source import doc_id_for, file_hash
 from renja.model.contract import TableStatus
 from renja.model.decisions import default_path
 from renja.model.errors import OptionError, RenjaError, environment_message
+from renja.model.i18n import N_, _, group_digits
 from renja.model.options import check_choice, check_count, check_flag, check_type
 from renja.model.publish import claim_folder, publish_file
 from renja.model.severity import SEVERITIES
@@ -76,28 +77,30 @@ class Job:
         renja.model.errors.OptionError: force harus True atau False, bukan 'ya' (str)
         """
         check_type("path", self.path, Path, "Path")
-        check_type("doc_id", self.doc_id, str, "teks")
+        check_type("doc_id", self.doc_id, str, _("text"))
         if self.doc_id in ("", ".", "..") or "/" in self.doc_id or "\\" in self.doc_id:
             # the document's folder is OUT/<doc_id>: one folder inside OUT, never OUT itself
             raise OptionError(
-                "doc_id harus nama satu folder (tidak kosong, tanpa / atau \\, bukan . atau ..), "
-                f"bukan {self.doc_id!r}"
+                _(
+                    "doc_id must be the name of one folder (not empty, without / or \\, not . "
+                    "or ..), not {value!r}"
+                ).format(value=self.doc_id)
             )
         check_type("out_dir", self.out_dir, Path, "Path")
         check_type("options", self.options, ReadOptions, "ReadOptions")
-        check_type("nomenclature", self.nomenclature, (str, NoneType), "path (teks) atau None")
+        check_type("nomenclature", self.nomenclature, (str, NoneType), _("a path (text) or None"))
         check_flag("parquet", self.parquet)
         check_flag("reports", self.reports)
         check_flag("force", self.force)
         check_flag("safe_csv", self.safe_csv)
         check_flag("excel_csv", self.excel_csv)
         check_flag("debug", self.debug)
-        check_type("corrections", self.corrections, dict, "dict kolom → nilai")
+        check_type("corrections", self.corrections, dict, _("a dict column → value"))
         for name, value in self.corrections.items():
-            check_choice("kolom corrections", name, FIELDS)
-            check_type(f"corrections[{name!r}]", value, str, "teks")
+            check_choice(_("the column of corrections"), name, FIELDS)
+            check_type(f"corrections[{name!r}]", value, str, _("text"))
         check_values(self.corrections, str(self.path))
-        check_type("decisions", self.decisions, (Path, NoneType), "Path atau None")
+        check_type("decisions", self.decisions, (Path, NoneType), _("Path or None"))
 
     @property
     def decisions_path(self) -> Path:
@@ -130,21 +133,34 @@ class Outcome:
     def line(self) -> str:
         """One line for the console.
 
-        >>> Outcome("a.md", "a", "failed", error="a.md: no such file").line()
-        'a: failed: a.md: no such file'
+        >>> Outcome("a.md", "a", "failed", error="a.md: berkas tidak ada").line()
+        'a: gagal: a.md: berkas tidak ada'
         """
         if self.status == "failed":
-            return f"{self.doc_id}: failed: {self.error}"
+            return _("{doc_id}: failed: {error}").format(doc_id=self.doc_id, error=self.error)
         if self.status == "skipped":
-            return f"{self.doc_id}: skipped (outputs current) -> {self.folder}"
+            return _("{doc_id}: skipped (outputs current) -> {folder}").format(
+                doc_id=self.doc_id, folder=self.folder
+            )
         counts = self.findings
-        reviewed = f", {self.reviewed} reviewed" if self.reviewed else ""
-        return (
-            f"{self.doc_id}: {self.tables} tables ({self.rows} rows; {self.audit_note()}), "
-            f"{self.repairs} repairs, "
-            f"{sum(counts.values())} findings ({counts.get('error', 0)} errors, "
-            f"{counts.get('warning', 0)} warnings{reviewed}) -> {self.folder} "
-            f"[{self.seconds:.2f}s]"
+        reviewed = (
+            _(", {n} reviewed").format(n=group_digits(self.reviewed)) if self.reviewed else ""
+        )
+        return _(
+            "{doc_id}: {tables} tables ({rows} rows; {audit}), {repairs} repairs, {findings} "
+            "findings ({errors} errors, {warnings} warnings{reviewed}) -> {folder} [{seconds}s]"
+        ).format(
+            doc_id=self.doc_id,
+            tables=group_digits(self.tables),
+            rows=group_digits(self.rows),
+            audit=self.audit_note(),
+            repairs=group_digits(self.repairs),
+            findings=group_digits(sum(counts.values())),
+            errors=group_digits(counts.get("error", 0)),
+            warnings=group_digits(counts.get("warning", 0)),
+            reviewed=reviewed,
+            folder=self.folder,
+            seconds=f"{self.seconds:.2f}",
         )
 
     def audit_note(self) -> str:
@@ -152,20 +168,22 @@ class Outcome:
 
         >>> Outcome("a.pdf", "a", "ok", kinds={"bentuk_dikenal": 1, "disimpulkan": 2},
         ...         audit={"diperiksa": 2, "hanya_skema": 1}).audit_note()
-        '1 known form, 2 inferred; 2 audited'
+        '1 bentuk dikenal, 2 disimpulkan; 2 diperiksa'
         >>> Outcome("b.pdf", "b", "ok", kinds={"disimpulkan": 1},
         ...         audit={"tidak_lengkap": 1}).audit_note()
-        '0 known form, 1 inferred; 0 audited, 1 incomplete: NOT AUDITED'
+        '0 bentuk dikenal, 1 disimpulkan; 0 diperiksa, 1 tidak lengkap: TIDAK DIPERIKSA'
         """
         known = self.kinds.get(TableStatus.FORM.value, 0)
         inferred = self.kinds.get(TableStatus.INFERRED.value, 0)
         checked = self.audit.get(AuditStatus.CHECKED.value, 0)
         incomplete = self.audit.get(AuditStatus.INCOMPLETE.value, 0)
-        note = f"{known} known form, {inferred} inferred; {checked} audited"
+        note = _("{known} known form, {inferred} inferred; {checked} audited").format(
+            known=known, inferred=inferred, checked=checked
+        )
         if incomplete:
-            note += f", {incomplete} incomplete"
+            note += _(", {n} incomplete").format(n=incomplete)
         if known + inferred and not checked:
-            note += ": NOT AUDITED"
+            note += _(": NOT AUDITED")
         return note
 
 
@@ -300,7 +318,8 @@ def run_job(job: Job, pages: DocumentPages | None = None) -> Outcome:
         message = environment_message(exc)
         if message is None or job.debug:
             return _internal(job, exc)
-        return Outcome(str(job.path), job.doc_id, "failed", error=f"{job.path}: {message}")
+        error = _("{path}: {reason}").format(path=job.path, reason=message)
+        return Outcome(str(job.path), job.doc_id, "failed", error=error)
     except MemoryError:
         return _out_of_memory(job)
     except Exception as exc:  # a bug: still one line, and the batch goes on
@@ -312,7 +331,9 @@ def run_job(job: Job, pages: DocumentPages | None = None) -> Outcome:
     warnings = [*result.document.warnings, *written.warnings]
     if replaced:
         warnings.append(
-            f"menggantikan keluaran berkas lain dengan id yang sama ({replaced}) di {folder}"
+            _("replaces the outputs of another file with the same id ({file}) in {folder}").format(
+                file=replaced, folder=folder
+            )
         )
     return Outcome(
         str(job.path),
@@ -333,20 +354,24 @@ def run_job(job: Job, pages: DocumentPages | None = None) -> Outcome:
     )
 
 
-INTERNAL = "internal error"  # what a bug's one line says (the CLI adds how to see more)
+INTERNAL = N_("internal error")  # what a bug's one line says (the CLI adds how to see more)
 
 
 def _internal(job: Job, exc: BaseException) -> Outcome:
     """A bug's outcome: one line; with ``job.debug`` the exception goes on, traceback and all."""
     if job.debug:
         raise exc
-    error = f"{job.path}: {INTERNAL} ({type(exc).__name__}: {exc}); report it"
+    error = _("{path}: {internal} ({reason}); report it").format(
+        path=job.path, internal=_(INTERNAL), reason=f"{type(exc).__name__}: {exc}"
+    )
     return Outcome(str(job.path), job.doc_id, "failed", error=error)
 
 
 def _out_of_memory(job: Job) -> Outcome:
-    error = (f"{job.path}: kehabisan memori saat memproses dokumen ini; naikkan --max-memory, "
-             "kurangi --workers, atau pecah dokumennya")  # fmt: skip
+    error = _(
+        "{path}: out of memory while processing this document; raise --max-memory, lower "
+        "--workers, or split the document"
+    ).format(path=job.path)
     return Outcome(str(job.path), job.doc_id, "failed", error=error)
 
 
@@ -406,7 +431,7 @@ def worker_start(parent: int, max_memory_mb: int | None) -> None:
             import resource
 
             limit = max_memory_mb << 20
-            _, hard = resource.getrlimit(resource.RLIMIT_AS)
+            _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
             if hard != resource.RLIM_INFINITY:
                 limit = min(limit, hard)
             resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
@@ -460,10 +485,10 @@ def _outcomes(
             try:
                 yield pool.submit(run_job, job).result()
             except BrokenProcessPool:
-                error = (
-                    f"{job.path}: proses pekerja berhenti mendadak saat memproses dokumen ini "
-                    f"(kehabisan memori? batasnya {max_memory_mb} MiB, --max-memory)"
-                )
+                error = _(
+                    "{path}: the worker process stopped suddenly while processing this document "
+                    "(out of memory? its limit is {limit} MiB, --max-memory)"
+                ).format(path=job.path, limit=max_memory_mb)
                 yield Outcome(str(job.path), job.doc_id, "failed", error=error)
 
 
@@ -474,12 +499,16 @@ def run_dask(jobs: Sequence[Job], address: str) -> Iterator[Outcome]:
         from distributed import Client, as_completed
     except ImportError:
         raise RenjaError(
-            "--dask needs dask.distributed (pip install 'renja[dask]' or 'dask[distributed]')"
+            _("--dask needs dask.distributed (pip install 'renja[dask]' or 'dask[distributed]')")
         ) from None
     try:
         client = Client(address, timeout=DASK_CONNECT_TIMEOUT)
     except Exception as exc:
-        raise RenjaError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+        raise RenjaError(
+            _("cannot reach the Dask scheduler at {address}: {reason}").format(
+                address=address, reason=exc
+            )
+        ) from None
     try:
         futures = client.map(run_job, list(jobs), pure=False)
         for future in as_completed(futures):
@@ -507,23 +536,30 @@ class Summary:
         >>> s = Summary([Outcome("a.md", "a", "ok", tables=2, findings={"error": 1}),
         ...              Outcome("b.pdf", "b", "failed", error="b.pdf: is not a PDF")])
         >>> s.line()
-        '2 documents: 1 ok, 0 skipped, 1 failed; 2 tables; findings: 1 error, 0 warning, 0 info;
-        not audited: a'
+        '2 dokumen: 1 berhasil, 0 dilewati, 1 gagal; 2 tabel; temuan: 1 error, 0 warning, 0 info;
+        tidak diperiksa: a'
         """
         findings = {s.value: sum(o.findings.get(s, 0) for o in self.outcomes) for s in SEVERITIES}
         checked = sum(o.audit.get(AuditStatus.CHECKED.value, 0) for o in self.outcomes)
         unaudited = [o.doc_id for o in self.outcomes if o.status != "failed" and o.tables
                      and not o.audit.get(AuditStatus.CHECKED.value)]  # fmt: skip
-        line = (
-            f"{len(self.outcomes)} documents: {self.count('ok')} ok, {self.count('skipped')} "
-            f"skipped, {self.count('failed')} failed; "
-            f"{sum(o.tables for o in self.outcomes)} tables"
-            + (f" ({checked} audited)" if checked else "")
-            + "; findings: "
-            + ", ".join(f"{n} {s}" for s, n in findings.items())
+        tables = sum(o.tables for o in self.outcomes)
+        line = _(
+            "{documents} documents: {ok} ok, {skipped} skipped, {failed} failed; {tables} tables"
+        ).format(
+            documents=group_digits(len(self.outcomes)),
+            ok=group_digits(self.count("ok")),
+            skipped=group_digits(self.count("skipped")),
+            failed=group_digits(self.count("failed")),
+            tables=group_digits(tables),
+        )
+        if checked:
+            line += " " + _("({n} audited)").format(n=group_digits(checked))
+        line += _("; findings: {counts}").format(
+            counts=", ".join(f"{group_digits(n)} {s}" for s, n in findings.items())
         )
         if unaudited:
-            line += f"; not audited: {', '.join(unaudited)}"
+            line += _("; not audited: {documents}").format(documents=", ".join(unaudited))
         return line
 
     def as_dict(self) -> dict[str, Any]:
@@ -570,8 +606,10 @@ def plan_jobs(
     documents = list(documents)
     if decisions is not None and len(documents) > 1:
         raise OptionError(
-            f"--keputusan {decisions} berlaku untuk satu dokumen, bukan {len(documents)}; "
-            "tanpa --keputusan setiap dokumen memakai berkas <nama>.keputusan.csv di sampingnya"
+            _(
+                "--keputusan {file} holds for one document, not {n}; without --keputusan each "
+                "document uses the file <name>.keputusan.csv beside it"
+            ).format(file=decisions, n=len(documents))
         )
     seen: set[str] = set()
     jobs = []

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from renja.model.i18n import _, group_digits, ngettext
 from renja.model.labels import printed_number, shorten, table_name
 from renja.model.records import Finding
 from renja.model.result import Result
@@ -47,11 +48,11 @@ def finding_place(finding: Finding) -> str:
         name = shorten(finding.table_name or finding.table, NAME_WIDTH)
         parts.append(name if name == finding.table else f"{name} ({finding.table})")
     if finding.row is not None:
-        parts.append(f"baris {finding.row}")
+        parts.append(_("row {row}").format(row=finding.row))
     if finding.source.page is not None:
-        parts.append(f"hal. {finding.source.page}")
+        parts.append(_("p. {page}").format(page=finding.source.page))
     elif finding.source.line is not None:
-        parts.append(f"baris dokumen {finding.source.line}")
+        parts.append(_("document line {line}").format(line=finding.source.line))
     return ", ".join(parts) or "-"
 
 
@@ -66,13 +67,22 @@ def audit_coverage(result: Result) -> str:
     document with no finding is only clean where its tables were checked."""
     data = [t for t, a in result.audits.items() if a.status is not AuditStatus.NOT_DATA]
     checked = [t for t in data if result.audits[t].status is AuditStatus.CHECKED]
-    text = f"{len(checked)} of {len(data)} data tables audited"
+    text = audited_text(len(checked), len(data))
     partial = [t for t in data if result.audits[t].status is AuditStatus.INCOMPLETE]
     if partial:
-        text += f" ({len(partial)} not read whole: {', '.join(partial)})"
+        text += " " + _("({n} not read whole: {tables})").format(
+            n=len(partial), tables=", ".join(partial)
+        )
     if data and not checked:
-        text += "; NO TABLE AUDITED: no finding does not mean clean"
+        text += _("; NO TABLE AUDITED: no finding does not mean clean")
     return text
+
+
+def audited_text(checked: int, data: int) -> str:
+    """How many of the data tables were audited in full, in words."""
+    return ngettext(
+        "{checked} of {n} data table audited", "{checked} of {n} data tables audited", data
+    ).format(checked=group_digits(checked), n=group_digits(data))
 
 
 def document_json(result: Result, threshold: int) -> dict[str, Any]:
@@ -126,7 +136,7 @@ def folder_json(done: Reaudited, threshold: int) -> dict[str, Any]:
         "doc_id": done.doc_id,
         "folder": str(done.folder),
         "counts": open_counts(done.findings),
-        "audited": f"{checked} of {len(done.audits)} data tables audited",
+        "audited": audited_text(checked, len(done.audits)),
         "fails": any(f.open and f.severity.rank <= threshold for f in done.findings),
         "rewritten": list(done.rewritten),
         "findings": [finding_record(f) for f in done.findings],

@@ -26,12 +26,15 @@ from renja.app.check_output import (
     JSON_FORMAT,
     TEXT_FORMAT,
     audit_coverage,
+    audited_text,
     check_json,
     document_json,
     finding_line,
     folder_json,
 )
+from renja.app.cli_text import Group
 from renja.model.errors import RenjaError, environment_message
+from renja.model.i18n import N_, _, group_digits
 from renja.model.records import Finding
 from renja.model.severity import SEVERITIES, Severity, severity_rank
 from renja.model.tables import AuditStatus
@@ -81,13 +84,30 @@ class UserError(click.ClickException):
         return shown(self.message)
 
 
-INTERNAL_HINT = "rerun with --debug"
+INTERNAL_HINT = N_("rerun with --debug")
 
 
 def internal_line(exc: BaseException) -> str:
     """The one line a bug gets without ``--debug``."""
     text = " ".join(str(exc).split())
-    return f"internal error ({type(exc).__name__}: {text}); report it ({INTERNAL_HINT})"
+    return _("internal error ({reason}); report it ({hint})").format(
+        reason=f"{type(exc).__name__}: {text}", hint=_(INTERNAL_HINT)
+    )
+
+
+def error_line(message: str) -> str:
+    """A document's error, on its own line while the others go on (click's ``Error:`` line)."""
+    return _("Error: {message}").format(message=message)
+
+
+def warning_line(message: str) -> str:
+    """A warning on its own line."""
+    return _("Warning: {message}").format(message=message)
+
+
+def note_line(message: str) -> str:
+    """A note on its own line (something skipped, for instance)."""
+    return _("Note: {message}").format(message=message)
 
 
 @contextmanager
@@ -109,8 +129,9 @@ def guarded(debug: bool = False) -> Iterator[None]:
             raise UserError(internal_line(exc)) from None
         raise UserError(message) from None
     except MemoryError:
-        raise UserError("kehabisan memori; tutup program lain atau proses lebih sedikit "
-                        "dokumen sekaligus") from None  # fmt: skip
+        raise UserError(
+            _("out of memory; close other programs or process fewer documents at once")
+        ) from None
     except Exception as exc:
         if debug:
             raise
@@ -119,9 +140,10 @@ def guarded(debug: bool = False) -> Iterator[None]:
 
 def debug_option(command: CommandFunction) -> CommandFunction:
     """``--debug``: show the traceback of an internal error."""
-    return click.option(
-        "--debug", is_flag=True, help="Show the traceback of an internal error."
-    )(command)
+    return click.option("--debug", is_flag=True, help=DEBUG_HELP)(command)
+
+
+DEBUG_HELP = N_("Show the traceback of an internal error.")
 
 
 def progress_option(command: CommandFunction) -> CommandFunction:
@@ -131,8 +153,10 @@ def progress_option(command: CommandFunction) -> CommandFunction:
         "--progress/--no-progress",
         "show_progress",
         default=None,
-        help="Show the pages of each PDF as they are read, on stderr.  [default: when stderr "
-        "is a terminal; never with -q]",
+        help=N_(
+            "Show the pages of each PDF as they are read, on stderr.  [default: when stderr is "
+            "a terminal; never with -q]"
+        ),
     )(command)
 
 
@@ -156,17 +180,17 @@ def find_documents(inputs: tuple[Path, ...]) -> list[Path]:
             named = sorted(p for p in item.iterdir() if p.suffix.lower() in SUPPORTED_SUFFIXES)
             found = [p for p in named if p.is_file()]
             for other in (p for p in named if not p.is_file() and not p.is_dir()):
-                echo(f"Catatan: {other} dilewati: bukan berkas biasa (perangkat, FIFO, soket "
-                     "atau tautan putus)", err=True)  # fmt: skip
+                echo(note_line(_("{path} skipped: no regular file (a device, FIFO, socket or "
+                                 "broken link)").format(path=other)), err=True)  # fmt: skip
             for note in (p for p in found if is_folder_note(p)):
-                echo(f"Catatan: {note} dilewati: berkas keterangan folder, bukan dokumen",
-                     err=True)  # fmt: skip
+                echo(note_line(_("{path} skipped: a note of the folder, no document")
+                               .format(path=note)), err=True)  # fmt: skip
             found = [p for p in found if not is_folder_note(p)]
             if not found:
                 raise RenjaError(
-                    f"{item}: no documents to process (looked for "
-                    + ", ".join(sorted(SUPPORTED_SUFFIXES))
-                    + ")"
+                    _("{path}: no documents to process (looked for {suffixes})").format(
+                        path=item, suffixes=", ".join(sorted(SUPPORTED_SUFFIXES))
+                    )
                 )
             documents.extend(found)
         else:
@@ -174,15 +198,20 @@ def find_documents(inputs: tuple[Path, ...]) -> list[Path]:
     return documents
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=Group,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=N_(
+        "renja: Renja documents (PDF or Markdown) in, clean validated datasets out.\n"
+        "\n"
+        "\b\n"
+        "Quick start:\n"
+        "  renja run samples/ --out outputs/"
+    ),
+)
 @click.version_option(__version__, prog_name="renja")
 def main() -> None:
-    """renja: Renja documents (PDF or Markdown) in, clean validated datasets out.
-
-    \b
-    Quick start:
-      renja run samples/ --out outputs/
-    """
+    """The ``renja`` group: its help is the ``help`` above (marked for the catalogue)."""
 
 
 def nomenclature_option(command: CommandFunction) -> CommandFunction:
@@ -192,8 +221,10 @@ def nomenclature_option(command: CommandFunction) -> CommandFunction:
         "nomenklatur",
         type=click.Path(path_type=Path),
         default=None,
-        help="Folder (or .csv / SIPD .xlsx file) of the Permendagri 90 nomenclature. "
-        "Default: $RENJA_NOMENKLATUR, else ../shared/reference/permendagri90.",
+        help=N_(
+            "Folder (or .csv / SIPD .xlsx file) of the Permendagri 90 nomenclature. Default: "
+            "$RENJA_NOMENKLATUR, else ../shared/reference/permendagri90."
+        ),
     )(command)
 
 
@@ -204,9 +235,11 @@ def wilayah_option(command: CommandFunction) -> CommandFunction:
         "wilayah",
         type=click.Path(exists=True, path_type=Path),
         default=None,
-        help="Folder (or .csv file) of the Kemendagri region codes, kode_wilayah_prov_kabkota.csv: "
-        "checks the pemda a document names and gives kabupaten/kota their kode_pemda. "
-        "Default: $RENJA_WILAYAH, else ../shared/reference/wilayah.",
+        help=N_(
+            "Folder (or .csv file) of the Kemendagri region codes, kode_wilayah_prov_kabkota.csv: "
+            "checks the pemda a document names and gives kabupaten/kota their kode_pemda. "
+            "Default: $RENJA_WILAYAH, else ../shared/reference/wilayah."
+        ),
     )(command)
 
 
@@ -219,13 +252,13 @@ def pdf_options(command: CommandFunction) -> CommandFunction:
 
     for option in reversed(
         (
-            click.option("--password", default=None, help="Password of encrypted PDFs."),
+            click.option("--password", default=None, help=N_("Password of encrypted PDFs.")),
             click.option(
                 "--max-pages",
                 type=int,
                 default=DEFAULT_MAX_PAGES,
                 show_default=True,
-                help="Refuse PDFs with more pages than this.",
+                help=N_("Refuse PDFs with more pages than this."),
             ),
             click.option(
                 "--max-size",
@@ -234,7 +267,7 @@ def pdf_options(command: CommandFunction) -> CommandFunction:
                 default=DEFAULT_MAX_SIZE_MB,
                 show_default=True,
                 metavar="MB",
-                help="Refuse documents larger than this many MiB.",
+                help=N_("Refuse documents larger than this many MiB."),
             ),
             click.option(
                 "--max-stream",
@@ -243,23 +276,29 @@ def pdf_options(command: CommandFunction) -> CommandFunction:
                 default=DEFAULT_MAX_STREAM_MB,
                 show_default=True,
                 metavar="MB",
-                help="Stop reading a PDF when one of its compressed streams unpacks to more "
-                "than this many MiB (a decompression bomb).",
+                help=N_(
+                    "Stop reading a PDF when one of its compressed streams unpacks to more than "
+                    "this many MiB (a decompression bomb)."
+                ),
             ),
             click.option(
                 "--ocr",
                 is_flag=True,
-                help="Recognise the text of scanned pages first (needs ocrmypdf and tesseract).",
+                help=N_(
+                    "Recognise the text of scanned pages first (needs ocrmypdf and tesseract)."
+                ),
             ),
             click.option(
                 "--engine",
                 metavar="[" + "|".join(ENGINES) + "]",
                 default="auto",
                 show_default=True,
-                help="Table engines for PDFs. auto: camelot (lattice) reads again the pages "
-                "pdfplumber seems to misread (merged amount columns, a grid only in a picture) "
-                "and the better reading is kept; camelot: every page read by both; "
-                "pdfplumber: pdfplumber alone. The choice is recorded in the manifest.",
+                help=N_(
+                    "Table engines for PDFs. auto: camelot (lattice) reads again the pages "
+                    "pdfplumber seems to misread (merged amount columns, a grid only in a "
+                    "picture) and the better reading is kept; camelot: every page read by both; "
+                    "pdfplumber: pdfplumber alone. The choice is recorded in the manifest."
+                ),
             ),
         )
     ):
@@ -300,21 +339,26 @@ def load_reference(path: Path | None, required: bool) -> Nomenclature | None:
     except ReferenceMissingError as exc:
         if required or path is not None:
             raise UserError(str(exc)) from None
-        echo(f"Warning: codes are not verified or matched: {exc}", err=True)
+        echo(warning_line(_("codes are not verified or matched: {reason}").format(reason=exc)),
+             err=True)  # fmt: skip
         return None
 
 
-@main.command()
+REPORT_HELP = N_(
+    "Rebuild the audit report and the Excel workbook of existing output folders.\n"
+    "\n"
+    "FOLDERS are document folders written by `renja run` (OUT/<doc_id>/), or folders holding "
+    "them (OUT/): each document gets report.html and <doc_id>.xlsx again, from its manifest, "
+    "tables, repairs and findings. To check edited tables again first, run `renja check` on "
+    "the folder."
+)
+
+
+@main.command(help=REPORT_HELP)
 @click.argument("folders", nargs=-1, required=True, type=click.Path(path_type=Path))
 @debug_option
 def report(folders: tuple[Path, ...], debug: bool) -> None:
-    """Rebuild the audit report and the Excel workbook of existing output folders.
-
-    FOLDERS are document folders written by `renja run` (OUT/<doc_id>/), or folders holding
-    them (OUT/): each document gets report.html and <doc_id>.xlsx again, from its manifest,
-    tables, repairs and findings. To check edited tables again first, run `renja check` on
-    the folder.
-    """
+    """``renja report``: ``REPORT_HELP``."""
     from renja.app.reaudit import doc_folders
     from renja.present.outputs import read_doc_folder
     from renja.present.report import write_report
@@ -322,7 +366,7 @@ def report(folders: tuple[Path, ...], debug: bool) -> None:
 
     for given in folders:
         if not given.is_dir():
-            raise UserError(f"{given}: no such output folder")
+            raise UserError(_("{path}: no such output folder").format(path=given))
         for folder in doc_folders(given) or [given]:
             with guarded(debug):
                 read = read_doc_folder(folder)
@@ -331,18 +375,29 @@ def report(folders: tuple[Path, ...], debug: bool) -> None:
 
 
 NEVER = "never"  # --fail-on: no finding fails the run
+CHECK_HELP = N_(
+    "Audit Renja documents, or output folders again, and exit 1 when they have findings.\n"
+    "\n"
+    "INPUTS are documents (or folders of them), which are read and audited without writing any "
+    "file, or output folders written by `renja run` (OUT/<doc_id>/ or OUT/), whose tables are "
+    "checked again as they are now, hand edits included: their findings.csv, Parquet, "
+    "manifest, report and workbook are written again. Prints one line per open finding at or "
+    "above --fail-on (document, id, severity, check, place, message; the place is the table's "
+    "printed name with its id, the row, and the page or line) and a summary per document on "
+    "stderr. With --format json, stdout holds one JSON document with every finding instead."
+)
 
 
-@main.command()
+@main.command(help=CHECK_HELP)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--fail-on",
     type=click.Choice((*(s.value for s in SEVERITIES), NEVER)),
     default=Severity.ERROR.value,
     show_default=True,
-    help="Exit 1 when a finding of this severity or worse is found.",
+    help=N_("Exit 1 when a finding of this severity or worse is found."),
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print the summary line only.")
+@click.option("-q", "--quiet", is_flag=True, help=N_("Print the summary line only."))
 @debug_option
 @click.option(
     "--format",
@@ -350,9 +405,11 @@ NEVER = "never"  # --fail-on: no finding fails the run
     type=click.Choice((TEXT_FORMAT, JSON_FORMAT)),
     default=TEXT_FORMAT,
     show_default=True,
-    help="text: one line per finding; json: one JSON document on stdout with every finding "
-    "of every input as a record (the columns of findings.csv, typed) and each table's printed "
-    "name.",
+    help=N_(
+        "text: one line per finding; json: one JSON document on stdout with every finding of "
+        "every input as a record (the columns of findings.csv, typed) and each table's printed "
+        "name."
+    ),
 )
 @progress_option
 @pdf_options
@@ -374,16 +431,7 @@ def check(
     nomenklatur: Path | None,
     wilayah: Path | None,
 ) -> None:
-    """Audit Renja documents, or output folders again, and exit 1 when they have findings.
-
-    INPUTS are documents (or folders of them), which are read and audited without writing any
-    file, or output folders written by `renja run` (OUT/<doc_id>/ or OUT/), whose tables are
-    checked again as they are now, hand edits included: their findings.csv, Parquet, manifest,
-    report and workbook are written again. Prints one line per open finding at or above
-    --fail-on (document, id, severity, check, place, message; the place is the table's printed
-    name with its id, the row, and the page or line) and a summary per document on stderr.
-    With --format json, stdout holds one JSON document with every finding instead.
-    """
+    """``renja check``: ``CHECK_HELP``."""
     from renja.app.pipeline import process
     from renja.app.progress import display
     from renja.app.reaudit import doc_folders
@@ -409,7 +457,7 @@ def check(
                 result = process(path, nomenclature=reference, code=reference is not None,
                                  options=options, progress=pages)  # fmt: skip
         except UserError as exc:  # this document: one line, and the others go on
-            echo(f"Error: {exc.format_message()}", err=True)
+            echo(error_line(exc.format_message()), err=True)
             errors.append({"file": shown(str(path)), "message": exc.format_message()})
             failed = True
             continue
@@ -444,9 +492,9 @@ def _print_findings(doc_id: str, findings: Sequence[Finding], threshold: int, qu
 def _counts(findings: Sequence[Finding]) -> str:
     """Open findings by severity, and how many a person reviewed."""
     counts = {s.value: sum(f.open and f.severity is s for f in findings) for s in SEVERITIES}
-    text = ", ".join(f"{n} {s}" for s, n in counts.items())
+    text = ", ".join(f"{group_digits(n)} {s}" for s, n in counts.items())
     reviewed = sum(not f.open for f in findings)
-    return text + (f", {reviewed} reviewed" if reviewed else "")
+    return text + (_(", {n} reviewed").format(n=group_digits(reviewed)) if reviewed else "")
 
 
 def _check_folders(
@@ -467,7 +515,7 @@ def _check_folders(
             with guarded(debug):
                 done = reaudit(folder)
         except UserError as exc:
-            echo(f"Error: {exc.format_message()}", err=True)
+            echo(error_line(exc.format_message()), err=True)
             errors.append({"file": shown(str(folder)), "message": exc.format_message()})
             failed = True
             continue
@@ -476,13 +524,14 @@ def _check_folders(
             hits = any(f.open and f.severity.rank <= threshold for f in done.findings)
         else:
             hits = _print_findings(done.doc_id, done.findings, threshold, quiet)
-        written = f"; written again: {', '.join(done.rewritten)}" if done.rewritten else ""
-        checked = sum(status is AuditStatus.CHECKED for status in done.audits.values())
-        echo(
-            f"{done.doc_id}: {_counts(done.findings)}; {checked} of {len(done.audits)} data "
-            f"tables audited{written}",
-            err=True,
+        written = (
+            _("; written again: {files}").format(files=", ".join(done.rewritten))
+            if done.rewritten
+            else ""
         )
+        checked = sum(status is AuditStatus.CHECKED for status in done.audits.values())
+        audited = audited_text(checked, len(done.audits))
+        echo(f"{done.doc_id}: {_counts(done.findings)}; {audited}{written}", err=True)
         failed = failed or hits
     return failed
 

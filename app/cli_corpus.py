@@ -19,7 +19,9 @@ from renja.app.cli import (
     main,
     nomenclature_option,
     shown,
+    warning_line,
 )
+from renja.model.i18n import N_, _, group_digits
 
 if TYPE_CHECKING:
     from renja.normalize.nomenclature import Nomenclature
@@ -32,11 +34,23 @@ corpus_option = click.option(
     type=click.Path(path_type=Path),
     default=DEFAULT_CORPUS,
     show_default=True,
-    help="The corpus folder (OUT/corpus).",
+    help=N_("The corpus folder (OUT/corpus)."),
 )
 
 
-@main.command()
+CORPUS_HELP = N_(
+    "Rebuild OUT/corpus/ from the document folders in OUT (default: outputs), and its "
+    "comparisons, OUT/corpus/compare/ (as `renja compare` writes them).\n"
+    "\n"
+    "Writes dokumen.parquet, tabel.parquet, baris/ (every clean row, amounts in long form, one "
+    "file per year), pagu.parquet (each document's budget once: safe to sum), "
+    "sub_kegiatan.parquet, temuan.parquet, renja.duckdb (the same tables, for `renja query` and "
+    "any DuckDB tool), datapackage.json (the data dictionary) and README.md. The nomenclature, "
+    "when found, names the levels of the hierarchy a document does not print."
+)
+
+
+@main.command(help=CORPUS_HELP)
 @click.argument(
     "out_dir", required=False, default=DEFAULT_OUT, type=click.Path(path_type=Path)
 )  # fmt: skip
@@ -44,20 +58,12 @@ corpus_option = click.option(
     "--csv-aman",
     "safe_csv",
     is_flag=True,
-    help="The comparisons' CSV text cells starting with = + - @ get a ' before them.",
+    help=N_("The comparisons' CSV text cells starting with = + - @ get a ' before them."),
 )
 @nomenclature_option
 @debug_option
 def corpus(out_dir: Path, safe_csv: bool, nomenklatur: Path | None, debug: bool) -> None:
-    """Rebuild OUT/corpus/ from the document folders in OUT (default: outputs), and its
-    comparisons, OUT/corpus/compare/ (as `renja compare` writes them).
-
-    Writes dokumen.parquet, tabel.parquet, baris/ (every clean row, amounts in long form, one
-    file per year), pagu.parquet (each document's budget once: safe to sum),
-    sub_kegiatan.parquet, temuan.parquet, renja.duckdb (the same tables, for `renja query` and
-    any DuckDB tool), datapackage.json (the data dictionary) and README.md. The nomenclature,
-    when found, names the levels of the hierarchy a document does not print.
-    """
+    """``renja corpus``: ``CORPUS_HELP``."""
     from renja.app.cli_run import owned_folder
     from renja.model.publish import is_marked
 
@@ -88,10 +94,10 @@ def corpus_and_comparison(
             try:
                 compared = compare(built.folder, built.folder / COMPARE, reference, safe_csv)
             except RenjaError as exc:  # nothing coded to compare: the corpus still stands
-                echo(f"Warning: compare: {exc}", err=True)
+                echo(warning_line(f"compare: {exc}"), err=True)
                 return
     except UserError as exc:
-        echo(f"Warning: compare: {exc.format_message()}", err=True)
+        echo(warning_line(f"compare: {exc.format_message()}"), err=True)
         return
     if not quiet:
         echo(compared.line())
@@ -111,28 +117,35 @@ def _optional_reference(path: Path | None) -> Nomenclature | None:
         return None
 
 
-@main.command()
+QUERY_HELP = N_(
+    "Run SQL against the corpus: tables dokumen, tabel, baris, pagu, sub_kegiatan, temuan.\n"
+    "\n"
+    "Queries only read: files outside the corpus folder, writing (COPY, EXPORT) and extensions "
+    "are refused. For other analyses, open corpus/renja.duckdb with DuckDB itself.\n"
+    "\n"
+    "\b\n"
+    "Example:\n"
+    '  renja query "SELECT skpd_baku, tahun_anggaran, sum(pagu) FROM pagu WHERE terkini GROUP '
+    'BY ALL"'
+)
+
+
+@main.command(help=QUERY_HELP)
 @click.argument("sql")
 @corpus_option
-@click.option("--csv", "as_csv", is_flag=True, help="Print CSV (for pipes) instead of a table.")
+@click.option(
+    "--csv", "as_csv", is_flag=True, help=N_("Print CSV (for pipes) instead of a table.")
+)
 @click.option(
     "--limit",
     type=click.IntRange(min=1),
     default=50,
     show_default=True,
-    help="Rows shown in the table (CSV prints them all).",
+    help=N_("Rows shown in the table (CSV prints them all)."),
 )
 @debug_option
 def query(sql: str, corpus_dir: Path, as_csv: bool, limit: int, debug: bool) -> None:
-    """Run SQL against the corpus: tables dokumen, tabel, baris, pagu, sub_kegiatan, temuan.
-
-    Queries only read: files outside the corpus folder, writing (COPY, EXPORT) and
-    extensions are refused. For other analyses, open corpus/renja.duckdb with DuckDB itself.
-
-    \b
-    Example:
-      renja query "SELECT skpd_baku, tahun_anggaran, sum(pagu) FROM pagu WHERE terkini GROUP BY ALL"
-    """
+    """``renja query``: ``QUERY_HELP``."""
     from renja.present.corpus import query as run_query
 
     with guarded(debug):
@@ -151,7 +164,11 @@ def query(sql: str, corpus_dir: Path, as_csv: bool, limit: int, debug: bool) -> 
     console = Console()
     console.print(table)  # rich prints control characters as they are: shown() escapes them
     if len(frame) > limit:
-        console.print(f"{len(frame)} rows; the first {limit} shown (--limit, or --csv for all)")
+        console.print(
+            _("{n} rows; the first {limit} shown (--limit, or --csv for all)").format(
+                n=group_digits(len(frame)), limit=limit
+            )
+        )
 
 
 def _missing(value: object) -> bool:
@@ -163,31 +180,37 @@ def _missing(value: object) -> bool:
         return False
 
 
-@main.command()
+COMPARE_HELP = N_(
+    "Compare documents by nomenclature code: program shares of each SKPD, pagu per sub kegiatan "
+    "across documents, murni against perubahan, and year on year (renumbered codes followed "
+    "through the 2027 list). Writes CSVs, PNG charts and one HTML page."
+)
+
+
+@main.command(help=COMPARE_HELP)
 @corpus_option
 @click.option(
     "--out",
     "out_dir",
     type=click.Path(path_type=Path),
     default=None,
-    help="Folder for the CSVs, charts and compare.html.  [default: CORPUS/compare]. It is "
-    "replaced whole: an existing folder must be empty or one renja made.",
+    help=N_(
+        "Folder for the CSVs, charts and compare.html.  [default: CORPUS/compare]. It is "
+        "replaced whole: an existing folder must be empty or one renja made."
+    ),
 )
 @click.option(
     "--csv-aman",
     "safe_csv",
     is_flag=True,
-    help="CSV text cells starting with = + - @ get a ' before them (numbers never do).",
+    help=N_("CSV text cells starting with = + - @ get a ' before them (numbers never do)."),
 )
 @nomenclature_option
 @debug_option
 def compare(
     corpus_dir: Path, out_dir: Path | None, safe_csv: bool, nomenklatur: Path | None, debug: bool
 ) -> None:
-    """Compare documents by nomenclature code: program shares of each SKPD, pagu per sub
-    kegiatan across documents, murni against perubahan, and year on year (renumbered codes
-    followed through the 2027 list). Writes CSVs, PNG charts and one HTML page.
-    """
+    """``renja compare``: ``COMPARE_HELP``."""
     from renja.present.compare import COMPARE
     from renja.present.compare import compare as run_compare
 

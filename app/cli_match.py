@@ -16,8 +16,10 @@ from renja.app.cli import (
     load_reference,
     main,
     nomenclature_option,
+    note_line,
 )
 from renja.model.errors import RenjaError
+from renja.model.i18n import N_, _
 
 if TYPE_CHECKING:
     from renja.normalize.match import Match, Matcher
@@ -34,18 +36,22 @@ def list_options(command: CommandFunction) -> CommandFunction:
             click.option(
                 "--versi",
                 type=click.Choice(VERSION_CHOICES),
-                help="Nomenclature version. Default: the newest entry of each code in every "
-                "version.",
+                help=N_(
+                    "Nomenclature version. Default: the newest entry of each code in every "
+                    "version."
+                ),
             ),
             click.option(
                 "--pemda",
                 type=click.Choice(PEMDA_CHOICES),
-                help="Type of pemda. Default: from the prefix, else kabkota.",
+                help=N_("Type of pemda. Default: from the prefix, else kabkota."),
             ),
             click.option(
                 "--kode-pemda",
-                help="Kemendagri region code of the pemda (11.01, 94): lets the regional blocks "
-                "of Aceh, Papua, DIY, Jakarta or Bali be candidates. Default: none of them.",
+                help=N_(
+                    "Kemendagri region code of the pemda (11.01, 94): lets the regional blocks of "
+                    "Aceh, Papua, DIY, Jakarta or Bali be candidates. Default: none of them."
+                ),
             ),
         )
     ):
@@ -77,18 +83,30 @@ def checked_prefix(matcher: Matcher, within: str | None, note: Callable[[str], N
     return prefix.code
 
 
-@main.command()
+MATCH_HELP = N_(
+    "Find the Permendagri 90 code of a name.\n"
+    "\n"
+    "Prints the best candidates, one per line, best first: "
+    "CODE<TAB>LEVEL<TAB>LIST<TAB>SCORE<TAB>NAME, where LIST is the list the entry comes from "
+    "(1317/2023 kab/kota, 2027 kab/kota, 2027 provinsi). When the best is not sure (its score "
+    "below the acceptance score, or not clearly ahead of the next code), a line on stderr says "
+    "so."
+)
+
+
+@main.command(help=MATCH_HELP)
 @click.argument("text")
 @click.option(
-    "--within", help="Only codes under this prefix, e.g. 5.03.01.2.07; X.XX matches any bidang."
+    "--within",
+    help=N_("Only codes under this prefix, e.g. 5.03.01.2.07; X.XX matches any bidang."),
 )
-@click.option("--level", type=click.Choice(LEVEL_CHOICES), help="Only codes of this level.")
+@click.option("--level", type=click.Choice(LEVEL_CHOICES), help=N_("Only codes of this level."))
 @click.option(
     "--top",
     type=click.IntRange(1, 50),
     default=5,
     show_default=True,
-    help="How many candidates to print.",
+    help=N_("How many candidates to print."),
 )
 @click.option(
     "--format",
@@ -96,7 +114,7 @@ def checked_prefix(matcher: Matcher, within: str | None, note: Callable[[str], N
     type=click.Choice(("teks", "json")),
     default="teks",
     show_default=True,
-    help="teks: one candidate per line; json: the answer and its candidates as one object.",
+    help=N_("teks: one candidate per line; json: the answer and its candidates as one object."),
 )
 @list_options
 @nomenclature_option
@@ -111,20 +129,14 @@ def match(
     kode_pemda: str | None,
     nomenklatur: Path | None,
 ) -> None:
-    """Find the Permendagri 90 code of a name.
-
-    Prints the best candidates, one per line, best first:
-    CODE<TAB>LEVEL<TAB>LIST<TAB>SCORE<TAB>NAME, where LIST is the list the entry comes from
-    (1317/2023 kab/kota, 2027 kab/kota, 2027 provinsi). When the best is not sure (its score
-    below the acceptance score, or not clearly ahead of the next code), a line on stderr says so.
-    """
+    """``renja match``: ``MATCH_HELP``."""
     if not text.strip():
         raise UserError(
-            "Uraian kosong: berikan nama program, kegiatan atau sub kegiatan."
+            _("The uraian is empty: give the name of a program, kegiatan or sub kegiatan.")
         )
     matcher = make_matcher(nomenklatur, versi, pemda, kode_pemda)
     try:
-        prefix = checked_prefix(matcher, within, lambda n: click.echo(f"Catatan: {n}.", err=True))
+        prefix = checked_prefix(matcher, within, lambda n: click.echo(note_line(f"{n}."), err=True))
     except RenjaError as exc:
         raise UserError(str(exc)) from None
     result = matcher.match(text, level=level, within=prefix, top=top)
@@ -148,25 +160,40 @@ def not_sure(matcher: Matcher, result: Match) -> str:
 
     best = result.best
     if best is None:
-        return "Tidak pasti: tidak ada kandidat pada level dan awalan ini."
+        return _("Not sure: no candidate at this level and prefix.")
     needed = matcher.needed_margin(matcher.normalizer(result.query), best)
-    return (
-        f"Tidak pasti: skor kandidat terbaik {best.score:g} dan selisihnya dengan kode berikutnya "
-        f"{result.margin:g}; kode diterima pada skor {ACCEPT_SCORE:g} atau lebih dengan selisih "
-        f"{needed:g}."
+    return _(
+        "Not sure: the best candidate's score is {score} and its lead over the next code "
+        "{margin}; a code is accepted at a score of {accept} or more with a lead of {needed}."
+    ).format(
+        score=f"{best.score:g}",
+        margin=f"{result.margin:g}",
+        accept=f"{ACCEPT_SCORE:g}",
+        needed=f"{needed:g}",
     )
 
 
 DEFAULT_PORT = 8765
 
 
-@main.command()
+RECONCILE_HELP = N_(
+    "Serve the nomenclature to OpenRefine (W3C Reconciliation API) on 127.0.0.1.\n"
+    "\n"
+    "In OpenRefine: Reconcile > Start reconciling > Add standard service, and give the address "
+    "this prints (http://127.0.0.1:PORT/reconcile). Types are program, kegiatan and "
+    "sub_kegiatan; a column may be sent as the properties level, within (a code prefix), bidang "
+    "(the SKPD's bidang, 5.03) or kode_pemda. A candidate is marked a match only when renja is "
+    "sure of it. Stop with Ctrl+C."
+)
+
+
+@main.command(help=RECONCILE_HELP)
 @click.option(
     "--port",
     type=click.IntRange(1, 65535),
     default=DEFAULT_PORT,
     show_default=True,
-    help="Port on 127.0.0.1 to serve on.",
+    help=N_("Port on 127.0.0.1 to serve on."),
 )
 @list_options
 @nomenclature_option
@@ -177,14 +204,7 @@ def reconcile(
     kode_pemda: str | None,
     nomenklatur: Path | None,
 ) -> None:
-    """Serve the nomenclature to OpenRefine (W3C Reconciliation API) on 127.0.0.1.
-
-    In OpenRefine: Reconcile > Start reconciling > Add standard service, and give the address
-    this prints (http://127.0.0.1:PORT/reconcile). Types are program, kegiatan and sub_kegiatan;
-    a column may be sent as the properties level, within (a code prefix), bidang (the SKPD's
-    bidang, 5.03) or kode_pemda. A candidate is marked a match only when renja is sure of it.
-    Stop with Ctrl+C.
-    """
+    """``renja reconcile``: ``RECONCILE_HELP``."""
     import socket
 
     from renja.app.reconcile import ReconcileService
@@ -196,9 +216,16 @@ def reconcile(
             probe.bind((HOST, port))
         except OSError:
             raise UserError(
-                f"Port {port} di {HOST} sudah dipakai; pilih port lain dengan --port."
+                _("Port {port} on {host} is taken; choose another with --port.").format(
+                    port=port, host=HOST
+                )
             ) from None
     base = f"http://{HOST}:{port}"
     matcher.match("persiapan")  # the normal forms, prepared before the first request
-    click.echo(f"Layanan rekonsiliasi: {base}/reconcile (hentikan dengan Ctrl+C)", err=True)
+    click.echo(
+        _("Reconciliation service: {address}/reconcile (stop it with Ctrl+C)").format(
+            address=base
+        ),
+        err=True,
+    )
     serve(ReconcileService(matcher, base), port)

@@ -16,7 +16,9 @@ import click
 from renja.app.cli import (
     DEFAULT_OUT,
     INTERNAL_HINT,
+    debug_option,
     echo,
+    error_line,
     find_documents,
     guarded,
     load_reference,
@@ -26,9 +28,11 @@ from renja.app.cli import (
     progress_option,
     read_options,
     shown,
+    warning_line,
     wilayah_option,
 )
 from renja.app.progress import display
+from renja.model.i18n import N_, _
 
 if TYPE_CHECKING:
     from rich.progress import Progress
@@ -36,7 +40,20 @@ if TYPE_CHECKING:
     from renja.app.batch import Outcome
 
 
-@main.command()
+RUN_HELP = N_(
+    "Process Renja documents into clean tables, repairs and findings.\n"
+    "\n"
+    "INPUTS are files (.pdf, .md, .markdown, .txt) or folders holding them. Each document gets "
+    "OUT/<doc_id>/ with manifest.json, raw/, tables/, repairs.csv and findings.csv (see the "
+    "README for the output contract). Documents whose outputs are current (same content, same "
+    "renja version) are skipped; one that fails is listed and the rest go on. OUT/batch.json "
+    "lists every document's outcome, and OUT/corpus/ combines every document folder of OUT "
+    "into one dataset, compared by code in OUT/corpus/compare/ (see `renja query` and `renja "
+    "compare`)."
+)
+
+
+@main.command(help=RUN_HELP)
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "--out",
@@ -44,19 +61,21 @@ if TYPE_CHECKING:
     type=click.Path(path_type=Path),
     default=DEFAULT_OUT,
     show_default=True,
-    help="Folder to write one sub-folder per document into.",
+    help=N_("Folder to write one sub-folder per document into."),
 )
-@click.option("--no-parquet", is_flag=True, help="Write CSV only (no Parquet beside it).")
+@click.option("--no-parquet", is_flag=True, help=N_("Write CSV only (no Parquet beside it)."))
 @click.option(
-    "--no-report", is_flag=True, help="Skip report.html and the Excel workbook (faster batches)."
+    "--no-report",
+    is_flag=True,
+    help=N_("Skip report.html and the Excel workbook (faster batches)."),
 )
-@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors and the summary.")
-@click.option("--debug", is_flag=True, help="Show the traceback of an internal error.")
+@click.option("-q", "--quiet", is_flag=True, help=N_("Print nothing but errors and the summary."))
+@debug_option
 @click.option(
     "--workers",
     type=int,
     default=None,
-    help="Documents processed at once, in worker processes.  [default: the core count]",
+    help=N_("Documents processed at once, in worker processes.  [default: the core count]"),
 )
 @click.option(
     "--max-memory",
@@ -64,55 +83,71 @@ if TYPE_CHECKING:
     type=int,
     default=None,
     metavar="MB",
-    help="Memory (address space, MiB) each worker process may use; a document that needs more "
-    "fails with a line saying so.  [default: 8192]",
+    help=N_(
+        "Memory (address space, MiB) each worker process may use; a document that needs more "
+        "fails with a line saying so.  [default: 8192]"
+    ),
 )
 @click.option(
     "--csv-aman",
     "safe_csv",
     is_flag=True,
-    help="Write CSVs safe to open in spreadsheet programs: a text cell starting with = + - @ "
-    "gets a ' before it (numbers never do). renja reads its own files back exactly.",
+    help=N_(
+        "Write CSVs safe to open in spreadsheet programs: a text cell starting with = + - @ gets "
+        "a ' before it (numbers never do). renja reads its own files back exactly."
+    ),
 )
 @click.option(
     "--csv-excel",
     "excel_csv",
     is_flag=True,
-    help="Also write csv_excel/ in each document's folder: the tables, findings and repairs "
-    "for Excel with Indonesian settings (';' between fields, decimal comma, codes kept as text).",
+    help=N_(
+        "Also write csv_excel/ in each document's folder: the tables, findings and repairs for "
+        "Excel with Indonesian settings (';' between fields, decimal comma, codes kept as text)."
+    ),
 )
 @click.option(
-    "--force", is_flag=True, help="Process documents whose outputs are current too (no resume)."
+    "--force",
+    is_flag=True,
+    help=N_("Process documents whose outputs are current too (no resume)."),
 )
 @click.option(
     "--dask",
     "dask_address",
     metavar="ADDRESS",
     default=None,
-    help="Run the documents on a Dask distributed cluster (scheduler address, such as "
-    "tcp://10.0.0.5:8786). Inputs and --out must be on storage every worker sees.",
+    help=N_(
+        "Run the documents on a Dask distributed cluster (scheduler address, such as "
+        "tcp://10.0.0.5:8786). Inputs and --out must be on storage every worker sees."
+    ),
 )
 @click.option(
     "--no-corpus",
     is_flag=True,
-    help="With several documents, do not rebuild OUT/corpus/ (the combined dataset and its "
-    "comparisons).",
+    help=N_(
+        "With several documents, do not rebuild OUT/corpus/ (the combined dataset and its "
+        "comparisons)."
+    ),
 )
 @click.option(
     "--meta",
     "meta_file",
     type=click.Path(path_type=Path),
     default=None,
-    help="CSV correcting document metadata: a 'file' column (file name or id) and any of "
-    "pemda, kode_pemda, skpd, kode_skpd, tahun, jenis, jenis_pemda.",
+    help=N_(
+        "CSV correcting document metadata: a 'file' column (file name or id) and any of pemda, "
+        "kode_pemda, skpd, kode_skpd, tahun, jenis, jenis_pemda."
+    ),
 )
 @click.option(
     "--keputusan",
     "decisions",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="The decisions file (keputusan.csv) of the one document given. Default: "
-    "<document>.keputusan.csv beside each document, when it exists.",
+    help=N_(
+        "The decisions file (keputusan.csv) of the one document given. Default: "
+        "<document>.keputusan.csv beside each document, when it exists."
+    ),
 )
 @progress_option
 @pdf_options
@@ -144,16 +179,7 @@ def run(
     nomenklatur: Path | None,
     wilayah: Path | None,
 ) -> None:
-    """Process Renja documents into clean tables, repairs and findings.
-
-    INPUTS are files (.pdf, .md, .markdown, .txt) or folders holding them. Each document gets
-    OUT/<doc_id>/ with manifest.json, raw/, tables/, repairs.csv and findings.csv
-    (see the README for the output contract). Documents whose outputs are current (same
-    content, same renja version) are skipped; one that fails is listed and the rest go on.
-    OUT/batch.json lists every document's outcome, and OUT/corpus/ combines every document
-    folder of OUT into one dataset, compared by code in OUT/corpus/compare/ (see `renja
-    query` and `renja compare`).
-    """
+    """``renja run``: ``RUN_HELP``."""
     from renja.app.batch import (
         DEFAULT_MAX_MEMORY_MB,
         Summary,
@@ -194,7 +220,7 @@ def run(
         unmatched = unmatched_rows(sidecar, ((job.path, job.doc_id) for job in jobs))
         warning = unmatched_warning(meta_file, unmatched)
         if warning is not None:  # a row that corrects nothing is never silent, even with -q
-            echo(f"Peringatan: {warning}", err=True)
+            echo(warning_line(warning), err=True)
             summary.warnings.append(warning)
     with owned_folder(out_dir, debug):
         several = len(jobs) > 1  # one document's line stays on stdout, under its pages' bar
@@ -224,7 +250,7 @@ def run(
                 corpus_and_comparison(out_dir, reference, quiet, safe_csv, debug)
     if failed:
         if len(jobs) > 1:
-            echo(f"{failed} of {len(jobs)} documents failed", err=True)
+            echo(_("{failed} of {n} documents failed").format(failed=failed, n=len(jobs)), err=True)
         sys.exit(1)
 
 
@@ -252,17 +278,18 @@ def owned_folder(out_dir: Path, debug: bool) -> Iterator[None]:
 
 def _report_outcome(outcome: Outcome, progress: Progress | None, quiet: bool) -> None:
     from renja.app.batch import INTERNAL
+    from renja.present.writer import is_unwritten
 
     if outcome.status == "failed":
         message = outcome.error
-        if INTERNAL in message:
-            message += f" ({INTERNAL_HINT})"
-        echo(f"Error: {message}", err=True)
+        if _(INTERNAL) in message:
+            message += f" ({_(INTERNAL_HINT)})"
+        echo(error_line(message), err=True)
         return
     for warning in outcome.warnings:
-        missing = "tidak ditulis" in warning  # an output missing is never quiet
+        missing = is_unwritten(warning)  # an output missing is never quiet
         if missing or (not quiet and outcome.status == "ok"):  # a skipped one's: said before
-            echo(f"Warning: {outcome.doc_id}: {warning}", err=True)
+            echo(warning_line(f"{outcome.doc_id}: {warning}"), err=True)
     if quiet:
         return
     line = shown(outcome.line())

@@ -46,6 +46,7 @@ from renja.model.decisions import (
     DecisionOutcome,
     ValueStatus,
 )
+from renja.model.i18n import _
 from renja.model.keys import (
     RowFacts,
     TableFacts,
@@ -170,7 +171,7 @@ class Decider:
             table_id = self.final.get(self.positions[i], self.positions[i])
             table = by_id.get(table_id)
             if table is None:
-                self.reasons[i] = f"tabel {table_id} bukan tabel data"
+                self.reasons[i] = _("table {table} is no data table").format(table=table_id)
                 continue
             if decision.row.empty:
                 self.targets[i] = Target(table_id)
@@ -179,7 +180,9 @@ class Decider:
             # gets later (``kode``, filled by coding): its row is then found without it
             column = self._column(table, decision)
             if column is None and decision.action.scope == "sel":
-                self.reasons[i] = f"tabel {table_id} tidak punya kolom {decision.column}"
+                self.reasons[i] = _("table {table} has no column {column}").format(
+                    table=table_id, column=decision.column
+                )
                 continue
             if table_id not in facts:
                 facts[table_id] = clean_row_facts(table)
@@ -259,7 +262,7 @@ class Decider:
                           for c in CODE_COLUMNS}  # fmt: skip
                 frame = with_code_columns(frame, values, frame["level"].tolist())
             columns = {c: frame[c].tolist() for c in (*CODE_COLUMNS, "level")}
-            for i, _, target in mine:
+            for i, _decision, target in mine:
                 row = target.index if target.index is not None else 0
                 before = cell_text(frame["kode_cetak"].iloc[row]) if "kode_cetak" in frame else ""
                 code = chosen[(target.table, target.row or 0)]
@@ -354,7 +357,9 @@ class Decider:
                 and (not decision.column or f.column == decision.column)
             ]  # fmt: skip
             if not hits:
-                self.reasons[i] = f"temuan {decision.check} tidak ada lagi di sini"
+                self.reasons[i] = _("the finding {check} is not here any more").format(
+                    check=decision.check
+                )
                 continue
             for j in hits:
                 out[j] = replace(
@@ -400,9 +405,17 @@ class Decider:
                 Finding(
                     KEPUTUSAN_USANG,
                     KEPUTUSAN_USANG.severity,
-                    f"Keputusan {decision.action.value} ({decision.where()}) di {self.name} baris "
-                    f"{decision.line} tidak berlaku lagi: {reason}. Periksa dokumennya, lalu "
-                    "perbaiki atau hapus baris keputusan itu.",
+                    _(
+                        "The decision {action} ({where}) in {file} line {line} no longer applies: "
+                        "{reason}. Check the document, then correct or remove that line of "
+                        "decisions."
+                    ).format(
+                        action=decision.action.value,
+                        where=decision.where(),
+                        file=self.name,
+                        line=decision.line,
+                        reason=reason,
+                    ),
                     table=table,
                     row=target.row if target else None,
                     source=target.source if target else Source(page=decision.table.page),

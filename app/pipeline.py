@@ -17,6 +17,7 @@ from renja.extract.source import file_hash
 from renja.model.contract import TableContract, TableStatus
 from renja.model.decisions import Decision, default_path, read_decisions
 from renja.model.errors import InputError, ReferenceMissingError
+from renja.model.i18n import _
 from renja.model.labels import name_findings
 from renja.model.records import Document, DocumentMeta, Finding, RawTable
 from renja.model.result import Result
@@ -52,7 +53,7 @@ def _reference(
     try:
         return load_nomenclature(), ()
     except ReferenceMissingError as exc:
-        return None, (f"codes not verified or matched: {exc}",)
+        return None, (_("codes not verified or matched: {reason}").format(reason=exc),)
 
 
 def _decisions(
@@ -63,7 +64,7 @@ def _decisions(
         return Decider(tuple(decisions)), None
     source = Path(decisions) if decisions is not None else default_path(path)
     if decisions is not None and not source.is_file():
-        raise InputError(f"{source}: berkas keputusan tidak ada")
+        raise InputError(_("{path}: no such decisions file").format(path=source))
     if not source.is_file():
         return Decider(()), None
     read = read_decisions(source)

@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from renja.model.i18n import _
+
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress, TaskID
@@ -35,7 +37,7 @@ def page_line(doc_id: str, done: int, total: int) -> str | None:
     step = max(1, math.ceil(total / PAGE_LINES))
     if done % step and done != total:
         return None
-    return f"{doc_id}: halaman {done} dari {total}"
+    return _("{doc_id}: page {done} of {total}").format(doc_id=doc_id, done=done, total=total)
 
 
 def shows_pages(flag: bool | None, quiet: bool, terminal: bool) -> bool:
@@ -72,7 +74,7 @@ class Display:
             return
         task = self._tasks.get(doc_id)
         if task is None:
-            task = self.progress.add_task(f"{doc_id}: halaman", total=total)
+            task = self.progress.add_task(_("{doc_id}: pages").format(doc_id=doc_id), total=total)
             self._tasks[doc_id] = task
         self.progress.update(task, completed=done)
         if done >= total:

@@ -40,6 +40,7 @@ from renja.model.decisions import (
     parse_decisions,
 )
 from renja.model.errors import RenjaError
+from renja.model.i18n import _
 from renja.model.keys import TableFacts, cell_text, table_label
 from renja.model.publish import publish_file
 from renja.model.records import Finding, RawTable, Source
@@ -95,7 +96,7 @@ def folder_tables(folder: DocFolder) -> list[CleanTable]:
         audit_entry = entry.get("audit") or {}
         gaps: tuple[str, ...] = ()
         if audit_entry.get("status") == AuditStatus.INCOMPLETE.value:
-            gaps = tuple(str(audit_entry.get("alasan") or "tidak terbaca utuh").split("; "))
+            gaps = tuple(str(audit_entry.get("alasan") or _("not read whole")).split("; "))
         raw = RawTable(
             table_id, str(entry.get("caption") or ""), (), str(entry.get("engine") or ""),
             context=str(entry.get("context") or ""),
@@ -225,7 +226,7 @@ def reaudit(doc_dir: str | Path, write: bool = True) -> Reaudited:
     audited = audit(tables, findings)
     decider = _decider(folder)
     decider.resolve(tables)
-    reviewed, _ = decider.apply_reviews(audited.findings, tables)
+    reviewed, _stale = decider.apply_reviews(audited.findings, tables)
     final = [
         replace(f, table_name=folder.table_name(f.table)) if f.table else f
         for f in finalize_findings([*reviewed, *decider.stale_findings()])
@@ -252,7 +253,7 @@ def _decider(folder: DocFolder) -> Decider:
     decisions = parse_decisions(text, str(path))
     outcomes = list(csv.DictReader(io.StringIO(text)))
     reasons = {
-        i: row.get("alasan") or "tidak berlaku"
+        i: row.get("alasan") or _("no longer applies")
         for i, (row, decision) in enumerate(zip(outcomes, decisions, strict=False))
         if decision.action not in REVIEWS and row.get("status") == STALE
     }
@@ -346,7 +347,9 @@ def reaudit_all(paths: Sequence[Path]) -> list[Reaudited]:
     for path in paths:
         folders = doc_folders(path)
         if not folders:
-            raise RenjaError(f"{path}: bukan folder keluaran renja (tidak ada manifest.json)")
+            raise RenjaError(
+                _("{path}: no renja output folder (no manifest.json)").format(path=path)
+            )
         out.extend(reaudit(folder) for folder in folders)
     return out
 

@@ -31,6 +31,7 @@ from typing import Any
 from jinja2 import Environment
 
 from renja.model.errors import RenjaError
+from renja.model.i18n import N_, _, language
 from renja.model.kode import LEVELS, Kode
 from renja.normalize.match import TOP, Candidate, Matcher
 from renja.normalize.nomenclature import Entry, list_name
@@ -41,11 +42,11 @@ IDENTIFIER_SPACE = "urn:renja:permendagri90:kode"
 SCHEMA_SPACE = "urn:renja:permendagri90:skema"
 TYPES = (("sub_kegiatan", "Sub Kegiatan"), ("kegiatan", "Kegiatan"), ("program", "Program"))
 TYPE_NAMES = dict(TYPES)
-PROPERTIES = (
-    ("level", "Level (program, kegiatan, sub_kegiatan)"),
-    ("within", "Awalan kode (5.03.01.2.07)"),
-    ("bidang", "Bidang SKPD (5.03)"),
-    ("kode_pemda", "Kode wilayah pemda (11.01)"),
+PROPERTIES = (  # marked for the catalogue; ``suggest_property`` translates them
+    ("level", N_("Level (program, kegiatan, sub_kegiatan)")),
+    ("within", N_("Code prefix (5.03.01.2.07)")),
+    ("bidang", N_("Bidang of the SKPD (5.03)")),
+    ("kode_pemda", N_("Region code of the pemda (11.01)")),
 )
 MAX_LIMIT = 50  # candidates one query may ask for
 SUGGEST_PAGE = 10  # suggestions per page (``cursor`` pages on)
@@ -53,7 +54,7 @@ PREVIEW_SIZE = (420, 180)  # width, height of the preview card, in pixels
 
 _PREVIEW = Environment(autoescape=True).from_string(
     """<!doctype html>
-<html lang="id"><head><meta charset="utf-8"><title>{{ code }}</title>
+<html lang="{{ lang }}"><head><meta charset="utf-8"><title>{{ code }}</title>
 <style>body{font:14px/1.4 sans-serif;margin:8px}.k{font-weight:bold}.m{color:#555}</style>
 </head><body>{{ card }}</body></html>"""
 )
@@ -104,7 +105,7 @@ class ReconcileService:
         width, height = PREVIEW_SIZE
         return {
             "versions": list(API_VERSIONS),
-            "name": "renja: nomenklatur Permendagri 90",
+            "name": _("renja: the Permendagri 90 nomenclature"),
             "identifierSpace": IDENTIFIER_SPACE,
             "schemaSpace": SCHEMA_SPACE,
             "defaultTypes": [{"id": i, "name": n} for i, n in TYPES],
@@ -133,7 +134,7 @@ class ReconcileService:
         if isinstance(query, str):
             query = {"query": query}
         if not isinstance(query, Mapping):
-            raise QueryError("Setiap kueri harus berupa objek JSON dengan kunci 'query'.")
+            raise QueryError(_("Each query must be a JSON object with the key 'query'."))
         text = _text(query.get("query"))
         if text is None:
             return {"result": []}
@@ -202,7 +203,9 @@ class ReconcileService:
 
     def preview(self, code: str) -> str | None:
         card = self.card(code)
-        return _PREVIEW.render(code=code.strip(), card=card) if card is not None else None
+        if card is None:
+            return None
+        return _PREVIEW.render(code=code.strip(), card=card, lang=language())
 
     def suggest_entity(self, prefix: str, cursor: int = 0) -> dict[str, Any]:
         """Entries whose code starts with the prefix, or whose name matches it best."""
@@ -227,7 +230,8 @@ class ReconcileService:
         return {"result": [{"id": i, "name": n} for i, n in TYPES if _starts(prefix, i, n)]}
 
     def suggest_property(self, prefix: str) -> dict[str, Any]:
-        return {"result": [{"id": i, "name": n} for i, n in PROPERTIES if _starts(prefix, i, n)]}
+        properties = [(i, _(n)) for i, n in PROPERTIES]
+        return {"result": [{"id": i, "name": n} for i, n in properties if _starts(prefix, i, n)]}
 
     def flyout(self, code: str) -> dict[str, Any] | None:
         card = self.card(code)
@@ -244,9 +248,17 @@ def parse_queries(raw: str) -> dict[str, Any]:
     try:
         queries = json.loads(raw)
     except json.JSONDecodeError as exc:
-        raise QueryError(f"Parameter 'queries' bukan JSON yang sah: {exc.msg}.") from None
+        raise QueryError(
+            _("The parameter '{name}' is no valid JSON: {reason}.").format(
+                name="queries", reason=exc.msg
+            )
+        ) from None
     if not isinstance(queries, dict):
-        raise QueryError("Parameter 'queries' harus berupa objek JSON {\"q0\": {...}}.")
+        raise QueryError(
+            _("The parameter 'queries' must be a JSON object {example}.").format(
+                example='{"q0": {...}}'
+            )
+        )
     return queries
 
 
@@ -257,5 +269,9 @@ def parse_query(raw: str) -> Any:
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
-            raise QueryError(f"Parameter 'query' bukan JSON yang sah: {exc.msg}.") from None
+            raise QueryError(
+                _("The parameter '{name}' is no valid JSON: {reason}.").format(
+                    name="query", reason=exc.msg
+                )
+            ) from None
     return text

@@ -21,8 +21,10 @@ from starlette.responses import HTMLResponse, JSONResponse, PlainTextResponse, R
 from starlette.routing import Route
 
 from renja.app.reconcile import QueryError, ReconcileService, parse_queries, parse_query
+from renja.model.i18n import N_, _
 
 HOST = "127.0.0.1"
+NOT_IN_NOMENCLATURE = N_("The code is not in the nomenclature.")
 _CALLBACK = re.compile(r"^[A-Za-z_$][\w$.]{0,63}$")
 
 
@@ -63,13 +65,13 @@ def make_app(service: ReconcileService) -> Starlette:
     async def preview(request: Request) -> Response:
         html = service.preview(request.query_params.get("id", ""))
         if html is None:
-            return PlainTextResponse("Kode tidak ada dalam nomenklatur.", status_code=404)
+            return PlainTextResponse(_(NOT_IN_NOMENCLATURE), status_code=404)
         return HTMLResponse(html)
 
     async def flyout(request: Request) -> Response:
         found = service.flyout(request.query_params.get("id", ""))
         if found is None:
-            return _answer(request, {"error": "Kode tidak ada dalam nomenklatur."}, status=404)
+            return _answer(request, {"error": _(NOT_IN_NOMENCLATURE)}, status=404)
         return _answer(request, found)
 
     async def suggest_entity(request: Request) -> Response:

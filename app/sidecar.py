@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from renja.model.errors import InputError
+from renja.model.i18n import _, ngettext
 from renja.model.records import DocumentMeta
 
 FIELDS = DocumentMeta.FIELDS
@@ -30,23 +31,37 @@ def read_sidecar(path: Path) -> dict[str, dict[str, str]]:
             columns = reader.fieldnames or []
             rows = list(reader)
     except OSError as exc:
-        raise InputError(f"{path}: the metadata sidecar cannot be read ({exc.strerror})") from None
+        raise InputError(
+            _("{path}: the metadata sidecar cannot be read ({reason})").format(
+                path=path, reason=exc.strerror
+            )
+        ) from None
     except (UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(f"{path}: the metadata sidecar is not a UTF-8 CSV ({exc})") from None
+        raise InputError(
+            _("{path}: the metadata sidecar is not a UTF-8 CSV ({reason})").format(
+                path=path, reason=exc
+            )
+        ) from None
     if KEY not in columns:
-        raise InputError(f"{path}: the metadata sidecar needs a '{KEY}' column")
+        raise InputError(
+            _("{path}: the metadata sidecar needs a '{key}' column").format(path=path, key=KEY)
+        )
     unknown = [c for c in columns if c != KEY and c not in FIELDS]
     if unknown:
         raise InputError(
-            f"{path}: unknown sidecar column(s) {', '.join(unknown)}; expected {', '.join(FIELDS)}"
+            _("{path}: unknown sidecar columns {unknown}; expected {expected}").format(
+                path=path, unknown=", ".join(unknown), expected=", ".join(FIELDS)
+            )
         )
     out: dict[str, dict[str, str]] = {}
     for number, row in enumerate(rows, start=2):
         key = (row.get(KEY) or "").strip().lower()
         if not key:
-            raise InputError(f"{path}: line {number} names no file")
+            raise InputError(
+                _("{path}: line {number} names no file").format(path=path, number=number)
+            )
         values = {f: v.strip() for f, v in row.items() if f in FIELDS and v and v.strip()}
-        check_values(values, f"{path}: line {number}")
+        check_values(values, _("{path}: line {number}").format(path=path, number=number))
         out[key] = values
     return out
 
@@ -55,16 +70,24 @@ def check_values(values: Mapping[str, str], where: str) -> None:
     """Refuse values the manifest could not hold.
 
     >>> check_values({"tahun": "2025", "jenis_pemda": "prov"}, "x")
-    >>> check_values({"tahun": "dua"}, "meta.csv: line 2")
+    >>> check_values({"tahun": "dua"}, "meta.csv: baris 2")
     Traceback (most recent call last):
-    renja.model.errors.InputError: meta.csv: line 2: tahun must be a year such as 2025, not 'dua'
+    renja.model.errors.InputError: meta.csv: baris 2: tahun harus tahun seperti 2025, bukan 'dua'
     """
     tahun = values.get("tahun")
     if tahun is not None and not (tahun.isdigit() and len(tahun) == 4):
-        raise InputError(f"{where}: tahun must be a year such as 2025, not {tahun!r}")
+        raise InputError(
+            _("{where}: tahun must be a year such as 2025, not {value!r}").format(
+                where=where, value=tahun
+            )
+        )
     jenis_pemda = values.get("jenis_pemda")
     if jenis_pemda is not None and jenis_pemda not in JENIS_PEMDA:
-        raise InputError(f"{where}: jenis_pemda must be prov or kabkota, not {jenis_pemda!r}")
+        raise InputError(
+            _("{where}: jenis_pemda must be prov or kabkota, not {value!r}").format(
+                where=where, value=jenis_pemda
+            )
+        )
 
 
 def corrections_for(
@@ -98,10 +121,13 @@ def unmatched_warning(path: Path, keys: Sequence[str]) -> str | None:
     if not keys:
         return None
     named = ", ".join(repr(key) for key in keys)
-    return (
-        f"{path}: {len(keys)} baris --meta tidak cocok dengan dokumen masukan mana pun "
-        f"({named}); isi kolom {KEY} dengan nama berkas atau id dokumen"
-    )
+    return ngettext(
+        "{path}: {n} --meta row matches no input document ({named}); fill its column {key} with "
+        "a file name or a document id",
+        "{path}: {n} --meta rows match no input document ({named}); fill their column {key} with "
+        "a file name or a document id",
+        len(keys),
+    ).format(path=path, n=len(keys), named=named, key=KEY)
 
 
 def apply_corrections(meta: DocumentMeta, values: Mapping[str, str]) -> DocumentMeta:

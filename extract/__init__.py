@@ -14,6 +14,7 @@ from renja.extract.pdf_open import DEFAULT_MAX_PAGES, PageProgress, ReadOptions
 from renja.extract.source import DEFAULT_MAX_SIZE_MB, check_file, make_document, read_text
 from renja.extract.wilayah import RegionsFound, find_regions
 from renja.model.errors import InputError
+from renja.model.i18n import _
 from renja.model.options import check_type
 from renja.model.records import Document
 
@@ -31,7 +32,7 @@ def read_markdown(
     tables, texts = markdown_to_tables(text)
     meta, warnings = document_meta([t.text for t in texts], tables, wilayah=wilayah)
     if encoding != "utf-8-sig":
-        warnings.append(f"read as {encoding}, not UTF-8")
+        warnings.append(_("read as {encoding}, not UTF-8").format(encoding=encoding))
     return make_document(path, meta, tables, warnings, text_lines=text.count("\n") + 1)
 
 
@@ -46,7 +47,7 @@ def read(
     """
     if options is None:
         options = ReadOptions()
-    check_type("options", options, ReadOptions, "ReadOptions atau None")
+    check_type("options", options, ReadOptions, _("ReadOptions or None"))
     path = Path(path)
     check_file(path, options.max_size_mb)  # a regular file, not too large: before any reading
     suffix = path.suffix.lower()
@@ -57,8 +58,9 @@ def read(
 
         return read_pdf(path, options, progress)
     raise InputError(
-        f"{path}: unsupported file type '{suffix or '(none)'}'; expected one of "
-        + ", ".join(sorted(SUPPORTED_SUFFIXES))
+        _("{path}: unsupported file type '{suffix}'; expected one of {suffixes}").format(
+            path=path, suffix=suffix or _("(none)"), suffixes=", ".join(sorted(SUPPORTED_SUFFIXES))
+        )
     )
 
 

@@ -19,6 +19,7 @@ from renja.extract.meta_pemda import Pemda, read_pemda
 from renja.extract.meta_title import PEMDA_WIDE, PERUBAHAN, read_title
 from renja.extract.title_words import rejoin_title_words, title_vocabulary
 from renja.extract.wilayah import Regions, RegionsFound, find_regions
+from renja.model.i18n import _
 from renja.model.records import DocumentMeta, RawTable, RowRole
 
 # The title page and the first pages name the document; later text quotes other documents.
@@ -198,14 +199,20 @@ def region_warnings(meta: DocumentMeta, found: RegionsFound) -> list[str]:
         return []
     if found.regions is None:
         if meta.kode_pemda:
-            return [f"nama {meta.pemda} tidak diperiksa (kode_pemda dari daftar provinsi "
-                    f"bawaan): {found.problem}"]  # fmt: skip
-        return [f"kode_pemda {meta.pemda} tidak diisi dan namanya tidak diperiksa: "
-                f"{found.problem}"]  # fmt: skip
+            message = _(
+                "the name {pemda} is not checked (kode_pemda from the built-in list of "
+                "provinces): {problem}"
+            )
+        else:
+            message = _("kode_pemda of {pemda} is not filled and its name not checked: {problem}")
+        return [message.format(pemda=meta.pemda, problem=found.problem)]
     if meta.kode_pemda is None:
-        return [f"pemda {meta.pemda} tidak ada dalam daftar kode wilayah "
-                f"({found.regions.source}), jadi kode_pemda tidak diisi; periksa namanya, "
-                "atau isi kode_pemda lewat --meta"]  # fmt: skip
+        return [
+            _(
+                "pemda {pemda} is not in the list of region codes ({source}), so kode_pemda is "
+                "not filled; check its name, or fill kode_pemda through --meta"
+            ).format(pemda=meta.pemda, source=found.regions.source)
+        ]
     return []
 
 

@@ -53,6 +53,7 @@ from renja.extract.source import make_document
 from renja.extract.stitch import Block, blocks_to_tables
 from renja.extract.wilayah import RegionsFound, find_regions
 from renja.model.errors import InputError
+from renja.model.i18n import _, ngettext
 from renja.model.records import Document, RawRow, RowRole, Source
 
 # A page with fewer visible characters than this has no text layer worth reading.
@@ -330,9 +331,13 @@ def pages_to_document(
     cut = [p.number for p in pages if p.cut]
     if cut:
         warnings.append(
-            f"page{'s' if len(cut) > 1 else ''} {page_ranges(cut)}: a table runs past the "
-            "page's edge; the text beyond it was read from the file (check it against the "
-            "printout)"
+            ngettext(
+                "page {pages}: a table runs past the page's edge; the text beyond it was read "
+                "from the file (check it against the printout)",
+                "pages {pages}: a table runs past the page's edge; the text beyond it was read "
+                "from the file (check it against the printout)",
+                len(cut),
+            ).format(pages=page_ranges(cut))
         )
     return make_document(
         path,
@@ -353,8 +358,10 @@ def second_engine(source: Path, options: ReadOptions) -> SecondEngine | None:
     if not camelot_available():
         if options.engine == "camelot":
             raise InputError(
-                "--engine camelot needs camelot-py (pip install camelot-py); "
-                "or read with --engine pdfplumber"
+                _(
+                    "--engine camelot needs camelot-py (pip install camelot-py); "
+                    "or read with --engine pdfplumber"
+                )
             )
         return None
     return lambda number, height: lattice_grids(source, number, height, options.password)
@@ -376,7 +383,9 @@ def read_pdf(path: Path, options: ReadOptions, progress: PageProgress | None = N
                 if isinstance(cause_of(exc), InputError):  # a bound hit (pdfplumber wraps it)
                     raise cause_of(exc) from None
                 raise InputError(
-                    f"{path}: page {number} cannot be read ({type(exc).__name__}: {exc})"
+                    _("{path}: page {number} cannot be read ({reason})").format(
+                        path=path, number=number, reason=f"{type(exc).__name__}: {exc}"
+                    )
                 ) from None
             finally:
                 page.close()

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from renja.model.errors import InputError
+from renja.model.i18n import _
 
 LATTICE_ENGINE = "camelot-lattice"
 
@@ -75,7 +76,7 @@ def grid_from_lattice(
 
     for i in range(n_rows):
         for j in range(n_cols):
-            _, right, _, bottom = sides[i][j]
+            _side, right, _side2, bottom = sides[i][j]
             if j + 1 < n_cols and not right and not sides[i][j + 1][0]:
                 union(i * n_cols + j, i * n_cols + j + 1)
             if i + 1 < n_rows and not bottom and not sides[i + 1][j][2]:
@@ -87,10 +88,10 @@ def grid_from_lattice(
     starts: dict[tuple[int, int], BBox] = {}
     for members in groups.values():
         first = min(members)
-        x0 = min(cols[j][0] for _, j in members)
-        x1 = max(cols[j][1] for _, j in members)
-        y_top = max(rows[i][0] for i, _ in members)
-        y_bottom = min(rows[i][1] for i, _ in members)
+        x0 = min(cols[j][0] for _row, j in members)
+        x1 = max(cols[j][1] for _row, j in members)
+        y_top = max(rows[i][0] for i, _col in members)
+        y_bottom = min(rows[i][1] for i, _col in members)
         starts[first] = (x0, height - y_top, x1, height - y_bottom)
     grid_rows = [
         GridRow([starts[(i, j)] for j in range(n_cols) if (i, j) in starts]) for i in range(n_rows)
@@ -111,8 +112,10 @@ def lattice_grids(path: Path, number: int, height: float, password: str | None) 
         import camelot
     except ImportError as exc:
         raise InputError(
-            f"camelot is not installed ({exc}); install renja with its dependencies "
-            "(pip install camelot-py) or read with --engine pdfplumber"
+            _(
+                "camelot is not installed ({reason}); install renja with its dependencies "
+                "(pip install camelot-py) or read with --engine pdfplumber"
+            ).format(reason=exc)
         ) from None
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # camelot warns on pages without tables

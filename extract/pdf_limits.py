@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from renja.model.errors import InputError
+from renja.model.i18n import _
 
 DEFAULT_MAX_STREAM_MB = 128
 MIB = 1 << 20
@@ -32,9 +33,11 @@ _limit: int | None = None  # bytes; None: no PDF is being read here
 def _too_large() -> StreamTooLarge:
     limit_mb = (_limit or 0) // MIB
     return StreamTooLarge(
-        f"sebuah aliran data di dalam PDF mengembang melebihi batas {limit_mb} MiB (bom "
-        "dekompresi, atau berkas yang sangat tidak biasa); jika berkasnya memang wajar, naikkan "
-        "batasnya dengan --max-stream"
+        _(
+            "a data stream inside the PDF unpacks to more than the limit of {limit} MiB (a "
+            "decompression bomb, or a very unusual file); if the file is sound, raise the limit "
+            "with --max-stream"
+        ).format(limit=limit_mb)
     )
 
 

@@ -19,8 +19,9 @@ from types import NoneType
 from typing import TYPE_CHECKING
 
 from renja.extract.pdf_limits import DEFAULT_MAX_STREAM_MB, StreamTooLarge, stream_limit
-from renja.extract.source import DEFAULT_MAX_SIZE_MB, check_file
+from renja.extract.source import DEFAULT_MAX_SIZE_MB, check_file, unreadable
 from renja.model.errors import InputError
+from renja.model.i18n import _, ngettext
 from renja.model.options import check_choice, check_count, check_flag, check_type
 
 if TYPE_CHECKING:
@@ -63,12 +64,12 @@ class ReadOptions:
         Traceback (most recent call last):
         renja.model.errors.OptionError: max_pages harus bilangan bulat 1 atau lebih, bukan 0
         """
-        check_type("password", self.password, (str, NoneType), "teks atau None")
+        check_type("password", self.password, (str, NoneType), _("text or None"))
         check_count("max_pages", self.max_pages)
         check_flag("ocr", self.ocr)
         check_choice("engine", self.engine, ENGINES)
         check_type("wilayah", self.wilayah, (str, PathLike, NoneType),
-                   "path (folder atau berkas CSV) atau None")  # fmt: skip
+                   _("a path (a folder or a CSV file) or None"))  # fmt: skip
         check_count("max_size_mb", self.max_size_mb)
         check_count("max_stream_mb", self.max_stream_mb)
 
@@ -76,17 +77,22 @@ class ReadOptions:
 def check_pdf_bytes(path: Path, max_mb: int = DEFAULT_MAX_SIZE_MB) -> None:
     """Refuse a file that is not a PDF whatever its name (``%PDF-`` must open the file), and
     one that is no regular file or too large (``check_file``)."""
+    empty = _("{path}: the file is empty").format(path=path)
     if check_file(path, max_mb) == 0:
-        raise InputError(f"{path}: the file is empty")
+        raise InputError(empty)
     try:
         with path.open("rb") as handle:
             data = handle.read(HEADER_WINDOW)
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+        raise InputError(unreadable(path, exc)) from exc
     if not data.strip():
-        raise InputError(f"{path}: the file is empty")
+        raise InputError(empty)
     if b"%PDF-" not in data[:HEADER_WINDOW]:
-        raise InputError(f"{path}: is not a PDF (no %PDF- header); is it another kind of file?")
+        raise InputError(
+            _("{path}: is not a PDF (no %PDF- header); is it another kind of file?").format(
+                path=path
+            )
+        )
 
 
 def page_ranges(pages: Sequence[int]) -> str:
@@ -106,11 +112,16 @@ def page_ranges(pages: Sequence[int]) -> str:
 
 def scanned_message(pages: Sequence[int], total: int, ocr_available: bool) -> str:
     """What to say about pages without a text layer."""
-    which = f"page {pages[0]}" if len(pages) == 1 else f"pages {page_ranges(pages)}"
-    what = f"{which} of {total} have no text layer (scanned images); their tables are not read"
+    what = ngettext(
+        "page {pages} of {total} has no text layer (a scanned image); its tables are not read",
+        "pages {pages} of {total} have no text layer (scanned images); their tables are not read",
+        len(pages),
+    ).format(pages=page_ranges(pages), total=total)
     if ocr_available:
-        return f"{what}; rerun with --ocr to recognise their text with ocrmypdf"
-    return f"{what}; to read them, install OCR ({OCR_INSTALL}) and rerun with --ocr"
+        return what + _("; rerun with --ocr to recognise their text with ocrmypdf")
+    return what + _("; to read them, install OCR ({install}) and rerun with --ocr").format(
+        install=OCR_INSTALL
+    )
 
 
 def ocr_available() -> bool:
@@ -120,7 +131,11 @@ def ocr_available() -> bool:
 def run_ocr(path: Path, target: Path) -> None:
     """Add a text layer to the scanned pages of ``path`` with ocrmypdf (text pages are kept)."""
     if not ocr_available():
-        raise InputError(f"{path}: --ocr needs ocrmypdf and tesseract; install them: {OCR_INSTALL}")
+        raise InputError(
+            _("{path}: --ocr needs ocrmypdf and tesseract; install them: {install}").format(
+                path=path, install=OCR_INSTALL
+            )
+        )
     command = [
         "ocrmypdf",
         "--skip-text",
@@ -138,7 +153,7 @@ def run_ocr(path: Path, target: Path) -> None:
             done = subprocess.run(command, capture_output=True, text=True, check=False)
         if done.returncode != 0:
             reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
-            raise InputError(f"{path}: OCR failed: {reason}")
+            raise InputError(_("{path}: OCR failed: {reason}").format(path=path, reason=reason))
 
 
 @contextmanager
@@ -171,13 +186,16 @@ def _opened(path: Path, options: ReadOptions) -> Iterator[pdfplumber.PDF]:
             if isinstance(exc, StreamTooLarge):
                 raise exc from None
             if isinstance(exc, PDFPasswordIncorrect):
-                hint = "the password is wrong" if options.password else "give it with --password"
-                raise InputError(f"{path}: the PDF is encrypted; {hint}") from None
-            if isinstance(exc, PDFEncryptionError):
-                raise InputError(f"{path}: the PDF's encryption is not supported ({exc})") from None
-            raise InputError(
-                f"{path}: is a damaged PDF and cannot be read ({_short(exc)})"
-            ) from None
+                message = (
+                    _("{path}: the PDF is encrypted; the password is wrong")
+                    if options.password
+                    else _("{path}: the PDF is encrypted; give its password with --password")
+                )
+            elif isinstance(exc, PDFEncryptionError):
+                message = _("{path}: the PDF's encryption is not supported ({reason})")
+            else:
+                message = _("{path}: is a damaged PDF and cannot be read ({reason})")
+            raise InputError(message.format(path=path, reason=_short(exc))) from None
         try:
             try:
                 count = len(pdf.pages)
@@ -185,14 +203,18 @@ def _opened(path: Path, options: ReadOptions) -> Iterator[pdfplumber.PDF]:
                 raise
             except Exception as exc:
                 raise InputError(
-                    f"{path}: is a damaged PDF: its pages cannot be listed ({_short(exc)})"
+                    _("{path}: is a damaged PDF: its pages cannot be listed ({reason})").format(
+                        path=path, reason=_short(exc)
+                    )
                 ) from None
             if count == 0:
-                raise InputError(f"{path}: the PDF has no pages")
+                raise InputError(_("{path}: the PDF has no pages").format(path=path))
             if count > options.max_pages:
                 raise InputError(
-                    f"{path}: has {count} pages, more than the limit of {options.max_pages}; "
-                    "raise it with --max-pages"
+                    _(
+                        "{path}: has {count} pages, more than the limit of {limit}; raise it "
+                        "with --max-pages"
+                    ).format(path=path, count=count, limit=options.max_pages)
                 )
             yield pdf
         finally:

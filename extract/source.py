@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from renja.model.errors import InputError
+from renja.model.i18n import _
 from renja.model.records import Document, DocumentMeta, RawTable
 
 # How much of the file to inspect when deciding whether it is binary. NUL bytes or many control
@@ -53,7 +54,7 @@ def make_document(
 ) -> Document:
     """What a reader returns for ``path``; a document without tables says so in its warnings."""
     if not tables:
-        warnings.append("no table found in the document")
+        warnings.append(_("no table found in the document"))
     return Document(
         path=str(path),
         doc_id=doc_id_for(path),
@@ -69,12 +70,12 @@ def make_document(
 def _kind(mode: int) -> str:
     """What a path that is no regular file is, in words."""
     if stat.S_ISFIFO(mode):
-        return "pipa bernama (FIFO)"
+        return _("a named pipe (FIFO)")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "perangkat"
+        return _("a device")
     if stat.S_ISSOCK(mode):
-        return "soket"
-    return "bukan berkas biasa"
+        return _("a socket")
+    return _("no regular file")
 
 
 def check_file(path: Path, max_mb: int = DEFAULT_MAX_SIZE_MB) -> int:
@@ -84,20 +85,24 @@ def check_file(path: Path, max_mb: int = DEFAULT_MAX_SIZE_MB) -> int:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file or folder") from None
+        raise InputError(_("{path}: no such file or folder").format(path=path)) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        raise InputError(unreadable(path, exc)) from None
     if stat.S_ISDIR(info.st_mode):
-        raise InputError(f"{path}: is a folder, expected a document")
+        raise InputError(_("{path}: is a folder, expected a document").format(path=path))
     if not stat.S_ISREG(info.st_mode):
         raise InputError(
-            f"{path}: {_kind(info.st_mode)}, bukan berkas biasa; renja hanya membaca berkas biasa "
-            "(simpan isinya ke sebuah berkas dulu)"
+            _(
+                "{path}: {kind}, no regular file; renja reads regular files only (save its "
+                "content to a file first)"
+            ).format(path=path, kind=_kind(info.st_mode))
         )
     if info.st_size > max_mb * MIB:
         raise InputError(
-            f"{path}: berukuran {info.st_size / MIB:.0f} MiB, melebihi batas {max_mb} MiB; "
-            "jika dokumennya memang sebesar itu, naikkan batasnya dengan --max-size"
+            _(
+                "{path}: {size} MiB, over the limit of {limit} MiB; if the document really is "
+                "that large, raise the limit with --max-size"
+            ).format(path=path, size=f"{info.st_size / MIB:.0f}", limit=max_mb)
         )
     return info.st_size
 
@@ -110,12 +115,21 @@ def check_readable(path: Path, max_mb: int = DEFAULT_MAX_SIZE_MB) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(max_mb * MIB + 1)  # a file that grew since: still bounded
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+        raise InputError(unreadable(path, exc)) from exc
     if len(data) > max_mb * MIB:
-        raise InputError(f"{path}: melebihi batas {max_mb} MiB; naikkan dengan --max-size")
+        raise InputError(
+            _("{path}: over the limit of {limit} MiB; raise it with --max-size").format(
+                path=path, limit=max_mb
+            )
+        )
     if not data.strip():
-        raise InputError(f"{path}: the file is empty")
+        raise InputError(_("{path}: the file is empty").format(path=path))
     return data
+
+
+def unreadable(path: Path, exc: OSError) -> str:
+    """The line for a file the system would not let us read."""
+    return _("{path}: cannot be read ({reason})").format(path=path, reason=exc.strerror or exc)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -144,8 +158,10 @@ def decode_text(data: bytes, path: Path) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
     raise InputError(
-        f"{path}: cannot decode the text: it is neither UTF-8 nor cp1252 (Windows-1252); "
-        "save it as UTF-8 and try again"
+        _(
+            "{path}: cannot decode the text: it is neither UTF-8 nor cp1252 (Windows-1252); "
+            "save it as UTF-8 and try again"
+        ).format(path=path)
     )
 
 
@@ -153,7 +169,9 @@ def read_text(path: Path, max_mb: int = DEFAULT_MAX_SIZE_MB) -> tuple[str, str]:
     """Read a text document: (text, encoding). Raises InputError for unusable input."""
     data = check_readable(path, max_mb)
     if looks_binary(data):
-        raise InputError(f"{path}: is binary data, not a Markdown text document")
+        raise InputError(
+            _("{path}: is binary data, not a Markdown text document").format(path=path)
+        )
     text, encoding = decode_text(data, path)
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 

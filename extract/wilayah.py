@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import renja.model
+from renja.model.i18n import N_, _
 
 ENV_VAR = "RENJA_WILAYAH"
 FILE = "kode_wilayah_prov_kabkota.csv"
@@ -30,9 +31,14 @@ SHARED_FOLDER = ("shared", "reference", "wilayah")
 PROVINSI, KABUPATEN, KOTA = "provinsi", "kabupaten", "kota"
 KINDS = (PROVINSI, KABUPATEN, KOTA)
 
-WHAT_TO_PROVIDE = (
-    f"berikan folder berisi {FILE} (atau berkas itu sendiri) dengan --wilayah PATH atau {ENV_VAR}"
+WHAT_TO_PROVIDE = N_(
+    "give the folder holding {file} (or that file itself) with --wilayah PATH or {variable}"
 )
+
+
+def what_to_provide() -> str:
+    """The end of every message about the list: how to give it."""
+    return _(WHAT_TO_PROVIDE).format(file=FILE, variable=ENV_VAR)
 
 # Words a name is written with or without, and abbreviations written out: the keys of
 # 'Kota Adm. Jakarta Pusat' and 'Kota Administrasi Jakarta Pusat' are one key, and so are those of
@@ -162,12 +168,19 @@ def wilayah_path(explicit: str | Path | None = None) -> Path:
 
     A path that was named but does not exist is reported, not a reason to look elsewhere.
     """
-    named_paths = ((explicit, "Path daftar kode wilayah"), (os.environ.get(ENV_VAR), ENV_VAR))
+    named_paths = (
+        (explicit, _("The path of the list of region codes")),
+        (os.environ.get(ENV_VAR), ENV_VAR),
+    )
     for named, origin in named_paths:
         if named is not None and str(named) != "":
             path = Path(named).expanduser()
             if not path.exists():
-                raise WilayahUnavailable(f"{origin} {path} tidak ada; {WHAT_TO_PROVIDE}")
+                raise WilayahUnavailable(
+                    _("{origin} {path} does not exist; {what}").format(
+                        origin=origin, path=path, what=what_to_provide()
+                    )
+                )
             return _csv_in(path)
     repo_root = Path(renja.model.__file__).resolve().parents[1]
     for base in (Path.cwd(), repo_root):
@@ -175,15 +188,21 @@ def wilayah_path(explicit: str | Path | None = None) -> Path:
         if folder.is_dir():
             return _csv_in(folder.resolve())
     raise WilayahUnavailable(
-        f"daftar kode wilayah tidak ditemukan: tidak ada ../{'/'.join(SHARED_FOLDER)} di samping "
-        f"folder kerja maupun repositori renja; {WHAT_TO_PROVIDE}"
+        _(
+            "list of region codes not found: there is no ../{folder} beside the working folder "
+            "or renja's repository; {what}"
+        ).format(folder="/".join(SHARED_FOLDER), what=what_to_provide())
     )
 
 
 def _csv_in(path: Path) -> Path:
     if path.is_dir():
         if not (path / FILE).is_file():
-            raise WilayahUnavailable(f"folder {path} tidak berisi {FILE}; {WHAT_TO_PROVIDE}")
+            raise WilayahUnavailable(
+                _("folder {path} holds no {file}; {what}").format(
+                    path=path, file=FILE, what=what_to_provide()
+                )
+            )
         return (path / FILE).resolve()
     return path.resolve()
 
@@ -203,14 +222,17 @@ def _read_regions(path: str, size: int, mtime_ns: int) -> Regions:
             rows = list(csv.DictReader(handle))
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         raise WilayahUnavailable(
-            f"daftar kode wilayah {path} tidak terbaca ({exc}); {WHAT_TO_PROVIDE}"
+            _("list of region codes {path} cannot be read ({reason}); {what}").format(
+                path=path, reason=exc, what=what_to_provide()
+            )
         ) from None
     missing = [c for c in COLUMNS if not rows or c not in rows[0]]
     if missing:
         raise WilayahUnavailable(
-            f"daftar kode wilayah {path} tidak memuat kolom {', '.join(missing)} "
-            f"(diperlukan: {', '.join(COLUMNS)}); {WHAT_TO_PROVIDE}"
-        )
+            _("list of region codes {path} lacks the columns {missing} (needed: {needed}); {what}")
+            .format(path=path, missing=", ".join(missing), needed=", ".join(COLUMNS),
+                    what=what_to_provide())
+        )  # fmt: skip
     return regions_from_rows(((r["kode"], r["nama"], r["tingkat"]) for r in rows), path)
 
 

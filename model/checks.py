@@ -18,6 +18,7 @@ from enum import StrEnum, unique
 from types import MappingProxyType
 from typing import Final
 
+from renja.model.i18n import N_, _
 from renja.model.severity import Severity
 
 
@@ -26,14 +27,25 @@ class Check(StrEnum):
     """One check: its slug (the string itself), its severity, and what a finding of it means."""
 
     severity: Severity
-    meaning: str
+    meaning_message: str  # in English, marked for the catalogue (``meaning`` translates it)
 
     def __new__(cls, slug: str, severity: Severity, meaning: str) -> Check:
         check = str.__new__(cls, slug)
         check._value_ = slug
         check.severity = severity
-        check.meaning = meaning
+        check.meaning_message = meaning
         return check
+
+    @property
+    def meaning(self) -> str:
+        """What a finding of this check means, in the reader's language.
+
+        >>> from renja.model.i18n import use_language
+        >>> with use_language("en"):
+        ...     JUMLAH_TOTAL.meaning
+        'a total row (JUMLAH) is not the sum of the rows it closes'
+        """
+        return _(self.meaning_message)
 
     @property
     def slug(self) -> str:
@@ -47,136 +59,162 @@ class Check(StrEnum):
     ANGKA_TIDAK_TERBACA = (
         "angka_tidak_terbaca",
         Severity.WARNING,
-        "a number cell that cannot be read with certainty (a digit lost or added)",
+        N_("a number cell that cannot be read with certainty (a digit lost or added)"),
     )
-    KODE_TIDAK_TERBACA = ("kode_tidak_terbaca", Severity.WARNING, "a code cell that cannot be read")
+    KODE_TIDAK_TERBACA = (
+        "kode_tidak_terbaca",
+        Severity.WARNING,
+        N_("a code cell that cannot be read"),
+    )
     SEL_TIDAK_TERPETAKAN = (
         "sel_tidak_terpetakan",
         Severity.WARNING,
-        "a cell that fits no column of its row",
+        N_("a cell that fits no column of its row"),
     )
     KODE_URAIAN_TIDAK_COCOK = (
         "kode_uraian_tidak_cocok",
         Severity.WARNING,
-        "a printed code whose nomenclature name is not the row's name (the suggested code is in "
-        "`expected`)",
+        N_(
+            "a printed code whose nomenclature name is not the row's name (the suggested code is "
+            "in `expected`)"
+        ),
     )
     KODE_TIDAK_DIKENAL = (
         "kode_tidak_dikenal",
         Severity.WARNING,
-        "a printed code found in no nomenclature version",
+        N_("a printed code found in no nomenclature version"),
     )
     KODE_TIDAK_PASTI = (
         "kode_tidak_pasti",
         Severity.WARNING,
-        "a row whose name matches no code surely enough; the candidates are listed",
+        N_("a row whose name matches no code surely enough; the candidates are listed"),
     )
     KODE_BERUBAH_NOMOR = (
         "kode_berubah_nomor",
         Severity.INFO,
-        "a printed code that the newer nomenclature renumbered (the new code is in `expected`)",
+        N_("a printed code that the newer nomenclature renumbered (the new code is in `expected`)"),
     )
     ARITMETIKA_BARIS = (
         "aritmetika_baris",
         Severity.ERROR,
-        "a row's own arithmetic fails (sesudah − sebelum = jumlah perubahan; murni + penambahan = "
-        "total; TW I..IV = realisasi)",
+        N_(
+            "a row's own arithmetic fails (sesudah − sebelum = jumlah perubahan; murni + "
+            "penambahan = total; TW I..IV = realisasi)"
+        ),
     )
     JUMLAH_RINCIAN = (
         "jumlah_rincian",
         Severity.ERROR,
-        "a parent's amount is not the sum of its children (sub kegiatan → kegiatan → program …)",
+        N_(
+            "a parent's amount is not the sum of its children (sub kegiatan → kegiatan → program …)"
+        ),
     )
     JUMLAH_TOTAL = (
         "jumlah_total",
         Severity.ERROR,
-        "a total row (JUMLAH) is not the sum of the rows it closes",
+        N_("a total row (JUMLAH) is not the sum of the rows it closes"),
     )
     SELISIH_PEMBULATAN = (
         "selisih_pembulatan",
         Severity.INFO,
-        "a sum is off by no more than rounding each of its terms can explain (a prakiraan maju "
-        "computed as pagu × 1.01 and rounded row by row)",
+        N_(
+            "a sum is off by no more than rounding each of its terms can explain (a prakiraan maju "
+            "computed as pagu × 1.01 and rounded row by row)"
+        ),
     )
     CAPAIAN_PERSEN = (
         "capaian_persen",
         Severity.WARNING,
-        "a percentage is not realisasi / target × 100 within the tolerance",
+        N_("a percentage is not realisasi / target × 100 within the tolerance"),
     )
     BEDA_ANTAR_TABEL = (
         "beda_antar_tabel",
         Severity.WARNING,
-        "the same quantity of the same code differs between tables (targets: info); raised to "
-        "error when it explains an arithmetic error",
+        N_(
+            "the same quantity of the same code differs between tables (targets: info); raised to "
+            "error when it explains an arithmetic error"
+        ),
     )
     NILAI_DIDUGA_SALAH = (
         "nilai_diduga_salah",
         Severity.ERROR,
-        "a cell whose one corrected value would mend two or more failing sums: a likely typo",
+        N_("a cell whose one corrected value would mend two or more failing sums: a likely typo"),
     )
     KODE_VERSI_LAIN = (
         "kode_versi_lain",
         Severity.INFO,
-        "a printed code missing from the document year's nomenclature but present in another",
+        N_("a printed code missing from the document year's nomenclature but present in another"),
     )
     SKEMA_KOLOM = (
         "skema_kolom",
         Severity.ERROR,
-        "a column the form requires is missing from a clean table, or a column no form knows "
-        "is in it",
+        N_(
+            "a column the form requires is missing from a clean table, or a column no form knows "
+            "is in it"
+        ),
     )
     SKEMA_TIPE = (
         "skema_tipe",
         Severity.ERROR,
-        "a value of the wrong type for its column (text in an amount column, an amount held as "
-        "float), an empty required cell or a repeated row number: a pipeline bug or a broken "
-        "table",
+        N_(
+            "a value of the wrong type for its column (text in an amount column, an amount held as "
+            "float), an empty required cell or a repeated row number: a pipeline bug or a broken "
+            "table"
+        ),
     )
     SKEMA_KATEGORI = (
         "skema_kategori",
         Severity.ERROR,
-        "a value outside its column's fixed set (`jenis_baris`, `level`, `kode_sumber`)",
+        N_("a value outside its column's fixed set (`jenis_baris`, `level`, `kode_sumber`)"),
     )
     SKEMA_NEGATIF = (
         "skema_negatif",
         Severity.WARNING,
-        "a negative amount in a column that cannot be negative",
+        N_("a negative amount in a column that cannot be negative"),
     )
-    SKEMA_KODE = ("skema_kode", Severity.WARNING, "a code not in canonical Permendagri 90 form")
+    SKEMA_KODE = ("skema_kode", Severity.WARNING, N_("a code not in canonical Permendagri 90 form"))
     SKEMA_LEVEL = (
         "skema_level",
         Severity.WARNING,
-        "a row's level that does not fit its code's number of segments",
+        N_("a row's level that does not fit its code's number of segments"),
     )
     SKEMA_KODE_GANDA = (
         "skema_kode_ganda",
         Severity.WARNING,
-        "a code on more than one data row of a form that lists each code once (`related` names "
-        "the row that has it first)",
+        N_(
+            "a code on more than one data row of a form that lists each code once (`related` names "
+            "the row that has it first)"
+        ),
     )
     SKEMA_RENTANG = (
         "skema_rentang",
         Severity.WARNING,
-        "a percentage or score outside its possible range",
+        N_("a percentage or score outside its possible range"),
     )
     POLA_HITUNGAN_GAGAL = (
         "pola_hitungan_gagal",
         Severity.WARNING,
-        "a sum or in-row formula that fails in nearly every row of a column: the column is not "
-        "the sum the table seems to promise, or the document does not follow the formula it "
-        "prints",
+        N_(
+            "a sum or in-row formula that fails in nearly every row of a column: the column is not "
+            "the sum the table seems to promise, or the document does not follow the formula it "
+            "prints"
+        ),
     )
     TABEL_TIDAK_LENGKAP = (
         "tabel_tidak_lengkap",
         Severity.WARNING,
-        "a table the reader could not take in whole (cells that fit no column, no header of its "
-        "own): its sums are not checked",
+        N_(
+            "a table the reader could not take in whole (cells that fit no column, no header of "
+            "its own): its sums are not checked"
+        ),
     )
     KEPUTUSAN_USANG = (
         "keputusan_usang",
         Severity.WARNING,
-        "a decision of the decisions file (keputusan.csv) that no longer applies: its table, row "
-        "or finding is gone, its printed value changed, or its value cannot be taken",
+        N_(
+            "a decision of the decisions file (keputusan.csv) that no longer applies: its table, "
+            "row or finding is gone, its printed value changed, or its value cannot be taken"
+        ),
     )
 
 

@@ -29,6 +29,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from renja.model.errors import InputError
+from renja.model.i18n import _
 
 # The file beside the input document: ``renja-2025.keputusan.csv`` for ``renja-2025.pdf``.
 DECISIONS_SUFFIX = ".keputusan.csv"
@@ -141,15 +142,16 @@ class Decision:
         ...          column="pagu").where()
         'Tabel IV.1 (hal. 59), kode 1.05.01, uraian «Program», kolom pagu'
         """
-        parts = [self.table.label or (f"kepala {self.table.header}" if self.table.header else "")]
+        header = _("header {header}").format(header=self.table.header)
+        parts = [self.table.label or (header if self.table.header else "")]
         if self.table.page is not None:
-            parts[0] += f" (hal. {self.table.page})"
+            parts[0] += _(" (p. {page})").format(page=self.table.page)
         if self.row.kode:
-            parts.append(f"kode {self.row.kode}")
+            parts.append(_("code {kode}").format(kode=self.row.kode))
         if self.row.uraian:
-            parts.append(f"uraian «{self.row.uraian}»")
+            parts.append(_("uraian «{uraian}»").format(uraian=self.row.uraian))
         if self.column:
-            parts.append(f"kolom {self.column}")
+            parts.append(_("column {column}").format(column=self.column))
         return ", ".join(p for p in parts if p)
 
     def record(self) -> dict[str, str]:
@@ -207,9 +209,15 @@ def read_decisions(path: Path) -> tuple[Decision, ...]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise InputError(f"{path}: berkas keputusan tidak dapat dibaca ({exc.strerror})") from None
+        raise InputError(
+            _("{path}: the decisions file cannot be read ({reason})").format(
+                path=path, reason=exc.strerror
+            )
+        ) from None
     except UnicodeDecodeError:
-        raise InputError(f"{path}: berkas keputusan bukan CSV UTF-8") from None
+        raise InputError(
+            _("{path}: the decisions file is not a UTF-8 CSV").format(path=path)
+        ) from None
     return parse_decisions(text, str(path))
 
 
@@ -232,17 +240,22 @@ dokumen_benar, kesalahan_diterima
         columns = [c.strip() for c in reader.fieldnames or []]
         rows = list(reader)
     except csv.Error as exc:
-        raise InputError(f"{name}: bukan CSV yang dapat dibaca ({exc})") from None
+        raise InputError(
+            _("{name}: not a CSV that can be read ({reason})").format(name=name, reason=exc)
+        ) from None
     if not columns:
         return ()
     if "tindakan" not in columns:
-        raise InputError(f"{name}: berkas keputusan memerlukan kolom 'tindakan'")
+        raise InputError(
+            _("{name}: a decisions file needs the column 'tindakan'").format(name=name)
+        )
     known = {*DECISION_COLUMNS, *OUTCOME_COLUMNS}
     unknown = [c for c in columns if c and c not in known]
     if unknown:
         raise InputError(
-            f"{name}: kolom tidak dikenal {', '.join(unknown)}; kolom yang dikenal: "
-            + ", ".join(DECISION_COLUMNS)
+            _("{name}: unknown columns {unknown}; the columns known: {known}").format(
+                name=name, unknown=", ".join(unknown), known=", ".join(DECISION_COLUMNS)
+            )
         )
     decisions = []
     for number, row in enumerate(rows, start=2):
@@ -251,7 +264,8 @@ dokumen_benar, kesalahan_diterima
             continue  # a blank line
         if cells.get("tindakan", "").startswith("#"):
             continue  # a person's comment
-        decisions.append(decision_from_record(cells, f"{name} baris {number}", number))
+        where = _("{name} line {number}").format(name=name, number=number)
+        decisions.append(decision_from_record(cells, where, number))
     return tuple(decisions)
 
 
@@ -262,7 +276,11 @@ def decision_from_record(cells: Mapping[str, str], where: str, line: int = 0) ->
         action = Action(text)
     except ValueError:
         choices = ", ".join(a.value for a in Action)
-        raise InputError(f"{where}: tindakan '{text}' tidak dikenal; pilihan: {choices}") from None
+        raise InputError(
+            _("{where}: tindakan '{text}' is unknown; choices: {choices}").format(
+                where=where, text=text, choices=choices
+            )
+        ) from None
     decision = Decision(
         action,
         TableKey(cells.get("tabel", ""), _whole(cells, "halaman", where), cells.get("kepala", "")),
@@ -289,7 +307,11 @@ def _whole(cells: Mapping[str, str], name: str, where: str) -> int | None:
     if not text:
         return None
     if not text.isdigit() or int(text) < 1:
-        raise InputError(f"{where}: {name} harus bilangan bulat 1 atau lebih, bukan '{text}'")
+        raise InputError(
+            _("{where}: {name} must be a whole number of 1 or more, not '{text}'").format(
+                where=where, name=name, text=text
+            )
+        )
     return int(text)
 
 
@@ -297,17 +319,20 @@ def _check_complete(decision: Decision, where: str) -> None:
     """Refuse a decision that lacks what its action needs."""
     action = decision.action
     if decision.table.empty:
-        raise InputError(f"{where}: {action.value} perlu tabel (tabel, halaman atau kepala)")
-    if action.scope in ("sel", "kode") and decision.row.empty:
-        raise InputError(f"{where}: {action.value} perlu baris (kode, uraian, tercetak atau ke)")
-    if action.scope == "sel" and not decision.column:
-        raise InputError(f"{where}: {action.value} perlu kolom")
-    if action in (Action.ACCEPT, Action.SET_VALUE, Action.CHOOSE_CODE, Action.SET_FORM) and not (
+        message = _("{where}: {action} needs a table (tabel, halaman or kepala)")
+    elif action.scope in ("sel", "kode") and decision.row.empty:
+        message = _("{where}: {action} needs a row (kode, uraian, tercetak or ke)")
+    elif action.scope == "sel" and not decision.column:
+        message = _("{where}: {action} needs a column (kolom)")
+    elif action in (Action.ACCEPT, Action.SET_VALUE, Action.CHOOSE_CODE, Action.SET_FORM) and not (
         decision.value
     ):
-        raise InputError(f"{where}: {action.value} perlu nilai")
-    if action in REVIEWS and not decision.check:
-        raise InputError(f"{where}: {action.value} perlu cek (pemeriksaan temuan yang ditinjau)")
+        message = _("{where}: {action} needs a value (nilai)")
+    elif action in REVIEWS and not decision.check:
+        message = _("{where}: {action} needs cek (the check of the finding reviewed)")
+    else:
+        return
+    raise InputError(message.format(where=where, action=action.value))
 
 
 def decisions_csv(decisions: Iterable[Decision | DecisionOutcome]) -> str:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import errno
 
+from renja.model.i18n import N_, _
+
 
 class RenjaError(Exception):
     """Base class: the message is one complete sentence a user can act on."""
@@ -49,23 +51,28 @@ def environment_message(exc: OSError) -> str | None:
     """
     where = f"{exc.filename}: " if exc.filename else ""
     what = _ENVIRONMENT.get(exc.errno or 0)
-    return where + what if what else None
+    return where + _(what) if what else None
 
 
+_NO_PERMISSION = N_(
+    "no permission for this file or folder; change its permissions or choose --out elsewhere"
+)
+_TOO_MANY_OPEN = N_("too many open files; lower --workers")
 _ENVIRONMENT = {
-    errno.ENOSPC: "disk penuh; kosongkan ruang di disk itu atau pilih --out di disk lain",
-    errno.EDQUOT: "kuota disk habis; kosongkan ruang atau pilih --out di disk lain",
-    errno.EROFS: "disk ini hanya-baca; pilih --out di tempat yang bisa ditulis",
-    errno.EACCES: "tidak ada izin untuk berkas atau folder ini; ubah izinnya atau pilih --out "
-    "di tempat lain",
-    errno.EPERM: "tidak ada izin untuk berkas atau folder ini; ubah izinnya atau pilih --out "
-    "di tempat lain",
-    errno.ENOTDIR: "sebagian jalur ini adalah berkas, bukan folder; pilih --out yang berupa "
-    "folder",
-    errno.EISDIR: "ini folder, bukan berkas; sebutkan berkasnya",
-    errno.ENAMETOOLONG: "nama terlalu panjang untuk sistem berkas; pendekkan nama berkas "
-    "masukan (paling banyak 200 karakter) atau pilih --out yang lebih pendek",
-    errno.EMFILE: "terlalu banyak berkas terbuka; kurangi --workers",
-    errno.ENFILE: "terlalu banyak berkas terbuka; kurangi --workers",
-    errno.EIO: "kesalahan baca/tulis pada disk; periksa disknya",
+    errno.ENOSPC: N_("disk full; free space on that disk or choose --out on another disk"),
+    errno.EDQUOT: N_("disk quota used up; free space or choose --out on another disk"),
+    errno.EROFS: N_("this disk is read-only; choose --out where it can be written"),
+    errno.EACCES: _NO_PERMISSION,
+    errno.EPERM: _NO_PERMISSION,
+    errno.ENOTDIR: N_(
+        "part of this path is a file, not a folder; choose an --out that is a folder"
+    ),
+    errno.EISDIR: N_("this is a folder, not a file; name the file"),
+    errno.ENAMETOOLONG: N_(
+        "name too long for the file system; shorten the input file's name (200 characters at "
+        "most) or choose a shorter --out"
+    ),
+    errno.EMFILE: _TOO_MANY_OPEN,
+    errno.ENFILE: _TOO_MANY_OPEN,
+    errno.EIO: N_("read/write error on the disk; check the disk"),
 }

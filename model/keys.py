@@ -32,6 +32,7 @@ import pandas as pd
 
 from renja.model.contract import CellType, TableContract
 from renja.model.decisions import RowKey, TableKey
+from renja.model.i18n import _
 from renja.model.labels import printed_number, printed_title
 
 HEADER_DIGITS = 8  # hex digits of a header signature: enough to tell a document's tables apart
@@ -177,14 +178,14 @@ def find_table(key: TableKey, tables: Sequence[TableFacts]) -> Found:
         if not named and key.header:  # renja reads the label otherwise now: the header decides
             return find_table(TableKey("", key.page, key.header), tables)
         if not named:
-            return Found(None, f"tidak ada tabel «{key.label}»")
+            return Found(None, _("no table «{label}»").format(label=key.label))
         candidates = named
     if key.header:
         same = [i for i in candidates if tables[i].header == key.header]
         if same or not key.label:
             candidates = same
         if not candidates:
-            return Found(None, f"tidak ada tabel dengan kepala {key.header}")
+            return Found(None, _("no table with the header {header}").format(header=key.header))
     if len(candidates) > 1 and key.page is not None:
         pages = [i for i in candidates if tables[i].page is not None]
         distance = {i: abs((tables[i].page or 0) - key.page) for i in pages}
@@ -197,9 +198,13 @@ def find_table(key: TableKey, tables: Sequence[TableFacts]) -> Found:
     if len(candidates) == 1:
         return Found(candidates[0])
     if not candidates:
-        return Found(None, f"tidak ada tabel di halaman {key.page}")
-    which = f" dengan «{key.label}»" if key.label else ""
-    return Found(None, f"{len(candidates)} tabel cocok{which}; sebutkan halaman atau kepala")
+        return Found(None, _("no table on page {page}").format(page=key.page))
+    which = (
+        _("{n} tables match «{label}»; name the halaman or kepala")
+        if key.label
+        else _("{n} tables match; name the halaman or kepala")
+    )
+    return Found(None, which.format(n=len(candidates), label=key.label))
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,29 +308,33 @@ def find_row(rows: Sequence[RowFacts], key: RowKey, column: str = "") -> Found:
     """
     candidates = [i for i, row in enumerate(rows) if _row_matches(row, key.kode, key.uraian)]
     what = ", ".join(
-        p for p in (f"kode {key.kode}" if key.kode else "",
-                    f"uraian «{key.uraian}»" if key.uraian else "") if p
-    ) or "kunci ini"  # fmt: skip
+        p for p in (_("code {kode}").format(kode=key.kode) if key.kode else "",
+                    _("uraian «{uraian}»").format(uraian=key.uraian) if key.uraian else "") if p
+    ) or _("this key")  # fmt: skip
     if not candidates:
-        return Found(None, f"tidak ada baris dengan {what}")
+        return Found(None, _("no row with {what}").format(what=what))
     if key.printed and column:
         same = [i for i in candidates if same_value(rows[i].cells.get(column, ""), key.printed)]
         if not same and len(candidates) == 1:
-            now = rows[candidates[0]].cells.get(column, "") or "kosong"
-            return Found(None, f"kolom {column} kini tercetak {now}, bukan {key.printed}")
+            now = rows[candidates[0]].cells.get(column, "") or _("empty")
+            return Found(None, _("column {column} now prints {now}, not {printed}").format(
+                column=column, now=now, printed=key.printed))  # fmt: skip
         if not same:
-            return Found(None, f"tidak ada baris dengan {what} yang mencetak {key.printed} di "
-                               f"kolom {column}")  # fmt: skip
+            return Found(None, _("no row with {what} that prints {printed} in column {column}")
+                         .format(what=what, printed=key.printed, column=column))  # fmt: skip
         candidates = same
     if key.occurrence is not None:
         if key.occurrence <= len(candidates):
             return Found(candidates[key.occurrence - 1])
         return Found(
-            None, f"hanya {len(candidates)} baris dengan {what}, bukan ke-{key.occurrence}"
+            None,
+            _("only {n} rows with {what}, not a {occurrence}th").format(
+                n=len(candidates), what=what, occurrence=key.occurrence
+            ),
         )
     if len(candidates) == 1:
         return Found(candidates[0])
-    return Found(None, f"{len(candidates)} baris dengan {what}; sebutkan ke")
+    return Found(None, _("{n} rows with {what}; name ke").format(n=len(candidates), what=what))
 
 
 __all__ = [

@@ -48,12 +48,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from renja.model.errors import FolderBusyError, ForeignFolderError
+from renja.model.i18n import N_, _
 
 # The file that marks a folder as renja's: it may be replaced whole, and written into.
 MARKER = ".renja"
-MARKER_TEXT = (
-    "Folder ini dibuat oleh renja, dan renja boleh mengganti isinya: jangan simpan berkas lain "
-    "di sini.\n"
+MARKER_TEXT = N_(
+    "This folder was made by renja, and renja may replace what it holds: keep no other files "
+    "here.\n"
 )
 # The lock a run holds on the output folder it writes into (``folder_lock``).
 LOCK = ".renja.lock"
@@ -181,13 +182,17 @@ def check_replaceable(target: str | os.PathLike[str]) -> None:
         return
     if not target.is_dir():
         raise ForeignFolderError(
-            f"{target}: sudah ada dan bukan folder; pilih nama lain untuk keluaran renja"
+            _("{target}: exists and is no folder; choose another name for renja's output").format(
+                target=target
+            )
         )
     if is_marked(target) or not any(os.scandir(target)):
         return
     raise ForeignFolderError(
-        f"{target}: folder ini berisi berkas yang bukan buatan renja (tidak ada berkas "
-        f"{MARKER}), jadi renja tidak menimpanya; pilih folder lain yang kosong atau baru"
+        _(
+            "{target}: this folder holds files renja did not make (it has no {marker} file), so "
+            "renja does not replace it; choose another folder, empty or new"
+        ).format(target=target, marker=MARKER)
     )
 
 
@@ -195,7 +200,7 @@ def mark(folder: str | os.PathLike[str]) -> None:
     """Put the marker in ``folder`` (a folder renja made, or claimed while it was empty)."""
     path = Path(folder) / MARKER
     if not path.is_file():
-        publish_file(path, MARKER_TEXT)
+        publish_file(path, _(MARKER_TEXT))
 
 
 def claim_folder(folder: str | os.PathLike[str]) -> Path:
@@ -301,10 +306,14 @@ def folder_lock(folder: str | os.PathLike[str]) -> Iterator[None]:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             holder = os.pread(handle, 32, 0).decode("ascii", "replace").strip()
+            message = (
+                _("{folder}: another renja (process {holder}) is writing into this folder")
+                if holder.isdigit()
+                else _("{folder}: another renja is writing into this folder")
+            )
             raise FolderBusyError(
-                f"{folder}: renja lain sedang menulis ke folder ini"
-                + (f" (proses {holder})" if holder.isdigit() else "")
-                + "; tunggu sampai selesai, lalu jalankan lagi"
+                message.format(folder=folder, holder=holder)
+                + _("; wait until it is done, then run again")
             ) from None
         except OSError as exc:
             if exc.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL):

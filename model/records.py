@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from renja.model.checks import Check, check_named
+from renja.model.i18n import _
 from renja.model.refs import Related
 from renja.model.severity import Severity
 
@@ -35,9 +36,9 @@ class Source:
         'hal. 3'
         """
         if self.line is not None:
-            return f"baris {self.line}"
+            return _("line {line}").format(line=self.line)
         if self.page is not None:
-            return f"hal. {self.page}"
+            return _("p. {page}").format(page=self.page)
         return ""
 
 

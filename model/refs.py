@@ -24,6 +24,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from renja.model.i18n import _
+
 # The keys of a reference in the files: Indonesian, as the columns of the clean tables are.
 TABLE_KEY, ROW_KEY, COLUMN_KEY, CODE_KEY = "tabel", "baris", "kolom", "kode"
 _COMPACT = (",", ":")
@@ -88,7 +90,7 @@ def ref_from_json(item: object) -> Related:
     (CodeRef(kode='5.03'), CellRef(table='t06', row=4, column=None))
     >>> ref_from_json({"tabel": "t06", "baris": "4"})
     Traceback (most recent call last):
-    ValueError: not a reference: {'tabel': 't06', 'baris': '4'}
+    ValueError: bukan rujukan: {'tabel': 't06', 'baris': '4'}
     """
     if isinstance(item, Mapping):
         table, row, column = item.get(TABLE_KEY), item.get(ROW_KEY), item.get(COLUMN_KEY)
@@ -104,7 +106,7 @@ def ref_from_json(item: object) -> Related:
             and (whole_row or isinstance(column, str))
         ):
             return CellRef(table, row, None if whole_row else column)
-    raise ValueError(f"not a reference: {item!r}")
+    raise ValueError(_("not a reference: {item!r}").format(item=item))
 
 
 def dump_related(refs: Iterable[Related]) -> str:
@@ -150,7 +152,7 @@ def load_lines(text: str) -> list[int]:
     """
     items = _json_list(text)
     if not all(isinstance(i, int) and not isinstance(i, bool) for i in items):
-        raise ValueError(f"not a list of integers: {text!r}")
+        raise ValueError(_("not a list of integers: {text!r}").format(text=text))
     return list(items)
 
 
@@ -160,9 +162,9 @@ def _json_list(text: str) -> list[Any]:
     try:
         items = json.loads(text)
     except json.JSONDecodeError:
-        raise ValueError(f"not a JSON array: {text!r}") from None
+        raise ValueError(_("not a JSON array: {text!r}").format(text=text)) from None
     if not isinstance(items, list):
-        raise ValueError(f"not a JSON array: {text!r}")
+        raise ValueError(_("not a JSON array: {text!r}").format(text=text))
     return items
 
 

@@ -23,6 +23,7 @@ from renja.model.contract import (
     TableStatus,
     is_sparse,
 )
+from renja.model.i18n import _, ngettext
 from renja.model.records import Finding, RawRow, RawTable, Repair, RowRole
 from renja.model.tables import CleanTable
 from renja.normalize.align import align_row, fill_rates
@@ -124,9 +125,15 @@ def table_gaps(raw: RawTable, contract: TableContract, unplaced: int) -> tuple[s
     """
     gaps = []
     if unplaced:
-        gaps.append(f"{unplaced} baris memuat sel yang tidak cocok dengan kolom mana pun")
+        gaps.append(
+            ngettext(
+                "{n} row holds cells that fit no column",
+                "{n} rows hold cells that fit no column",
+                unplaced,
+            ).format(n=unplaced)
+        )
     if contract.status is TableStatus.INFERRED and not raw.header:
-        gaps.append("tabel tanpa judul kolom")
+        gaps.append(_("a table without column headers"))
     return tuple(gaps)
 
 

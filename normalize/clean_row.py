@@ -28,6 +28,7 @@ from renja.model.checks import (
     Check,
 )
 from renja.model.contract import NUMERIC_TYPES, CellType, Column, TableContract
+from renja.model.i18n import _
 from renja.model.records import Finding, Repair, Source
 from renja.normalize.align import align_row
 from renja.normalize.continuation import LogicalRow
@@ -186,7 +187,7 @@ def set_origin(values: dict[str, Any], row: LogicalRow) -> None:
     """Set where the row came from beyond its own line: the lines merged into it
     (``baris_gabungan``) and the cells that fit no column (``sisa``)."""
     values["baris_gabungan"] = row.merged_lines() or None
-    values["sisa"] = " | ".join(text for _, text in row.overflow) or None
+    values["sisa"] = " | ".join(text for _position, text in row.overflow) or None
 
 
 def overflow_findings(row: LogicalRow, values: Mapping[str, Any], log: RowLog) -> None:
@@ -194,8 +195,8 @@ def overflow_findings(row: LogicalRow, values: Mapping[str, Any], log: RowLog) -
     for position, text in row.overflow:
         log.log_finding(
             SEL_TIDAK_TERPETAKAN,
-            f"Sel '{text}' (kolom {position + 1}) tidak cocok dengan kolom mana pun; "
-            "disimpan di kolom 'sisa'.",
+            _("Cell '{text}' (column {position}) fits no column; it is kept in the column 'sisa'.")
+            .format(text=text, position=position + 1),
             values,
             found=text,
         )
@@ -207,12 +208,20 @@ def unreadable_findings(
     """A finding for each cell that could not be read as a number or a code (left empty)."""
     for column, cell, problem, numeric in unreadable:
         check = ANGKA_TIDAK_TERBACA if numeric else KODE_TIDAK_TERBACA
-        what = "angka" if numeric else "kode"
+        message = (
+            _(
+                "Cell '{cell}' in column {column} cannot be read as a number ({problem}); its "
+                "value is left empty, another table may hold the right value."
+            )
+            if numeric
+            else _(
+                "Cell '{cell}' in column {column} cannot be read as a code ({problem}); its value "
+                "is left empty, another table may hold the right value."
+            )
+        )
         log.log_finding(
             check,
-            f"Sel '{cell}' di kolom {column} tidak dapat dibaca sebagai {what} "
-            f"({problem}); nilainya dikosongkan, "
-            "tabel lain mungkin memuat nilai yang benar.",
+            message.format(cell=cell, column=column, problem=problem),
             values,
             found=cell,
             column=column,

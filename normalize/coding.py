@@ -32,6 +32,7 @@ from renja.model.checks import (
     KODE_VERSI_LAIN,
 )
 from renja.model.contract import TableStatus
+from renja.model.i18n import _
 from renja.model.kode import Kode
 from renja.model.records import Finding, Source
 from renja.model.refs import CodeRef
@@ -217,9 +218,9 @@ class Coder:
             suggestion = self.heading_for(name, level)
             other = suggestion if suggestion is not None and suggestion.code != kode else None
             advice = (
-                f"uraian ini adalah '{other.name}' dengan kode {other.code}"
+                this_uraian_is(other.name, other.code)
                 if other
-                else f"tidak ada {level} lain yang pasti cocok dengan uraian ini"
+                else _("no other {level} surely matches this uraian").format(level=level)
             )
             self.report_mismatch(kode, entry, name, where, other.code if other else None, advice)
         return "cetak", score, entry.name
@@ -283,13 +284,15 @@ class Coder:
             return  # a misspelt name that names no other code says nothing against its code
         if indicator_score >= INDICATOR_SCORE:
             expected: str | None = kode
-            advice = f"indikatornya cocok dengan kode {kode}, jadi uraian seharusnya '{entry.name}'"
+            advice = _(
+                "its indikator matches code {kode}, so the uraian should be '{name}'"
+            ).format(kode=kode, name=entry.name)
         elif elsewhere and match.best is not None:
             expected = match.best.code
-            advice = f"uraian ini adalah '{match.best.name}' dengan kode {match.best.code}"
+            advice = this_uraian_is(match.best.name, match.best.code)
         else:
             expected = match.best.code if match.best else None
-            advice = "tidak ada kode lain yang pasti cocok dengan uraian ini"
+            advice = _("no other code surely matches this uraian")
         self.report_mismatch(kode, entry, uraian, where, expected, advice)
 
     def report_mismatch(
@@ -306,8 +309,9 @@ class Coder:
             Finding(
                 KODE_URAIAN_TIDAK_COCOK,
                 KODE_URAIAN_TIDAK_COCOK.severity,
-                f"Kode {kode} dalam nomenklatur {list_name(entry.version, entry.jenis_pemda)} "
-                f"adalah '{entry.name}', bukan '{uraian}'; {advice}.",
+                _("Code {kode} in the nomenclature {list} is '{name}', not '{uraian}'; {advice}.")
+                .format(kode=kode, list=list_name(entry.version, entry.jenis_pemda),
+                        name=entry.name, uraian=uraian, advice=advice),
                 table=table,
                 row=row,
                 source=source,
@@ -327,15 +331,19 @@ class Coder:
         if renamed is not None:
             check = KODE_BERUBAH_NOMOR
             expected = _resolved(renamed.code, kode)
-            message = (
-                f"Kode {kode} diganti menjadi {expected} ('{renamed.name}') dalam nomenklatur "
-                f"{renamed.version}; kode tercetak dipertahankan."
-            )
+            message = _(
+                "Code {kode} became {expected} ('{name}') in the nomenclature {version}; the "
+                "printed code is kept."
+            ).format(kode=kode, expected=expected, name=renamed.name, version=renamed.version)
         elif other is not None:
             check, expected = KODE_VERSI_LAIN, None
-            message = (
-                f"Kode {kode} tidak ada dalam nomenklatur {self.list_name} tetapi ada dalam "
-                f"{list_name(other.version, other.jenis_pemda)} ('{other.name}')."
+            message = _(
+                "Code {kode} is not in the nomenclature {list} but is in {other} ('{name}')."
+            ).format(
+                kode=kode,
+                list=self.list_name,
+                other=list_name(other.version, other.jenis_pemda),
+                name=other.name,
             )
         else:
             # A suggestion of the printed code's own level only.
@@ -396,8 +404,14 @@ class Coder:
             Finding(
                 KODE_TIDAK_DIKENAL,
                 KODE_TIDAK_DIKENAL.severity,
-                f"Kode {kode} tidak ada dalam daftar nomenklatur yang dimuat ({loaded})"
-                + (f"; uraiannya cocok dengan {expected}." if expected else "."),
+                (
+                    _(
+                        "Code {kode} is in none of the nomenclature lists loaded ({loaded}); its "
+                        "uraian matches {expected}."
+                    )
+                    if expected
+                    else _("Code {kode} is in none of the nomenclature lists loaded ({loaded}).")
+                ).format(kode=kode, loaded=loaded, expected=expected),
                 table=table,
                 row=row,
                 source=source,
@@ -418,9 +432,9 @@ class Coder:
             Finding(
                 KODE_TIDAK_PASTI,
                 KODE_TIDAK_PASTI.severity,
-                "Kode tidak dapat ditentukan dengan pasti dari uraian; kandidat: "
-                + (listed or "tidak ada")
-                + ".",
+                _("The code cannot be told surely from the uraian; candidates: {listed}.").format(
+                    listed=listed or _("none")
+                ),
                 table=table,
                 row=row,
                 source=source,
@@ -434,6 +448,11 @@ class Coder:
 
 # Words every urusan or bidang heading has: they tell no heading from another.
 HEADING_WORDS = frozenset({"urusan", "pemerintahan", "bidang"})
+
+
+def this_uraian_is(name: str, code: str) -> str:
+    """The advice of a mismatch whose uraian names another code."""
+    return _("this uraian is '{name}' with code {code}").format(name=name, code=code)
 
 
 def _heading_words(form: str) -> str:

@@ -18,6 +18,7 @@ from renja.model.contract import (
     TableContract,
     TableStatus,
 )
+from renja.model.i18n import _
 from renja.model.records import RawTable, RowRole
 from renja.normalize.classify import classify
 from renja.normalize.columns import map_columns
@@ -62,7 +63,9 @@ def contract_for(raw: RawTable, form: str | None = None) -> TableContract:
     form has is a ``ValueError``."""
     if form is not None and form not in (*FORMS, INFERRED_FORM, NOT_DATA_FORM):
         choices = ", ".join((*FORMS, INFERRED_FORM, NOT_DATA_FORM))
-        raise ValueError(f"bentuk '{form}' tidak dikenal; pilihan: {choices}")
+        raise ValueError(
+            _("form '{form}' is unknown; choices: {choices}").format(form=form, choices=choices)
+        )
     header = read_header(raw.header, raw.width)
     body = [r for r in raw.rows if r.role is RowRole.BODY]
     scale = table_scale(" ".join([raw.caption, raw.context, *header.labels]))

@@ -17,6 +17,7 @@ import pandas as pd
 
 from renja.model.contract import CellType, Column, reviewed_name, status_name
 from renja.model.decisions import ValueStatus
+from renja.model.i18n import _
 from renja.model.kode import Kode
 from renja.model.tables import CleanTable
 from renja.normalize.percent import parse_decimal
@@ -55,7 +56,7 @@ def decided_amount(text: str) -> int | Decimal:
         return int(number) if "." not in text else number
     parsed = parse_rupiah(text)
     if parsed.value is None:
-        raise ValueError(f"'{text}' bukan jumlah")
+        raise ValueError(_("'{text}' is no amount").format(text=text))
     return parsed.value
 
 
@@ -70,7 +71,7 @@ def decided_number(text: str) -> float:
         return float(text)
     parsed = parse_decimal(text)
     if parsed.value is None:
-        raise ValueError(f"'{text}' bukan bilangan")
+        raise ValueError(_("'{text}' is no number").format(text=text))
     return float(parsed.value)
 
 
@@ -87,8 +88,9 @@ def decided_value(text: str, column: Column) -> int | Decimal | float:
     """
     if column.ctype not in DECIDABLE:
         raise ValueError(
-            f"kolom {column.name} bukan kolom nilai (jumlah, angka, persen atau target)"
-        )
+            _("column {column} is no column of values (amount, number, percentage or target)")
+            .format(column=column.name)
+        )  # fmt: skip
     if column.ctype in (CellType.RUPIAH, CellType.NUMBER):
         return decided_amount(text)
     return decided_number(text)
@@ -107,9 +109,9 @@ def decided_code(text: str) -> str:
     try:
         kode = Kode.parse(text)
     except ValueError:
-        raise ValueError(f"'{text}' bukan kode Permendagri 90") from None
+        raise ValueError(_("'{text}' is no Permendagri 90 code").format(text=text)) from None
     if kode.level is None:
-        raise ValueError(f"'{text}' bukan kode Permendagri 90")
+        raise ValueError(_("'{text}' is no Permendagri 90 code").format(text=text))
     return kode.text
 
 

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from renja.model.i18n import _, language
 from renja.model.kode import GENERIC_BIDANG, LEVEL_BY_SEGMENTS, SEGMENT_WIDTHS, Kode
 from renja.model.limits import CELL_CACHE
 from renja.normalize.parsed import EMPTY, Parsed
@@ -197,10 +198,10 @@ def _lama_level(segments: list[str]) -> tuple[bool, str | None]:
 
 
 def _not_a_code(cell: str, why: str) -> Parsed[KodeReading]:
-    return Parsed(None, problem=f"bukan kode ({why}): {quote_cell(cell)}")
+    problem = _("not a code ({why}): {cell}").format(why=why, cell=quote_cell(cell))
+    return Parsed(None, problem=problem)
 
 
-@lru_cache(maxsize=CELL_CACHE)
 def parse_kode(
     text: str, bidang: str | None = None, kegiatan_prefix: str | None = None
 ) -> Parsed[KodeReading]:
@@ -222,13 +223,22 @@ def parse_kode(
     >>> parse_kode("Penyusunan").problem
     "bukan kode (huruf atau simbol): 'Penyusunan'"
     """
+    return _parse_kode(text, bidang, kegiatan_prefix, language())
+
+
+@lru_cache(maxsize=CELL_CACHE)
+def _parse_kode(
+    text: str, bidang: str | None, kegiatan_prefix: str | None, lang: str
+) -> Parsed[KodeReading]:
+    """``parse_kode`` once per cell and language (its problem is in the language)."""
+    del lang
     if bidang is not None and not _BIDANG.fullmatch(bidang):
         raise ValueError(f"bidang must be a bidang code such as '5.03', not {bidang!r}")
     cell = _SPACES.sub(" ", text or "").strip()
     if cell in EMPTY_MARKS:
         return EMPTY
     if not _KODE_CHARS.fullmatch(cell):
-        return _not_a_code(cell, "huruf atau simbol")
+        return _not_a_code(cell, _("letters or symbols"))
 
     rules: list[str] = []
     code = cell.lower()
@@ -239,7 +249,7 @@ def parse_kode(
             rules.append(rule.__name__)
     segments = code.split(".")
     if not all(segments):
-        return _not_a_code(cell, "ada segmen kosong")
+        return _not_a_code(cell, _("an empty segment"))
 
     if not _fits_p90(segments) and _fits_p90(split_kegiatan_segment(code).split(".")):
         code = split_kegiatan_segment(code)
@@ -270,7 +280,7 @@ def parse_kode(
         return Parsed(KodeReading(canonical, level, generic, "p90"), tuple(rules))
 
     if not all(_DIGITS.fullmatch(s) for s in segments):
-        return _not_a_code(cell, "x di luar X.XX generik")
+        return _not_a_code(cell, _("an x outside a generic X.XX"))
     fits_lama, lama_level = _lama_level(segments)
     if fits_lama:
         return Parsed(KodeReading(code, lama_level, None, "lama"), tuple(rules))
@@ -281,13 +291,15 @@ def _read_lain(code: str, cell: str, rules: list[str]) -> Parsed[KodeReading]:
     """Keep digits and dots that fit no scheme as a 'lain' code, unless they are something else."""
     segments = code.split(".")
     if len(segments) < 2:
-        return _not_a_code(cell, "angka tanpa titik")
+        return _not_a_code(cell, _("digits without a dot"))
     if any(len(s) > MAX_LAIN_SEGMENT for s in segments):
-        return _not_a_code(cell, f"segmen lebih dari {MAX_LAIN_SEGMENT} digit")
+        return _not_a_code(
+            cell, _("a segment of more than {n} digits").format(n=MAX_LAIN_SEGMENT)
+        )
     if all(len(s) == 3 for s in segments[1:]):
-        return _not_a_code(cell, "dikelompokkan seperti jumlah uang")
+        return _not_a_code(cell, _("grouped like an amount of money"))
     if any(r in rules for r in LAIN_UNTRUSTED_RULES):
-        return _not_a_code(cell, "tidak cocok dengan skema kode mana pun, juga sesudah diperbaiki")
+        return _not_a_code(cell, _("fits no code scheme, even after repair"))
     return Parsed(KodeReading(code, None, None, "lain"), tuple(rules))
 
 

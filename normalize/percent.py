@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from renja.model.i18n import _
 from renja.normalize.parsed import EMPTY, Parsed
 from renja.normalize.rupiah import (
     EMPTY_MARKS,
@@ -17,6 +18,7 @@ from renja.normalize.rupiah import (
     drop_stray_dots,
     drop_trailing_comma,
     join_wrapped_number,
+    no_digit_before_comma,
     quote_cell,
 )
 
@@ -53,22 +55,34 @@ def wrap_is_certain(body: str) -> bool:
     return any(mark in body for mark in ".,") or all(len(piece) == 1 for piece in pieces)
 
 
+def no_number(cell: str) -> str:
+    """The problem of a cell that holds no number."""
+    return _("not a number: {cell}").format(cell=quote_cell(cell))
+
+
+def several_numbers(cell: str) -> str:
+    """The problem of a cell that holds two numbers or more."""
+    return _("two numbers or more in one cell: {cell}").format(cell=quote_cell(cell))
+
+
 def _read_number(body: str, cell: str) -> Parsed[Decimal]:
     """Read ``body`` (the number part of ``cell``, without any ``%``)."""
     negative = body[0] in MINUS_SIGNS and body[1:].lstrip()[:1].isdigit()
     if negative:
         body = body[1:].lstrip()
     if not _NUMBER_CHARS.fullmatch(body):
-        return Parsed(None, problem=f"bukan angka: {quote_cell(cell)}")
+        return Parsed(None, problem=no_number(cell))
 
     rules: list[str] = []
     if " " in body and not wrap_is_certain(body):
-        return Parsed(None, problem=f"dua angka atau lebih dalam satu sel: {quote_cell(cell)}")
+        return Parsed(None, problem=several_numbers(cell))
     if " " in body:
         body = join_wrapped_number(body)
         rules.append(join_wrapped_number.__name__)
     if body.count(",") > 1:
-        return Parsed(None, problem=f"lebih dari satu koma desimal di {quote_cell(cell)}")
+        return Parsed(
+            None, problem=_("more than one decimal comma in {cell}").format(cell=quote_cell(cell))
+        )
     if body.endswith(","):
         body = drop_trailing_comma(body)
         rules.append(drop_trailing_comma.__name__)
@@ -76,22 +90,26 @@ def _read_number(body: str, cell: str) -> Parsed[Decimal]:
         body = read_dot_as_decimal(body)
         rules.append(read_dot_as_decimal.__name__)
 
-    whole, _, fraction = body.partition(",")
+    whole, _sep, fraction = body.partition(",")
     if "." in fraction:
-        return Parsed(None, problem=f"titik sesudah koma desimal di {quote_cell(cell)}")
+        return Parsed(
+            None, problem=_("a dot after the decimal comma in {cell}").format(cell=quote_cell(cell))
+        )
     if _STRAY_DOT.search(whole):
         whole = drop_stray_dots(whole)
         rules.append(drop_stray_dots.__name__)
     if not whole:
-        return Parsed(None, problem=f"tidak ada angka sebelum koma desimal di {quote_cell(cell)}")
+        return Parsed(None, problem=no_digit_before_comma(cell))
     if not _GROUPED.fullmatch(whole):
         groups = whole.split(".")
         bad = next((g for g in groups[1:] if len(g) != 3), groups[0])
-        problem = f"group {quote_cell(bad)} has {len(bad)} digits: cannot read {quote_cell(cell)}"
+        problem = _("group {group} has {n} digits: cannot read {cell}").format(
+            group=quote_cell(bad), n=len(bad), cell=quote_cell(cell)
+        )
         return Parsed(None, problem=problem)
     digits = whole.replace(".", "")
     if len(digits) + len(fraction) > MAX_NUMBER_DIGITS:
-        return Parsed(None, problem=f"terlalu banyak angka di {quote_cell(cell)}")
+        return Parsed(None, problem=_("too many digits in {cell}").format(cell=quote_cell(cell)))
     sign = "-" if negative else ""
     number = f"{sign}{digits}.{fraction}" if fraction else f"{sign}{digits}"
     return Parsed(Decimal(number), tuple(rules))
@@ -126,5 +144,8 @@ def parse_percent(text: str) -> Parsed[Decimal]:
         return EMPTY
     body = cell.removesuffix("%").rstrip()
     if not body:
-        return Parsed(None, problem=f"tidak ada angka sebelum tanda persen di {quote_cell(cell)}")
+        return Parsed(
+            None, problem=_("no digit before the percent sign in {cell}").format(
+                cell=quote_cell(cell))
+        )  # fmt: skip
     return _read_number(body, cell)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from renja.model.errors import RenjaError
+from renja.model.i18n import _
 from renja.model.kode import Kode
 from renja.normalize.kode import parse_kode
 from renja.normalize.nomenclature import Nomenclature
@@ -65,24 +66,33 @@ def read_prefix(nomenclature: Nomenclature, text: str) -> Prefix:
     """
     cell = (text or "").strip()
     if not cell:
-        raise PrefixError("Awalan kode kosong; berikan kode seperti 5.03 atau 5.03.01.2.07.")
+        raise PrefixError(_("The code prefix is empty; give a code such as 5.03 or 5.03.01.2.07."))
     reading = parse_kode(cell).value
+    not_p90 = _("'{cell}' is no Permendagri 90 code (for example: 5.03 or 5.03.01.2.07).")
     if reading is None:
-        raise PrefixError(f"'{cell}' bukan kode Permendagri 90 (contoh: 5.03 atau 5.03.01.2.07).")
+        raise PrefixError(not_p90.format(cell=cell))
     if reading.scheme == "lama":
         raise PrefixError(
-            f"'{cell}' adalah kode lama Permendagri 13/2006; tidak ada tabel padanan kode lama ke "
-            "Permendagri 90 dalam nomenklatur, jadi awalan ini tidak dapat dipakai."
+            _(
+                "'{cell}' is an old Permendagri 13/2006 code; the nomenclature has no table from "
+                "old codes to Permendagri 90, so this prefix cannot be used."
+            ).format(cell=cell)
         )
     if reading.scheme != "p90":
-        raise PrefixError(f"'{cell}' bukan kode Permendagri 90 (contoh: 5.03 atau 5.03.01.2.07).")
+        raise PrefixError(not_p90.format(cell=cell))
     code = reading.canonical
     if _holds(nomenclature, Kode.parse(code)):
-        return Prefix(code, None if cell == code else f"dibaca sebagai {code}")
+        return Prefix(code, None if cell == code else _("read as {code}").format(code=code))
     renumbered = nomenclature.renumbered_from(code)
     if renumbered is not None:
         return Prefix(
             renumbered.code,
-            f"{code} diganti menjadi {renumbered.code} dalam nomenklatur {renumbered.version}",
+            _("{code} became {new} in the nomenclature {version}").format(
+                code=code, new=renumbered.code, version=renumbered.version
+            ),
         )
-    raise PrefixError(f"Awalan kode {code} tidak ada dalam nomenklatur ({nomenclature.source}).")
+    raise PrefixError(
+        _("The code prefix {code} is not in the nomenclature ({source}).").format(
+            code=code, source=nomenclature.source
+        )
+    )

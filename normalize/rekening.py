@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from renja.model.i18n import _
 from renja.normalize.kode import drop_trailing_dot, join_split_kode, replace_comma_in_kode
 from renja.normalize.parsed import EMPTY, Parsed
 
@@ -38,7 +39,7 @@ def parse_rekening(cell: str) -> Parsed[tuple[str, str]]:
     >>> parse_rekening("4.1.01.").value, parse_rekening("4,3.").value
     (('4.1.01', 'jenis'), ('4.3', 'kelompok'))
     >>> parse_rekening("Belanja").problem
-    'not an account code'
+    'bukan kode rekening'
     """
     text = cell.strip()
     if not text or text in {"-", "–"}:
@@ -50,7 +51,7 @@ def parse_rekening(cell: str) -> Parsed[tuple[str, str]]:
             rules.append(rule.__name__)
             text = fixed
     if not _REKENING.fullmatch(text):
-        return Parsed(None, (), "not an account code")
+        return Parsed(None, (), _("not an account code"))
     return Parsed((text, REKENING_LEVELS[text.count(".") + 1]), tuple(rules))
 
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
+from renja.model.i18n import _, language
 from renja.model.limits import CELL_CACHE
 from renja.normalize.parsed import EMPTY, Parsed
 
@@ -102,7 +103,7 @@ def read_us_decimal(text: str) -> str:
     >>> read_us_decimal("3,547,642,206.00")
     '3.547.642.206,00'
     """
-    whole, _, cents = text.rpartition(".")
+    whole, _sep, cents = text.rpartition(".")
     return f"{whole.replace(',', '.')},{cents}"
 
 
@@ -182,12 +183,18 @@ def _split_sign(body: str) -> tuple[bool, str]:
     return False, body
 
 
+def no_digit_before_comma(cell: str) -> str:
+    """The problem of a cell with a decimal comma and nothing before it."""
+    return _("no digit before the decimal comma in {cell}").format(cell=quote_cell(cell))
+
+
 def _lost_digit(bad: str, cell: str) -> Parsed[int | Decimal]:
-    problem = f"group {quote_cell(bad)} has {len(bad)} digits: a digit was lost or added in "
-    return Parsed(None, problem=problem + quote_cell(cell))
+    problem = _("group {group} has {n} digits: a digit was lost or added in {cell}")
+    return Parsed(
+        None, problem=problem.format(group=quote_cell(bad), n=len(bad), cell=quote_cell(cell))
+    )
 
 
-@lru_cache(maxsize=CELL_CACHE)
 def parse_rupiah(text: str) -> Parsed[int | Decimal]:
     """Read one amount cell: ``int`` for whole rupiah, exact ``Decimal`` when there are cents.
 
@@ -200,7 +207,7 @@ def parse_rupiah(text: str) -> Parsed[int | Decimal]:
     >>> parse_rupiah("15.50 1.518. 746")
     Parsed(value=15501518746, rules=('join_wrapped_number',), problem=None)
     >>> parse_rupiah("59.99.800").problem
-    "group '99' has 2 digits: a digit was lost or added in '59.99.800'"
+    "kelompok '99' berisi 2 digit: ada digit yang hilang atau bertambah di '59.99.800'"
     >>> parse_rupiah("3,547,642,206.00")
     Parsed(value=3547642206, rules=('read_us_decimal',), problem=None)
     >>> parse_rupiah("Rp               -")
@@ -208,6 +215,13 @@ def parse_rupiah(text: str) -> Parsed[int | Decimal]:
     >>> parse_rupiah("9.300.000.000.000.000.000,50").problem  # 2**63 and more: no Rupiah
     "terlalu banyak angka untuk jumlah uang di '9.300.000.000.000.000.000,50'"
     """
+    return _parse_rupiah(text, language())
+
+
+@lru_cache(maxsize=CELL_CACHE)
+def _parse_rupiah(text: str, lang: str) -> Parsed[int | Decimal]:
+    """``parse_rupiah`` once per cell text and language (its problem is in the language)."""
+    del lang
     cell = _SPACES.sub(" ", text or "").strip()
     body = _WHOLE_MARK.sub("", _CURRENCY.sub("", cell))
     if body in EMPTY_MARKS:
@@ -215,7 +229,7 @@ def parse_rupiah(text: str) -> Parsed[int | Decimal]:
     negative, body = _split_sign(body)
     body = _WHOLE_MARK.sub("", _CURRENCY.sub("", body))
     if not _AMOUNT_CHARS.fullmatch(body) or not any(c.isdigit() for c in body):
-        return Parsed(None, problem=f"bukan jumlah uang: {quote_cell(cell)}")
+        return Parsed(None, problem=_("no amount of money: {cell}").format(cell=quote_cell(cell)))
 
     rules: list[str] = []
     if "." not in body and _US_THOUSANDS.fullmatch(join_wrapped_number(body)):
@@ -228,21 +242,25 @@ def parse_rupiah(text: str) -> Parsed[int | Decimal]:
     whole, comma, cents = body.partition(",")
     whole, cents = whole.strip(), cents.strip()
     if "," in cents or "." in cents:
-        return Parsed(None, problem=f"lebih dari satu pemisah desimal di {quote_cell(cell)}")
+        problem = _("more than one decimal separator in {cell}").format(cell=quote_cell(cell))
+        return Parsed(None, problem=problem)
     if comma and not cents:
         rules.append(drop_trailing_comma.__name__)
     if " " in cents:
         cents = join_wrapped_number(cents)
         rules.append(join_wrapped_number.__name__)
     if not whole:
-        return Parsed(None, problem=f"tidak ada angka sebelum koma desimal di {quote_cell(cell)}")
+        return Parsed(None, problem=no_digit_before_comma(cell))
 
     if " " in whole:
         read = _read_groups(join_wrapped_number(whole))
         if read.digits is not None:
             rules += [join_wrapped_number.__name__, *read.rules]
         elif _holds_two_amounts(whole):
-            return Parsed(None, problem=f"dua jumlah uang dalam satu sel: {quote_cell(cell)}")
+            return Parsed(
+                None, problem=_("two amounts of money in one cell: {cell}").format(
+                    cell=quote_cell(cell))
+            )  # fmt: skip
         else:
             read = _Digits(join_wrapped_digits(whole))
             rules.append(join_wrapped_digits.__name__)
@@ -254,7 +272,10 @@ def parse_rupiah(text: str) -> Parsed[int | Decimal]:
     digits = read.digits or ""
 
     if len(digits) > MAX_AMOUNT_DIGITS or len(cents) > MAX_AMOUNT_DIGITS:
-        return Parsed(None, problem=f"terlalu banyak angka untuk jumlah uang di {quote_cell(cell)}")
+        return Parsed(
+            None, problem=_("too many digits for an amount of money in {cell}").format(
+                cell=quote_cell(cell))
+        )  # fmt: skip
     done = tuple(dict.fromkeys(rules))
     if cents.strip("0"):
         return Parsed(Decimal(f"{'-' if negative else ''}{digits}.{cents}"), done)

@@ -13,9 +13,15 @@ from typing import Any
 
 from renja.extract.shapes import Shape, sniff
 from renja.model.contract import CellType, Column, kode_columns, kode_prefix
+from renja.model.i18n import _
 from renja.normalize.kode import parse_kode, split_kode_uraian
 from renja.normalize.parsed import Parsed
-from renja.normalize.percent import parse_decimal, parse_percent, wrap_is_certain
+from renja.normalize.percent import (
+    parse_decimal,
+    parse_percent,
+    several_numbers,
+    wrap_is_certain,
+)
 from renja.normalize.rekening import parse_rekening
 from renja.normalize.rupiah import MAX_EXACT, parse_rupiah, quote_cell
 from renja.normalize.target import split_target
@@ -74,7 +80,8 @@ def read_kode(printed: str, prefix: str, ctx: ReadContext) -> CellReading:
     parsed = parse_kode(text, bidang=_bidang_hint(text, ctx), kegiatan_prefix=ctx.kegiatan_prefix)
     if parsed.value is None:
         values = {**empty, printed_col: text}
-        return CellReading(values, parsed.rules, parsed.problem or "unreadable code", canonical_col)
+        problem = parsed.problem or _("unreadable code")
+        return CellReading(values, parsed.rules, problem, canonical_col)
     kode = parsed.value
     if kode.scheme == "lain":
         # Digits and dots that are no nomenclature code (an org-unit number such as 01.00):
@@ -200,8 +207,7 @@ def parse_number(text: str) -> Parsed[int | Decimal]:
     """
     body = " ".join(text.split()).removesuffix("%").rstrip()
     if " " in body and not wrap_is_certain(body):
-        problem = f"dua angka atau lebih dalam satu sel: {quote_cell(text.strip())}"
-        return Parsed(None, problem=problem)
+        return Parsed(None, problem=several_numbers(text.strip()))
     amount = parse_rupiah(text)
     if amount.value is not None or amount.problem is None:
         return amount
@@ -289,10 +295,9 @@ def bounded(reading: CellReading, text: str) -> CellReading:
     if not over:
         return reading
     values = {**reading.values, **dict.fromkeys(over)}
-    problem = reading.problem or (
-        f"di luar batas jumlah yang dapat dibaca (10^{len(str(MAX_EXACT)) - 1}): "
-        f"{quote_cell(text.strip())}"
-    )
+    problem = reading.problem or _(
+        "beyond the largest amount that can be read (10^{power}): {cell}"
+    ).format(power=len(str(MAX_EXACT)) - 1, cell=quote_cell(text.strip()))
     return CellReading(values, reading.rules, problem, reading.problem_column or over[0])
 
 

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from renja.model.errors import RenjaError
+from renja.model.i18n import _, group_digits, ngettext
 from renja.model.kode import Kode
 from renja.model.publish import check_replaceable, publish_folder
 from renja.present.charts import draw
@@ -139,8 +140,14 @@ class Comparison:
     charts: list[str]  # each chart's name (its wide PNG, <name>.png, and <name>-sempit.png)
 
     def line(self) -> str:
-        counts = ", ".join(f"{name} {n} baris" for name, n in self.tables.items())
-        return f"compare: {counts}; {len(self.charts)} grafik -> {self.folder / PAGE}"
+        counts = ", ".join(
+            ngettext("{name} {n} row", "{name} {n} rows", n).format(name=name, n=group_digits(n))
+            for name, n in self.tables.items()
+        )
+        charts = ngettext("{n} chart", "{n} charts", len(self.charts)).format(n=len(self.charts))
+        return _("compare: {counts}; {charts} -> {page}").format(
+            counts=counts, charts=charts, page=self.folder / PAGE
+        )
 
 
 def compare(
@@ -162,7 +169,9 @@ def compare(
         corpus, "SELECT doc_id, table_id, coalesce(nomor_tabel, nama_tabel) AS tabel FROM tabel"
     )
     if subs.empty and rows.empty:
-        raise RenjaError(f"{corpus}: the corpus holds no coded rows with pagu to compare")
+        raise RenjaError(
+            _("{corpus}: the corpus holds no coded rows with pagu to compare").format(corpus=corpus)
+        )
     subs["kode_baku"] = standard_codes(subs, reference)
     years, unmatched = year_on_year(subs)
     tables = {

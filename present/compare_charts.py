@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from renja.model.i18n import N_, _, ngettext
 from renja.present.charts import FALL, OTHER, RISE, Bar, Chart, Group, shorten
 from renja.present.numbers import UNIT_NOTE, compact, decimal, signed
 
@@ -23,10 +24,11 @@ CHART_ROWS = 15
 CHART_DOCUMENTS = 12
 LABEL_FIELDS = ("pemda", "skpd", "tahun", "jenis")
 LEVELS = ("program", "kegiatan", "sub_kegiatan")
-LEVEL_NAMES = {"program": "program", "kegiatan": "kegiatan", "sub_kegiatan": "sub kegiatan"}
+LEVEL_NAMES = {"program": N_("program"), "kegiatan": N_("kegiatan"),
+               "sub_kegiatan": N_("sub kegiatan")}  # fmt: skip
 SEPARATOR = " · "
 NBSP = "\u00a0"  # a chart's line is never broken here (``renja.present.charts.wrap``)
-AMOUNT_AXIS = f"Rp ({UNIT_NOTE})"
+AMOUNT_AXIS = "Rp ({units})"  # with the note of the units (``UNIT_NOTE``), translated
 
 
 def text(value: Any) -> str:
@@ -128,13 +130,16 @@ def share_chart(
         rest = part.iloc[CHART_ROWS:]
         if not rest.empty:
             share = float(rest["persen"].sum())
-            label = share_label(f"{len(rest)} program lainnya", share, rest["pagu"].sum())
+            others = ngettext("{n} other program", "{n} other programs", len(rest))
+            label = share_label(others.format(n=len(rest)), share, rest["pagu"].sum())
             bars.append(Bar(label, share, OTHER))
         groups.append(Group(labels.get(doc_id, doc_id), tuple(bars)))
-    title = "Porsi setiap program dalam total pagu SKPD, per dokumen"
+    title = _("The share of each program in the SKPD's total pagu, per document")
     if len(documents) > CHART_DOCUMENTS:
-        title += f" ({CHART_DOCUMENTS} dari {len(documents)} dokumen; semuanya di tabel)"
-    return Chart("porsi_program", title, "Porsi dalam total pagu SKPD (%)", tuple(groups),
+        title += " " + _("({shown} of {n} documents; all of them in the table)").format(
+            shown=CHART_DOCUMENTS, n=len(documents)
+        )
+    return Chart("porsi_program", title, _("Share of the SKPD's total pagu (%)"), tuple(groups),
                  lambda v: f"{v:g}%", (0.0, 100.0))  # fmt: skip
 
 
@@ -177,7 +182,7 @@ def program_name(row: dict[str, Any], reference: Nomenclature | None) -> str:
     """A program's code and name: as the document prints it, else as the nomenclature has it."""
     code = text(row.get("program"))
     if not code:
-        return "(tanpa kode program)"
+        return _("(no program code)")
     name = text(row.get("nama_program"))
     if not name and reference is not None:
         entry = reference.get(code)
@@ -195,12 +200,12 @@ def change_chart(change: pd.DataFrame, level: str, labels: dict[str, str]) -> Ch
         if several:
             label += "\n" + labels.get(row["doc_id"], row["doc_id"])
         bars.append(change_bar(label, row["selisih"]))
-    name = LEVEL_NAMES[level]
+    name = _(LEVEL_NAMES[level])
     return Chart(
         f"perubahan_{level}",
-        f"Perubahan terbesar dari pagu murni ke pagu perubahan: {name}"
-        + (f" ({CHART_ROWS} terbesar dari {len(change)})" if len(change) > CHART_ROWS else ""),
-        f"Selisih pagu, perubahan − murni; {AMOUNT_AXIS}",
+        _("The largest changes from pagu murni to pagu perubahan: {level}").format(level=name)
+        + largest_of(len(change)),
+        _("Difference of pagu, perubahan − murni; {axis}").format(axis=amount_axis()),
         (Group("", tuple(bars)),),
         compact,
     )
@@ -218,12 +223,25 @@ def year_chart(years: pd.DataFrame) -> Chart:
         bars.append(change_bar(f"{label}\n{where}", row["selisih"]))
     return Chart(
         "antar_tahun",
-        "Perubahan pagu sub kegiatan terbesar antartahun (kode 2027)"
-        + (f" ({CHART_ROWS} terbesar dari {len(years)})" if len(years) > CHART_ROWS else ""),
-        f"Selisih pagu, tahun akhir − tahun awal; {AMOUNT_AXIS}",
+        _("The largest changes of a sub kegiatan's pagu across years (2027 code)")
+        + largest_of(len(years)),
+        _("Difference of pagu, last year − first year; {axis}").format(axis=amount_axis()),
         (Group("", tuple(bars)),),
         compact,
     )
+
+
+def largest_of(count: int) -> str:
+    """What a chart of the largest changes leaves out: `` (15 terbesar dari 40)``; nothing when
+    it shows them all."""
+    if count <= CHART_ROWS:
+        return ""
+    return " " + _("({shown} largest of {n})").format(shown=CHART_ROWS, n=count)
+
+
+def amount_axis() -> str:
+    """The axis of amounts: Rupiah, and what the short units mean."""
+    return AMOUNT_AXIS.format(units=_(UNIT_NOTE))
 
 
 def largest_changes(frame: pd.DataFrame) -> pd.DataFrame:

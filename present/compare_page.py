@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 from markupsafe import Markup
 
+from renja.model.i18n import N_, _, language, ngettext
 from renja.model.version import __version__
 from renja.present.charts import NARROW_SUFFIX, Chart
 from renja.present.compare_charts import LEVEL_NAMES, largest_changes, text
@@ -35,69 +36,79 @@ class Shown:
     kind: str  # teks, kode, dokumen, tingkat, rupiah, persen, angka (a year)
 
 
+# Marked for the catalogue; ``section`` and ``columns_of`` translate them.
 SECTIONS: dict[str, tuple[str, str, str]] = {  # title, what it holds, what an empty one means
     "porsi_program": (
-        "Porsi program dalam pagu SKPD",
-        "Pagu setiap program (jumlah pagu sub kegiatannya di tabel utama dokumen) dan porsinya "
-        "dalam total pagu SKPD, per dokumen.",
-        "Tidak ada sub kegiatan berkode dengan pagu.",
+        N_("The programs' share of the SKPD's pagu"),
+        N_(
+            "The pagu of each program (the sum of its sub kegiatan's pagu in the document's main "
+            "table) and its share of the SKPD's total pagu, per document."
+        ),
+        N_("No coded sub kegiatan with a pagu."),
     ),
     "pagu_sub_kegiatan": (
-        "Pagu sub kegiatan antardokumen",
-        "Pagu setiap sub kegiatan (baris) di setiap dokumen (kolom), menurut kode 2027.",
-        "Tidak ada sub kegiatan berkode dengan pagu.",
+        N_("The pagu of sub kegiatan across documents"),
+        N_("The pagu of each sub kegiatan (row) in each document (column), by the 2027 code."),
+        N_("No coded sub kegiatan with a pagu."),
     ),
     "perubahan": (
-        "Pagu murni dan pagu perubahan",
-        "Setiap baris berkode yang mencantumkan pagu sebelum dan sesudah perubahan (pagu murni "
-        "dan pagu perubahan), dengan selisihnya dalam rupiah dan persen. Grafiknya satu per "
-        "tingkat: program, kegiatan, sub kegiatan.",
-        "Tidak ada dokumen yang mencantumkan pagu sebelum dan sesudah perubahan.",
+        N_("Pagu murni and pagu perubahan"),
+        N_(
+            "Each coded row that prints its pagu before and after the perubahan (pagu murni and "
+            "pagu perubahan), with the difference in rupiah and per cent. One chart per level: "
+            "program, kegiatan, sub kegiatan."
+        ),
+        N_("No document prints its pagu before and after the perubahan."),
     ),
     "antar_tahun": (
-        "Pagu antartahun menurut kode",
-        "Pemda dan SKPD yang sama dari satu tahun ke tahun berikutnya, menurut kode 2027 "
-        "(kode_baku): sub kegiatan yang diberi nomor baru pada daftar 2027 dipasangkan dengan "
-        "kode lamanya (kode_awal dan kode_akhir).",
-        "Korpus tidak memuat pemda dan SKPD yang sama pada dua tahun.",
+        N_("Pagu across years by code"),
+        N_(
+            "The same pemda and SKPD from one year to the next, by the 2027 code (kode_baku): a "
+            "sub kegiatan the 2027 list renumbered is paired with its old code (kode_awal and "
+            "kode_akhir)."
+        ),
+        N_("The corpus holds no pemda and SKPD in two years."),
     ),
     "antar_tahun_tak_cocok": (
-        "Antartahun: yang tidak dapat dicocokkan",
-        "Dokumen dan sub kegiatan yang tidak dapat dibandingkan antartahun, masing-masing dengan "
-        "alasannya (nama SKPD yang mirip di tahun lain disebutkan).",
-        "Semua dokumen dapat dicocokkan.",
+        N_("Across years: what could not be matched"),
+        N_(
+            "The documents and sub kegiatan that cannot be compared across years, each with its "
+            "reason (similar SKPD names in other years are named)."
+        ),
+        N_("Every document could be matched."),
     ),
 }
 # Each column's header on the page and how its cells read; a table may name one otherwise.
 HEADERS: dict[str, tuple[str, str]] = {
-    "doc_id": ("Dokumen", "dokumen"),
-    "tabel": ("Tabel", "teks"),
-    "pemda": ("Pemda", "teks"),
-    "skpd": ("SKPD", "teks"),
-    "level": ("Tingkat", "tingkat"),
-    "kode": ("Kode", "kode"),
-    "kode_baku": ("Kode 2027", "kode"),
-    "program": ("Kode program", "kode"),
-    "nama_program": ("Nama program", "teks"),
-    "uraian": ("Uraian", "teks"),
-    "pagu": ("Pagu (Rp)", "rupiah"),
-    "total_skpd": ("Total pagu SKPD (Rp)", "rupiah"),
-    "sebelum": ("Pagu murni (Rp)", "rupiah"),
-    "sesudah": ("Pagu perubahan (Rp)", "rupiah"),
-    "selisih": ("Selisih (Rp)", "rupiah"),
-    "persen": ("Perubahan (%)", "persen"),
-    "tahun_awal": ("Tahun awal", "angka"),
-    "kode_awal": ("Kode awal", "kode"),
-    "pagu_awal": ("Pagu awal (Rp)", "rupiah"),
-    "tahun_akhir": ("Tahun akhir", "angka"),
-    "kode_akhir": ("Kode akhir", "kode"),
-    "pagu_akhir": ("Pagu akhir (Rp)", "rupiah"),
-    "skpd_baku": ("SKPD (baku)", "teks"),
-    "tahun": ("Tahun", "angka"),
-    "alasan": ("Alasan", "teks"),
+    "doc_id": (N_("Document"), "dokumen"),
+    "tabel": (N_("Table"), "teks"),
+    "pemda": (N_("Pemda"), "teks"),
+    "skpd": (N_("SKPD"), "teks"),
+    "level": (N_("Level of code"), "tingkat"),
+    "kode": (N_("Code"), "kode"),
+    "kode_baku": (N_("2027 code"), "kode"),
+    "program": (N_("Program code"), "kode"),
+    "nama_program": (N_("Program name"), "teks"),
+    "uraian": (N_("Uraian"), "teks"),
+    "pagu": (N_("Pagu (Rp)"), "rupiah"),
+    "total_skpd": (N_("Total pagu of the SKPD (Rp)"), "rupiah"),
+    "sebelum": (N_("Pagu murni (Rp)"), "rupiah"),
+    "sesudah": (N_("Pagu perubahan (Rp)"), "rupiah"),
+    "selisih": (N_("Difference (Rp)"), "rupiah"),
+    "persen": (N_("Change (%)"), "persen"),
+    "tahun_awal": (N_("First year"), "angka"),
+    "kode_awal": (N_("First code"), "kode"),
+    "pagu_awal": (N_("First pagu (Rp)"), "rupiah"),
+    "tahun_akhir": (N_("Last year"), "angka"),
+    "kode_akhir": (N_("Last code"), "kode"),
+    "pagu_akhir": (N_("Last pagu (Rp)"), "rupiah"),
+    "skpd_baku": (N_("SKPD (canonical)"), "teks"),
+    "tahun": (N_("Year"), "angka"),
+    "alasan": (N_("Reason"), "teks"),
 }
-RENAMED = {("porsi_program", "persen"): "Porsi (%)", ("antar_tahun", "uraian"): "Sub kegiatan",
-           ("pagu_sub_kegiatan", "uraian"): "Sub kegiatan"}  # fmt: skip
+RENAMED = {("porsi_program", "persen"): N_("Share (%)"),
+           ("antar_tahun", "uraian"): N_("Sub kegiatan"),
+           ("pagu_sub_kegiatan", "uraian"): N_("Sub kegiatan")}  # fmt: skip
 # The columns each table shows, in order (the table across documents: its own, then one per
 # document); the CSVs have every column.
 SHOWN = {
@@ -116,7 +127,7 @@ def columns_of(name: str, frame: pd.DataFrame, labels: dict[str, str]) -> tuple[
     """The columns the page shows of a table (``SHOWN``), and for the table across documents
     one column per document, headed by the document's label."""
     shown = [
-        Shown(column, RENAMED.get((name, column), HEADERS[column][0]), HEADERS[column][1])
+        Shown(column, _(RENAMED.get((name, column), HEADERS[column][0])), HEADERS[column][1])
         for column in SHOWN[name]
     ]
     if name == "pagu_sub_kegiatan":
@@ -144,7 +155,7 @@ def cell(value: Any, kind: str, labels: dict[str, str]) -> str:
     if kind == "dokumen":
         return labels.get(shown, shown)
     if kind == "tingkat":
-        return LEVEL_NAMES.get(shown, shown)
+        return _(LEVEL_NAMES[shown]) if shown in LEVEL_NAMES else shown
     return shown
 
 
@@ -152,7 +163,7 @@ def section(
     name: str, frame: pd.DataFrame, charts: list[Chart], labels: dict[str, str]
 ) -> dict[str, Any]:
     """One table on the page: its title, what it holds, its charts and its first rows."""
-    title, intro, empty = SECTIONS[name]
+    title, intro, empty = (_(text) for text in SECTIONS[name])
     shown = columns_of(name, frame, labels)
     largest = name in BY_CHANGE
     ordered = largest_changes(frame) if largest else frame
@@ -160,9 +171,14 @@ def section(
         [(cell(record.get(c.name), c.kind, labels), c.kind) for c in shown]
         for record in ordered.head(PAGE_ROWS).to_dict("records")
     ]
-    first = "baris dengan selisih terbesar" if largest else "baris pertama"
-    count = (f"{grouped(len(frame))} baris" if len(frame) <= PAGE_ROWS
-             else f"{PAGE_ROWS} {first} dari {grouped(len(frame))}")  # fmt: skip
+    if len(frame) <= PAGE_ROWS:
+        count = ngettext("{n} row", "{n} rows", len(frame)).format(n=grouped(len(frame)))
+    elif largest:
+        count = _("the {shown} rows with the largest difference of {n}").format(
+            shown=PAGE_ROWS, n=grouped(len(frame))
+        )
+    else:
+        count = _("the first {shown} rows of {n}").format(shown=PAGE_ROWS, n=grouped(len(frame)))
     mine = [c for c in charts if c.name == name or c.name.startswith(f"{name}_")]
     return {
         "name": name,
@@ -192,9 +208,15 @@ def page(
 
     listed = sorted(documents.to_dict("records"), key=lambda d: (labels[d["doc_id"]], d["doc_id"]))
     view = {
-        "title": "Perbandingan dokumen",
-        "intro": f"{len(listed)} dokumen dibandingkan menurut kode nomenklatur Permendagri 90. "
-        "Angka dalam rupiah; semua baris ada di berkas CSV di folder ini.",
+        "lang": language(),
+        "title": _("Comparison of documents"),
+        "intro": ngettext(
+            "{n} document compared by the codes of the Permendagri 90 nomenclature. Amounts in "
+            "rupiah; every row is in the CSV files of this folder.",
+            "{n} documents compared by the codes of the Permendagri 90 nomenclature. Amounts in "
+            "rupiah; every row is in the CSV files of this folder.",
+            len(listed),
+        ).format(n=grouped(len(listed))),
         "css": Markup(asset("compare.css")),  # the package's own file, not document text
         "narrow_below": NARROW_BELOW,
         "documents": [
@@ -203,7 +225,7 @@ def page(
             for d in listed
         ],
         "sections": [section(name, frame, charts, labels) for name, frame in tables.items()],
-        "footer": f"Dibuat oleh renja {__version__} (renja compare).",
+        "footer": _("Made by renja {version} (renja compare).").format(version=__version__),
     }
     return environment().get_template(TEMPLATE).render(page=view)
 

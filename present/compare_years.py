@@ -20,6 +20,7 @@ from typing import Any
 import pandas as pd
 from rapidfuzz import fuzz, process
 
+from renja.model.i18n import _
 from renja.normalize.skpd import canonical_skpd, entity_key
 
 YEARS = [
@@ -60,17 +61,20 @@ def year_on_year(subs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     docs = documents(subs)
     missing: list[dict[str, Any]] = []
     usable = docs[docs["kunci"].notna() & docs["tahun"].notna()]
-    for _, doc in docs[~docs.index.isin(usable.index)].iterrows():
-        what = "tahun" if pd.isna(doc["tahun"]) else "pemda maupun SKPD"
-        missing.append(_document_row(doc, f"dokumen tidak menyebut {what}: tidak dapat "
-                                          "dibandingkan antartahun"))  # fmt: skip
+    for _index, doc in docs[~docs.index.isin(usable.index)].iterrows():
+        reason = (
+            _("the document names no year: it cannot be compared across years")
+            if pd.isna(doc["tahun"])
+            else _("the document names neither pemda nor SKPD: it cannot be compared across years")
+        )
+        missing.append(_document_row(doc, reason))
     ordered = usable.sort_values(["kunci", "tahun", "revisi", "doc_id"],
                                  ascending=[True, True, False, True])  # fmt: skip
     chosen = ordered.drop_duplicates(["kunci", "tahun"])
-    for _, doc in ordered[~ordered.index.isin(chosen.index)].iterrows():
+    for _index, doc in ordered[~ordered.index.isin(chosen.index)].iterrows():
         used = chosen[(chosen["kunci"] == doc["kunci"]) & (chosen["tahun"] == doc["tahun"])]
-        missing.append(_document_row(doc, "dokumen lain untuk SKPD dan tahun yang sama dipakai: "
-                                          f"{used['doc_id'].iloc[0]}"))  # fmt: skip
+        reason = _("another document of the same SKPD and year is used: {doc_id}")
+        missing.append(_document_row(doc, reason.format(doc_id=used["doc_id"].iloc[0])))
     out: list[dict[str, Any]] = []
     for key, group in chosen.groupby("kunci", sort=True):
         group = group.sort_values("tahun")
@@ -78,7 +82,7 @@ def year_on_year(subs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
             doc = group.iloc[0]
             missing.append(_document_row(doc, _alone(doc, chosen)))
             continue
-        for (_, a), (_, b) in itertools.pairwise(group.iterrows()):
+        for (_first, a), (_second, b) in itertools.pairwise(group.iterrows()):
             pairs, lost = _pair(subs, a, b)
             out += pairs
             missing += lost
@@ -102,7 +106,7 @@ def _document_row(doc: pd.Series, reason: str) -> dict[str, Any]:
 def _alone(doc: pd.Series, chosen: pd.DataFrame) -> str:
     """Why a body has one year only; with the bodies of its pemda in other years whose names
     are close (a name the list of abbreviations does not yet know)."""
-    reason = "tidak ada dokumen tahun lain untuk SKPD ini"
+    reason = _("no document of another year for this SKPD")
     region = str(doc["kunci"]).split("|", 1)[0]
     others = chosen[
         (chosen["kunci"] != doc["kunci"])
@@ -118,11 +122,13 @@ def _alone(doc: pd.Series, chosen: pd.DataFrame) -> str:
     if not close:
         return reason
     shown = []
-    for candidate, _, _ in close:
+    for candidate, _score, _index in close:
         rows = others[others["kunci"] == candidates[candidate]]
         years = ", ".join(str(int(y)) for y in sorted(rows["tahun"].unique()))
         shown.append(f"{rows['skpd_baku'].iloc[0] or rows['skpd'].iloc[0]} ({years})")
-    return f"{reason}; nama mirip di tahun lain: {'; '.join(shown)}"
+    return _("{reason}; similar names in other years: {names}").format(
+        reason=reason, names="; ".join(shown)
+    )
 
 
 def _pair(
@@ -146,9 +152,12 @@ def _pair(
             })  # fmt: skip
             continue
         doc, other, row = (a, b, before[code]) if code in before else (b, a, after[code])
-        when = "tidak ada lagi" if code in before else "baru"
-        lost.append({**_document_row(doc, f"sub kegiatan {when} di tahun {int(b['tahun'])} "
-                                          f"({other['doc_id']})"),
+        when = (
+            _("sub kegiatan no longer there in {year} ({doc_id})")
+            if code in before
+            else _("sub kegiatan new in {year} ({doc_id})")
+        ).format(year=int(b["tahun"]), doc_id=other["doc_id"])
+        lost.append({**_document_row(doc, when),
                      "kode_baku": code, "uraian": row["uraian"], "pagu": row["pagu"]})  # fmt: skip
     return pairs, lost
 

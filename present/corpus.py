@@ -52,6 +52,7 @@ from renja.model.contract import (
     status_name,
 )
 from renja.model.errors import OutputSchemaError, RenjaError
+from renja.model.i18n import _, group_digits
 from renja.model.publish import publish_folder
 from renja.model.refs import CODE_KEY, COLUMN_KEY, ROW_KEY, TABLE_KEY, load_related
 from renja.normalize.skpd import canonical_skpd
@@ -434,7 +435,9 @@ def related_records(folder: DocFolder, finding: dict[str, str]) -> list[dict[str
         refs = load_related(finding.get("related") or "")
     except ValueError as exc:
         raise RenjaError(
-            f"{folder.path / 'findings.csv'}: finding {finding.get('id', '?')}: related: {exc}"
+            _("{path}: finding {id}: related: {reason}").format(
+                path=folder.path / "findings.csv", id=finding.get("id", "?"), reason=exc
+            )
         ) from None
     empty = dict.fromkeys(RELATED_FIELDS)
     return [empty | ref.to_json() for ref in refs] or None
@@ -611,9 +614,15 @@ class CorpusSummary:
     findings: int
 
     def line(self) -> str:
-        return (
-            f"corpus: {self.documents} documents, {self.rows} rows, {self.sub_kegiatan} sub "
-            f"kegiatan, {self.findings} findings -> {self.folder}"
+        return _(
+            "corpus: {documents} documents, {rows} rows, {sub_kegiatan} sub kegiatan, {findings} "
+            "findings -> {folder}"
+        ).format(
+            documents=group_digits(self.documents),
+            rows=group_digits(self.rows),
+            sub_kegiatan=group_digits(self.sub_kegiatan),
+            findings=group_digits(self.findings),
+            folder=self.folder,
         )
 
 
@@ -635,10 +644,12 @@ def build_corpus(out_dir: Path, reference: Nomenclature | None = None) -> Corpus
     the nomenclature (``reference``), hierarchy levels a document never prints are named."""
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
-        raise RenjaError(f"{out_dir}: no such output folder")
+        raise RenjaError(_("{path}: no such output folder").format(path=out_dir))
     folders = document_folders(out_dir)
     if not folders:
-        raise RenjaError(f"{out_dir}: holds no document outputs (run `renja run` first)")
+        raise RenjaError(
+            _("{path}: holds no document outputs (run `renja run` first)").format(path=out_dir)
+        )
     records: dict[str, list[Any]] = {name: [] for name in LAYOUT}
     long_parts: list[pd.DataFrame] = []
     for folder in folders:
@@ -739,20 +750,29 @@ def connect(corpus: Path) -> Any:
     database = corpus / DATABASE
     if not database.exists():
         raise RenjaError(
-            f"{corpus}: no corpus here (no {DATABASE}); build it with `renja corpus OUT` "
-            "or a `renja run` over several documents"
+            _(
+                "{corpus}: no corpus here (no {database}); build it with `renja corpus OUT` or a "
+                "`renja run` over several documents"
+            ).format(corpus=corpus, database=DATABASE)
         )
     try:
         db = duckdb.connect(str(database), read_only=True)
     except duckdb.Error as exc:
         message = " ".join(str(exc).split())
-        raise RenjaError(f"{database}: cannot be opened ({message}); rebuild it with "
-                         "`renja corpus OUT`") from None  # fmt: skip
+        raise RenjaError(
+            _("{database}: cannot be opened ({reason}); rebuild it with `renja corpus OUT`").format(
+                database=database, reason=message
+            )
+        ) from None
     stored = {row[0] for row in db.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
     if not set(LAYOUT) <= stored:
         db.close()
-        raise RenjaError(f"{database}: dibuat oleh renja versi lama (tabelnya tidak lengkap); "
-                         "bangun ulang dengan `renja corpus OUT`")  # fmt: skip
+        raise RenjaError(
+            _(
+                "{database}: made by an older renja (its tables are incomplete); rebuild it with "
+                "`renja corpus OUT`"
+            ).format(database=database)
+        )
     folder = str(corpus.resolve())
     allowed = (folder.rstrip("/") + "/").replace("'", "''")
     db.execute(f"SET allowed_directories = ['{allowed}']")
@@ -768,8 +788,10 @@ def check_reading(db: Any, sql: str) -> None:
         kind = statement.type.name
         if kind not in READING_STATEMENTS:
             raise RenjaError(
-                f"renja query hanya membaca korpus; pernyataan {kind} tidak diizinkan. Untuk "
-                "analisis lain, buka corpus/renja.duckdb langsung dengan DuckDB"
+                _(
+                    "renja query only reads the corpus; a {kind} statement is not allowed. For "
+                    "other analyses, open corpus/renja.duckdb with DuckDB itself"
+                ).format(kind=kind)
             )
 
 
@@ -832,7 +854,7 @@ def query(corpus: Path, sql: str) -> pd.DataFrame:
         return json_cells(whole_numbers(db.execute(sql).fetchdf()))
     except duckdb.Error as exc:
         message = " ".join(str(exc).split())
-        raise RenjaError(f"the query failed: {message}") from None
+        raise RenjaError(_("the query failed: {reason}").format(reason=message)) from None
     finally:
         db.close()
 

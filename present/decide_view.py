@@ -29,6 +29,7 @@ from renja.model.decisions import (
     FOLDER_FILE,
     Action,
 )
+from renja.model.i18n import N_, _, group_digits
 from renja.model.keys import RowFacts, TableFacts, label_columns, row_facts, row_key, table_label
 from renja.model.refs import CodeRef
 from renja.present.outputs import DocFolder, Record, read_csv, related_refs
@@ -36,19 +37,29 @@ from renja.present.values import number_key
 
 NOT_DECIDED = frozenset({KEPUTUSAN_USANG})  # settled by editing the decisions file itself
 DECIDED_RULE = "keputusan"
+# What each action is called (marked for the catalogue; ``action_label`` translates it).
 REVIEW_LABELS = {
-    Action.DOCUMENT_RIGHT.value: "dokumen benar",
-    Action.ACCEPTED_ERROR.value: "kesalahan diterima",
+    Action.DOCUMENT_RIGHT.value: N_("the document is right"),
+    Action.ACCEPTED_ERROR.value: N_("error accepted"),
 }
 ACTION_LABELS = {
-    Action.ACCEPT.value: "terima saran",
-    Action.SET_VALUE.value: "ubah nilai",
-    Action.CHOOSE_CODE.value: "pilih kode",
-    Action.REJECT_CODES.value: "tolak semua kode",
-    Action.SET_FORM.value: "ubah bentuk tabel",
-    Action.NOT_DATA.value: "bukan tabel data",
+    Action.ACCEPT.value: N_("suggestion accepted"),
+    Action.SET_VALUE.value: N_("value set"),
+    Action.CHOOSE_CODE.value: N_("code chosen"),
+    Action.REJECT_CODES.value: N_("every code rejected"),
+    Action.SET_FORM.value: N_("table form set"),
+    Action.NOT_DATA.value: N_("no data table"),
     **REVIEW_LABELS,
 }
+
+
+def action_label(action: str) -> str:
+    """An action of a decisions file as a person reads it; an unknown one as written.
+
+    >>> action_label("dokumen_benar"), action_label("sesuatu")
+    ('dokumen benar', 'sesuatu')
+    """
+    return _(ACTION_LABELS[action]) if action in ACTION_LABELS else action
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +80,7 @@ class DecideView:
         """
         text = self.suggestion
         if text.lstrip("-").isdigit() and len(text) > 4:
-            return f"{int(text):,}".replace(",", ".")
+            return group_digits(int(text))
         return text
 
 
@@ -196,7 +207,7 @@ def decisions_view(folder: DocFolder) -> DecisionsView:
     rows = [
         DecisionRow(
             {c: record.get(c, "") or "" for c in DECISION_COLUMNS},
-            ACTION_LABELS.get(record.get("tindakan", ""), record.get("tindakan", "")),
+            action_label(record.get("tindakan", "")),
             record.get("status", APPLIED) != "usang",
             record.get("alasan", "") or "",
         )
@@ -211,6 +222,7 @@ __all__ = [
     "DecideView",
     "DecisionsView",
     "KeyCache",
+    "action_label",
     "decide_view",
     "decisions_view",
 ]

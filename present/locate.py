@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from renja.model.i18n import _, group_digits, ngettext
 from renja.model.refs import CellRef
 from renja.present.outputs import (
     CLEAN_ROW_KEY,
@@ -149,7 +150,9 @@ def own_rows(folder: DocFolder, finding: Record) -> tuple[list[int], str]:
         return [], ""
     on_page = folder.raw_on_page(table_id, page, RAW_BODY_ROLE)
     if len(on_page) > MAX_PAGE_ROWS:
-        return on_page[:MAX_PAGE_ROWS], f"Hanya {MAX_PAGE_ROWS} baris pertama halaman {page}."
+        return on_page[:MAX_PAGE_ROWS], _("Only the first {n} rows of page {page}.").format(
+            n=MAX_PAGE_ROWS, page=page
+        )
     return on_page, ""
 
 
@@ -222,7 +225,10 @@ def source_snippets(folder: DocFolder, finding: Record) -> list[Snippet]:
         rows[table_id][i] = SnippetRow(raw[i], True, dict.fromkeys(marks, HIT))
     skipped = _add_related_rows(folder, related, rows)
     if skipped:
-        note = f"{note} {skipped} baris terkait lain tidak ditampilkan.".strip()
+        more = ngettext(
+            "{n} more related row is not shown.", "{n} more related rows are not shown.", skipped
+        ).format(n=group_digits(skipped))
+        note = f"{note} {more}".strip()
     order = [table_id, *sorted(set(rows) - {table_id})]
     return [_snippet(folder, t, rows[t], note if t == table_id else "") for t in order if rows[t]]
 

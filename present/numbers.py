@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import math
 
+from renja.model.i18n import N_
+
 # Short amounts: the largest unit a value reaches, Indonesian abbreviations.
 UNITS = ((1e12, "T"), (1e9, "M"), (1e6, "jt"), (1e3, "rb"))
-UNIT_NOTE = "rb = ribu, jt = juta, M = miliar, T = triliun"
+UNIT_NOTE = N_("rb = thousand, jt = million, M = billion, T = trillion")
 
 
 def _swap(text: str) -> str:

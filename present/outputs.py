@@ -18,6 +18,7 @@ import pandas as pd
 from renja.extract.source import file_hash
 from renja.model.contract import TableContract, row_value_kinds
 from renja.model.errors import OutputSchemaError, RenjaError
+from renja.model.i18n import _
 from renja.model.labels import table_name
 from renja.model.publish import STALE
 from renja.model.refs import Related, load_lines, load_related
@@ -196,7 +197,7 @@ class DocFolder:
         try:
             return typed_frame(text, kinds)
         except ValueError as exc:
-            raise RenjaError(f"{path}: {exc}") from None
+            raise RenjaError(_("{path}: {reason}").format(path=path, reason=exc)) from None
 
     def clean_path(self, table_id: str) -> Path:
         return self.path / "tables" / f"{table_id}.csv"
@@ -364,7 +365,9 @@ def read_csv(path: Path, required: bool = True) -> list[Record]:
     """The rows of a CSV file as dicts of text."""
     if not path.is_file():
         if required:
-            raise RenjaError(f"{path}: no such file; is this a renja output folder?")
+            raise RenjaError(
+                _("{path}: no such file; is this a renja output folder?").format(path=path)
+            )
         return []
     csv.field_size_limit(FIELD_LIMIT)
     with path.open(encoding="utf-8", newline="") as handle:
@@ -386,26 +389,35 @@ def read_doc_folder(doc_dir: str | Path) -> DocFolder:
     path = Path(doc_dir)
     if STALE.fullmatch(path.name):  # a folder a run was writing or replacing
         raise RenjaError(
-            f"{path}: folder sementara yang ditinggalkan proses renja yang terhenti, bukan "
-            "keluaran; renja run berikutnya ke folder itu menghapusnya"
+            _(
+                "{path}: a temporary folder a stopped renja left behind, no output; the next "
+                "renja run into that folder removes it"
+            ).format(path=path)
         )
     manifest_path = path / "manifest.json"
     if not manifest_path.is_file():
-        raise RenjaError(f"{path}: no manifest.json; not a renja output folder")
+        raise RenjaError(_("{path}: no manifest.json; not a renja output folder").format(path=path))
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise RenjaError(
-            f"{manifest_path}: not valid JSON ({exc.msg}, line {exc.lineno})"
+            _("{path}: not valid JSON ({reason}, line {line})").format(
+                path=manifest_path, reason=exc.msg, line=exc.lineno
+            )
         ) from None
     except UnicodeDecodeError:
-        raise RenjaError(f"{manifest_path}: bukan teks UTF-8; tulis ulang dengan renja run "
-                         "--force") from None  # fmt: skip
+        raise RenjaError(
+            _("{path}: not UTF-8 text; write it again with renja run --force").format(
+                path=manifest_path
+            )
+        ) from None
     version = manifest.get("schema_version") if isinstance(manifest, dict) else None
     if version is not None and version != SCHEMA_VERSION:
         raise OutputSchemaError(
-            f"{path}: written in output layout {version}, and this renja reads layout "
-            f"{SCHEMA_VERSION}; process the document again (renja run --force)"
+            _(
+                "{path}: written in output layout {version}, and this renja reads layout "
+                "{current}; process the document again (renja run --force)"
+            ).format(path=path, version=version, current=SCHEMA_VERSION)
         )
     return doc_folder(path, manifest)
 
@@ -422,17 +434,21 @@ def check_manifest(manifest: object, where: Path) -> dict[str, Any]:
     """
     problem = None
     if not isinstance(manifest, dict):
-        problem = "bukan objek JSON"
+        problem = _("no JSON object")
     else:
         tables = manifest.get("tables", [])
         if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-            problem = "tables bukan daftar objek"
+            problem = _("tables is no list of objects")
         for key in ("meta", "counts", "source"):
             if manifest.get(key) is not None and not isinstance(manifest[key], dict):
-                problem = f"{key} bukan objek"
+                problem = _("{key} is no object").format(key=key)
     if problem is not None:
-        raise RenjaError(f"{where}: manifest rusak ({problem}); tulis ulang folder ini dengan "
-                         "renja run --force")  # fmt: skip
+        raise RenjaError(
+            _(
+                "{where}: damaged manifest ({problem}); write this folder again with renja run "
+                "--force"
+            ).format(where=where, problem=problem)
+        )
     assert isinstance(manifest, dict)
     return manifest
 

@@ -35,6 +35,7 @@ from jinja2.ext import Extension
 from markupsafe import Markup
 
 from renja.model.checks import CHECKS
+from renja.model.i18n import N_, _, group_digits, language, ngettext
 from renja.model.labels import shorten
 from renja.model.publish import publish_file
 from renja.model.refs import CellRef, Related
@@ -46,6 +47,7 @@ from renja.present.decide_view import (
     DecideView,
     DecisionsView,
     KeyCache,
+    action_label,
     decide_view,
     decisions_view,
 )
@@ -62,10 +64,10 @@ from renja.present.values import as_int, number_key
 
 REPORT_NAME = "report.html"
 TEMPLATE = "report.html.j2"
-SEVERITY_LABELS: dict[str, str] = {
-    Severity.ERROR: "Kesalahan",
-    Severity.WARNING: "Peringatan",
-    Severity.INFO: "Info",
+SEVERITY_LABELS: dict[str, str] = {  # marked for the catalogue; the templates translate them
+    Severity.ERROR: N_("Error"),
+    Severity.WARNING: N_("Warning"),
+    Severity.INFO: N_("Info"),
 }
 FILTER_NAME_WIDTH = 48  # a table's printed name is cut to this many characters in the filter
 TABLE_NAME_WIDTH = 36  # and to this many in the findings table's column
@@ -81,29 +83,30 @@ LISTED_PER_CHECK = 1000
 
 
 class Column(NamedTuple):
-    """A column of the findings table: its ``findings.csv`` name, Indonesian label, English."""
+    """A column of the findings table: its ``findings.csv`` name, its label and what it holds
+    (both marked for the catalogue; the templates translate them)."""
 
     key: str
     label: str
-    english: str
+    meaning: str
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("id", "ID", "finding id"),
-    Column("severity", "Tingkat", "severity"),
-    Column("check", "Pemeriksaan", "check"),
-    Column("table", "Tabel", "table"),
-    Column("row", "Baris", "row of the clean table; source line or page below"),
-    Column("kode", "Kode", "code"),
-    Column("uraian", "Uraian", "name of the row"),
-    Column("column", "Kolom", "column"),
-    Column("expected", "Diharapkan", "expected"),
-    Column("found", "Tercetak", "found (as printed)"),
-    Column("difference", "Selisih", "difference (found - expected)"),
-    Column("message", "Pesan", "message"),
-    Column("root_cause", "Akar masalah", "root cause: the finding that explains this one"),
-    Column("related", "Terkait", "related findings, codes or rows"),
-    Column("tinjauan", "Tinjauan", "review: a person's decision on it (keputusan.csv)"),
+    Column("id", N_("ID"), N_("the finding's number")),
+    Column("severity", N_("Severity"), N_("how serious the finding is")),
+    Column("check", N_("Check"), N_("the check that made the finding")),
+    Column("table", N_("Table"), N_("the table as its caption names it")),
+    Column("row", N_("Row"), N_("row of the clean table; source line or page below")),
+    Column("kode", N_("Code"), N_("the row's code")),
+    Column("uraian", N_("Uraian"), N_("the name of the row")),
+    Column("column", N_("Column"), N_("the column of the clean table")),
+    Column("expected", N_("Expected"), N_("the value expected")),
+    Column("found", N_("Printed"), N_("the value found, as printed")),
+    Column("difference", N_("Difference"), N_("difference (printed − expected)")),
+    Column("message", N_("Message"), N_("what is wrong, in words")),
+    Column("root_cause", N_("Root cause"), N_("root cause: the finding that explains this one")),
+    Column("related", N_("Related"), N_("related findings, codes or rows")),
+    Column("tinjauan", N_("Review"), N_("review: a person's decision on it (keputusan.csv)")),
 )
 NUMERIC_COLUMNS = {"row", "expected", "found", "difference"}
 SHOWN_COLUMNS = {"kode", "expected", "found", "difference"}  # values shown by ``shown_value``
@@ -114,12 +117,12 @@ LONG_INTEGER = re.compile(r"-?\d{5,}")  # amounts; a year or a count of four dig
 DOTTED_CODE = re.compile(r"\w+(?:\.\w+){2,}")  # 5.03.02.2.01.0001, or a number as printed
 
 META_LABELS = (
-    ("pemda", "Pemda"),
-    ("skpd", "SKPD"),
-    ("tahun", "Tahun"),
-    ("jenis", "Jenis dokumen"),
-    ("jenis_pemda", "Jenis pemda"),
-    ("bidang", "Bidang"),
+    ("pemda", N_("Pemda")),
+    ("skpd", N_("SKPD")),
+    ("tahun", N_("Year")),
+    ("jenis", N_("Kind of document")),
+    ("jenis_pemda", N_("Kind of pemda")),
+    ("bidang", N_("Bidang")),
 )
 
 
@@ -136,7 +139,7 @@ def shown_value(text: str) -> tuple[str, str]:
     (('-59.999.800', ''), ('2024', ''), ('5.03.02.2.01.0001', '.'))
     """
     if LONG_INTEGER.fullmatch(text):
-        return f"{int(text):,}".replace(",", "."), ""
+        return group_digits(int(text)), ""
     if DOTTED_CODE.fullmatch(text):
         return text, "."
     return text, ""
@@ -146,7 +149,7 @@ def check_meaning(slug: str) -> str:
     """What a check means, from the registry; empty for a check the registry does not know.
 
     >>> check_meaning("jumlah_total"), check_meaning("catatan_sendiri")
-    ('a total row (JUMLAH) is not the sum of the rows it closes', '')
+    ('baris total (JUMLAH) tidak sama dengan jumlah baris yang ditutupnya', '')
     """
     check = CHECKS.get(slug)
     return "" if check is None else check.meaning
@@ -162,6 +165,11 @@ class RelatedItem(NamedTuple):
     kind: Literal["code", "rows", "text"]
     text: str  # the code, the table, or the cell's text
     rows: str = ""  # the table's rows, for ``rows``
+
+    @property
+    def row_count(self) -> int:
+        """How many rows ``rows`` names."""
+        return len(self.rows.split(", ")) if self.rows else 0
 
 
 def related_items(refs: Sequence[Related]) -> list[RelatedItem]:
@@ -296,6 +304,37 @@ class CoverageView:
     def none_checked(self) -> bool:
         return self.data > 0 and self.checked == 0
 
+    @property
+    def text(self) -> str:
+        """How many data tables were audited in full, and how many for their types only.
+
+        >>> from renja.model.i18n import use_language
+        >>> with use_language("en"):
+        ...     CoverageView(9, 7, 2, [], 2).text
+        '7 of 9 data tables audited in full (kinds of values, sums and the arithmetic of rows); 2 tables hold no sums, only the kinds of their values were checked.'
+        """  # noqa: E501
+        text = _(
+            "{checked} of {data} data tables audited in full (kinds of values, sums and the "
+            "arithmetic of rows)"
+        ).format(checked=group_digits(self.checked), data=group_digits(self.data))
+        if self.schema_only:
+            text += ngettext(
+                "; {n} table holds no sums, only the kinds of its values were checked",
+                "; {n} tables hold no sums, only the kinds of their values were checked",
+                self.schema_only,
+            ).format(n=group_digits(self.schema_only))
+        return text + "."
+
+    @property
+    def not_data_text(self) -> str:
+        """How many tables hold no data."""
+        return ngettext(
+            "{n} table is no data table (a list, a table of contents, text) and is kept raw only.",
+            "{n} tables are no data tables (lists, tables of contents, text) and are kept raw "
+            "only.",
+            self.not_data,
+        ).format(n=group_digits(self.not_data))
+
 
 @dataclass(frozen=True, slots=True)
 class SummaryView:
@@ -313,7 +352,7 @@ class Count(NamedTuple):
 
     n: int
     label: str
-    english: str
+    meaning: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,6 +393,8 @@ class PageView:
     policy: str  # the Content-Security-Policy
     css: Markup
     js: Markup
+    lang: str  # the page's language (``<html lang>``)
+    messages: dict[str, object]  # what the script says, in the page's language
     header: HeaderView
     summary: SummaryView
     findings: FindingsView
@@ -368,7 +409,7 @@ class PageView:
 def finding_cells(finding: Record) -> list[Cell]:
     """The cells of one finding's row, in ``COLUMNS`` order, with their classes and sort keys."""
     cells = []
-    for key, _, _ in COLUMNS:
+    for key, _label, _meaning in COLUMNS:
         value = finding.get(key, "")
         text, wrap_at = shown_value(value) if key in SHOWN_COLUMNS else (value, "")
         if key in SLUG_COLUMNS:
@@ -411,7 +452,7 @@ def finding_details(folder: DocFolder, findings: Sequence[Record]) -> dict[int, 
     """The detail of each finding of a table (by the record's identity, as ``cause_groups``
     tells them apart), its pictures given in the order of ``findings``: the page's."""
     located = [(f, source_snippets(folder, f)) for f in findings if f.get("table")]
-    pictures = page_pictures(folder, [snippet_regions(snippets) for _, snippets in located])
+    pictures = page_pictures(folder, [snippet_regions(snippets) for _finding, snippets in located])
     return {
         id(finding): detail_view(folder, finding, snippets, shown.views, shown.note)
         for (finding, snippets), shown in zip(located, pictures, strict=True)
@@ -438,8 +479,8 @@ def shown_findings(findings: Sequence[Record]) -> Shown:
     >>> len(shown.listed), len(shown.detailed)
     (1000, 100)
     >>> print(shown.notes[0])  # doctest: +NORMALIZE_WHITESPACE
-    skema_kode_ganda: 1005 temuan; sumbernya ditampilkan untuk 100 yang pertama, 1000 tercantum
-    di sini, 5 lainnya hanya di findings.csv dan buku kerja Excel.
+    skema_kode_ganda: 1.005 temuan; sumbernya ditampilkan untuk 100 yang pertama, 1.000
+    tercantum di sini, 5 lainnya hanya di findings.csv dan buku kerja Excel.
     """
     seen: Counter[str] = Counter()
     listed: set[int] = set()
@@ -456,16 +497,26 @@ def shown_findings(findings: Sequence[Record]) -> Shown:
         if count <= DETAIL_PER_CHECK:
             continue
         note = (
-            f"{check}: {count} temuan; sumbernya ditampilkan untuk {DETAIL_PER_CHECK} yang pertama"
-        )
-        if count > LISTED_PER_CHECK:
-            note += (
-                f", {LISTED_PER_CHECK} tercantum di sini, {count - LISTED_PER_CHECK} lainnya "
-                "hanya di findings.csv dan buku kerja Excel."
+            _(
+                "{check}: {count} findings; their source is shown for the first {detailed}, "
+                "{listed} are listed here, the {rest} others only in findings.csv and the Excel "
+                "workbook."
             )
-        else:
-            note += ", yang lain tercantum tanpa sumber (lengkap di findings.csv dan buku kerja)."
-        notes.append(note)
+            if count > LISTED_PER_CHECK
+            else _(
+                "{check}: {count} findings; their source is shown for the first {detailed}, the "
+                "others are listed without it (all in findings.csv and the workbook)."
+            )
+        )
+        notes.append(
+            note.format(
+                check=check,
+                count=group_digits(count),
+                detailed=group_digits(DETAIL_PER_CHECK),
+                listed=group_digits(LISTED_PER_CHECK),
+                rest=group_digits(count - LISTED_PER_CHECK),
+            )
+        )
     return Shown(listed, detailed, notes)
 
 
@@ -475,12 +526,12 @@ def findings_view(folder: DocFolder) -> FindingsView:
     findings = folder.findings
     consequences = consequence_counts(findings)
     grouped = cause_groups(findings)
-    shown = shown_findings([f for group in grouped for f, _ in group])
+    shown = shown_findings([f for group in grouped for f, _depth in group])
     grouped = [[(f, d) for f, d in group if id(f) in shown.listed] for group in grouped]
     grouped = [group for group in grouped if group]
-    ids = {f.get("id", "") for group in grouped for f, _ in group} - {""}
+    ids = {f.get("id", "") for group in grouped for f, _depth in group} - {""}
     details = finding_details(
-        folder, [f for group in grouped for f, _ in group if id(f) in shown.detailed]
+        folder, [f for group in grouped for f, _depth in group if id(f) in shown.detailed]
     )
     tables = sorted({f.get("table", "") for f in findings} - {""})
     names = {table_id: folder.table_name(table_id) for table_id in tables}
@@ -547,11 +598,16 @@ def coverage_view(folder: DocFolder) -> CoverageView:
     )
 
 
-STATUS_LABELS = {
-    "bentuk_dikenal": "bentuk dikenal",
-    "disimpulkan": "disimpulkan dari isinya",
-    "bukan_tabel_data": "bukan tabel data",
+STATUS_LABELS = {  # marked for the catalogue; ``tables_view`` translates them
+    "bentuk_dikenal": N_("a known form"),
+    "disimpulkan": N_("inferred from its content"),
+    "bukan_tabel_data": N_("no data table"),
 }
+
+
+def status_label(status: str) -> str:
+    """What renja understood of a table, in words (empty for a status it does not name)."""
+    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else ""
 
 
 def audit_label(audit: dict[str, object]) -> str:
@@ -564,13 +620,17 @@ def audit_label(audit: dict[str, object]) -> str:
     """
     status = audit.get("status")
     if status == "diperiksa":
-        return f"diperiksa ({audit.get('hitungan', 0)} hitungan)"
+        count = audit.get("hitungan", 0)
+        n = count if isinstance(count, int) else 0
+        return ngettext("checked ({n} sum)", "checked ({n} sums)", n).format(n=group_digits(n))
     if status == "hanya_skema":
-        return "hanya jenis dan bentuk nilai (tidak ada jumlah yang diperiksa)"
+        return _("the kinds and forms of values only (no sums to check)")
     if status == "tidak_lengkap":
-        return f"tidak lengkap: {audit.get('alasan', '')}; jumlahnya tidak diperiksa"
+        return _("incomplete: {reason}; its sums are not checked").format(
+            reason=audit.get("alasan", "")
+        )
     if status == "tidak_diperiksa":
-        return "tidak diperiksa"
+        return _("not checked")
     return ""
 
 
@@ -591,7 +651,7 @@ def tables_view(folder: DocFolder) -> list[TableRow]:
                 findings=findings_per_table[table_id],
                 clean=folder.clean_path(table_id).is_file(),
                 raw=folder.raw_path(table_id).is_file(),
-                status=STATUS_LABELS.get(str(table.get("status", "")), ""),
+                status=status_label(str(table.get("status", ""))),
                 audit=audit_label(table.get("audit") or {}),
             )
         )
@@ -607,10 +667,10 @@ def header_view(folder: DocFolder) -> HeaderView:
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         if value not in (None, ""):
-            items.append((label, str(value)))
+            items.append((_(label), str(value)))
     nomenclature = folder.manifest.get("nomenklatur") or {}
     if isinstance(nomenclature, dict) and nomenclature.get("version"):
-        items.append(("Nomenklatur", str(nomenclature["version"])))
+        items.append((_("Nomenclature"), str(nomenclature["version"])))
     source = folder.manifest.get("source") or {}
     tables = folder.tables
     clean = sum(1 for t in tables if folder.clean_path(str(t.get("table_id", ""))).is_file())
@@ -622,10 +682,28 @@ def header_view(folder: DocFolder) -> HeaderView:
         source_file=str(source["file"]) if source.get("file") else "",
         source_sha=str(source.get("sha256") or ""),
         counts=[
-            Count(len(tables), f"tabel ({clean} bersih)", "tables (clean)"),
-            Count(rows, "baris bersih", "clean rows"),
-            Count(len(folder.repairs), "perbaikan", "repairs"),
-            Count(len(folder.findings), "temuan", "findings"),
+            Count(
+                len(tables),
+                ngettext("table ({clean} clean)", "tables ({clean} clean)", len(tables)).format(
+                    clean=group_digits(clean)
+                ),
+                _("the tables of the document, and how many of them were cleaned"),
+            ),
+            Count(
+                rows,
+                ngettext("clean row", "clean rows", rows),
+                _("the rows of the clean tables"),
+            ),
+            Count(
+                len(folder.repairs),
+                ngettext("repair", "repairs", len(folder.repairs)),
+                _("cells renja repaired, each logged with its rule (repairs.csv)"),
+            ),
+            Count(
+                len(folder.findings),
+                ngettext("finding", "findings", len(folder.findings)),
+                _("what the audit found (findings.csv)"),
+            ),
         ],
         warnings=[str(w) for w in folder.manifest.get("warnings") or []],
     )
@@ -655,10 +733,12 @@ def page_view(folder: DocFolder) -> PageView:
         "img-src data:; base-uri 'none'; form-action 'none'"
     )
     return PageView(
-        title=f"Temuan · {folder.meta.get('title') or folder.doc_id}",
+        title=_("Findings · {title}").format(title=folder.meta.get("title") or folder.doc_id),
         policy=policy,
         css=Markup(css),  # the package's own files, not document text
         js=Markup(js),
+        lang=language(),
+        messages=script_messages(),
         header=header_view(folder),
         summary=replace(summary_view(folder.findings), coverage=coverage_view(folder)),
         findings=findings_view(folder),
@@ -666,6 +746,33 @@ def page_view(folder: DocFolder) -> PageView:
         version=str(folder.manifest.get("renja_version", "")),
         decisions=decisions_view(folder),
     )
+
+
+def script_messages() -> dict[str, object]:
+    """What the page's script says (``report.js``, ``decide.js``), in the page's language: read
+    from the page's ``<script type="application/json" id="pesan">``; ``{n}`` and ``{file}`` are
+    filled in by the script."""
+    return {
+        "shown": _("{n} of {total} findings shown"),
+        "unsaved": _("{n} new decisions not saved yet."),
+        "none_new": _("No new decisions yet."),
+        "saved": _("{n} new decisions saved in {file}; run renja run again."),
+        "value_first": _("Fill in the value first."),
+        "code_first": _("Choose or fill in the code."),
+        "actions": {
+            "terima_saran": _("accept the suggestion"),
+            "ubah_nilai": _("change the value"),
+            "pilih_kode": _("choose the code"),
+            "tolak_kode": _("reject every candidate"),
+            "dokumen_benar": _("the document is right"),
+            "kesalahan_diterima": _("accept as an error"),
+        },
+    }
+
+
+def translated(labels: dict[str, str]) -> dict[str, str]:
+    """Labels marked for the catalogue, in the current language (for the templates)."""
+    return {key: _(label) for key, label in labels.items()}
 
 
 # --- rendering -------------------------------------------------------------------------------
@@ -714,8 +821,12 @@ def environment() -> Environment:
         finalize=escape_text,
         undefined=StrictUndefined,
         keep_trailing_newline=True,
-        extensions=[CompactPartials],
+        extensions=[CompactPartials, "jinja2.ext.i18n"],
     )
+    # The messages of the templates come from the one catalogue (renja.model.i18n), in the
+    # language of the moment each page is rendered.
+    env.install_gettext_callables(gettext=_, ngettext=ngettext, newstyle=True)  # type: ignore[attr-defined]
+    env.filters.update(grouped=group_digits, esc=escape_text)
     env.globals.update(
         COLUMNS=COLUMNS,
         NUMERIC_COLUMNS=NUMERIC_COLUMNS,
@@ -723,6 +834,8 @@ def environment() -> Environment:
         SEVERITY_LABELS=SEVERITY_LABELS,
         REVIEW_LABELS=REVIEW_LABELS,
         ACTION_LABELS=ACTION_LABELS,
+        action_label=action_label,
+        translated=translated,
     )
     return env
 

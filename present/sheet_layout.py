@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from renja.model.i18n import N_, _
 from renja.model.records import RawRow, RowRole, Source
 from renja.normalize.header import header_paths
 from renja.present.outputs import RAW_HEADER_ROLE, DocFolder
@@ -30,29 +31,31 @@ PROVENANCE = (
     "kode_sumber", "skor_kode", "kode_nomenklatur", "uraian_nomenklatur", "sisa",
 )  # fmt: skip
 
-# Headers of the columns renja adds, or splits a printed cell into.
+# Headers of the columns renja adds, or splits a printed cell into (marked for the catalogue;
+# ``label`` translates them).
 LABELS = {
-    "baris": "Baris",
-    "sumber_baris": "Baris sumber",
-    "halaman": "Halaman",
-    "jenis_baris": "Jenis baris",
-    "induk": "Baris induk",
-    "baris_gabungan": "Baris sumber digabung",
-    "level": "Level",
-    "kode": "Kode",
-    "kode_cetak": "Kode tercetak",
-    "kode_sumber": "Asal kode",
-    "skor_kode": "Skor kecocokan kode",
-    "kode_nomenklatur": "Kode nomenklatur",
-    "uraian_nomenklatur": "Uraian nomenklatur",
-    "sisa": "Sel sisa",
-    "uraian": "Uraian",
+    "baris": N_("Row"),
+    "sumber_baris": N_("Source line"),
+    "halaman": N_("Page"),
+    "jenis_baris": N_("Kind of row"),
+    "induk": N_("Parent row"),
+    "baris_gabungan": N_("Source lines merged"),
+    "level": N_("Level"),
+    "kode": N_("Code"),
+    "kode_cetak": N_("Printed code"),
+    "kode_sumber": N_("Origin of the code"),
+    "skor_kode": N_("Code match score"),
+    "kode_nomenklatur": N_("Nomenclature code"),
+    "uraian_nomenklatur": N_("Nomenclature uraian"),
+    "sisa": N_("Cells left over"),
+    "uraian": N_("Uraian"),
 }
 # Columns split from a printed one (``target`` -> ``target_satuan``), by suffix.
-SUFFIXES = {"_satuan": "satuan", "_teks": "teks", "_nilai": "nilai", "_cetak": "tercetak"}
+SUFFIXES = {"_satuan": N_("{header} (satuan)"), "_teks": N_("{header} (text)"),
+            "_nilai": N_("{header} (value)"), "_cetak": N_("{header} (printed)")}  # fmt: skip
 # Columns another part of renja adds beside a clean column.
-_REVIEW = ((re.compile(r"(.+)_ditinjau$"), "{0} (ditinjau)"),
-           (re.compile(r"status_(.+)$"), "Status {0}"))  # fmt: skip
+_REVIEW = ((re.compile(r"(.+)_ditinjau$"), N_("{header} (reviewed)")),
+           (re.compile(r"status_(.+)$"), N_("Status of {header}")))  # fmt: skip
 
 
 def table_sheet_name(folder: DocFolder, table_id: str) -> str:
@@ -122,15 +125,16 @@ def label(name: str, printed: Mapping[str, str] | None = None) -> str:
     """
     printed = printed or {}
     if name in LABELS:
-        return LABELS[name]
+        return _(LABELS[name])
     for pattern, text in _REVIEW:
         match = pattern.fullmatch(name)
         if match:
-            return text.format(printed.get(match.group(1)) or label(match.group(1), printed))
-    for suffix, word in SUFFIXES.items():
+            header = printed.get(match.group(1)) or label(match.group(1), printed)
+            return _(text).format(header=header)
+    for suffix, text in SUFFIXES.items():
         base = name.removesuffix(suffix)
         if base != name and base in printed:
-            return f"{printed[base]} ({word})"
+            return _(text).format(header=printed[base])
     words = name.replace("_", " ")
     return words[:1].upper() + words[1:]
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
+from renja.model.i18n import _, group_digits
 from renja.present.locate import HIT, Snippet, SnippetRow, source_snippets
 from renja.present.outputs import DocFolder, Record
 from renja.present.pictures import Picture, Region, render_regions, row_regions
@@ -36,9 +37,9 @@ def where_label(finding: Record) -> str:
     ('baris 664', 'hal. 3')
     """
     if finding.get("sumber_baris"):
-        return f"baris {finding['sumber_baris']}"
+        return _("line {line}").format(line=finding["sumber_baris"])
     if finding.get("halaman"):
-        return f"hal. {finding['halaman']}"
+        return _("p. {page}").format(page=finding["halaman"])
     return ""
 
 
@@ -150,9 +151,11 @@ def detail_view(
     table_id, row = finding.get("table", ""), finding.get("row", "")
     if snippets is None:
         snippets = source_snippets(folder, finding)
-    summary = f"Sumber: {where_label(finding) or 'tidak diketahui'} · {folder.table_name(table_id)}"
+    summary = _("Source: {where} · {table}").format(
+        where=where_label(finding) or _("unknown"), table=folder.table_name(table_id)
+    )
     if row:
-        summary += f", baris {row}"
+        summary += _(", row {row}").format(row=row)
     own = None
     if snippets and snippets[0].table_id == table_id:
         own = snippet_view(snippets[0])
@@ -161,7 +164,10 @@ def detail_view(
         Repair(r.get("column"), r.get("asal"), r.get("raw"), r.get("clean"), r.get("rule"))
         for r in folder.repairs_of(table_id, row)
     ]
-    related = [snippet_view(s, f"Terkait: {folder.table_name(s.table_id)}") for s in snippets]
+    related = [
+        snippet_view(s, _("Related: {table}").format(table=folder.table_name(s.table_id)))
+        for s in snippets
+    ]
     return Detail(
         finding.get("id", ""), table_id, summary, own, related, repairs, list(pictures),
         picture_note,
@@ -203,18 +209,23 @@ def page_pictures(folder: DocFolder, wanted: Sequence[Sequence[Region]]) -> list
     """
     source = str((folder.manifest.get("source") or {}).get("file") or "")
     if PurePosixPath(source).suffix.lower() != PDF_SUFFIX:
-        return [Pictures([]) for _ in wanted]
+        return [Pictures([]) for _regions in wanted]
     link, pdf = folder.source_link, folder.source_document()
     if pdf is None:
-        where = f" di {link}" if link else ""
-        missing = f"Gambar halaman tidak disertakan: PDF sumber tidak ada{where} atau sudah diubah."
+        missing = (
+            _("Page pictures are not included: the source PDF is not at {link} or has changed.")
+            if link
+            else _("Page pictures are not included: the source PDF is missing or has changed.")
+        ).format(link=link)
         return [Pictures([], missing if regions else "") for regions in wanted]
     import pypdfium2
 
     try:
         rendered = render_regions(pdf, [r for regions in wanted for r in regions])
     except pypdfium2.PdfiumError as exc:
-        failed = f"Gambar halaman tidak disertakan: PDF sumber tidak dapat dibuka ({exc})."
+        failed = _(
+            "Page pictures are not included: the source PDF cannot be opened ({reason})."
+        ).format(reason=exc)
         return [Pictures([], failed if regions else "") for regions in wanted]
     count = size = 0
     out = []
@@ -230,8 +241,10 @@ def page_pictures(folder: DocFolder, wanted: Sequence[Sequence[Region]]) -> list
                 count, size = count + 1, size + len(picture.png)
             views.append(_picture_view(region.page, picture, link))
         note = (
-            f"Gambar halaman tidak disertakan: laporan sudah memuat {count} gambar, batas "
-            "ukurannya; buka PDF di halamannya."
+            _(
+                "Page pictures are not included: the report holds {count} pictures already, its "
+                "size limit; open the PDF at its page."
+            ).format(count=group_digits(count))
             if over
             else ""
         )
@@ -240,7 +253,7 @@ def page_pictures(folder: DocFolder, wanted: Sequence[Sequence[Region]]) -> list
 
 
 def _picture_view(page: int, picture: Picture | None, link: str) -> PictureView:
-    alt = f"Halaman {page} PDF sumber: baris yang ditunjuk temuan ini"
+    alt = _("Page {page} of the source PDF: the rows this finding points at").format(page=page)
     target = page_link(link, page) if link else ""
     if picture is None:
         return PictureView(page, "", 0, 0, target, alt)

@@ -44,6 +44,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
 from renja.model.contract import CellType
+from renja.model.i18n import N_, _
 from renja.model.publish import publish_file
 from renja.model.severity import SEVERITIES, Severity, severity_rank
 from renja.present.locate import own_cells
@@ -63,7 +64,7 @@ from renja.present.sheet_layout import (
     table_sheet_name,
 )
 
-SUMMARY_SHEET, FINDINGS_SHEET, REPAIRS_SHEET = "Ringkasan", "Temuan", "Perbaikan"
+SUMMARY_SHEET, FINDINGS_SHEET, REPAIRS_SHEET = N_("Summary"), N_("Findings"), N_("Repairs")
 MAX_SHEET_NAME = 31  # Excel's limit
 RESERVED_SHEET_NAMES = {"history"}  # Excel keeps this name for itself
 
@@ -95,13 +96,14 @@ SAFE_NAME = re.compile(r"[\w-][\w.-]*")  # a doc_id that is a plain file name, n
 MIN_WIDTH, MAX_WIDTH = 6, 60  # column widths, in characters
 FINDING_NUMBERS = ("row", "sumber_baris", "halaman")
 # The Temuan and Perbaikan sheets' headers; the CSV's column names go in the second header row.
-RECORD_LABELS = {
-    "id": "Id", "check": "Pemeriksaan", "severity": "Tingkat", "table": "Tabel",
-    "nama_tabel": "Nama tabel", "row": "Baris", "sumber_baris": "Baris sumber",
-    "halaman": "Halaman", "kode": "Kode", "uraian": "Uraian", "column": "Kolom",
-    "expected": "Diharapkan", "found": "Ditemukan", "difference": "Selisih", "message": "Pesan",
-    "root_cause": "Akar masalah", "related": "Terkait", "raw": "Sel tercetak",
-    "clean": "Nilai bersih", "rule": "Aturan", "asal": "Kolom asal",
+RECORD_LABELS = {  # marked for the catalogue; ``record_sheet`` translates them
+    "id": N_("Id"), "check": N_("Check"), "severity": N_("Severity"), "table": N_("Table"),
+    "nama_tabel": N_("Table name"), "row": N_("Row"), "sumber_baris": N_("Source line"),
+    "halaman": N_("Page"), "kode": N_("Code"), "uraian": N_("Uraian"), "column": N_("Column"),
+    "expected": N_("Expected"), "found": N_("Found"), "difference": N_("Difference"),
+    "message": N_("Message"), "root_cause": N_("Root cause"), "related": N_("Related"),
+    "raw": N_("Printed cell"), "clean": N_("Clean value"), "rule": N_("Rule"),
+    "asal": N_("Origin column"),
 }  # fmt: skip
 MESSAGE_WIDTH = 80  # the Temuan sheet's message column, wrapped
 FINDING_VALUES = ("expected", "found", "difference")  # numbers when the difference is one
@@ -360,7 +362,7 @@ def record_sheet(
     """findings.csv or repairs.csv, headed in Indonesian (the CSV's names in a second header
     row), each row linked to the cell of the clean table it is about; numbers with thousands
     separators, messages wrapped."""
-    printed = [RECORD_LABELS.get(name, name) for name in header]
+    printed = [_(RECORD_LABELS[name]) if name in RECORD_LABELS else name for name in header]
     top = write_rows(sheet, header, [record_values(header, record) for record in records],
                      printed=printed, frozen=1)  # fmt: skip
     table_at = header.index("table") + 1 if "table" in header else 0
@@ -414,28 +416,29 @@ def _value(record: Record, name: str, numeric: bool) -> int | Decimal | str | No
 def summary_rows(folder: DocFolder) -> list[list[Any]]:
     """The Ringkasan sheet: (bagian, butir, nilai, keterangan) rows."""
     meta = folder.meta
-    rows: list[list[Any]] = [["dokumen", "doc_id", folder.doc_id, None]]
+    document, count = _("document"), _("count")
+    rows: list[list[Any]] = [[document, "doc_id", folder.doc_id, None]]
     for key in ("title", "pemda", "skpd", "tahun", "jenis", "jenis_pemda", "bidang"):
         value = meta.get(key)
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
-        rows.append(["dokumen", key, value, None])
+        rows.append([document, key, value, None])
     nomenclature = folder.manifest.get("nomenklatur") or {}
     if isinstance(nomenclature, dict):
-        rows.append(["dokumen", "nomenklatur", nomenclature.get("version"), None])
+        rows.append([document, "nomenklatur", nomenclature.get("version"), None])
     source = folder.manifest.get("source") or {}
-    rows.append(["dokumen", "sumber", source.get("file"), source.get("sha256")])
-    rows.append(["dokumen", "renja_version", folder.manifest.get("renja_version"), None])
-    rows.append(["jumlah", "tabel", len(folder.tables), None])
-    rows.append(["jumlah", "perbaikan", len(folder.repairs), None])
-    rows.append(["jumlah", "temuan", len(folder.findings), None])
+    rows.append([document, "sumber", source.get("file"), source.get("sha256")])
+    rows.append([document, "renja_version", folder.manifest.get("renja_version"), None])
+    rows.append([count, "tabel", len(folder.tables), None])
+    rows.append([count, "perbaikan", len(folder.repairs), None])
+    rows.append([count, "temuan", len(folder.findings), None])
     for severity in SEVERITIES:
-        count = sum(1 for f in folder.findings if f.get("severity") == severity)
-        rows.append(["temuan", severity.value, count, None])
+        n = sum(1 for f in folder.findings if f.get("severity") == severity)
+        rows.append([_("findings"), severity.value, n, None])
     checks = sorted({f.get("check", "") for f in folder.findings})
     for check in checks:
-        count = sum(1 for f in folder.findings if f.get("check") == check)
-        rows.append(["pemeriksaan", check, count, None])
+        n = sum(1 for f in folder.findings if f.get("check") == check)
+        rows.append([_("check"), check, n, None])
     return rows
 
 
@@ -447,8 +450,8 @@ def build_workbook(folder: DocFolder) -> Workbook:
     book = Workbook()
     summary = book.active
     assert summary is not None  # a new workbook always has its first sheet
-    summary.title = SUMMARY_SHEET
-    taken = [SUMMARY_SHEET, FINDINGS_SHEET, REPAIRS_SHEET]
+    summary.title = _(SUMMARY_SHEET)
+    taken = [_(SUMMARY_SHEET), _(FINDINGS_SHEET), _(REPAIRS_SHEET)]
     marks = finding_marks(folder.findings)
     links: dict[str, tuple[str, dict[int, int], list[str]]] = {}
     table_rows: list[list[Any]] = []
@@ -469,21 +472,23 @@ def build_workbook(folder: DocFolder) -> Workbook:
         headers = printed_headers(folder, table_id, header)
         positions = table_sheet(sheet, header, rows, marks.get(table_id, {}), printed,
                                 [headers[n] for n in header], money)  # fmt: skip
-        sheet.cell(1, 1).comment = Comment(f"tabel {table_id}: tables/{table_id}.csv", "renja")
+        sheet.cell(1, 1).comment = Comment(
+            _("table {table}: tables/{table}.csv").format(table=table_id), "renja"
+        )
         links[table_id] = (name, positions, header)
         described = printed if printed != table_id else table.get("title") or table.get("kind")
-        table_rows.append(["tabel", table_id, len(rows), described])
+        table_rows.append([_("table"), table_id, len(rows), described])
     write_rows(
-        summary, ["bagian", "butir", "nilai", "keterangan"], summary_rows(folder) + table_rows
+        summary, [_("part"), _("item"), _("value"), _("note")], summary_rows(folder) + table_rows
     )
     for offset, row in enumerate(summary.iter_rows(min_row=2, values_only=True), start=2):
-        if row[0] == "tabel" and row[1] in links:
+        if row[0] == _("table") and row[1] in links:
             cell = summary.cell(offset, 2)
             cell.hyperlink = Hyperlink(ref=cell.coordinate, location=sheet_link(links[row[1]][0]))
             cell.font = LINK
     for title, name, records in (
-        (FINDINGS_SHEET, "findings.csv", folder.findings),
-        (REPAIRS_SHEET, "repairs.csv", folder.repairs),
+        (_(FINDINGS_SHEET), "findings.csv", folder.findings),
+        (_(REPAIRS_SHEET), "repairs.csv", folder.repairs),
     ):
         header = csv_header(folder.path / name)
         record_sheet(book.create_sheet(title), header, records, links)

@@ -36,6 +36,7 @@ import pandas as pd
 from renja.model.decisions import APPLIED, STALE, decisions_csv
 from renja.model.decisions import FOLDER_FILE as DECISIONS_FILE
 from renja.model.errors import RenjaError, environment_message
+from renja.model.i18n import LANGUAGES, N_, _, use_language
 from renja.model.keys import header_signature
 from renja.model.labels import printed_number, table_name
 from renja.model.publish import publish_folder
@@ -431,7 +432,7 @@ def write_outputs(
         if reports:
             folder = doc_folder(staging, data)
             _isolated("report.html", lambda: write_report(folder), debug, failed)
-            _isolated("workbook Excel", lambda: write_workbook(folder), debug, failed)
+            _isolated(_("the Excel workbook"), lambda: write_workbook(folder), debug, failed)
         data["warnings"] = [*data["warnings"], *failed]
         _write(  # last: a folder with a manifest is complete
             staging / "manifest.json",
@@ -467,12 +468,34 @@ def _isolated(
         if undo is not None:
             undo()
         if isinstance(exc, RenjaError):
-            failed.append(f"{what} tidak ditulis: {exc}")
+            failed.append(_(NOT_WRITTEN).format(what=what, reason=exc))
         else:
             failed.append(
-                f"{what} tidak ditulis: kesalahan internal ({type(exc).__name__}: "
-                f"{_one_line(exc)}); laporkan, atau jalankan lagi dengan --debug"
+                _(
+                    "{what} not written: internal error ({reason}); report it, or run again "
+                    "with --debug"
+                ).format(what=what, reason=f"{type(exc).__name__}: {_one_line(exc)}")
             )
+
+
+NOT_WRITTEN = N_("{what} not written: {reason}")
+
+
+def is_unwritten(warning: str) -> bool:
+    """Whether a warning says an output was not written (in any language renja speaks: a folder
+    may have been written in another).
+
+    >>> is_unwritten("workbook Excel tidak ditulis: disk penuh")
+    True
+    >>> is_unwritten("dibaca sebagai cp1252")
+    False
+    """
+    for lang in LANGUAGES:
+        with use_language(lang):
+            mark = _(NOT_WRITTEN).split("{what}")[1].split("{reason}")[0]
+        if mark in warning:
+            return True
+    return False
 
 
 def _one_line(exc: BaseException, limit: int = 200) -> str:
@@ -485,6 +508,7 @@ __all__ = [
     "REPAIR_COLUMNS",
     "Written",
     "finding_record",
+    "is_unwritten",
     "manifest",
     "write_outputs",
     "write_result",

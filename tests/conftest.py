@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
+import os
 import pickle
 import shutil
 import tempfile
@@ -35,6 +36,10 @@ import pytest
 import renja
 from renja.model.records import Document
 from renja.model.result import Result
+
+# The suite reads renja's messages in Indonesian, the default, whatever this machine's locale says
+# (an English LANG would switch them); the tests of English set the language themselves.
+os.environ["RENJA_LANG"] = "id"
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

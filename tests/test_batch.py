@@ -74,12 +74,12 @@ def test_a_second_run_skips_current_outputs_and_redoes_changed_ones(tmp_path: Pa
     (docs / "renja-b.md").write_text(SMALL.format(a="1.000", b="3.000"), encoding="utf-8")
     code, output = _documents_only(docs, out, "--workers", "1")
     assert code == 0
-    assert "3 documents: 1 ok, 2 skipped, 0 failed" in output
+    assert "3 dokumen: 1 berhasil, 2 dilewati, 0 gagal" in output
     assert (out / "renja-a" / "manifest.json").stat().st_mtime_ns == before
     sesudah = (out / "renja-b" / "tables" / "t01_pergeseran_pagu.csv").read_text(encoding="utf-8")
     assert sesudah.rstrip().endswith(",1000,1000,tercetak,3000,3000,tercetak")
     code, output = _documents_only(docs, out, "--force")
-    assert code == 0 and "3 ok, 0 skipped" in output
+    assert code == 0 and "3 berhasil, 0 dilewati" in output
 
 
 def test_a_bad_document_is_listed_and_the_batch_goes_on(tmp_path: Path) -> None:
@@ -87,8 +87,8 @@ def test_a_bad_document_is_listed_and_the_batch_goes_on(tmp_path: Path) -> None:
     out = tmp_path / "out"
     code, output = _run("run", str(docs), "--out", str(out), "--no-report", "--workers", "2")
     assert code == 1
-    assert "5 documents: 3 ok, 0 skipped, 2 failed" in output
-    assert "2 of 5 documents failed" in output
+    assert "5 dokumen: 3 berhasil, 0 dilewati, 2 gagal" in output
+    assert "2 dari 5 dokumen gagal" in output
     assert "Traceback" not in output
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
         "batch.json",
@@ -100,13 +100,13 @@ def test_a_bad_document_is_listed_and_the_batch_goes_on(tmp_path: Path) -> None:
     batch = json.loads((out / "batch.json").read_text(encoding="utf-8"))
     failed = {d["doc_id"]: d["error"] for d in batch["documents"] if d["status"] == "failed"}
     assert set(failed) == {"broken", "empty"}
-    assert "is not a PDF" in failed["broken"] and "the file is empty" in failed["empty"]
+    assert "bukan PDF" in failed["broken"] and "berkasnya kosong" in failed["empty"]
 
 
 def test_run_job_never_raises(tmp_path: Path) -> None:
     (job,) = plan_jobs([tmp_path / "missing.md"], tmp_path / "out")
     outcome = run_job(job)
-    assert outcome.status == "failed" and "no such file" in outcome.error
+    assert outcome.status == "failed" and "berkas atau folder tidak ada" in outcome.error
 
 
 def test_the_summary_counts_findings_by_severity(tmp_path: Path) -> None:
@@ -115,7 +115,7 @@ def test_the_summary_counts_findings_by_severity(tmp_path: Path) -> None:
     summary = Summary(list(run_local(jobs, workers=1)))
     expected = {s: sum(o.findings[s] for o in summary.outcomes) for s in ("error", "warning")}
     assert expected["error"] > 0  # the sample has real errors
-    assert f"findings: {expected['error']} error, {expected['warning']} warning" in summary.line()
+    assert f"temuan: {expected['error']} error, {expected['warning']} warning" in summary.line()
 
 
 def test_a_dask_cluster_writes_what_the_local_run_writes(tmp_path: Path) -> None:
@@ -143,5 +143,5 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path: Path, monkeypatch) -> No
         "run", str(docs), "--out", str(tmp_path / "out"), "--dask", "tcp://127.0.0.1:9"
     )
     assert code == 1
-    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in output
+    assert "penjadwal Dask di tcp://127.0.0.1:9 tidak dapat dihubungi" in output
     assert "Traceback" not in output

@@ -26,7 +26,7 @@ def test_run_writes_the_output_contract(tmp_path: Path) -> None:
     code, out, _ = run("run", str(SAMPLE_MD), "--out", str(tmp_path))
     assert code == 0
     folder = tmp_path / "renja-bkpsdm-banjarbaru-2024"
-    assert "renja-bkpsdm-banjarbaru-2024: 9 tables" in out
+    assert "renja-bkpsdm-banjarbaru-2024: 9 tabel" in out
     names = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     assert {"manifest.json", "repairs.csv", "findings.csv"} <= names
     assert "tables/t11_rencana_perubahan.csv" in names
@@ -74,13 +74,13 @@ def test_folder_input_shows_progress_and_processes_each_document(tmp_path: Path)
 @pytest.mark.parametrize(
     ("make", "message"),
     [
-        (lambda d: d / "missing.md", "no such file or folder"),
-        (lambda d: _write(d / "empty.md", b""), "the file is empty"),
-        (lambda d: _write(d / "blank.md", b"  \n\n"), "the file is empty"),
-        (lambda d: _write(d / "zip.md", b"PK\x03\x04\x14\x00\x00\x00\x08\x00binary"), "binary"),
-        (lambda d: _write(d / "bad.md", b"\x81\x8d\x8f\x90\x9d text"), "neither UTF-8 nor cp1252"),
-        (lambda d: _write(d / "scan.pdf", b"%PDF-1.4"), "is a damaged PDF"),
-        (lambda d: _write(d / "sheet.xlsx", b"x"), "unsupported file type"),
+        (lambda d: d / "missing.md", "berkas atau folder tidak ada"),
+        (lambda d: _write(d / "empty.md", b""), "berkasnya kosong"),
+        (lambda d: _write(d / "blank.md", b"  \n\n"), "berkasnya kosong"),
+        (lambda d: _write(d / "zip.md", b"PK\x03\x04\x14\x00\x00\x00\x08\x00binary"), "data biner"),
+        (lambda d: _write(d / "bad.md", b"\x81\x8d\x8f\x90\x9d text"), "bukan UTF-8 dan bukan"),
+        (lambda d: _write(d / "scan.pdf", b"%PDF-1.4"), "PDF rusak"),
+        (lambda d: _write(d / "sheet.xlsx", b"x"), "tidak didukung"),
     ],
 )
 def test_bad_input_gets_one_line_and_exit_1(tmp_path: Path, make, message: str) -> None:
@@ -89,7 +89,7 @@ def test_bad_input_gets_one_line_and_exit_1(tmp_path: Path, make, message: str) 
     code, out, err = run("run", str(path), "--out", str(out_dir))
     assert code == 1
     lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: ") and message in lines[0]
+    assert len(lines) == 1 and lines[0].startswith("Galat: ") and message in lines[0]
     assert "Traceback" not in out + err
     leftovers = list(out_dir.iterdir()) if out_dir.exists() else []
     assert [p for p in leftovers if p.name not in (MARKER, LOCK)] == []  # nothing half-written
@@ -108,7 +108,7 @@ def test_cp1252_file_is_read(tmp_path: Path) -> None:
     )
     code, _, err = run("run", str(doc), "--out", str(tmp_path / "out"))
     assert code == 0
-    assert "read as cp1252" in err
+    assert "dibaca sebagai cp1252" in err
     table = (tmp_path / "out" / "lama" / "tables").glob("*pergeseran_pagu.csv")
     text = next(table).read_text(encoding="utf-8")
     assert "1000000,1000000,tercetak,2000000,2000000,tercetak" in text
@@ -119,14 +119,15 @@ def test_markdown_without_tables_warns_and_writes_an_empty_manifest(tmp_path: Pa
     doc.write_text("# Kata Pengantar\n\nHanya teks, tanpa tabel.\n", encoding="utf-8")
     code, _, err = run("run", str(doc), "--out", str(tmp_path / "out"))
     assert code == 0
-    assert "Warning: prosa: no table found in the document" in err
+    assert "Peringatan: prosa: tidak ada tabel yang ditemukan di dokumen" in err
     manifest = json.loads((tmp_path / "out" / "prosa" / "manifest.json").read_text("utf-8"))
-    assert manifest["tables"] == [] and manifest["warnings"] == ["no table found in the document"]
+    assert manifest["tables"] == []
+    assert manifest["warnings"] == ["tidak ada tabel yang ditemukan di dokumen"]
 
 
 def test_empty_folder_is_an_error(tmp_path: Path) -> None:
     code, _, err = run("run", str(tmp_path))
-    assert code == 1 and "no documents to process" in err
+    assert code == 1 and "tidak ada dokumen untuk diproses" in err
 
 
 def test_one_bad_document_does_not_stop_the_others(tmp_path: Path) -> None:
@@ -137,7 +138,7 @@ def test_one_bad_document_does_not_stop_the_others(tmp_path: Path) -> None:
     # the corpus after a failed document: tests/test_batch.py (here --no-corpus, not built)
     code, _, err = run("run", str(docs), "--out", str(tmp_path / "out"), "--no-corpus")
     assert code == 1
-    assert "b.md: the file is empty" in err and "1 of 2 documents failed" in err
+    assert "b.md: berkasnya kosong" in err and "1 dari 2 dokumen gagal" in err
     assert (tmp_path / "out" / "a" / "manifest.json").exists()
     assert not (tmp_path / "out" / "corpus").exists()
 
@@ -170,7 +171,7 @@ def test_console_script_runs(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 1
-    assert done.stderr.strip() == f"Error: {tmp_path / 'nope.md'}: no such file or folder"
+    assert done.stderr.strip() == f"Galat: {tmp_path / 'nope.md'}: berkas atau folder tidak ada"
 
 
 def test_match_prints_candidates_best_first() -> None:
@@ -221,11 +222,11 @@ def test_match_says_when_it_is_not_sure() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("",), "Error: Uraian kosong"),
-        (("  ",), "Error: Uraian kosong"),
-        (("Pengadaan Mebel", "--within", "9.99"), "Error: Awalan kode 9.99 tidak ada"),
-        (("Pengadaan Mebel", "--within", "1.1.05.05.01"), "Error: '1.1.05.05.01' adalah kode lama"),
-        (("Pengadaan Mebel", "--within", "Mebel"), "Error: 'Mebel' bukan kode Permendagri 90"),
+        (("",), "Galat: Uraian kosong"),
+        (("  ",), "Galat: Uraian kosong"),
+        (("Pengadaan Mebel", "--within", "9.99"), "Galat: Awalan kode 9.99 tidak ada"),
+        (("Pengadaan Mebel", "--within", "1.1.05.05.01"), "Galat: '1.1.05.05.01' adalah kode lama"),
+        (("Pengadaan Mebel", "--within", "Mebel"), "Galat: 'Mebel' bukan kode Permendagri 90"),
     ],
 )
 def test_match_refuses_what_it_cannot_answer(args: tuple[str, ...], message: str) -> None:
@@ -250,7 +251,7 @@ def test_match_reads_a_printed_prefix_as_the_nomenclature_writes_it() -> None:
 def test_a_missing_reference_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     code, _, err = run("match", "x", "--nomenklatur", str(tmp_path / "nope"))
     assert code == 1
-    assert err.startswith("Error: ") and "kepmendagri_900.1.15.5-1317_2023.csv" in err
+    assert err.startswith("Galat: ") and "kepmendagri_900.1.15.5-1317_2023.csv" in err
     code, _, err = run(
         "run", str(SAMPLE_MD), "--out", str(tmp_path / "o"), "--nomenklatur", str(tmp_path / "nope")
     )
@@ -258,4 +259,4 @@ def test_a_missing_reference_is_named(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv("RENJA_NOMENKLATUR", str(tmp_path / "nope"))
     code, _, err = run("run", str(SAMPLE_MD), "--out", str(tmp_path / "o"))
     assert code == 0
-    assert err.startswith("Warning: codes are not verified or matched:")
+    assert err.startswith("Peringatan: kode tidak diverifikasi atau dicocokkan:")

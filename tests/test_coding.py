@@ -158,5 +158,5 @@ def test_without_a_reference_the_tables_still_come_out(tmp_path: Path, monkeypat
     doc = _document(tmp_path, 2024, [("5.03.02.2.02.0002", "Pengelolaan Kenaikan Pangkat ASN")])
     result = renja.process(doc)
     assert result.nomenclature is None
-    assert any("codes not verified or matched" in w for w in result.document.warnings)
+    assert any("kode tidak diverifikasi atau dicocokkan" in w for w in result.document.warnings)
     assert result.table("pergeseran_pagu").loc[0, "kode"] == "5.03.02.2.02.0002"

@@ -60,7 +60,7 @@ def out(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("out")
     done = CliRunner().invoke(main, ["run", str(docs), "--out", str(folder), "--no-report"])
     assert done.exit_code == 0, done.output
-    assert "corpus: 3 documents" in done.output
+    assert "korpus: 3 dokumen" in done.output
     assert "compare: porsi_program" in done.output  # one command: the dataset and its charts
     assert (folder / "corpus" / "compare" / "compare.html").exists()
     # kept as the run wrote it: test_rebuilding_gives_the_same_files rebuilds corpus/ without it
@@ -202,7 +202,7 @@ def test_a_folder_of_the_old_layout_stops_the_corpus(out: Path, tmp_path: Path) 
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     manifest["schema_version"] = 1
     manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
-    with pytest.raises(OutputSchemaError, match="process the document again"):
+    with pytest.raises(OutputSchemaError, match="proses dokumennya lagi"):
         build_corpus(old)
 
 
@@ -227,8 +227,8 @@ def test_renja_query_prints_a_table_or_csv(out: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["query", "SELEC nonsense"], "the query failed: Parser Error"),
-        (["query", "SELECT * FROM nowhere"], "the query failed: Catalog Error"),
+        (["query", "SELEC nonsense"], "kueri gagal: Parser Error"),
+        (["query", "SELECT * FROM nowhere"], "kueri gagal: Catalog Error"),
     ],
 )
 def test_a_bad_query_is_one_line(out: Path, args: list[str], message: str) -> None:
@@ -238,9 +238,9 @@ def test_a_bad_query_is_one_line(out: Path, args: list[str], message: str) -> No
 
 def test_a_missing_corpus_says_how_to_build_it(tmp_path: Path) -> None:
     done = CliRunner().invoke(main, ["query", "SELECT 1", "--corpus", str(tmp_path)])
-    assert done.exit_code == 1 and "build it with `renja corpus OUT`" in done.output
+    assert done.exit_code == 1 and "bangun dengan `renja corpus OUT`" in done.output
     done = CliRunner().invoke(main, ["corpus", str(tmp_path)])
-    assert done.exit_code == 1 and "holds no document outputs" in done.output
+    assert done.exit_code == 1 and "tidak berisi keluaran dokumen" in done.output
 
 
 def test_compare_follows_renumbered_codes_across_years(out: Path, tmp_path: Path) -> None:
@@ -307,5 +307,5 @@ def test_batch_json_and_corpus_agree(out: Path) -> None:
 def test_a_damaged_database_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "renja.duckdb").write_text("not a database", encoding="utf-8")
     done = CliRunner().invoke(main, ["query", "SELECT 1", "--corpus", str(tmp_path)])
-    assert done.exit_code == 1 and "cannot be opened" in done.output
+    assert done.exit_code == 1 and "tidak dapat dibuka" in done.output
     assert "Traceback" not in done.output

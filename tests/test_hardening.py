@@ -53,7 +53,7 @@ def one_error_line(done: Result, *words: str) -> str:
     """The one ``Error:`` line a failed command printed (exit 1, no traceback)."""
     assert done.exit_code == 1, done.output
     lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: "), done.stderr
+    assert len(lines) == 1 and lines[0].startswith("Galat: "), done.stderr
     assert "Traceback" not in done.output + done.stderr
     for word in words:
         assert word in lines[0], lines[0]
@@ -191,9 +191,9 @@ def test_a_killed_batch_leaves_nothing_a_later_run_counts(batch: Path, tmp_path:
 
     done = invoke("run", batch.parent / "docs", "--out", out, "--no-report")
     assert done.exit_code == 0, done.output
-    assert "a: skipped" in done.output and "b: skipped" in done.output  # resumed
+    assert "a: dilewati" in done.output and "b: dilewati" in done.output  # resumed
     assert sorted(p.name for p in out.iterdir() if p.name.startswith(".")) == [MARKER, LOCK]
-    assert "2 documents" in done.output and "corpus: 2 documents" in done.output
+    assert "2 dokumen" in done.output and "korpus: 2 dokumen" in done.output
 
 
 def test_the_manifest_is_written_last(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -358,7 +358,7 @@ def test_one_output_that_fails_is_a_warning_and_the_others_are_written(
     source = document(tmp_path / "a.md", [("Perencanaan SDM", "1.000", "2.000")])
     done = invoke("run", source, "--out", tmp_path / "out")
     assert done.exit_code == 0, done.output
-    assert "Warning: a: workbook Excel tidak ditulis" in done.stderr
+    assert "Peringatan: a: workbook Excel tidak ditulis" in done.stderr
     folder = tmp_path / "out" / "a"
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     assert any("workbook Excel tidak ditulis" in w for w in manifest["warnings"])
@@ -443,7 +443,7 @@ def test_a_decompression_bomb_is_one_line_within_bounded_memory(tmp_path: Path) 
     )  # fmt: skip
     lines = done.stderr.strip().splitlines()
     assert done.returncode == 1 and "Traceback" not in done.stderr
-    assert lines[0].startswith("Error: ") and "--max-stream" in lines[0] and "128 MiB" in lines[0]
+    assert lines[0].startswith("Galat: ") and "--max-stream" in lines[0] and "128 MiB" in lines[0]
     assert int(lines[-1].split()[1]) < 1024  # MiB: bounded, not the 4 GiB inside
     assert time.monotonic() - started < 60
 
@@ -500,9 +500,9 @@ def test_workers_past_the_memory_limit_fail_their_documents_with_a_line(tmp_path
     done = invoke("run", docs, "--out", tmp_path / "out", "--workers", "2", "--max-memory",
                   "64", "--no-report")  # fmt: skip
     assert done.exit_code == 1 and "Traceback" not in done.output + done.stderr
-    errors = [line for line in done.stderr.splitlines() if line.startswith("Error: ")]
+    errors = [line for line in done.stderr.splitlines() if line.startswith("Galat: ")]
     assert len(errors) == 3 and all("kehabisan memori" in e and "--max-memory" in e for e in errors)
-    assert "3 of 3 documents failed" in done.stderr
+    assert "3 dari 3 dokumen gagal" in done.stderr
     done = invoke("run", docs, "--out", tmp_path / "out", "--workers", "2", "--no-report")
     assert done.exit_code == 0  # the default bound leaves room
 
@@ -561,7 +561,7 @@ def test_a_full_or_read_only_disk_is_one_line(
     monkeypatch.setattr(writer, "_write", _refuse(error))
     source = document(tmp_path / "a.md", [("Perencanaan SDM", "1.000", "2.000")])
     line = one_error_line(invoke("run", source, "--out", tmp_path / "out"), words, "--out")
-    assert "internal error" not in line
+    assert "kesalahan internal" not in line
     assert not (tmp_path / "out" / "a").exists()
 
 
@@ -588,7 +588,7 @@ def test_a_bug_is_an_internal_error_and_debug_shows_it(
 
     monkeypatch.setattr(writer, "raw_csv", bug)
     source = document(tmp_path / "a.md", [("Perencanaan SDM", "1.000", "2.000")])
-    one_error_line(invoke("run", source, "--out", tmp_path / "out"), "internal error",
+    one_error_line(invoke("run", source, "--out", tmp_path / "out"), "kesalahan internal",
                    "ZeroDivisionError", "--debug")  # fmt: skip
     debug = invoke("run", source, "--out", tmp_path / "out", "--debug")
     assert isinstance(debug.exception, ZeroDivisionError)
@@ -609,7 +609,7 @@ def test_names_are_printed_with_control_characters_escaped(tmp_path: Path) -> No
     name = "renja\n2024\x1b[31m.md"
     (tmp_path / name).write_bytes(b"")
     done = invoke("run", tmp_path / name, "--out", tmp_path / "out")
-    line = one_error_line(done, "renja\\n2024\\x1b[31m.md", "the file is empty")
+    line = one_error_line(done, "renja\\n2024\\x1b[31m.md", "berkasnya kosong")
     assert "\x1b" not in done.stderr and "\x1b" not in line
 
 

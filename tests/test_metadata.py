@@ -165,10 +165,10 @@ def test_the_sidecar_corrects_metadata_and_the_manifest_says_so(tmp_path: Path) 
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        ("pemda,tahun\nx,2024\n", "needs a 'file' column"),
-        ("file,kota\nx.md,Bogor\n", "unknown sidecar column(s) kota"),
-        ("file,tahun\nx.md,dua ribu\n", "line 2: tahun must be a year"),
-        ("file,jenis_pemda\nx.md,kota\n", "jenis_pemda must be prov or kabkota"),
+        ("pemda,tahun\nx,2024\n", "memerlukan kolom 'file'"),
+        ("file,kota\nx.md,Bogor\n", "pendamping tidak dikenal kota"),
+        ("file,tahun\nx.md,dua ribu\n", "baris 2: tahun harus tahun"),
+        ("file,jenis_pemda\nx.md,kota\n", "jenis_pemda harus prov atau kabkota"),
     ],
 )
 def test_a_bad_sidecar_is_one_line(tmp_path: Path, content: str, message: str) -> None:
@@ -182,4 +182,4 @@ def test_a_bad_sidecar_is_one_line(tmp_path: Path, content: str, message: str) -
 
 def test_a_missing_sidecar_is_one_line(tmp_path: Path) -> None:
     code, output = _run("run", str(SAMPLE_MD), "--meta", str(tmp_path / "nope.csv"))
-    assert code == 1 and "the metadata sidecar cannot be read" in output
+    assert code == 1 and "pendamping tidak dapat dibaca" in output

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 
 import renja.model
 from renja.model.errors import ReferenceMissingError
+from renja.model.i18n import use_language
 from renja.normalize import nomenclature as nm
 from renja.normalize.nomenclature import (
     ENV_VAR,
@@ -49,6 +50,14 @@ XLSX_HEADER = [
 BIDANG_BKPSDM = "5.03 UNSUR PENUNJANG URUSAN PEMERINTAHAN BIDANG KEPEGAWAIAN"
 PROGRAM_BKPSDM = "5.03.02 PROGRAM KEPEGAWAIAN DAERAH"
 PENUNJANG_KAB = "x.xx.01 PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA"
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """These tests match the English wording of the reader's errors (in Indonesian, the
+    default: tests/test_messages.py)."""
+    with use_language("en"):
+        yield
 
 
 def _row(

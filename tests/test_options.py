@@ -73,7 +73,7 @@ def test_readers_refuse_what_is_not_read_options() -> None:
         ({"force": "ya"}, "force harus True atau False, bukan 'ya' (str)"),
         ({"corrections": {"kota": "X"}}, "kolom corrections 'kota' tidak dikenal; pilihan: pemda"),
         ({"corrections": {"tahun": 2024}}, "corrections['tahun'] harus teks, bukan 2024 (int)"),
-        ({"corrections": {"tahun": "dua"}}, "a.md: tahun must be a year such as 2025, not 'dua'"),
+        ({"corrections": {"tahun": "dua"}}, "a.md: tahun harus tahun seperti 2025, bukan 'dua'"),
     ],
 )
 def test_jobs_refuse_bad_values(settings: dict[str, Any], message: str) -> None:
@@ -124,7 +124,7 @@ def test_the_cli_prints_one_line_and_exits_1(tmp_path: Path, args: list[str], me
     where = ["--out", str(out)] if command == "run" else []
     code, stdout, stderr = cli(command, str(SAMPLE_MD), *options, *where)
     assert code == 1
-    assert stderr == f"Error: {message}\n"
+    assert stderr == f"Galat: {message}\n"
     assert stdout == ""
     assert not out.exists()  # refused before any work
 
@@ -138,5 +138,5 @@ def test_the_console_script_shows_no_traceback(tmp_path: Path) -> None:
         check=False,
     )  # fmt: skip
     assert done.returncode == 1
-    assert done.stderr == f"Error: engine 'fooo' tidak dikenal; {ENGINES}\n"
+    assert done.stderr == f"Galat: engine 'fooo' tidak dikenal; {ENGINES}\n"
     assert "Traceback" not in done.stdout + done.stderr

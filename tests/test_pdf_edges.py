@@ -30,7 +30,8 @@ def test_a_column_cut_at_the_page_edge_is_read_and_named(tmp_path: Path) -> None
     frame = result.table("pergeseran_pagu")
     assert frame["pagu_sesudah"].tolist() == [51120500, 5980000000, 200000000]
     assert frame["pagu_sebelum"].tolist() == [45870000, 6000535963, 189153750]
-    assert any("page 1: a table runs past the page's edge" in w for w in result.document.warnings)
+    warnings = result.document.warnings
+    assert any("halaman 1: sebuah tabel melewati tepi halaman" in w for w in warnings)
 
 
 def test_a_table_inside_the_page_gets_no_edge_warning(tmp_path: Path) -> None:

@@ -124,6 +124,6 @@ def test_engine_camelot_without_camelot_is_one_line(tmp_path: Path, monkeypatch)
     done = CliRunner().invoke(main, ["run", str(pdf), "--out", str(tmp_path / "o"),
                                      "--engine", "camelot"])  # fmt: skip
     assert done.exit_code == 1
-    assert "--engine camelot needs camelot-py" in done.output
+    assert "--engine camelot memerlukan camelot-py" in done.output
     assert "Traceback" not in done.output
     assert not (tmp_path / "o" / "grid").exists()

@@ -63,18 +63,18 @@ def _truncated(path: Path) -> Path:
 
 
 CASES = [
-    (lambda d: _write(d / "notes.pdf", b"Rencana Kerja 2024\njust text\n"), [], "is not a PDF"),
-    (_truncated_case := lambda d: _truncated(d / "cut.pdf"), [], "is a damaged PDF"),
-    (lambda d: _write(d / "garbage.pdf", b"%PDF-1.7\n\x00\x01garbage" * 40), [], "damaged PDF"),
-    (lambda d: _pdf(d / "locked.pdf", encrypt="rahasia"), [], "encrypted; give it with --password"),
+    (lambda d: _write(d / "notes.pdf", b"Rencana Kerja 2024\njust text\n"), [], "bukan PDF"),
+    (_truncated_case := lambda d: _truncated(d / "cut.pdf"), [], "PDF rusak"),
+    (lambda d: _write(d / "garbage.pdf", b"%PDF-1.7\n\x00\x01garbage" * 40), [], "PDF rusak"),
+    (lambda d: _pdf(d / "locked.pdf", encrypt="rahasia"), [], "sandinya dengan --password"),
     (
         lambda d: _pdf(d / "locked.pdf", encrypt="rahasia"),
         ["--password", "salah"],
-        "the password is wrong",
+        "kata sandinya salah",
     ),
-    (lambda d: _zero_pages(d / "empty.pdf"), [], "the PDF has no pages"),
-    (lambda d: _pdf(d / "long.pdf", pages=3), ["--max-pages", "2"], "has 3 pages, more than"),
-    (lambda d: _pdf(d / "scan.pdf", pages=2, text=False), [], "pages 1-2 of 2 have no text layer"),
+    (lambda d: _zero_pages(d / "empty.pdf"), [], "PDF ini tidak memiliki halaman"),
+    (lambda d: _pdf(d / "long.pdf", pages=3), ["--max-pages", "2"], "memiliki 3 halaman, melebihi"),
+    (lambda d: _pdf(d / "scan.pdf", pages=2, text=False), [], "halaman 1-2 dari 2 tidak memiliki"),
 ]
 
 
@@ -90,7 +90,7 @@ def test_bad_pdf_gets_one_line_and_exit_1(tmp_path: Path, make, args, message: s
     code, out, err = run("run", str(path), "--out", str(out_dir), *args)
     assert code == 1, out + err
     lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: "), err
+    assert len(lines) == 1 and lines[0].startswith("Galat: "), err
     assert message in lines[0]
     assert "Traceback" not in out + err
     written = list(out_dir.iterdir()) if out_dir.exists() else []
@@ -116,7 +116,7 @@ def test_scanned_pages_among_text_pages_are_named(tmp_path: Path) -> None:
     sheet.save()
     document = read(path)
     assert document.pages == 2
-    assert any("page 1 of 2 have no text layer" in w for w in document.warnings)
+    assert any("halaman 1 dari 2 tidak memiliki lapisan teks" in w for w in document.warnings)
     assert document.meta.tahun == 2025
 
 
@@ -130,8 +130,8 @@ def test_ocr_without_ocrmypdf_says_how_to_install(tmp_path: Path, monkeypatch) -
 def test_scanned_message_names_pages_and_the_way_out() -> None:
     assert page_ranges([1, 2, 98]) == "1-2, 98"
     text = scanned_message([1, 2, 98], 98, ocr_available=False)
-    assert text.startswith("pages 1-2, 98 of 98 have no text layer")
-    assert "install OCR" in text
+    assert text.startswith("halaman 1-2, 98 dari 98 tidak memiliki lapisan teks")
+    assert "pasang OCR" in text
     assert "--ocr" in scanned_message([3], 9, ocr_available=True)
 
 
@@ -173,7 +173,7 @@ def test_ocr_reads_a_scanned_table(tmp_path: Path) -> None:
     if shutil.which("ocrmypdf") is None:
         pytest.skip("ocrmypdf is not installed (sudo apt install ocrmypdf tesseract-ocr-ind)")
     path = _scanned_table(tmp_path / "scan.pdf")
-    with pytest.raises(InputError, match="no text layer"):
+    with pytest.raises(InputError, match="tidak memiliki lapisan teks"):
         read(path)
     document = read(path, ReadOptions(ocr=True))
     cells = {c for t in document.tables for r in t.rows for c in r.cells}

@@ -93,7 +93,8 @@ def test_sumut_forms_and_scanned_pages(processed: Processed) -> None:
     kinds = {t.form: len(t.frame) for t in result.tables}
     assert {"rekap_evaluasi", "reviu_rkpd", "rencana_kerja"} <= set(kinds)  # T-C.29, .31, .33
     assert kinds["rencana_kerja"] >= 90
-    assert any("pages 1-2, 98 of 98 have no text layer" in w for w in result.document.warnings)
+    scanned = "halaman 1-2, 98 dari 98 tidak memiliki lapisan teks"
+    assert any(scanned in w for w in result.document.warnings)
     frame = result.table("rencana_kerja")
     record = frame[frame["kode"] == "2.08.03.1.02"].iloc[0]  # its code sat mid-cell
     assert record["pagu"] == 179446757 and record["uraian"].startswith("Penyediaan Layanan")

@@ -77,8 +77,8 @@ def test_empty_marks(cell: str) -> None:
     [
         ("BB", "bukan angka: 'BB'"),
         ("1,2,3", "lebih dari satu koma desimal"),
-        ("1.0035", "group '0035' has 4 digits"),
-        ("1.00.3", "group '00' has 2 digits"),
+        ("1.0035", "kelompok '0035' berisi 4 digit"),
+        ("1.00.3", "kelompok '00' berisi 2 digit"),
         (",5", "tidak ada angka sebelum koma desimal"),
     ],
 )

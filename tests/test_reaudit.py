@@ -89,7 +89,7 @@ def test_a_corrected_total_loses_its_finding_and_its_parquet_follows(out: Path) 
     edit_cell(table, {"baris": total["baris"]}, "pagu_total", str(murni + tambah))
     code, _, stderr = check(str(folder), "--fail-on", "never")
     assert code == 0
-    assert f"written again: {TOTALS}.csv, {TOTALS}.parquet" in stderr
+    assert f"ditulis lagi: {TOTALS}.csv, {TOTALS}.parquet" in stderr
     assert "aritmetika_baris" not in findings_at(folder, TOTALS, "pagu_total", row=total["baris"])
     parquet = pd.read_parquet(table.with_suffix(".parquet"))
     last = parquet.iloc[-1]
@@ -185,7 +185,7 @@ def test_a_parent_folder_is_checked_and_reported_document_by_document(
     (out / "kedua" / "report.html").unlink()
     code, _, stderr = check(str(out), "--fail-on", "never", "-q")
     assert code == 0
-    assert stderr.count("data tables audited") == 2
+    assert stderr.count("tabel data diperiksa") == 2
     result = CliRunner().invoke(main, ["report", str(out)])
     assert result.exit_code == 0
     assert (second / "report.html").is_file()
@@ -196,4 +196,4 @@ def test_a_folder_that_is_no_output_is_checked_as_documents(tmp_path: Path) -> N
     empty = tmp_path / "kosong"
     empty.mkdir()
     code, _, stderr = check(str(empty))
-    assert code == 1 and "no documents to process" in stderr
+    assert code == 1 and "tidak ada dokumen untuk diproses" in stderr

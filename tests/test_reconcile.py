@@ -201,7 +201,7 @@ def test_the_command_serves_until_stopped(tmp_path: Path) -> None:
             [str(renja), "reconcile", "--port", str(port)], capture_output=True, text=True
         )
         assert busy.returncode == 1
-        assert busy.stderr.strip() == f"Error: Port {port} di {HOST} sudah dipakai; pilih port " \
+        assert busy.stderr.strip() == f"Galat: Port {port} di {HOST} sudah dipakai; pilih port " \
             "lain dengan --port."
     finally:
         process.terminate()

@@ -31,6 +31,8 @@ from renja.present.workbook import write_workbook
 
 from .sheets import table_sheets
 
+JSON_DATA = "application/json"  # the page's own words for its script (no code)
+
 FORMULA = '=HYPERLINK("http://example.invalid/x","klik")'
 HOSTILE = '<script>alert(1)</script> "><img src=x onerror=alert(1)> </script>'
 
@@ -336,7 +338,7 @@ def test_policy_pins_exactly_the_inlined_style_and_script(dom: Element) -> None:
     """The policy's hashes are those of the page's own <style> and <script>, as inlined."""
     policy = dom.find("meta", http_equiv="Content-Security-Policy").attrs["content"]
     for directive, tag in (("style-src", "style"), ("script-src", "script")):
-        (element,) = dom.find_all(tag)
+        (element,) = [e for e in dom.find_all(tag) if e.attrs.get("type") != JSON_DATA]
         digest = hashlib.sha256(element.text.encode("utf-8")).digest()
         assert f"{directive} 'sha256-{base64.b64encode(digest).decode('ascii')}';" in policy
 
@@ -418,7 +420,7 @@ def test_many_findings_of_a_check_keep_the_report_light(
 
 
 def test_folder_without_manifest_is_a_one_line_error(tmp_path: Path) -> None:
-    with pytest.raises(RenjaError, match=r"no manifest\.json; not a renja output folder"):
+    with pytest.raises(RenjaError, match=r"tidak ada manifest\.json; bukan folder keluaran renja"):
         render_report(tmp_path)
 
 
@@ -463,7 +465,9 @@ def hostile_page(sample_out: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 
 def test_hostile_text_is_escaped_everywhere(hostile_page: str) -> None:
     dom = parse_html(hostile_page)
-    assert len(dom.find_all("script")) == 1  # the page's own, at the end
+    scripts = dom.find_all("script")  # the page's own, at the end: its words, then its code
+    assert [s.attrs.get("type") for s in scripts] == [JSON_DATA, None]
+    assert isinstance(json.loads(scripts[0].text), dict)
     assert dom.find_all("img") == []
     for element in dom.iter():
         assert not any(name.startswith("on") for name in element.attrs), element.tag

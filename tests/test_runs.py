@@ -41,7 +41,7 @@ def test_a_resumed_run_keeps_each_documents_counts(out: Path, tmp_path: Path) ->
     assert code == 0
     second = _batch(again)
     assert {d["status"] for d in second["documents"]} == {"skipped"}
-    assert "3 documents: 0 ok, 3 skipped, 0 failed" in stdout
+    assert "3 dokumen: 0 berhasil, 3 dilewati, 0 gagal" in stdout
     for before, after in zip(first["documents"], second["documents"], strict=True):
         assert before["findings"]["error"] == after["findings"]["error"]
         kept = ("tables", "rows", "repairs", "findings", "kinds", "audit", "pages", "warnings")
@@ -50,7 +50,7 @@ def test_a_resumed_run_keeps_each_documents_counts(out: Path, tmp_path: Path) ->
     assert sample["findings"]["error"] > 0 and sample["tables"] > 0 and sample["rows"] > 0
     # the summary adds up what was found, not zeros
     errors = sum(d["findings"]["error"] for d in first["documents"])
-    assert f"findings: {errors} error" in second["summary"]
+    assert f"temuan: {errors} error" in second["summary"]
 
 
 def test_renja_corpus_rebuilds_the_comparisons_too(out: Path, tmp_path: Path) -> None:
@@ -60,7 +60,7 @@ def test_renja_corpus_rebuilds_the_comparisons_too(out: Path, tmp_path: Path) ->
     before = page.stat().st_mtime_ns
     code, stdout, stderr = _run("corpus", str(folder))
     assert code == 0, stderr
-    assert "corpus: 3 documents" in stdout and "compare: porsi_program" in stdout
+    assert "korpus: 3 dokumen" in stdout and "compare: porsi_program" in stdout
     assert page.exists() and page.stat().st_mtime_ns > before  # written again, not left out
     names = {p.name for p in page.parent.iterdir()}
     assert {"porsi_program.csv", "perubahan.csv", "porsi_program.png"} <= names

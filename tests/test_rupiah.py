@@ -110,7 +110,8 @@ def test_lost_or_added_digit_is_refused(cell: str, group: str) -> None:
     parsed = parse_rupiah(cell)
     assert parsed.value is None
     assert parsed.problem == (
-        f"group {group!r} has {len(group)} digits: a digit was lost or added in {cell!r}"
+        f"kelompok {group!r} berisi {len(group)} digit: ada digit yang hilang atau bertambah di "
+        f"{cell!r}"
     )
 
 

@@ -21,6 +21,7 @@ from renja.model.checks import (
     Check,
 )
 from renja.model.contract import CellType, RatioCheck
+from renja.model.i18n import _, ngettext
 from renja.model.refs import CellRef
 from renja.validate.sheet import DEPTH, Number, Row, Sheet, subtract
 
@@ -182,7 +183,7 @@ def hierarchy_relations(sheet: Sheet) -> list[Relation]:
                 children += _unlevelled_children(descendants, nearest, column)
             children.sort(key=lambda r: r.number)
             level = next(k for k, v in DEPTH.items() if v == nearest).replace("_", " ")
-            formula = f"jumlah {len(children)} {level}"
+            formula = _("sum of {n} {level}").format(n=len(children), level=level)
             out.append(_sum_of(CHILDREN, sheet, row, children, column, formula))
     return out
 
@@ -247,8 +248,9 @@ def total_relations(sheet: Sheet) -> list[Relation]:
         for column in checked:
             if row.number_at(column) is None or not members[column]:
                 continue
+            rows = ngettext("sum of {n} row", "sum of {n} rows", len(members[column]))
             relation = _sum_of(
-                TOTAL, sheet, row, members[column], column, f"jumlah {len(members[column])} baris"
+                TOTAL, sheet, row, members[column], column, rows.format(n=len(members[column]))
             )
             out.append(replace(relation, money=column in amounts))
     return out

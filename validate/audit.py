@@ -29,6 +29,7 @@ from renja.model.checks import (
     TABEL_TIDAK_LENGKAP,
     Check,
 )
+from renja.model.i18n import N_, _
 from renja.model.records import Finding, Source
 from renja.model.refs import CellRef, Related
 from renja.model.severity import Severity
@@ -80,7 +81,7 @@ LEVEL_WORDS = {
     "sub_kegiatan": "Sub kegiatan",
     "bidang": "Bidang",
     "urusan": "Urusan",
-    "skpd": "Baris SKPD",
+    "skpd": N_("SKPD row"),
     "unit": "Unit (UPTD)",
     "akun": "Akun",
     "kelompok": "Kelompok",
@@ -209,20 +210,31 @@ def _pattern_finding(key: PatternKey, bad: list[Outcome], total: int, book: Book
     check, table, column = key
     first = bad[0].relation
     row = book.sheets[table].row(first.target.row)
-    what = "rumus" if check == ROW else "jumlah"
+    message = (
+        _(
+            "Column {column} fails the formula '{formula}' in {n} of {total} rows. So many are "
+            "no typos one by one: this column is likely not the sum it seems to be, or the "
+            "document does not follow the formula it prints. Check this column against the "
+            "document; its rows are not reported one by one."
+        )
+        if check == ROW
+        else _(
+            "Column {column} fails the sum '{formula}' in {n} of {total} rows. So many are no "
+            "typos one by one: this column is likely not the sum it seems to be, or the document "
+            "does not follow the formula it prints. Check this column against the document; its "
+            "rows are not reported one by one."
+        )
+    )
     return Finding(
         POLA_HITUNGAN_GAGAL,
         POLA_HITUNGAN_GAGAL.severity,
-        f"Kolom {column} tidak memenuhi {what} '{first.formula}' di {len(bad)} dari {total} "
-        "baris. Sebanyak itu bukan salah ketik satu per satu: kolom ini kemungkinan bukan "
-        "penjumlahan yang dimaksud, atau dokumen tidak mengikuti rumus yang dicetaknya. "
-        "Periksa kolom ini dengan dokumennya; baris-barisnya tidak dilaporkan satu per satu.",
+        message.format(column=column, formula=first.formula, n=len(bad), total=total),
         table=table,
         row=first.target.row,
         source=row.source,
         column=column,
-        expected=f"{total - len(bad)} dari {total} cocok",
-        found=f"{len(bad)} dari {total} tidak cocok",
+        expected=_("{n} of {total} match").format(n=total - len(bad), total=total),
+        found=_("{n} of {total} do not match").format(n=len(bad), total=total),
         related=tuple(o.relation.target for o in bad),
     )
 
@@ -234,7 +246,7 @@ def table_audit(sheet: Sheet, relations: int, ratios: int) -> TableAudit:
         return TableAudit(AuditStatus.INCOMPLETE, relations + ratios, "; ".join(table.gaps))
     if relations + ratios:
         return TableAudit(AuditStatus.CHECKED, relations + ratios)
-    return TableAudit(AuditStatus.SCHEMA_ONLY, 0, "tabel ini tidak memuat jumlah yang diperiksa")
+    return TableAudit(AuditStatus.SCHEMA_ONLY, 0, _("this table holds no sums to check"))
 
 
 def _incomplete_finding(sheet: Sheet) -> Finding:
@@ -242,8 +254,10 @@ def _incomplete_finding(sheet: Sheet) -> Finding:
     return Finding(
         TABEL_TIDAK_LENGKAP,
         TABEL_TIDAK_LENGKAP.severity,
-        f"Tabel {table.table_id} tidak terbaca utuh ({'; '.join(table.gaps)}); jumlah-jumlahnya "
-        "tidak diperiksa. Periksa tabel ini dengan dokumennya.",
+        _(
+            "Table {table} was not read whole ({gaps}); its sums are not checked. Check this "
+            "table against the document."
+        ).format(table=table.table_id, gaps="; ".join(table.gaps)),
         table=table.table_id,
         source=sheet.rows[0].source if sheet.rows else Source(),
     )
@@ -260,7 +274,7 @@ def audit(tables: Sequence[CleanTable], earlier: list[Finding]) -> Audited:
     }
     recon = reconcile(sheets, unreadable)
     book = Book({s.id: s for s in sheets}, set(unreadable))
-    book.suggested = {cell: value for cell, (value, _) in recon.candidates.items()}
+    book.suggested = {cell: value for cell, (value, _sources) in recon.candidates.items()}
     by_sheet = {sheet.id: [*row_relations(sheet), *sums_of(sheet)] for sheet in sheets}
     relations = [rel for rels in by_sheet.values() for rel in rels]
     evaluated = [o for r in relations if (o := evaluate(r, book.value))]
@@ -341,14 +355,28 @@ def _rounding_finding(outcome: Outcome, book: Book) -> Finding:
     cell = relation.target
     return book.cell_finding(
         ROUNDING,
-        f"{cell.column} tercetak {rupiah(outcome.found)}, {relation.formula} = "
-        f"{rupiah(outcome.expected)}: selisih {rupiah(outcome.difference)}"
-        f"{' rupiah' if relation.money else ''}, sebesar pembulatan angka-angkanya.",
+        (
+            _(
+                "{column} prints {found}, {formula} = {expected}: a difference of {difference} "
+                "rupiah, as large as the rounding of its figures."
+            )
+            if relation.money
+            else _(
+                "{column} prints {found}, {formula} = {expected}: a difference of {difference}, "
+                "as large as the rounding of its figures."
+            )
+        ).format(
+            column=cell.column,
+            found=rupiah(outcome.found),
+            formula=relation.formula,
+            expected=rupiah(outcome.expected),
+            difference=rupiah(outcome.difference),
+        ),
         cell,
         expected=outcome.expected,
         found=outcome.found,
         difference=outcome.difference,
-        related=tuple(c for _, c in relation.terms),
+        related=tuple(c for _sign, c in relation.terms),
     )
 
 
@@ -358,8 +386,15 @@ def _ratio_finding(sheet: Sheet, outcome: RatioOutcome) -> Finding:
     return Finding(
         RATIO,
         RATIO.severity,
-        f"{column} tercetak {show(outcome.found)}%, tetapi realisasi / target × 100 = "
-        f"{show(outcome.expected)}% (toleransi {show(outcome.tolerance)} poin).",
+        _(
+            "{column} prints {found}%, but realisasi / target × 100 = {expected}% (tolerance "
+            "{tolerance} points)."
+        ).format(
+            column=column,
+            found=show(outcome.found),
+            expected=show(outcome.expected),
+            tolerance=show(outcome.tolerance),
+        ),
         table=sheet.id,
         row=row.number,
         source=row.source,
@@ -386,8 +421,12 @@ def _with_candidate(finding: Finding, recon: Reconciliation) -> Finding:
     return replace(
         finding,
         expected=show(value),
-        message=f"{finding.message} Tabel lain ({tables}) mencatat {rupiah(value)} untuk kode "
-        "yang sama; itulah nilai yang disarankan.",
+        message=finding.message
+        + " "
+        + _(
+            "Other tables ({tables}) record {value} for the same code; that is the value "
+            "suggested."
+        ).format(tables=tables, value=rupiah(value)),
         related=tuple(sources),
     )
 
@@ -519,8 +558,10 @@ def _suspects(outcomes: list[Outcome], book: Book) -> list[tuple[Finding, list[O
         current = printed[cell]
         finding = book.cell_finding(
             SUSPECT,
-            f"Nilai {cell.column} tercetak {rupiah(current)}; dengan {rupiah(fix)} "
-            f"{len(fresh)} hitungan yang kini tidak cocok menjadi cocok. Kemungkinan salah ketik.",
+            _(
+                "The value of {column} prints {current}; with {fix}, {n} sums that fail now would "
+                "match. Likely a typo."
+            ).format(column=cell.column, current=rupiah(current), fix=rupiah(fix), n=len(fresh)),
             cell,
             expected=fix,
             found=current,
@@ -555,32 +596,42 @@ def _relation_finding(
     row = book.sheets[cell.table].row(cell.row)
     found, expected, difference = outcome.found, outcome.expected, outcome.difference
     if relation.check == ROW:
-        message = (
-            f"{relation.formula} = {rupiah(expected)}, tetapi {cell.column} tercetak "
-            f"{rupiah(found)} (selisih {rupiah(difference)})."
+        template = _(
+            "{formula} = {expected}, but {column} prints {found} (difference {difference})."
         )
     elif relation.check == CHILDREN:
-        who = " ".join(
-            filter(None, [LEVEL_WORDS.get(str(row.values.get("level")), "Baris"), row.kode])
-        )
-        message = (
-            f"{who} tercetak {rupiah(found)} di kolom {cell.column}, tetapi "
-            f"{relation.formula} di bawahnya = {rupiah(expected)} (selisih {rupiah(difference)})."
+        template = _(
+            "{who} prints {found} in column {column}, but {formula} below it = {expected} "
+            "(difference {difference})."
         )
     else:
-        message = (
-            f"Baris jumlah tercetak {rupiah(found)} di kolom {cell.column}, tetapi "
-            f"{relation.formula} = {rupiah(expected)} (selisih {rupiah(difference)})."
+        template = _(
+            "The total row prints {found} in column {column}, but {formula} = {expected} "
+            "(difference {difference})."
         )
+    level = LEVEL_WORDS.get(str(row.values.get("level")))
+    message = template.format(
+        formula=relation.formula,
+        expected=rupiah(expected),
+        column=cell.column,
+        found=rupiah(found),
+        difference=rupiah(difference),
+        who=" ".join(filter(None, [_(level) if level else _("Row"), row.kode])),
+    )
     guessed = [c for c in relation.cells if c in book.unreadable and c in book.suggested]
     if guessed:
-        message += " (Sel yang tidak terbaca dihitung dengan nilai yang disarankan.)"
+        message += " " + _("(The cells that cannot be read count with their suggested value.)")
     mended = diagnosis.mended_by.get(relation, [])
     if mended:
-        cells = ", ".join(f"baris {c.row} {c.column} = {rupiah(v)}" for c, v in mended)
-        message += f" Dengan nilai dari tabel lain ({cells}) hitungan ini cocok."
+        cells = ", ".join(
+            _("row {row} {column} = {value}").format(row=c.row, column=c.column, value=rupiah(v))
+            for c, v in mended
+        )
+        message += " " + _("With the values of other tables ({cells}) this sum matches.").format(
+            cells=cells
+        )
     elif root is not None:
-        message += " Satu sel yang diduga salah ketik menjelaskannya (lihat akar masalah)."
+        message += " " + _("One cell that is likely a typo explains it (see the root cause).")
     else:
         message += _hints(outcome, book, recon, known)
     return book.cell_finding(
@@ -591,7 +642,7 @@ def _relation_finding(
         found=found,
         difference=difference,
         root_cause=root,
-        related=tuple(c for _, c in relation.terms),
+        related=tuple(c for _sign, c in relation.terms),
     )
 
 
@@ -611,12 +662,14 @@ def _hints(
     gap = magnitude(again.difference if again else outcome.difference)
     gaps = {gap, magnitude(outcome.difference)} - {0}
     hints = []
-    for _, cell in relation.terms:
+    for _sign, cell in relation.terms:
         if book.value(cell) in gaps:
             row = book.sheets[cell.table].row(cell.row)
             hints.append(
-                f"selisihnya sama dengan baris {cell.row} ({row.kode or row.uraian}), yang mungkin "
-                "terhitung ganda atau terlewat"
+                _(
+                    "the difference equals row {row} ({name}), which may be counted twice or "
+                    "left out"
+                ).format(row=cell.row, name=row.kode or row.uraian)
             )
     if relation.check in (CHILDREN, TOTAL):
         for value in sorted(gaps):
@@ -635,7 +688,7 @@ def _missing_children(
     column = sheet.table.contract.column(target) if target is not None else None
     measure = column.quantity if column else None
     present = {
-        sheet.row(c.row).kode: book.value(c) for _, c in relation.terms if sheet.row(c.row).kode
+        sheet.row(c.row).kode: book.value(c) for _sign, c in relation.terms if sheet.row(c.row).kode
     }
     hints = []
     for code, (table, value) in sorted(known.get(measure or "", {}).items()):
@@ -644,11 +697,14 @@ def _missing_children(
         if parent and not code.startswith(parent + "."):
             continue
         if code not in present:
-            hints.append(f"{code} tercatat di {table} dengan nilai {rupiah(value)} tetapi tidak "
-                         "punya baris di tabel ini")  # fmt: skip
+            hint = _("{code} is recorded in {table} with the value {value} but has no row in this "
+                     "table")  # fmt: skip
         elif not present[code]:
-            hints.append(f"{code} tercatat di {table} dengan nilai {rupiah(value)} tetapi kosong "
-                         "di tabel ini")  # fmt: skip
+            hint = _("{code} is recorded in {table} with the value {value} but is empty in this "
+                     "table")  # fmt: skip
+        else:
+            continue
+        hints.append(hint.format(code=code, table=table, value=rupiah(value)))
     return hints
 
 

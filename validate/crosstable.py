@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from renja.model.checks import BEDA_ANTAR_TABEL
+from renja.model.i18n import N_, _
 from renja.model.records import Finding
 from renja.model.refs import CellRef
 from renja.model.severity import Severity
@@ -23,12 +24,12 @@ CHECK = BEDA_ANTAR_TABEL
 # Targets disagree far more often than money and carry units; their differences are notes.
 TARGET_PREFIX = "target"
 MEASURE_LABELS = {
-    "pagu_sebelum": "pagu sebelum perubahan (murni)",
-    "pagu_sesudah": "pagu sesudah perubahan",
-    "pagu_maju": "pagu prakiraan maju",
-    "target_sebelum": "target sebelum perubahan",
-    "target_sesudah": "target sesudah perubahan",
-    "target_maju": "target prakiraan maju",
+    "pagu_sebelum": N_("pagu before the perubahan (murni)"),
+    "pagu_sesudah": N_("pagu after the perubahan"),
+    "pagu_maju": N_("pagu of the prakiraan maju"),
+    "target_sebelum": N_("target before the perubahan"),
+    "target_sesudah": N_("target after the perubahan"),
+    "target_maju": N_("target of the prakiraan maju"),
 }
 
 
@@ -149,7 +150,7 @@ def reconcile(sheets: list[Sheet], unreadable: Mapping[CellRef, str]) -> Reconci
         result.groups.append(group)
         for p in known:
             result.group_of[p.cell] = group
-            result.alternatives[p.cell] = [v for v, _ in ranked if v != p.value]
+            result.alternatives[p.cell] = [v for v, _score in ranked if v != p.value]
     return result
 
 
@@ -179,7 +180,7 @@ def group_findings(group: Group, implicated: Mapping[CellRef, Number]) -> list[F
     Without one, the group is reported once: on the cell that the document's own arithmetic
     implicates (the suggestion is the other table's value that mends it), else on the first.
     """
-    label = MEASURE_LABELS.get(group.measure, group.measure)
+    label = _(MEASURE_LABELS[group.measure]) if group.measure in MEASURE_LABELS else group.measure
     target = group.measure.startswith(TARGET_PREFIX)
     severity = Severity.INFO if target else CHECK.severity
     fmt = show if target else rupiah
@@ -188,14 +189,14 @@ def group_findings(group: Group, implicated: Mapping[CellRef, Number]) -> list[F
         suggestion = implicated.get(where.cell)
         listed = "; ".join(f"{p.cell.table}: {fmt(p.value)}" for p in group.known)
         advice = (
-            f"hitungan di tabel ini cocok dengan {fmt(suggestion)}"
+            _("the sums of this table match {value}").format(value=fmt(suggestion))
             if suggestion is not None
-            else "periksa dokumen sumber"
+            else _("check the source document")
         )
-        message = (
-            f"Nilai {label} untuk kode {group.kode} berbeda antartabel tanpa mayoritas "
-            f"({listed}); {advice}."
-        )
+        message = _(
+            "The value of {label} for code {kode} differs between tables with no majority "
+            "({listed}); {advice}."
+        ).format(label=label, kode=group.kode, listed=listed, advice=advice)
         others = tuple(p.cell for p in group.known if p is not where)
         return [_finding(where, group.kode, severity, suggestion, message, others)]
     agreeing = [p for p in group.known if p.value == group.agreed]
@@ -203,10 +204,16 @@ def group_findings(group: Group, implicated: Mapping[CellRef, Number]) -> list[F
     for p in group.known:
         if p.value == group.agreed:
             continue
-        message = (
-            f"Nilai {label} untuk kode {group.kode} tercetak {fmt(p.value)} di {p.cell.table}, "
-            f"sedangkan {_table_list(agreeing)} mencatat {fmt(group.agreed)}; nilai yang "
-            f"disarankan: {fmt(group.agreed)}."
+        message = _(
+            "The value of {label} for code {kode} prints {value} in {table}, while {others} "
+            "record {agreed}; the value suggested: {agreed}."
+        ).format(
+            label=label,
+            kode=group.kode,
+            value=fmt(p.value),
+            table=p.cell.table,
+            others=_table_list(agreeing),
+            agreed=fmt(group.agreed),
         )
         related = tuple(q.cell for q in agreeing)
         findings.append(_finding(p, group.kode, severity, group.agreed, message, related))

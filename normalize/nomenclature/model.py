@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, fields
 from functools import cached_property
 
 from renja.model.errors import ReferenceMissingError
+from renja.model.i18n import _
 from renja.model.kode import LEVELS, PROVINSI_CLASS, SEGMENT_WIDTHS, Kode
 from renja.normalize.words import vocabulary_from_texts
 
@@ -106,7 +107,9 @@ def normalize_jenis_pemda(value: str) -> str:
     """
     jenis = _JENIS_ALIASES.get(value.strip().lower())
     if jenis is None:
-        raise ValueError(f"unknown jenis_pemda {value!r}; expected 'kabkota' or 'prov'")
+        raise ValueError(
+            _("unknown jenis_pemda {value!r}; expected 'kabkota' or 'prov'").format(value=value)
+        )
     return jenis
 
 
@@ -158,7 +161,7 @@ class Nomenclature:
 
     def versions(self) -> list[str]:
         """The loaded versions, oldest first."""
-        loaded = {version for (version, _, _), _ in self._slices}
+        loaded = {version for (version, _other, _other2), _other3 in self._slices}
         return [v for v in VERSIONS if v in loaded]
 
     def select(
@@ -248,7 +251,9 @@ class Nomenclature:
         jenis = normalize_jenis_pemda(jenis_pemda) if jenis_pemda else KABKOTA
         loaded = self.versions()
         if not loaded:
-            raise ReferenceMissingError(f"The nomenclature from {self.source} holds no entries.")
+            raise ReferenceMissingError(
+                _("The nomenclature from {source} holds no entries.").format(source=self.source)
+            )
         old = year is not None and year <= LAST_YEAR_1317 and jenis == KABKOTA
         preferred = VERSION_1317 if old else VERSION_2027
         return preferred if preferred in loaded else loaded[0]

@@ -11,6 +11,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from renja.model.errors import ReferenceMissingError
+from renja.model.i18n import N_, _
 from renja.model.kode import LEVELS
 from renja.normalize.nomenclature.model import (
     KABKOTA,
@@ -32,7 +33,7 @@ XLSX_COLUMNS = ("JENIS PEMDA", "BIDANG", "PROGRAM", "KEGIATAN", "SUBKEGIATAN", "
 XLSX_PREVIOUS = "SUBKEGIATAN SEBELUMNYA"
 XLSX_HEADER_SEARCH_ROWS = 10  # the header is the first row; allow a title block above it
 
-NOT_UTF8 = "it is not UTF-8 text"
+NOT_UTF8 = N_("it is not UTF-8 text")
 
 _CODE_NAME = re.compile(r"([0-9Xx]+(?:\.[0-9Xx]+)*)\s+(.*)", re.S)
 
@@ -42,7 +43,14 @@ class ReferenceUnreadableError(ReferenceMissingError):
 
 
 def unreadable(path: Path, why: str) -> ReferenceUnreadableError:
-    return ReferenceUnreadableError(f"Cannot read the nomenclature file {path}: {why}.")
+    return ReferenceUnreadableError(
+        _("Cannot read the nomenclature file {path}: {why}.").format(path=path, why=why)
+    )
+
+
+def missing_columns(missing: Sequence[str]) -> str:
+    """Why a file with too few columns cannot be read."""
+    return _("the columns {columns} are missing").format(columns=", ".join(missing))
 
 
 # --- cells -----------------------------------------------------------------------------------
@@ -93,24 +101,31 @@ def _csv_rows(path: Path, needed: Sequence[str]) -> Iterator[tuple[int, dict[str
             header = next(reader, [])
             missing = [c for c in needed if c not in header]
             if missing:
-                raise unreadable(path, f"the columns {', '.join(missing)} are missing")
+                raise unreadable(path, missing_columns(missing))
             index = [(c, header.index(c)) for c in needed]
             for row in reader:
                 if not any(row):
                     continue
                 if len(row) < len(header):
                     line = reader.line_num
-                    raise unreadable(path, f"line {line} has {len(row)} of {len(header)} fields")
+                    raise unreadable(
+                        path,
+                        _("line {line} has {n} of {total} fields").format(
+                            line=line, n=len(row), total=len(header)
+                        ),
+                    )
                 yield reader.line_num, {c: row[i] for c, i in index}
     except UnicodeDecodeError as exc:
-        raise unreadable(path, NOT_UTF8) from exc
+        raise unreadable(path, _(NOT_UTF8)) from exc
     except (csv.Error, OSError) as exc:
         raise unreadable(path, str(exc)) from exc
 
 
 def _level(path: Path, line: int, level: str) -> str:
     if level not in LEVELS:
-        raise unreadable(path, f"line {line} has the unknown level {level!r}")
+        raise unreadable(
+            path, _("line {line} has the unknown level {level!r}").format(line=line, level=level)
+        )
     return level
 
 
@@ -140,7 +155,8 @@ def read_2027_csv(path: Path) -> list[Entry]:
         try:
             jenis = normalize_jenis_pemda(row["jenis_pemda"])
         except ValueError as exc:
-            raise unreadable(path, f"line {line}: {exc}") from exc
+            reason = _("line {line}: {reason}").format(line=line, reason=exc)
+            raise unreadable(path, reason) from exc
         entries.append(
             Entry(
                 canonical_code(row["code"]),
@@ -180,11 +196,14 @@ def read_sipd_xlsx(path: Path) -> list[Entry]:
         None,
     )
     if header_at is None:
-        raise unreadable(path, f"no header row with the columns {', '.join(XLSX_COLUMNS)}")
+        raise unreadable(
+            path,
+            _("no header row with the columns {columns}").format(columns=", ".join(XLSX_COLUMNS)),
+        )
     header = [c.upper() for c in rows[header_at]]
     missing = [c for c in XLSX_COLUMNS if c not in header]
     if missing:
-        raise unreadable(path, f"the columns {', '.join(missing)} are missing")
+        raise unreadable(path, missing_columns(missing))
     col = {name: header.index(name) for name in (*XLSX_COLUMNS, XLSX_PREVIOUS) if name in header}
     entries: list[Entry] = []
     seen: set[tuple[str, str, str]] = set()
@@ -204,13 +223,17 @@ def _xlsx_cells(path: Path) -> list[list[str]]:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except (*XLSX_READ_ERRORS, InvalidFileException) as exc:
-        raise unreadable(path, f"it is not an .xlsx workbook ({exc})") from exc
+        raise unreadable(
+            path, _("it is not an .xlsx workbook ({reason})").format(reason=exc)
+        ) from exc
     try:
         return [
             [tidy(v) for v in row] for row in workbook.worksheets[0].iter_rows(values_only=True)
         ]
     except XLSX_READ_ERRORS as exc:
-        raise unreadable(path, f"its first sheet cannot be read ({exc})") from exc
+        raise unreadable(
+            path, _("its first sheet cannot be read ({reason})").format(reason=exc)
+        ) from exc
     finally:
         workbook.close()
 
@@ -222,12 +245,19 @@ def _xlsx_row_entries(
     try:
         jenis = normalize_jenis_pemda(row[col["JENIS PEMDA"]])
     except ValueError as exc:
-        raise unreadable(path, f"row {number}: {exc}") from exc
+        raise unreadable(
+            path, _("row {number}: {reason}").format(number=number, reason=exc)
+        ) from exc
     parts = [*XLSX_LEVEL_COLUMNS, ("SUBKEGIATAN", "sub_kegiatan")]
     for column, level in parts:
         split = split_code_name(row[col[column]])
         if split is None:
-            raise unreadable(path, f"row {number}, column {column} holds no 'CODE NAME'")
+            raise unreadable(
+                path,
+                _("row {number}, column {column} holds no 'CODE NAME'").format(
+                    number=number, column=column
+                ),
+            )
         if (jenis, level, split[0]) in seen:
             continue
         seen.add((jenis, level, split[0]))

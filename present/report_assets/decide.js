@@ -11,9 +11,9 @@
   var SCOPE = { terima_saran: "sel", ubah_nilai: "sel", pilih_kode: "kode", tolak_kode: "kode",
     ubah_bentuk: "tabel", bukan_tabel_data: "tabel", dokumen_benar: "temuan",
     kesalahan_diterima: "temuan" };
-  var LABELS = { terima_saran: "terima saran", ubah_nilai: "ubah nilai", pilih_kode: "pilih kode",
-    tolak_kode: "tolak semua kandidat", dokumen_benar: "dokumen benar",
-    kesalahan_diterima: "terima sebagai kesalahan" };
+  /* What the script says, in the page's language (the page's JSON block "pesan"). */
+  var text = JSON.parse(document.getElementById("pesan").textContent);
+  var LABELS = text.actions;
   var fileName = section.getAttribute("data-berkas") || "keputusan.csv";
   var count = document.getElementById("k-jumlah");
   var by = document.getElementById("k-oleh");
@@ -57,7 +57,7 @@
 
   function update() {
     var n = Object.keys(made).length;
-    count.textContent = n ? n + " keputusan baru belum disimpan." : "Belum ada keputusan baru.";
+    count.textContent = n ? text.unsaved.replace("{n}", n) : text.none_new;
   }
 
   function decide(form, button) {
@@ -75,7 +75,7 @@
         form.querySelector(".k-kode").value;
     }
     if ((action === "ubah_nilai" || action === "pilih_kode") && !r.nilai) {
-      shown.textContent = action === "ubah_nilai" ? "Isi nilainya dahulu." : "Pilih atau isi kodenya.";
+      shown.textContent = action === "ubah_nilai" ? text.value_first : text.code_first;
       return;
     }
     if (SCOPE[action] !== "sel" && form.getAttribute("data-jenis") !== "nilai") { r.tercetak = ""; }
@@ -110,8 +110,8 @@
     link.click();
     document.body.removeChild(link);
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-    count.textContent = Object.keys(made).length + " keputusan baru disimpan di " + fileName +
-      "; jalankan renja run lagi.";
+    count.textContent = text.saved.replace("{n}", Object.keys(made).length)
+      .replace("{file}", fileName);
   });
   bar.hidden = false;
   update();

@@ -9,6 +9,8 @@
   var check = document.getElementById("f-check");
   var tableSelect = document.getElementById("f-table");
   var shown = document.getElementById("f-shown");
+  /* What the script says, in the page's language (the page's JSON block "pesan"). */
+  var text = JSON.parse(document.getElementById("pesan").textContent);
   var rows = Array.prototype.slice.call(table.querySelectorAll("tr.finding"));
   /* What a search matches: the row as shown, and its numbers as plain digits. */
   var searchText = rows.map(function (row) {
@@ -51,7 +53,7 @@
         body.hidden = !body.querySelector("tr.finding:not([hidden])");
       }
     });
-    shown.textContent = count + " dari " + rows.length + " temuan ditampilkan";
+    shown.textContent = text.shown.replace("{n}", count).replace("{total}", rows.length);
   }
 
   function reset() {

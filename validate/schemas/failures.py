@@ -27,6 +27,7 @@ from renja.model.checks import (
     Check,
     check_named,
 )
+from renja.model.i18n import _
 from renja.model.records import Finding, Source
 from renja.model.refs import CellRef
 from renja.validate.schemas.cells import cell_values, is_missing
@@ -48,11 +49,13 @@ def repeated_column(name: str, table_id: str) -> Finding:
     return Finding(
         SKEMA_KOLOM,
         SKEMA_KOLOM.severity,
-        f"Kolom '{name}' muncul lebih dari sekali di tabel {table_id}.",
+        _("Column '{name}' appears more than once in table {table}.").format(
+            name=name, table=table_id
+        ),
         table=table_id,
         column=name,
-        expected="sekali",
-        found="lebih dari sekali",
+        expected=_("once"),
+        found=_("more than once"),
     )
 
 
@@ -96,7 +99,7 @@ def _identify(case: Any, schema: pa.DataFrameSchema) -> tuple[Check, str | None,
             check = schema.checks[int(case.check_number)]
         else:
             check = _column_schema(schema, column).checks[int(case.check_number)]
-        slug, _, target = str(check.name).partition(":")
+        slug, _sep, target = str(check.name).partition(":")
         return check_named(slug), target or column, check.error
     if name == "column_in_dataframe":
         return SKEMA_KOLOM, str(case.failure_case), _COLUMN_PRESENT
@@ -183,11 +186,11 @@ class _Table:
             found = str(self.frame[column].dtype)  # the whole column is of the wrong type
         elif slug is SKEMA_LEVEL and position is not None:
             kode = self.cell(position, "kode" + str(column).removeprefix("level"))  # kode_columns
-            expected, found = level_of_kode(kode), found or "kosong"
+            expected, found = level_of_kode(kode), found or _("empty")
         elif slug is SKEMA_KODE_GANDA and position is not None:
             first = self.first_row(position)
             related = (CellRef(self.table_id, first),) if first is not None else ()
-            expected = f"hanya di baris {first}"
+            expected = _("only in row {row}").format(row=first)
         uraian = self.cell(position, "uraian")
         place = {"column": column, "found": found, "expected": expected, "kode": kode}
         return Finding(
@@ -214,37 +217,35 @@ def _message(slug: Check, whole_column: bool, **place: Any) -> str:
     ...          kode=None)
     'Jumlah -5 di kolom pagu negatif, padahal kolom ini tidak boleh negatif.'
     """
-    column, found, expected = place["column"], place["found"], place["expected"]
+    expected = place["expected"]
     match slug:
         case Check.SKEMA_KOLOM if expected == _COLUMN_ABSENT:
-            return f"Kolom '{column}' tidak dikenal dalam bentuk {place['form']}."
+            message = _("Column '{column}' is unknown to the form {form}.")
         case Check.SKEMA_KOLOM:
-            return f"Kolom '{column}', yang diwajibkan bentuk {place['form']}, tidak ada."
+            message = _("Column '{column}', which the form {form} requires, is missing.")
         case Check.SKEMA_TIPE if expected == _FILLED:
-            return f"Sel di kolom {column} kosong, padahal wajib diisi."
+            message = _("A cell of column {column} is empty, but must be filled.")
         case Check.SKEMA_TIPE if expected == UNIQUE:
-            return f"Nilai {found} di kolom {column} muncul lebih dari sekali; harus unik."
+            message = _("The value {found} in column {column} appears more than once; it must be "
+                        "unique.")  # fmt: skip
         case Check.SKEMA_TIPE if whole_column:
-            return f"Kolom {column} bertipe {found}, seharusnya {expected}."
+            message = _("Column {column} is of type {found}, it should be {expected}.")
         case Check.SKEMA_TIPE:
-            return f"Nilai '{found}' di kolom {column} bukan {expected}."
+            message = _("The value '{found}' in column {column} is no {expected}.")
         case Check.SKEMA_KATEGORI:
-            return f"Nilai '{found}' di kolom {column} bukan salah satu dari: {expected}."
+            message = _("The value '{found}' in column {column} is none of: {expected}.")
         case Check.SKEMA_NEGATIF:
-            return (
-                f"Jumlah {found} di kolom {column} negatif, padahal kolom ini tidak boleh negatif."
-            )
+            message = _("The amount {found} in column {column} is negative, but this column "
+                        "cannot be negative.")  # fmt: skip
         case Check.SKEMA_KODE:
-            return f"Kode '{found}' di kolom {column} bukan kode Permendagri 90 yang baku."
+            message = _("The code '{found}' in column {column} is no canonical Permendagri 90 "
+                        "code.")  # fmt: skip
         case Check.SKEMA_LEVEL:
-            return (
-                f"Level '{found}' di kolom {column} tidak sesuai dengan kode {place['kode']}: "
-                f"menurut jumlah segmennya, kode itu {expected}."
-            )
+            message = _("The level '{found}' in column {column} does not fit the code {kode}: by "
+                        "its number of segments, that code is {expected}.")  # fmt: skip
         case Check.SKEMA_KODE_GANDA:
-            return (
-                f"Kode {found} sudah dipakai baris lain di tabel ini ({expected}); "
-                "bentuk ini memuat setiap kode satu kali."
-            )
+            message = _("Code {found} is used by another row of this table already ({expected}); "
+                        "this form holds each code once.")  # fmt: skip
         case _:
-            return f"Nilai {found} di kolom {column} di luar rentang {expected}."
+            message = _("The value {found} in column {column} is outside the range {expected}.")
+    return message.format(**place)

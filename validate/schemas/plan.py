@@ -24,6 +24,7 @@ from renja.model.checks import (
     SKEMA_TIPE,
 )
 from renja.model.contract import CellType, TableContract, kode_columns, kode_prefix
+from renja.model.i18n import N_, _
 from renja.validate.schemas.checks import (
     ColumnCheck,
     amount_mask,
@@ -58,9 +59,10 @@ _MASKS: dict[str, ColumnCheck] = {
     INT: integer_mask, FLOAT: number_mask, RUPIAH: amount_mask, NUMBER: amount_mask,
     TEXT: text_mask, KODE: text_mask, REKENING: text_mask, LINES: lines_mask,
 }  # fmt: skip
-_EXPECTED = {INT: "bilangan bulat", FLOAT: "bilangan", RUPIAH: "bilangan bulat atau Decimal"}
+_EXPECTED = {INT: N_("whole number"), FLOAT: N_("number"), RUPIAH: N_("whole number or Decimal")}
 _EXPECTED[NUMBER] = _EXPECTED[RUPIAH]
-_EXPECTED.update({TEXT: "teks", KODE: "teks", REKENING: "teks", LINES: "daftar bilangan bulat"})
+_EXPECTED.update({TEXT: N_("text"), KODE: N_("text"), REKENING: N_("text")})
+_EXPECTED[LINES] = N_("list of whole numbers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,7 @@ def column_checks(rule: ColumnRule) -> list[PlannedCheck]:
     checks = []
     mask = _MASKS.get(rule.family)
     if mask is not None:
-        checks.append(PlannedCheck(mask, SKEMA_TIPE, _EXPECTED[rule.family]))
+        checks.append(PlannedCheck(mask, SKEMA_TIPE, _(_EXPECTED[rule.family])))
     if rule.unique:
         checks.append(PlannedCheck(unique_integers, SKEMA_TIPE, UNIQUE))
     if rule.family is RUPIAH and not rule.signed:
@@ -108,7 +110,7 @@ def kode_levels(contract: TableContract) -> list[tuple[str, str]]:
     pairs = [("kode", "level")]
     for spec in contract.columns:
         if spec.ctype is CellType.KODE_URAIAN and spec.name != "uraian":
-            kode, _, level, _ = kode_columns(kode_prefix(spec.name))
+            kode, _other, level, _other2 = kode_columns(kode_prefix(spec.name))
             pairs.append((kode, level))
     return pairs
 
