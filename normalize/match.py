@@ -25,7 +25,7 @@ from renja.normalize.nomenclature import Entry, Nomenclature, list_name
 from renja.normalize.words import load_base_vocabulary
 
 # Acceptance: a score (0-100) at least this high, ahead of the next different code by at least
-# the margin. Measured on tests/data/match_labelled.csv (see the README's matching section):
+# the margin. Measured on tests/data/match_labelled.csv (see docs/referensi.md, Nomenclature):
 # these keep precision above 98% while recall stays near its maximum.
 ACCEPT_SCORE = 88.0
 ACCEPT_MARGIN = 4.0

@@ -1,6 +1,6 @@
 """Write one document's outputs atomically: all files land together, or none do.
 
-Layout (the output contract, documented in the README)::
+Layout (the output contract, documented in docs/referensi.md)::
 
     DIR/<doc_id>/manifest.json
     DIR/<doc_id>/raw/<table_id>.csv      cells as extracted, with source line/page and row role

@@ -1,6 +1,6 @@
 """The Indonesian user guide (PANDUAN.md) says only what renja does: every command and option it
 names exists, every check and status it names is renja's, the query it shows is the one the
-corpus tests run, and its links point at headings that exist."""
+corpus tests run (its links: tests/test_docs_links.py)."""
 
 from __future__ import annotations
 
@@ -51,16 +51,3 @@ def test_the_checks_and_statuses_it_names_are_renjas() -> None:
 def test_the_query_it_shows_is_the_one_the_corpus_tests_run() -> None:
     # tests/test_corpus_data.py runs SUMMARY_QUERY on a corpus and checks its totals
     assert f"```sql\n{SUMMARY_QUERY}\n```" in GUIDE
-
-
-def test_its_links_point_at_headings_that_exist() -> None:
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    for target, anchor in re.findall(r"\]\(([\w.]*)#([\w-]+)\)", GUIDE):
-        text = readme if target == "README.md" else GUIDE
-        headings = {_anchor(h) for h in re.findall(r"^#+ (.+)$", text, re.MULTILINE)}
-        assert anchor in headings, f"{target}#{anchor}"
-
-
-def _anchor(heading: str) -> str:
-    """GitHub's anchor of a heading: lower case, punctuation dropped, spaces as dashes."""
-    return re.sub(r"[^\w\- ]", "", heading.lower()).replace(" ", "-")

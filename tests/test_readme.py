@@ -1,4 +1,5 @@
-"""The README documents everything a user can meet: commands, options, forms, rules, checks."""
+"""The reference (docs/referensi.md) documents everything a user can meet: commands, options,
+forms, rules, checks; the short README names the two commands and where to go next."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from renja.normalize.rules import RULE_NAMES
 
 from .conftest import REPO
 
-README = (REPO / "README.md").read_text(encoding="utf-8")
+README = (REPO / "docs" / "referensi.md").read_text(encoding="utf-8")
+SHORT = (REPO / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_command_and_option_is_documented() -> None:
@@ -51,6 +53,9 @@ def test_the_checks_table_gives_each_check_its_severity() -> None:
 
 
 def test_quick_start_names_the_two_commands() -> None:
-    assert "make run" in README and "make test" in README
+    assert "make run" in SHORT and "make test" in SHORT
+    assert len(SHORT.splitlines()) < 80  # what it is, the two commands, where to go next
+    for page in ("PANDUAN.md", "docs/referensi.md", "docs/kinerja.md", "ARCHITECTURE.md"):
+        assert f"]({page}" in SHORT, page
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in ci
