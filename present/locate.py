@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 from renja.model.refs import CellRef
 from renja.present.outputs import (
     CLEAN_ROW_KEY,
-    RAW_HEADER_ROLE,
     DocFolder,
     Record,
     merged_lines,
@@ -148,10 +147,7 @@ def own_rows(folder: DocFolder, finding: Record) -> tuple[list[int], str]:
     page = finding.get("halaman", "")
     if not page:
         return [], ""
-    raw = folder.raw_rows(table_id)
-    on_page = [
-        i for i, r in enumerate(raw) if r.get("halaman") == page and r.get("peran") == RAW_BODY_ROLE
-    ]
+    on_page = folder.raw_on_page(table_id, page, RAW_BODY_ROLE)
     if len(on_page) > MAX_PAGE_ROWS:
         return on_page[:MAX_PAGE_ROWS], f"Hanya {MAX_PAGE_ROWS} baris pertama halaman {page}."
     return on_page, ""
@@ -286,7 +282,7 @@ def _snippet(folder: DocFolder, table_id: str, rows: dict[int, SnippetRow], note
     return Snippet(
         table_id=table_id,
         width=raw_width(raw),
-        header=[r for r in raw if r.get("peran") == RAW_HEADER_ROLE],
+        header=folder.raw_header(table_id),
         rows=ordered,
         column_names=dict(names),
         note=note,

@@ -105,6 +105,9 @@ class DocFolder:
     _clean: dict[str, list[Record]] = field(default_factory=dict, repr=False)
     _clean_index: dict[str, dict[str, Record]] = field(default_factory=dict, repr=False)
     _repairs: dict[tuple[str, str], list[Record]] | None = field(default=None, repr=False)
+    _entries: dict[str, dict[str, Any]] | None = field(default=None, repr=False)
+    _raw_header: dict[str, list[Record]] = field(default_factory=dict, repr=False)
+    _raw_pages: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
 
     @property
     def safe_csv(self) -> bool:
@@ -148,8 +151,13 @@ class DocFolder:
         return path
 
     def table(self, table_id: str) -> dict[str, Any]:
-        """The manifest entry of a table; empty when the manifest does not list it."""
-        return next((t for t in self.tables if t.get("table_id") == table_id), {})
+        """The manifest entry of a table; empty when the manifest does not list it (the first,
+        should it list one twice)."""
+        if self._entries is None:
+            self._entries = {}
+            for entry in self.tables:
+                self._entries.setdefault(str(entry.get("table_id")), entry)
+        return self._entries.get(table_id, {})
 
     def table_name(self, table_id: str) -> str:
         """What a person is shown for a table: the name the manifest gives it (``nama``: its
@@ -199,6 +207,24 @@ class DocFolder:
             plain = SAFE_NAME.fullmatch(table_id) is not None  # a name, never a path
             self._raw[table_id] = self._read(self.raw_path(table_id)) if plain else []
         return self._raw[table_id]
+
+    def raw_header(self, table_id: str) -> list[Record]:
+        """The header rows of a raw table, in order."""
+        if table_id not in self._raw_header:
+            rows = self.raw_rows(table_id)
+            self._raw_header[table_id] = [r for r in rows if r.get("peran") == RAW_HEADER_ROLE]
+        return self._raw_header[table_id]
+
+    def raw_on_page(self, table_id: str, page: str, role: str) -> list[int]:
+        """The positions of the rows of a raw table with ``role`` (``peran``) on a page."""
+        key = f"{table_id}\x00{role}"
+        if key not in self._raw_pages:
+            index: dict[str, list[int]] = defaultdict(list)
+            for i, row in enumerate(self.raw_rows(table_id)):
+                if row.get("peran") == role:
+                    index[row.get("halaman", "")].append(i)
+            self._raw_pages[key] = index
+        return self._raw_pages[key].get(page, [])
 
     def raw_at_line(self, table_id: str, line: str) -> list[int]:
         """The positions of the body rows of a raw table printed on a source line."""

@@ -62,6 +62,13 @@ FILTER_NAME_WIDTH = 48  # a table's printed name is cut to this many characters 
 TABLE_NAME_WIDTH = 36  # and to this many in the findings table's column
 RELATED_SHOWN = 6  # a longer "Terkait" list folds into a <details>
 MAX_INDENT = 3  # consequences deeper than this are indented as this deep (``depth-3`` in the CSS)
+# A long document can have tens of thousands of findings of one check (a code printed in every
+# block of an RKPD). Their source view (the rows as printed, pictures) is what makes a report
+# slow to build and heavy to open: it is shown for the first findings of each check, in report
+# order; the rest are listed plainly, and past a second bound not listed at all. The summary
+# counts every finding, and findings.csv and the workbook hold them all.
+DETAIL_PER_CHECK = 100
+LISTED_PER_CHECK = 1000
 
 
 class Column(NamedTuple):
@@ -246,6 +253,7 @@ class FindingsView:
     checks: list[str]  # to filter by
     tables: list[str]
     table_labels: dict[str, str] = field(default_factory=dict)  # the tables' printed names
+    notes: list[str] = field(default_factory=list)  # what the list leaves out, per check
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,13 +398,70 @@ def finding_details(folder: DocFolder, findings: Sequence[Record]) -> dict[int, 
     }
 
 
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """Which findings the report lists, and which of them with their source view
+    (``DETAIL_PER_CHECK``, ``LISTED_PER_CHECK``), by the record's identity."""
+
+    listed: set[int]
+    detailed: set[int]
+    notes: list[str]
+
+
+def shown_findings(findings: Sequence[Record]) -> Shown:
+    """The findings listed and detailed: for each check, the first ``DETAIL_PER_CHECK`` (in the
+    order given, the report's) with their source, up to ``LISTED_PER_CHECK`` listed; a note per
+    check that has more, in Indonesian.
+
+    >>> rows = [{"check": "skema_kode_ganda"} for _ in range(LISTED_PER_CHECK + 5)]
+    >>> shown = shown_findings(rows)
+    >>> len(shown.listed), len(shown.detailed)
+    (1000, 100)
+    >>> print(shown.notes[0])  # doctest: +NORMALIZE_WHITESPACE
+    skema_kode_ganda: 1005 temuan; sumbernya ditampilkan untuk 100 yang pertama, 1000 tercantum
+    di sini, 5 lainnya hanya di findings.csv dan buku kerja Excel.
+    """
+    seen: Counter[str] = Counter()
+    listed: set[int] = set()
+    detailed: set[int] = set()
+    for finding in findings:
+        check = finding.get("check", "")
+        seen[check] += 1
+        if seen[check] <= LISTED_PER_CHECK:
+            listed.add(id(finding))
+        if seen[check] <= DETAIL_PER_CHECK:
+            detailed.add(id(finding))
+    notes = []
+    for check, count in sorted(seen.items()):
+        if count <= DETAIL_PER_CHECK:
+            continue
+        note = (
+            f"{check}: {count} temuan; sumbernya ditampilkan untuk {DETAIL_PER_CHECK} yang pertama"
+        )
+        if count > LISTED_PER_CHECK:
+            note += (
+                f", {LISTED_PER_CHECK} tercantum di sini, {count - LISTED_PER_CHECK} lainnya "
+                "hanya di findings.csv dan buku kerja Excel."
+            )
+        else:
+            note += ", yang lain tercantum tanpa sumber (lengkap di findings.csv dan buku kerja)."
+        notes.append(note)
+    return Shown(listed, detailed, notes)
+
+
 def findings_view(folder: DocFolder) -> FindingsView:
-    """The findings table: consequences under their root cause, each with its detail."""
+    """The findings table: consequences under their root cause, each with its detail (for the
+    findings ``shown_findings`` details)."""
     findings = folder.findings
-    ids = {f.get("id", "") for f in findings} - {""}
     consequences = consequence_counts(findings)
     grouped = cause_groups(findings)
-    details = finding_details(folder, [f for group in grouped for f, _ in group])
+    shown = shown_findings([f for group in grouped for f, _ in group])
+    grouped = [[(f, d) for f, d in group if id(f) in shown.listed] for group in grouped]
+    grouped = [group for group in grouped if group]
+    ids = {f.get("id", "") for group in grouped for f, _ in group} - {""}
+    details = finding_details(
+        folder, [f for group in grouped for f, _ in group if id(f) in shown.detailed]
+    )
     tables = sorted({f.get("table", "") for f in findings} - {""})
     names = {table_id: folder.table_name(table_id) for table_id in tables}
     groups = [
@@ -418,6 +483,7 @@ def findings_view(folder: DocFolder) -> FindingsView:
         checks=sorted({f.get("check", "") for f in findings} - {""}),
         tables=tables,
         table_labels={t: shorten(name, FILTER_NAME_WIDTH) for t, name in names.items()},
+        notes=shown.notes,
     )
 
 

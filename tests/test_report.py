@@ -379,6 +379,42 @@ def test_pdf_finding_shows_the_rows_of_its_page(sample_out: Path, tmp_path: Path
     assert {td.text for td in detail.find_all("td", "hit")} == {"59.99.800"}
 
 
+def test_many_findings_of_a_check_keep_the_report_light(
+    sample_out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past ``DETAIL_PER_CHECK`` findings of one check the report lists them without their
+    source, past ``LISTED_PER_CHECK`` not at all, and says so; the summary and the workbook
+    count them all."""
+    from renja.present import report
+
+    monkeypatch.setattr(report, "DETAIL_PER_CHECK", 3)
+    monkeypatch.setattr(report, "LISTED_PER_CHECK", 5)
+    doc_dir = copy_folder(sample_out, tmp_path / "many")
+    many = [
+        {"id": f"M{i:02d}", "check": "contoh_banyak", "severity": "warning",
+         "table": "t06_reviu_rkpd", "row": str(i + 1), "column": "pagu_murni",
+         "message": f"temuan ke-{i}"}
+        for i in range(8)
+    ]  # fmt: skip
+    add_findings(doc_dir, many)
+    dom = parse_html(render_report(doc_dir))
+    listed = [tr.attrs["id"] for tr in dom.find_all("tr", "finding", data_check="contoh_banyak")]
+    assert listed == ["M00", "M01", "M02", "M03", "M04"]
+    detailed = {tr.attrs["data-for"] for tr in dom.find_all("tr", "detail")}
+    assert {"M00", "M01", "M02"} <= detailed and not {"M03", "M04"} & detailed
+    note = " ".join(p.text for p in dom.find_all("p", "limit"))
+    assert "contoh_banyak: 8 temuan" in note and "3 lainnya hanya di findings.csv" in note
+    card = dom.find("section", id="ringkasan").find("a", data_value="contoh_banyak")
+    row = next(tr for tr in dom.find("section", id="ringkasan").find_all("tr") if card in tr.iter())
+    assert row.find("td", "num").text == "8"
+    for check in {f["check"] for f in read_findings(doc_dir)}:  # every check, on its own
+        count = sum(f["check"] == check for f in read_findings(doc_dir))
+        assert len(dom.find_all("tr", "finding", data_check=check)) == min(count, 5), check
+    book = openpyxl.load_workbook(write_workbook(doc_dir))
+    ids = [row[0] for row in book["Temuan"].iter_rows(min_row=2, values_only=True)]
+    assert [i for i in ids if str(i).startswith("M")] == [f["id"] for f in many]
+
+
 def test_folder_without_manifest_is_a_one_line_error(tmp_path: Path) -> None:
     with pytest.raises(RenjaError, match=r"no manifest\.json; not a renja output folder"):
         render_report(tmp_path)
