@@ -512,7 +512,7 @@ class FixedTimeZip(zipfile.ZipFile):
     def writestr(
         self,
         zinfo_or_arcname: str | zipfile.ZipInfo,
-        data: str | bytes,
+        data: Any,
         compress_type: int | None = None,
         compresslevel: int | None = None,
     ) -> None:

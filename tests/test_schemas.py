@@ -13,6 +13,8 @@ from typing import Any
 import pandas as pd
 import pandera.pandas as pa
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from renja.model.checks import CHECKS
 from renja.model.records import Finding, Severity
@@ -427,3 +429,62 @@ def test_exported_schemas_validate_our_parquet_files(sample: Result, written: Pa
         failing = _failing_checks(schemas[table.form], frame)
         expected = {"kode unik"} if table.form in ("rencana_perubahan", "reviu_rkpd") else set()
         assert failing == expected, table.table_id
+
+
+# --- the pipeline's runner and pandera's give the same findings ---------------------------------
+
+# Values a damaged table may hold in any cell: every type the checks tell apart.
+ODD_VALUES = [
+    None, float("nan"), pd.NA, "x", "", "5.03", "5.03.01.2.01.0001", "5.3.1", "data", "program",
+    "total", 7, -5, 0, 1.5, -2.5, 1e300, Decimal("1.50"), Decimal("-3"), True, [1, 2], ["a"],
+    "5.1.02.01.01.0052",
+]  # fmt: skip
+
+
+def pandera_findings(frame: pd.DataFrame, contract: Any, table_id: str) -> list[Finding]:
+    """The findings pandera's strict, lazy validation gives (the runner before ``direct``)."""
+    from renja.validate.schemas.build import cached_schema
+    from renja.validate.schemas.failures import failures_to_findings
+
+    schema = cached_schema(contract, tuple(str(c) for c in frame.columns), False)
+    try:
+        schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as exc:
+        return failures_to_findings(exc.failure_cases, schema, table_id, frame)
+    return []
+
+
+def test_direct_runner_matches_pandera_on_the_sample(sample: Result) -> None:
+    for table in sample.tables:
+        expected = pandera_findings(table.frame, table.contract, table.table_id)
+        assert validate_table(table) == expected, table.table_id
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_direct_runner_matches_pandera_on_damaged_tables(sample: Result, data: Any) -> None:
+    """Any table the sample's could be damaged into (cells of any type, columns dropped or
+    unknown ones added, codes repeated) gives pandera's findings, found and expected included."""
+    table = data.draw(st.sampled_from(sample.tables))
+    frame = table.frame.copy()
+    columns = list(frame.columns)
+    for _ in range(data.draw(st.integers(0, 6))):
+        column = data.draw(st.sampled_from(columns))
+        row = data.draw(st.integers(0, len(frame) - 1))
+        values = frame[column].astype(object).tolist()
+        values[row] = data.draw(st.sampled_from(ODD_VALUES))
+        frame[column] = pd.Series(values, index=frame.index, dtype=object)
+    if data.draw(st.booleans()):  # a whole column of another dtype
+        kind = data.draw(st.sampled_from(["float64", "int64", "bool", "Float64", "string"]))
+        frame[data.draw(st.sampled_from(columns))] = pd.array(
+            [i % 2 for i in range(len(frame))], dtype=kind
+        )
+    if data.draw(st.booleans()):
+        frame = frame.drop(columns=data.draw(st.sampled_from(columns)))
+    if data.draw(st.booleans()):
+        frame[data.draw(st.sampled_from(["kolom_3", "catatan", "target_2025"]))] = "x"
+    if data.draw(st.booleans()) and "kode" in frame and len(frame) > 1:
+        frame.loc[frame.index[-1], "kode"] = frame["kode"].iloc[0]
+    assert validate_frame(frame, table.contract, table.table_id) == pandera_findings(
+        frame, table.contract, table.table_id
+    )

@@ -17,94 +17,26 @@ Two modes, one set of rules:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
 
 import pandera.pandas as pa
 
-from renja.model.checks import (
-    SKEMA_KATEGORI,
-    SKEMA_KODE,
-    SKEMA_KODE_GANDA,
-    SKEMA_LEVEL,
-    SKEMA_NEGATIF,
-    SKEMA_RENTANG,
-    SKEMA_TIPE,
-)
-from renja.model.contract import CellType, TableContract, kode_columns, kode_prefix
+from renja.model.contract import TableContract
 from renja.normalize.columns import form_contract
 from renja.normalize.kinds import KINDS
-from renja.validate.schemas.checks import (
-    ColumnCheck,
-    amount_mask,
-    at_least_zero,
-    canonical_kode,
-    in_choices,
-    integer_mask,
-    kode_not_repeated,
-    level_fits_kode,
-    lines_mask,
-    number_mask,
-    rekening_kode,
-    text_mask,
-    unique_integers,
-    within,
-)
 from renja.validate.schemas.coercion import COERCED_DTYPES, parser_for
-from renja.validate.schemas.rules import (
-    FLOAT,
-    INT,
-    KODE,
-    LINES,
-    NUMBER,
-    REKENING,
-    RUPIAH,
-    TEXT,
-    UNIQUE,
-    ColumnRule,
-    column_rules,
-)
-
-# The type check of each family, and what it expects (the finding's ``expected``).
-_MASKS: dict[str, ColumnCheck] = {
-    INT: integer_mask, FLOAT: number_mask, RUPIAH: amount_mask, NUMBER: amount_mask,
-    TEXT: text_mask, KODE: text_mask, REKENING: text_mask, LINES: lines_mask,
-}  # fmt: skip
-_EXPECTED = {INT: "bilangan bulat", FLOAT: "bilangan", RUPIAH: "bilangan bulat atau Decimal"}
-_EXPECTED[NUMBER] = _EXPECTED[RUPIAH]
-_EXPECTED.update({TEXT: "teks", KODE: "teks", REKENING: "teks", LINES: "daftar bilangan bulat"})
+from renja.validate.schemas.plan import PlannedCheck, column_checks, frame_checks
+from renja.validate.schemas.rules import ColumnRule, column_rules
 
 
-def _check(fn: Callable[[Any], Any], name: str, expected: str) -> pa.Check:
-    """A pandera check named by its check's slug (``slug:column`` across columns), ``expected``
-    as error.
+def _check(planned: PlannedCheck) -> pa.Check:
+    """A pandera check of the plan: named by its check's slug (``slug:column`` across columns),
+    what it expects as error.
 
     The functions handle missing cells themselves, which spares pandera a ``dropna`` per check.
     """
-    return pa.Check(fn, name=str(name), error=expected, ignore_na=False)
-
-
-def _checks(rule: ColumnRule) -> list[pa.Check]:
-    """The checks of one column: its type, then its values."""
-    checks = []
-    mask = _MASKS.get(rule.family)
-    if mask is not None:
-        checks.append(_check(mask, SKEMA_TIPE, _EXPECTED[rule.family]))
-    if rule.unique:
-        checks.append(_check(unique_integers, SKEMA_TIPE, UNIQUE))
-    if rule.family is RUPIAH and not rule.signed:
-        checks.append(_check(at_least_zero(amount_mask), SKEMA_NEGATIF, ">= 0"))
-    if rule.bounds is not None:
-        low, high = rule.bounds
-        checks.append(_check(within(low, high, number_mask), SKEMA_RENTANG, f"{low:g} .. {high:g}"))
-    if rule.family is KODE:
-        checks.append(_check(canonical_kode, SKEMA_KODE, "kode Permendagri 90"))
-    if rule.family is REKENING:
-        checks.append(_check(rekening_kode, SKEMA_KODE, "kode rekening"))
-    if rule.choices:
-        checks.append(_check(in_choices(rule.choices), SKEMA_KATEGORI, ", ".join(rule.choices)))
-    return checks
+    return pa.Check(planned.test, name=str(planned.name), error=planned.expected, ignore_na=False)
 
 
 def _column(rule: ColumnRule, coerce: bool) -> pa.Column:
@@ -113,7 +45,7 @@ def _column(rule: ColumnRule, coerce: bool) -> pa.Column:
     parser = parser_for(rule.family) if coerce else None
     return pa.Column(
         dtype,
-        checks=_checks(rule),
+        checks=[_check(c) for c in column_checks(rule)],
         parsers=[pa.Parser(parser)] if parser is not None else None,
         nullable=rule.nullable,
         required=rule.required,
@@ -122,30 +54,6 @@ def _column(rule: ColumnRule, coerce: bool) -> pa.Column:
         name=f"^{rule.name}$" if rule.regex else rule.name,
         description=rule.description,
     )
-
-
-def _kode_levels(contract: TableContract) -> list[tuple[str, str]]:
-    """The (code, level) column pairs of a table: ``kode``/``level``, and one per coded name."""
-    pairs = [("kode", "level")]
-    for spec in contract.columns:
-        if spec.ctype is CellType.KODE_URAIAN and spec.name != "uraian":
-            kode, _, level, _ = kode_columns(kode_prefix(spec.name))
-            pairs.append((kode, level))
-    return pairs
-
-
-def _frame_checks(contract: TableContract) -> list[pa.Check]:
-    """The checks across columns: levels fit codes, and codes are unique where the form says.
-
-    A check's name is ``slug:column``, the column its findings are about.
-    """
-    checks = [
-        _check(level_fits_kode(kode, level), f"{SKEMA_LEVEL}:{level}", "level sesuai kode")
-        for kode, level in _kode_levels(contract)
-    ]
-    if contract.unique_kode:
-        checks.append(_check(kode_not_repeated, f"{SKEMA_KODE_GANDA}:kode", "kode unik"))
-    return checks
 
 
 def schema_for(
@@ -160,7 +68,7 @@ def schema_for(
     rules = column_rules(contract, columns)
     return pa.DataFrameSchema(
         {(f"^{r.name}$" if r.regex else r.name): _column(r, coerce) for r in rules},
-        checks=_frame_checks(contract),
+        checks=[_check(c) for c in frame_checks(contract)],
         strict=columns is not None,
         name=contract.form,
         title=contract.title,

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from pandas.api.types import is_scalar
 
 
 def cell_values(series: pd.Series) -> np.ndarray[Any, np.dtype[Any]]:
@@ -26,7 +27,9 @@ def cell_values(series: pd.Series) -> np.ndarray[Any, np.dtype[Any]]:
 def is_missing(value: Any) -> bool:
     """An empty cell: None, NaN, ``pd.NA`` or ``NaT`` (text is never missing).
 
-    >>> [is_missing(v) for v in (None, float("nan"), pd.NA, "NA", 0)]
-    [True, True, True, False, False]
+    >>> [is_missing(v) for v in (None, float("nan"), pd.NA, "NA", 0, [1, 2])]
+    [True, True, True, False, False, False]
     """
-    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+    if value is None:
+        return True
+    return not isinstance(value, str) and is_scalar(value) and bool(pd.isna(value))

@@ -11,13 +11,13 @@ found, and a message that says so in Indonesian.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from renja.model.checks import (
     SKEMA_KODE_GANDA,
@@ -31,10 +31,14 @@ from renja.model.records import Finding, Source
 from renja.model.refs import CellRef
 from renja.validate.schemas.cells import cell_values, is_missing
 from renja.validate.schemas.checks import first_rows_of_kode, level_of_kode
+from renja.validate.schemas.direct import COLUMN_ABSENT as _COLUMN_ABSENT
+from renja.validate.schemas.direct import COLUMN_PRESENT as _COLUMN_PRESENT
+from renja.validate.schemas.direct import FILLED as _FILLED
+from renja.validate.schemas.direct import Failure
 from renja.validate.schemas.rules import UNIQUE
 
-# ``expected`` of pandera's own failures: a missing / unknown column, an empty cell.
-_COLUMN_PRESENT, _COLUMN_ABSENT, _FILLED = "ada", "tidak ada", "terisi"
+if TYPE_CHECKING:  # pandera only for the coercing schemas' failures: imported where they run
+    import pandera.pandas as pa
 # pandera's own cell checks (no ``check_number``), by the name it reports: (slug, expected).
 _PANDERA_CHECKS = {"not_nullable": (SKEMA_TIPE, _FILLED)}
 
@@ -59,14 +63,27 @@ def failures_to_findings(
     # pandera repeats a failing row of a frame-wide check once per column: keep one.
     melted = (cases["schema_context"] == "DataFrameSchema") & cases["check_number"].notna()
     melted &= cases.duplicated(["schema_context", "check_number", "index"])
-    table = _Table(frame, table_id, str(schema.name))
-    findings: dict[tuple[Any, ...], Finding] = {}
+    failures = []
     for case in cases[~melted].itertuples(index=False):
         slug, column, expected = _identify(case, schema)
         label = None if is_missing(case.index) else case.index
-        key = (slug, label, column)
+        failures.append(Failure(slug, column, expected, case.failure_case, label))
+    return findings_of(failures, table_id, str(schema.name), frame)
+
+
+def findings_of(
+    failures: Iterable[Failure], table_id: str, form: str, frame: pd.DataFrame
+) -> list[Finding]:
+    """Failures as findings: one per failed check, cell and column (the first failure of each),
+    in the findings' order."""
+    table = _Table(frame, table_id, form)
+    findings: dict[tuple[Any, ...], Finding] = {}
+    for failure in failures:
+        key = (failure.check, failure.label, failure.column)
         if key not in findings:
-            findings[key] = table.finding(slug, column, expected, case.failure_case, label)
+            findings[key] = table.finding(
+                failure.check, failure.column, failure.expected, failure.value, failure.label
+            )
     return sorted(findings.values(), key=Finding.sort_key)
 
 
