@@ -6,9 +6,10 @@ code the rows (normalize) → findings (validate). Each stage returns new record
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from renja import extract
 from renja.app.sidecar import apply_corrections
@@ -19,8 +20,6 @@ from renja.model.labels import name_findings
 from renja.model.records import Document, DocumentMeta, Finding, RawTable
 from renja.model.result import Result
 from renja.model.tables import AuditStatus, CleanTable, TableAudit
-from renja.normalize.clean import clean_table
-from renja.normalize.coding import Coder, amounts_by_code
 from renja.normalize.contracts import contract_for
 from renja.normalize.document import (
     JENIS_BY_PREFIX,
@@ -29,14 +28,14 @@ from renja.normalize.document import (
     printed_codes,
     program_bidang,
 )
-from renja.normalize.hierarchy import place_rows
-from renja.normalize.match import Matcher
 from renja.normalize.nomenclature import Nomenclature, load_nomenclature
 from renja.normalize.pairs import pair_lines
 from renja.normalize.values import ReadContext
 from renja.normalize.words import load_base_vocabulary
-from renja.validate.audit import audit
 from renja.validate.findings import finalize_findings
+
+if TYPE_CHECKING:
+    from renja.model.records import Repair
 
 
 def _reference(
@@ -97,25 +96,80 @@ def process(
     )
     raw_tables: list[RawTable] = []
     contracts: dict[str, TableContract] = {}
-    tables: list[CleanTable] = []
-    repairs = []
-    findings: list[Finding] = []
+    data: list[tuple[RawTable, TableContract]] = []
     for found in document.tables:
         readable = pair_lines(found)
         contract = contract_for(readable)
         table_id = f"{found.table_id}_{contract.form}"  # its position and its form, given once
         raw_tables.append(replace(found, table_id=table_id))
         contracts[table_id] = contract
-        if contract.status is TableStatus.NOT_DATA:
-            continue
-        cleaned = clean_table(replace(readable, table_id=table_id), contract, context)
-        tables.append(cleaned.table)
-        repairs.extend(cleaned.repairs)
-        findings.extend(cleaned.findings)
+        if contract.status is not TableStatus.NOT_DATA:
+            data.append((replace(readable, table_id=table_id), contract))
     reference, missing = _reference(nomenclature) if code else (None, ())
     version = None
     if reference is not None:
         version = reference.version_for_year(meta.tahun, meta.jenis_pemda)
+    checked = _clean_and_check(data, context, reference, version, meta, codes) if data else None
+    tables, repairs, findings, audits_of = checked or ((), (), [], {})
+    document = replace(
+        document,
+        doc_id=doc_id or document.doc_id,
+        meta=meta,
+        tables=tuple(raw_tables),
+        warnings=(*document.warnings, *missing),
+    )
+    audits = {
+        table_id: audits_of.get(table_id, TableAudit(AuditStatus.NOT_DATA))
+        for table_id in contracts
+    }
+    return Result(
+        document,
+        tuple(tables),
+        tuple(raw_tables),
+        contracts,
+        tuple(repairs),
+        tuple(name_findings(finalize_findings(findings), raw_tables)),
+        sha256=file_hash(path),
+        audits=audits,
+        nomenclature=(
+            {"version": version, "source": reference.source}
+            if reference is not None and version is not None
+            else None
+        ),
+    )
+
+
+def _clean_and_check(
+    data: Sequence[tuple[RawTable, TableContract]],
+    context: ReadContext,
+    reference: Nomenclature | None,
+    version: str | None,
+    meta: DocumentMeta,
+    codes: list[str],
+) -> tuple[tuple[CleanTable, ...], tuple[Repair, ...], list[Finding], dict[str, TableAudit]]:
+    """The data tables cleaned, coded (with ``reference``, under ``version``), placed in their
+    hierarchy, checked against their schemas and audited: the clean tables, their repairs, every
+    finding, and what the audit did with each table.
+
+    The stages of tables (pandas, the matcher) are imported here, so that a document with no
+    data table starts and ends without them.
+    """
+    from renja.normalize.clean import clean_table
+    from renja.normalize.coding import Coder, amounts_by_code
+    from renja.normalize.hierarchy import place_rows
+    from renja.normalize.match import Matcher
+    from renja.validate.audit import audit
+    from renja.validate.schemas import validate_table
+
+    tables: list[CleanTable] = []
+    repairs: list[Repair] = []
+    findings: list[Finding] = []
+    for readable, contract in data:
+        cleaned = clean_table(readable, contract, context)
+        tables.append(cleaned.table)
+        repairs.extend(cleaned.repairs)
+        findings.extend(cleaned.findings)
+    if reference is not None and version is not None:
         matcher = Matcher(
             reference,
             version=version,
@@ -128,34 +182,7 @@ def process(
         tables = [coder.code_table(table) for table in tables]
         findings.extend(coder.findings)
     tables = [place_rows(table) for table in tables]
-    from renja.validate.schemas import validate_table  # pandera is slow to import: only here
-
     for table in tables:
         findings.extend(validate_table(table))
-    document = replace(
-        document,
-        doc_id=doc_id or document.doc_id,
-        meta=meta,
-        tables=tuple(raw_tables),
-        warnings=(*document.warnings, *missing),
-    )
     audited = audit(tables, findings)
-    audits = {
-        table_id: audited.tables.get(table_id, TableAudit(AuditStatus.NOT_DATA))
-        for table_id in contracts
-    }
-    return Result(
-        document,
-        tuple(tables),
-        tuple(raw_tables),
-        contracts,
-        tuple(repairs),
-        tuple(name_findings(finalize_findings(audited.findings), raw_tables)),
-        sha256=file_hash(path),
-        audits=audits,
-        nomenclature=(
-            {"version": version, "source": reference.source}
-            if reference is not None and version is not None
-            else None
-        ),
-    )
+    return tuple(tables), tuple(repairs), audited.findings, audited.tables

@@ -36,9 +36,8 @@ from renja.model.contract import CellType, TableContract, TableStatus
 from renja.model.errors import OutputSchemaError, RenjaError
 from renja.model.publish import publish_folder
 from renja.model.refs import CODE_KEY, COLUMN_KEY, ROW_KEY, TABLE_KEY, load_related
-from renja.present.outputs import FINDING_COLUMNS, DocFolder, read_doc_folder
+from renja.present.outputs import CORPUS, FINDING_COLUMNS, DocFolder, read_doc_folder
 
-CORPUS = "corpus"
 DATABASE = "renja.duckdb"
 META = ("pemda", "kode_pemda", "skpd", "kode_skpd", "tahun", "jenis", "jenis_pemda")
 # The table a document's sub kegiatan are taken from, best first.

@@ -11,9 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from renja.extract.source import file_hash
 from renja.model.contract import TableContract, row_value_kinds
@@ -23,7 +21,11 @@ from renja.model.publish import STALE
 from renja.model.refs import Related, load_lines, load_related
 from renja.model.version import SCHEMA_VERSION
 
+if TYPE_CHECKING:  # pandas only where a table is read back typed: the report needs none
+    import pandas as pd
+
 SAFE_NAME = re.compile(r"[\w-][\w.-]*")  # a table id that is a file name, not a path
+CORPUS = "corpus"  # OUT/corpus/: the corpus of an output folder (renja.present.corpus)
 RAW_HEADER_ROLE = "header"  # ``peran`` of raw header rows
 CLEAN_ROW_KEY = "baris_bersih"  # of a raw row: the clean row (``baris``) it was read into
 # The columns of repairs.csv and findings.csv, in order (the corpus keeps the findings' too).
@@ -182,6 +184,8 @@ class DocFolder:
         """A clean table read back typed through its contract: amounts exact (Int64, or Decimal
         with cents), rates Float64, row numbers Int64, merged lines (``baris_gabungan``) lists of
         integers, the rest text (missing as None)."""
+        import pandas as pd
+
         path = self.clean_path(table_id)
         if SAFE_NAME.fullmatch(table_id) is None or not path.is_file():
             return pd.DataFrame()
@@ -324,10 +328,13 @@ def typed_frame(text: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
 
     Raises ``ValueError`` for a ``lines`` cell that is no such array.
 
+    >>> import pandas as pd
     >>> text = pd.DataFrame({"baris": ["1", "2"], "baris_gabungan": ["[902,903]", ""]})
     >>> typed_frame(text, {"baris": "int", "baris_gabungan": "lines"})["baris_gabungan"].tolist()
     [[902, 903], None]
     """
+    import pandas as pd
+
     columns: dict[str, Any] = {}
     for name in text.columns:
         cells = text[name]
@@ -448,6 +455,7 @@ def doc_folder(path: Path, manifest: object) -> DocFolder:
 
 __all__ = [
     "CLEAN_ROW_KEY",
+    "CORPUS",
     "CSV_SAFE",
     "RAW_HEADER_ROLE",
     "SAFE_NAME",

@@ -8,20 +8,24 @@ Like the HTML report, the workbook is rebuilt from the output contract alone::
     Temuan           findings.csv, each linked to its cell
     Perbaikan        repairs.csv, each linked to its cell
 
-Amounts are integers and decimals are written exactly as the CSV prints them (openpyxl writes a
-``Decimal`` as its text), so no cent is rounded on the way. The list cells (a finding's
-``related``, a row's ``baris_gabungan``: JSON arrays in the CSV files) are written as short
-text: ``t06_reviu_rkpd:4:pagu_murni;5.03.01``, ``902;903``. The cells a finding is about are
-found as the report finds them (``renja.present.locate``). The file is deterministic: fixed
-document dates and zip entry times, so the same folder gives the same bytes.
+Amounts are integers and decimals are numbers with the digits the CSV prints (up to the 16
+significant digits a spreadsheet number keeps), so no cent is rounded on the way. The list cells
+(a finding's ``related``, a row's ``baris_gabungan``: JSON arrays in the CSV files) are written
+as short text: ``t06_reviu_rkpd:4:pagu_murni;5.03.01``, ``902;903``. The cells a finding is
+about are found as the report finds them (``renja.present.locate``). Excel's own limits hold: a
+text longer than a cell can take is cut (with ``…``; the CSV keeps it whole), and past the
+links a sheet can take the rest of its rows are not linked.
+
+The file is written with XlsxWriter, row by row (its ``constant_memory`` mode): a table of
+200,000 rows never becomes millions of cell objects, and nothing heavier than the writer is
+imported for a document's first workbook. It is deterministic: a fixed document date and zip
+entry times, so the same folder gives the same bytes.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import shutil
-import zipfile
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -30,16 +34,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook.child import INVALID_TITLE_REGEX
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-from openpyxl.worksheet.hyperlink import Hyperlink
-from openpyxl.writer.excel import ExcelWriter
+from xlsxwriter import Workbook
+from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
 
 from renja.model.publish import publish_file
 from renja.model.severity import SEVERITIES, Severity, severity_rank
@@ -52,25 +50,34 @@ from renja.present.outputs import (
     read_doc_folder,
     related_refs,
 )
-from renja.present.report import as_int
+from renja.present.values import as_int
 
 SUMMARY_SHEET, FINDINGS_SHEET, REPAIRS_SHEET = "Ringkasan", "Temuan", "Perbaikan"
 MAX_SHEET_NAME = 31  # Excel's limit
 RESERVED_SHEET_NAMES = {"history"}  # Excel keeps this name for itself
 
-# Fixed dates, so that the same folder gives the same bytes; no run time goes into the file.
+# A fixed date, so that the same folder gives the same bytes; no run time goes into the file
+# (XlsxWriter gives every zip entry one fixed time itself).
 FIXED_TIMESTAMP = datetime(2000, 1, 1)
-ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 
-SEVERITY_FILLS: dict[str, PatternFill] = {  # by severity, as findings.csv writes it
-    Severity.ERROR: PatternFill("solid", fgColor="FFC7CE"),  # light red
-    Severity.WARNING: PatternFill("solid", fgColor="FFEB9C"),  # yellow
-    Severity.INFO: PatternFill("solid", fgColor="DDEBF7"),  # light blue
+# Cell styles, as XlsxWriter's format properties (a solid fill of ``bg_color``).
+Style = dict[str, Any]
+SEVERITY_FILLS: dict[str, Style] = {  # by severity, as findings.csv writes it
+    Severity.ERROR: {"bg_color": "#FFC7CE", "pattern": 1},  # light red
+    Severity.WARNING: {"bg_color": "#FFEB9C", "pattern": 1},  # yellow
+    Severity.INFO: {"bg_color": "#DDEBF7", "pattern": 1},  # light blue
 }
-HEADER_FILL = PatternFill("solid", fgColor="E7E9ED")
-BOLD = Font(bold=True)
-TITLE_FONT = Font(bold=True, size=12)
-LINK = Font(color="1F5F99", underline="single")
+HEADER: Style = {"bold": True, "bg_color": "#E7E9ED", "pattern": 1}
+TITLE: Style = {"bold": True, "font_size": 12}
+LINK: Style = {"font_color": "#1F5F99", "underline": 1}
+# Excel's limits: characters in a cell, links in a sheet.
+MAX_CELL_TEXT = 32_767
+MAX_LINKS = 65_530
+CUT_MARK = "…"  # ends a text cut to MAX_CELL_TEXT
+# Characters a workbook cannot hold (XML 1.0 forbids them): the control characters but tab and
+# line breaks.
+ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+INVALID_SHEET_CHARACTERS = re.compile(r"[\\*?:/\[\]]")  # not allowed in a sheet name
 
 INTEGER = re.compile(r"-?(?:0|[1-9]\d*)")  # no leading zeros: '01' stays a text code
 DECIMAL = re.compile(r"-?(?:0|[1-9]\d*)\.\d+")
@@ -131,7 +138,7 @@ def sheet_text(value: Any) -> Any:
     ('Belanja Pegawai ', 12)
     """
     if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub(" ", value)
+        return ILLEGAL_CHARACTERS.sub(" ", value)
     return value
 
 
@@ -188,7 +195,7 @@ def sheet_name(wanted: str, taken: Iterable[str]) -> str:
     'Temuan (2)'
     """
     used = {name.lower() for name in taken} | RESERVED_SHEET_NAMES
-    base = INVALID_TITLE_REGEX.sub("_", wanted).strip("'") or "tabel"
+    base = INVALID_SHEET_CHARACTERS.sub("_", wanted).strip("'") or "tabel"
     name, counter = base[:MAX_SHEET_NAME], 1
     while name.lower() in used:
         counter += 1
@@ -199,15 +206,10 @@ def sheet_name(wanted: str, taken: Iterable[str]) -> str:
 
 def sheet_link(sheet: str, row: int = 1, column: int = 1) -> str:
     """An in-workbook link target: ``'t04_evaluasi_e81'!C5``."""
-    return f"'{sheet.replace(chr(39), chr(39) * 2)}'!{get_column_letter(column)}{row}"
+    return f"'{sheet.replace(chr(39), chr(39) * 2)}'!{xl_col_to_name(column - 1)}{row}"
 
 
 # --- writing sheets --------------------------------------------------------------------------
-#
-# The workbook is written in openpyxl's write-only mode: rows stream to the sheet's file as they
-# are added, so a table of 200,000 rows never becomes millions of cell objects in memory. A cell
-# that needs a style, a note or a link is a ``WriteOnlyCell``; the rest are plain values. Widths,
-# panes and the filter are set before the first row, as the mode requires.
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,51 +220,112 @@ class Mark:
     note: str
 
 
-def styled(sheet: WriteOnlyWorksheet, value: Any, **style: Any) -> Cell:
-    """A cell with its value and style (``font``, ``fill``, ``number_format``, ``comment``,
-    ``hyperlink``; a ``WriteOnlyCell``); text that starts with ``=`` stays text, never a formula."""
-    cell = WriteOnlyCell(sheet, value)
-    if isinstance(value, str) and value.startswith("="):
-        cell.data_type = "s"  # document text, never a formula
-    for name, setting in style.items():
-        setattr(cell, name, setting)
-    return cell
+@dataclass(frozen=True, slots=True)
+class Special:
+    """A cell written with more than its value: a style, a note, or a link (a location in the
+    workbook: ``sheet_link``)."""
+
+    style: Style | None = None
+    note: str | None = None
+    link: str | None = None
 
 
-def plain(sheet: WriteOnlyWorksheet, value: Any) -> Any:
-    """A cell's value as it goes into a row: itself, or a text cell when it starts with ``=``
-    (openpyxl would read it as a formula)."""
-    if isinstance(value, str) and value.startswith("="):
-        return styled(sheet, value)
-    return value
+# What a sheet writer says about a row's cells beyond their values, by column (0-based).
+Specials = Callable[[int, list[Any]], dict[int, Special]]
+
+
+class Sheet:
+    """One sheet being written, row by row, with the workbook's formats made once per style."""
+
+    def __init__(self, book: Workbook, name: str, formats: dict[tuple[Any, ...], Format]) -> None:
+        self.book = book
+        self.sheet: Worksheet = book.add_worksheet(name)
+        self.formats = formats
+        self.links = 0
+
+    def format(self, *styles: Style | None) -> Format | None:
+        """The format of these styles merged (later ones win); None for no style."""
+        merged: Style = {}
+        for style in styles:
+            if style:
+                merged.update(style)
+        if not merged:
+            return None
+        key = tuple(sorted(merged.items()))
+        if key not in self.formats:
+            self.formats[key] = self.book.add_format(merged)
+        return self.formats[key]
+
+    def put(self, row: int, column: int, value: Any, form: Format | None = None) -> None:
+        """A value into a cell (0-based): text as text (never a formula), numbers as numbers;
+        an empty cell (None or no text) only when it has a format."""
+        if value is None or value == "":
+            if form is not None:
+                self.sheet.write_blank(row, column, None, form)
+        elif isinstance(value, str):
+            self.sheet.write_string(row, column, cell_text(value), form)
+        else:
+            self.sheet.write_number(row, column, value, form)
+
+    def special(self, row: int, column: int, value: Any, special: Special) -> None:
+        """A cell with its style, note and link; past ``MAX_LINKS`` a link is left out."""
+        form = self.format(special.style)
+        if special.link is not None and self.links < MAX_LINKS:
+            self.links += 1
+            text = "" if value is None else cell_text(str(value))
+            self.sheet.write_url(row, column, f"internal:{special.link}", form, text)
+        else:
+            self.put(row, column, value, form)
+        if special.note is not None:
+            self.sheet.write_comment(row, column, cell_text(special.note), {"author": "renja"})
+
+
+def cell_text(text: str) -> str:
+    """Text as a cell can hold it: at most ``MAX_CELL_TEXT`` characters, a longer one cut and
+    marked.
+
+    >>> len(cell_text("x" * 40_000)), cell_text("x" * 40_000)[-1], cell_text("Pagu")
+    (32767, '…', 'Pagu')
+    """
+    if len(text) <= MAX_CELL_TEXT:
+        return text
+    return text[: MAX_CELL_TEXT - len(CUT_MARK)] + CUT_MARK
 
 
 def write_rows(
-    sheet: WriteOnlyWorksheet,
+    sheet: Sheet,
     header: Sequence[str],
     rows: Sequence[Sequence[Any]],
     title: str = "",
-    cells: Callable[[int, list[Any]], list[Any]] | None = None,
+    specials: Specials | None = None,
 ) -> int:
     """A header row (bold, shaded, frozen, filtered) and the rows under it (already
-    ``sheet_text``); with a ``title``, a title row above the header. ``cells`` turns a row (by
-    its index in ``rows``) into what is written, styled cells included. Returns the sheet row of
-    the header."""
+    ``sheet_text``); with a ``title``, a title row above the header. ``specials`` says which
+    cells of a row (by its index in ``rows``) have a style, a note or a link. Returns the sheet
+    row of the header (1-based)."""
     header = [sheet_text(name) for name in header]
     top = 2 if title else 1
     last = top + len(rows)
     fit_widths(sheet, [header, *rows])
-    sheet.freeze_panes = f"A{top + 1}"
-    sheet.auto_filter.ref = f"A{top}:{get_column_letter(max(len(header), 1))}{last}"
     if title:
-        sheet.append([styled(sheet, sheet_text(title), font=TITLE_FONT)])
-    sheet.append([styled(sheet, name, font=BOLD, fill=HEADER_FILL) for name in header])
+        sheet.put(0, 0, sheet_text(title), sheet.format(TITLE))
+    heading = sheet.format(HEADER)
+    for column, name in enumerate(header):
+        sheet.put(top - 1, column, name, heading)
+    sheet.sheet.freeze_panes(top, 0)
+    sheet.sheet.autofilter(top - 1, 0, last - 1, max(len(header), 1) - 1)
     for index, row in enumerate(rows):
-        sheet.append(cells(index, list(row)) if cells else [plain(sheet, v) for v in row])
+        line = top + index  # 0-based: the row under the header and those before it
+        extra = specials(index, list(row)) if specials else {}
+        for column, value in enumerate(row):
+            if column in extra:
+                sheet.special(line, column, value, extra[column])
+            else:
+                sheet.put(line, column, value)
     return top
 
 
-def fit_widths(sheet: WriteOnlyWorksheet, rows: Sequence[Sequence[Any]]) -> None:
+def fit_widths(sheet: Sheet, rows: Sequence[Sequence[Any]]) -> None:
     """Each column as wide as its longest value (the header's and the rows'; a title above the
     header spills over), within bounds."""
     count = max((len(row) for row in rows), default=0) or 1
@@ -271,9 +334,8 @@ def fit_widths(sheet: WriteOnlyWorksheet, rows: Sequence[Sequence[Any]]) -> None
         for index, value in enumerate(row):
             if value is not None:
                 longest[index] = max(longest[index], len(_shown(value)))
-    for index, length in enumerate(longest, start=1):
-        width = min(max(length + 2, MIN_WIDTH), MAX_WIDTH)
-        sheet.column_dimensions[get_column_letter(index)].width = width
+    for index, length in enumerate(longest):
+        sheet.sheet.set_column(index, index, min(max(length + 2, MIN_WIDTH), MAX_WIDTH))
 
 
 def _shown(value: object) -> str:
@@ -303,6 +365,12 @@ def merge_marks(marks: Iterable[Mark]) -> Mark:
     return Mark(severity, "\n".join(m.note for m in found))
 
 
+def marked(mark: Mark) -> Special:
+    """A cell coloured by its finding's severity, the finding noted on it."""
+    fill = SEVERITY_FILLS.get(mark.severity, SEVERITY_FILLS[Severity.INFO])
+    return Special(style=fill, note=sheet_text(mark.note))
+
+
 @dataclass(frozen=True, slots=True)
 class TableSheet:
     """A clean table as its sheet shows it: its rows' values, and where each ``baris`` is."""
@@ -312,7 +380,7 @@ class TableSheet:
     header: list[str]
     rows: list[Record]
     values: list[list[Any]]
-    positions: dict[int, int]  # baris -> sheet row
+    positions: dict[int, int]  # baris -> sheet row (1-based)
 
     @classmethod
     def of(cls, name: str, title: str, header: list[str], rows: list[Record]) -> TableSheet:
@@ -330,52 +398,41 @@ class TableSheet:
         return cls(name, title, header, rows, values, positions)
 
 
-def table_sheet(
-    sheet: WriteOnlyWorksheet, table: TableSheet, marks: dict[int, list[tuple[str, Mark]]]
-) -> None:
+def table_sheet(sheet: Sheet, table: TableSheet, marks: dict[int, list[tuple[str, Mark]]]) -> None:
     """One clean table under its title (the name the document prints for it), amounts
-    formatted, its marked cells coloured. A finding whose column the table lacks marks the
-    row's ``baris``."""
+    formatted (``number_format``), its marked cells coloured. A finding whose column the table
+    lacks marks the row's ``baris``."""
     header = table.header
-    amounts = [AMOUNT_COLUMN.search(name) is not None for name in header]
     column_of = {name: index for index, name in enumerate(header)}
+    amounts = [(i, name) for i, name in enumerate(header) if AMOUNT_COLUMN.search(name)]
+    formats = {fmt: {"num_format": fmt} for fmt in (AMOUNT_FORMAT, CENTS_FORMAT)}
 
-    def cells(index: int, values: list[Any]) -> list[Any]:
-        row = [
-            _amount_cell(sheet, v) if amounts[i] else plain(sheet, v) for i, v in enumerate(values)
-        ]
+    def specials(index: int, values: list[Any]) -> dict[int, Special]:
+        out = {}
+        for i, name in amounts:
+            fmt = number_format(name, values[i])
+            if fmt is not None:
+                out[i] = Special(style=formats[fmt])
         baris = as_int(table.rows[index].get(ROW_COLUMN))
         found = marks.get(baris) if baris is not None else None
         if not found:
-            return row
+            return out
         by_column: dict[str, list[Mark]] = defaultdict(list)
         for column, mark in found:
             by_column[column if column in column_of else ROW_COLUMN].append(mark)
         for column, listed in by_column.items():
             if column in column_of:
                 at = column_of[column]
-                cell = row[at] if isinstance(row[at], Cell) else styled(sheet, row[at])
-                row[at] = mark_cell(cell, merge_marks(listed))
-        return row
+                note = marked(merge_marks(listed))
+                number = out[at].style if at in out else None
+                out[at] = Special({**(note.style or {}), **(number or {})}, note.note)
+        return out
 
-    write_rows(sheet, header, table.values, table.title, cells)
-
-
-def _amount_cell(sheet: WriteOnlyWorksheet, value: Any) -> Any:
-    """An amount with its thousands separators (and cents, when it has some)."""
-    fmt = number_format("pagu", value)
-    return styled(sheet, value, number_format=fmt) if fmt else plain(sheet, value)
-
-
-def mark_cell(cell: Cell, mark: Mark) -> Cell:
-    """Colour a cell by its finding's severity and note the finding on it."""
-    cell.fill = SEVERITY_FILLS.get(mark.severity, SEVERITY_FILLS[Severity.INFO])
-    cell.comment = Comment(sheet_text(mark.note), "renja")
-    return cell
+    write_rows(sheet, header, table.values, table.title, specials)
 
 
 def record_sheet(
-    sheet: WriteOnlyWorksheet,
+    sheet: Sheet,
     header: Sequence[str],
     records: Sequence[Record],
     links: dict[str, TableSheet],
@@ -385,26 +442,23 @@ def record_sheet(
     severity_at = header.index("severity") if "severity" in header else -1
     values = [[sheet_text(v) for v in record_values(header, record)] for record in records]
 
-    def cells(index: int, row: list[Any]) -> list[Any]:
+    def specials(index: int, row: list[Any]) -> dict[int, Special]:
         record = records[index]
-        out = [plain(sheet, v) for v in row]
+        out: dict[int, Special] = {}
         severity = record.get("severity")
         if severity in SEVERITY_FILLS and severity_at >= 0:
-            out[severity_at] = styled(sheet, row[severity_at], fill=SEVERITY_FILLS[severity])
+            out[severity_at] = Special(style=SEVERITY_FILLS[severity])
         target = links.get(record.get("table", ""))
         if table_at < 0 or target is None:
             return out
         line = target.positions.get(as_int(record.get("row")) or 0, 1)
         own = own_cells(record)
         column = own[0].column if own else None
-        col = (
-            target.header.index(column) + 1 if column is not None and column in target.header else 1
-        )
-        link = Hyperlink(ref="", location=sheet_link(target.name, line, col))
-        out[table_at] = styled(sheet, row[table_at], hyperlink=link, font=LINK)
+        col = target.header.index(column) + 1 if column in target.header else 1
+        out[table_at] = Special(style=LINK, link=sheet_link(target.name, line, col))
         return out
 
-    write_rows(sheet, header, values, cells=cells)
+    write_rows(sheet, header, values, specials=specials)
 
 
 def record_values(header: Sequence[str], record: Record) -> list[Any]:
@@ -456,9 +510,14 @@ def summary_rows(folder: DocFolder) -> list[list[Any]]:
 # --- the workbook ----------------------------------------------------------------------------
 
 
-def build_workbook(folder: DocFolder) -> Workbook:
-    """The workbook of a document folder (write-only: save it once, ``workbook_bytes``)."""
-    book = Workbook(write_only=True)
+def build_workbook(folder: DocFolder, target: Any) -> None:
+    """Write the workbook of a document folder into ``target`` (a path or a binary file)."""
+    book = Workbook(
+        target,
+        {"constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+         "strings_to_urls": False},
+    )  # fmt: skip
+    formats: dict[tuple[Any, ...], Format] = {}
     taken = [SUMMARY_SHEET, FINDINGS_SHEET, REPAIRS_SHEET]
     tables: list[TableSheet] = []
     table_rows: list[list[Any]] = []
@@ -475,78 +534,44 @@ def build_workbook(folder: DocFolder) -> Workbook:
         tables.append(TableSheet.of(name, title, header, rows))
         described = printed if printed != table_id else entry.get("title") or entry.get("kind")
         table_rows.append(["tabel", table_id, len(rows), described])
-    links = {table_id: table for table_id, table in zip(
-        (row[1] for row in table_rows), tables, strict=True
-    )}  # fmt: skip
-    summary = book.create_sheet(SUMMARY_SHEET)
-    summary_values = [[sheet_text(v) for v in row] for row in summary_rows(folder) + table_rows]
+    links = dict(zip((row[1] for row in table_rows), tables, strict=True))
+    summary = [[sheet_text(v) for v in row] for row in summary_rows(folder) + table_rows]
 
-    def summary_cells(index: int, row: list[Any]) -> list[Any]:
-        out = [plain(summary, v) for v in row]
+    def summary_links(index: int, row: list[Any]) -> dict[int, Special]:
         if row[0] == "tabel" and row[1] in links:
-            link = Hyperlink(ref="", location=sheet_link(links[row[1]].name))
-            out[1] = styled(summary, row[1], hyperlink=link, font=LINK)
-        return out
+            return {1: Special(style=LINK, link=sheet_link(links[row[1]].name))}
+        return {}
 
-    write_rows(summary, ["bagian", "butir", "nilai", "keterangan"], summary_values,
-               cells=summary_cells)  # fmt: skip
+    write_rows(
+        Sheet(book, SUMMARY_SHEET, formats),
+        ["bagian", "butir", "nilai", "keterangan"],
+        summary,
+        specials=summary_links,
+    )
     marks = finding_marks(folder.findings)
     for table_id, table in links.items():
-        table_sheet(book.create_sheet(table.name), table, marks.get(table_id, {}))
+        table_sheet(Sheet(book, table.name, formats), table, marks.get(table_id, {}))
     for title, name, records in (
         (FINDINGS_SHEET, "findings.csv", folder.findings),
         (REPAIRS_SHEET, "repairs.csv", folder.repairs),
     ):
         header = csv_header(folder.path / name)
-        record_sheet(book.create_sheet(title), header, records, links)
-    book.properties.creator = f"renja {folder.manifest.get('renja_version', '')}".strip()
-    book.properties.title = sheet_text(str(folder.meta.get("title") or folder.doc_id))
-    book.properties.created = book.properties.modified = FIXED_TIMESTAMP
-    return book
+        record_sheet(Sheet(book, title, formats), header, records, links)
+    creator = f"renja {folder.manifest.get('renja_version', '')}".strip()
+    book.set_properties(
+        {
+            "title": sheet_text(str(folder.meta.get("title") or folder.doc_id)),
+            "author": creator,
+            "created": FIXED_TIMESTAMP,
+        }
+    )
+    book.close()
 
 
-class FixedTimeZip(zipfile.ZipFile):
-    """A zip whose every entry carries one fixed time (and mode), so that the same workbook
-    gives the same bytes; openpyxl's parts are streamed into it as it writes them."""
-
-    def writestr(
-        self,
-        zinfo_or_arcname: str | zipfile.ZipInfo,
-        data: Any,
-        compress_type: int | None = None,
-        compresslevel: int | None = None,
-    ) -> None:
-        name = (
-            zinfo_or_arcname.filename
-            if isinstance(zinfo_or_arcname, zipfile.ZipInfo)
-            else zinfo_or_arcname
-        )
-        super().writestr(_entry(name), data)
-
-    def write(
-        self,
-        filename: Any,
-        arcname: Any = None,
-        compress_type: int | None = None,
-        compresslevel: int | None = None,
-    ) -> None:
-        entry = _entry(str(arcname if arcname is not None else filename))
-        with open(filename, "rb") as source, self.open(entry, "w") as target:
-            shutil.copyfileobj(source, target, COPY_CHUNK)
-
-
-def _entry(name: str) -> zipfile.ZipInfo:
-    entry = zipfile.ZipInfo(name, date_time=ZIP_TIMESTAMP)
-    entry.compress_type = zipfile.ZIP_DEFLATED
-    entry.external_attr = 0o644 << 16
-    return entry
-
-
-def workbook_bytes(book: Workbook) -> bytes:
-    """The .xlsx file: openpyxl's parts, in a zip whose entries carry one fixed time."""
+def workbook_bytes(folder: DocFolder) -> bytes:
+    """The .xlsx file of a document folder."""
     raw = io.BytesIO()
-    with FixedTimeZip(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(book, archive).save()  # unlike Workbook.save, keeps our 'modified' date
+    build_workbook(folder, raw)
     return raw.getvalue()
 
 
@@ -556,7 +581,7 @@ def write_workbook(doc_dir: str | Path | DocFolder) -> Path:
     folder = doc_dir if isinstance(doc_dir, DocFolder) else read_doc_folder(doc_dir)
     stem = folder.doc_id if SAFE_NAME.fullmatch(folder.doc_id) else folder.path.resolve().name
     path = folder.path / f"{stem}.xlsx"
-    publish_file(path, workbook_bytes(build_workbook(folder)))
+    publish_file(path, workbook_bytes(folder))
     return path
 
 
