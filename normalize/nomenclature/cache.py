@@ -68,9 +68,30 @@ def read_cache(stamp: Stamp) -> list[Entry] | None:
             stored_key, rows = _PlainUnpickler(f).load()
         if stored_key != key:
             return None
-        return [Entry(*row) for row in rows]
+        return [entry_of(row) for row in rows]
     except _CACHE_READ_ERRORS:
         return None
+
+
+# An entry's fields, set straight into its slots: three times as fast as ``Entry(*row)``, whose
+# frozen ``__init__`` goes through ``object.__setattr__`` for each field (14,000 entries: 30 ms
+# against 90 ms, most of loading a cached nomenclature).
+_SETTERS = tuple(Entry.__dict__[name].__set__ for name in ENTRY_FIELDS)
+
+
+def entry_of(row: Sequence[object]) -> Entry:
+    """The entry a cached row holds, every field given.
+
+    >>> entry_of(("5.03", "bidang", "Kepegawaian", None, None, None, "kabkota", "2027", None, None))
+    Entry(code='5.03', level='bidang', name='Kepegawaian', kinerja=None, indikator=None, \
+satuan=None, jenis_pemda='kabkota', version='2027', previous_code=None, previous_name=None)
+    """
+    if len(row) != len(_SETTERS):
+        raise ValueError(f"a cached entry of {len(row)} fields, not {len(_SETTERS)}")
+    entry = object.__new__(Entry)
+    for set_field, value in zip(_SETTERS, row, strict=True):
+        set_field(entry, value)
+    return entry
 
 
 def write_cache(stamp: Stamp, entries: Sequence[Entry]) -> None:
