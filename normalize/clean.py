@@ -28,7 +28,7 @@ from renja.model.tables import CleanTable
 from renja.normalize.align import align_row, fill_rates
 from renja.normalize.clean_row import RowLog, clean_row
 from renja.normalize.continuation import LogicalRow, merge_continuations
-from renja.normalize.values import ReadContext
+from renja.normalize.values import CellReader, ReadContext
 
 
 @dataclass(slots=True)
@@ -86,7 +86,8 @@ def clean_table(raw: RawTable, contract: TableContract, ctx: ReadContext) -> Cle
     slots = contract.columns
     rows, merge_log = merge_continuations(_logical_rows(raw, slots), slots)
     logs = [RowLog(table_id, index, row.source) for index, row in enumerate(rows, start=1)]
-    records = [clean_row(row, log, contract, ctx) for row, log in zip(rows, logs, strict=True)]
+    reader = CellReader(slots, ctx)
+    records = [clean_row(row, log, contract, reader) for row, log in zip(rows, logs, strict=True)]
     repairs = [repair for log in logs for repair in log.repairs]
     repairs += _merge_repairs(merge_log, logs, slots)
     findings = [finding for log in logs for finding in log.findings]

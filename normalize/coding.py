@@ -78,6 +78,9 @@ class Coder:
     jenis_pemda: str | None
     amount_codes: dict[int, set[str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
+    # A printed name's score against its code's name in the nomenclature, by the two names: a
+    # long document prints the same code with the same name under each of its units.
+    _scores: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
 
     def lookup(self, code: str) -> Entry | None:
         return self.nomenclature.get(code, version=self.version, jenis_pemda=self.jenis_pemda)
@@ -144,12 +147,19 @@ class Coder:
             return "cetak", None, None
         if not isinstance(uraian, str) or not uraian.strip():
             return "cetak", None, entry.name
-        norm = self.matcher.normalizer
-        score = float(self.matcher.score(norm(uraian), [norm(entry.name)])[0])
+        score = self.name_score(uraian, entry.name)
         if score >= VERIFY_SCORE:
             return "cetak+verifikasi", round(score, 1), entry.name
         self.mismatch(kode, entry, uraian, record, where)
         return "cetak", round(score, 1), entry.name
+
+    def name_score(self, printed: str, name: str) -> float:
+        """How well a printed name matches a nomenclature name (their normal forms scored)."""
+        key = (printed, name)
+        if key not in self._scores:
+            norm = self.matcher.normalizer
+            self._scores[key] = float(self.matcher.score(norm(printed), [norm(name)])[0])
+        return self._scores[key]
 
     def mismatch(
         self,
