@@ -36,6 +36,16 @@ from renja.model.contract import CellType, TableContract, TableStatus
 from renja.model.errors import OutputSchemaError, RenjaError
 from renja.model.publish import publish_folder
 from renja.model.refs import CODE_KEY, COLUMN_KEY, ROW_KEY, TABLE_KEY, load_related
+from renja.present.corpus_merge import (
+    SOURCES,
+    OldRows,
+    RowGroups,
+    Source,
+    fingerprint,
+    read_sources,
+    readable,
+    sources_text,
+)
 from renja.present.outputs import CORPUS, FINDING_COLUMNS, DocFolder, read_doc_folder
 
 DATABASE = "renja.duckdb"
@@ -70,19 +80,15 @@ def clean_tables(
         yield entry, contract, folder.frame(table_id)
 
 
-def document_folders(out_dir: Path) -> list[DocFolder]:
-    """The document folders of an output folder, by id (folders that are not one are skipped, and
-    so are hidden ones: a folder being written or replaced, ``renja.model.publish``)."""
-    folders = []
+def document_paths(out_dir: Path) -> list[Path]:
+    """The folders of an output folder that may be documents' (they hold a ``manifest.json``),
+    by name; hidden ones (a folder being written or replaced, ``renja.model.publish``) and the
+    corpus are not."""
     listed = (p for p in out_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
-    for path in sorted(p for p in listed if p.name != CORPUS):
-        try:
-            folders.append(read_doc_folder(path))
-        except OutputSchemaError:
-            raise  # a document folder, but one this renja cannot read: never left out silently
-        except RenjaError:
-            continue
-    return folders
+    return sorted(
+        (p for p in listed if p.name != CORPUS and (p / "manifest.json").is_file()),
+        key=lambda p: p.name,
+    )
 
 
 def amount_columns(contract: TableContract, columns: list[str]) -> list[str]:
@@ -452,51 +458,136 @@ class CorpusSummary:
         )
 
 
-def build_corpus(out_dir: Path) -> CorpusSummary:
-    """Write ``OUT/corpus/`` from the document folders of ``OUT``; returns what it holds."""
-    import pyarrow.parquet as pq
+# The files of the corpus, the columns of each and the order of its rows (``doc_id`` first).
+FILES = {
+    "dokumen": (DOKUMEN, ["doc_id"]),
+    "tabel": (TABEL, ["doc_id", "table_id"]),
+    "sub_kegiatan": (SUB_KEGIATAN, ["doc_id", "table_id", "baris"]),
+    "temuan": (TEMUAN, ["doc_id", "id"]),
+}
+BARIS_ORDER = ["doc_id", "table_id", "baris", "ukuran"]
+PARTITION = "tahun"  # baris/tahun=YYYY/part-0.parquet
+NO_YEAR = "__HIVE_DEFAULT_PARTITION__"  # Hive's partition of a null year
 
+
+def schemas() -> dict[str, Any]:
+    """The Arrow schema of each corpus file (``baris``: of each year's file, without ``tahun``),
+    pandas' types included: the same whatever the documents hold."""
+    out = {name: arrow_table(_frame([], columns, order)).schema
+           for name, (columns, order) in FILES.items()}  # fmt: skip
+    baris = _frame(pd.DataFrame(columns=BARIS), BARIS, BARIS_ORDER).drop(columns=[PARTITION])
+    out["baris"] = arrow_table(baris).schema
+    return out
+
+
+def partition_of(folder: DocFolder) -> str:
+    """The year a document's rows are filed under: ``2024``, or Hive's null partition."""
+    tahun = pd.to_numeric(pd.Series([folder.meta.get("tahun")]), errors="coerce").iloc[0]
+    return NO_YEAR if pd.isna(tahun) else str(int(tahun))
+
+
+def document_parts(folder: DocFolder) -> dict[str, Any]:
+    """One document's rows of every corpus file, as Arrow tables in the corpus's order."""
+    parts = {
+        "dokumen": _frame([document_row(folder)], *FILES["dokumen"]),
+        "tabel": _frame(table_rows(folder), *FILES["tabel"]),
+        "sub_kegiatan": _frame(sub_kegiatan_rows(folder), *FILES["sub_kegiatan"]),
+        "temuan": _frame(finding_rows(folder), *FILES["temuan"]),
+        "baris": _frame(long_rows(folder), BARIS, BARIS_ORDER).drop(columns=[PARTITION]),
+    }
+    return {name: arrow_table(frame) for name, frame in parts.items()}
+
+
+def build_corpus(out_dir: Path) -> CorpusSummary:
+    """Write ``OUT/corpus/`` from the document folders of ``OUT``; returns what it holds.
+
+    Only the folders that changed since the last build are read: the rows of the others come
+    from the corpus that build wrote (``renja.present.corpus_merge``). The files are the same
+    either way.
+    """
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise RenjaError(f"{out_dir}: no such output folder")
-    folders = document_folders(out_dir)
-    if not folders:
-        raise RenjaError(f"{out_dir}: holds no document outputs (run `renja run` first)")
-    parts = [frame for frame in map(long_rows, folders) if not frame.empty]
-    everything = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=BARIS)
-    baris = _frame(everything, BARIS, ["doc_id", "table_id", "baris", "ukuran"])
-    subs = _frame([r for f in folders for r in sub_kegiatan_rows(f)], SUB_KEGIATAN,
-                  ["doc_id", "table_id", "baris"])  # fmt: skip
-    temuan = _frame([r for f in folders for r in finding_rows(f)], TEMUAN, ["doc_id", "id"])
-    dokumen = _frame([document_row(f) for f in folders], DOKUMEN, ["doc_id"])
-    tabel = _frame([r for f in folders for r in table_rows(f)], TABEL, ["doc_id", "table_id"])
     target = out_dir / CORPUS
+    previous = read_sources(target) if _old_files_readable(target) else {}
+    sources: list[Source] = []
+    changed: dict[str, DocFolder] = {}
+    for path in document_paths(out_dir):
+        mark = fingerprint(path / "manifest.json")
+        old = previous.get(path.name)
+        if old is not None and old.fingerprint == mark:
+            sources.append(old)
+            continue
+        try:
+            folder = read_doc_folder(path)
+        except OutputSchemaError:
+            raise  # a document folder, but one this renja cannot read: never left out silently
+        except RenjaError:
+            continue
+        sources.append(Source(path.name, folder.doc_id, partition_of(folder), mark))
+        changed[path.name] = folder
+    if not sources:
+        raise RenjaError(f"{out_dir}: holds no document outputs (run `renja run` first)")
+    ids = [s.doc_id for s in sources]
+    if len(set(ids)) < len(ids) or len({s.doc_id for s in previous.values()}) < len(previous):
+        # two folders of one id: their old rows cannot be told apart, so every folder is read
+        previous = {}
+        for source in sources:
+            if source.folder not in changed:
+                changed[source.folder] = read_doc_folder(out_dir / source.folder)
     with publish_folder(target) as scratch:
-        named = (("dokumen", dokumen), ("tabel", tabel), ("sub_kegiatan", subs), ("temuan", temuan))
-        for name, frame in named:
-            pq.write_table(arrow_table(frame), scratch / f"{name}.parquet")
-        _write_partitioned(baris, scratch / "baris")
+        counts = _write_files(target, scratch, sources, changed, bool(previous))
+        (scratch / SOURCES).write_text(sources_text(sources), encoding="utf-8")
         _write_database(scratch)
-    return CorpusSummary(target, len(dokumen), len(baris), len(subs), len(temuan))
+    return CorpusSummary(target, counts["dokumen"], counts["baris"], counts["sub_kegiatan"],
+                         counts["temuan"])  # fmt: skip
 
 
-def _write_partitioned(frame: pd.DataFrame, folder: Path) -> None:
-    """One Parquet file per year: ``baris/tahun=2024/part-0.parquet``; documents of no known
-    year go to Hive's null partition (``tahun=__HIVE_DEFAULT_PARTITION__``)."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
+def _old_files_readable(corpus: Path) -> bool:
+    """Whether the files of an old corpus can be read (a damaged one is built again whole)."""
+    single = [corpus / f"{name}.parquet" for name in FILES]
+    years = sorted((corpus / "baris").glob(f"{PARTITION}=*/part-0.parquet"))
+    return all(p.is_file() and readable(p) for p in single) and all(readable(p) for p in years)
 
-    folder.mkdir(parents=True)
-    years = frame["tahun"].astype("object").where(frame["tahun"].notna(), None)
-    for year in sorted({y for y in years if y is not None}) + (
-        [None] if years.isna().any() else []
-    ):
-        part = frame[years.isna()] if year is None else frame[years == year]
-        name = "__HIVE_DEFAULT_PARTITION__" if year is None else str(int(year))
-        target = folder / f"tahun={name}"
-        target.mkdir()
-        table = pa.Table.from_pandas(part.drop(columns=["tahun"]), preserve_index=False)
-        pq.write_table(table, target / "part-0.parquet")
+
+def _write_files(
+    old: Path,
+    scratch: Path,
+    sources: list[Source],
+    changed: dict[str, DocFolder],
+    reuse: bool,
+) -> dict[str, int]:
+    """Write every corpus file into ``scratch``, document by document in ``doc_id`` order: the
+    rows of an unchanged document from the ``old`` corpus (when ``reuse``), a changed one's
+    made now. Returns the rows of each file (``baris``: of all its years)."""
+    types = schemas()
+    writers = {name: RowGroups(scratch / f"{name}.parquet", types[name]) for name in FILES}
+    olds = {name: OldRows(old / f"{name}.parquet" if reuse else None) for name in FILES}
+    years: dict[str, RowGroups] = {}
+    old_years: dict[str, OldRows] = {}
+    (scratch / "baris").mkdir()
+    for source in sorted(sources, key=lambda s: (s.doc_id, s.folder)):
+        year = source.partition
+        if year not in years:
+            name = f"{PARTITION}={year}"
+            years[year] = RowGroups(scratch / "baris" / name / "part-0.parquet", types["baris"])
+            path = old / "baris" / name / "part-0.parquet"
+            old_years[year] = OldRows(path if reuse and path.is_file() else None)
+        folder = changed.get(source.folder)
+        if folder is None:  # unchanged: its rows as the last build wrote them
+            for name, writer in writers.items():
+                for rows in olds[name].take(source.doc_id):
+                    writer.add(rows)
+            for rows in old_years[year].take(source.doc_id):
+                years[year].add(rows)
+            continue
+        parts = document_parts(folder)
+        for name, writer in writers.items():
+            writer.add(parts[name])
+        years[year].add(parts["baris"])
+    counts = {name: writer.close() for name, writer in writers.items()}
+    counts["baris"] = sum(writer.close(empty_file=False) for writer in years.values())
+    return counts
 
 
 # The views of the corpus database: the files each reads (relative to the corpus folder), and

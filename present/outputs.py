@@ -181,14 +181,18 @@ class DocFolder:
         return TableContract.from_dict(data) if isinstance(data, dict) else None
 
     def frame(self, table_id: str) -> pd.DataFrame:
-        """A clean table read back typed through its contract: amounts exact (Int64, or Decimal
-        with cents), rates Float64, row numbers Int64, merged lines (``baris_gabungan``) lists of
-        integers, the rest text (missing as None)."""
+        """A clean table read back typed: amounts exact (Int64, or Decimal with cents), rates
+        Float64, row numbers Int64, merged lines (``baris_gabungan``) lists of integers, the rest
+        text (missing as None). From its Parquet file, which holds those types, when the folder
+        has one; else from its CSV file, typed through its contract."""
         import pandas as pd
 
         path = self.clean_path(table_id)
         if SAFE_NAME.fullmatch(table_id) is None or not path.is_file():
             return pd.DataFrame()
+        parquet = self.parquet_path(table_id)
+        if parquet.is_file():
+            return parquet_frame(parquet)
         text = pd.read_csv(path, dtype=str, keep_default_na=False)
         if self.safe_csv:
             text = exact_text(text)
@@ -201,6 +205,9 @@ class DocFolder:
 
     def clean_path(self, table_id: str) -> Path:
         return self.path / "tables" / f"{table_id}.csv"
+
+    def parquet_path(self, table_id: str) -> Path:
+        return self.path / "tables" / f"{table_id}.parquet"
 
     def raw_path(self, table_id: str) -> Path:
         return self.path / "raw" / f"{table_id}.csv"
@@ -364,6 +371,31 @@ def typed_frame(text: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame(columns, index=text.index)
 
 
+def parquet_frame(path: Path) -> pd.DataFrame:
+    """A clean table from the Parquet file the writer wrote beside its CSV: the frame as it was
+    (Int64, Float64, Decimal amounts, text), merged lines as lists again (Parquet gives arrays).
+    A file that cannot be read is a one-line ``RenjaError``."""
+    import pandas as pd
+    import pyarrow as pa
+
+    try:
+        frame = pd.read_parquet(path)
+    except (OSError, pa.ArrowException) as exc:
+        message = " ".join(str(exc).split())
+        raise RenjaError(f"{path}: cannot be read ({message}); write it again with renja run "
+                         "--force") from None  # fmt: skip
+    for name in frame.columns:
+        if frame[name].dtype == object:
+            values = frame[name].tolist()
+            if any(hasattr(v, "tolist") for v in values):  # list cells: arrays back to lists
+                frame[name] = pd.Series(
+                    [v.tolist() if hasattr(v, "tolist") else v for v in values],
+                    index=frame.index,
+                    dtype=object,
+                )
+    return frame
+
+
 def read_csv(path: Path, required: bool = True) -> list[Record]:
     """The rows of a CSV file as dicts of text."""
     if not path.is_file():
@@ -388,16 +420,26 @@ def read_doc_folder(doc_dir: str | Path) -> DocFolder:
     """Read a document's output folder; a folder without the contract's files, with a damaged
     manifest, or written in another layout (``schema_version``), is an error (one line)."""
     path = Path(doc_dir)
+    return doc_folder(path, read_manifest(path))
+
+
+def read_manifest(doc_dir: Path, data: bytes | None = None) -> Any:
+    """A document folder's ``manifest.json`` (its bytes ``data``, when already read), parsed;
+    a staging folder, a missing or damaged manifest, or one of another layout
+    (``schema_version``), is an error (one line)."""
+    path = Path(doc_dir)
     if STALE.fullmatch(path.name):  # a folder a run was writing or replacing
         raise RenjaError(
             f"{path}: folder sementara yang ditinggalkan proses renja yang terhenti, bukan "
             "keluaran; renja run berikutnya ke folder itu menghapusnya"
         )
     manifest_path = path / "manifest.json"
-    if not manifest_path.is_file():
-        raise RenjaError(f"{path}: no manifest.json; not a renja output folder")
+    if data is None:
+        if not manifest_path.is_file():
+            raise RenjaError(f"{path}: no manifest.json; not a renja output folder")
+        data = manifest_path.read_bytes()
     try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        manifest = json.loads(data.decode("utf-8"))
     except json.JSONDecodeError as exc:
         raise RenjaError(
             f"{manifest_path}: not valid JSON ({exc.msg}, line {exc.lineno})"
@@ -411,7 +453,7 @@ def read_doc_folder(doc_dir: str | Path) -> DocFolder:
             f"{path}: written in output layout {version}, and this renja reads layout "
             f"{SCHEMA_VERSION}; process the document again (renja run --force)"
         )
-    return doc_folder(path, manifest)
+    return manifest
 
 
 def check_manifest(manifest: object, where: Path) -> dict[str, Any]:
@@ -466,8 +508,10 @@ __all__ = [
     "doc_folder",
     "exact_value",
     "merged_lines",
+    "parquet_frame",
     "read_csv",
     "read_doc_folder",
+    "read_manifest",
     "related_refs",
     "spreadsheet_exact",
     "spreadsheet_safe",
