@@ -46,7 +46,14 @@ from renja.present.corpus_merge import (
     readable,
     sources_text,
 )
-from renja.present.outputs import CORPUS, FINDING_COLUMNS, DocFolder, read_doc_folder
+from renja.present.outputs import (
+    CORPUS,
+    FINDING_COLUMNS,
+    DocFolder,
+    check_manifest,
+    read_doc_folder,
+    read_manifest,
+)
 
 DATABASE = "renja.duckdb"
 META = ("pemda", "kode_pemda", "skpd", "kode_skpd", "tahun", "jenis", "jenis_pemda")
@@ -132,27 +139,34 @@ def period(column: str, tahun: int | None) -> str | None:
     return f"{tahun}-TW{quarter.group(1)}" if quarter else str(tahun)
 
 
-def _value(row: pd.Series, column: str | None) -> Any:
-    """A typed cell, None when missing."""
-    if column is None or column not in row.index:
+def _value(row: dict[str, Any], column: str | None) -> Any:
+    """A typed cell of a row (a record of its frame), None when missing."""
+    if column is None or column not in row:
         return None
     value = row[column]
     return None if value is None or value is pd.NA or value != value else value
 
 
 def first_filled(frame: pd.DataFrame, names: list[str]) -> pd.Series:
-    """Per row, the first non-empty cell among ``names`` (missing columns skipped), else NA.
+    """Per row, the first non-empty cell among ``names`` (missing columns skipped) as text,
+    else NA.
 
     >>> frame = pd.DataFrame({"kode": ["", "5.03"], "kode_rekening": ["5.1", ""]})
     >>> first_filled(frame, ["kode", "kode_rekening", "nope"]).tolist()
     ['5.1', '5.03']
     """
-    out = pd.Series(pd.NA, index=frame.index, dtype="string")
-    for name in (n for n in names if n in frame.columns):
-        cells = frame[name].astype("string")
-        cells = cells.where(cells.str.strip() != "")
-        out = out.fillna(cells)
-    return out
+    columns = [frame[name].tolist() for name in names if name in frame.columns]
+    rows = zip(*columns, strict=True) if columns else ((),) * len(frame)
+    cells = [next((t for v in row if (t := _text(v)) is not None), None) for row in rows]
+    return pd.Series(pd.array(cells, dtype="string"), index=frame.index)
+
+
+def _text(value: Any) -> str | None:
+    """A cell as text (as pandas' ``string`` type writes it), None when missing or blank."""
+    if _missing(value):
+        return None
+    text = str(value)
+    return text if text.strip() else None
 
 
 def long_rows(folder: DocFolder) -> pd.DataFrame:
@@ -250,7 +264,7 @@ def sub_kegiatan_rows(folder: DocFolder) -> list[dict[str, Any]]:
         maju = _measure(contract, "pagu_maju", "pagu_maju")
         target = _measure(contract, "target_sesudah", "target")
         target_maju = _measure(contract, "target_maju", "target_maju")
-        for _, row in frame[frame["level"] == "sub_kegiatan"].iterrows():
+        for row in frame[frame["level"] == "sub_kegiatan"].to_dict("records"):
             out.append(
                 {
                     **document_meta(folder),
@@ -480,10 +494,16 @@ def schemas() -> dict[str, Any]:
     return out
 
 
-def partition_of(folder: DocFolder) -> str:
-    """The year a document's rows are filed under: ``2024``, or Hive's null partition."""
-    tahun = pd.to_numeric(pd.Series([folder.meta.get("tahun")]), errors="coerce").iloc[0]
-    return NO_YEAR if pd.isna(tahun) else str(int(tahun))
+def partition_of(meta: Any) -> str:
+    """The year a document's rows are filed under (its manifest's ``meta.tahun``): ``2024``, or
+    Hive's null partition.
+
+    >>> partition_of({"tahun": 2024}), partition_of({"tahun": "2024"}), partition_of({})
+    ('2024', '2024', '__HIVE_DEFAULT_PARTITION__')
+    """
+    tahun = meta.get("tahun") if isinstance(meta, dict) else None
+    number = pd.to_numeric(pd.Series([tahun], dtype=object), errors="coerce").iloc[0]
+    return NO_YEAR if pd.isna(number) else str(int(number))
 
 
 def document_parts(folder: DocFolder) -> dict[str, Any]:
@@ -511,7 +531,7 @@ def build_corpus(out_dir: Path) -> CorpusSummary:
     target = out_dir / CORPUS
     previous = read_sources(target) if _old_files_readable(target) else {}
     sources: list[Source] = []
-    changed: dict[str, DocFolder] = {}
+    changed: set[str] = set()  # folders to read: new, or written again since the last build
     for path in document_paths(out_dir):
         mark = fingerprint(path / "manifest.json")
         old = previous.get(path.name)
@@ -519,24 +539,23 @@ def build_corpus(out_dir: Path) -> CorpusSummary:
             sources.append(old)
             continue
         try:
-            folder = read_doc_folder(path)
+            manifest = check_manifest(read_manifest(path), path / "manifest.json")
         except OutputSchemaError:
             raise  # a document folder, but one this renja cannot read: never left out silently
         except RenjaError:
             continue
-        sources.append(Source(path.name, folder.doc_id, partition_of(folder), mark))
-        changed[path.name] = folder
-    if not sources:
-        raise RenjaError(f"{out_dir}: holds no document outputs (run `renja run` first)")
+        doc_id = str(manifest.get("doc_id") or path.name)
+        sources.append(Source(path.name, doc_id, partition_of(manifest.get("meta")), mark))
+        changed.add(path.name)
     ids = [s.doc_id for s in sources]
     if len(set(ids)) < len(ids) or len({s.doc_id for s in previous.values()}) < len(previous):
         # two folders of one id: their old rows cannot be told apart, so every folder is read
-        previous = {}
-        for source in sources:
-            if source.folder not in changed:
-                changed[source.folder] = read_doc_folder(out_dir / source.folder)
+        previous, changed = {}, {s.folder for s in sources}
     with publish_folder(target) as scratch:
-        counts = _write_files(target, scratch, sources, changed, bool(previous))
+        counts, unread = _write_files(out_dir, scratch, sources, changed, bool(previous))
+        sources = [s for s in sources if s.folder not in unread]
+        if not sources:
+            raise RenjaError(f"{out_dir}: holds no document outputs (run `renja run` first)")
         (scratch / SOURCES).write_text(sources_text(sources), encoding="utf-8")
         _write_database(scratch)
     return CorpusSummary(target, counts["dokumen"], counts["baris"], counts["sub_kegiatan"],
@@ -551,20 +570,24 @@ def _old_files_readable(corpus: Path) -> bool:
 
 
 def _write_files(
-    old: Path,
+    out_dir: Path,
     scratch: Path,
     sources: list[Source],
-    changed: dict[str, DocFolder],
+    changed: set[str],
     reuse: bool,
-) -> dict[str, int]:
+) -> tuple[dict[str, int], set[str]]:
     """Write every corpus file into ``scratch``, document by document in ``doc_id`` order: the
-    rows of an unchanged document from the ``old`` corpus (when ``reuse``), a changed one's
-    made now. Returns the rows of each file (``baris``: of all its years)."""
+    rows of an unchanged document from the old corpus (when ``reuse``), those of a ``changed``
+    one read from its folder now (one folder at a time). Returns the rows of each file
+    (``baris``: of all its years), and the changed folders that could not be read (left out,
+    as folders that are no document's)."""
+    old = out_dir / CORPUS
     types = schemas()
     writers = {name: RowGroups(scratch / f"{name}.parquet", types[name]) for name in FILES}
     olds = {name: OldRows(old / f"{name}.parquet" if reuse else None) for name in FILES}
     years: dict[str, RowGroups] = {}
     old_years: dict[str, OldRows] = {}
+    unread: set[str] = set()
     (scratch / "baris").mkdir()
     for source in sorted(sources, key=lambda s: (s.doc_id, s.folder)):
         year = source.partition
@@ -573,21 +596,26 @@ def _write_files(
             years[year] = RowGroups(scratch / "baris" / name / "part-0.parquet", types["baris"])
             path = old / "baris" / name / "part-0.parquet"
             old_years[year] = OldRows(path if reuse and path.is_file() else None)
-        folder = changed.get(source.folder)
-        if folder is None:  # unchanged: its rows as the last build wrote them
+        if source.folder not in changed:  # its rows as the last build wrote them
             for name, writer in writers.items():
                 for rows in olds[name].take(source.doc_id):
                     writer.add(rows)
             for rows in old_years[year].take(source.doc_id):
                 years[year].add(rows)
             continue
-        parts = document_parts(folder)
+        try:
+            parts = document_parts(read_doc_folder(out_dir / source.folder))
+        except OutputSchemaError:
+            raise
+        except RenjaError:  # its findings or repairs missing: no document folder after all
+            unread.add(source.folder)
+            continue
         for name, writer in writers.items():
             writer.add(parts[name])
         years[year].add(parts["baris"])
     counts = {name: writer.close() for name, writer in writers.items()}
     counts["baris"] = sum(writer.close(empty_file=False) for writer in years.values())
-    return counts
+    return counts, unread
 
 
 # The views of the corpus database: the files each reads (relative to the corpus folder), and

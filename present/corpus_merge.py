@@ -36,6 +36,9 @@ from renja.model.version import __version__
 SOURCES = ".sumber.json"
 FORMAT = 1  # bump when what a corpus file holds, or how it is written, changes
 ROW_GROUP = 65_536  # rows per Parquet row group of a corpus file
+# Pieces a file's pending rows are kept in before they are joined: each small table of a
+# document's few rows holds buffers of its own, which would add up over thousands of documents.
+MAX_PIECES = 64
 DOC_ID = "doc_id"
 
 
@@ -100,6 +103,8 @@ class RowGroups:
             return
         self.pending.append(conform(table, self.schema))
         self.count += table.num_rows
+        if len(self.pending) >= MAX_PIECES:  # many documents' few rows: one contiguous table
+            self.pending = [pa.concat_tables(self.pending).combine_chunks()]
         while self.count >= ROW_GROUP:
             self._write(ROW_GROUP)
 

@@ -110,6 +110,7 @@ class DocFolder:
     _entries: dict[str, dict[str, Any]] | None = field(default=None, repr=False)
     _raw_header: dict[str, list[Record]] = field(default_factory=dict, repr=False)
     _raw_pages: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
+    _frames: dict[str, pd.DataFrame] = field(default_factory=dict, repr=False)
 
     @property
     def safe_csv(self) -> bool:
@@ -184,7 +185,13 @@ class DocFolder:
         """A clean table read back typed: amounts exact (Int64, or Decimal with cents), rates
         Float64, row numbers Int64, merged lines (``baris_gabungan``) lists of integers, the rest
         text (missing as None). From its Parquet file, which holds those types, when the folder
-        has one; else from its CSV file, typed through its contract."""
+        has one; else from its CSV file, typed through its contract. Read once; the frame is
+        shared, so callers copy before they change it."""
+        if table_id not in self._frames:
+            self._frames[table_id] = self._read_frame(table_id)
+        return self._frames[table_id]
+
+    def _read_frame(self, table_id: str) -> pd.DataFrame:
         import pandas as pd
 
         path = self.clean_path(table_id)
