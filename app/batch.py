@@ -16,13 +16,11 @@ from __future__ import annotations
 import gc
 import json
 import os
-import sys
-import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from types import NoneType
 from typing import Any
@@ -33,6 +31,7 @@ from renja.extract.source import doc_id_for, file_hash
 from renja.model.contract import TableStatus
 from renja.model.errors import OptionError, RenjaError, environment_message
 from renja.model.options import check_choice, check_count, check_flag, check_type
+from renja.model.processes import die_with_parent
 from renja.model.publish import claim_folder, publish_file
 from renja.model.severity import SEVERITIES
 from renja.model.tables import AuditStatus
@@ -318,25 +317,13 @@ def check_workers(workers: object) -> None:
 
 
 def worker_start(parent: int, max_memory_mb: int | None) -> None:
-    """Run in each worker process as it starts: end it when its parent ends, and bound its
-    memory.
+    """Run in each worker process as it starts: end it when its parent ends
+    (``renja.model.processes.die_with_parent``), and bound its memory.
 
-    On Linux the kernel sends the worker SIGKILL when the parent dies (``PR_SET_PDEATHSIG``);
-    everywhere, a thread checks every second that the parent is still its parent. The memory
-    bound is the worker's address space (``RLIMIT_AS``): past it, allocations fail with
-    ``MemoryError``, and the document fails with a line saying so.
+    The memory bound is the worker's address space (``RLIMIT_AS``): past it, allocations fail
+    with ``MemoryError``, and the document fails with a line saying so.
     """
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-            import signal
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL))  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # the parent died before the signal was asked for
-        os._exit(1)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    die_with_parent(parent)
     if max_memory_mb is not None:
         try:
             import resource
@@ -350,13 +337,6 @@ def worker_start(parent: int, max_memory_mb: int | None) -> None:
             pass
 
 
-def _watch_parent(parent: int) -> None:
-    while True:
-        time.sleep(1.0)
-        if os.getppid() != parent:
-            os._exit(1)
-
-
 def worker_pool(workers: int, max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB) -> Any:
     """A pool of ``workers`` processes that end with this one (``worker_start``)."""
     from concurrent.futures import ProcessPoolExecutor
@@ -368,8 +348,9 @@ def worker_pool(workers: int, max_memory_mb: int | None = DEFAULT_MAX_MEMORY_MB)
 
 def _outcomes(jobs: Sequence[Job], workers: int, max_memory_mb: int) -> Iterator[Outcome]:
     if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield run_job(job)
+        for job in jobs:  # one document alone: its pages get the workers (a long PDF's)
+            pages = replace(job.options, page_workers=max(workers, 1))
+            yield run_job(replace(job, options=pages))
         return
     from concurrent.futures import as_completed
     from concurrent.futures.process import BrokenProcessPool

@@ -11,10 +11,12 @@ control characters escaped (``shown``), so a file name cannot move the cursor or
 from __future__ import annotations
 
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -384,6 +386,7 @@ def check(
 
     with guarded(debug):
         options = read_options(password, max_pages, ocr, engine, wilayah, max_size, max_stream)
+        options = replace(options, page_workers=os.cpu_count() or 1)  # a long PDF's pages
         documents = find_documents(inputs)
     reference = load_reference(nomenklatur, required=False)
     threshold = -1 if fail_on == NEVER else severity_rank(fail_on)
