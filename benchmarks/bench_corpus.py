@@ -351,6 +351,9 @@ def main() -> None:
     print(text)
     if not args.quick:
         RESULTS.write_text(text, encoding="utf-8")
+        from figures import sync_readme
+
+        sync_readme()
 
 
 if __name__ == "__main__":
