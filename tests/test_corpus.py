@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -309,3 +310,86 @@ def test_a_damaged_database_is_one_line(tmp_path: Path) -> None:
     done = CliRunner().invoke(main, ["query", "SELECT 1", "--corpus", str(tmp_path)])
     assert done.exit_code == 1 and "cannot be opened" in done.output
     assert "Traceback" not in done.output
+
+
+# --- built incrementally, from what each document wrote ----------------------------------------
+
+
+def _parquet_files(corpus: Path) -> dict[Path, bytes]:
+    return {p.relative_to(corpus): p.read_bytes() for p in corpus.rglob("*.parquet")}
+
+
+def _fresh(out: Path) -> dict[Path, bytes]:
+    """The corpus files a build from nothing gives (the old corpus moved away first)."""
+    shutil.rmtree(out / "corpus")
+    build_corpus(out)
+    return _parquet_files(out / "corpus")
+
+
+def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The document folders a build reads, by name."""
+    from renja.present import corpus
+
+    read: list[str] = []
+    real = corpus.document_parts
+
+    def parts(folder: Any, *args: Any) -> Any:
+        read.append(folder.path.name)
+        return real(folder, *args)
+
+    monkeypatch.setattr(corpus, "document_parts", parts)
+    return read
+
+
+def test_a_build_reads_only_the_documents_that_changed(
+    out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    build_corpus(copy)  # the copy's folders are new to its corpus: all read once
+    read = _counting_reads(monkeypatch)
+    build_corpus(copy)
+    assert read == []  # nothing changed: every row from the corpus itself
+    # one document written again with other values, one removed, one added
+    changed = _doc(tmp_path / "dinkes-2025.md", "RENJA PERUBAHAN 2025",
+                   [("1.02.03.2.02.0001", "100.000.000", "130.000.000")])  # fmt: skip
+    added = _doc(tmp_path / "dinkes-2026.md", "RENJA PERUBAHAN 2026",
+                 [("1.02.02.2.02.0001", "70.000.000", "75.000.000")])  # fmt: skip
+    done = CliRunner().invoke(
+        main, ["run", str(changed), str(added), "--out", str(copy), "--no-report", "--no-corpus"]
+    )
+    assert done.exit_code == 0, done.output
+    shutil.rmtree(copy / "dinkes-2027")
+    built = build_corpus(copy)
+    assert sorted(read) == ["dinkes-2025", "dinkes-2026"]
+    assert built.documents == 3
+    incremental = _parquet_files(copy / "corpus")
+    assert incremental == _fresh(copy)  # the same files, byte for byte, as a build from nothing
+    sums = query(copy / "corpus", "SELECT doc_id, sum(nilai) AS n FROM baris "
+                 "WHERE ukuran IS NOT NULL GROUP BY doc_id ORDER BY doc_id")  # fmt: skip
+    assert sums.values.tolist() == [
+        ["dinkes-2025", 230000000],
+        ["dinkes-2026", 145000000],
+        [SAMPLE_MD.stem, sums["n"].iloc[2]],
+    ]
+
+
+def test_the_corpus_reads_the_documents_parquet_files(out: Path, tmp_path: Path) -> None:
+    """Each document's clean tables come from its Parquet files; a folder written without them
+    (--no-parquet) gives the same corpus from its CSV files."""
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    with_parquet = _fresh(copy)
+    for parquet in copy.glob("*/tables/*.parquet"):
+        parquet.unlink()
+    assert _fresh(copy) == with_parquet
+
+
+def test_a_damaged_corpus_is_built_again_whole(out: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    build_corpus(copy)
+    expected = _parquet_files(copy / "corpus")
+    (copy / "corpus" / "temuan.parquet").write_bytes(b"PAR1 not a parquet file")
+    build_corpus(copy)
+    assert _parquet_files(copy / "corpus") == expected
