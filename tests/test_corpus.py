@@ -374,6 +374,50 @@ def test_a_build_reads_only_the_documents_that_changed(
     ]
 
 
+def test_a_newer_document_changes_terkini_of_the_unchanged_ones(
+    out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``terkini`` depends on every document of a body: a document added to the output folder
+    makes an unchanged document's pagu rows no longer current, and the corpus built in steps
+    says so, as one built at once does."""
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    build_corpus(copy)
+    read = _counting_reads(monkeypatch)
+    sql = ("SELECT DISTINCT doc_id, terkini FROM pagu WHERE tahun_anggaran = 2025 "
+           "AND skpd = 'Dinas Kesehatan' ORDER BY doc_id")  # fmt: skip
+    assert query(copy / "corpus", sql).values.tolist() == [["dinkes-2025", True]]
+    # the same revision of 2025 again, under an id that comes first: it is the one that counts
+    again = _doc(tmp_path / "dinkes-0-2025.md", "RENJA PERUBAHAN 2025",
+                 [("1.02.03.2.02.0001", "100.000.000", "125.000.000")])  # fmt: skip
+    done = CliRunner().invoke(main, ["run", str(again), "--out", str(copy), "--no-report",
+                                     "--no-corpus"])  # fmt: skip
+    assert done.exit_code == 0, done.output
+    build_corpus(copy)
+    assert read == ["dinkes-0-2025"]  # the others' rows from the corpus, terkini decided again
+    assert query(copy / "corpus", sql).values.tolist() == [
+        ["dinkes-0-2025", True],
+        ["dinkes-2025", False],
+    ]
+    assert _parquet_files(copy / "corpus") == _fresh(copy)
+
+
+def test_another_nomenclature_reads_every_document_again(
+    out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hierarchy's names come from the nomenclature: a build with another one (here none)
+    takes no row from the corpus a build with the first wrote."""
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    reference = load_nomenclature(SHARED / "reference" / "permendagri90")
+    build_corpus(copy, reference)
+    read = _counting_reads(monkeypatch)
+    build_corpus(copy, reference)
+    assert read == []
+    build_corpus(copy)
+    assert sorted(read) == ["dinkes-2025", "dinkes-2027", SAMPLE_MD.stem]
+
+
 def test_the_corpus_reads_the_documents_parquet_files(out: Path, tmp_path: Path) -> None:
     """Each document's clean tables come from its Parquet files; a folder written without them
     (--no-parquet) gives the same corpus from its CSV files."""

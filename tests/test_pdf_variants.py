@@ -94,5 +94,8 @@ def test_two_processes_read_the_pages_one_reads(
     path = render(tmp_path / "ruled.pdf", specs, LAYOUTS["ruled"])
     alone = read(path)
     monkeypatch.setattr(pdf, "MIN_PAGES_PER_WORKER", 1)  # a share for this short document too
-    shared = read(path, ReadOptions(page_workers=2))
+    told: list[tuple[int, int]] = []
+    shared = read(path, ReadOptions(page_workers=2), lambda done, total: told.append((done, total)))
     assert alone.pages >= 2 and shared == alone
+    # the progress of the pages the workers read: one page at a time, as one process tells it
+    assert told == [(n, alone.pages) for n in range(1, alone.pages + 1)]
