@@ -292,11 +292,15 @@ def long_rows(
                            nilai_ditinjau=None, status_nilai=None, periode=None)  # fmt: skip
         values = amount_values(frame, amounts)
         if not values.empty:
-            values["periode"] = [
-                column_period(contract, u, meta.get("tahun")) for u in values["ukuran"]
-            ]
-            values["besaran"] = [quantity_of(contract, u) for u in values["ukuran"]]
-            values["jenis_nilai"] = [value_kind(contract, u) for u in values["ukuran"]]
+            measured = values["ukuran"].tolist()
+            facts = {  # per amount column, not per cell
+                u: (column_period(contract, u, meta.get("tahun")), quantity_of(contract, u),
+                    value_kind(contract, u))
+                for u in set(measured)
+            }  # fmt: skip
+            values["periode"] = [facts[u][0] for u in measured]
+            values["besaran"] = [facts[u][1] for u in measured]
+            values["jenis_nilai"] = [facts[u][2] for u in measured]
             parts.append(base.join(values, how="inner"))
             bare = bare.loc[~bare.index.isin(values.index)]
         parts.append(bare)
@@ -579,24 +583,38 @@ def _decimal(value: Any) -> Decimal:
 def _frame(
     records: list[dict[str, Any]] | pd.DataFrame, columns: list[str], order: list[str]
 ) -> pd.DataFrame:
+    """Records (or a frame) as a corpus table: ``columns`` in order, each of its corpus type
+    (``_typed``), rows sorted by ``order``. The frame is made once from its typed columns:
+    assigning them one by one cost more than typing them, a document's tables at a time."""
     if isinstance(records, pd.DataFrame):
         frame = records.reindex(columns=columns)
     else:
         frame = pd.DataFrame(records, columns=columns)
-    for column in frame.columns:
-        if column == RELATED:
-            continue  # lists of references: typed by ``arrow_table``
-        if column in INTS:
-            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
-        elif column in RUPIAH:
-            frame[column] = exact_amounts(frame[column])
-        elif column in BOOLS:
-            frame[column] = frame[column].astype("boolean")
-        elif column in FLOATS:
-            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Float64")
-        else:
-            frame[column] = frame[column].astype("string")
+    typed = {column: _typed(column, frame[column]) for column in columns}
+    frame = pd.DataFrame(typed, index=frame.index)
     return frame.sort_values(order, kind="stable", na_position="first").reset_index(drop=True)
+
+
+def _typed(column: str, cells: pd.Series) -> pd.Series:
+    """A corpus column's cells of its type: whole numbers (``INTS``), exact Rupiah (``RUPIAH``),
+    booleans, floats, or text; a column of its type already is left as it is."""
+    if column == RELATED:
+        return cells  # lists of references: typed by ``arrow_table``
+    if column in INTS:
+        wanted = "Int64"
+    elif column in BOOLS:
+        wanted = "boolean"
+    elif column in FLOATS:
+        wanted = "Float64"
+    elif column in RUPIAH:
+        return exact_amounts(cells)
+    else:
+        return cells if cells.dtype == "string" else cells.astype("string")
+    if cells.dtype == wanted:
+        return cells
+    if wanted == "boolean":
+        return cells.astype(wanted)
+    return pd.to_numeric(cells, errors="coerce").astype(wanted)
 
 
 BARIS = [
