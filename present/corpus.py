@@ -28,7 +28,13 @@ Every row carries its document's metadata, the SKPD's canonical name (``skpd_bak
 ``renja.normalize.skpd``), and the baris, pagu and sub_kegiatan rows their place in the
 hierarchy (``kode_urusan`` … ``nama_sub_kegiatan``, ``renja.present.corpus_hierarchy``).
 
-Rows are sorted, so the same outputs give the same corpus byte for byte.
+The corpus is built incrementally (``renja.present.corpus_merge``): only the document folders
+written since the last build are read (a document's clean tables from its Parquet files), the
+others' rows are taken from the files that build wrote, and every table is written document by
+document in ``doc_id`` order in row groups of a fixed size. ``pagu``'s ``terkini`` depends on
+every document of a body: its rows are written aside first, then again with ``terkini``
+decided from every document's budget years. Rows are sorted, so the same outputs give the same
+corpus byte for byte, built at once or in steps.
 """
 
 from __future__ import annotations
