@@ -166,10 +166,10 @@ def timed_extract(sink: list[float]) -> Iterator[None]:
     """Time ``renja.extract.read`` as called from inside ``process`` (one call, exact split)."""
     original = renja.extract.read
 
-    def read(path: str | Path, options: object = None) -> Document:
+    def read(path: str | Path, options: object = None, progress: object = None) -> Document:
         started = time.perf_counter()
         try:
-            return original(path, options)  # type: ignore[arg-type]
+            return original(path, options, progress)  # type: ignore[arg-type]
         finally:
             sink.append(time.perf_counter() - started)
 
