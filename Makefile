@@ -30,9 +30,11 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_run.py
 	$(BIN)/python benchmarks/bench_pdf.py
+	$(BIN)/python benchmarks/bench_scale.py
 	$(BIN)/python benchmarks/bench_corpus.py
 	$(BIN)/python benchmarks/bench_match.py
 	$(BIN)/python benchmarks/match_eval.py
+	$(BIN)/python benchmarks/figures.py
 
 accuracy: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -448,6 +450,7 @@ def check(
         sys.exit(1 if failed else 0)
     with guarded(debug):
         options = read_options(password, max_pages, ocr, engine, wilayah, max_size, max_stream)
+        options = replace(options, page_workers=os.cpu_count() or 1)  # a long PDF's pages
         documents = find_documents(inputs)
     reference = load_reference(nomenklatur, required=False)
     for path in documents:

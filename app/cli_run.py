@@ -260,7 +260,7 @@ def owned_folder(out_dir: Path, debug: bool) -> Iterator[None]:
     files is refused), locked against a second run, and cleared of what killed runs left
     (staging folders, old folders moved aside: ``renja.model.publish.remove_stale``)."""
     from renja.model.publish import claim_folder, folder_lock, remove_stale
-    from renja.present.corpus import CORPUS
+    from renja.present.outputs import CORPUS
 
     with guarded(debug):
         claim_folder(out_dir)

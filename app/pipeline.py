@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from renja import extract
-from renja.app.decide import Decider
 from renja.app.sidecar import apply_corrections
 from renja.extract.source import file_hash
 from renja.model.contract import TableContract, TableStatus
@@ -22,8 +22,7 @@ from renja.model.labels import name_findings
 from renja.model.records import Document, DocumentMeta, Finding, RawTable
 from renja.model.result import Result
 from renja.model.tables import AuditStatus, CleanTable, TableAudit
-from renja.normalize.clean import clean_table
-from renja.normalize.coding import Coder, amounts_by_code
+from renja.normalize.contracts import contract_for
 from renja.normalize.document import (
     JENIS_BY_PREFIX,
     document_bidang,
@@ -31,14 +30,16 @@ from renja.normalize.document import (
     printed_codes,
     program_bidang,
 )
-from renja.normalize.hierarchy import place_rows
-from renja.normalize.match import Matcher
 from renja.normalize.nomenclature import Nomenclature, load_nomenclature
 from renja.normalize.pairs import pair_lines
 from renja.normalize.values import ReadContext
 from renja.normalize.words import load_base_vocabulary
-from renja.validate.audit import audit
 from renja.validate.findings import finalize_findings
+
+if TYPE_CHECKING:
+    from renja.app.decide import Decider
+    from renja.model.decisions import DecisionOutcome
+    from renja.model.records import Repair
 
 
 def _reference(
@@ -58,15 +59,21 @@ def _reference(
 
 def _decisions(
     path: Path, decisions: str | Path | Sequence[Decision] | None
-) -> tuple[Decider, dict[str, str] | None]:
-    """The document's decisions and the file they come from (its name and SHA-256)."""
+) -> tuple[Decider | None, dict[str, str] | None]:
+    """The document's decisions and the file they come from (its name and SHA-256); no
+    ``Decider`` when there is none (its stages need pandas, which a document with no data table
+    and no decision runs without)."""
     if decisions is not None and not isinstance(decisions, str | Path):
+        from renja.app.decide import Decider
+
         return Decider(tuple(decisions)), None
     source = Path(decisions) if decisions is not None else default_path(path)
     if decisions is not None and not source.is_file():
         raise InputError(_("{path}: no such decisions file").format(path=source))
     if not source.is_file():
-        return Decider(()), None
+        return None, None
+    from renja.app.decide import Decider
+
     read = read_decisions(source)
     return Decider(read, source.name), {"berkas": source.name, "sha256": file_hash(source)}
 
@@ -120,28 +127,102 @@ def process(
     )
     raw_tables: list[RawTable] = []
     contracts: dict[str, TableContract] = {}
-    tables: list[CleanTable] = []
-    repairs = []
-    findings: list[Finding] = []
-    decider.find_tables(document.tables)
+    data: list[tuple[RawTable, TableContract]] = []
+    if decider is not None:
+        decider.find_tables(document.tables)
     for found in document.tables:
         readable = pair_lines(found)
-        contract = decider.contract(found.table_id, readable)
+        if decider is not None:
+            contract = decider.contract(found.table_id, readable)
+        else:
+            contract = contract_for(readable)
         table_id = f"{found.table_id}_{contract.form}"  # its position and its form, given once
-        decider.named(found.table_id, table_id)
+        if decider is not None:
+            decider.named(found.table_id, table_id)
         raw_tables.append(replace(found, table_id=table_id))
         contracts[table_id] = contract
-        if contract.status is TableStatus.NOT_DATA:
-            continue
-        cleaned = clean_table(replace(readable, table_id=table_id), contract, context)
-        tables.append(cleaned.table)
-        repairs.extend(cleaned.repairs)
-        findings.extend(cleaned.findings)
-    decider.resolve(tables)
+        if contract.status is not TableStatus.NOT_DATA:
+            data.append((replace(readable, table_id=table_id), contract))
     reference, missing = _reference(nomenclature) if code else (None, ())
     version = None
     if reference is not None:
         version = reference.version_for_year(meta.tahun, meta.jenis_pemda)
+    checked = None
+    if data or decider is not None:
+        checked = _clean_and_check(data, context, reference, version, meta, codes, decider)
+    tables, repairs, findings, audits_of, outcomes = checked or ((), (), [], {}, ())
+    document = replace(
+        document,
+        doc_id=doc_id or document.doc_id,
+        meta=meta,
+        tables=tuple(raw_tables),
+        warnings=(*document.warnings, *missing),
+    )
+    audits = {
+        table_id: audits_of.get(table_id, TableAudit(AuditStatus.NOT_DATA))
+        for table_id in contracts
+    }
+    return Result(
+        document,
+        tuple(tables),
+        tuple(raw_tables),
+        contracts,
+        tuple(repairs),
+        tuple(name_findings(finalize_findings(findings), raw_tables)),
+        sha256=file_hash(path),
+        audits=audits,
+        decisions=outcomes,
+        decisions_file=decisions_file,
+        nomenclature=(
+            {"version": version, "source": reference.source}
+            if reference is not None and version is not None
+            else None
+        ),
+    )
+
+
+def _clean_and_check(
+    data: Sequence[tuple[RawTable, TableContract]],
+    context: ReadContext,
+    reference: Nomenclature | None,
+    version: str | None,
+    meta: DocumentMeta,
+    codes: list[str],
+    decider: Decider | None,
+) -> tuple[
+    tuple[CleanTable, ...],
+    tuple[Repair, ...],
+    list[Finding],
+    dict[str, TableAudit],
+    tuple[DecisionOutcome, ...],
+]:
+    """The data tables cleaned, coded (with ``reference``, under ``version``), placed in their
+    hierarchy, given a person's decisions, checked against their schemas and audited: the clean
+    tables, their repairs, every finding, what the audit did with each table, and what became
+    of each decision.
+
+    The stages of tables (pandas, the matcher) are imported here, so that a document with no
+    data table starts and ends without them.
+    """
+    from renja.app.decide import Decider
+    from renja.normalize.clean import clean_table
+    from renja.normalize.coding import Coder, amounts_by_code
+    from renja.normalize.hierarchy import place_rows
+    from renja.normalize.match import Matcher
+    from renja.validate.audit import audit
+    from renja.validate.schemas import validate_table
+
+    decider = decider if decider is not None else Decider(())
+    tables: list[CleanTable] = []
+    repairs: list[Repair] = []
+    findings: list[Finding] = []
+    for readable, contract in data:
+        cleaned = clean_table(readable, contract, context)
+        tables.append(cleaned.table)
+        repairs.extend(cleaned.repairs)
+        findings.extend(cleaned.findings)
+    decider.resolve(tables)
+    if reference is not None and version is not None:
         matcher = Matcher(
             reference,
             version=version,
@@ -157,39 +238,15 @@ def process(
         findings.extend(coder.findings)
     tables = decider.apply_codes(tables, reference, version, meta.jenis_pemda)
     tables = decider.apply_values([place_rows(table) for table in tables])
-    from renja.validate.schemas import validate_table  # pandera is slow to import: only here
-
     findings = decider.settled(findings)
-
     for table in tables:
         findings.extend(validate_table(table))
-    document = replace(
-        document,
-        doc_id=doc_id or document.doc_id,
-        meta=meta,
-        tables=tuple(raw_tables),
-        warnings=(*document.warnings, *missing),
-    )
     audited = audit(tables, findings)
-    audits = {
-        table_id: audited.tables.get(table_id, TableAudit(AuditStatus.NOT_DATA))
-        for table_id in contracts
-    }
     reviewed, tables = decider.apply_reviews(audited.findings, tables)
-    return Result(
-        document,
+    return (
         tuple(tables),
-        tuple(raw_tables),
-        contracts,
         (*repairs, *decider.repairs),
-        tuple(name_findings(finalize_findings([*reviewed, *decider.stale_findings()]), raw_tables)),
-        sha256=file_hash(path),
-        audits=audits,
-        decisions=decider.outcomes(),
-        decisions_file=decisions_file,
-        nomenclature=(
-            {"version": version, "source": reference.source}
-            if reference is not None and version is not None
-            else None
-        ),
+        [*reviewed, *decider.stale_findings()],
+        audited.tables,
+        decider.outcomes(),
     )

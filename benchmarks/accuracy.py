@@ -14,7 +14,7 @@ For every document it reports the gold-free coverage of ``../shared/tools/covera
 (amounts and codes the document's text prints that reach a clean table, and clean amounts the
 text never prints), the tables by status and audit from each manifest, and, for the layouts,
 the score against their facts (``tests/score_layouts.py``). The Markdown tables are printed and
-written to ``benchmarks/results_accuracy.md``; the README quotes them.
+written to ``benchmarks/results_accuracy.md``; docs/kinerja.md quotes them (``figures.py``).
 """
 
 from __future__ import annotations
@@ -167,6 +167,9 @@ def main() -> int:
     text = "\n".join(sections)
     RESULTS.write_text(text, encoding="utf-8")
     print(text)
+    from figures import sync_readme
+
+    sync_readme()
     return 0
 
 

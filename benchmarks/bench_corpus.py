@@ -9,7 +9,14 @@ The corpus is made from the samples and generated variants (``--quick``: 20 docu
 
 Each configuration runs ``renja run CORPUS --out OUT --workers N --no-report --force`` in a
 fresh process, timed from outside, and reads OUT/batch.json. Peak memory per worker is each
-worker's own high-water mark (``Outcome.peak_mib``). Writes ``benchmarks/results_corpus.md``.
+worker's own high-water mark (``Outcome.peak_mib``).
+
+Then the corpus build at the scale of a year's documents: the output folders of a small real
+run (the sample and small generated Renja) copied under other ids, pemda and years up to
+``--documents`` (default 200, 2,000 and 20,000 folders). For each size, ``build_corpus`` runs in
+a fresh process (time and peak memory): from nothing, again with nothing changed, and after 1%
+of the folders were written again. Writes ``benchmarks/results_corpus.md``
+(``--simulate-only``: the simulation alone, for a quick look; then nothing is written).
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE_MD = REPO / "samples" / "renja-bkpsdm-banjarbaru-2024.md"
@@ -134,10 +142,151 @@ def corpus_build(out: Path) -> float:
     return time.perf_counter() - started
 
 
+# --- the corpus build at scale: copies of a real run's folders -----------------------------------
+
+SIMULATED = (200, 2_000, NATIONAL)
+CHANGED_SHARE = 0.01  # of the folders written again between two builds
+# A fresh interpreter that builds the corpus of an output folder and reports what it holds.
+BUILD = """
+import json, sys
+from renja.present.corpus import build_corpus
+built = build_corpus(sys.argv[1])
+print(json.dumps({"documents": built.documents, "rows": built.rows, "findings": built.findings}))
+"""
+
+
+def seed_folders(scratch: Path) -> list[Path]:
+    """The output folders of a small real run: two copies of the sample, eight small Renja."""
+    source = scratch / "seed-in"
+    source.mkdir()
+    text = SAMPLE_MD.read_text(encoding="utf-8")
+    for i in range(2):
+        (source / f"sample-{i}.md").write_text(text, encoding="utf-8")
+    rng = random.Random(2025)
+    codes = [f"5.03.01.2.{k:02d}.{s:04d}" for k in (1, 2, 5, 6, 7) for s in range(1, 10)]
+    for i in range(8):
+        rows = sorted(rng.sample(codes, rng.randint(5, 30)))
+        body = "".join(f"{c}\tSub kegiatan {c}\t{rng.randint(1, 900)}.000.000\t"
+                       f"{rng.randint(1, 900)}.000.000\n" for c in rows)  # fmt: skip
+        (source / f"small-{i}.md").write_text(
+            "PEMERINTAH KOTA CONTOH\n\nBADAN KEPEGAWAIAN DAERAH\n\nRENJA PERUBAHAN 2024\n\n"
+            "Tabel 5.3 Pergeseran Pagu\n\nKode\tSub Kegiatan\tSebelum\tSesudah\n" + body,
+            encoding="utf-8",
+        )
+    out = scratch / "seed-out"
+    renja = str(Path(sys.executable).parent / "renja")
+    done = subprocess.run([renja, "run", str(source), "--out", str(out), "--no-report",
+                           "--no-corpus", "-q"], capture_output=True, text=True)  # fmt: skip
+    if done.returncode != 0:
+        raise SystemExit(f"renja run failed:\n{done.stderr[-2000:]}")
+    return sorted(p for p in out.iterdir() if (p / "manifest.json").is_file())
+
+
+def copy_folder(seed: Path, target: Path, index: int) -> None:
+    """``seed`` as another document: its files linked, its manifest its own (id, pemda, year)."""
+    shutil.copytree(seed, target, copy_function=os.link)
+    manifest_path = target / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["doc_id"] = target.name
+    meta = manifest.setdefault("meta", {})
+    meta["pemda"] = f"Kabupaten Contoh {index % 548}"
+    meta["tahun"] = 2022 + index % 5
+    manifest_path.unlink()  # linked to the seed's: a new file, not the seed's changed
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n",
+                             encoding="utf-8")  # fmt: skip
+
+
+def simulate(seeds: list[Path], out: Path, start: int, total: int) -> None:
+    """Document folders ``start`` to ``total`` of a simulated output folder."""
+    out.mkdir(exist_ok=True)
+    (out / ".renja").write_text("", encoding="utf-8")
+    for index in range(start, total):
+        copy_folder(seeds[index % len(seeds)], out / f"doc-{index:05d}", index)
+
+
+def timed_build(out: Path) -> dict[str, float]:
+    """``build_corpus`` of ``out`` in a fresh process: its wall time (start-up included), its
+    peak resident memory (``wait4``) and what the corpus holds."""
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, "-c", BUILD, str(out)], stdout=subprocess.PIPE,
+                               text=True)  # fmt: skip
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    output = process.stdout.read() if process.stdout else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"build_corpus failed on {out}")
+    built = json.loads(output.strip().splitlines()[-1])
+    return {**built, "seconds": seconds, "peak_kib": usage.ru_maxrss}
+
+
+def rewrite(out: Path, share: float) -> int:
+    """Write ``share`` of the document folders again (each a new folder, as a run writes it)."""
+    folders = sorted(p for p in out.iterdir() if p.name.startswith("doc-"))
+    chosen = folders[:: max(1, round(1 / share))]
+    for folder in chosen:
+        fresh = folder.with_name("." + folder.name + ".new")
+        shutil.copytree(folder, fresh, copy_function=os.link)
+        manifest = fresh / "manifest.json"
+        data = manifest.read_bytes()
+        manifest.unlink()
+        manifest.write_bytes(data)
+        shutil.rmtree(folder)
+        fresh.rename(folder)
+    return len(chosen)
+
+
+def corpus_scale(scratch: Path, sizes: tuple[int, ...]) -> list[dict[str, Any]]:
+    """Build the corpus of simulated output folders of each size: from nothing, unchanged, and
+    after ``CHANGED_SHARE`` of the folders were written again."""
+    seeds = seed_folders(scratch)
+    out = scratch / "simulated"
+    rows = []
+    made = 0
+    for size in sizes:
+        simulate(seeds, out, made, size)
+        made = size
+        shutil.rmtree(out / "corpus", ignore_errors=True)
+        fresh = timed_build(out)
+        same = timed_build(out)
+        changed = rewrite(out, CHANGED_SHARE)
+        after = timed_build(out)
+        rows.append({"documents": size, "fresh": fresh, "same": same, "changed": changed,
+                     "after": after})  # fmt: skip
+        print(f"{size} documents: from nothing {fresh['seconds']:.1f} s, unchanged "
+              f"{same['seconds']:.1f} s, {changed} changed {after['seconds']:.1f} s", flush=True)
+    return rows
+
+
+def scale_lines(rows: list[dict[str, Any]]) -> list[str]:
+    lines = [
+        "| documents | corpus rows | from nothing | per document | nothing changed | 1% written "
+        "again | peak memory (from nothing) |",
+        "|--:|--:|--:|--:|--:|--:|--:|",
+    ]
+    for r in rows:
+        fresh, same, after = r["fresh"], r["same"], r["after"]
+        lines.append(
+            f"| {r['documents']:,} | {int(fresh['rows']):,} | {fresh['seconds']:.1f} s | "
+            f"{fresh['seconds'] / r['documents'] * 1000:.0f} ms | {same['seconds']:.1f} s | "
+            f"{after['seconds']:.1f} s ({r['changed']} read) | {fresh['peak_kib'] / 1024:.0f} MiB |"
+        )
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="20 documents instead of 200")
+    parser.add_argument("--documents", type=int, nargs="*", help="simulated corpus sizes")
+    parser.add_argument("--simulate-only", action="store_true", help="the corpus build only")
     args = parser.parse_args()
+    sizes = tuple(args.documents) if args.documents else ((200, 2_000) if args.quick else SIMULATED)
+    if args.simulate_only:
+        scratch = Path(tempfile.mkdtemp(prefix="renja-bench-corpus-"))
+        try:
+            print("\n".join(scale_lines(corpus_scale(scratch, sizes))))
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        return
     total = 20 if args.quick else 200
     scratch = Path(tempfile.mkdtemp(prefix="renja-bench-corpus-"))
     try:
@@ -151,6 +300,7 @@ def main() -> None:
             results[workers] = run(corpus, out, workers)
             results[workers]["peak_mib"] = peak_per_worker(corpus, scratch / "peak", workers)
         build = corpus_build(scratch / "out-2")
+        scale = corpus_scale(scratch, sizes)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     lines = [
@@ -188,10 +338,23 @@ def main() -> None:
         hours = NATIONAL * per_doc / (n * efficiency) / 3600
         lines.append(f"| Dask, {n} workers (one core each, at the 2-worker efficiency, ≤ 100%) | "
                      f"{hours:.2f} |")  # fmt: skip
+    lines += [
+        "",
+        "## The corpus build at a year's scale",
+        "",
+        "The output folders of a small run (the sample twice, eight small Renja) copied under "
+        "other ids, pemda and years; `build_corpus` in a fresh process: from nothing, again with "
+        f"nothing changed, and after {CHANGED_SHARE:.0%} of the folders were written again.",
+        "",
+        *scale_lines(scale),
+    ]
     text = "\n".join(lines) + "\n"
     print(text)
     if not args.quick:
         RESULTS.write_text(text, encoding="utf-8")
+        from figures import sync_readme
+
+        sync_readme()
 
 
 if __name__ == "__main__":

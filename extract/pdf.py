@@ -8,10 +8,11 @@ table are joined, repeated headers marked, captions attached.
 
 from __future__ import annotations
 
+import os
 import re
 import statistics
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,7 @@ from renja.extract.pdf_grid import (
     keep_tables,
     on_page,
 )
+from renja.extract.pdf_limits import StreamTooLarge, stream_limit
 from renja.extract.pdf_objects import find_ruled_tables, page_objects
 from renja.extract.pdf_open import (
     PageProgress,
@@ -54,6 +56,7 @@ from renja.extract.stitch import Block, blocks_to_tables
 from renja.extract.wilayah import RegionsFound, find_regions
 from renja.model.errors import InputError
 from renja.model.i18n import _, ngettext
+from renja.model.processes import die_with_parent
 from renja.model.records import Document, RawRow, RowRole, Source
 
 # A page with fewer visible characters than this has no text layer worth reading.
@@ -369,32 +372,141 @@ def second_engine(source: Path, options: ReadOptions) -> SecondEngine | None:
 
 def read_pdf(path: Path, options: ReadOptions, progress: PageProgress | None = None) -> Document:
     """Read a PDF into raw tables, telling ``progress`` after each page (pages read, pages in
-    all). Raises InputError (one line) for unusable files."""
+    all). Raises InputError (one line) for unusable files.
+
+    A long document is read by ``options.page_workers`` processes at once, each a share of its
+    pages (``read_shares``); its pages come back in order, the same as one process reads them.
+    """
     with open_pdf(path, options) as pdf:
         total = len(pdf.pages)
-        second = second_engine(Path(getattr(pdf, "path", None) or path), options)
-        pages: list[PageContent] = []
-        for number, page in enumerate(pdf.pages, start=1):
-            try:
-                pages.append(read_page(page, number, options.engine, second))
-            except InputError:
-                raise
-            except Exception as exc:  # pdfminer on a broken content stream
-                if isinstance(cause_of(exc), InputError):  # a bound hit (pdfplumber wraps it)
-                    raise cause_of(exc) from None
-                raise InputError(
-                    _("{path}: page {number} cannot be read ({reason})").format(
-                        path=path, number=number, reason=f"{type(exc).__name__}: {exc}"
-                    )
-                ) from None
-            finally:
-                page.close()
-            if progress is not None:
-                progress(number, total)
+        source = Path(getattr(pdf, "path", None) or path)
+        workers = min(options.page_workers, total // MIN_PAGES_PER_WORKER)
+        if workers > 1:
+            pages = read_shares(source, path, options, total, workers, progress)
+        else:
+            told = (lambda number: progress(number, total)) if progress is not None else None
+            pages = read_pages(pdf, path, options, range(1, total + 1), told)
     if all(p.scanned for p in pages):
         raise InputError(f"{path}: " + scanned_message([p.number for p in pages], total,
                                                        ocr_available()))  # fmt: skip
     return pages_to_document(path, pages, total, find_regions(options.wilayah))
+
+
+# A process is worth starting for this many pages or more (forking it and sending its pages back
+# cost about as much as reading a page or two).
+MIN_PAGES_PER_WORKER = 8
+
+
+def read_pages(
+    pdf: Any,
+    path: Path,
+    options: ReadOptions,
+    numbers: Iterable[int],
+    done: Callable[[int], None] | None = None,
+) -> list[PageContent]:
+    """The pages ``numbers`` (1-based) of an open document, read one after the other (``path``
+    names it in messages); ``done`` is told the count read after each."""
+    source = Path(getattr(pdf, "path", None) or path)
+    second = second_engine(source, options)
+    pages: list[PageContent] = []
+    for number in numbers:
+        page = pdf.pages[number - 1]
+        try:
+            pages.append(read_page(page, number, options.engine, second))
+        except InputError:
+            raise
+        except Exception as exc:  # pdfminer on a broken content stream
+            if isinstance(cause_of(exc), InputError):  # a bound hit (pdfplumber wraps it)
+                raise cause_of(exc) from None
+            raise InputError(
+                _("{path}: page {number} cannot be read ({reason})").format(
+                    path=path, number=number, reason=f"{type(exc).__name__}: {exc}"
+                )
+            ) from None
+        finally:
+            page.close()
+        if done is not None:
+            done(len(pages))
+    return pages
+
+
+def shares(total: int, workers: int) -> list[range]:
+    """Pages 1 to ``total`` in ``workers`` runs of consecutive pages, as even as can be.
+
+    >>> shares(10, 3)
+    [range(1, 5), range(5, 8), range(8, 11)]
+    """
+    size, extra = divmod(total, workers)
+    out, start = [], 1
+    for index in range(workers):
+        end = start + size + (index < extra)
+        out.append(range(start, end))
+        start = end
+    return out
+
+
+def read_shares(
+    source: Path,
+    path: Path,
+    options: ReadOptions,
+    total: int,
+    workers: int,
+    progress: PageProgress | None = None,
+) -> list[PageContent]:
+    """Every page of a document, ``workers`` processes each reading a share (``read_share``).
+    The first error (in page order) is raised, as one process reading them would. ``progress``
+    is told the pages read by all of them, a page at a time (the workers send word of each)."""
+    import multiprocessing
+    from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+
+    context = multiprocessing.get_context()
+    pages_read = context.SimpleQueue() if progress is not None else None
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=context,
+        initializer=_share_worker,
+        initargs=(os.getpid(), pages_read),
+    ) as pool:
+        futures = [pool.submit(read_share, source, path, options, pages)
+                   for pages in shares(total, workers)]  # fmt: skip
+        if progress is not None and pages_read is not None:
+            read = 0
+            while read < total and not any(f.done() and f.exception() for f in futures):
+                if pages_read.empty():  # wait a little, unless a worker failed
+                    wait(futures, timeout=0.05, return_when=FIRST_EXCEPTION)
+                    continue
+                pages_read.get()
+                read += 1
+                progress(read, total)
+        return [page for future in futures for page in future.result()]
+
+
+# In a worker of ``read_shares``: where it sends word of each page read (or None).
+_PAGES_READ: Any = None
+
+
+def _share_worker(parent: int, pages_read: Any) -> None:
+    """A worker of ``read_shares``: it dies with ``parent`` and tells ``pages_read`` of pages."""
+    global _PAGES_READ
+    die_with_parent(parent)
+    _PAGES_READ = pages_read
+
+
+def read_share(source: Path, path: Path, options: ReadOptions, numbers: range) -> list[PageContent]:
+    """Pages ``numbers`` of the document at ``source`` (already checked by ``open_pdf``; read
+    under the same bounds), in a worker process of ``read_shares``."""
+    import pdfplumber
+
+    told = _PAGES_READ
+    done = (lambda _count: told.put(1)) if told is not None else None
+    try:
+        with (
+            stream_limit(options.max_stream_mb),
+            pdfplumber.open(source, password=options.password or "") as pdf,
+        ):
+            return read_pages(pdf, path, options, numbers, done)
+    except StreamTooLarge as exc:
+        raise InputError(f"{path}: {exc}") from None
 
 
 __all__ = ["read_page", "read_pdf"]

@@ -56,6 +56,9 @@ class ReadOptions:
     wilayah: str | Path | None = None
     max_size_mb: int = DEFAULT_MAX_SIZE_MB  # any document: larger files are refused
     max_stream_mb: int = DEFAULT_MAX_STREAM_MB  # PDFs: what one stream may unpack to
+    # PDFs: processes that read a long document's pages at once (``renja.extract.pdf``); the
+    # CLI gives a document it reads alone the cores, a batch one each
+    page_workers: int = 1
 
     def __post_init__(self) -> None:
         """Refuse a value the reader would not honour, with ``OptionError`` (one line).
@@ -72,6 +75,7 @@ class ReadOptions:
                    _("a path (a folder or a CSV file) or None"))  # fmt: skip
         check_count("max_size_mb", self.max_size_mb)
         check_count("max_stream_mb", self.max_stream_mb)
+        check_count("page_workers", self.page_workers)
 
 
 def check_pdf_bytes(path: Path, max_mb: int = DEFAULT_MAX_SIZE_MB) -> None:

@@ -28,12 +28,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-import pandas as pd
-
 from renja.model.contract import CellType, TableContract
 from renja.model.decisions import RowKey, TableKey
 from renja.model.i18n import _
 from renja.model.labels import printed_number, printed_title
+from renja.model.missing import is_na
 
 HEADER_DIGITS = 8  # hex digits of a header signature: enough to tell a document's tables apart
 CUT = "…"  # a label cut for length (``printed_title``) matches the labels it begins
@@ -84,7 +83,7 @@ def cell_text(value: Any) -> str:
     >>> [cell_text(v) for v in (28143400, Decimal("1.50"), 12.0, None, float("nan"), "x")]
     ['28143400', '1.50', '12', '', '', 'x']
     """
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if value is None or is_na(value) or (isinstance(value, float) and math.isnan(value)):
         return ""
     if hasattr(value, "item") and not isinstance(value, str | Decimal):
         value = value.item()  # a numpy scalar

@@ -29,7 +29,7 @@ from renja.model.tables import CleanTable
 from renja.normalize.align import align_row, fill_rates
 from renja.normalize.clean_row import RowLog, clean_row
 from renja.normalize.continuation import LogicalRow, merge_continuations
-from renja.normalize.values import ReadContext
+from renja.normalize.values import CellReader, ReadContext
 
 
 @dataclass(slots=True)
@@ -87,7 +87,8 @@ def clean_table(raw: RawTable, contract: TableContract, ctx: ReadContext) -> Cle
     slots = contract.columns
     rows, merge_log = merge_continuations(_logical_rows(raw, slots), slots)
     logs = [RowLog(table_id, index, row.source) for index, row in enumerate(rows, start=1)]
-    records = [clean_row(row, log, contract, ctx) for row, log in zip(rows, logs, strict=True)]
+    reader = CellReader(slots, ctx)
+    records = [clean_row(row, log, contract, reader) for row, log in zip(rows, logs, strict=True)]
     repairs = [repair for log in logs for repair in log.repairs]
     repairs += _merge_repairs(merge_log, logs, slots)
     findings = [finding for log in logs for finding in log.findings]
@@ -141,7 +142,12 @@ _INT64 = 2**63 - 1  # larger whole numbers (never read: ``bounded``) would stay 
 
 
 def _frame(records: list[dict[str, Any]], contract: TableContract) -> pd.DataFrame:
-    """Records to a typed DataFrame with the contract's column order."""
+    """Records to a typed DataFrame with the contract's column order.
+
+    Each column is typed from its list of values and the frame made once: a frame changed
+    column by column costs milliseconds a table in pandas' bookkeeping (a document of 10,000
+    small tables spent most of its cleaning there).
+    """
     amounts = {name for name, kind in contract.value_kinds().items() if kind == "exact"}
     columns = list(ROW_COLUMNS)
     for name in contract.outputs():
@@ -150,22 +156,30 @@ def _frame(records: list[dict[str, Any]], contract: TableContract) -> pd.DataFra
     if "level" not in columns:
         columns.insert(len(ROW_COLUMNS), "level")
     columns.extend(SPARSE_COLUMNS)
-    # Built as objects so that integers never pass through float (amounts reach 10**15).
-    frame = pd.DataFrame(
-        {c: pd.Series([r.get(c) for r in records], dtype=object) for c in columns},
-        columns=columns,
-    )
-    keep = [c for c in columns if not (is_sparse(c) and frame[c].isna().all())]
-    frame = frame[keep]
-    for name in frame.columns:
-        values = frame[name].tolist()
-        present = [v for v in values if v is not None]
-        if name in amounts and all(isinstance(v, int) and _INT64 >= v >= -_INT64 for v in present):
-            frame[name] = pd.array(values, dtype="Int64")
-        elif name in amounts:
-            frame[name] = [None if v is None else Decimal(v) for v in values]
-        elif present and all(isinstance(v, float) for v in present):
-            frame[name] = pd.array(values, dtype="Float64")
-    for name in ("baris", "sumber_baris", "halaman"):
-        frame[name] = pd.array(frame[name].tolist(), dtype="Int64")
-    return frame
+    data: dict[str, Any] = {}
+    for name in columns:
+        values = [r.get(name) for r in records]
+        if is_sparse(name) and all(_missing(v) for v in values):
+            continue
+        data[name] = _typed(name, values, name in amounts)
+    return pd.DataFrame(data, columns=list(data), index=pd.RangeIndex(len(records)))
+
+
+def _typed(name: str, values: list[Any], amount: bool) -> Any:
+    """One column of a clean table: amounts exact (Int64, else Decimal objects: integers never
+    pass through float), rates Float64, row places Int64, the rest objects."""
+    if name in ("baris", "sumber_baris", "halaman"):
+        return pd.array(values, dtype="Int64")
+    present = [v for v in values if v is not None]
+    if amount and all(isinstance(v, int) and _INT64 >= v >= -_INT64 for v in present):
+        return pd.array(values, dtype="Int64")
+    if amount:
+        return pd.Series([None if v is None else Decimal(v) for v in values], dtype=object)
+    if present and all(isinstance(v, float) for v in present):
+        return pd.array(values, dtype="Float64")
+    return pd.Series(values, dtype=object)
+
+
+def _missing(value: Any) -> bool:
+    """An empty cell of a record: None, NaN or pandas' NA."""
+    return value is None or value is pd.NA or (isinstance(value, float) and value != value)

@@ -34,7 +34,7 @@ from renja.normalize.align import align_row
 from renja.normalize.continuation import LogicalRow
 from renja.normalize.labels import move_code_label, move_label_to_uraian
 from renja.normalize.row_kind import classify_row, level_from_name, line_level
-from renja.normalize.values import ReadContext, read_cell
+from renja.normalize.values import CellReader
 
 
 @dataclass(slots=True)
@@ -94,9 +94,10 @@ class Unreadable(NamedTuple):
 
 
 def clean_row(
-    row: LogicalRow, log: RowLog, contract: TableContract, ctx: ReadContext
+    row: LogicalRow, log: RowLog, contract: TableContract, reader: CellReader
 ) -> dict[str, Any]:
-    """The clean values of one row, its repairs and findings logged in ``log``."""
+    """The clean values of one row (its cells read by ``reader``, for the contract's columns),
+    its repairs and findings logged in ``log``."""
     slots = contract.columns
     repair_code_label(row, slots, log)
     values: dict[str, Any] = {
@@ -104,7 +105,7 @@ def clean_row(
         "sumber_baris": row.source.line,
         "halaman": row.source.page,
     }
-    unreadable = read_cells(row.cells, slots, ctx, log, values)
+    unreadable = read_cells(row.cells, slots, reader, log, values)
     log_alignment(row, slots, log)
     moved_label = repair_number_label(values, log)
     set_kind_and_level(values, contract, moved_label)
@@ -127,16 +128,16 @@ def repair_code_label(row: LogicalRow, slots: Sequence[Column], log: RowLog) -> 
 def read_cells(
     cells: Sequence[str],
     slots: Sequence[Column],
-    ctx: ReadContext,
+    reader: CellReader,
     log: RowLog,
     values: dict[str, Any],
 ) -> list[Unreadable]:
-    """Read each cell under its column into ``values``; log the rules that repaired a cell and
-    return the cells that could not be read."""
+    """Read each cell under its column (``read_cell``, through ``reader``) into ``values``; log
+    the rules that repaired a cell and return the cells that could not be read."""
     unreadable: list[Unreadable] = []
     for k, slot in enumerate(slots):
         cell = cells[k]
-        reading = read_cell(cell, slot, ctx)
+        reading = reader.read(k, cell)
         values.update(reading.values)
         if reading.rules:
             log.log_repair(slot.name, cell.strip(), reading.display, "+".join(reading.rules))

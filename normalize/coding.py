@@ -90,6 +90,9 @@ class Coder:
     # for none. They are neither verified nor matched; a decided code is the context below it.
     decided: dict[tuple[str, int], str | None] = field(default_factory=dict)
     _headings: dict[str, list[Entry]] = field(default_factory=dict)
+    # A printed name's score against its code's name in the nomenclature, by the two names: a
+    # long document prints the same code with the same name under each of its units.
+    _scores: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
 
     def lookup(self, code: str) -> Entry | None:
         return self.nomenclature.get(code, version=self.version, jenis_pemda=self.jenis_pemda)
@@ -172,7 +175,7 @@ class Coder:
             return "cetak", None, None
         if name is None:
             return "cetak", None, entry.name
-        score = round(self.matcher.name_score(name, entry.name), 1)
+        score = round(self.name_score(name, entry.name), 1)
         if score >= VERIFY_SCORE or self.found_first(kode, entry, name):
             return "cetak+verifikasi", score, entry.name
         if self.contradicts(name):
@@ -258,6 +261,14 @@ class Coder:
                     found.setdefault(entry.code, entry)
             self._headings[level] = list(found.values())
         return self._headings[level]
+
+    def name_score(self, printed: str, name: str) -> float:
+        """How well a printed name names its code's nomenclature name (``Matcher.name_score``),
+        kept per pair of names."""
+        key = (printed, name)
+        if key not in self._scores:
+            self._scores[key] = self.matcher.name_score(printed, name)
+        return self._scores[key]
 
     def mismatch(
         self,

@@ -22,7 +22,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from functools import lru_cache
 from statistics import median
+from typing import NamedTuple
 
 from renja.extract.shapes import Shape, sniff
 from renja.model.contract import (
@@ -35,6 +37,7 @@ from renja.model.contract import (
     TableContract,
     TableStatus,
 )
+from renja.model.limits import CELL_CACHE
 from renja.model.records import RawRow
 from renja.normalize.header import HeaderModel, printed_number, read_formula
 from renja.normalize.kode import join_code_columns, looks_like_kode, split_kode_uraian
@@ -144,6 +147,55 @@ class Profile:
         return bool(self.numbers) and median(abs(n) for n in self.numbers) >= BUDGET_SIZE
 
 
+class CellFacts(NamedTuple):
+    """What one cell's text tells a column's profile (``profile``)."""
+
+    shape: Shape
+    number: Decimal | None  # its value, when it reads as one
+    stray: bool  # a budget-sized amount
+    rupiah_mark: bool  # a number printed with "Rp"
+    code: bool  # a nomenclature code (also one printed over columns)
+    named: bool  # a code with a name after it
+    account: bool  # an account code
+    marker: bool  # a short row-number marker
+    fund: bool  # a sumber dana word
+    length: int | None  # of a text cell
+
+
+@lru_cache(maxsize=CELL_CACHE)
+def cell_facts(text: str) -> CellFacts:
+    """The facts of one stripped, non-empty cell text; a pure function of it, kept for the texts
+    a table prints again and again.
+
+    >>> facts = cell_facts("5.03.01.2.01 Administrasi Kepegawaian")
+    >>> facts.shape is Shape.CODE, facts.code, facts.named
+    (True, True, True)
+    """
+    shape = sniff(text)
+    if shape in (Shape.AMOUNT, Shape.NUMBER) and " " in text:
+        joined = join_code_columns(text)  # ``1 05 01 2.01``: a code printed over columns
+        if joined != text and looks_like_kode(joined):
+            return CellFacts(shape, None, False, False, True, False, False, False, False, None)
+    number = None
+    stray = mark = code = named = account = False
+    if shape in (Shape.AMOUNT, Shape.NUMBER, Shape.DECIMAL):
+        value = parse_rupiah(text).value
+        if value is not None:
+            number = Decimal(value)
+            stray = shape is Shape.AMOUNT and abs(number) >= BUDGET_SIZE
+        mark = text[:2].lower() == "rp"
+    if shape is Shape.CODE or (shape is Shape.NUMBER and "." in text):
+        printed, rest = split_kode_uraian(text)
+        if printed and looks_like_kode(printed):
+            code, named = True, bool(rest)
+        elif _ACCOUNT.match(text) and parse_rekening(text).value is not None:
+            account = True
+    marker = bool(_MARKER.match(text)) and len(text) <= 8
+    fund = bool(_SUMBER_DANA.match(text))
+    length = len(text) if shape in (Shape.TEXT, Shape.INDICATOR, Shape.PREDICATE) else None
+    return CellFacts(shape, number, stray, mark, code, named, account, marker, fund, length)
+
+
 def profile(cells: Sequence[str]) -> Profile:
     """Profile one column's cells.
 
@@ -160,34 +212,21 @@ def profile(cells: Sequence[str]) -> Profile:
         text = cell.strip()
         if not text:
             continue
-        shape = sniff(text)
-        shapes[shape] += 1
-        if shape in (Shape.AMOUNT, Shape.NUMBER) and " " in text:
-            joined = join_code_columns(text)  # ``1 05 01 2.01``: a code printed over columns
-            if joined != text and looks_like_kode(joined):
-                codes += 1
-                continue
-        if shape in (Shape.AMOUNT, Shape.NUMBER, Shape.DECIMAL):
-            value = parse_rupiah(text).value
-            if value is not None:
-                number = Decimal(value)
-                numbers.append(number)
-                strays += shape is Shape.AMOUNT and abs(number) >= BUDGET_SIZE
-            marks += text[:2].lower() == "rp"
-        if shape is Shape.CODE or (shape is Shape.NUMBER and "." in text):
-            code, rest = split_kode_uraian(text)
-            if code and looks_like_kode(code):
-                codes += 1
-                named += bool(rest)
-            elif _ACCOUNT.match(text) and parse_rekening(text).value is not None:
-                accounts += 1
-        if _MARKER.match(text) and len(text) <= 8:
+        facts = cell_facts(text)
+        shapes[facts.shape] += 1
+        if facts.number is not None:
+            numbers.append(facts.number)
+        strays += facts.stray
+        marks += facts.rupiah_mark
+        codes += facts.code
+        named += facts.named
+        accounts += facts.account
+        if facts.marker:
             markers += 1
             marked.append(text)
-        if _SUMBER_DANA.match(text):
-            funds += 1
-        if shape in (Shape.TEXT, Shape.INDICATOR, Shape.PREDICATE):
-            lengths.append(len(text))
+        funds += facts.fund
+        if facts.length is not None:
+            lengths.append(facts.length)
     mean = sum(lengths) / len(lengths) if lengths else 0.0
     return Profile(
         sum(shapes.values()),

@@ -7,13 +7,16 @@ table, so a clean value is always a function of the raw cell plus the logged rul
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from renja.extract.shapes import Shape, sniff
 from renja.model.contract import CellType, Column, kode_columns, kode_prefix
 from renja.model.i18n import _
+from renja.model.limits import CELL_CACHE
 from renja.normalize.kode import parse_kode, split_kode_uraian
 from renja.normalize.parsed import Parsed
 from renja.normalize.percent import (
@@ -353,3 +356,18 @@ def read_typed(text: str, column: Column, ctx: ReadContext) -> CellReading:
             return read_mixed(text, ctx)
         case _:
             return read_text(text, name, ctx)
+
+
+class CellReader:
+    """``read_cell`` for the columns of one table, remembering the readings of the texts it has
+    read: a reading is a function of the text, the column and the context, and a table prints
+    its satuan, targets, indicators and names again and again. A reading is shared by the cells
+    that print the same text, so it is never changed (its values are copied into a row)."""
+
+    def __init__(self, columns: Sequence[Column], ctx: ReadContext) -> None:
+        self.columns = tuple(columns)
+        self.ctx = ctx
+        self.read = lru_cache(maxsize=CELL_CACHE)(self._read)
+
+    def _read(self, position: int, text: str) -> CellReading:
+        return read_cell(text, self.columns[position], self.ctx)

@@ -28,11 +28,18 @@ Every row carries its document's metadata, the SKPD's canonical name (``skpd_bak
 ``renja.normalize.skpd``), and the baris, pagu and sub_kegiatan rows their place in the
 hierarchy (``kode_urusan`` … ``nama_sub_kegiatan``, ``renja.present.corpus_hierarchy``).
 
-Rows are sorted, so the same outputs give the same corpus byte for byte.
+The corpus is built incrementally (``renja.present.corpus_merge``): only the document folders
+written since the last build are read (a document's clean tables from its Parquet files), the
+others' rows are taken from the files that build wrote, and every table is written document by
+document in ``doc_id`` order in row groups of a fixed size. ``pagu``'s ``terkini`` depends on
+every document of a body: its rows are written aside first, then again with ``terkini``
+decided from every document's budget years. Rows are sorted, so the same outputs give the same
+corpus byte for byte, built at once or in steps.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator
@@ -57,14 +64,31 @@ from renja.model.publish import publish_folder
 from renja.model.refs import CODE_KEY, COLUMN_KEY, ROW_KEY, TABLE_KEY, load_related
 from renja.normalize.skpd import canonical_skpd
 from renja.present.corpus_hierarchy import HIERARCHY, document_names, hierarchy_frame
+from renja.present.corpus_merge import (
+    ROW_GROUP,
+    SOURCES,
+    OldRows,
+    RowGroups,
+    Source,
+    fingerprint,
+    read_sources,
+    readable,
+    sources_text,
+)
 from renja.present.corpus_pagu import current_documents, pagu_records
 from renja.present.corpus_schema import comment_statements, described, readme, write_datapackage
-from renja.present.outputs import FINDING_COLUMNS, DocFolder, read_doc_folder
+from renja.present.outputs import (
+    CORPUS,
+    FINDING_COLUMNS,
+    DocFolder,
+    check_manifest,
+    read_doc_folder,
+    read_manifest,
+)
 
 if TYPE_CHECKING:
     from renja.normalize.nomenclature import Nomenclature
 
-CORPUS = "corpus"
 DATABASE = "renja.duckdb"
 META = (
     "pemda", "kode_pemda", "skpd", "kode_skpd", "skpd_baku", "singkatan_skpd", "tahun", "jenis",
@@ -120,22 +144,18 @@ def clean_tables(
         contract = folder.contract(table_id)
         if contract is None or not folder.clean_path(table_id).exists():
             continue
-        yield entry, contract, folder.frame(table_id)
+        yield entry, contract, folder.frame(table_id, stored=True)
 
 
-def document_folders(out_dir: Path) -> list[DocFolder]:
-    """The document folders of an output folder, by id (folders that are not one are skipped, and
-    so are hidden ones: a folder being written or replaced, ``renja.model.publish``)."""
-    folders = []
+def document_paths(out_dir: Path) -> list[Path]:
+    """The folders of an output folder that may be documents' (they hold a ``manifest.json``),
+    by name; hidden ones (a folder being written or replaced, ``renja.model.publish``) and the
+    corpus are not."""
     listed = (p for p in out_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
-    for path in sorted(p for p in listed if p.name != CORPUS):
-        try:
-            folders.append(read_doc_folder(path))
-        except OutputSchemaError:
-            raise  # a document folder, but one this renja cannot read: never left out silently
-        except RenjaError:
-            continue
-    return folders
+    return sorted(
+        (p for p in listed if p.name != CORPUS and (p / "manifest.json").is_file()),
+        key=lambda p: p.name,
+    )
 
 
 def amount_columns(contract: TableContract, columns: list[str]) -> list[str]:
@@ -179,35 +199,42 @@ def period(column: str, tahun: int | None) -> str | None:
     return f"{tahun}-TW{quarter.group(1)}" if quarter else str(tahun)
 
 
-def _value(row: pd.Series, column: str | None) -> Any:
-    """A typed cell, None when missing."""
-    if column is None or column not in row.index:
+def _value(row: dict[str, Any], column: str | None) -> Any:
+    """A typed cell of a row (a record of its frame), None when missing."""
+    if column is None or column not in row:
         return None
     value = row[column]
     return None if value is None or value is pd.NA or value != value else value
 
 
-def _reviewed(row: pd.Series, column: str | None) -> Any:
+def _reviewed(row: dict[str, Any], column: str | None) -> Any:
     """An amount's reviewed value: a person's decision, else the printed value."""
     if column is None:
         return None
     reviewed = reviewed_name(column)
-    return _value(row, reviewed) if reviewed in row.index else _value(row, column)
+    return _value(row, reviewed) if reviewed in row else _value(row, column)
 
 
 def first_filled(frame: pd.DataFrame, names: list[str]) -> pd.Series:
-    """Per row, the first non-empty cell among ``names`` (missing columns skipped), else NA.
+    """Per row, the first non-empty cell among ``names`` (missing columns skipped) as text,
+    else NA.
 
     >>> frame = pd.DataFrame({"kode": ["", "5.03"], "kode_rekening": ["5.1", ""]})
     >>> first_filled(frame, ["kode", "kode_rekening", "nope"]).tolist()
     ['5.1', '5.03']
     """
-    out = pd.Series(pd.NA, index=frame.index, dtype="string")
-    for name in (n for n in names if n in frame.columns):
-        cells = frame[name].astype("string")
-        cells = cells.where(cells.str.strip() != "")
-        out = out.fillna(cells)
-    return out
+    columns = [frame[name].tolist() for name in names if name in frame.columns]
+    rows = zip(*columns, strict=True) if columns else ((),) * len(frame)
+    cells = [next((t for v in row if (t := _text(v)) is not None), None) for row in rows]
+    return pd.Series(pd.array(cells, dtype="string"), index=frame.index)
+
+
+def _text(value: Any) -> str | None:
+    """A cell as text (as pandas' ``string`` type writes it), None when missing or blank."""
+    if _missing(value):
+        return None
+    text = str(value)
+    return text if text.strip() else None
 
 
 def value_kind(contract: TableContract, column: str) -> str:
@@ -272,11 +299,15 @@ def long_rows(
                            nilai_ditinjau=None, status_nilai=None, periode=None)  # fmt: skip
         values = amount_values(frame, amounts)
         if not values.empty:
-            values["periode"] = [
-                column_period(contract, u, meta.get("tahun")) for u in values["ukuran"]
-            ]
-            values["besaran"] = [quantity_of(contract, u) for u in values["ukuran"]]
-            values["jenis_nilai"] = [value_kind(contract, u) for u in values["ukuran"]]
+            measured = values["ukuran"].tolist()
+            facts = {  # per amount column, not per cell
+                u: (column_period(contract, u, meta.get("tahun")), quantity_of(contract, u),
+                    value_kind(contract, u))
+                for u in set(measured)
+            }  # fmt: skip
+            values["periode"] = [facts[u][0] for u in measured]
+            values["besaran"] = [facts[u][1] for u in measured]
+            values["jenis_nilai"] = [facts[u][2] for u in measured]
             parts.append(base.join(values, how="inner"))
             bare = bare.loc[~bare.index.isin(values.index)]
         parts.append(bare)
@@ -389,7 +420,8 @@ def sub_kegiatan_rows(
         maju = _measure(contract, "pagu_maju", "pagu_maju")
         target = _measure(contract, "target_sesudah", "target")
         target_maju = _measure(contract, "target_maju", "target_maju")
-        for index, row in frame[frame["level"] == "sub_kegiatan"].iterrows():
+        chosen = frame[frame["level"] == "sub_kegiatan"]
+        for index, row in zip(chosen.index, chosen.to_dict("records"), strict=True):
             out.append(
                 {
                     **document_meta(folder),
@@ -560,24 +592,38 @@ def _decimal(value: Any) -> Decimal:
 def _frame(
     records: list[dict[str, Any]] | pd.DataFrame, columns: list[str], order: list[str]
 ) -> pd.DataFrame:
+    """Records (or a frame) as a corpus table: ``columns`` in order, each of its corpus type
+    (``_typed``), rows sorted by ``order``. The frame is made once from its typed columns:
+    assigning them one by one cost more than typing them, a document's tables at a time."""
     if isinstance(records, pd.DataFrame):
         frame = records.reindex(columns=columns)
     else:
         frame = pd.DataFrame(records, columns=columns)
-    for column in frame.columns:
-        if column == RELATED:
-            continue  # lists of references: typed by ``arrow_table``
-        if column in INTS:
-            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Int64")
-        elif column in RUPIAH:
-            frame[column] = exact_amounts(frame[column])
-        elif column in BOOLS:
-            frame[column] = frame[column].astype("boolean")
-        elif column in FLOATS:
-            frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("Float64")
-        else:
-            frame[column] = frame[column].astype("string")
+    typed = {column: _typed(column, frame[column]) for column in columns}
+    frame = pd.DataFrame(typed, index=frame.index)
     return frame.sort_values(order, kind="stable", na_position="first").reset_index(drop=True)
+
+
+def _typed(column: str, cells: pd.Series) -> pd.Series:
+    """A corpus column's cells of its type: whole numbers (``INTS``), exact Rupiah (``RUPIAH``),
+    booleans, floats, or text; a column of its type already is left as it is."""
+    if column == RELATED:
+        return cells  # lists of references: typed by ``arrow_table``
+    if column in INTS:
+        wanted = "Int64"
+    elif column in BOOLS:
+        wanted = "boolean"
+    elif column in FLOATS:
+        wanted = "Float64"
+    elif column in RUPIAH:
+        return exact_amounts(cells)
+    else:
+        return cells if cells.dtype == "string" else cells.astype("string")
+    if cells.dtype == wanted:
+        return cells
+    if wanted == "boolean":
+        return cells.astype(wanted)
+    return pd.to_numeric(cells, errors="coerce").astype(wanted)
 
 
 BARIS = [
@@ -626,7 +672,8 @@ class CorpusSummary:
         )
 
 
-# The corpus's tables, in order: the frame's columns and sort keys.
+# The corpus's tables, in order: the frame's columns and sort keys (``doc_id`` first: a
+# document's rows are together, documents in the order of their ids).
 LAYOUT: dict[str, tuple[list[str], list[str]]] = {
     "dokumen": (DOKUMEN, ["doc_id"]),
     "tabel": (TABEL, ["doc_id", "table_id"]),
@@ -637,82 +684,235 @@ LAYOUT: dict[str, tuple[list[str], list[str]]] = {
 }
 BARIS_FOLDER = "baris"
 NO_YEAR = "tanpa_tahun"  # baris/<year>.parquet of documents of no known year
+SINGLE = tuple(name for name in LAYOUT if name != BARIS_FOLDER)  # the tables of one file
+PAGU_PENDING = ".pagu.parquet"  # pagu's rows before ``terkini`` is decided (then removed)
+# What decides ``terkini`` (``current_documents``): a document's body, year and kind, and the
+# budget years its pagu rows are for.
+BUDGET_KEYS = ("doc_id", "kode_pemda", "pemda", "skpd", "tahun", "jenis", "tahun_anggaran")
+
+
+def schemas() -> dict[str, Any]:
+    """The Arrow schema of each corpus table (``baris``: of each year's file), its columns
+    described and pandas' types included: the same whatever the documents hold."""
+    out = {name: described(arrow_table(_frame([], columns, order))).schema
+           for name, (columns, order) in LAYOUT.items()}  # fmt: skip
+    # pandas records the type of the column it was given: "empty" for no finding; it is a list
+    pandas = json.loads(out["temuan"].metadata[b"pandas"])
+    for column in pandas["columns"]:
+        if column["name"] == RELATED:
+            column["pandas_type"] = "list[object]"
+    metadata = {**out["temuan"].metadata, b"pandas": json.dumps(pandas).encode()}
+    out["temuan"] = out["temuan"].with_metadata(metadata)
+    return out
+
+
+def partition_of(meta: Any) -> str:
+    """The year a document's rows of ``baris`` are filed under (its manifest's ``meta.tahun``):
+    ``baris/2024.parquet``, or ``NO_YEAR``.
+
+    >>> partition_of({"tahun": 2024}), partition_of({"tahun": "2024"}), partition_of({})
+    ('2024', '2024', 'tanpa_tahun')
+    """
+    tahun = meta.get("tahun") if isinstance(meta, dict) else None
+    number = pd.to_numeric(pd.Series([tahun], dtype=object), errors="coerce").iloc[0]
+    return NO_YEAR if pd.isna(number) else str(int(number))
+
+
+def reference_key(reference: Nomenclature | None) -> str | None:
+    """What identifies the nomenclature the hierarchy's names were taken from (a digest of its
+    entries): a corpus built with another one is built again whole."""
+    if reference is None:
+        return None
+    digest = hashlib.sha256()
+    for entry in reference.entries:
+        line = f"{entry.version}\t{entry.jenis_pemda}\t{entry.code}\t{entry.name}\n"
+        digest.update(line.encode("utf-8"))
+    return digest.hexdigest()[:32]
+
+
+def document_parts(folder: DocFolder, reference: Nomenclature | None = None) -> dict[str, Any]:
+    """One document's rows of every corpus table, as Arrow tables in the corpus's order
+    (``pagu`` without ``terkini``, which depends on the other documents)."""
+    tables = document_tables(folder, reference)
+    records: dict[str, Any] = {
+        "dokumen": [document_row(folder)],
+        "tabel": table_rows(folder),
+        "baris": long_rows(folder, tables),
+        "pagu": pagu_rows(folder, tables),
+        "sub_kegiatan": sub_kegiatan_rows(folder, tables),
+        "temuan": finding_rows(folder),
+    }
+    return {name: arrow_table(_frame(data, *LAYOUT[name])) for name, data in records.items()}
 
 
 def build_corpus(out_dir: Path, reference: Nomenclature | None = None) -> CorpusSummary:
     """Write ``OUT/corpus/`` from the document folders of ``OUT``; returns what it holds. With
-    the nomenclature (``reference``), hierarchy levels a document never prints are named."""
+    the nomenclature (``reference``), hierarchy levels a document never prints are named.
+
+    Only the folders that changed since the last build are read: the rows of the others come
+    from the corpus that build wrote (``renja.present.corpus_merge``). The files are the same
+    either way. A build with another nomenclature reads every folder again.
+    """
     out_dir = Path(out_dir)
     if not out_dir.is_dir():
         raise RenjaError(_("{path}: no such output folder").format(path=out_dir))
-    folders = document_folders(out_dir)
-    if not folders:
+    target = out_dir / CORPUS
+    names = reference_key(reference)
+    previous = read_sources(target, names) if _old_files_readable(target) else {}
+    sources: list[Source] = []
+    changed: set[str] = set()  # folders to read: new, or written again since the last build
+    for path in document_paths(out_dir):
+        mark = fingerprint(path / "manifest.json")
+        old = previous.get(path.name)
+        if old is not None and old.fingerprint == mark:
+            sources.append(old)
+            continue
+        try:
+            manifest = check_manifest(read_manifest(path), path / "manifest.json")
+        except OutputSchemaError:
+            raise  # a document folder, but one this renja cannot read: never left out silently
+        except RenjaError:
+            continue
+        doc_id = str(manifest.get("doc_id") or path.name)
+        sources.append(Source(path.name, doc_id, partition_of(manifest.get("meta")), mark))
+        changed.add(path.name)
+    ids = [s.doc_id for s in sources]
+    if len(set(ids)) < len(ids) or len({s.doc_id for s in previous.values()}) < len(previous):
+        # two folders of one id: their old rows cannot be told apart, so every folder is read
+        previous, changed = {}, {s.folder for s in sources}
+    if not sources:
         raise RenjaError(
             _("{path}: holds no document outputs (run `renja run` first)").format(path=out_dir)
         )
-    records: dict[str, list[Any]] = {name: [] for name in LAYOUT}
-    long_parts: list[pd.DataFrame] = []
-    for folder in folders:
-        tables = document_tables(folder, reference)
-        long_parts.append(long_rows(folder, tables))
-        records["pagu"] += pagu_rows(folder, tables)
-        records["sub_kegiatan"] += sub_kegiatan_rows(folder, tables)
-        records["temuan"] += finding_rows(folder)
-        records["dokumen"].append(document_row(folder))
-        records["tabel"] += table_rows(folder)
-    parts = [frame for frame in long_parts if not frame.empty]
-    frames: dict[str, pd.DataFrame] = {}
-    for name, (columns, order) in LAYOUT.items():
-        data: Any = records[name]
-        if name == "baris":
-            data = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=BARIS)
-        frames[name] = _frame(data, columns, order)
-    frames["pagu"]["terkini"] = current_documents(frames["pagu"])
-    target = out_dir / CORPUS
     with publish_folder(target) as scratch:
-        write_corpus_files(frames, scratch)
-    return CorpusSummary(target, len(frames["dokumen"]), len(frames["baris"]),
-                         len(frames["sub_kegiatan"]), len(frames["temuan"]))  # fmt: skip
+        counts, unread = _write_files(out_dir, scratch, sources, changed, bool(previous),
+                                      reference)  # fmt: skip
+        sources = [s for s in sources if s.folder not in unread]
+        if not sources:
+            raise RenjaError(
+                _("{path}: holds no document outputs (run `renja run` first)").format(
+                    path=out_dir
+                )
+            )
+        (scratch / SOURCES).write_text(sources_text(sources, names), encoding="utf-8")
+        write_described(scratch)
+    return CorpusSummary(target, counts["dokumen"], counts["baris"], counts["sub_kegiatan"],
+                         counts["temuan"])  # fmt: skip
 
 
-def write_corpus_files(frames: dict[str, pd.DataFrame], folder: Path) -> None:
-    """The corpus's files into ``folder``: a Parquet file per table (``baris`` one per year),
-    the database, the data dictionary and the README."""
+def _old_files_readable(corpus: Path) -> bool:
+    """Whether the files of an old corpus can be read (a damaged one is built again whole)."""
+    single = [corpus / f"{name}.parquet" for name in SINGLE]
+    years = sorted((corpus / BARIS_FOLDER).glob("*.parquet"))
+    return all(p.is_file() and readable(p) for p in single) and all(readable(p) for p in years)
+
+
+def _write_files(
+    out_dir: Path,
+    scratch: Path,
+    sources: list[Source],
+    changed: set[str],
+    reuse: bool,
+    reference: Nomenclature | None,
+) -> tuple[dict[str, int], set[str]]:
+    """Write every corpus table into ``scratch``, document by document in ``doc_id`` order: the
+    rows of an unchanged document from the old corpus (when ``reuse``), those of a ``changed``
+    one read from its folder now (one folder at a time). Returns the rows of each table
+    (``baris``: of all its years), and the changed folders that could not be read (left out,
+    as folders that are no document's)."""
+    old = out_dir / CORPUS
+    types = schemas()
+    files = {name: scratch / (PAGU_PENDING if name == "pagu" else f"{name}.parquet")
+             for name in SINGLE}  # fmt: skip
+    writers = {name: RowGroups(files[name], types[name]) for name in SINGLE}
+    olds = {name: OldRows(old / f"{name}.parquet" if reuse else None) for name in SINGLE}
+    years: dict[str, RowGroups] = {}
+    old_years: dict[str, OldRows] = {}
+    budgets: dict[tuple[Any, Any], dict[str, Any]] = {}
+    unread: set[str] = set()
+    (scratch / BARIS_FOLDER).mkdir()
+    for source in sorted(sources, key=lambda s: (s.doc_id, s.folder)):
+        year = source.partition
+        if year not in years:
+            years[year] = RowGroups(scratch / BARIS_FOLDER / f"{year}.parquet", types["baris"])
+            path = old / BARIS_FOLDER / f"{year}.parquet"
+            old_years[year] = OldRows(path if reuse and path.is_file() else None)
+        parts: dict[str, list[Any]]
+        if source.folder not in changed:  # its rows as the last build wrote them
+            parts = {name: olds[name].take(source.doc_id) for name in SINGLE}
+            parts["baris"] = old_years[year].take(source.doc_id)
+        else:
+            try:
+                document = document_parts(read_doc_folder(out_dir / source.folder), reference)
+            except OutputSchemaError:
+                raise
+            except RenjaError:  # its findings or repairs missing: no document folder after all
+                unread.add(source.folder)
+                continue
+            parts = {name: [table] for name, table in document.items()}
+        for name, tables in parts.items():
+            writer = years[year] if name == BARIS_FOLDER else writers[name]
+            for table in tables:
+                writer.add(table)
+                if name == "pagu":
+                    _budget_years(table, budgets)
+    counts = {name: writer.close() for name, writer in writers.items()}
+    counts["baris"] = sum(writer.close(empty_file=False) for writer in years.values())
+    if not any((scratch / BARIS_FOLDER).iterdir()):  # no row at all: one empty file to read
+        RowGroups(scratch / BARIS_FOLDER / f"{NO_YEAR}.parquet", types["baris"]).close()
+    counts["pagu"] = _write_pagu(scratch, types["pagu"], budgets)
+    return counts, unread
+
+
+def _budget_years(table: Any, budgets: dict[tuple[Any, Any], dict[str, Any]]) -> None:
+    """Note each document and budget year of pagu rows, with what ``terkini`` is decided by."""
+    columns = table.select(list(BUDGET_KEYS)).to_pydict()
+    for i, key in enumerate(zip(columns["doc_id"], columns["tahun_anggaran"], strict=True)):
+        if key not in budgets:
+            budgets[key] = {name: columns[name][i] for name in BUDGET_KEYS}
+
+
+def _write_pagu(scratch: Path, schema: Any, budgets: dict[tuple[Any, Any], dict[str, Any]]) -> int:
+    """``pagu.parquet`` from the pending rows, each with its ``terkini``: whether its document
+    is the one that counts for its body and budget year among all the corpus's documents
+    (``current_documents``). Returns its rows."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    files: dict[str, list[Path]] = {}
-    for name, frame in frames.items():
-        if name == BARIS_FOLDER:
-            files[name] = _write_by_year(frame, folder / BARIS_FOLDER)
-            continue
-        path = folder / f"{name}.parquet"
-        pq.write_table(described(arrow_table(frame)), path)
-        files[name] = [path]
-    _write_database(folder, {name: list(frame.columns) for name, frame in frames.items()})
-    write_datapackage(folder, files)
-    text = readme({name: list(frame.columns) for name, frame in frames.items()})
-    (folder / "README.md").write_text(text, encoding="utf-8")
+    keys = list(budgets)
+    current = current_documents(pd.DataFrame(list(budgets.values()), columns=list(BUDGET_KEYS)))
+    picked = {key for key, chosen in zip(keys, current.tolist(), strict=True) if chosen}
+    pending = scratch / PAGU_PENDING
+    writer = RowGroups(scratch / "pagu.parquet", schema)
+    position = schema.get_field_index("terkini")
+    for batch in pq.ParquetFile(pending).iter_batches(batch_size=ROW_GROUP):
+        rows = pa.Table.from_batches([batch])
+        ids, years = rows.column("doc_id").to_pylist(), rows.column("tahun_anggaran").to_pylist()
+        flags = pa.array([key in picked for key in zip(ids, years, strict=True)], pa.bool_())
+        writer.add(rows.set_column(position, schema.field(position), flags))
+    pending.unlink()
+    return writer.close()
 
 
-def _write_by_year(frame: pd.DataFrame, folder: Path) -> list[Path]:
-    """One Parquet file per year, each holding its ``tahun`` (an integer, however it is read):
-    ``baris/2024.parquet``; documents of no known year go to ``baris/tanpa_tahun.parquet``."""
-    import pyarrow.parquet as pq
+def write_described(folder: Path) -> None:
+    """Beside the corpus's Parquet files: the database, the data dictionary and the README."""
+    columns = {name: list(columns) for name, (columns, _) in LAYOUT.items()}
+    files = {name: [folder / f"{name}.parquet"] for name in SINGLE}
+    files[BARIS_FOLDER] = sorted((folder / BARIS_FOLDER).glob("*.parquet"), key=_year_order)
+    _write_database(folder, columns)
+    write_datapackage(folder, {name: files[name] for name in LAYOUT})
+    (folder / "README.md").write_text(readme(columns), encoding="utf-8")
 
-    folder.mkdir(parents=True)
-    years = frame["tahun"].astype("object").where(frame["tahun"].notna(), None)
-    known = sorted({int(y) for y in years if y is not None})
-    written = []
-    for year in [*known, *([None] if years.isna().any() else [])]:
-        part = frame[years.isna()] if year is None else frame[years == year]
-        path = folder / f"{NO_YEAR if year is None else year}.parquet"
-        pq.write_table(described(arrow_table(part.reset_index(drop=True))), path)
-        written.append(path)
-    return written
+
+def _year_order(path: Path) -> tuple[bool, str]:
+    """Year files by year, ``NO_YEAR`` last."""
+    return (path.stem == NO_YEAR, path.stem)
 
 
 # Where the database's tables are read from when it is built, relative to the corpus folder.
-SOURCES = {name: f"{name}.parquet" for name in LAYOUT} | {"baris": f"{BARIS_FOLDER}/*.parquet"}
+TABLE_FILES = {name: f"{name}.parquet" for name in LAYOUT} | {
+    BARIS_FOLDER: f"{BARIS_FOLDER}/*.parquet"
+}
 
 
 def _write_database(folder: Path, columns: dict[str, list[str]]) -> None:
@@ -724,7 +924,7 @@ def _write_database(folder: Path, columns: dict[str, list[str]]) -> None:
 
     with duckdb.connect(str(folder / DATABASE)) as db:
         for name in LAYOUT:
-            files = (folder / SOURCES[name]).as_posix().replace("'", "''")
+            files = (folder / TABLE_FILES[name]).as_posix().replace("'", "''")
             source = f"read_parquet('{files}', union_by_name = true)"
             db.execute(f"CREATE TABLE {name} AS SELECT * FROM {source}")
             for statement in comment_statements(name, columns[name]):

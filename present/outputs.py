@@ -11,9 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from renja.extract.source import file_hash
 from renja.model.contract import TableContract, row_value_kinds
@@ -24,7 +22,11 @@ from renja.model.publish import STALE
 from renja.model.refs import Related, load_lines, load_related
 from renja.model.version import SCHEMA_VERSION
 
+if TYPE_CHECKING:  # pandas only where a table is read back typed: the report needs none
+    import pandas as pd
+
 SAFE_NAME = re.compile(r"[\w-][\w.-]*")  # a table id that is a file name, not a path
+CORPUS = "corpus"  # OUT/corpus/: the corpus of an output folder (renja.present.corpus)
 RAW_HEADER_ROLE = "header"  # ``peran`` of raw header rows
 CLEAN_ROW_KEY = "baris_bersih"  # of a raw row: the clean row (``baris``) it was read into
 # The columns of repairs.csv and findings.csv, in order (the corpus keeps the findings' too).
@@ -112,6 +114,7 @@ class DocFolder:
     _entries: dict[str, dict[str, Any]] | None = field(default=None, repr=False)
     _raw_header: dict[str, list[Record]] = field(default_factory=dict, repr=False)
     _raw_pages: dict[str, dict[str, list[int]]] = field(default_factory=dict, repr=False)
+    _frames: dict[tuple[str, bool], pd.DataFrame] = field(default_factory=dict, repr=False)
 
     @property
     def safe_csv(self) -> bool:
@@ -182,13 +185,28 @@ class DocFolder:
         data = self.table(table_id).get("contract")
         return TableContract.from_dict(data) if isinstance(data, dict) else None
 
-    def frame(self, table_id: str) -> pd.DataFrame:
-        """A clean table read back typed through its contract: amounts exact (Int64, or Decimal
-        with cents), rates Float64, row numbers Int64, merged lines (``baris_gabungan``) lists of
-        integers, the rest text (missing as None)."""
+    def frame(self, table_id: str, stored: bool = False) -> pd.DataFrame:
+        """A clean table read back typed: amounts exact (Int64, or Decimal with cents), rates
+        Float64, row numbers Int64, merged lines (``baris_gabungan``) lists of integers, the rest
+        text (missing as None). From its CSV file, typed through its contract: the file a person
+        may correct (``renja check`` re-audits it). With ``stored``, from the Parquet file the
+        run wrote beside it, which holds those types and is read faster, when the folder has one
+        (the corpus: a re-audit writes it again wherever the CSV changed). Read once; the frame
+        is shared, so callers copy before they change it."""
+        key = (table_id, stored)
+        if key not in self._frames:
+            self._frames[key] = self._read_frame(table_id, stored)
+        return self._frames[key]
+
+    def _read_frame(self, table_id: str, stored: bool) -> pd.DataFrame:
+        import pandas as pd
+
         path = self.clean_path(table_id)
         if SAFE_NAME.fullmatch(table_id) is None or not path.is_file():
             return pd.DataFrame()
+        parquet = self.parquet_path(table_id)
+        if stored and parquet.is_file():
+            return parquet_frame(parquet)
         text = pd.read_csv(path, dtype=str, keep_default_na=False)
         if self.safe_csv:
             text = exact_text(text)
@@ -201,6 +219,9 @@ class DocFolder:
 
     def clean_path(self, table_id: str) -> Path:
         return self.path / "tables" / f"{table_id}.csv"
+
+    def parquet_path(self, table_id: str) -> Path:
+        return self.path / "tables" / f"{table_id}.parquet"
 
     def raw_path(self, table_id: str) -> Path:
         return self.path / "raw" / f"{table_id}.csv"
@@ -328,10 +349,13 @@ def typed_frame(text: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
 
     Raises ``ValueError`` for a ``lines`` cell that is no such array.
 
+    >>> import pandas as pd
     >>> text = pd.DataFrame({"baris": ["1", "2"], "baris_gabungan": ["[902,903]", ""]})
     >>> typed_frame(text, {"baris": "int", "baris_gabungan": "lines"})["baris_gabungan"].tolist()
     [[902, 903], None]
     """
+    import pandas as pd
+
     columns: dict[str, Any] = {}
     for name in text.columns:
         cells = text[name]
@@ -361,6 +385,34 @@ def typed_frame(text: pd.DataFrame, kinds: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame(columns, index=text.index)
 
 
+def parquet_frame(path: Path) -> pd.DataFrame:
+    """A clean table from the Parquet file the writer wrote beside its CSV: the frame as it was
+    (Int64, Float64, Decimal amounts, text), merged lines as lists again (Parquet gives arrays).
+    A file that cannot be read is a one-line ``RenjaError``."""
+    import pandas as pd
+    import pyarrow as pa
+
+    try:
+        frame = pd.read_parquet(path)
+    except (OSError, pa.ArrowException) as exc:
+        message = " ".join(str(exc).split())
+        raise RenjaError(
+            _("{path}: cannot be read ({reason}); write it again with renja run --force").format(
+                path=path, reason=message
+            )
+        ) from None
+    for name in frame.columns:
+        if frame[name].dtype == object:
+            values = frame[name].tolist()
+            if any(hasattr(v, "tolist") for v in values):  # list cells: arrays back to lists
+                frame[name] = pd.Series(
+                    [v.tolist() if hasattr(v, "tolist") else v for v in values],
+                    index=frame.index,
+                    dtype=object,
+                )
+    return frame
+
+
 def read_csv(path: Path, required: bool = True) -> list[Record]:
     """The rows of a CSV file as dicts of text."""
     if not path.is_file():
@@ -387,6 +439,14 @@ def read_doc_folder(doc_dir: str | Path) -> DocFolder:
     """Read a document's output folder; a folder without the contract's files, with a damaged
     manifest, or written in another layout (``schema_version``), is an error (one line)."""
     path = Path(doc_dir)
+    return doc_folder(path, read_manifest(path))
+
+
+def read_manifest(doc_dir: Path, data: bytes | None = None) -> Any:
+    """A document folder's ``manifest.json`` (its bytes ``data``, when already read), parsed;
+    a staging folder, a missing or damaged manifest, or one of another layout
+    (``schema_version``), is an error (one line)."""
+    path = Path(doc_dir)
     if STALE.fullmatch(path.name):  # a folder a run was writing or replacing
         raise RenjaError(
             _(
@@ -395,10 +455,14 @@ def read_doc_folder(doc_dir: str | Path) -> DocFolder:
             ).format(path=path)
         )
     manifest_path = path / "manifest.json"
-    if not manifest_path.is_file():
-        raise RenjaError(_("{path}: no manifest.json; not a renja output folder").format(path=path))
+    if data is None:
+        if not manifest_path.is_file():
+            raise RenjaError(
+                _("{path}: no manifest.json; not a renja output folder").format(path=path)
+            )
+        data = manifest_path.read_bytes()
     try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        manifest = json.loads(data.decode("utf-8"))
     except json.JSONDecodeError as exc:
         raise RenjaError(
             _("{path}: not valid JSON ({reason}, line {line})").format(
@@ -419,7 +483,7 @@ def read_doc_folder(doc_dir: str | Path) -> DocFolder:
                 "{current}; process the document again (renja run --force)"
             ).format(path=path, version=version, current=SCHEMA_VERSION)
         )
-    return doc_folder(path, manifest)
+    return manifest
 
 
 def check_manifest(manifest: object, where: Path) -> dict[str, Any]:
@@ -476,6 +540,7 @@ def is_open(finding: Record) -> bool:
 
 __all__ = [
     "CLEAN_ROW_KEY",
+    "CORPUS",
     "CSV_SAFE",
     "RAW_HEADER_ROLE",
     "REVIEW_COLUMN",
@@ -488,8 +553,10 @@ __all__ = [
     "exact_value",
     "is_open",
     "merged_lines",
+    "parquet_frame",
     "read_csv",
     "read_doc_folder",
+    "read_manifest",
     "related_refs",
     "spreadsheet_exact",
     "spreadsheet_safe",

@@ -12,36 +12,36 @@ Like the HTML report, the workbook is rebuilt from the output contract alone::
     Temuan           findings.csv, headed in Indonesian, each linked to its cell
     Perbaikan        repairs.csv, each linked to its cell
 
-Amounts are integers and decimals are written exactly as the CSV prints them (openpyxl writes a
-``Decimal`` as its text), so no cent is rounded on the way. The list cells (a finding's
-``related``, a row's ``baris_gabungan``: JSON arrays in the CSV files) are written as short
-text: ``t06_reviu_rkpd:4:pagu_murni;5.03.01``, ``902;903``. The cells a finding is about are
-found as the report finds them (``renja.present.locate``). The file is deterministic: fixed
-document dates and zip entry times, so the same folder gives the same bytes.
+Amounts are integers and decimals are numbers with the digits the CSV prints (up to the 16
+significant digits a spreadsheet number keeps), so no cent is rounded on the way. The list cells
+(a finding's ``related``, a row's ``baris_gabungan``: JSON arrays in the CSV files) are written
+as short text: ``t06_reviu_rkpd:4:pagu_murni;5.03.01``, ``902;903``. The cells a finding is
+about are found as the report finds them (``renja.present.locate``). Excel's own limits hold: a
+text longer than a cell can take is cut (with ``…``; the CSV keeps it whole), and past the
+links a sheet can take the rest of its rows are not linked.
+
+The file is written with XlsxWriter, row by row (its ``constant_memory`` mode): a table of
+200,000 rows never becomes millions of cell objects, and nothing heavier than the writer is
+imported for a document's first workbook. It is deterministic: a fixed document date and zip
+entry times, so the same folder gives the same bytes.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.comments import Comment
-from openpyxl.styles import Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.workbook.child import INVALID_TITLE_REGEX
-from openpyxl.worksheet.hyperlink import Hyperlink
-from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
+from xlsxwriter import Workbook
+from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.worksheet import Worksheet
 
 from renja.model.contract import CellType
 from renja.model.i18n import N_, _
@@ -56,32 +56,43 @@ from renja.present.outputs import (
     read_doc_folder,
     related_refs,
 )
-from renja.present.report import as_int
 from renja.present.sheet_layout import (
     column_order,
     frozen_columns,
     printed_headers,
     table_sheet_name,
 )
+from renja.present.values import as_int
 
 SUMMARY_SHEET, FINDINGS_SHEET, REPAIRS_SHEET = N_("Summary"), N_("Findings"), N_("Repairs")
 MAX_SHEET_NAME = 31  # Excel's limit
 RESERVED_SHEET_NAMES = {"history"}  # Excel keeps this name for itself
 
-# Fixed dates, so that the same folder gives the same bytes; no run time goes into the file.
+# A fixed date, so that the same folder gives the same bytes; no run time goes into the file
+# (XlsxWriter gives every zip entry one fixed time itself).
 FIXED_TIMESTAMP = datetime(2000, 1, 1)
-ZIP_TIMESTAMP = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 
-SEVERITY_FILLS: dict[str, PatternFill] = {  # by severity, as findings.csv writes it
-    Severity.ERROR: PatternFill("solid", fgColor="FFC7CE"),  # light red
-    Severity.WARNING: PatternFill("solid", fgColor="FFEB9C"),  # yellow
-    Severity.INFO: PatternFill("solid", fgColor="DDEBF7"),  # light blue
+# Cell styles, as XlsxWriter's format properties (a solid fill of ``bg_color``).
+Style = dict[str, Any]
+SEVERITY_FILLS: dict[str, Style] = {  # by severity, as findings.csv writes it
+    Severity.ERROR: {"bg_color": "#FFC7CE", "pattern": 1},  # light red
+    Severity.WARNING: {"bg_color": "#FFEB9C", "pattern": 1},  # yellow
+    Severity.INFO: {"bg_color": "#DDEBF7", "pattern": 1},  # light blue
 }
-HEADER_FILL = PatternFill("solid", fgColor="E7E9ED")
-BOLD = Font(bold=True)
-MACHINE_FONT = Font(italic=True, size=9, color="5F6B7A")  # the second header row: column names
-TITLE_FONT = Font(bold=True, size=12)
-LINK = Font(color="1F5F99", underline="single")
+HEADER: Style = {"bold": True, "bg_color": "#E7E9ED", "pattern": 1}
+# the second header row: the column names
+MACHINE: Style = {"italic": True, "font_size": 9, "font_color": "#5F6B7A", "bg_color": "#E7E9ED",
+                  "pattern": 1}  # fmt: skip
+TITLE: Style = {"bold": True, "font_size": 12}
+LINK: Style = {"font_color": "#1F5F99", "underline": 1}
+# Excel's limits: characters in a cell, links in a sheet.
+MAX_CELL_TEXT = 32_767
+MAX_LINKS = 65_530
+CUT_MARK = "…"  # ends a text cut to MAX_CELL_TEXT
+# Characters a workbook cannot hold (XML 1.0 forbids them): the control characters but tab and
+# line breaks.
+ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+INVALID_SHEET_CHARACTERS = re.compile(r"[\\*?:/\[\]]")  # not allowed in a sheet name
 
 INTEGER = re.compile(r"-?(?:0|[1-9]\d*)")  # no leading zeros: '01' stays a text code
 DECIMAL = re.compile(r"-?(?:0|[1-9]\d*)\.\d+")
@@ -105,10 +116,11 @@ RECORD_LABELS = {  # marked for the catalogue; ``record_sheet`` translates them
     "raw": N_("Printed cell"), "clean": N_("Clean value"), "rule": N_("Rule"),
     "asal": N_("Origin column"),
 }  # fmt: skip
-MESSAGE_WIDTH = 80  # the Temuan sheet's message column, wrapped
+MESSAGE_WIDTH = 80  # the Temuan sheet's message column, at most
 FINDING_VALUES = ("expected", "found", "difference")  # numbers when the difference is one
 ROW_COLUMN = "baris"  # the clean row number; a finding about a whole row marks this cell
 LIST_SEPARATOR = ";"  # between the entries of a list cell, as the workbook shows it
+COPY_CHUNK = 1 << 20  # bytes: a sheet's file is copied into the zip in pieces this size
 
 
 # --- values ----------------------------------------------------------------------------------
@@ -152,7 +164,7 @@ def sheet_text(value: Any) -> Any:
     ('Belanja Pegawai ', 12)
     """
     if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub(" ", value)
+        return ILLEGAL_CHARACTERS.sub(" ", value)
     return value
 
 
@@ -209,7 +221,7 @@ def sheet_name(wanted: str, taken: Iterable[str]) -> str:
     'Temuan (2)'
     """
     used = {name.lower() for name in taken} | RESERVED_SHEET_NAMES
-    base = INVALID_TITLE_REGEX.sub("_", wanted).strip("'") or "tabel"
+    base = INVALID_SHEET_CHARACTERS.sub("_", wanted).strip("'") or "tabel"
     name, counter = base[:MAX_SHEET_NAME], 1
     while name.lower() in used:
         counter += 1
@@ -220,7 +232,7 @@ def sheet_name(wanted: str, taken: Iterable[str]) -> str:
 
 def sheet_link(sheet: str, row: int = 1, column: int = 1) -> str:
     """An in-workbook link target: ``'t04_evaluasi_e81'!C5``."""
-    return f"'{sheet.replace(chr(39), chr(39) * 2)}'!{get_column_letter(column)}{row}"
+    return f"'{sheet.replace(chr(39), chr(39) * 2)}'!{xl_col_to_name(column - 1)}{row}"
 
 
 # --- writing sheets --------------------------------------------------------------------------
@@ -234,55 +246,151 @@ class Mark:
     note: str
 
 
+@dataclass(frozen=True, slots=True)
+class Special:
+    """A cell written with more than its value: a style, a note, or a link (a location in the
+    workbook: ``sheet_link``)."""
+
+    style: Style | None = None
+    note: str | None = None
+    link: str | None = None
+
+
+# What a sheet writer says about a row's cells beyond their values, by column (0-based).
+Specials = Callable[[int, list[Any]], dict[int, Special]]
+
+
+class Sheet:
+    """One sheet being written, row by row, with the workbook's formats made once per style."""
+
+    def __init__(self, book: Workbook, name: str, formats: dict[tuple[Any, ...], Format]) -> None:
+        self.book = book
+        self.sheet: Worksheet = book.add_worksheet(name)
+        self.formats = formats
+        self.links = 0
+
+    def format(self, *styles: Style | None) -> Format | None:
+        """The format of these styles merged (later ones win); None for no style."""
+        merged: Style = {}
+        for style in styles:
+            if style:
+                merged.update(style)
+        if not merged:
+            return None
+        key = tuple(sorted(merged.items()))
+        if key not in self.formats:
+            self.formats[key] = self.book.add_format(merged)
+        return self.formats[key]
+
+    def put(self, row: int, column: int, value: Any, form: Format | None = None) -> None:
+        """A value into a cell (0-based): text as text (never a formula), numbers as numbers;
+        an empty cell (None or no text) only when it has a format."""
+        if value is None or value == "":
+            if form is not None:
+                self.sheet.write_blank(row, column, None, form)
+        elif isinstance(value, str):
+            self.sheet.write_string(row, column, cell_text(value), form)
+        else:
+            self.sheet.write_number(row, column, value, form)
+
+    def special(self, row: int, column: int, value: Any, special: Special) -> None:
+        """A cell with its style, note and link; past ``MAX_LINKS`` a link is left out."""
+        form = self.format(special.style)
+        if special.link is not None and self.links < MAX_LINKS:
+            self.links += 1
+            text = "" if value is None else cell_text(str(value))
+            self.sheet.write_url(row, column, f"internal:{special.link}", form, text)
+        else:
+            self.put(row, column, value, form)
+        if special.note is not None:
+            self.sheet.write_comment(row, column, cell_text(special.note), {"author": "renja"})
+
+
+def cell_text(text: str) -> str:
+    """Text as a cell can hold it: at most ``MAX_CELL_TEXT`` characters, a longer one cut and
+    marked.
+
+    >>> len(cell_text("x" * 40_000)), cell_text("x" * 40_000)[-1], cell_text("Pagu")
+    (32767, '…', 'Pagu')
+    """
+    if len(text) <= MAX_CELL_TEXT:
+        return text
+    return text[: MAX_CELL_TEXT - len(CUT_MARK)] + CUT_MARK
+
+
 def write_rows(
-    sheet: Worksheet,
+    sheet: Sheet,
     header: Sequence[str],
-    rows: Iterable[Sequence[Any]],
+    rows: Sequence[Sequence[Any]],
     title: str = "",
     printed: Sequence[str] = (),
     frozen: int = 0,
+    specials: Specials | None = None,
+    title_note: str | None = None,
+    widest: Mapping[str, int] | None = None,
 ) -> int:
-    """A header row (bold, shaded, frozen, filtered) and the rows under it; with a ``title``,
-    a title row above the header; with ``printed`` headers, those in the header row and the
-    column names (``header``) in a second one under it. The first ``frozen`` columns stay in
-    view too. Returns the sheet row of the (last) header."""
+    """A header row (bold, shaded, frozen, filtered) and the rows under it (already
+    ``sheet_text``); with a ``title``, a title row above the header (``title_note`` noted on
+    it); with ``printed`` headers, those in the header row and the column names (``header``) in
+    a second one under it. The first ``frozen`` columns stay in view too. ``specials`` says
+    which cells of a row (by its index in ``rows``) have a style, a note or a link; ``widest``
+    bounds some columns' widths, by name. Returns the sheet row of the (last) header
+    (1-based)."""
+    names = [sheet_text(name) for name in header]
+    shown = [sheet_text(name) for name in printed]
+    line = 0
     if title:
-        sheet.append([sheet_text(title)])
-        sheet.cell(1, 1).font = TITLE_FONT
+        sheet.put(0, 0, sheet_text(title), sheet.format(TITLE))
+        if title_note is not None:
+            sheet.sheet.write_comment(0, 0, cell_text(title_note), {"author": "renja"})
+        line = 1
     if printed:
-        sheet.append([sheet_text(name) for name in printed])
-        for cell in sheet[sheet.max_row]:
-            cell.font, cell.fill = BOLD, HEADER_FILL
-    sheet.append([sheet_text(name) for name in header])
-    top = sheet.max_row
-    for cell in sheet[top]:
-        cell.font, cell.fill = (MACHINE_FONT if printed else BOLD), HEADER_FILL
-    last = top
-    for last, row in enumerate(rows, start=top + 1):
-        values = [sheet_text(value) for value in row]
-        sheet.append(values)
-        for column, value in enumerate(values, start=1):
-            if isinstance(value, str) and value.startswith("="):
-                sheet.cell(last, column).data_type = "s"  # document text, never a formula
-    sheet.freeze_panes = f"{get_column_letter(frozen + 1)}{top + 1}"
-    sheet.auto_filter.ref = f"A{top}:{get_column_letter(max(len(header), 1))}{last}"
-    fit_widths(sheet, below=top - 1 if printed else top)
+        heading = sheet.format(HEADER)
+        for column, name in enumerate(shown):
+            sheet.put(line, column, name, heading)
+        line += 1
+    form = sheet.format(MACHINE if printed else HEADER)
+    for column, name in enumerate(names):
+        sheet.put(line, column, name, form)
+    top = line + 1
+    last = top + len(rows)
+    widths = fit_widths(sheet, [shown, names, *rows] if printed else [names, *rows])
+    for name, bound in (widest or {}).items():
+        if name in header:
+            at = list(header).index(name)
+            sheet.sheet.set_column(at, at, min(widths[at], bound))
+    sheet.sheet.freeze_panes(top, frozen)
+    sheet.sheet.autofilter(top - 1, 0, last - 1, max(len(header), 1) - 1)
+    for index, row in enumerate(rows):
+        at = top + index  # 0-based: the row under the header and those before it
+        extra = specials(index, list(row)) if specials else {}
+        for column, value in enumerate(row):
+            if column in extra:
+                sheet.special(at, column, value, extra[column])
+            else:
+                sheet.put(at, column, value)
     return top
 
 
-def fit_widths(sheet: Worksheet, below: int = 1) -> None:
-    """Each column as wide as its longest value from row ``below`` on (a title above the
-    header spills over), within bounds."""
-    for index, column in enumerate(sheet.iter_cols(min_row=below, values_only=True), start=1):
-        longest = max((len(_shown(value)) for value in column), default=0)
-        width = min(max(longest + 2, MIN_WIDTH), MAX_WIDTH)
-        sheet.column_dimensions[get_column_letter(index)].width = width
+def fit_widths(sheet: Sheet, rows: Sequence[Sequence[Any]]) -> list[int]:
+    """Each column as wide as its longest value (the headers' and the rows'; a title above the
+    headers spills over), within bounds; returns the widths."""
+    count = max((len(row) for row in rows), default=0) or 1
+    longest = [0] * count
+    for row in rows:
+        for index, value in enumerate(row):
+            if value is not None:
+                longest[index] = max(longest[index], len(_shown(value)))
+    widths = [min(max(length + 2, MIN_WIDTH), MAX_WIDTH) for length in longest]
+    for index, width in enumerate(widths):
+        sheet.sheet.set_column(index, index, width)
+    return widths
 
 
 def _shown(value: object) -> str:
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}"
-    return "" if value is None else str(value)
+    return str(value)
 
 
 def finding_marks(findings: Iterable[Record]) -> dict[str, dict[int, list[tuple[str, Mark]]]]:
@@ -306,93 +414,132 @@ def merge_marks(marks: Iterable[Mark]) -> Mark:
     return Mark(severity, "\n".join(m.note for m in found))
 
 
-def table_sheet(
-    sheet: Worksheet,
-    header: Sequence[str],
-    rows: Sequence[Record],
-    marks: dict[int, list[tuple[str, Mark]]],
-    title: str = "",
-    printed: Sequence[str] = (),
-    amounts: Iterable[str] | None = None,
-) -> dict[int, int]:
-    """One clean table under its ``title`` (the name the document prints for it), headed as
-    printed (``printed``, the column names under), code and name frozen, its marked cells
-    coloured; returns the sheet row of each ``baris``. ``amounts`` are the Rupiah columns (by
-    the contract; None: by name).
+def marked(mark: Mark) -> Special:
+    """A cell coloured by its finding's severity, the finding noted on it."""
+    fill = SEVERITY_FILLS.get(mark.severity, SEVERITY_FILLS[Severity.INFO])
+    return Special(style=fill, note=sheet_text(mark.note))
 
-    A finding whose column the table lacks marks the row's ``baris``.
-    """
-    numeric = numeric_columns(header, rows)
-    money = None if amounts is None else set(amounts)
-    values = [[_value(row, name, name in numeric) for name in header] for row in rows]
-    top = write_rows(sheet, header, values, title, printed, frozen_columns(header))
-    positions: dict[int, int] = {}
-    for offset, row in enumerate(rows, start=top + 1):
-        for index, name in enumerate(header, start=1):
-            cell = sheet.cell(offset, index)
-            by = name if money is None else ("pagu" if name in money else "")
-            fmt = number_format(by, cell.value)
-            if fmt:
-                cell.number_format = fmt
-        baris = as_int(row.get(ROW_COLUMN))
-        if baris is None:
-            continue
-        positions[baris] = offset
+
+@dataclass(frozen=True, slots=True)
+class TableSheet:
+    """A clean table as its sheet shows it: its rows' values, and where each ``baris`` is."""
+
+    table_id: str
+    name: str  # the sheet's
+    title: str  # the name the document prints for the table
+    header: list[str]
+    printed: list[str]  # the headers as printed, over the column names
+    money: set[str] | None  # the Rupiah columns (by the contract; None: by name)
+    rows: list[Record]
+    values: list[list[Any]]
+    positions: dict[int, int]  # baris -> sheet row (1-based)
+
+    # the title, the printed headers and the column names above the rows
+    HEADER_ROWS = 3
+
+    @classmethod
+    def of(
+        cls,
+        table_id: str,
+        name: str,
+        title: str,
+        header: list[str],
+        printed: list[str],
+        money: set[str] | None,
+        rows: list[Record],
+    ) -> TableSheet:
+        numeric = numeric_columns(header, rows)
+        values = [
+            [sheet_text(_value(row, column, column in numeric)) for column in header]
+            for row in rows
+        ]
+        positions: dict[int, int] = {}
+        for offset, row in enumerate(rows, start=cls.HEADER_ROWS + 1):
+            baris = as_int(row.get(ROW_COLUMN))
+            if baris is not None:
+                positions[baris] = offset
+        return cls(table_id, name, title, header, printed, money, rows, values, positions)
+
+
+def table_sheet(sheet: Sheet, table: TableSheet, marks: dict[int, list[tuple[str, Mark]]]) -> None:
+    """One clean table under its title (the name the document prints for it), headed as printed
+    (the column names under), code and name frozen, amounts formatted (``number_format``), its
+    marked cells coloured. A finding whose column the table lacks marks the row's ``baris``."""
+    header = table.header
+    column_of = {name: index for index, name in enumerate(header)}
+    money = table.money
+    amounts = [
+        (i, name if money is None else "pagu")
+        for i, name in enumerate(header)
+        if (AMOUNT_COLUMN.search(name) if money is None else name in money)
+    ]
+    formats = {fmt: {"num_format": fmt} for fmt in (AMOUNT_FORMAT, CENTS_FORMAT)}
+
+    def specials(index: int, values: list[Any]) -> dict[int, Special]:
+        out = {}
+        for i, by in amounts:
+            fmt = number_format(by, values[i])
+            if fmt is not None:
+                out[i] = Special(style=formats[fmt])
+        baris = as_int(table.rows[index].get(ROW_COLUMN))
+        found = marks.get(baris) if baris is not None else None
+        if not found:
+            return out
         by_column: dict[str, list[Mark]] = defaultdict(list)
-        for column, mark in marks.get(baris, []):
-            by_column[column if column in header else ROW_COLUMN].append(mark)
-        for column, found in by_column.items():
-            if column in header:
-                mark_cell(sheet.cell(offset, header.index(column) + 1), merge_marks(found))
-    return positions
+        for column, mark in found:
+            by_column[column if column in column_of else ROW_COLUMN].append(mark)
+        for column, listed in by_column.items():
+            if column in column_of:
+                at = column_of[column]
+                note = marked(merge_marks(listed))
+                number = out[at].style if at in out else None
+                out[at] = Special({**(note.style or {}), **(number or {})}, note.note)
+        return out
 
-
-def mark_cell(cell: Any, mark: Mark) -> None:
-    """Colour a cell by its finding's severity and note the finding on it."""
-    cell.fill = SEVERITY_FILLS.get(mark.severity, SEVERITY_FILLS[Severity.INFO])
-    cell.comment = Comment(sheet_text(mark.note), "renja")
+    note = _("table {table}: tables/{table}.csv").format(table=table.table_id)
+    write_rows(sheet, header, table.values, table.title, table.printed, frozen_columns(header),
+               specials, title_note=note)  # fmt: skip
 
 
 def record_sheet(
-    sheet: Worksheet,
+    sheet: Sheet,
     header: Sequence[str],
     records: Sequence[Record],
-    links: dict[str, tuple[str, dict[int, int], list[str]]],
+    links: dict[str, TableSheet],
 ) -> None:
     """findings.csv or repairs.csv, headed in Indonesian (the CSV's names in a second header
     row), each row linked to the cell of the clean table it is about; numbers with thousands
-    separators, messages wrapped."""
+    separators."""
     printed = [_(RECORD_LABELS[name]) if name in RECORD_LABELS else name for name in header]
-    top = write_rows(sheet, header, [record_values(header, record) for record in records],
-                     printed=printed, frozen=1)  # fmt: skip
-    table_at = header.index("table") + 1 if "table" in header else 0
-    for name in ("message", "raw", "clean"):
-        if name in header:
-            column = get_column_letter(header.index(name) + 1)
-            sheet.column_dimensions[column].width = min(
-                sheet.column_dimensions[column].width or MESSAGE_WIDTH, MESSAGE_WIDTH
-            )
-    for offset, record in enumerate(records, start=top + 1):
-        for name in FINDING_VALUES:
-            if name in header:
-                cell = sheet.cell(offset, header.index(name) + 1)
-                fmt = number_format("pagu", cell.value)
-                if fmt:
-                    cell.number_format = fmt
+    table_at = header.index("table") if "table" in header else -1
+    severity_at = header.index("severity") if "severity" in header else -1
+    values_at = [header.index(name) for name in FINDING_VALUES if name in header]
+    values = [[sheet_text(v) for v in record_values(header, record)] for record in records]
+    formats = {fmt: {"num_format": fmt} for fmt in (AMOUNT_FORMAT, CENTS_FORMAT)}
+
+    def specials(index: int, row: list[Any]) -> dict[int, Special]:
+        record = records[index]
+        out: dict[int, Special] = {}
+        for at in values_at:
+            fmt = number_format("pagu", row[at])
+            if fmt is not None:
+                out[at] = Special(style=formats[fmt])
         severity = record.get("severity")
-        if severity in SEVERITY_FILLS and "severity" in header:
-            sheet.cell(offset, header.index("severity") + 1).fill = SEVERITY_FILLS[severity]
+        if severity in SEVERITY_FILLS and severity_at >= 0:
+            out[severity_at] = Special(style=SEVERITY_FILLS[severity])
         target = links.get(record.get("table", ""))
-        if not table_at or target is None:
-            continue
-        name, positions, columns = target
-        row = positions.get(as_int(record.get("row")) or 0, 1)
-        cells = own_cells(record)
-        column = cells[0].column if cells else None
-        col = columns.index(column) + 1 if column is not None and column in columns else 1
-        cell = sheet.cell(offset, table_at)
-        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=sheet_link(name, row, col))
-        cell.font = LINK
+        if table_at < 0 or target is None:
+            return out
+        line = target.positions.get(as_int(record.get("row")) or 0, 1)
+        own = own_cells(record)
+        column = own[0].column if own else None
+        col = target.header.index(column) + 1 if column in target.header else 1
+        out[table_at] = Special(style=LINK, link=sheet_link(target.name, line, col))
+        return out
+
+    widest = dict.fromkeys(("message", "raw", "clean"), MESSAGE_WIDTH)
+    write_rows(sheet, header, values, printed=printed, frozen=1, specials=specials,
+               widest=widest)  # fmt: skip
 
 
 def record_values(header: Sequence[str], record: Record) -> list[Any]:
@@ -445,75 +592,74 @@ def summary_rows(folder: DocFolder) -> list[list[Any]]:
 # --- the workbook ----------------------------------------------------------------------------
 
 
-def build_workbook(folder: DocFolder) -> Workbook:
-    """The workbook of a document folder, in memory."""
-    book = Workbook()
-    summary = book.active
-    assert summary is not None  # a new workbook always has its first sheet
-    summary.title = _(SUMMARY_SHEET)
+def build_workbook(folder: DocFolder, target: Any) -> None:
+    """Write the workbook of a document folder into ``target`` (a path or a binary file)."""
+    book = Workbook(
+        target,
+        {"constant_memory": True, "strings_to_numbers": False, "strings_to_formulas": False,
+         "strings_to_urls": False},
+    )  # fmt: skip
+    formats: dict[tuple[Any, ...], Format] = {}
     taken = [_(SUMMARY_SHEET), _(FINDINGS_SHEET), _(REPAIRS_SHEET)]
-    marks = finding_marks(folder.findings)
-    links: dict[str, tuple[str, dict[int, int], list[str]]] = {}
+    tables: list[TableSheet] = []
     table_rows: list[list[Any]] = []
-    for table in folder.tables:
-        table_id = str(table.get("table_id", ""))
+    for entry in folder.tables:
+        table_id = str(entry.get("table_id", ""))
         rows = folder.clean_rows(table_id)
         if not folder.clean_path(table_id).is_file():
             continue
         name = sheet_name(table_sheet_name(folder, table_id), taken)
         taken.append(name)
         header = column_order(csv_header(folder.clean_path(table_id)))
-        sheet = book.create_sheet(name)
         printed = folder.table_name(table_id)
         contract = folder.contract(table_id)
         money = (
-            [c.name for c in contract.columns if c.ctype is CellType.RUPIAH] if contract else None
+            {c.name for c in contract.columns if c.ctype is CellType.RUPIAH} if contract else None
         )
         headers = printed_headers(folder, table_id, header)
-        positions = table_sheet(sheet, header, rows, marks.get(table_id, {}), printed,
-                                [headers[n] for n in header], money)  # fmt: skip
-        sheet.cell(1, 1).comment = Comment(
-            _("table {table}: tables/{table}.csv").format(table=table_id), "renja"
-        )
-        links[table_id] = (name, positions, header)
-        described = printed if printed != table_id else table.get("title") or table.get("kind")
+        tables.append(TableSheet.of(table_id, name, printed, header,
+                                    [headers[n] for n in header], money, rows))  # fmt: skip
+        described = printed if printed != table_id else entry.get("title") or entry.get("kind")
         table_rows.append([_("table"), table_id, len(rows), described])
-    write_rows(
-        summary, [_("part"), _("item"), _("value"), _("note")], summary_rows(folder) + table_rows
-    )
-    for offset, row in enumerate(summary.iter_rows(min_row=2, values_only=True), start=2):
+    links = {table.table_id: table for table in tables}
+    summary = [[sheet_text(v) for v in row] for row in summary_rows(folder) + table_rows]
+
+    def summary_links(index: int, row: list[Any]) -> dict[int, Special]:
         if row[0] == _("table") and row[1] in links:
-            cell = summary.cell(offset, 2)
-            cell.hyperlink = Hyperlink(ref=cell.coordinate, location=sheet_link(links[row[1]][0]))
-            cell.font = LINK
+            return {1: Special(style=LINK, link=sheet_link(links[row[1]].name))}
+        return {}
+
+    write_rows(
+        Sheet(book, _(SUMMARY_SHEET), formats),
+        [_("part"), _("item"), _("value"), _("note")],
+        summary,
+        specials=summary_links,
+    )
+    marks = finding_marks(folder.findings)
+    for table_id, table in links.items():
+        table_sheet(Sheet(book, table.name, formats), table, marks.get(table_id, {}))
     for title, name, records in (
         (_(FINDINGS_SHEET), "findings.csv", folder.findings),
         (_(REPAIRS_SHEET), "repairs.csv", folder.repairs),
     ):
         header = csv_header(folder.path / name)
-        record_sheet(book.create_sheet(title), header, records, links)
-    book.properties.creator = f"renja {folder.manifest.get('renja_version', '')}".strip()
-    book.properties.title = sheet_text(str(folder.meta.get("title") or folder.doc_id))
-    book.properties.created = book.properties.modified = FIXED_TIMESTAMP
-    return book
+        record_sheet(Sheet(book, title, formats), header, records, links)
+    creator = f"renja {folder.manifest.get('renja_version', '')}".strip()
+    book.set_properties(
+        {
+            "title": sheet_text(str(folder.meta.get("title") or folder.doc_id)),
+            "author": creator,
+            "created": FIXED_TIMESTAMP,
+        }
+    )
+    book.close()
 
 
-def workbook_bytes(book: Workbook) -> bytes:
-    """The .xlsx file: openpyxl's parts, in a zip whose entries carry one fixed time."""
+def workbook_bytes(folder: DocFolder) -> bytes:
+    """The .xlsx file of a document folder."""
     raw = io.BytesIO()
-    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(book, archive).save()  # unlike Workbook.save, keeps our 'modified' date
-    fixed = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(raw.getvalue())) as source,
-        zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_TIMESTAMP)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info.filename))
-    return fixed.getvalue()
+    build_workbook(folder, raw)
+    return raw.getvalue()
 
 
 def write_workbook(doc_dir: str | Path | DocFolder) -> Path:
@@ -522,7 +668,7 @@ def write_workbook(doc_dir: str | Path | DocFolder) -> Path:
     folder = doc_dir if isinstance(doc_dir, DocFolder) else read_doc_folder(doc_dir)
     stem = folder.doc_id if SAFE_NAME.fullmatch(folder.doc_id) else folder.path.resolve().name
     path = folder.path / f"{stem}.xlsx"
-    publish_file(path, workbook_bytes(build_workbook(folder)))
+    publish_file(path, workbook_bytes(folder))
     return path
 
 

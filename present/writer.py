@@ -28,10 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from renja.model.decisions import APPLIED, STALE, decisions_csv
 from renja.model.decisions import FOLDER_FILE as DECISIONS_FILE
@@ -39,6 +36,7 @@ from renja.model.errors import RenjaError, environment_message
 from renja.model.i18n import LANGUAGES, N_, _, use_language
 from renja.model.keys import header_signature
 from renja.model.labels import printed_number, table_name
+from renja.model.missing import is_na, is_numpy_scalar
 from renja.model.publish import publish_folder
 from renja.model.records import Finding, RawRow, RawTable, Repair, RowRole, Source
 from renja.model.refs import dump_lines, dump_related
@@ -51,11 +49,13 @@ from renja.present.outputs import (
     CSV_SAFE,
     FINDING_COLUMNS,
     REPAIR_COLUMNS,
+    DocFolder,
     doc_folder,
     spreadsheet_safe,
 )
-from renja.present.report import write_report
-from renja.present.workbook import write_workbook
+
+if TYPE_CHECKING:  # pandas and numpy come with the tables: a document of none needs neither
+    import pandas as pd
 
 
 def format_value(value: Any) -> str:
@@ -67,8 +67,10 @@ def format_value(value: Any) -> str:
     >>> format_value([902, 903, 904])
     '[902,903,904]'
     """
-    if value is None or value is pd.NA:
+    if value is None:
         return ""
+    if isinstance(value, str):
+        return value
     if isinstance(value, list | tuple):
         return dump_lines(value)
     if isinstance(value, bool):
@@ -81,7 +83,7 @@ def format_value(value: Any) -> str:
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, Decimal):
         return format(value, "f")
-    return str(value)
+    return "" if is_na(value) else str(value)
 
 
 def _csv_text(header: list[str], rows: list[list[Any]], safe: bool = False) -> str:
@@ -226,12 +228,13 @@ def _plain(value: Any) -> Any:
     (``pd.NA``, NaN) as None.
 
     >>> import numpy as np
+    >>> import pandas as pd
     >>> _plain(np.int64(42)), _plain(pd.NA), _plain(float("nan")), _plain("5.03")
     (42, None, None, '5.03')
     """
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if value is None or is_na(value) or (isinstance(value, float) and math.isnan(value)):
         return None
-    if isinstance(value, np.generic):
+    if is_numpy_scalar(value):
         return _plain(value.item())
     return value
 
@@ -439,6 +442,20 @@ def write_outputs(
             json.dumps(data, ensure_ascii=False, indent=2) + "\n",
         )
     return Written(final, tuple(failed))
+
+
+def write_report(folder: DocFolder) -> Path:
+    """The folder's report (``renja.present.report``; Jinja2 is imported with the first)."""
+    from renja.present.report import write_report as write
+
+    return write(folder)
+
+
+def write_workbook(folder: DocFolder) -> Path:
+    """The folder's workbook (``renja.present.workbook``, imported with the first)."""
+    from renja.present.workbook import write_workbook as write
+
+    return write(folder)
 
 
 def _write_parquets(result: Result, staging: Path) -> None:

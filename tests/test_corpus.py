@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -309,3 +310,130 @@ def test_a_damaged_database_is_one_line(tmp_path: Path) -> None:
     done = CliRunner().invoke(main, ["query", "SELECT 1", "--corpus", str(tmp_path)])
     assert done.exit_code == 1 and "tidak dapat dibuka" in done.output
     assert "Traceback" not in done.output
+
+
+# --- built incrementally, from what each document wrote ----------------------------------------
+
+
+def _parquet_files(corpus: Path) -> dict[Path, bytes]:
+    return {p.relative_to(corpus): p.read_bytes() for p in corpus.rglob("*.parquet")}
+
+
+def _fresh(out: Path) -> dict[Path, bytes]:
+    """The corpus files a build from nothing gives (the old corpus moved away first)."""
+    shutil.rmtree(out / "corpus")
+    build_corpus(out)
+    return _parquet_files(out / "corpus")
+
+
+def _counting_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The document folders a build reads, by name."""
+    from renja.present import corpus
+
+    read: list[str] = []
+    real = corpus.document_parts
+
+    def parts(folder: Any, *args: Any) -> Any:
+        read.append(folder.path.name)
+        return real(folder, *args)
+
+    monkeypatch.setattr(corpus, "document_parts", parts)
+    return read
+
+
+def test_a_build_reads_only_the_documents_that_changed(
+    out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    build_corpus(copy)  # the copy's folders are new to its corpus: all read once
+    read = _counting_reads(monkeypatch)
+    build_corpus(copy)
+    assert read == []  # nothing changed: every row from the corpus itself
+    # one document written again with other values, one removed, one added
+    changed = _doc(tmp_path / "dinkes-2025.md", "RENJA PERUBAHAN 2025",
+                   [("1.02.03.2.02.0001", "100.000.000", "130.000.000")])  # fmt: skip
+    added = _doc(tmp_path / "dinkes-2026.md", "RENJA PERUBAHAN 2026",
+                 [("1.02.02.2.02.0001", "70.000.000", "75.000.000")])  # fmt: skip
+    done = CliRunner().invoke(
+        main, ["run", str(changed), str(added), "--out", str(copy), "--no-report", "--no-corpus"]
+    )
+    assert done.exit_code == 0, done.output
+    shutil.rmtree(copy / "dinkes-2027")
+    built = build_corpus(copy)
+    assert sorted(read) == ["dinkes-2025", "dinkes-2026"]
+    assert built.documents == 3
+    incremental = _parquet_files(copy / "corpus")
+    assert incremental == _fresh(copy)  # the same files, byte for byte, as a build from nothing
+    sums = query(copy / "corpus", "SELECT doc_id, sum(nilai) AS n FROM baris "
+                 "WHERE ukuran IS NOT NULL GROUP BY doc_id ORDER BY doc_id")  # fmt: skip
+    assert sums.values.tolist() == [
+        ["dinkes-2025", 230000000],
+        ["dinkes-2026", 145000000],
+        [SAMPLE_MD.stem, sums["n"].iloc[2]],
+    ]
+
+
+def test_a_newer_document_changes_terkini_of_the_unchanged_ones(
+    out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``terkini`` depends on every document of a body: a document added to the output folder
+    makes an unchanged document's pagu rows no longer current, and the corpus built in steps
+    says so, as one built at once does."""
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    build_corpus(copy)
+    read = _counting_reads(monkeypatch)
+    sql = ("SELECT DISTINCT doc_id, terkini FROM pagu WHERE tahun_anggaran = 2025 "
+           "AND skpd = 'Dinas Kesehatan' ORDER BY doc_id")  # fmt: skip
+    assert query(copy / "corpus", sql).values.tolist() == [["dinkes-2025", True]]
+    # the same revision of 2025 again, under an id that comes first: it is the one that counts
+    again = _doc(tmp_path / "dinkes-0-2025.md", "RENJA PERUBAHAN 2025",
+                 [("1.02.03.2.02.0001", "100.000.000", "125.000.000")])  # fmt: skip
+    done = CliRunner().invoke(main, ["run", str(again), "--out", str(copy), "--no-report",
+                                     "--no-corpus"])  # fmt: skip
+    assert done.exit_code == 0, done.output
+    build_corpus(copy)
+    assert read == ["dinkes-0-2025"]  # the others' rows from the corpus, terkini decided again
+    assert query(copy / "corpus", sql).values.tolist() == [
+        ["dinkes-0-2025", True],
+        ["dinkes-2025", False],
+    ]
+    assert _parquet_files(copy / "corpus") == _fresh(copy)
+
+
+def test_another_nomenclature_reads_every_document_again(
+    out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hierarchy's names come from the nomenclature: a build with another one (here none)
+    takes no row from the corpus a build with the first wrote."""
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    reference = load_nomenclature(SHARED / "reference" / "permendagri90")
+    build_corpus(copy, reference)
+    read = _counting_reads(monkeypatch)
+    build_corpus(copy, reference)
+    assert read == []
+    build_corpus(copy)
+    assert sorted(read) == ["dinkes-2025", "dinkes-2027", SAMPLE_MD.stem]
+
+
+def test_the_corpus_reads_the_documents_parquet_files(out: Path, tmp_path: Path) -> None:
+    """Each document's clean tables come from its Parquet files; a folder written without them
+    (--no-parquet) gives the same corpus from its CSV files."""
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    with_parquet = _fresh(copy)
+    for parquet in copy.glob("*/tables/*.parquet"):
+        parquet.unlink()
+    assert _fresh(copy) == with_parquet
+
+
+def test_a_damaged_corpus_is_built_again_whole(out: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    build_corpus(copy)
+    expected = _parquet_files(copy / "corpus")
+    (copy / "corpus" / "temuan.parquet").write_bytes(b"PAR1 not a parquet file")
+    build_corpus(copy)
+    assert _parquet_files(copy / "corpus") == expected

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import renja
-from renja.extract import read
+from renja.extract import ReadOptions, read
 from renja.model.records import RowRole
 
 from .conftest import SAMPLE_MD
@@ -82,3 +82,20 @@ def test_narrow_columns_really_wrap_amounts(specs: list[TableSpec], tmp_path: Pa
     assert {"189.15", "3.750"} <= words and len(pieces) > 20  # amounts printed over two lines
     cells = {c for t in read(path).tables for r in t.rows for c in r.cells}
     assert "189.153.750" in cells  # and read back whole: the printer broke the number, not a space
+
+
+def test_two_processes_read_the_pages_one_reads(
+    specs: list[TableSpec], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long PDF's pages read by two processes, each a share (``page_workers``), give the
+    document one process gives: the same tables, rows, pages and boxes, in order."""
+    from renja.extract import pdf
+
+    path = render(tmp_path / "ruled.pdf", specs, LAYOUTS["ruled"])
+    alone = read(path)
+    monkeypatch.setattr(pdf, "MIN_PAGES_PER_WORKER", 1)  # a share for this short document too
+    told: list[tuple[int, int]] = []
+    shared = read(path, ReadOptions(page_workers=2), lambda done, total: told.append((done, total)))
+    assert alone.pages >= 2 and shared == alone
+    # the progress of the pages the workers read: one page at a time, as one process tells it
+    assert told == [(n, alone.pages) for n in range(1, alone.pages + 1)]

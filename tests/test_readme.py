@@ -59,3 +59,24 @@ def test_quick_start_names_the_two_commands() -> None:
         assert f"]({page}" in SHORT, page
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in ci
+
+
+def test_the_benchmark_figures_are_the_results_files() -> None:
+    """The Speed section quotes each benchmark's results file as the benchmark wrote it
+    (``benchmarks/figures.py``), never figures typed by hand."""
+    figures = (REPO / "docs" / "kinerja.md").read_text(encoding="utf-8")
+    quotes = re.findall(
+        r"<!-- results: (?P<file>[^ >]+) -->\n(.*?)<!-- /results -->", figures, re.DOTALL
+    )
+    assert {name for name, _ in quotes} >= {
+        "benchmarks/results.md",
+        "benchmarks/results_pdf.md",
+        "benchmarks/results_scale.md",
+        "benchmarks/results_corpus.md",
+        "benchmarks/results_accuracy.md",
+    }
+    for name, body in quotes:
+        results = (REPO / name).read_text(encoding="utf-8").splitlines()
+        if results and results[0].startswith("# "):
+            results = results[1:]
+        assert body == "\n".join(results).strip() + "\n", f"{name}: run benchmarks/figures.py"
