@@ -43,13 +43,13 @@ if TYPE_CHECKING:
 RUN_HELP = N_(
     "Process Renja documents into clean tables, repairs and findings.\n"
     "\n"
-    "INPUTS are files (.pdf, .md, .markdown, .txt) or folders holding them. Each document gets "
-    "OUT/<doc_id>/ with manifest.json, raw/, tables/, repairs.csv and findings.csv (see "
+    "INPUTS are files (.pdf, .md, .markdown, .txt) or folders holding them. Each document "
+    "gets OUT/<doc_id>/ with manifest.json, raw/, tables/, repairs.csv and findings.csv (see "
     "docs/referensi.md for the output contract). Documents whose outputs are current (same "
     "content, same renja version) are skipped; one that fails is listed and the rest go on. "
-    "OUT/batch.json lists every document's outcome, and OUT/corpus/ combines every document folder of OUT "
-    "into one dataset, compared by code in OUT/corpus/compare/ (see `renja query` and `renja "
-    "compare`)."
+    "OUT/batch.json lists every document's outcome, and OUT/corpus/ combines every document "
+    "folder of OUT into one dataset, compared by code in OUT/corpus/compare/ (see `renja "
+    "query` and `renja compare`)."
 )
 
 
