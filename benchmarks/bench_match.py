@@ -195,6 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     report = "\n".join(lines) + "\n"
     print(report)
     REPORT.write_text(report, encoding="utf-8")
+    from figures import sync_readme
+
+    sync_readme()  # docs/kinerja.md quotes the file
     return 0
 
 
