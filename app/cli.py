@@ -18,7 +18,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -245,12 +245,40 @@ def wilayah_option(command: CommandFunction) -> CommandFunction:
     )(command)
 
 
-def pdf_options(command: CommandFunction) -> CommandFunction:
-    """``--password``, ``--max-pages``, ``--ocr`` and ``--engine``: how to read PDFs. Their values
-    are checked by ``ReadOptions`` (``read_options``), the one owner of what they may be."""
+# The parameters ``pdf_options`` adds, gathered into one ``PdfArgs`` argument, ``pdf``.
+PDF_PARAMS = ("password", "max_pages", "max_size", "max_stream", "ocr", "engine")
+
+
+@dataclass(frozen=True)
+class PdfArgs:
+    """How to read PDFs, as given on the command line; checked by ``ReadOptions``."""
+
+    password: str | None
+    max_pages: int
+    max_size: int
+    max_stream: int
+    ocr: bool
+    engine: str
+
+    def read_options(self, wilayah: Path | None) -> ReadOptions:
+        """These options as ``ReadOptions`` (see ``read_options``)."""
+        return read_options(self.password, self.max_pages, self.ocr, self.engine, wilayah,
+                            self.max_size, self.max_stream)  # fmt: skip
+
+
+def pdf_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--password``, ``--max-pages``, ``--max-size``, ``--max-stream``, ``--ocr`` and
+    ``--engine``: how to read PDFs, given to the command as one argument, ``pdf`` (a
+    ``PdfArgs``). Their values are checked by ``ReadOptions`` (``read_options``), the one owner
+    of what they may be."""
     from renja.extract.pdf_limits import DEFAULT_MAX_STREAM_MB
     from renja.extract.pdf_open import DEFAULT_MAX_PAGES, ENGINES
     from renja.extract.source import DEFAULT_MAX_SIZE_MB
+
+    @functools.wraps(command)  # keeps the options already added (``__click_params__``)
+    def gathered(*args: Any, **kwargs: Any) -> Any:
+        pdf = PdfArgs(**{name: kwargs.pop(name) for name in PDF_PARAMS})
+        return command(*args, pdf=pdf, **kwargs)
 
     for option in reversed(
         (
@@ -304,8 +332,8 @@ def pdf_options(command: CommandFunction) -> CommandFunction:
             ),
         )
     ):
-        command = option(command)
-    return command
+        gathered = option(gathered)
+    return gathered
 
 
 def read_options(
@@ -424,12 +452,7 @@ def check(
     debug: bool,
     output_format: str,
     show_progress: bool | None,
-    password: str | None,
-    max_pages: int,
-    max_size: int,
-    max_stream: int,
-    ocr: bool,
-    engine: str,
+    pdf: PdfArgs,
     nomenklatur: Path | None,
     wilayah: Path | None,
 ) -> None:
@@ -449,7 +472,7 @@ def check(
         _json_out(output_format, parts, errors, fail_on)
         sys.exit(1 if failed else 0)
     with guarded(debug):
-        options = read_options(password, max_pages, ocr, engine, wilayah, max_size, max_stream)
+        options = pdf.read_options(wilayah)
         options = replace(options, page_workers=os.cpu_count() or 1)  # a long PDF's pages
         documents = find_documents(inputs)
     reference = load_reference(nomenklatur, required=False)

@@ -16,6 +16,7 @@ import click
 from renja.app.cli import (
     DEFAULT_OUT,
     INTERNAL_HINT,
+    PdfArgs,
     debug_option,
     echo,
     error_line,
@@ -26,7 +27,6 @@ from renja.app.cli import (
     nomenclature_option,
     pdf_options,
     progress_option,
-    read_options,
     shown,
     warning_line,
     wilayah_option,
@@ -170,12 +170,7 @@ def run(
     meta_file: Path | None,
     decisions: Path | None,
     show_progress: bool | None,
-    password: str | None,
-    max_pages: int,
-    max_size: int,
-    max_stream: int,
-    ocr: bool,
-    engine: str,
+    pdf: PdfArgs,
     nomenklatur: Path | None,
     wilayah: Path | None,
 ) -> None:
@@ -192,7 +187,7 @@ def run(
     from renja.model.options import check_count
 
     with guarded(debug):
-        options = read_options(password, max_pages, ocr, engine, wilayah, max_size, max_stream)
+        options = pdf.read_options(wilayah)
         if workers is not None:
             check_workers(workers)
         memory = DEFAULT_MAX_MEMORY_MB if max_memory is None else max_memory
