@@ -36,7 +36,7 @@ from renja.model.i18n import N_, _, group_digits
 from renja.model.options import check_choice, check_count, check_flag, check_type
 from renja.model.processes import die_with_parent
 from renja.model.publish import claim_folder, publish_file
-from renja.model.severity import SEVERITIES
+from renja.model.severity import SEVERITIES, Severity
 from renja.model.tables import AuditStatus
 from renja.model.version import SCHEMA_VERSION, __version__
 
@@ -540,8 +540,8 @@ class Summary:
         >>> s = Summary([Outcome("a.md", "a", "ok", tables=2, findings={"error": 1}),
         ...              Outcome("b.pdf", "b", "failed", error="b.pdf: is not a PDF")])
         >>> s.line()
-        '2 dokumen: 1 berhasil, 0 dilewati, 1 gagal; 2 tabel; temuan: 1 error, 0 warning, 0 info;
-        tidak diperiksa: a'
+        '2 dokumen: 1 berhasil, 0 dilewati, 1 gagal; 2 tabel; temuan: 1 kesalahan, 0 peringatan,
+        0 info; tidak diperiksa: a'
         """
         findings = {s.value: sum(o.findings.get(s, 0) for o in self.outcomes) for s in SEVERITIES}
         checked = sum(o.audit.get(AuditStatus.CHECKED.value, 0) for o in self.outcomes)
@@ -560,7 +560,9 @@ class Summary:
         if checked:
             line += " " + _("({n} audited)").format(n=group_digits(checked))
         line += _("; findings: {counts}").format(
-            counts=", ".join(f"{group_digits(n)} {s}" for s, n in findings.items())
+            counts=", ".join(
+                f"{group_digits(n)} {Severity(s).label.lower()}" for s, n in findings.items()
+            )
         )
         if unaudited:
             line += _("; not audited: {documents}").format(documents=", ".join(unaudited))

@@ -517,8 +517,8 @@ def _print_findings(doc_id: str, findings: Sequence[Finding], threshold: int, qu
 
 def _counts(findings: Sequence[Finding]) -> str:
     """Open findings by severity, and how many a person reviewed."""
-    counts = {s.value: sum(f.open and f.severity is s for f in findings) for s in SEVERITIES}
-    text = ", ".join(f"{group_digits(n)} {s}" for s, n in counts.items())
+    counts = {s: sum(f.open and f.severity is s for f in findings) for s in SEVERITIES}
+    text = ", ".join(f"{group_digits(n)} {s.label.lower()}" for s, n in counts.items())
     reviewed = sum(not f.open for f in findings)
     return text + (_(", {n} reviewed").format(n=group_digits(reviewed)) if reviewed else "")
 

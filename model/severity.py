@@ -10,6 +10,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Final
 
+from renja.model.i18n import N_, _
+
 
 class Severity(StrEnum):
     """A finding's severity. Declared most severe first: that is the order everywhere."""
@@ -30,8 +32,25 @@ class Severity(StrEnum):
         """
         return _RANKS[self]
 
+    @property
+    def label(self) -> str:
+        """Its name for a person, in the reader's language (``Kesalahan``, ``Error``).
+
+        >>> from renja.model.i18n import use_language
+        >>> with use_language("en"):
+        ...     Severity.ERROR.label
+        'Error'
+        """
+        return _(SEVERITY_LABELS[self])
+
 
 SEVERITIES: Final[tuple[Severity, ...]] = tuple(Severity)  # most severe first
+# Each severity's name for a person, marked for the catalogue (``Severity.label`` translates).
+SEVERITY_LABELS: Final[dict[str, str]] = {
+    Severity.ERROR: N_("Error"),
+    Severity.WARNING: N_("Warning"),
+    Severity.INFO: N_("Info"),
+}
 # By text, so that a severity read back from a CSV file finds its rank too.
 _RANKS: Final[dict[str, int]] = {severity.value: rank for rank, severity in enumerate(SEVERITIES)}
 
@@ -45,4 +64,4 @@ def severity_rank(text: str) -> int:
     return _RANKS.get(text, len(SEVERITIES))
 
 
-__all__ = ["SEVERITIES", "Severity", "severity_rank"]
+__all__ = ["SEVERITIES", "SEVERITY_LABELS", "Severity", "severity_rank"]

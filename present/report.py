@@ -39,7 +39,7 @@ from renja.model.i18n import N_, _, group_digits, language, ngettext
 from renja.model.labels import shorten
 from renja.model.publish import publish_file
 from renja.model.refs import CellRef, Related
-from renja.model.severity import SEVERITIES, Severity, severity_rank
+from renja.model.severity import SEVERITIES, SEVERITY_LABELS, severity_rank
 from renja.present.causes import cause_groups, consequence_counts
 from renja.present.decide_view import (
     ACTION_LABELS,
@@ -64,11 +64,6 @@ from renja.present.values import as_int, number_key
 
 REPORT_NAME = "report.html"
 TEMPLATE = "report.html.j2"
-SEVERITY_LABELS: dict[str, str] = {  # marked for the catalogue; the templates translate them
-    Severity.ERROR: N_("Error"),
-    Severity.WARNING: N_("Warning"),
-    Severity.INFO: N_("Info"),
-}
 FILTER_NAME_WIDTH = 48  # a table's printed name is cut to this many characters in the filter
 TABLE_NAME_WIDTH = 36  # and to this many in the findings table's column
 RELATED_SHOWN = 6  # a longer "Terkait" list folds into a <details>

@@ -115,7 +115,8 @@ def test_the_summary_counts_findings_by_severity(tmp_path: Path) -> None:
     summary = Summary(list(run_local(jobs, workers=1)))
     expected = {s: sum(o.findings[s] for o in summary.outcomes) for s in ("error", "warning")}
     assert expected["error"] > 0  # the sample has real errors
-    assert f"temuan: {expected['error']} error, {expected['warning']} warning" in summary.line()
+    counts = f"temuan: {expected['error']} kesalahan, {expected['warning']} peringatan"
+    assert counts in summary.line()
 
 
 def test_a_dask_cluster_writes_what_the_local_run_writes(tmp_path: Path) -> None:

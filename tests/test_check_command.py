@@ -61,7 +61,7 @@ def test_each_line_names_the_printed_table_the_row_and_the_page(checked: Result)
         assert place == f"{name} ({finding.table}), baris {finding.row}, hal. {finding.source.page}"
     numbered = [line for line in lines if "\tTabel 5.1 — " in line]
     assert numbered  # the sample's own numbering, on its own tables
-    assert "60 error" in done.stderr
+    assert "60 kesalahan" in done.stderr
 
 
 @pytest.mark.documents(SAMPLE_PDF)

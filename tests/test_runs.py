@@ -50,7 +50,7 @@ def test_a_resumed_run_keeps_each_documents_counts(out: Path, tmp_path: Path) ->
     assert sample["findings"]["error"] > 0 and sample["tables"] > 0 and sample["rows"] > 0
     # the summary adds up what was found, not zeros
     errors = sum(d["findings"]["error"] for d in first["documents"])
-    assert f"temuan: {errors} error" in second["summary"]
+    assert f"temuan: {errors} kesalahan" in second["summary"]
 
 
 def test_renja_corpus_rebuilds_the_comparisons_too(out: Path, tmp_path: Path) -> None:
