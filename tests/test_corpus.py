@@ -374,6 +374,13 @@ def test_a_build_reads_only_the_documents_that_changed(
     ]
 
 
+def _write_again(out: Path, *documents: Path) -> None:
+    """Documents run into an output folder, its corpus left as it was."""
+    done = CliRunner().invoke(main, ["run", *map(str, documents), "--out", str(out),
+                                     "--no-report", "--no-corpus"])  # fmt: skip
+    assert done.exit_code == 0, done.output
+
+
 def test_a_newer_document_changes_terkini_of_the_unchanged_ones(
     out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -390,9 +397,7 @@ def test_a_newer_document_changes_terkini_of_the_unchanged_ones(
     # the same revision of 2025 again, under an id that comes first: it is the one that counts
     again = _doc(tmp_path / "dinkes-0-2025.md", "RENJA PERUBAHAN 2025",
                  [("1.02.03.2.02.0001", "100.000.000", "125.000.000")])  # fmt: skip
-    done = CliRunner().invoke(main, ["run", str(again), "--out", str(copy), "--no-report",
-                                     "--no-corpus"])  # fmt: skip
-    assert done.exit_code == 0, done.output
+    _write_again(copy, again)
     build_corpus(copy)
     assert read == ["dinkes-0-2025"]  # the others' rows from the corpus, terkini decided again
     assert query(copy / "corpus", sql).values.tolist() == [
@@ -433,9 +438,7 @@ def test_row_groups_are_cut_by_count_in_a_build_in_steps(
     build_corpus(copy)
     changed = _doc(tmp_path / "dinkes-2027.md", "RENJA PERUBAHAN 2027",
                    [("1.02.03.2.02.0004", "150.000.000", "175.000.000")])  # fmt: skip
-    done = CliRunner().invoke(main, ["run", str(changed), "--out", str(copy), "--no-report",
-                                     "--no-corpus"])  # fmt: skip
-    assert done.exit_code == 0, done.output
+    _write_again(copy, changed)
     build_corpus(copy)
     steps = _parquet_files(copy / "corpus")
     assert pq.ParquetFile(copy / "corpus" / "baris" / "2024.parquet").num_row_groups > 3
