@@ -374,6 +374,13 @@ def test_a_build_reads_only_the_documents_that_changed(
     ]
 
 
+def _write_again(out: Path, *documents: Path) -> None:
+    """Documents run into an output folder, its corpus left as it was."""
+    done = CliRunner().invoke(main, ["run", *map(str, documents), "--out", str(out),
+                                     "--no-report", "--no-corpus"])  # fmt: skip
+    assert done.exit_code == 0, done.output
+
+
 def test_a_newer_document_changes_terkini_of_the_unchanged_ones(
     out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -390,9 +397,7 @@ def test_a_newer_document_changes_terkini_of_the_unchanged_ones(
     # the same revision of 2025 again, under an id that comes first: it is the one that counts
     again = _doc(tmp_path / "dinkes-0-2025.md", "RENJA PERUBAHAN 2025",
                  [("1.02.03.2.02.0001", "100.000.000", "125.000.000")])  # fmt: skip
-    done = CliRunner().invoke(main, ["run", str(again), "--out", str(copy), "--no-report",
-                                     "--no-corpus"])  # fmt: skip
-    assert done.exit_code == 0, done.output
+    _write_again(copy, again)
     build_corpus(copy)
     assert read == ["dinkes-0-2025"]  # the others' rows from the corpus, terkini decided again
     assert query(copy / "corpus", sql).values.tolist() == [
@@ -416,6 +421,48 @@ def test_another_nomenclature_reads_every_document_again(
     assert read == []
     build_corpus(copy)
     assert sorted(read) == ["dinkes-2025", "dinkes-2027", SAMPLE_MD.stem]
+
+
+def test_row_groups_are_cut_by_count_in_a_build_in_steps(
+    out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files of many row groups: a corpus built in steps (one document written again, its old
+    rows and the others' merged) is the one built at once, byte for byte."""
+    import pyarrow.parquet as pq
+
+    from renja.present import corpus_merge
+
+    monkeypatch.setattr(corpus_merge, "ROW_GROUP", 97)
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    build_corpus(copy)
+    changed = _doc(tmp_path / "dinkes-2027.md", "RENJA PERUBAHAN 2027",
+                   [("1.02.03.2.02.0004", "150.000.000", "175.000.000")])  # fmt: skip
+    _write_again(copy, changed)
+    build_corpus(copy)
+    steps = _parquet_files(copy / "corpus")
+    assert pq.ParquetFile(copy / "corpus" / "baris" / "2024.parquet").num_row_groups > 3
+    assert steps == _fresh(copy)
+
+
+def test_the_database_is_built_within_its_memory_and_leaves_no_spill(
+    out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """DuckDB stores the corpus's tables within ``DATABASE_MEMORY`` (past it, it spills beside
+    the database): with a bound far below what it would take, the database holds every row of
+    the files, and no spill folder is left in the corpus."""
+    import pyarrow.parquet as pq
+
+    from renja.present import corpus
+
+    copy = tmp_path / "out"
+    shutil.copytree(out, copy)
+    monkeypatch.setattr(corpus, "DATABASE_MEMORY", "4MB")
+    build_corpus(copy)
+    folder = copy / "corpus"
+    assert not (folder / corpus.DATABASE_SPILL).exists()
+    rows = sum(pq.ParquetFile(p).metadata.num_rows for p in (folder / "baris").glob("*.parquet"))
+    assert query(folder, "SELECT count(*) AS n FROM baris")["n"].iloc[0] == rows > 500
 
 
 def test_the_corpus_reads_the_documents_parquet_files(out: Path, tmp_path: Path) -> None:
