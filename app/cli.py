@@ -18,9 +18,9 @@ import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
@@ -464,13 +464,10 @@ def check(
 
     folders = [folder for path in inputs for folder in doc_folders(path)]
     inputs = tuple(path for path in inputs if not doc_folders(path))
-    threshold = -1 if fail_on == NEVER else severity_rank(fail_on)
-    parts: list[dict[str, Any]] = []
-    errors: list[dict[str, str]] = []
-    failed = _check_folders(folders, threshold, quiet, debug, output_format, parts, errors)
+    told = _Told(-1 if fail_on == NEVER else severity_rank(fail_on), quiet, output_format)
+    _check_folders(folders, debug, told)
     if not inputs:
-        _json_out(output_format, parts, errors, fail_on)
-        sys.exit(1 if failed else 0)
+        told.finish(fail_on)
     with guarded(debug):
         options = pdf.read_options(wilayah)
         options = replace(options, page_workers=os.cpu_count() or 1)  # a long PDF's pages
@@ -483,27 +480,50 @@ def check(
                 result = process(path, nomenclature=reference, code=reference is not None,
                                  options=options, progress=pages)  # fmt: skip
         except UserError as exc:  # this document: one line, and the others go on
-            echo(error_line(exc.format_message()), err=True)
-            errors.append({"file": shown(str(path)), "message": exc.format_message()})
-            failed = True
+            told.unreadable(path, exc)
             continue
-        if output_format == JSON_FORMAT:
-            parts.append(document_json(result, threshold))
-            hits = any(f.open and f.severity.rank <= threshold for f in result.findings)
+        told.audited(result.doc_id, result.findings, functools.partial(document_json, result),
+                     audit_coverage(result))  # fmt: skip
+    told.finish(fail_on)
+
+
+@dataclass
+class _Told:
+    """What ``renja check`` has told of its inputs so far: each one's findings (lines, or a part
+    of the JSON document), the inputs it could not read, and whether the run fails."""
+
+    threshold: int
+    quiet: bool
+    output_format: str
+    parts: list[dict[str, Any]] = field(default_factory=list)
+    errors: list[dict[str, str]] = field(default_factory=list)
+    failed: bool = False
+
+    def unreadable(self, path: Path, exc: UserError) -> None:
+        """An input that could not be read or re-audited: one line, and the others go on."""
+        echo(error_line(exc.format_message()), err=True)
+        self.errors.append({"file": shown(str(path)), "message": exc.format_message()})
+        self.failed = True
+
+    def audited(
+        self, doc_id: str, findings: Sequence[Finding], part: Callable[[int], dict[str, Any]],
+        summary: str,
+    ) -> None:  # fmt: skip
+        """An audited input: its findings at or above the threshold, and its summary line."""
+        if self.output_format == JSON_FORMAT:
+            self.parts.append(part(self.threshold))
+            hits = any(f.open and f.severity.rank <= self.threshold for f in findings)
         else:
-            hits = _print_findings(result.doc_id, result.findings, threshold, quiet)
-        echo(f"{result.doc_id}: {_counts(result.findings)}; {audit_coverage(result)}", err=True)
-        failed = failed or hits
-    _json_out(output_format, parts, errors, fail_on)
-    if failed:
-        sys.exit(1)
+            hits = _print_findings(doc_id, findings, self.threshold, self.quiet)
+        echo(f"{doc_id}: {_counts(findings)}; {summary}", err=True)
+        self.failed = self.failed or hits
 
-
-def _json_out(
-    output_format: str, parts: list[dict[str, Any]], errors: list[dict[str, str]], fail_on: str
-) -> None:
-    if output_format == JSON_FORMAT:
-        click.echo(json.dumps(check_json(parts, errors, fail_on), ensure_ascii=False, indent=2))
+    def finish(self, fail_on: str) -> NoReturn:
+        """The JSON document (with --format json), and exit 1 when the run fails."""
+        if self.output_format == JSON_FORMAT:
+            document = check_json(self.parts, self.errors, fail_on)
+            click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+        sys.exit(1 if self.failed else 0)
 
 
 def _print_findings(doc_id: str, findings: Sequence[Finding], threshold: int, quiet: bool) -> bool:
@@ -523,43 +543,25 @@ def _counts(findings: Sequence[Finding]) -> str:
     return text + (_(", {n} reviewed").format(n=group_digits(reviewed)) if reviewed else "")
 
 
-def _check_folders(
-    folders: Sequence[Path],
-    threshold: int,
-    quiet: bool,
-    debug: bool,
-    output_format: str,
-    parts: list[dict[str, Any]],
-    errors: list[dict[str, str]],
-) -> bool:
-    """Re-audit output folders (their tables as they are now) and print their findings."""
+def _check_folders(folders: Sequence[Path], debug: bool, told: _Told) -> None:
+    """Re-audit output folders (their tables as they are now) and tell their findings."""
     from renja.app.reaudit import reaudit
 
-    failed = False
     for folder in folders:
         try:
             with guarded(debug):
                 done = reaudit(folder)
         except UserError as exc:
-            echo(error_line(exc.format_message()), err=True)
-            errors.append({"file": shown(str(folder)), "message": exc.format_message()})
-            failed = True
+            told.unreadable(folder, exc)
             continue
-        if output_format == JSON_FORMAT:
-            parts.append(folder_json(done, threshold))
-            hits = any(f.open and f.severity.rank <= threshold for f in done.findings)
-        else:
-            hits = _print_findings(done.doc_id, done.findings, threshold, quiet)
         written = (
             _("; written again: {files}").format(files=", ".join(done.rewritten))
             if done.rewritten
             else ""
         )
         checked = sum(status is AuditStatus.CHECKED for status in done.audits.values())
-        audited = audited_text(checked, len(done.audits))
-        echo(f"{done.doc_id}: {_counts(done.findings)}; {audited}{written}", err=True)
-        failed = failed or hits
-    return failed
+        summary = audited_text(checked, len(done.audits)) + written
+        told.audited(done.doc_id, done.findings, functools.partial(folder_json, done), summary)
 
 
 from renja.app import (  # noqa: E402, F401  (register run, corpus, query, compare, match, reconcile)
