@@ -59,6 +59,7 @@ from renja.model.keys import (
     table_label,
 )
 from renja.model.kode import Kode
+from renja.model.missing import is_missing
 from renja.model.records import Finding, RawTable, Repair, Source
 from renja.model.tables import CleanTable
 from renja.normalize.coding import CODE_COLUMNS, with_code_columns
@@ -473,7 +474,7 @@ def _with_columns(
 
 
 def _int(value: Any) -> int | None:
-    return None if value is None or value is pd.NA or value != value else int(value)
+    return None if is_missing(value) else int(value)
 
 
 __all__ = ["DECIDED_SOURCE", "Decider", "Target", "clean_row_facts", "raw_table_facts"]

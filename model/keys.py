@@ -21,7 +21,6 @@ from its records, the report from the output folder.
 from __future__ import annotations
 
 import hashlib
-import math
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,7 +31,7 @@ from renja.model.contract import CellType, TableContract
 from renja.model.decisions import RowKey, TableKey
 from renja.model.i18n import _
 from renja.model.labels import printed_number, printed_title
-from renja.model.missing import is_na
+from renja.model.missing import is_missing
 
 HEADER_DIGITS = 8  # hex digits of a header signature: enough to tell a document's tables apart
 CUT = "…"  # a label cut for length (``printed_title``) matches the labels it begins
@@ -83,7 +82,7 @@ def cell_text(value: Any) -> str:
     >>> [cell_text(v) for v in (28143400, Decimal("1.50"), 12.0, None, float("nan"), "x")]
     ['28143400', '1.50', '12', '', '', 'x']
     """
-    if value is None or is_na(value) or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return ""
     if hasattr(value, "item") and not isinstance(value, str | Decimal):
         value = value.item()  # a numpy scalar

@@ -8,6 +8,7 @@ of its values, so the checks below ask ``sys.modules`` and never import.
 from __future__ import annotations
 
 import sys
+from decimal import Decimal
 from typing import Any
 
 
@@ -22,6 +23,16 @@ def is_na(value: Any) -> bool:
     return pandas is not None and value is pandas.NA
 
 
+def is_missing(value: Any) -> bool:
+    """An empty cell of a typed table: None, pandas' NA, or a NaN (float, NumPy or Decimal).
+
+    >>> import pandas as pd
+    >>> [is_missing(v) for v in (None, pd.NA, float("nan"), Decimal("NaN"), 0, "", "x")]
+    [True, True, True, True, False, False, False]
+    """
+    return value is None or is_na(value) or (isinstance(value, float | Decimal) and value != value)
+
+
 def is_numpy_scalar(value: Any) -> bool:
     """A NumPy scalar (a clean table's number); with NumPy not loaded, no value is.
 
@@ -33,4 +44,4 @@ def is_numpy_scalar(value: Any) -> bool:
     return numpy is not None and isinstance(value, numpy.generic)
 
 
-__all__ = ["is_na", "is_numpy_scalar"]
+__all__ = ["is_missing", "is_na", "is_numpy_scalar"]

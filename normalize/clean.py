@@ -24,6 +24,7 @@ from renja.model.contract import (
     is_sparse,
 )
 from renja.model.i18n import _, ngettext
+from renja.model.missing import is_missing
 from renja.model.records import Finding, RawRow, RawTable, Repair, RowRole
 from renja.model.tables import CleanTable
 from renja.normalize.align import align_row, fill_rates
@@ -159,7 +160,7 @@ def _frame(records: list[dict[str, Any]], contract: TableContract) -> pd.DataFra
     data: dict[str, Any] = {}
     for name in columns:
         values = [r.get(name) for r in records]
-        if is_sparse(name) and all(_missing(v) for v in values):
+        if is_sparse(name) and all(is_missing(v) for v in values):
             continue
         data[name] = _typed(name, values, name in amounts)
     return pd.DataFrame(data, columns=list(data), index=pd.RangeIndex(len(records)))
@@ -178,8 +179,3 @@ def _typed(name: str, values: list[Any], amount: bool) -> Any:
     if present and all(isinstance(v, float) for v in present):
         return pd.array(values, dtype="Float64")
     return pd.Series(values, dtype=object)
-
-
-def _missing(value: Any) -> bool:
-    """An empty cell of a record: None, NaN or pandas' NA."""
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)

@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from renja.model.contract import CellType
+from renja.model.missing import is_missing
 from renja.model.tables import CleanTable
 
 # Levels of rows in a hierarchy that names no level of the nomenclature: the depth of their
@@ -390,7 +391,7 @@ def place_rows(table: CleanTable) -> CleanTable:
 
 
 def _amount(value: Any) -> int | Decimal | None:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if is_missing(value):
         return None
     return value if isinstance(value, int | Decimal) else None
 

@@ -4,13 +4,13 @@ Indonesian (``9,17 M``). ``renja.present.charts`` draws them."""
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from renja.model.i18n import N_, _, ngettext
+from renja.model.missing import is_missing
 from renja.present.charts import FALL, OTHER, RISE, Bar, Chart, Group, shorten
 from renja.present.numbers import UNIT_NOTE, compact, decimal, signed
 
@@ -37,7 +37,7 @@ def text(value: Any) -> str:
     >>> text(pd.NA), text(None), text(float("nan")), text(" Dinas "), text(2024)
     ('', '', '', 'Dinas', '2024')
     """
-    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return ""
     return str(value).strip()
 

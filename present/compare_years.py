@@ -21,6 +21,7 @@ import pandas as pd
 from rapidfuzz import fuzz, process
 
 from renja.model.i18n import _
+from renja.model.missing import is_missing
 from renja.normalize.skpd import canonical_skpd, entity_key
 
 YEARS = [
@@ -34,7 +35,7 @@ SIMILAR_SHOWN = 3
 
 
 def _text(value: Any) -> str | None:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if is_missing(value):
         return None
     return str(value) or None
 

@@ -60,6 +60,7 @@ from renja.model.contract import (
 )
 from renja.model.errors import OutputSchemaError, RenjaError
 from renja.model.i18n import _, group_digits
+from renja.model.missing import is_missing
 from renja.model.publish import publish_folder
 from renja.model.refs import CODE_KEY, COLUMN_KEY, ROW_KEY, TABLE_KEY, load_related
 from renja.normalize.skpd import canonical_skpd
@@ -204,7 +205,7 @@ def _value(row: dict[str, Any], column: str | None) -> Any:
     if column is None or column not in row:
         return None
     value = row[column]
-    return None if value is None or value is pd.NA or value != value else value
+    return None if is_missing(value) else value
 
 
 def _reviewed(row: dict[str, Any], column: str | None) -> Any:
@@ -231,7 +232,7 @@ def first_filled(frame: pd.DataFrame, names: list[str]) -> pd.Series:
 
 def _text(value: Any) -> str | None:
     """A cell as text (as pandas' ``string`` type writes it), None when missing or blank."""
-    if _missing(value):
+    if is_missing(value):
         return None
     text = str(value)
     return text if text.strip() else None
@@ -550,7 +551,7 @@ def exact_amounts(values: pd.Series) -> pd.Series:
     import pyarrow as pa
 
     cents = Decimal(1).scaleb(-AMOUNT_SCALE)
-    exact = [None if _missing(v) else _decimal(v).quantize(cents) for v in values]
+    exact = [None if is_missing(v) else _decimal(v).quantize(cents) for v in values]
     dtype = pd.ArrowDtype(pa.decimal128(AMOUNT_PRECISION, AMOUNT_SCALE))
     return pd.Series(pd.array(exact, dtype=dtype), index=values.index)
 
@@ -574,13 +575,9 @@ def arrow_table(frame: pd.DataFrame) -> Any:
         return table
     fields = [(TABLE_KEY, pa.string()), (ROW_KEY, pa.int64()), (COLUMN_KEY, pa.string()),
               (CODE_KEY, pa.string())]  # fmt: skip
-    cells = [None if _missing(v) else v for v in frame[RELATED]]
+    cells = [None if is_missing(v) else v for v in frame[RELATED]]
     column = pa.array(cells, type=pa.list_(pa.struct(fields)))
     return table.set_column(table.schema.get_field_index(RELATED), RELATED, column)
-
-
-def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and value != value)
 
 
 def _decimal(value: Any) -> Decimal:

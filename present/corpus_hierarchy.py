@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from renja.model.kode import LEVELS, Kode
+from renja.model.missing import is_missing
 
 if TYPE_CHECKING:
     from renja.normalize.nomenclature import Nomenclature
@@ -27,7 +28,7 @@ NAME_SOURCES = ("uraian_nomenklatur", "uraian")  # best first
 
 
 def _text(value: Any) -> str | None:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if is_missing(value):
         return None
     text = str(value).strip()
     return text or None
@@ -87,7 +88,7 @@ def row_codes(frame: pd.DataFrame) -> list[str | None]:
 
 def _int(value: Any) -> int | None:
     try:
-        return None if value is None or value is pd.NA or value != value else int(value)
+        return None if is_missing(value) else int(value)
     except (TypeError, ValueError):
         return None
 

@@ -26,6 +26,7 @@ import pandas as pd
 
 from renja.model.contract import CellType, Column, TableContract, reviewed_name, status_name
 from renja.model.kode import LEVELS, Kode
+from renja.model.missing import is_missing
 from renja.normalize.skpd import entity_key
 
 # What an amount measures when it is a budget (a column named by a form has no measure of its own
@@ -137,7 +138,7 @@ def pagu_records(
             continue
         for year, column in columns.items():
             value = row[column]
-            if value is None or value is pd.NA or value != value:
+            if is_missing(value):
                 continue
             spec = contract.column(column)
             out.append({
@@ -162,7 +163,7 @@ def pagu_records(
 def _cell(row: pd.Series, name: str, default: Any) -> Any:
     """A row's cell, or ``default`` where the table has no such column or the cell is empty."""
     value = row[name] if name in row.index else None
-    return default if value is None or value is pd.NA or value != value else value
+    return default if is_missing(value) else value
 
 
 def current_documents(frame: pd.DataFrame) -> pd.Series:
@@ -207,7 +208,7 @@ def current_documents(frame: pd.DataFrame) -> pd.Series:
 
 
 def _text(value: Any) -> str | None:
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+    if is_missing(value):
         return None
     return str(value)
 

@@ -36,7 +36,7 @@ from renja.model.errors import RenjaError, environment_message
 from renja.model.i18n import LANGUAGES, N_, _, use_language
 from renja.model.keys import header_signature
 from renja.model.labels import printed_number, table_name
-from renja.model.missing import is_na, is_numpy_scalar
+from renja.model.missing import is_missing, is_na, is_numpy_scalar
 from renja.model.publish import publish_folder
 from renja.model.records import Finding, RawRow, RawTable, Repair, RowRole, Source
 from renja.model.refs import dump_lines, dump_related
@@ -232,7 +232,7 @@ def _plain(value: Any) -> Any:
     >>> _plain(np.int64(42)), _plain(pd.NA), _plain(float("nan")), _plain("5.03")
     (42, None, None, '5.03')
     """
-    if value is None or is_na(value) or (isinstance(value, float) and math.isnan(value)):
+    if is_missing(value):
         return None
     if is_numpy_scalar(value):
         return _plain(value.item())
