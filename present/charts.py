@@ -249,15 +249,31 @@ def figure_for(chart: Chart, width: Width) -> Any:
     return figure
 
 
+# zlib's level for the PNGs: on these charts (flat colours, text) level 3 writes smaller files
+# than the default 6, in about two thirds of the time.
+PNG_COMPRESSION = 3
+
+
 def draw(chart: Chart, folder: Path) -> list[str]:
     """Write the chart's wide and narrow PNGs into ``folder``; their file names."""
     names = []
     for width in WIDTHS:
         name = chart.name + ("" if width is WIDE else NARROW_SUFFIX) + ".png"
-        figure = figure_for(chart, width)
-        figure.savefig(folder / name, dpi=width.dpi, metadata={"Software": None})
+        save_png(figure_for(chart, width), folder / name, width.dpi)
         names.append(name)
     return names
+
+
+def save_png(figure: Any, path: Path, dpi: int) -> None:
+    """The figure drawn by Agg, as an RGB PNG: a chart is opaque (a white background), so the
+    alpha channel savefig would store says nothing, and it is a quarter of the pixels' bytes."""
+    from PIL import Image
+
+    canvas = figure.canvas
+    canvas.draw()
+    size = canvas.get_width_height(physical=True)
+    image = Image.frombuffer("RGBA", size, canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
+    image.convert("RGB").save(path, format="png", compress_level=PNG_COMPRESSION, dpi=(dpi, dpi))
 
 
 def overlaps(figure: Any) -> list[str]:

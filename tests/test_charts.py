@@ -8,7 +8,17 @@ import re
 import pandas as pd
 import pytest
 
-from renja.present.charts import NARROW, WIDE, WIDTHS, Bar, Chart, Group, figure_for, overlaps
+from renja.present.charts import (
+    NARROW,
+    WIDE,
+    WIDTHS,
+    Bar,
+    Chart,
+    Group,
+    draw,
+    figure_for,
+    overlaps,
+)
 from renja.present.compare_charts import CHART_ROWS, LEVELS, comparison_charts, document_labels
 from renja.present.compare_page import page
 from renja.present.numbers import compact
@@ -80,6 +90,26 @@ def test_labels_are_whole_and_never_over_a_bar(width) -> None:
     shown = " ".join(t.get_text() for t in figure.axes[0].texts).split()
     # every label and the heading, wrapped but whole: its first word and its last
     assert shown.count("Penyelenggaraan") == shown.count("Dasar") == len(bars) + 1
+
+
+def test_the_png_holds_exactly_what_agg_drew(tmp_path) -> None:
+    """Saved without the alpha channel (a chart is opaque) and without loss: every pixel of
+    each PNG is the pixel Agg drew, at the drawing's resolution."""
+    import numpy as np
+    from PIL import Image
+
+    chart = Chart("uji", "Judul", "Selisih", (Group("Kota Banjarbaru", (Bar("a", 5.0),
+                  Bar("b", -2.0, "#b2182b"))),), compact)  # fmt: skip
+    names = draw(chart, tmp_path)
+    assert names == ["uji.png", "uji-sempit.png"]
+    for name, width in zip(names, WIDTHS, strict=True):
+        figure = figure_for(chart, width)
+        figure.canvas.draw()
+        drawn = np.asarray(figure.canvas.buffer_rgba())
+        assert (drawn[..., 3] == 255).all()  # opaque: nothing is lost with the alpha channel
+        with Image.open(tmp_path / name) as saved:
+            assert saved.mode == "RGB" and round(saved.info["dpi"][0]) == width.dpi
+            assert np.array_equal(np.asarray(saved), drawn[..., :3])
 
 
 def test_the_narrow_chart_has_text_about_as_large_on_screen() -> None:
