@@ -57,12 +57,12 @@ def test_rerun_is_byte_identical(tmp_path: Path) -> None:
 def test_folder_input_shows_progress_and_processes_each_document(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
-    (docs / "a.md").write_text(SAMPLE_MD.read_text(encoding="utf-8"), encoding="utf-8")
-    (docs / "b.md").write_text(
-        "Tabel 5.3 Pergeseran Pagu\n\nKode\tSub Kegiatan\tSebelum\t"
-        "Sesudah\n1.02.01.2.01.0001\tA\t1.000\t2.000\n",
-        encoding="utf-8",
-    )
+    for name, (a, b) in {"a": ("1.000", "2.000"), "b": ("5.500", "5.000")}.items():
+        (docs / f"{name}.md").write_text(
+            "Tabel 5.3 Pergeseran Pagu\n\nKode\tSub Kegiatan\tSebelum\t"
+            f"Sesudah\n1.02.01.2.01.0001\tA\t{a}\t{b}\n",
+            encoding="utf-8",
+        )
     (docs / "notes.docx").write_bytes(b"ignored")
     code, _, err = run("run", str(docs), "--out", str(tmp_path / "out"))
     assert code == 0
