@@ -44,6 +44,12 @@ _INDICATOR = re.compile(
 )
 
 
+# An amount in US spelling: thousands grouped by commas, cents after a point, as a spreadsheet in
+# an English locale prints it (3,264,180,000.00). Two groups or a cents part: "1,500" alone may
+# be a decimal comma. No nomenclature code has a segment of three digits.
+_US_AMOUNT = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?:\.\d{1,2})?|\d{1,3}(?:,\d{3})+\.\d{1,2}")
+
+
 def _is_grouped_amount(compact: str) -> bool:
     groups = compact.split(".")
     if len(groups) < 2:
@@ -61,6 +67,8 @@ def sniff(cell: str) -> Shape:
     ['TARGET', 'PREDICATE', 'INDICATOR', 'TEXT', 'CODE']
     >>> [sniff(c).name for c in ["28143400", "4.000.000", "(13.143.400 )", "x.xx.01.201.01"]]
     ['AMOUNT', 'AMOUNT', 'AMOUNT', 'CODE']
+    >>> [sniff(c).name for c in ["3,264,180,000.00", "612,450,000.00", "1,500.50", "1,500", "1,02"]]
+    ['AMOUNT', 'AMOUNT', 'AMOUNT', 'DECIMAL', 'DECIMAL']
     """
     text = cell.strip()
     if not text:
@@ -73,6 +81,8 @@ def sniff(cell: str) -> Shape:
         compact = re.sub(r"(?i)[\s()]|rp\.?|,-$", "", text).lstrip("-")
         integer = compact.split(",")[0]
         if _is_grouped_amount(integer) or (integer.isdigit() and len(integer) >= 5):
+            return Shape.AMOUNT
+        if _US_AMOUNT.fullmatch(compact):
             return Shape.AMOUNT
         if _CODE.match(text) and "." in text and not _DECIMAL.fullmatch(compact):
             return Shape.CODE

@@ -37,9 +37,11 @@ EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "renja_amount_below": (27, 26, 0, 1, 0),
     "apbd_lampiran_crystal": (59, 53, 53, 2, 0),
     "rpjmd_multiyear": (23, 20, 20, 2, 0),
-    # Courier with one space between an amount and the next column's words: five rows of US
-    # amounts land in the wrong column (known limit of reading unruled monospaced reports).
-    "rkpd_unknown_headers": (24, 24, 24, 1, 2),
+    # US amounts (3,264,180,000.00) are read as amounts wherever they are. The row after the
+    # page break is lost: page 2 repeats the header with its labels one column further right
+    # (an unruled report splits columns by each page's words), and its cells are read by the
+    # positions of page 1.
+    "rkpd_unknown_headers": (28, 27, 27, 1, 0),
     "renstra_pendanaan": (26, 25, 25, 2, 0),
     "tc31_pagu_vs_kebutuhan": (18, 17, 16, 2, 0),
 }
