@@ -34,10 +34,12 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_corpus.py
 	$(BIN)/python benchmarks/bench_match.py
 	$(BIN)/python benchmarks/match_eval.py
+	$(BIN)/python benchmarks/bench_tests.py
 	$(BIN)/python benchmarks/figures.py
 
 accuracy: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py
+	$(BIN)/python benchmarks/code_checks.py
 
 # The message catalogue (model/locale/): every _() of the code and the templates into renja.pot,
 # new and changed messages into each language's .po (translate them there), then the .mo files

@@ -4,6 +4,9 @@ repeating their parent's codes. And the warnings a real document gets are the tr
 
 from __future__ import annotations
 
+import csv
+from pathlib import Path
+
 import pytest
 
 from renja.model.records import Source
@@ -11,7 +14,7 @@ from renja.normalize.coding import Coder
 from renja.normalize.match import Matcher
 from renja.normalize.nomenclature import VERSION_1317, VERSION_2027, Nomenclature, load_nomenclature
 
-from .conftest import REAL, SHARED, need
+from .conftest import REAL, SAMPLE_MD, SHARED, need
 
 REFERENCE = SHARED / "reference" / "permendagri90"
 SUMUT = REAL / "renja-dp3akb-provsumut-2026.pdf"
@@ -126,3 +129,39 @@ def test_the_sumatera_utara_renja_gets_only_true_code_warnings(processed) -> Non
         ("t18_rencana_kerja", 59, "2.08.03.1.02"),
         ("t18_rencana_kerja", 61, "2.08.03.1.03"),
     ]
+
+
+JUDGEMENTS = Path(__file__).parent / "data" / "code_check_judgements.csv"
+CODE_CHECKS = ("kode_uraian_tidak_cocok", "kode_tidak_dikenal", "skema_kode_ganda")
+# The documents the suite processes anyway (the Jakarta RKPD is only read here: the benchmark,
+# benchmarks/code_checks.py, processes it too).
+JUDGED = (SAMPLE_MD, *(REAL / name for name in (
+    "renja-binakonstruksi-pupr-provkaltim-2025.pdf", "renja-dp3akb-provsumut-2026.pdf",
+    "renja-satpolppdamkar-katingan-2025.pdf", "rka-subkeg-rakor-disdagin-kotabogor-2022.pdf",
+)))  # fmt: skip
+
+
+@pytest.mark.documents(*JUDGED[1:])
+def test_every_code_warning_is_judged_and_none_is_false(processed) -> None:
+    """Each warning of the three code checks on these documents is in
+    tests/data/code_check_judgements.csv, judged against the page: true (the document is
+    wrong there) or not judged with a reason, never false; and the file lists no warning these
+    documents no longer get (a fix makes its line go). benchmarks/code_checks.py counts them
+    on every development document for docs/kinerja.md."""
+    with JUDGEMENTS.open(encoding="utf-8", newline="") as handle:
+        judged = {
+            (r["dokumen"], r["check"], r["tabel"], r["baris"], r["kode"]): r["penilaian"]
+            for r in csv.DictReader(handle)
+        }
+    assert set(judged.values()) <= {"benar", "belum"}  # no warning is judged false
+    found = set()
+    for path in (p for p in JUDGED if p.exists()):
+        found |= {
+            (path.name, f.check, f.table, str(f.row), f.kode or "")
+            for f in processed(path).findings
+            if f.check in CODE_CHECKS
+        }
+    listed = {key for key in judged if key[0] in {p.name for p in JUDGED if p.exists()}}
+    assert found - listed == set()  # a new warning: judge it against the page, then list it
+    assert listed - found == set()  # a listed warning that is gone
+    assert len(found) >= 6

@@ -1,0 +1,112 @@
+"""How long the test suite takes: ``make test``'s pytest command, run several times.
+
+Run from the repository root (``make bench`` runs it too)::
+
+    .venv/bin/python benchmarks/bench_tests.py [--repeat 3]
+
+Each run is ``python -m pytest -n auto --maxprocesses 4 --dist loadfile`` (``make test``'s own
+command, ``ruff check`` aside, which takes well under a second) in a fresh process, with
+pytest's cache off. It reports the wall time and the CPU time of all the processes the run
+started (the workers, and the renja, browser and OCR processes the tests start), per run and
+their median, and what the workers spent in the slowest test files (pytest's ``--durations``).
+
+The wall time of one run on a shared 2-core virtual machine varies by a fifth or more between
+runs of the same code, with the host's load: compare medians, and CPU time, not single runs.
+The report goes to stdout and to ``benchmarks/results_tests.md``; docs/kinerja.md quotes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+REPORT = REPO / "benchmarks" / "results_tests.md"
+COMMAND = ["-m", "pytest", "-n", "auto", "--maxprocesses", "4", "--dist", "loadfile",
+           "-p", "no:cacheprovider", "--durations=0"]  # fmt: skip
+GOAL_S = 90.0  # issue 12: make test under 90 s on the 2-core development machine
+DURATION = re.compile(r"^(?P<s>[\d.]+)s (?:call|setup|teardown)\s+(?P<file>[^:\s]+)::")
+PASSED = re.compile(r"(?P<n>\d+) passed")
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def one_run() -> tuple[float, float, int, Counter[str]]:
+    """(wall s, CPU s, tests passed, seconds per test file) of one run of the suite."""
+    cpu, start = children_cpu(), time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, *COMMAND], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    wall, cpu = time.perf_counter() - start, children_cpu() - cpu
+    if done.returncode != 0:
+        sys.exit(f"the suite failed (exit {done.returncode}):\n{done.stdout[-3000:]}")
+    files: Counter[str] = Counter()
+    for line in done.stdout.splitlines():
+        match = DURATION.match(line)
+        if match:
+            files[match["file"]] += float(match["s"])
+    passed = PASSED.search(done.stdout)
+    return wall, cpu, int(passed["n"]) if passed else 0, files
+
+
+def report(runs: list[tuple[float, float, int, Counter[str]]]) -> str:
+    walls, cpus = [r[0] for r in runs], [r[1] for r in runs]
+    files: Counter[str] = Counter()
+    for run in runs:
+        files.update(run[3])
+    lines = [
+        "# renja test suite",
+        "",
+        f"Made by `benchmarks/bench_tests.py` on {datetime.date.today().isoformat()}: "
+        f"{platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}; "
+        f"{runs[0][2]} tests.",
+        "",
+        "| run | wall s | CPU s (all processes) |",
+        "|---|--:|--:|",
+        *(f"| {i} | {wall:.1f} | {cpu:.1f} |" for i, (wall, cpu, _, _) in enumerate(runs, 1)),
+        f"| **median** | **{statistics.median(walls):.1f}** | **{statistics.median(cpus):.1f}** |",
+        "",
+        f"Goal: under {GOAL_S:.0f} s wall on this machine; the median "
+        + ("meets it." if statistics.median(walls) < GOAL_S else "does not meet it yet."),
+        "",
+        "The slowest test files (seconds in their tests and fixtures, mean of the runs):",
+        "",
+        "| file | s |",
+        "|---|--:|",
+        *(f"| `{name}` | {seconds / len(runs):.1f} |" for name, seconds in files.most_common(8)),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3, help="runs of the suite")
+    args = parser.parse_args(argv)
+    runs = []
+    for index in range(args.repeat):
+        runs.append(one_run())
+        print(f"run {index + 1}: {runs[-1][0]:.1f} s wall, {runs[-1][1]:.1f} s CPU", flush=True)
+    text = report(runs)
+    REPORT.write_text(text, encoding="utf-8")
+    print(text)
+    from figures import sync_readme
+
+    sync_readme()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
