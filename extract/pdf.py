@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from renja.extract.cells import is_separator_cells
+from renja.extract.code_pieces import merge_code_pieces
 from renja.extract.markdown import TextLine
 from renja.extract.meta import document_meta
 from renja.extract.pdf_camelot import LATTICE_ENGINE, Grid, camelot_available, lattice_grids
@@ -42,6 +43,7 @@ from renja.extract.pdf_open import (
     page_ranges,
     scanned_message,
 )
+from renja.extract.pdf_parts import column_bounds, onto_first_part
 from renja.extract.pdf_quality import (
     MIN_ACCURACY,
     needs_second_look,
@@ -258,6 +260,8 @@ def table_rows(table: PageTable, page: int) -> list[RawRow]:
         role = RowRole.SEPARATOR if is_separator_cells(cells) else RowRole.BODY
         spans = table.spans(row)
         edges = tuple(table.edges) if len(table.edges) == len(cells) + 1 else ()
+        if not table.edges and len(table.columns) == len(cells):
+            edges = column_bounds(table.columns)  # until the parts are lined up (pdf_parts)
         source = Source(page=page, bbox=box)
         indents = tuple(_indent(cell) for cell in row)
         out.append(
@@ -326,7 +330,8 @@ def pages_to_document(
         blocks.append(
             Block(item.table.engine, rows, number, number, stream="pdf", fresh=item.table.new_grid)
         )
-    tables = [merge_spanned_columns(t) for t in blocks_to_tables(blocks, texts)]
+    stitched = blocks_to_tables(blocks, texts)
+    tables = [merge_code_pieces(merge_spanned_columns(onto_first_part(t))) for t in stitched]
     meta, warnings = document_meta([t.text for t in texts], tables, running, wilayah)
     scanned = [p.number for p in pages if p.scanned]
     if scanned:

@@ -51,6 +51,9 @@ class PageTable:
     engine: str
     new_grid: bool = False  # drawn right under another table, on a grid of its own
     edges: list[float] = field(default_factory=list)  # the column rules, left to right
+    # A table without rules: the x-range of each column's text, left to right (its page's
+    # columns, found from the page's words; ``renja.extract.pdf_parts`` lines up the parts)
+    columns: list[tuple[float, float]] = field(default_factory=list)
 
     def spans(self, row: Sequence[Cell | None]) -> tuple[int, ...]:
         """How many columns each cell of a row covers (0 where a cell to the left covers it)."""

@@ -332,7 +332,7 @@ def unruled_tables(
         for line in block:
             used.update(id(c) for c in line.chars)
         bbox = (columns[0][0], block[0].top, columns[-1][1], block[-1].bottom)
-        tables.append(PageTable(bbox, rows, boxes, "pdfplumber-text"))
+        tables.append(PageTable(bbox, rows, boxes, "pdfplumber-text", columns=list(columns)))
     rest = [c for c in chars if id(c) not in used]
     return tables, rest
 

@@ -275,6 +275,30 @@ def _pair_half(spec: ColumnSpec, inferred: Sequence[Column], p: int) -> bool:
     )  # fmt: skip
 
 
+def _contradicted(specs: Sequence[ColumnSpec], labels: Sequence[str]) -> bool:
+    """Whether reading the columns in the form's order would put more of them under another
+    column's printed name than under their own: a label that names a different column of the
+    form and not the one at its place. A table as wide as its form is not always in the form's
+    order (an unruled page can split a column in two while the document leaves one of the
+    form's out); a form's loose header words make one or two such labels common even when the
+    order is right.
+
+    >>> from renja.model.contract import CellType as T
+    >>> specs = [ColumnSpec("kode", T.KODE, r"\\bkode"), ColumnSpec("uraian", T.TEXT, r"uraian")]
+    >>> _contradicted(specs, ["kode", "uraian"]), _contradicted(specs, ["no", "kode"])
+    (False, True)
+    """
+    own = against = 0
+    for spec, label in zip(specs, labels, strict=True):
+        if not label:
+            continue
+        if spec.header and re.search(spec.header, label):
+            own += 1
+        elif any(o.header and o is not spec and re.search(o.header, label) for o in specs):
+            against += 1
+    return against > own
+
+
 def _fits(spec: ColumnSpec, label: str, inferred: Column) -> bool:
     """A form's column may stand here: the header names it, or the cells are of its kind."""
     named = bool(spec.header and re.search(spec.header, label))
@@ -321,7 +345,7 @@ def map_columns(
         ]
         return _contract(kind, columns, "template", period, labels)
     specs = _expand_repeats(kind, labels)
-    if len(specs) == width:
+    if len(specs) == width and not _contradicted(specs, labels):
         columns = [
             _refined(form_column(s, labels[p], scale), inferred[p])
             if _fits(s, labels[p], inferred[p])

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -446,12 +447,12 @@ DINKES_PROGRAMS = (
 )  # fmt: skip
 
 
-def make_renja_perubahan_two_lines(folder: Path) -> Generated:
+def make_renja_perubahan_two_lines(folder: Path, rules: str = "all") -> Generated:
     """A provincial Renja Perubahan where every record takes two lines: 'Sebelum' (with the
     name, code and indicator cells spanning both lines) and 'Sesudah' under it, with the change
     printed on the Sesudah line, negatives in parentheses, no change printed '-'. Roman program
     numbering, kegiatan 1, 2, sub kegiatan 1.1, 1.2. Ruled, landscape, Helvetica."""
-    name = "renja_perubahan_two_lines"
+    name = "renja_perubahan_two_lines" + ("" if rules == "all" else f"_{rules}")
     sheet = Sheet()
     declare(sheet, DINKES_PROGRAMS, PROGRAM_KEGIATAN_SUB, roman_arabic_dotted)
     base = ("pagu|sebelum", "pagu|sesudah")
@@ -547,7 +548,7 @@ def make_renja_perubahan_two_lines(folder: Path) -> Generated:
             "Tabel 3.2 Rencana Program, Kegiatan dan Sub Kegiatan Perubahan Tahun 2024",
         ],
         table,
-        Layout(rules="all", size=7),
+        Layout(rules=rules, size=7),
         footer=lambda page: f"Hal. {page}",
     )
     return Generated(
@@ -1130,14 +1131,14 @@ RPJMD_URUSAN = (
 )  # fmt: skip
 
 
-def make_rpjmd_multiyear(folder: Path) -> Generated:
+def make_rpjmd_multiyear(folder: Path, rules: str = "all") -> Generated:
     """A provincial RPJMD program table on F4 landscape in a small font, ruled: code, program,
     indicator, satuan, kondisi awal 2024, then Target and Rp under each spanned year 2026..2030,
     then kondisi akhir Target and Rp (Rp = the sum of the five years), and the agency. Urusan
     rows print no amounts; bidang rows sum their programs; a JUMLAH line closes each urusan and
     TOTAL sums those. Programs with a second indicator print it on a line of its own, code, name,
     Rp and agency cells spanning both lines."""
-    name = "rpjmd_multiyear"
+    name = "rpjmd_multiyear" + ("" if rules == "all" else f"_{rules}")
     sheet = Sheet()
     levels = ("urusan", "bidang", "program")
     jumlah_rows = []
@@ -1241,7 +1242,7 @@ def make_rpjmd_multiyear(folder: Path) -> Generated:
             "Tabel 7.2 Indikasi Rencana Program Prioritas yang Disertai Kebutuhan Pendanaan",
         ],
         table,
-        Layout(rules="all", size=5.5),
+        Layout(rules=rules, size=5.5),
         margins=20,
         footer=lambda page: f"VII - {page + 11}",
     )
@@ -1549,12 +1550,12 @@ def _split_kode(kode: str | None) -> list[str]:
     return cells + [""] * (5 - len(cells))
 
 
-def make_renstra_pendanaan(folder: Path) -> Generated:
+def make_renstra_pendanaan(folder: Path, rules: str = "all") -> Generated:
     """A Kabupaten BPBD Renstra table: the code printed over five columns (1 | 05 | 03 | 2.02 |
     0009) under one spanned 'Kode' head, program / kegiatan / sub kegiatan, indicator, satuan,
     then the pendanaan indikatif of each year 2025..2029 and a Total (= sum of the years). Ruled,
     landscape, header repeated."""
-    name = "renstra_pendanaan"
+    name = "renstra_pendanaan" + ("" if rules == "all" else f"_{rules}")
     sheet = Sheet()
     declare(sheet, BPBD_PROGRAMS, PROGRAM_KEGIATAN_SUB)
     years = [f"pendanaan|{y}" for y in RENSTRA_YEARS]
@@ -1623,7 +1624,7 @@ def make_renstra_pendanaan(folder: Path) -> Generated:
             "Tabel 6.1 Rencana Program, Kegiatan, Sub Kegiatan dan Pendanaan Indikatif",
         ],
         table,
-        Layout(rules="all", size=6.4),
+        Layout(rules=rules, size=6.4),
         footer=lambda page: f"VI-{page + 3}",
     )
     return Generated(
@@ -1887,4 +1888,8 @@ DOCUMENTS: dict[str, Callable[[Path], Generated]] = {
     "rkpd_unknown_headers": make_rkpd_unknown_headers,
     "renstra_pendanaan": make_renstra_pendanaan,
     "tc31_pagu_vs_kebutuhan": make_tc31_pagu_vs_kebutuhan,
+    # The same tables printed without any rule: the columns are found from each page's words
+    "renja_perubahan_two_lines_none": partial(make_renja_perubahan_two_lines, rules="none"),
+    "rpjmd_multiyear_none": partial(make_rpjmd_multiyear, rules="none"),
+    "renstra_pendanaan_none": partial(make_renstra_pendanaan, rules="none"),
 }

@@ -4,7 +4,8 @@ Eight documents are generated with reportlab in layouts invented for the purpose
 (``tests/layouts.py``): no codes and roman numbering, amounts in juta, before and after on two
 lines, amounts on the line under the name, an unruled Crystal-Reports lampiran, a multi-year
 RPJMD, an RKPD with header words no form uses and US-style amounts, a Renstra with codes over
-five columns, a T-C.31 with pagu indikatif beside kebutuhan dana. Each comes with its facts:
+five columns, a T-C.31 with pagu indikatif beside kebutuhan dana; and three of them again
+printed without any rule. Each comes with its facts:
 every row's amounts in Rupiah, level and code, and the arithmetic errors planted in it.
 
 The measures (``tests/score_layouts.py``): rows found whole in one clean row, their level and
@@ -37,13 +38,20 @@ EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "renja_amount_below": (27, 26, 0, 1, 0),
     "apbd_lampiran_crystal": (59, 53, 53, 2, 0),
     "rpjmd_multiyear": (23, 20, 20, 2, 0),
-    # US amounts (3,264,180,000.00) are read as amounts wherever they are. The row after the
-    # page break is lost: page 2 repeats the header with its labels one column further right
-    # (an unruled report splits columns by each page's words), and its cells are read by the
-    # positions of page 1.
-    "rkpd_unknown_headers": (28, 27, 27, 1, 0),
+    # US amounts (3,264,180,000.00) are read as amounts wherever they are; page 2 finds other
+    # columns from its words, and its rows are placed on page 1's (extract/pdf_parts.py).
+    "rkpd_unknown_headers": (29, 28, 28, 1, 0),
     "renstra_pendanaan": (26, 25, 25, 2, 0),
     "tc31_pagu_vs_kebutuhan": (18, 17, 16, 2, 0),
+    # Printed without rules. The two-line records: read by the header, not in the form's order
+    # (normalize/columns.py: _contradicted). The Renstra: its code's five columns joined
+    # (extract/code_pieces.py), page 2's rows on page 1's columns; one of the two planted errors
+    # (a Total that is not the sum of its years) is not found. The RPJMD: rows, levels and
+    # codes whole, but neither planted error is found: its header is not found, and the table
+    # says it is not audited (NOT_YET_AUDITED below).
+    "renja_perubahan_two_lines_none": (24, 23, 23, 2, 0),
+    "renstra_pendanaan_none": (26, 25, 25, 1, 0),
+    "rpjmd_multiyear_none": (23, 20, 20, 0, 0),
 }
 
 
@@ -79,7 +87,22 @@ def test_rows_levels_codes_and_errors(generated: dict, name: str) -> None:
     assert score.alarms <= alarms, score.line()
 
 
-@pytest.mark.parametrize("name", sorted(EXPECTED))
+# Known limits, each a strict xfail: the test fails the day the table is read whole.
+NOT_YET_AUDITED = {
+    "rpjmd_multiyear_none": "without rules, the header of spanned years over Target and Rp is "
+    "not found; the table says it is not audited (tidak_lengkap: tabel tanpa judul kolom)",
+}
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=NOT_YET_AUDITED[n]))
+        if n in NOT_YET_AUDITED
+        else n
+        for n in sorted(EXPECTED)
+    ],
+)
 def test_every_table_with_money_is_clean_and_audited(generated: dict, name: str) -> None:
     _, _, result = generated[name]
     assert result.tables, "no clean table"

@@ -1,0 +1,114 @@
+"""A code printed in columns of its own, under one ``Kode`` label, on a page without rules.
+
+A Renstra or RPJMD often prints a code's segments in five narrow columns (``1 | 05 | 01 | 2.01 |
+0001``) under one ``Kode`` header. With rules, the header cell spans them and
+``merge_spanned_columns`` joins them. Without rules, nothing says they belong together: the
+label sits over the middle one and the others have no header. They are joined here when the
+cells themselves say so: next to the column labelled ``Kode``, columns with no label whose
+cells, read left to right on every row, are the segments of one code (urusan, bidang, program,
+kegiatan, sub kegiatan). The pieces are joined with spaces, as for a spanned header
+(``join_pieces``); making the code of them is a logged repair of the clean table
+(``join_code_columns``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from renja.extract.pdf_spans import join_pieces
+from renja.model.records import RawRow, RawTable
+
+_KODE = re.compile(r"\bkode\b", re.IGNORECASE)
+# The segments of a code in its columns, in order (as ``normalize.kode.join_code_columns``).
+_SEGMENTS = tuple(
+    re.compile(p, re.IGNORECASE) for p in (r"\d|x", r"\d{2}|xx", r"\d{2}", r"\d\.\d{2}", r"\d{2,4}")
+)
+# Rows whose pieces must read as a code before the columns are joined (a run of one or two
+# rows may be anything).
+MIN_CODE_ROWS = 3
+
+
+def _label(header: Sequence[RawRow], column: int) -> str:
+    """The column's header text, column numbers (``1``, ``2`` … of a numbering row) aside."""
+    text = " ".join(r.cells[column] for r in header if column < len(r.cells))
+    return re.sub(r"\b\d+\b", " ", text).strip()
+
+
+def _is_code(pieces: Sequence[str]) -> bool:
+    """Whether cells read left to right hold the first segments of one code, in order (a
+    program's three, a sub kegiatan's five), whichever of the cells each landed in.
+
+    >>> _is_code(["1", "05", "01", "2.01", ""]), _is_code(["1", "05", "03 2.04", "", "0004"])
+    (True, True)
+    >>> _is_code(["1", "05", "Penataan", "", ""]), _is_code(["", "", "", "", "JUMLAH"])
+    (False, False)
+    """
+    tokens = join_pieces(pieces).split()
+    if not 2 <= len(tokens) <= len(_SEGMENTS):
+        return False
+    return all(s.fullmatch(t) for s, t in zip(_SEGMENTS, tokens, strict=False))
+
+
+def code_run(table: RawTable) -> tuple[int, int] | None:
+    """(first, last) of the columns that print one code's segments, or None.
+
+    The run holds the one column labelled ``Kode`` and columns with no label, five at most; on
+    every body row its cells hold one code's first segments, or nothing, or words without
+    digits; and at least ``MIN_CODE_ROWS`` rows hold a code.
+    """
+    header = table.header
+    width = table.width
+    if not header or any(r.spans for r in header):
+        return None  # no header, or a ruled one: its spans say which columns belong together
+    labels = [_label(header, j) for j in range(width)]
+    labelled = [j for j, label in enumerate(labels) if _KODE.search(label)]
+    if len(labelled) != 1:
+        return None
+    (kode,) = labelled
+    for first in range(max(kode - len(_SEGMENTS) + 1, 0), kode + 1):
+        for last in range(min(first + len(_SEGMENTS), width) - 1, max(kode, first + 1) - 1, -1):
+            if any(labels[j] for j in range(first, last + 1) if j != kode):
+                continue
+            if _reads_as_codes(table.body, first, last):
+                return first, last
+    return None
+
+
+def _reads_as_codes(body: Sequence[RawRow], first: int, last: int) -> bool:
+    """Every body row holds a code in the columns, or nothing, or a word without digits (a
+    ``JUMLAH`` row's label printed under the codes); and enough rows hold a code."""
+    codes = 0
+    for row in body:
+        pieces = [row.cells[j] if j < len(row.cells) else "" for j in range(first, last + 1)]
+        text = join_pieces(pieces)
+        if _is_code(pieces):
+            codes += 1
+        elif any(c.isdigit() for c in text):
+            return False
+    return codes >= MIN_CODE_ROWS
+
+
+def merge_code_pieces(table: RawTable) -> RawTable:
+    """The table with a code's segment columns joined into one (``code_run``), in every row;
+    unchanged when no run of columns reads as one code."""
+    run = code_run(table)
+    if run is None:
+        return table
+    first, last = run
+    return replace(table, rows=tuple(_joined(r, first, last) for r in table.rows))
+
+
+def _joined(row: RawRow, first: int, last: int) -> RawRow:
+    cells = list(row.cells)
+    if len(cells) <= first:
+        return row
+    cells[first : last + 1] = [join_pieces(cells[first : last + 1])]
+    indents = row.indents
+    if len(indents) == len(row.cells):
+        indents = (*indents[:first], indents[first], *indents[last + 1 :])
+    return replace(row, cells=tuple(cells), indents=indents)
+
+
+__all__ = ["code_run", "merge_code_pieces"]
