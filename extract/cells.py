@@ -75,12 +75,24 @@ _HEADER_WORDS = re.compile(
 DATA_SHAPES = frozenset({Shape.AMOUNT, Shape.CODE, Shape.TARGET, Shape.PERCENT, Shape.DECIMAL})
 
 
+# A year over the label of its column, read as one cell where no rule parts them (``2026 Rp``,
+# ``2027 Target``): a header, not a target of 2026 units.
+_YEAR_OVER_LABEL = re.compile(
+    r"^(?:19|20)\d\d\s+(?:\(?rp\.?\)?|k|target|realisasi|pagu|anggaran|capaian|kinerja|dana)$",
+    re.IGNORECASE,
+)
+
+
 def is_data_cell(cell: str) -> bool:
     """A cell that can only be data: an amount, a code, a target, a percentage.
 
     >>> [is_data_cell(c) for c in ["189.1 53.75 0", "5.03 KEPEGAWAIAN", "7 dok", "2024", "Rp"]]
     [True, True, True, False, False]
+    >>> [is_data_cell(c) for c in ["2026 Rp", "2027 Target", "2025 Dokumen"]]
+    [False, False, True]
     """
+    if _YEAR_OVER_LABEL.match(cell.strip()):
+        return False
     return sniff(cell) in DATA_SHAPES
 
 
