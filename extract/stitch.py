@@ -176,16 +176,40 @@ def _next_page(table: RawTable, block: Block) -> bool:
     return last is not None and first is not None and first > last
 
 
+def repeats_header(rows: Sequence[RawRow], header: Sequence[RawRow]) -> bool:
+    """True when label rows, taken together, repeat the table's header: a page can set the
+    same header lines as rows of their own where the first page joined them into one.
+
+    >>> from renja.model.records import Source
+    >>> first = [RawRow(["No", "Program Rancangan Awal", "Lokasi"], Source(page=1))]
+    >>> again = [RawRow(["", "Rancangan Awal", ""], Source(page=2)),
+    ...          RawRow(["No", "Program", "Lokasi"], Source(page=2))]
+    >>> repeats_header(again, first), repeats_header(again[1:], first)
+    (True, False)
+    """
+    if not rows or not header:
+        return False
+    keys = " ".join(_row_key(r) for r in rows), " ".join(_row_key(h) for h in header)
+    return fuzz.token_sort_ratio(*keys) >= REPEAT_SIMILARITY
+
+
 def with_part(table: RawTable, block: Block) -> RawTable:
     """The table with a page part added; the part's repeated header rows are kept but marked."""
     header = table.header
+    starting = leading_header(block)
+    # The label rows up to the last that repeats a header row on its own (all of them when
+    # none does) are the header set again, when together they repeat it: a label-like row
+    # after them (the rest of a row the page break split) stays a row.
+    repeating = [i for i, r in enumerate(starting) if is_repeat_of(r, header)]
+    block_head = starting[: repeating[-1] + 1] if repeating else starting
+    together = {id(r) for r in block_head} if repeats_header(block_head, header) else set()
     leading = True
     last_page = table.rows[-1].source.page if table.rows else None
     rows = list(table.rows)
     for row in block.rows:
         if leading and row.role is not RowRole.SEPARATOR:
-            if (row.role is RowRole.HEADER or is_header_row(row.cells)) and is_repeat_of(
-                row, header
+            if (row.role is RowRole.HEADER or is_header_row(row.cells)) and (
+                id(row) in together or is_repeat_of(row, header)
             ):
                 row = replace(row, role=RowRole.REPEATED_HEADER)
             else:
