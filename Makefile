@@ -40,6 +40,7 @@ bench: $(STAMP)
 accuracy: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py
 	$(BIN)/python benchmarks/code_checks.py
+	$(BIN)/python benchmarks/layout_variants.py
 
 # The message catalogue (model/locale/): every _() of the code and the templates into renja.pot,
 # new and changed messages into each language's .po (translate them there), then the .mo files

@@ -13,7 +13,8 @@ again on the printed values, so a check fails only where a planted cell takes pa
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -469,6 +470,21 @@ class TablePage:
     repeat_header: bool = True
 
 
+# How every table is printed while ``printed_as`` is in effect: a change to its Layout (no
+# rules, another font or size). benchmarks/layout_variants.py prints every layout so.
+_PRINTED_AS: list[Callable[[Layout], Layout]] = []
+
+
+@contextmanager
+def printed_as(change: Callable[[Layout], Layout]) -> Iterator[None]:
+    """Within the block, ``render_table`` prints with ``change(layout)``."""
+    _PRINTED_AS.append(change)
+    try:
+        yield
+    finally:
+        _PRINTED_AS.pop()
+
+
 def render_table(
     path: Path,
     pagesize: tuple[float, float],
@@ -484,6 +500,8 @@ def render_table(
     ``layout.rules``: ``all`` (grid), ``horizontal`` (a rule under every body line, no verticals)
     or ``none``. Deterministic: the PDF carries no date or random id (``invariant``).
     """
+    for change in _PRINTED_AS:
+        layout = change(layout)
     size = layout.size
     body = ParagraphStyle("cell", fontName=layout.font, fontSize=size, leading=size * 1.18)
     bold = ParagraphStyle("bold", parent=body, fontName=layout.bold_font)
