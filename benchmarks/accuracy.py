@@ -164,12 +164,9 @@ def main() -> int:
         run(layouts, root / "layouts-out")
         sections += coverage_table("Invented layouts", layouts, root / "layouts-out")
         sections += layouts_table(layouts, root / "layouts-out")
-    text = "\n".join(sections)
-    RESULTS.write_text(text, encoding="utf-8")
-    print(text)
-    from figures import sync_readme
+    from figures import publish
 
-    sync_readme()
+    publish(RESULTS, "\n".join(sections))
     return 0
 
 

@@ -99,12 +99,9 @@ def main(argv: list[str] | None = None) -> int:
     for index in range(args.repeat):
         runs.append(one_run())
         print(f"run {index + 1}: {runs[-1][0]:.1f} s wall, {runs[-1][1]:.1f} s CPU", flush=True)
-    text = report(runs)
-    REPORT.write_text(text, encoding="utf-8")
-    print(text)
-    from figures import sync_readme
+    from figures import publish
 
-    sync_readme()
+    publish(REPORT, report(runs))
     return 0
 
 

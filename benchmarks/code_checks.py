@@ -97,12 +97,9 @@ def main() -> int:
         print(f"{path.name}: {len(found[path.name])} warnings", flush=True)
     if not REAL.is_dir():
         print(f"note: {REAL} is absent; the sample only", file=sys.stderr)
-    text = report(found, judgements())
-    REPORT.write_text(text, encoding="utf-8")
-    print(text)
-    from figures import sync_readme
+    from figures import publish
 
-    sync_readme()
+    publish(REPORT, report(found, judgements()))
     return 0
 
 

@@ -58,6 +58,14 @@ def sync_readme(readme: Path = README) -> list[str]:
     return changed
 
 
+def publish(results: Path, text: str) -> None:
+    """A benchmark's end: its report written to its results file and to stdout, and quoted
+    into docs/kinerja.md."""
+    results.write_text(text, encoding="utf-8")
+    print(text)
+    sync_readme()
+
+
 if __name__ == "__main__":
     names = sync_readme()
     print("docs/kinerja.md quotes " + (", ".join(names) if names else "unchanged"))

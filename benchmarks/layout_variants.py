@@ -101,13 +101,12 @@ def main(argv: list[str] | None = None) -> int:
             results[name] = scores(VARIANTS[name], Path(folder))
         short = [n for n, s in results[name].items() if cell(s).startswith("**")]
         print(f"{name}: {len(short)} short {short}", flush=True)
-    text = report(results)
-    print(text)
     if args.only is None:
-        REPORT.write_text(text, encoding="utf-8")
-        from figures import sync_readme
+        from figures import publish
 
-        sync_readme()
+        publish(REPORT, report(results))
+    else:
+        print(report(results))
     return 0
 
 
