@@ -20,7 +20,12 @@ import csv
 import datetime
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from renja.model.records import Finding
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "samples" / "renja-bkpsdm-banjarbaru-2024.md"
@@ -42,15 +47,17 @@ def judgements(path: Path = JUDGEMENTS) -> dict[Key, str]:
         }
 
 
+def warning_keys(name: str, findings: Iterable[Finding]) -> list[Key]:
+    """The document's warnings of the three checks, as the judgements file names them."""
+    return [
+        (name, f.check, f.table, str(f.row), f.kode or "") for f in findings if f.check in CHECKS
+    ]
+
+
 def warnings_of(path: Path) -> list[Key]:
     import renja
 
-    result = renja.process(path)
-    return [
-        (path.name, f.check, f.table, str(f.row), f.kode or "")
-        for f in result.findings
-        if f.check in CHECKS
-    ]
+    return warning_keys(path.name, renja.process(path).findings)
 
 
 def report(found: dict[str, list[Key]], judged: dict[Key, str]) -> str:

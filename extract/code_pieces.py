@@ -18,13 +18,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from renja.extract.pdf_spans import join_pieces
+from renja.model.kode import is_code_in_columns
 from renja.model.records import RawRow, RawTable
 
 _KODE = re.compile(r"\bkode\b", re.IGNORECASE)
-# The segments of a code in its columns, in order (as ``normalize.kode.join_code_columns``).
-_SEGMENTS = tuple(
-    re.compile(p, re.IGNORECASE) for p in (r"\d|x", r"\d{2}|xx", r"\d{2}", r"\d\.\d{2}", r"\d{2,4}")
-)
+# A code's columns: urusan, bidang, program, kegiatan, sub kegiatan.
+MAX_PIECES = 5
 # Rows whose pieces must read as a code before the columns are joined (a run of one or two
 # rows may be anything).
 MIN_CODE_ROWS = 3
@@ -45,10 +44,7 @@ def _is_code(pieces: Sequence[str]) -> bool:
     >>> _is_code(["1", "05", "Penataan", "", ""]), _is_code(["", "", "", "", "JUMLAH"])
     (False, False)
     """
-    tokens = join_pieces(pieces).split()
-    if not 2 <= len(tokens) <= len(_SEGMENTS):
-        return False
-    return all(s.fullmatch(t) for s, t in zip(_SEGMENTS, tokens, strict=False))
+    return is_code_in_columns(join_pieces(pieces).split())
 
 
 def code_run(table: RawTable) -> tuple[int, int] | None:
@@ -67,8 +63,8 @@ def code_run(table: RawTable) -> tuple[int, int] | None:
     if len(labelled) != 1:
         return None
     (kode,) = labelled
-    for first in range(max(kode - len(_SEGMENTS) + 1, 0), kode + 1):
-        for last in range(min(first + len(_SEGMENTS), width) - 1, max(kode, first + 1) - 1, -1):
+    for first in range(max(kode - MAX_PIECES + 1, 0), kode + 1):
+        for last in range(min(first + MAX_PIECES, width) - 1, max(kode, first + 1) - 1, -1):
             if any(labels[j] for j in range(first, last + 1) if j != kode):
                 continue
             if _reads_as_codes(table.body, first, last):

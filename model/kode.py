@@ -16,6 +16,7 @@ too, though their level by segment count means nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -53,6 +54,26 @@ REGIONAL_CLASSES: Final[dict[str, tuple[str, ...]]] = {
     "7": ("11",),
     "8": ("51",),
 }
+
+# The segments a form prints in columns of their own, in order: urusan, bidang, program,
+# kegiatan (with its pemda digit), sub kegiatan.
+_COLUMN_PIECES = tuple(
+    re.compile(p) for p in (r"\d|x", r"\d{2}|xx", r"\d{2}", r"\d\.\d{2}", r"\d{2,4}")
+)
+
+
+def is_code_in_columns(pieces: Sequence[str]) -> bool:
+    """Whether pieces, left to right, are the first segments of one code as a form prints them
+    in columns of their own (``1 | 05 | 01 | 2.01 | 0001``): two to five, each its segment's
+    shape.
+
+    >>> is_code_in_columns(["1", "05", "01", "2.01"]), is_code_in_columns(["1.0", "0"])
+    (True, False)
+    """
+    return 1 < len(pieces) <= len(_COLUMN_PIECES) and all(
+        shape.fullmatch(piece) for shape, piece in zip(_COLUMN_PIECES, pieces, strict=False)
+    )
+
 
 _DIGITS = re.compile(r"[0-9]+")
 _PARSE_CACHE = 1 << 16
@@ -257,5 +278,6 @@ __all__ = [
     "SEGMENT_WIDTHS",
     "URUSAN_WILDCARD",
     "Kode",
+    "is_code_in_columns",
     "regional_class",
 ]

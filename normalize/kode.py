@@ -28,7 +28,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from renja.model.i18n import _, language
-from renja.model.kode import GENERIC_BIDANG, LEVEL_BY_SEGMENTS, SEGMENT_WIDTHS, Kode
+from renja.model.kode import (
+    GENERIC_BIDANG,
+    LEVEL_BY_SEGMENTS,
+    SEGMENT_WIDTHS,
+    Kode,
+    is_code_in_columns,
+)
 from renja.model.limits import CELL_CACHE
 from renja.normalize.parsed import EMPTY, Parsed
 from renja.normalize.rupiah import EMPTY_MARKS, quote_cell
@@ -88,13 +94,6 @@ def replace_comma_in_kode(code: str) -> str:
     return code.replace(",", ".")
 
 
-# The segments a form prints in columns of their own, in order: urusan, bidang, program,
-# kegiatan (with its pemda digit), sub kegiatan.
-_COLUMN_PIECES = tuple(
-    re.compile(p) for p in (r"\d|x", r"\d{2}|xx", r"\d{2}", r"\d\.\d{2}", r"\d{2,4}")
-)
-
-
 def join_code_columns(code: str) -> str:
     """Join a code whose segments a form prints in columns of their own (SIPD's
     ``1 | 05 | 01 | 2.01 | 0001``), read as one cell with a space between the pieces.
@@ -107,11 +106,7 @@ def join_code_columns(code: str) -> str:
     '1.0 0'
     """
     pieces = code.split()
-    if 1 < len(pieces) <= len(_COLUMN_PIECES) and all(
-        shape.fullmatch(piece) for shape, piece in zip(_COLUMN_PIECES, pieces, strict=False)
-    ):
-        return ".".join(pieces)
-    return code
+    return ".".join(pieces) if is_code_in_columns(pieces) else code
 
 
 def join_split_kode(code: str) -> str:

@@ -4,7 +4,7 @@ repeating their parent's codes. And the warnings a real document gets are the tr
 
 from __future__ import annotations
 
-import csv
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -131,14 +131,21 @@ def test_the_sumatera_utara_renja_gets_only_true_code_warnings(processed) -> Non
     ]
 
 
-JUDGEMENTS = Path(__file__).parent / "data" / "code_check_judgements.csv"
-CODE_CHECKS = ("kode_uraian_tidak_cocok", "kode_tidak_dikenal", "skema_kode_ganda")
+CODE_CHECKS_SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "code_checks.py"
 # The documents the suite processes anyway (the Jakarta RKPD is only read here: the benchmark,
 # benchmarks/code_checks.py, processes it too).
 JUDGED = (SAMPLE_MD, *(REAL / name for name in (
     "renja-binakonstruksi-pupr-provkaltim-2025.pdf", "renja-dp3akb-provsumut-2026.pdf",
     "renja-satpolppdamkar-katingan-2025.pdf", "rka-subkeg-rakor-disdagin-kotabogor-2022.pdf",
 )))  # fmt: skip
+
+
+def _code_checks_script():
+    spec = importlib.util.spec_from_file_location("code_checks", CODE_CHECKS_SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 @pytest.mark.documents(*JUDGED[1:])
@@ -148,19 +155,12 @@ def test_every_code_warning_is_judged_and_none_is_false(processed) -> None:
     wrong there) or not judged with a reason, never false; and the file lists no warning these
     documents no longer get (a fix makes its line go). benchmarks/code_checks.py counts them
     on every development document for docs/kinerja.md."""
-    with JUDGEMENTS.open(encoding="utf-8", newline="") as handle:
-        judged = {
-            (r["dokumen"], r["check"], r["tabel"], r["baris"], r["kode"]): r["penilaian"]
-            for r in csv.DictReader(handle)
-        }
+    script = _code_checks_script()
+    judged = script.judgements()
     assert set(judged.values()) <= {"benar", "belum"}  # no warning is judged false
     found = set()
     for path in (p for p in JUDGED if p.exists()):
-        found |= {
-            (path.name, f.check, f.table, str(f.row), f.kode or "")
-            for f in processed(path).findings
-            if f.check in CODE_CHECKS
-        }
+        found |= set(script.warning_keys(path.name, processed(path).findings))
     listed = {key for key in judged if key[0] in {p.name for p in JUDGED if p.exists()}}
     assert found - listed == set()  # a new warning: judge it against the page, then list it
     assert listed - found == set()  # a listed warning that is gone
