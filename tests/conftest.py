@@ -14,7 +14,9 @@ once the tests are collected one background process runs ``renja.process`` on ev
 the selected tests need, in the order they need them, while the tests before them run on the
 other core. ``processed(path)`` then takes that result (the same call; its result comes back
 pickled). Should the background fail, the test process processes the document itself, with a
-warning.
+warning. Under pytest-xdist both cores run tests, so there is no background process: the
+workers share each result through a folder (``Shared``), and a test that needs several
+documents first takes those no other worker has in hand (``Processed.first_free``).
 """
 
 from __future__ import annotations
@@ -140,13 +142,18 @@ class Shared:
     def folder_of(run: str) -> Path:
         return Path(tempfile.gettempdir()) / f"renja-tests-{run}"
 
-    def take(self, path: Path) -> Result:
+    def take(self, path: Path, wait: bool = True) -> Result | None:
+        """The result for ``path``, from the folder or processed here. Without ``wait``, None
+        at once while another worker is processing it."""
         import fcntl
 
         name = hashlib.sha256(str(path).encode()).hexdigest()[:16]
         done = self.folder / f"{name}.pickle"
         with open(self.folder / f"{name}.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            try:  # the lock is released when the file closes
+                fcntl.flock(lock, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return None
             if done.exists():
                 result: Result = pickle.loads(done.read_bytes())
                 return result
@@ -216,9 +223,24 @@ class Processed:
             result = self._ahead.take(path) if self._ahead is not None else None
             if result is None:
                 result = renja.process(path)
-            self._results[path] = result
-            self._prints[path] = _result_print(result)
+            self._keep(path, result)
         return self._results[path]
+
+    def first_free(self, paths: list[Path]) -> None:
+        """Under pytest-xdist, before a test that needs several documents: take each one no
+        other worker is processing now (processing it here when no one has), so that two
+        workers that need the same documents at once share the work instead of one waiting for
+        the other; the test waits only for those still in hand elsewhere."""
+        if isinstance(self._ahead, Shared):
+            for path in paths:
+                if path not in self._results and path.exists():
+                    result = self._ahead.take(path, wait=False)
+                    if result is not None:
+                        self._keep(path, result)
+
+    def _keep(self, path: Path, result: Result) -> None:
+        self._results[path] = result
+        self._prints[path] = _result_print(result)
 
     def folder(self, path: Path, parquet: bool = True, reports: bool = True) -> Path:
         """The folder ``write_result(renja.process(path), ..., parquet, reports)`` writes."""
@@ -248,6 +270,15 @@ def processed(
     yield shared
     changed = shared.changed()
     assert not changed, f"a test changed shared results (copy them first): {changed}"
+
+
+@pytest.fixture(autouse=True)
+def _documents_not_in_hand(request: pytest.FixtureRequest) -> None:
+    """A test marked ``documents`` first takes those that no other worker has in hand
+    (``Processed.first_free``)."""
+    paths = [p for mark in request.node.iter_markers("documents") for p in mark.args]
+    if len(paths) > 1 and isinstance(request.config.stash.get(AHEAD, None), Shared):
+        request.getfixturevalue("processed").first_free(paths)
 
 
 @pytest.fixture(scope="session")

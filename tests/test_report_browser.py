@@ -199,9 +199,14 @@ def test_root_cause_link_reveals_a_filtered_out_cause(page: Page, report: Path) 
     assert root not in visible_ids(page)
     # The link changes the fragment and the page reveals the cause on 'hashchange'; a listener
     # added after the page's own runs after it, so once it has run the page has done its part.
-    page.evaluate("addEventListener('hashchange', () => { window.seen = true }, {once: true})")
+    # (A promise the test awaits, not wait_for_function: under load that polls with an eval,
+    # which the report's Content-Security-Policy forbids, as it should.)
+    page.evaluate(
+        "() => { window.seen = new Promise(done => addEventListener('hashchange',"
+        " () => done(true), {once: true})) }"
+    )
     page.locator("#X04 a.cause").click()
-    page.wait_for_function("window.seen === true")
+    assert page.evaluate("window.seen") is True
     assert root in visible_ids(page)
     assert page.locator(f'tr.detail[data-for="{root}"] details').evaluate("d => d.open")
 
