@@ -181,6 +181,27 @@ def physical_lines(chars: Sequence[Char]) -> list[PhysicalLine]:
     return lines
 
 
+def split_words(chars: Sequence[Char]) -> list[list[Char]]:
+    """A line's characters as words: split where the gap between characters exceeds a
+    quarter of their size (a space).
+
+    >>> [len(word) for word in split_words([_c("A", 10, 0), _c("B", 13.6, 0), _c("C", 20, 0)])]
+    [2, 1]
+    """
+    words: list[list[Char]] = []
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        size = float(char.get("size", 0.0) or (char["bottom"] - char["top"]))
+        if words and char["x0"] - words[-1][-1]["x1"] <= WORD_GAP * size:
+            words[-1].append(char)
+        else:
+            words.append([char])
+    return words
+
+
+# Characters further apart than this share of their size stand in different words.
+WORD_GAP = 0.25
+
+
 def broke_inside_word(line: Line, following: Line, right: float, width: float) -> bool:
     """Did the printer break a word at the end of ``line`` (no space belongs there)?
 
@@ -255,4 +276,5 @@ __all__ = [
     "is_bold_font",
     "join_lines",
     "physical_lines",
+    "split_words",
 ]

@@ -16,6 +16,7 @@ import statistics
 from collections.abc import Sequence
 
 from renja.extract.cells import is_data_cell, is_header_row, is_number_row
+from renja.extract.header_levels import Heading, header_levels
 from renja.extract.pdf_grid import BBox, Cell, PageTable, split_key_values
 from renja.extract.pdf_text import (
     Char,
@@ -24,6 +25,7 @@ from renja.extract.pdf_text import (
     group_lines,
     join_lines,
     physical_lines,
+    split_words,
 )
 
 # A gutter may be crossed by this share of a table's lines (group labels of the header).
@@ -118,7 +120,10 @@ def columns_of(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
     return [(a, b) for a, b in columns]
 
 
-# Header lines are the lines above a table's first line that holds a number.
+# Header lines are the lines above a table's first line that holds a number: this many at most,
+# and after them only lines set as tightly as the lines of one cell (a header of three levels
+# whose labels are centred in their cells sets its text on more physical lines than it has
+# levels).
 MAX_HEADER_LINES = 6
 # Two labels side by side on a header line, this far apart (in font sizes), head two columns.
 HEADER_GAP = 0.8
@@ -126,9 +131,11 @@ HEADER_GAP = 0.8
 
 def _header_lines(lines: Sequence[PhysicalLine]) -> list[PhysicalLine]:
     """The lines a table starts with before its first line that holds a number."""
-    out = []
-    for line in lines[:MAX_HEADER_LINES]:
+    out: list[PhysicalLine] = []
+    for line in lines:
         if any(is_data_cell("".join(c["text"] for c in r.chars)) for r in line.runs):
+            break
+        if len(out) >= MAX_HEADER_LINES and not _attached(out[-1], line):
             break
         out.append(line)
     return out
@@ -182,23 +189,6 @@ def split_by_header(
         edges = [a, *sorted(cuts), b]
         out.extend(itertools.pairwise(edges))
     return out
-
-
-def _words(chars: Sequence[Char]) -> list[list[Char]]:
-    """A line's characters as words: split where the gap between characters exceeds a third
-    of their size (a space)."""
-    words: list[list[Char]] = []
-    for char in sorted(chars, key=lambda c: c["x0"]):
-        size = float(char.get("size", 0.0) or (char["bottom"] - char["top"]))
-        if words and char["x0"] - words[-1][-1]["x1"] <= WORD_GAP * size:
-            words[-1].append(char)
-        else:
-            words.append([char])
-    return words
-
-
-# Characters further apart than this share of their size stand in different words.
-WORD_GAP = 0.25
 
 
 def _column_at(x: float, columns: Sequence[tuple[float, float]]) -> int:
@@ -299,14 +289,26 @@ def unruled_tables(
         numbered = {i for i in range(heading) if _is_number_line(block[i])}
         labels = [i for i in range(heading) if i not in numbered]
         last_label = labels[-1] if labels else None
-        bands = [
-            part for band in row_bands(block, rules, heading) for part in _apart(band, numbered)
-        ]
+        levels = header_levels([block[i] for i in labels], columns)
+        level_rows = [_level_cells(level, columns) for level in levels.rows] if levels else []
+        if level_rows and all(
+            is_header_row([c.text if c is not None else "" for c in row]) for row in level_rows
+        ):  # the header's levels as rows; the body's rows by its lines
+            for row in level_rows:
+                rows.append(row)
+                top, bottom = min(c.bbox[1] for c in row if c), max(c.bbox[3] for c in row if c)
+                boxes.append((columns[0][0], top, columns[-1][1], bottom))
+            body = [[heading + i for i in band] for band in row_bands(block[heading:], rules)]
+            bands = [[i] for i in sorted(numbered)] + body
+        else:
+            bands = [
+                part for band in row_bands(block, rules, heading) for part in _apart(band, numbered)
+            ]
         for band in bands:
             per_column: dict[int, list[Char]] = {}
             for i in band:
                 if i == last_label:  # a lowest header label over two columns is two labels
-                    for word in _words(block[i].chars):
+                    for word in split_words(block[i].chars):
                         middle = (word[0]["x0"] + word[-1]["x1"]) / 2
                         per_column.setdefault(_column_at(middle, columns), []).extend(word)
                     continue
@@ -314,7 +316,7 @@ def unruled_tables(
                     k = _column_of(run.x0, columns)
                     if k + 1 < len(columns) and run.x1 > columns[k + 1][0] + 0.5:
                         # A run reaching into the next column: its words go where they start.
-                        for word in _words(run.chars):
+                        for word in split_words(run.chars):
                             per_column.setdefault(_column_of(word[0]["x0"], columns),
                                                   []).extend(word)  # fmt: skip
                         continue
@@ -335,6 +337,25 @@ def unruled_tables(
         tables.append(PageTable(bbox, rows, boxes, "pdfplumber-text", columns=list(columns)))
     rest = [c for c in chars if id(c) not in used]
     return tables, rest
+
+
+def _level_cells(
+    level: Sequence[Heading | None], columns: Sequence[tuple[float, float]]
+) -> list[Cell | None]:
+    """One level of a header as cells: each label (its lines) in the first column it heads."""
+    chars = [c for heading in level if heading for label in heading.labels for c in label.chars]
+    top, bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
+    cells: list[Cell | None] = []
+    for (a, b), heading in zip(columns, level, strict=True):
+        if heading is None:
+            cells.append(Cell((a, top, b, bottom)))
+            continue
+        lines = group_lines([c for label in heading.labels for c in label.chars])
+        right = columns[heading.last][1]
+        cell = Cell((a, top, right, bottom), lines)
+        cell.text = join_lines(lines, right=right, width=right - a)
+        cells.append(cell)
+    return cells
 
 
 __all__ = ["attach_loose_rows", "columns_of", "row_bands", "unruled_tables"]

@@ -66,9 +66,18 @@ def several_numbers(cell: str) -> str:
 
 
 def _read_number(body: str, cell: str) -> Parsed[Decimal]:
-    """Read ``body`` (the number part of ``cell``, without any ``%``)."""
-    negative = body[0] in MINUS_SIGNS and body[1:].lstrip()[:1].isdigit()
-    if negative:
+    """Read ``body`` (the number part of ``cell``, without any ``%``); a minus sign or
+    brackets around a number with its separators (``(9,54)``, as financial tables print a
+    fall; a bare ``(13)`` is a column's number) make it negative."""
+    inner = body[1:-1].strip()
+    bracketed = (
+        body[:1] == "(" and body[-1:] == ")" and inner[:1].isdigit()
+        and any(mark in inner for mark in ".,")
+    )  # fmt: skip
+    negative = bracketed or (body[0] in MINUS_SIGNS and body[1:].lstrip()[:1].isdigit())
+    if bracketed:
+        body = inner
+    elif negative:
         body = body[1:].lstrip()
     if not _NUMBER_CHARS.fullmatch(body):
         return Parsed(None, problem=no_number(cell))
@@ -124,6 +133,8 @@ def parse_decimal(text: str) -> Parsed[Decimal]:
     Parsed(value=Decimal('205.5'), rules=('read_dot_as_decimal',), problem=None)
     >>> parse_decimal("56,")
     Parsed(value=Decimal('56'), rules=('drop_trailing_comma',), problem=None)
+    >>> parse_decimal("(1.003,50)").value
+    Decimal('-1003.50')
     """
     cell = _SPACES.sub(" ", text or "").strip()
     if cell in EMPTY_MARKS:
@@ -138,11 +149,18 @@ def parse_percent(text: str) -> Parsed[Decimal]:
     Parsed(value=Decimal('68.81'), rules=('join_wrapped_number',), problem=None)
     >>> parse_percent("100 %").value
     Decimal('100')
+    >>> parse_percent("(9,54)").value, parse_percent("(9,54 %)").value
+    (Decimal('-9.54'), Decimal('-9.54'))
+    >>> parse_percent("(13)").value is None  # a column's number, not a fall
+    True
     """
     cell = _SPACES.sub(" ", text or "").strip()
     if cell in EMPTY_MARKS:
         return EMPTY
-    body = cell.removesuffix("%").rstrip()
+    if cell[:1] == "(" and cell.endswith("%)"):  # the sign inside the brackets
+        body = "(" + cell[1:-2].rstrip() + ")"
+    else:
+        body = cell.removesuffix("%").rstrip()
     if not body:
         return Parsed(
             None, problem=_("no digit before the percent sign in {cell}").format(

@@ -23,6 +23,7 @@ import pytest
 
 import renja
 from renja.model.contract import TableStatus
+from renja.model.records import RowRole
 from renja.model.tables import AuditStatus
 from renja.present.writer import write_result
 
@@ -45,14 +46,30 @@ EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "tc31_pagu_vs_kebutuhan": (18, 17, 16, 2, 0),
     # Printed without rules. The two-line records: read by the header, not in the form's order
     # (normalize/columns.py: _contradicted). The Renstra: its code's five columns joined
-    # (extract/code_pieces.py), page 2's rows on page 1's columns; one of the two planted errors
-    # (a Total that is not the sum of its years) is not found. The RPJMD: its header lines
-    # are read as one row (``2026 Rp`` a label, extract/cells.py), so the sum of the five years
-    # is checked against three of them; its planted Kondisi Akhir error is not found.
+    # (extract/code_pieces.py), page 2's rows on page 1's columns. The Renstra and the RPJMD:
+    # their headers' levels found from where the labels stand (extract/header_levels.py), so
+    # a Total and a Kondisi Akhir are checked against all five years, as with rules.
     "renja_perubahan_two_lines_none": (24, 23, 23, 2, 0),
-    "renstra_pendanaan_none": (26, 25, 25, 1, 0),
-    "rpjmd_multiyear_none": (23, 20, 20, 1, 0),
+    "renstra_pendanaan_none": (26, 25, 25, 2, 0),
+    "rpjmd_multiyear_none": (23, 20, 20, 2, 0),
 }
+
+
+@pytest.mark.parametrize("name", ["rpjmd_multiyear", "renstra_pendanaan"])
+def test_a_header_of_levels_reads_the_same_without_rules(generated: dict, name: str) -> None:
+    """Without rules, each label heads the columns it is centred over: the header's labels per
+    column (``Target Kinerja dan Kerangka Pendanaan / 2026 / Rp``) are those the ruled print
+    gives, and so are the clean table's columns."""
+    from renja.normalize.header import header_paths
+
+    def header_and_columns(result: renja.Result) -> tuple[list, list]:
+        (raw,) = result.raw_tables
+        header = [row for row in raw.rows if row.role is RowRole.HEADER]
+        (table,) = result.tables
+        return list(header_paths(header, raw.width)), [c.name for c in table.contract.columns]
+
+    ruled, unruled = generated[name][2], generated[f"{name}_none"][2]
+    assert header_and_columns(unruled) == header_and_columns(ruled)
 
 
 @pytest.fixture(scope="session")
