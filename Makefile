@@ -1,7 +1,8 @@
 # renja: two commands do the whole set-up on a fresh machine with Python 3.11+.
 #   make run    creates .venv on first use, then processes samples/ into outputs/
 #   make test   runs the whole suite (tests, doctests, mypy and import-linter as tests, on every
-#               core with pytest-xdist, a test file per worker), then ruff
+#               core with pytest-xdist, a test file per worker, the slowest files first:
+#               tests/data/test_seconds.csv, from benchmarks/bench_tests.py), then ruff
 
 PYTHON ?= python3
 VENV   := .venv
@@ -21,7 +22,7 @@ run: $(STAMP)
 	$(BIN)/renja run samples/ --out outputs/
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadfile
+	$(BIN)/python -m pytest -n auto --maxprocesses 4 --dist loadfile --no-loadscope-reorder
 	$(BIN)/ruff check .
 
 lint: $(STAMP)

@@ -4,15 +4,18 @@ Run from the repository root (``make bench`` runs it too)::
 
     .venv/bin/python benchmarks/bench_tests.py [--repeat 3]
 
-Each run is ``python -m pytest -n auto --maxprocesses 4 --dist loadfile`` (``make test``'s own
-command, ``ruff check`` aside, which takes well under a second) in a fresh process, with
-pytest's cache off. It reports the wall time and the CPU time of all the processes the run
-started (the workers, and the renja, browser and OCR processes the tests start), per run and
-their median, and what the workers spent in the slowest test files (pytest's ``--durations``).
+Each run is ``python -m pytest -n auto --maxprocesses 4 --dist loadfile --no-loadscope-reorder``
+(``make test``'s own command, ``ruff check`` aside, which takes well under a second) in a fresh
+process, with pytest's cache off. It reports the wall time and the CPU time of all the
+processes the run started (the workers, and the renja, browser and OCR processes the tests
+start), per run and their median, and what the workers spent in the slowest test files
+(pytest's ``--durations``).
 
 The wall time of one run on a shared 2-core virtual machine varies by a fifth or more between
 runs of the same code, with the host's load: compare medians, and CPU time, not single runs.
 The report goes to stdout and to ``benchmarks/results_tests.md``; docs/kinerja.md quotes it.
+Each file's mean seconds go to ``tests/data/test_seconds.csv``, by which tests/conftest.py
+orders the files (the slowest first).
 """
 
 from __future__ import annotations
@@ -32,8 +35,9 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 REPORT = REPO / "benchmarks" / "results_tests.md"
+SECONDS = REPO / "tests" / "data" / "test_seconds.csv"
 COMMAND = ["-m", "pytest", "-n", "auto", "--maxprocesses", "4", "--dist", "loadfile",
-           "-p", "no:cacheprovider", "--durations=0"]  # fmt: skip
+           "--no-loadscope-reorder", "-p", "no:cacheprovider", "--durations=0"]  # fmt: skip
 GOAL_S = 90.0  # issue 12: make test under 90 s on the 2-core development machine
 DURATION = re.compile(r"^(?P<s>[\d.]+)s (?:call|setup|teardown)\s+(?P<file>[^:\s]+)::")
 PASSED = re.compile(r"(?P<n>\d+) passed")
@@ -102,7 +106,18 @@ def main(argv: list[str] | None = None) -> int:
     from figures import publish
 
     publish(REPORT, report(runs))
+    write_seconds(runs)
     return 0
+
+
+def write_seconds(runs: list[tuple[float, float, int, Counter[str]]]) -> None:
+    """Each test file's mean seconds, slowest first, for tests/conftest.py: pytest-xdist hands
+    out the slow files first, so that no worker is left with one at the end."""
+    files: Counter[str] = Counter()
+    for run in runs:
+        files.update(run[3])
+    lines = ["file,seconds"] + [f"{name},{s / len(runs):.2f}" for name, s in files.most_common()]
+    SECONDS.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

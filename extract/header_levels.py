@@ -39,29 +39,27 @@ LAST_LINE = 0.5
 
 @dataclass(slots=True)
 class Label:
-    """Text of the header that belongs together: a run of one physical line, or a word of it."""
+    """Text of the header that belongs together: a run of one physical line, or a word of it,
+    and where it stands (computed from its characters)."""
 
     chars: list[Char]
-    x0: float
-    x1: float
-    top: float
-    bottom: float
     column: int | None = None  # the one column a word split from a run stands in
+    x0: float = field(init=False)
+    x1: float = field(init=False)
+    top: float = field(init=False)
+    bottom: float = field(init=False)
     text: str = field(init=False)
 
     def __post_init__(self) -> None:
+        self.x0 = min(c["x0"] for c in self.chars)
+        self.x1 = max(c["x1"] for c in self.chars)
+        self.top = min(c["top"] for c in self.chars)
+        self.bottom = max(c["bottom"] for c in self.chars)
         self.text = "".join(c["text"] for c in self.chars).strip()
 
     @classmethod
     def of(cls, chars: Sequence[Char], column: int | None = None) -> Label:
-        return cls(
-            list(chars),
-            min(c["x0"] for c in chars),
-            max(c["x1"] for c in chars),
-            min(c["top"] for c in chars),
-            max(c["bottom"] for c in chars),
-            column,
-        )
+        return cls(list(chars), column)
 
     @property
     def middle(self) -> float:

@@ -178,8 +178,37 @@ def pytest_configure(config: pytest.Config) -> None:
     )
 
 
+# Each test file's seconds, as benchmarks/bench_tests.py last measured them.
+SECONDS = Path(__file__).resolve().parent / "data" / "test_seconds.csv"
+
+
+def slowest_files_first(items: list[pytest.Item], seconds: dict[str, float]) -> list[pytest.Item]:
+    """The items by file, the slowest files first (a file not measured last), each file's
+    tests in their order: pytest-xdist hands the files out in this order, so the last ones,
+    when one worker may already be idle, are short."""
+    first: dict[str, int] = {}
+    for index, item in enumerate(items):
+        first.setdefault(item.nodeid.split("::")[0], index)
+
+    def key(pair: tuple[int, pytest.Item]) -> tuple[float, int, int]:
+        name = pair[1].nodeid.split("::")[0]
+        return (-seconds.get(name, 0.0), first[name], pair[0])
+
+    return [item for _, item in sorted(enumerate(items), key=key)]
+
+
+def _seconds() -> dict[str, float]:
+    import csv
+
+    if not SECONDS.exists():
+        return {}
+    with SECONDS.open(encoding="utf-8", newline="") as handle:
+        return {row["file"]: float(row["seconds"]) for row in csv.DictReader(handle)}
+
+
 @pytest.hookimpl(trylast=True)  # after -k and -m have deselected
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    items[:] = slowest_files_first(items, _seconds())
     paths: list[Path] = []
     for item in items:
         wanted = [SAMPLE_PDF] if "sample_pdf" in getattr(item, "fixturenames", ()) else []

@@ -253,7 +253,8 @@ def test_workers_die_with_their_parent(tmp_path: Path) -> None:
         "from renja.app.batch import worker_pool\n"
         "pool = worker_pool(2)\n"
         "futures = [pool.submit(time.sleep, 120) for _ in range(2)]\n"
-        "time.sleep(1.5)\n"
+        "while len(pool._processes) < 2:\n"  # both workers started
+        "    time.sleep(0.05)\n"
         "print(' '.join(str(p) for p in pool._processes), flush=True)\n"
         "time.sleep(120)\n"
     )
