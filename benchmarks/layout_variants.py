@@ -1,6 +1,6 @@
 """Every invented layout printed in other ways: without rules, with row rules only, in another
-font or size, portrait. A table renja reads only as it was first printed is a table it has
-learnt, not one it can read.
+font or size, portrait, with the header's labels set top left or at the bottom of their cells.
+A table renja reads only as it was first printed is a table it has learnt, not one it can read.
 
 Run from the repository root (``make accuracy`` runs it)::
 
@@ -46,6 +46,12 @@ VARIANTS: dict[str, Callable[[Layout], Layout]] = {
     "15% smaller": lambda layout: replace(layout, size=layout.size * 0.85),
     "no rules, 15% larger": lambda layout: replace(layout, rules="none", size=layout.size * 1.15),
     "portrait": lambda layout: replace(layout, landscape=False),
+    "no rules, header top left": lambda layout: replace(
+        layout, rules="none", header_align="left", header_valign="TOP"
+    ),
+    "no rules, header at the bottom": lambda layout: replace(
+        layout, rules="none", header_valign="BOTTOM"
+    ),
 }
 
 

@@ -23,6 +23,7 @@ ruled table's header comes out. The columns it spans are left empty, and
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -156,21 +157,22 @@ class _Header:
                     return k
         return None
 
-    def span(self, i: int) -> tuple[int, int]:
-        """The first and last column label ``i`` stands over."""
+    def span(self, i: int, within: tuple[int, int] | None = None) -> tuple[int, int]:
+        """The first and last column label ``i`` stands over (``within`` these columns)."""
         first = last = self.anchor[i]
         if not self.heads_a_group(i):
             return first, last
+        bottom, top = within if within is not None else (0, len(self.columns) - 1)
         left = self.set_left(i)
         if left is not None:  # from its column rightwards, over the columns under it
             high = left
-            while high + 1 < len(self.columns) and self.joins(i, high + 1):
+            while high + 1 <= top and self.joins(i, high + 1):
                 high += 1
             return left, max(high, last)
         low, high = first, last
-        while low > 0 and self.joins(i, low - 1):
+        while low - 1 >= bottom and self.joins(i, low - 1):
             low -= 1
-        while high + 1 < len(self.columns) and self.joins(i, high + 1):
+        while high + 1 <= top and self.joins(i, high + 1):
             high += 1
         middle = self.labels[i].middle
         ranges = [(s, e) for s in range(low, first + 1) for e in range(last, high + 1)]
@@ -246,6 +248,27 @@ class Levels:
     rows: list[list[Heading | None]]
 
 
+def _apart(header: _Header, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans of two group labels on one line do not overlap: a column both would head goes to
+    the label whose middle is nearer its own, and the other label's span is found again
+    without it (a label set at the bottom of its cell, ``No`` or ``Catatan``, beside two
+    groups does not tell where one ends)."""
+    labels, columns = header.labels, header.columns
+    groups = [i for i, (s, e) in enumerate(spans) if s < e and header.heads_a_group(i)]
+    out = list(spans)
+    for a, b in itertools.combinations(groups, 2):
+        (left, right) = (a, b) if labels[a].middle <= labels[b].middle else (b, a)
+        if not _same_line(labels[left], labels[right]) or out[left][1] < out[right][0]:
+            continue
+        shared = range(out[right][0], out[left][1] + 1)
+        nearer = [k for k in shared if abs(sum(columns[k]) / 2 - labels[left].middle)
+                  <= abs(sum(columns[k]) / 2 - labels[right].middle)]  # fmt: skip
+        cut = max(nearer) + 1 if nearer else shared[0]
+        out[left] = header.span(left, (0, cut - 1))
+        out[right] = header.span(right, (cut, len(columns) - 1))
+    return out
+
+
 def header_levels(lines: Sequence[PhysicalLine], columns: Columns) -> Levels | None:
     """The header over several levels, or None when it has one (no label heads a group of
     columns with labels under it)."""
@@ -254,7 +277,7 @@ def header_levels(lines: Sequence[PhysicalLine], columns: Columns) -> Levels | N
     size = sorted(line.size for line in lines)[len(lines) // 2]
     labels = _labels(lines, columns, size)
     header = _Header(labels, columns, size)
-    spans = [header.span(i) for i in range(len(labels))]
+    spans = _apart(header, [header.span(i) for i in range(len(labels))])
     if not any(s < e and header.heads_a_group(i) for i, (s, e) in enumerate(spans)):
         return None
     # each column's labels top to bottom, the lines of one label (the same span) joined

@@ -258,10 +258,15 @@ def row_bands(
     single = max(gaps) <= limit or (
         len(body_gaps) >= MIN_TABLE_LINES and _evenly_spaced(body_gaps, size)
     )
+    # In the header, the lines of a wrapped label stay together even where the body's lines
+    # overlap (a name wrapped beside a record's second line) and so set a negative closest gap.
+    header_limit = max(limit, ROW_GAP * size)
     out: list[list[int]] = [[0]]
     for i, gap in enumerate(gaps, start=1):
         in_body = i > heading
-        if (single and (in_body or max(gaps) <= limit)) or gap > limit:
+        if (single and (in_body or max(gaps) <= limit)) or gap > (
+            limit if in_body else header_limit
+        ):
             out.append([i])
         else:
             out[-1].append(i)

@@ -505,7 +505,9 @@ def render_table(
     size = layout.size
     body = ParagraphStyle("cell", fontName=layout.font, fontSize=size, leading=size * 1.18)
     bold = ParagraphStyle("bold", parent=body, fontName=layout.bold_font)
-    head = ParagraphStyle("head", parent=bold, alignment=TA_CENTER)
+    head = ParagraphStyle(
+        "head", parent=bold, alignment=TA_LEFT if layout.header_align == "left" else TA_CENTER
+    )
     titled = ParagraphStyle(
         "title", parent=bold, fontSize=size * 1.5, leading=size * 1.9, alignment=TA_CENTER
     )
@@ -537,7 +539,7 @@ def render_table(
     grid = Table(data, colWidths=list(table.widths), repeatRows=nhead if table.repeat_header else 0)
     style: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("VALIGN", (0, 0), (-1, nhead - 1), "MIDDLE"),
+        ("VALIGN", (0, 0), (-1, nhead - 1), layout.header_valign),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
         ("RIGHTPADDING", (0, 0), (-1, -1), 2),
         ("TOPPADDING", (0, 0), (-1, -1), 2),

@@ -30,6 +30,8 @@ class Layout:
     bold_font: str = "Helvetica-Bold"
     size: float = 6.5
     narrow: bool = False  # amount columns too narrow for their numbers: they wrap
+    header_align: str = "center"  # the header's labels in their cells: center or left
+    header_valign: str = "MIDDLE"  # and up and down: TOP, MIDDLE or BOTTOM
 
 
 @dataclass(frozen=True)

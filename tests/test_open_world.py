@@ -180,3 +180,22 @@ def test_the_crystal_lampiran_is_one_table_over_its_pages(generated: dict) -> No
     assert table.frame["kode_rekening"].notna().sum() >= 50
     assert any(c.ctype.value == "percent" for c in table.contract.columns)
     assert table.contract.ratio_checks
+
+
+@pytest.mark.parametrize("name", ["tc31_pagu_vs_kebutuhan", "renja_perubahan_two_lines"])
+def test_a_header_set_at_the_bottom_of_its_cells_without_rules(tmp_path: Path, name: str) -> None:
+    """Without rules, with the header's labels set at the bottom of their cells: single labels
+    beside two groups (``No``, ``Catatan Penting``) do not widen the groups, which do not share
+    a column (extract/header_levels.py); and a wrapped label's lines stay one label while the
+    body's lines overlap (extract/pdf_unruled.py, row_bands). Every row whole, every planted
+    error found, no false alarm."""
+    from dataclasses import replace
+
+    from .layoutkit import printed_as
+
+    with printed_as(lambda layout: replace(layout, rules="none", header_valign="BOTTOM")):
+        document = DOCUMENTS[name](tmp_path)
+    facts = json.loads(document.write_facts(tmp_path).read_text(encoding="utf-8"))
+    folder = write_result(renja.process(document.pdf), tmp_path / "out", reports=False)
+    score = measure(facts, folder)
+    assert (score.rows, score.errors, score.alarms) == (score.money, score.planted, 0), score.line()
