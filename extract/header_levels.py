@@ -23,7 +23,6 @@ ruled table's header comes out. The columns it spans are left empty, and
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -117,6 +116,7 @@ class _Header:
                 self.in_column[k].append(i)
         # where each column's lowest label ends
         self.ends = [max((labels[j].bottom for j in held), default=0.0) for held in self.in_column]
+        self.spans: dict[int, tuple[int, int]] = {}  # found so far (find_spans)
 
     def below(self, i: int, k: int) -> bool:
         """Column ``k`` has a label under label ``i``."""
@@ -174,8 +174,15 @@ class _Header:
             low -= 1
         while high + 1 <= top and self.joins(i, high + 1):
             high += 1
+        # the groups under it: the one under its middle, and those side by side with it
+        under = self.groups_side_by_side(i, low, high)
+        if under:
+            return min(first, under[0]), max(last, under[1])
         middle = self.labels[i].middle
-        ranges = [(s, e) for s in range(low, first + 1) for e in range(last, high + 1)]
+        ranges = [
+            (s, e) for s in range(low, first + 1) for e in range(last, high + 1)
+            if not self.cuts(i, s, e)
+        ] or [(first, last)]  # fmt: skip
 
         def off(r: tuple[int, int]) -> float:
             return abs((self.columns[r[0]][0] + self.columns[r[1]][1]) / 2 - middle)
@@ -184,6 +191,67 @@ class _Header:
         if centred:
             return max(centred, key=lambda r: (r[1] - r[0], -off(r)))
         return min(ranges, key=off)
+
+    def groups_below(self, i: int) -> list[int]:
+        """The labels under label ``i`` that head groups of their own (their spans known)."""
+        label = self.labels[i]
+        return [
+            j for j in self.spans
+            if j != i and self.labels[j].top >= label.bottom - SAME_LINE * self.size
+            and self.spans[j][0] < self.spans[j][1]
+        ]  # fmt: skip
+
+    def groups_side_by_side(self, i: int, low: int, high: int) -> tuple[int, int] | None:
+        """The columns of the groups under label ``i`` (between ``low`` and ``high``): the
+        group under its middle, and the groups next to it, one after the other; None when no
+        group stands under its middle."""
+        spans = sorted(
+            self.spans[j] for j in self.groups_below(i)
+            if low <= self.spans[j][0] and self.spans[j][1] <= high
+        )  # fmt: skip
+        middle = next((n for n, (s, e) in enumerate(spans) if s <= self.anchor[i] <= e), None)
+        if middle is None:
+            return None
+        start, end = middle, middle
+        while start > 0 and spans[start - 1][1] + 1 == spans[start][0]:
+            start -= 1
+        while end + 1 < len(spans) and spans[end][1] + 1 == spans[end + 1][0]:
+            end += 1
+        return spans[start][0], spans[end][1]
+
+    def cuts(self, i: int, start: int, end: int) -> bool:
+        """A span from ``start`` to ``end`` for label ``i`` would cut a group under it in two."""
+        return any(
+            (s < start <= e) or (s <= end < e)
+            for s, e in (self.spans[j] for j in self.groups_below(i))
+        )
+
+    def find_spans(self) -> list[tuple[int, int]]:
+        """Every label's span, the lowest labels first: a group label heads the groups under
+        it (``2026`` … ``2030`` under ``Target Kinerja dan Kerangka Pendanaan``), and a span
+        never cuts a group under it in two."""
+        for i in sorted(range(len(self.labels)), key=lambda i: -self.labels[i].top):
+            self.spans[i] = self.span(i)
+            for j in list(self.spans):
+                if j != i and _same_line(self.labels[i], self.labels[j]):
+                    self.part(i, j)
+        return [self.spans[i] for i in range(len(self.labels))]
+
+    def part(self, a: int, b: int) -> None:
+        """Two labels on one line never head the same column: a column both would head goes
+        to the label whose middle is nearer its own, and the other label's span is found again
+        without it (a label set at the bottom of its cell, ``No`` or ``Catatan``, beside two
+        groups does not tell where one ends)."""
+        left, right = (a, b) if self.labels[a].middle <= self.labels[b].middle else (b, a)
+        if self.spans[left][1] < self.spans[right][0]:
+            return
+        shared = range(self.spans[right][0], self.spans[left][1] + 1)
+        middle = [self.labels[left].middle, self.labels[right].middle]
+        nearer = [k for k in shared if abs(sum(self.columns[k]) / 2 - middle[0])
+                  <= abs(sum(self.columns[k]) / 2 - middle[1])]  # fmt: skip
+        cut = max(nearer) + 1 if nearer else shared[0]
+        self.spans[left] = self.span(left, (0, cut - 1))
+        self.spans[right] = self.span(right, (cut, len(self.columns) - 1))
 
 
 # A label starts where a label under it starts (to this many points): both are set at the left
@@ -248,27 +316,6 @@ class Levels:
     rows: list[list[Heading | None]]
 
 
-def _apart(header: _Header, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Spans of two group labels on one line do not overlap: a column both would head goes to
-    the label whose middle is nearer its own, and the other label's span is found again
-    without it (a label set at the bottom of its cell, ``No`` or ``Catatan``, beside two
-    groups does not tell where one ends)."""
-    labels, columns = header.labels, header.columns
-    groups = [i for i, (s, e) in enumerate(spans) if s < e and header.heads_a_group(i)]
-    out = list(spans)
-    for a, b in itertools.combinations(groups, 2):
-        (left, right) = (a, b) if labels[a].middle <= labels[b].middle else (b, a)
-        if not _same_line(labels[left], labels[right]) or out[left][1] < out[right][0]:
-            continue
-        shared = range(out[right][0], out[left][1] + 1)
-        nearer = [k for k in shared if abs(sum(columns[k]) / 2 - labels[left].middle)
-                  <= abs(sum(columns[k]) / 2 - labels[right].middle)]  # fmt: skip
-        cut = max(nearer) + 1 if nearer else shared[0]
-        out[left] = header.span(left, (0, cut - 1))
-        out[right] = header.span(right, (cut, len(columns) - 1))
-    return out
-
-
 def header_levels(lines: Sequence[PhysicalLine], columns: Columns) -> Levels | None:
     """The header over several levels, or None when it has one (no label heads a group of
     columns with labels under it)."""
@@ -277,7 +324,7 @@ def header_levels(lines: Sequence[PhysicalLine], columns: Columns) -> Levels | N
     size = sorted(line.size for line in lines)[len(lines) // 2]
     labels = _labels(lines, columns, size)
     header = _Header(labels, columns, size)
-    spans = _apart(header, [header.span(i) for i in range(len(labels))])
+    spans = header.find_spans()
     if not any(s < e and header.heads_a_group(i) for i, (s, e) in enumerate(spans)):
         return None
     # each column's labels top to bottom, the lines of one label (the same span) joined

@@ -182,13 +182,17 @@ def test_the_crystal_lampiran_is_one_table_over_its_pages(generated: dict) -> No
     assert table.contract.ratio_checks
 
 
-@pytest.mark.parametrize("name", ["tc31_pagu_vs_kebutuhan", "renja_perubahan_two_lines"])
+@pytest.mark.parametrize(
+    "name", ["tc31_pagu_vs_kebutuhan", "renja_perubahan_two_lines", "rpjmd_multiyear"]
+)
 def test_a_header_set_at_the_bottom_of_its_cells_without_rules(tmp_path: Path, name: str) -> None:
     """Without rules, with the header's labels set at the bottom of their cells: single labels
     beside two groups (``No``, ``Catatan Penting``) do not widen the groups, which do not share
-    a column (extract/header_levels.py); and a wrapped label's lines stay one label while the
-    body's lines overlap (extract/pdf_unruled.py, row_bands). Every row whole, every planted
-    error found, no false alarm."""
+    a column; a label over groups (``Target Kinerja dan Kerangka Pendanaan`` over the years)
+    heads exactly those groups, and no span cuts a group under it (extract/header_levels.py);
+    and a wrapped label's lines stay one label while the body's lines overlap
+    (extract/pdf_unruled.py, row_bands). Every row whole, every planted error found, no false
+    alarm."""
     from dataclasses import replace
 
     from .layoutkit import printed_as
