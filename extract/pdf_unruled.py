@@ -12,6 +12,7 @@ row and a wider gap starts the next.
 from __future__ import annotations
 
 import itertools
+import re
 import statistics
 from collections.abc import Sequence
 
@@ -132,13 +133,41 @@ HEADER_GAP = 0.8
 def _header_lines(lines: Sequence[PhysicalLine]) -> list[PhysicalLine]:
     """The lines a table starts with before its first line that holds a number."""
     out: list[PhysicalLine] = []
+    left = min((line.runs[0].x0 for line in lines if line.runs), default=0.0)
     for line in lines:
         if any(is_data_cell("".join(c["text"] for c in r.chars)) for r in line.runs):
+            break
+        if out and _starts_a_row(line, left):
             break
         if len(out) >= MAX_HEADER_LINES and not _attached(out[-1], line):
             break
         out.append(line)
     return out
+
+
+# A row's number or code at the start of a line: 1, 1.01, 1.01.02, IV, a.
+_ROW_MARK = re.compile(r"^(?:\d{1,2}(?:\.\d{1,4})*|[IVXL]{1,5}|[a-z])[.)]?$")
+
+
+def _starts_a_row(line: PhysicalLine, left: float) -> bool:
+    """A body line without numbers: a row's number or code in the first column, then words
+    (``1  URUSAN PEMERINTAHAN WAJIB …``), where the header's first column holds a label.
+
+    >>> from renja.extract.pdf_text import _c
+    >>> def line(*words: tuple[str, float]) -> PhysicalLine:
+    ...     chars = [_c(ch, x + 3.6 * i, 0) for text, x in words for i, ch in enumerate(text)]
+    ...     return physical_lines(chars)[0]
+    >>> _starts_a_row(line(("1", 25), ("URUSAN", 60)), 25)
+    True
+    >>> _starts_a_row(line(("Kode", 25), ("Program", 60)), 25), _starts_a_row(line(("1", 25),
+    ...     ("2", 60), ("3", 90)), 25)
+    (False, False)
+    """
+    if len(line.runs) < 2 or line.runs[0].x0 > left + line.size:
+        return False
+    first = "".join(c["text"] for c in line.runs[0].chars)
+    words = "".join(c["text"] for r in line.runs[1:] for c in r.chars)
+    return bool(_ROW_MARK.match(first)) and sum(ch.isalpha() for ch in words) >= 3
 
 
 def _is_number_line(line: PhysicalLine) -> bool:
