@@ -424,6 +424,9 @@ def column_name(typed: Typed, path: tuple[str, ...], position: int) -> str:
     'prioritas_daerah'
     >>> column_name(Typed(CellType.NUMBER, None, Meaning()), ("",), 6)
     'nilai_7'
+    >>> path = ("Bertambah/(Berkurang)", "%")
+    >>> column_name(Typed(CellType.PERCENT, None, meaning_of(path)), path, 5)
+    'persen_selisih'
     """
     if typed.role:
         return typed.role
@@ -436,6 +439,8 @@ def column_name(typed: Typed, path: tuple[str, ...], position: int) -> str:
     base = ""
     if numeric and meaning.measure and meaning.measure != "nilai":
         base = meaning.measure
+        if typed.ctype is CellType.PERCENT and path and _PERCENT_ONLY.fullmatch(path[-1]):
+            base = f"persen_{base}"  # ``Bertambah/(Berkurang) / %``: the change in percent
     else:
         label = next((p for p in reversed(path) if snake(p)), "")
         base = snake(label)
@@ -447,6 +452,10 @@ def column_name(typed: Typed, path: tuple[str, ...], position: int) -> str:
     if not base or base[0].isdigit():
         base = f"{_BASE.get(typed.ctype, 'kolom')}_{base or position + 1}"
     return base
+
+
+# A label that says only "in percent": ``%``, ``(%)``, ``Persen``.
+_PERCENT_ONLY = re.compile(r"\s*\(?\s*(?:%|persen(?:tase)?)\s*\)?\s*", re.IGNORECASE)
 
 
 def _by_group(
