@@ -118,7 +118,40 @@ def columns_of(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
             else:
                 merged.append(column)
         columns = merged
-    return [(a, b) for a, b in columns]
+    return _header_slivers_joined(columns, lines)
+
+
+# A column only this many lines use (its header) that stands less than this many font sizes
+# left of a column of the body is that column's header.
+SLIVER_LINES = 3
+SLIVER_GAP = 0.25
+
+
+def _header_slivers_joined(
+    columns: list[list[float]], lines: Sequence[PhysicalLine]
+) -> list[tuple[float, float]]:
+    """A label set at the left of its cell over amounts set at the right leaves a sliver of
+    white between them: the label's column, used by the header lines alone, joins the body's
+    column beside it."""
+
+    def used(column: list[float]) -> int:
+        return sum(any(column[0] - 0.5 <= r.x0 < column[1] - 0.5 for r in line.runs)
+                   for line in lines)  # fmt: skip
+
+    size = statistics.median(line.size for line in lines)
+    out: list[list[float]] = []
+    join = False
+    for k, column in enumerate(columns):
+        if join:  # the sliver before this column joins it
+            out[-1] = [out[-1][0], column[1]]
+        else:
+            out.append(list(column))
+        join = (
+            k + 1 < len(columns)
+            and columns[k + 1][0] - column[1] < SLIVER_GAP * size
+            and used(column) <= SLIVER_LINES < used(columns[k + 1])
+        )
+    return [(a, b) for a, b in out]
 
 
 # Header lines are the lines above a table's first line that holds a number: this many at most,
@@ -193,6 +226,27 @@ def _parts(body: Sequence[PhysicalLine], a: float, cut: float, b: float) -> bool
     return left >= MIN_TABLE_LINES and right >= MIN_TABLE_LINES
 
 
+def _widest_white(body: Sequence[PhysicalLine], start: float, end: float) -> float:
+    """Where to cut between two header labels (one ending at ``start``, the next starting at
+    ``end``): the middle of the widest stretch there that no body text covers, since labels
+    set at the left of their cells stand over amounts set at the right; the middle between the
+    labels when the body covers it all.
+
+    >>> from renja.extract.pdf_text import _c
+    >>> amounts = physical_lines([_c(ch, 52 + 3.6 * i, 0) for i, ch in enumerate("4.668.100")])
+    >>> _widest_white(amounts, 50, 100), _widest_white([], 50, 100)
+    (92.2, 75.0)
+    """
+    covered = sorted((max(r.x0, start), min(r.x1, end)) for line in body for r in line.runs
+                     if r.x1 > start and r.x0 < end)  # fmt: skip
+    best, edge = (0.0, (start + end) / 2), start
+    for x0, x1 in [*covered, (end, end)]:
+        if x0 - edge > best[0]:
+            best = (x0 - edge, (edge + x0) / 2)
+        edge = max(edge, x1)
+    return round(best[1], 1)
+
+
 def split_by_header(
     columns: list[tuple[float, float]], lines: Sequence[PhysicalLine]
 ) -> list[tuple[float, float]]:
@@ -212,12 +266,12 @@ def split_by_header(
             inside = sorted((r for r in line.runs if a - 0.5 <= r.x0 and r.x1 <= b + 0.5),
                             key=lambda r: r.x0)  # fmt: skip
             for left, right in itertools.pairwise(inside):
-                cut = (left.x1 + right.x0) / 2
+                cut = _widest_white(body, left.x1, right.x0)
                 if right.x0 - left.x1 >= HEADER_GAP * line.size and _parts(body, a, cut, b):
                     cuts.add(cut)
         edges = [a, *sorted(cuts), b]
         out.extend(itertools.pairwise(edges))
-    return out
+    return _header_slivers_joined([list(c) for c in out], lines)
 
 
 def _column_at(x: float, columns: Sequence[tuple[float, float]]) -> int:

@@ -182,22 +182,37 @@ def test_the_crystal_lampiran_is_one_table_over_its_pages(generated: dict) -> No
     assert table.contract.ratio_checks
 
 
+BOTTOM = {"header_valign": "BOTTOM"}
+TOP_LEFT = {"header_valign": "TOP", "header_align": "left"}
+
+
 @pytest.mark.parametrize(
-    "name", ["tc31_pagu_vs_kebutuhan", "renja_perubahan_two_lines", "rpjmd_multiyear"]
+    ("name", "header"),
+    [
+        ("tc31_pagu_vs_kebutuhan", BOTTOM),
+        ("renja_perubahan_two_lines", BOTTOM),
+        ("rpjmd_multiyear", BOTTOM),
+        ("renstra_pendanaan", TOP_LEFT),
+    ],
+    ids=["tc31-bottom", "perubahan-bottom", "rpjmd-bottom", "renstra-top-left"],
 )
-def test_a_header_set_at_the_bottom_of_its_cells_without_rules(tmp_path: Path, name: str) -> None:
+def test_a_header_set_otherwise_in_its_cells_without_rules(
+    tmp_path: Path, name: str, header: dict[str, str]
+) -> None:
     """Without rules, with the header's labels set at the bottom of their cells: single labels
     beside two groups (``No``, ``Catatan Penting``) do not widen the groups, which do not share
     a column; a label over groups (``Target Kinerja dan Kerangka Pendanaan`` over the years)
     heads exactly those groups, and no span cuts a group under it (extract/header_levels.py);
     and a wrapped label's lines stay one label while the body's lines overlap
-    (extract/pdf_unruled.py, row_bands). Every row whole, every planted error found, no false
+    (extract/pdf_unruled.py, row_bands). Set top left, over amounts set right: a column is cut
+    at the body's white between two labels, and a label's sliver of a column joins the
+    amounts' (extract/pdf_unruled.py). Every row whole, every planted error found, no false
     alarm."""
     from dataclasses import replace
 
     from .layoutkit import printed_as
 
-    with printed_as(lambda layout: replace(layout, rules="none", header_valign="BOTTOM")):
+    with printed_as(lambda layout: replace(layout, rules="none", **header)):
         document = DOCUMENTS[name](tmp_path)
     facts = json.loads(document.write_facts(tmp_path).read_text(encoding="utf-8"))
     folder = write_result(renja.process(document.pdf), tmp_path / "out", reports=False)
