@@ -66,11 +66,17 @@ def one_run() -> tuple[float, float, int, Counter[str]]:
     return wall, cpu, int(passed["n"]) if passed else 0, files
 
 
-def report(runs: list[tuple[float, float, int, Counter[str]]]) -> str:
-    walls, cpus = [r[0] for r in runs], [r[1] for r in runs]
+def per_file(runs: list[tuple[float, float, int, Counter[str]]]) -> Counter[str]:
+    """Each test file's seconds, summed over the runs."""
     files: Counter[str] = Counter()
     for run in runs:
         files.update(run[3])
+    return files
+
+
+def report(runs: list[tuple[float, float, int, Counter[str]]]) -> str:
+    walls, cpus = [r[0] for r in runs], [r[1] for r in runs]
+    files = per_file(runs)
     lines = [
         "# renja test suite",
         "",
@@ -113,9 +119,7 @@ def main(argv: list[str] | None = None) -> int:
 def write_seconds(runs: list[tuple[float, float, int, Counter[str]]]) -> None:
     """Each test file's mean seconds, slowest first, for tests/conftest.py: pytest-xdist hands
     out the slow files first, so that no worker is left with one at the end."""
-    files: Counter[str] = Counter()
-    for run in runs:
-        files.update(run[3])
+    files = per_file(runs)
     lines = ["file,seconds"] + [f"{name},{s / len(runs):.2f}" for name, s in files.most_common()]
     SECONDS.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from renja.extract.pdf_text import Char, PhysicalLine, split_words
+from renja.extract.pdf_text import Char, PhysicalLine, column_at, split_words
 
 # A label's middle may stand this many font sizes off the middle of the columns it heads (the
 # columns are known only from where their text stands, not from their cells).
@@ -57,10 +57,6 @@ class Label:
         self.bottom = max(c["bottom"] for c in self.chars)
         self.text = "".join(c["text"] for c in self.chars).strip()
 
-    @classmethod
-    def of(cls, chars: Sequence[Char], column: int | None = None) -> Label:
-        return cls(list(chars), column)
-
     @property
     def middle(self) -> float:
         return (self.x0 + self.x1) / 2
@@ -83,17 +79,6 @@ def _covers(label: Label, columns: Columns, size: float) -> list[int]:
     return [min(range(len(columns)), key=lambda k: abs(sum(columns[k]) / 2 - label.middle))]
 
 
-def _column_of_middle(label: Label, columns: Columns) -> int:
-    """The column the label's middle stands in (the nearest one in a gutter)."""
-    for k, (a, b) in enumerate(columns):
-        if a - 0.5 <= label.middle <= b + 0.5:
-            return k
-    return min(
-        range(len(columns)),
-        key=lambda k: min(abs(label.middle - columns[k][0]), abs(label.middle - columns[k][1])),
-    )
-
-
 def _same_line(a: Label, b: Label) -> bool:
     overlap = min(a.bottom, b.bottom) - max(a.top, b.top)
     return overlap > SAME_LINE * min(a.bottom - a.top, b.bottom - b.top)
@@ -107,7 +92,7 @@ class _Header:
         self.covers = [_covers(label, columns, size) for label in labels]
         # the column a label's middle stands in: a centred label's span holds it
         self.anchor = [
-            label.column if label.column is not None else _column_of_middle(label, columns)
+            label.column if label.column is not None else column_at(label.middle, columns)
             for label in labels
         ]
         self.in_column: list[list[int]] = [[] for _ in columns]
@@ -276,7 +261,7 @@ def _wrapped(runs: list[Label], size: float) -> list[Label]:
         ]  # fmt: skip
         if above:
             label = max(above, key=lambda label: label.bottom)
-            out[out.index(label)] = Label.of(label.chars + run.chars)
+            out[out.index(label)] = Label(label.chars + run.chars)
         else:
             out.append(run)
     return out
@@ -286,7 +271,7 @@ def _labels(lines: Sequence[PhysicalLine], columns: Columns, size: float) -> lis
     """The header's labels: runs, the lines of a wrapped label joined; a label over several
     columns with nothing under it (the lowest labels of two columns set close together) is
     split into its words."""
-    runs = _wrapped([Label.of(run.chars) for line in lines for run in line.runs], size)
+    runs = _wrapped([Label(list(run.chars)) for line in lines for run in line.runs], size)
     header = _Header(runs, columns, size)
     out: list[Label] = []
     for i, label in enumerate(runs):
@@ -295,8 +280,8 @@ def _labels(lines: Sequence[PhysicalLine], columns: Columns, size: float) -> lis
             continue
         by_column: dict[int, list[Char]] = {}
         for word in split_words(label.chars):
-            by_column.setdefault(_column_of_middle(Label.of(word), columns), []).extend(word)
-        out.extend(Label.of(chars, k) for k, chars in sorted(by_column.items()))
+            by_column.setdefault(column_at(Label(word).middle, columns), []).extend(word)
+        out.extend(Label(chars, k) for k, chars in sorted(by_column.items()))
     return out
 
 

@@ -181,6 +181,19 @@ def physical_lines(chars: Sequence[Char]) -> list[PhysicalLine]:
     return lines
 
 
+def column_at(x: float, columns: Sequence[tuple[float, float]]) -> int:
+    """The column whose span holds ``x``, or the nearest one.
+
+    >>> column_at(15, [(0, 10), (12, 20)]), column_at(11.5, [(0, 10), (14, 20)])
+    (1, 0)
+    """
+    for k, (a, b) in enumerate(columns):
+        if a - 0.5 <= x <= b + 0.5:
+            return k
+    return min(range(len(columns)), key=lambda k: min(abs(x - columns[k][0]),
+                                                      abs(x - columns[k][1])))  # fmt: skip
+
+
 def split_words(chars: Sequence[Char]) -> list[list[Char]]:
     """A line's characters as words: split where the gap between characters exceeds a
     quarter of their size (a space).
@@ -272,6 +285,7 @@ __all__ = [
     "PhysicalLine",
     "Run",
     "broke_inside_word",
+    "column_at",
     "group_lines",
     "is_bold_font",
     "join_lines",

@@ -23,6 +23,7 @@ from renja.extract.pdf_text import (
     Char,
     PhysicalLine,
     Run,
+    column_at,
     group_lines,
     join_lines,
     physical_lines,
@@ -274,15 +275,6 @@ def split_by_header(
     return _header_slivers_joined([list(c) for c in out], lines)
 
 
-def _column_at(x: float, columns: Sequence[tuple[float, float]]) -> int:
-    """The column whose span holds ``x``, or the nearest one."""
-    for k, (a, b) in enumerate(columns):
-        if a - 0.5 <= x <= b + 0.5:
-            return k
-    return min(range(len(columns)), key=lambda k: min(abs(x - columns[k][0]),
-                                                      abs(x - columns[k][1])))  # fmt: skip
-
-
 def _column_of(x: float, columns: Sequence[tuple[float, float]]) -> int:
     """The column a run starting at ``x`` belongs to: the last one starting at or before it."""
     index = 0
@@ -380,11 +372,11 @@ def unruled_tables(
         levels = header_levels([block[i] for i in labels], columns)
         level_rows = [_level_cells(level, columns) for level in levels.rows] if levels else []
         if level_rows and all(
-            is_header_row([c.text if c is not None else "" for c in row]) for row in level_rows
+            is_header_row([c.text for c in row]) for row in level_rows
         ):  # the header's levels as rows; the body's rows by its lines
-            for row in level_rows:
-                rows.append(row)
-                top, bottom = min(c.bbox[1] for c in row if c), max(c.bbox[3] for c in row if c)
+            for row in level_rows:  # a level's cells share its top and bottom
+                rows.append(list[Cell | None](row))
+                top, bottom = row[0].bbox[1], row[0].bbox[3]
                 boxes.append((columns[0][0], top, columns[-1][1], bottom))
             body = [[heading + i for i in band] for band in row_bands(block[heading:], rules)]
             bands = [[i] for i in sorted(numbered)] + body
@@ -398,7 +390,7 @@ def unruled_tables(
                 if i == last_label:  # a lowest header label over two columns is two labels
                     for word in split_words(block[i].chars):
                         middle = (word[0]["x0"] + word[-1]["x1"]) / 2
-                        per_column.setdefault(_column_at(middle, columns), []).extend(word)
+                        per_column.setdefault(column_at(middle, columns), []).extend(word)
                     continue
                 for run in block[i].runs:
                     k = _column_of(run.x0, columns)
@@ -429,11 +421,11 @@ def unruled_tables(
 
 def _level_cells(
     level: Sequence[Heading | None], columns: Sequence[tuple[float, float]]
-) -> list[Cell | None]:
+) -> list[Cell]:
     """One level of a header as cells: each label (its lines) in the first column it heads."""
     chars = [c for heading in level if heading for label in heading.labels for c in label.chars]
     top, bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
-    cells: list[Cell | None] = []
+    cells: list[Cell] = []
     for (a, b), heading in zip(columns, level, strict=True):
         if heading is None:
             cells.append(Cell((a, top, b, bottom)))

@@ -14,12 +14,12 @@ from renja.model.i18n import _
 from renja.normalize.parsed import EMPTY, Parsed
 from renja.normalize.rupiah import (
     EMPTY_MARKS,
-    MINUS_SIGNS,
     drop_stray_dots,
     drop_trailing_comma,
     join_wrapped_number,
     no_digit_before_comma,
     quote_cell,
+    split_sign,
 )
 
 # Longest run of digits read as a number: indicator values are small; longer runs are glued cells.
@@ -69,16 +69,10 @@ def _read_number(body: str, cell: str) -> Parsed[Decimal]:
     """Read ``body`` (the number part of ``cell``, without any ``%``); a minus sign or
     brackets around a number with its separators (``(9,54)``, as financial tables print a
     fall; a bare ``(13)`` is a column's number) make it negative."""
-    inner = body[1:-1].strip()
-    bracketed = (
-        body[:1] == "(" and body[-1:] == ")" and inner[:1].isdigit()
-        and any(mark in inner for mark in ".,")
-    )  # fmt: skip
-    negative = bracketed or (body[0] in MINUS_SIGNS and body[1:].lstrip()[:1].isdigit())
-    if bracketed:
-        body = inner
-    elif negative:
-        body = body[1:].lstrip()
+    negative, signless = split_sign(body)
+    if negative and body[:1] == "(" and not any(mark in signless for mark in ".,"):
+        negative, signless = False, body  # a bare (13): a column's number, not a number
+    body = signless
     if not _NUMBER_CHARS.fullmatch(body):
         return Parsed(None, problem=no_number(cell))
 

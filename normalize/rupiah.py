@@ -174,7 +174,7 @@ def _holds_two_amounts(number: str) -> bool:
     return len(pieces) > 1 and all(_GROUPED_WITH_DOT.fullmatch(p) for p in pieces)
 
 
-def _split_sign(body: str) -> tuple[bool, str]:
+def split_sign(body: str) -> tuple[bool, str]:
     """Take off ``( )`` or a leading minus; returns (negative, the rest)."""
     if body.startswith("(") and body.endswith(")"):
         return True, body[1:-1].strip()
@@ -226,7 +226,7 @@ def _parse_rupiah(text: str, lang: str) -> Parsed[int | Decimal]:
     body = _WHOLE_MARK.sub("", _CURRENCY.sub("", cell))
     if body in EMPTY_MARKS:
         return EMPTY
-    negative, body = _split_sign(body)
+    negative, body = split_sign(body)
     body = _WHOLE_MARK.sub("", _CURRENCY.sub("", body))
     if not _AMOUNT_CHARS.fullmatch(body) or not any(c.isdigit() for c in body):
         return Parsed(None, problem=_("no amount of money: {cell}").format(cell=quote_cell(cell)))
