@@ -935,12 +935,14 @@ def _write_database(folder: Path, columns: dict[str, list[str]]) -> None:
             db.execute(f"SET memory_limit = '{DATABASE_MEMORY}'")
             db.execute(f"SET temp_directory = '{spill.as_posix().replace(chr(39), chr(39) * 2)}'")
             db.execute("SET threads = 1")
+            db.execute("BEGIN TRANSACTION")  # one commit: not one write to disk a statement
             for name in LAYOUT:
                 files = (folder / TABLE_FILES[name]).as_posix().replace("'", "''")
                 source = f"read_parquet('{files}', union_by_name = true)"
                 db.execute(f"CREATE TABLE {name} AS SELECT * FROM {source}")
                 for statement in comment_statements(name, columns[name]):
                     db.execute(statement)
+            db.execute("COMMIT")
     finally:
         shutil.rmtree(spill, ignore_errors=True)
 
