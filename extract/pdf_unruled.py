@@ -106,7 +106,21 @@ def columns_of(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
                 columns[-1][1] = b
             else:
                 columns.append([a, b])
-    # Runs that start in a gutter (a sparse column, a column empty but for its header).
+    # Runs that start in a gutter and reach into a column widen it leftwards: an amount longer
+    # than most set at the right, a label set at the left of its cell, a group's label over
+    # several columns (any other line across columns, prose, joins them: below).
+    groups = _group_labels(_header_lines(lines), columns)
+    for run in sorted(runs, key=lambda r: -r.x0):
+        if any(c[0] - 0.5 <= run.x0 <= c[1] + 0.5 for c in columns):
+            continue
+        reached = next((c for c in columns if c[0] > run.x0), None)
+        if (
+            reached is not None
+            and reached[0] < run.x1
+            and (run.x1 <= reached[1] + 0.5 or id(run) in groups)
+        ):
+            reached[0] = run.x0
+    # Other runs that start in a gutter (a sparse column, a column empty but for its header).
     for run in sorted(runs, key=lambda r: r.x0):
         if any(c[0] - 0.5 <= run.x0 <= c[1] + 0.5 for c in columns):
             continue
@@ -122,8 +136,40 @@ def columns_of(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
     return _header_slivers_joined(columns, lines)
 
 
+def _group_labels(header: Sequence[PhysicalLine], columns: Sequence[list[float]]) -> set[int]:
+    """The ids of the header's runs that head a group: labels on the header's lines below them
+    (not a line of column numbers) reach into two or more of the columns they span.
+
+    >>> from renja.extract.pdf_text import _c
+    >>> def line(top: float, *words: tuple[str, float]) -> PhysicalLine:
+    ...     chars = [_c(ch, x + 3.6 * i, top) for text, x in words for i, ch in enumerate(text)]
+    ...     return physical_lines(chars)[0]
+    >>> columns = [[10.0, 40.0], [50.0, 80.0], [90.0, 120.0]]
+    >>> label = line(0, ("Target Kinerja dan Kerangka Pendanaan", 8))  # over the three
+    >>> [len(_group_labels([label, *below], columns)) for below in (
+    ...     [line(9, ("Target", 12), ("Rp", 52))],  # labels under two: a group
+    ...     [line(9, ("Target", 12))],  # under one only
+    ...     [line(9, ("1", 20), ("2", 60), ("3", 100))],  # column numbers
+    ... )]
+    [1, 0, 0]
+    """
+    out: set[int] = set()
+    for i, line in enumerate(header):
+        for run in line.runs:
+            spanned = [k for k, (a, b) in enumerate(columns) if a < run.x1 and b > run.x0]
+            under = {
+                k for below in header[i + 1 :] if not _is_number_line(below)
+                for r in below.runs for k in spanned
+                if columns[k][0] < r.x1 and columns[k][1] > r.x0
+            }  # fmt: skip
+            if len(under) >= 2:
+                out.add(id(run))
+    return out
+
+
 # A column only this many lines use (its header) that stands less than this many font sizes
-# left of a column of the body is that column's header.
+# left of a column of the body, or less than a font size and nearer it than the column before,
+# is that column's header.
 SLIVER_LINES = 3
 SLIVER_GAP = 0.25
 
@@ -147,11 +193,10 @@ def _header_slivers_joined(
             out[-1] = [out[-1][0], column[1]]
         else:
             out.append(list(column))
-        join = (
-            k + 1 < len(columns)
-            and columns[k + 1][0] - column[1] < SLIVER_GAP * size
-            and used(column) <= SLIVER_LINES < used(columns[k + 1])
-        )
+        join = k + 1 < len(columns) and used(column) <= SLIVER_LINES < used(columns[k + 1])
+        if join:  # near the next column: closer than a gutter can be, or nearer it than the last
+            gap, before = columns[k + 1][0] - column[1], column[0] - columns[k - 1][1] if k else 0
+            join = gap < SLIVER_GAP * size or gap < min(size, before)
     return [(a, b) for a, b in out]
 
 

@@ -193,8 +193,17 @@ TOP_LEFT = {"header_valign": "TOP", "header_align": "left"}
         ("renja_perubahan_two_lines", BOTTOM),
         ("rpjmd_multiyear", BOTTOM),
         ("renstra_pendanaan", TOP_LEFT),
+        ("rpjmd_multiyear", TOP_LEFT),
+        ("rpjmd_multiyear", {**TOP_LEFT, "rules": "horizontal"}),
     ],
-    ids=["tc31-bottom", "perubahan-bottom", "rpjmd-bottom", "renstra-top-left"],
+    ids=[
+        "tc31-bottom",
+        "perubahan-bottom",
+        "rpjmd-bottom",
+        "renstra-top-left",
+        "rpjmd-top-left",
+        "rpjmd-top-left-row-rules",
+    ],
 )
 def test_a_header_set_otherwise_in_its_cells_without_rules(
     tmp_path: Path, name: str, header: dict[str, str]
@@ -206,13 +215,14 @@ def test_a_header_set_otherwise_in_its_cells_without_rules(
     and a wrapped label's lines stay one label while the body's lines overlap
     (extract/pdf_unruled.py, row_bands). Set top left, over amounts set right: a column is cut
     at the body's white between two labels, and a label's sliver of a column joins the
-    amounts' (extract/pdf_unruled.py). Every row whole, every planted error found, no false
-    alarm."""
+    amounts'; a label, or an amount longer than most, that starts in a gutter widens the
+    column it reaches into, and a group's label over several columns does not join them
+    (extract/pdf_unruled.py). Every row whole, every planted error found, no false alarm."""
     from dataclasses import replace
 
     from .layoutkit import printed_as
 
-    with printed_as(lambda layout: replace(layout, rules="none", **header)):
+    with printed_as(lambda layout: replace(layout, **{"rules": "none", **header})):
         document = DOCUMENTS[name](tmp_path)
     facts = json.loads(document.write_facts(tmp_path).read_text(encoding="utf-8"))
     folder = write_result(renja.process(document.pdf), tmp_path / "out", reports=False)
