@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from renja.extract.cells import is_number_row
+from renja.extract.cells import is_data_cell, is_number_row
 from renja.model.records import RawRow, RawTable, RowRole
 
 _BEFORE = re.compile(r"^\s*(?:sebelum|semula|murni)\b", re.IGNORECASE)
@@ -60,19 +60,63 @@ def label_column(rows: Sequence[RawRow]) -> int | None:
     return None
 
 
+# The most lines of wrapped text that may stand between a before line and its after line.
+MAX_BETWEEN = 2
+
+
+def _wrapped_text(row: RawRow, label: int) -> bool:
+    """A line of wrapped names or indicators only: no label, no number."""
+    return (
+        row.role is RowRole.BODY
+        and not _cell(row.cells, label)
+        and any(c.strip() for c in row.cells)
+        and not any(is_data_cell(c) for c in row.cells)
+    )
+
+
+def after_line(rows: Sequence[RawRow], i: int, label: int) -> int | None:
+    """The index of the after line of the before line ``rows[i]``: the next line, or the one
+    after up to ``MAX_BETWEEN`` lines of wrapped text (a name wrapped over more lines than the
+    record's two); None when ``rows[i]`` starts no pair.
+
+    >>> from renja.model.records import Source
+    >>> rows = [RawRow(["Program A yang", "Sebelum", "100"], Source(1)),
+    ...         RawRow(["panjang", "", ""], Source(2)),
+    ...         RawRow(["namanya", "Sesudah", "120"], Source(3))]
+    >>> after_line(rows, 0, 1), after_line(rows[1:], 0, 1), after_line(rows[:2], 0, 1)
+    (2, None, None)
+    """
+    if not (rows[i].role is RowRole.BODY and _BEFORE.match(_cell(rows[i].cells, label))):
+        return None
+    for j in range(i + 1, min(i + 2 + MAX_BETWEEN, len(rows))):
+        if rows[j].role is RowRole.BODY and _AFTER.match(_cell(rows[j].cells, label)):
+            return j
+        if not _wrapped_text(rows[j], label):
+            return None
+    return None
+
+
 def _pairs(rows: Sequence[RawRow], label: int) -> list[tuple[int, int]]:
     """Indexes of (before line, after line) pairs."""
     out = []
     for i in range(len(rows) - 1):
-        first, second = rows[i].cells, rows[i + 1].cells
-        if (
-            label < len(first)
-            and label < len(second)
-            and _BEFORE.match(first[label])
-            and _AFTER.match(second[label])
-        ):
-            out.append((i, i + 1))
+        j = after_line(rows, i, label)
+        if j is not None:
+            out.append((i, j))
     return out
+
+
+def _with_wrapped(before: RawRow, lines: Sequence[RawRow]) -> RawRow:
+    """A before line with the lines of wrapped text under it: each column's text in order."""
+    if not lines:
+        return before
+    width = max(len(before.cells), *(len(r.cells) for r in lines))
+    cells = tuple(
+        " ".join(t for t in (_cell(r.cells, p) for r in (before, *lines)) if t)
+        for p in range(width)
+    )
+    joined = tuple(s for r in lines for s in (r.source, *r.joined))
+    return replace(before, cells=cells, joined=(*before.joined, *joined))
 
 
 def _cell(cells: Sequence[str], p: int) -> str:
@@ -161,15 +205,11 @@ def pair_lines(table: RawTable) -> RawTable:
                                    edges=()))  # fmt: skip
             i += 1
             continue
-        following = rows[i + 1] if i + 1 < len(rows) else None
-        if (
-            following is not None
-            and following.role is RowRole.BODY
-            and _BEFORE.match(_cell(row.cells, layout.label))
-            and _AFTER.match(_cell(following.cells, layout.label))
-        ):
-            out.append(_joined(row, following, layout, width))
-            i += 2
+        j = after_line(rows, i, layout.label)
+        if j is not None:
+            before = _with_wrapped(row, rows[i + 1 : j])
+            out.append(_joined(before, rows[j], layout, width))
+            i = j + 1
             continue
         out.append(replace(row, cells=_widen(row.cells, layout, width), spans=(), edges=()))
         i += 1
@@ -209,4 +249,4 @@ def _joined(before: RawRow, after: RawRow, layout: PairedColumns, width: int) ->
     )
 
 
-__all__ = ["LABELS", "PairedColumns", "label_column", "pair_lines", "paired_columns"]
+__all__ = ["LABELS", "PairedColumns", "after_line", "label_column", "pair_lines", "paired_columns"]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -224,6 +225,34 @@ def test_a_header_set_otherwise_in_its_cells_without_rules(
 
     with printed_as(lambda layout: replace(layout, **{"rules": "none", **header})):
         document = DOCUMENTS[name](tmp_path)
+    facts = json.loads(document.write_facts(tmp_path).read_text(encoding="utf-8"))
+    folder = write_result(renja.process(document.pdf), tmp_path / "out", reports=False)
+    score = measure(facts, folder)
+    assert (score.rows, score.errors, score.alarms) == (score.money, score.planted, 0), score.line()
+
+
+@pytest.mark.parametrize(
+    "print_",
+    [{"size": 1.15}, {"size": 0.85, "font": "Times-Roman", "bold_font": "Times-Bold"}],
+    ids=["larger", "times-smaller"],
+)
+def test_a_name_wrapped_past_its_records_two_lines_is_paired(
+    tmp_path: Path, print_: dict[str, Any]
+) -> None:
+    """The two-line Renja Perubahan printed without rules, larger (or in Times, smaller): a name
+    wraps over more lines than its record's Sebelum and Sesudah lines, so a line of wrapped
+    text stands between them. The two lines are still one record (normalize/pairs.py,
+    after_line), so no row is lost or split and no false alarm is raised."""
+    from dataclasses import replace
+
+    from .layoutkit import printed_as
+    from .pdfgen import Layout
+
+    def change(layout: Layout) -> Layout:
+        return replace(layout, rules="none", **{**print_, "size": layout.size * print_["size"]})
+
+    with printed_as(change):
+        document = DOCUMENTS["renja_perubahan_two_lines"](tmp_path)
     facts = json.loads(document.write_facts(tmp_path).read_text(encoding="utf-8"))
     folder = write_result(renja.process(document.pdf), tmp_path / "out", reports=False)
     score = measure(facts, folder)
