@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from renja.extract.cells import is_data_cell, is_header_row, is_number_row
 from renja.extract.header_levels import Heading, header_levels
+from renja.extract.indicator_lines import indicator_parts
 from renja.extract.pdf_grid import BBox, Cell, PageTable, split_key_values
 from renja.extract.pdf_text import (
     Char,
@@ -429,15 +430,24 @@ def unruled_tables(
             bands = [
                 part for band in row_bands(block, rules, heading) for part in _apart(band, numbered)
             ]
-        for band in bands:
+        parts = [
+            part
+            for band in bands
+            for part in (
+                [[(i, block[i].runs) for i in band]]
+                if last_label in band or any(i in numbered for i in band)
+                else indicator_parts(band, block, columns, _column_of)
+            )
+        ]
+        for part in parts:
             per_column: dict[int, list[Char]] = {}
-            for i in band:
+            for i, runs in part:
                 if i == last_label:  # a lowest header label over two columns is two labels
                     for word in split_words(block[i].chars):
                         middle = (word[0]["x0"] + word[-1]["x1"]) / 2
                         per_column.setdefault(column_at(middle, columns), []).extend(word)
                     continue
-                for run in block[i].runs:
+                for run in runs:
                     k = _column_of(run.x0, columns)
                     if k + 1 < len(columns) and run.x1 > columns[k + 1][0] + 0.5:
                         # A run reaching into the next column: its words go where they start.
@@ -446,8 +456,8 @@ def unruled_tables(
                                                   []).extend(word)  # fmt: skip
                         continue
                     per_column.setdefault(k, []).extend(run.chars)
-            row_top = min(block[i].top for i in band)
-            row_bottom = max(block[i].bottom for i in band)
+            row_top = min(block[i].top for i, _ in part)
+            row_bottom = max(block[i].bottom for i, _ in part)
             cells: list[Cell | None] = []
             for k, (a, b) in enumerate(columns):
                 lines_k = group_lines(per_column.get(k, ()))

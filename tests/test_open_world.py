@@ -20,6 +20,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
 import pytest
 
 import renja
@@ -71,6 +72,25 @@ def test_a_header_of_levels_reads_the_same_without_rules(generated: dict, name: 
 
     ruled, unruled = generated[name][2], generated[f"{name}_none"][2]
     assert header_and_columns(unruled) == header_and_columns(ruled)
+
+
+def test_indicators_on_lines_of_their_own_read_the_same_without_rules(generated: dict) -> None:
+    """A program with two indicators, each on its own line beside the program's wrapped name:
+    without rules, the lines are cut into one row per indicator, the name whole on the first
+    (extract/indicator_lines.py), so every indicator, unit and target is the ruled print's and
+    no value cell holds two numbers (``72,18 21,40``, unread)."""
+
+    def indicators(result: renja.Result) -> pd.DataFrame:
+        (table,) = result.tables
+        columns = [c for c in table.frame.columns
+                   if c.startswith(("jenis_baris", "uraian", "indikator", "satuan", "target",
+                                    "kondisi"))]  # fmt: skip
+        return table.frame[columns].reset_index(drop=True)
+
+    ruled, unruled = generated["rpjmd_multiyear"][2], generated["rpjmd_multiyear_none"][2]
+    assert (indicators(ruled)["jenis_baris"] == "indikator").sum() >= 2
+    pd.testing.assert_frame_equal(indicators(unruled), indicators(ruled))
+    assert not [f for f in unruled.findings if f.check == "angka_tidak_terbaca"]
 
 
 @pytest.fixture(scope="session")
