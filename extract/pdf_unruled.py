@@ -92,13 +92,20 @@ def columns_of(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
     runs = [r for line in lines for r in line.runs]
     if not runs:
         return []
-    allowed = int(GUTTER_CROSSING * len(lines))
+    # Under a header of labels, the body's lines make the columns, and the labels are placed
+    # on them below (prose, a list, keeps every line).
+    header = _header_lines(lines)
+    labelled = any(is_header_row(["".join(c["text"] for c in r.chars) for r in line.runs])
+                   for line in header)  # fmt: skip
+    enough = len(lines) - len(header) >= MIN_TABLE_LINES
+    body = lines[len(header) :] if labelled and enough else lines
+    allowed = int(GUTTER_CROSSING * len(body))
     edges = sorted({r.x0 for r in runs} | {r.x1 for r in runs})
     # Coverage of each elementary interval between consecutive edges, in lines.
     spans: list[tuple[float, float, int]] = []
     for a, b in itertools.pairwise(edges):
         middle = (a + b) / 2
-        count = sum(1 for line in lines if any(r.x0 <= middle <= r.x1 for r in line.runs))
+        count = sum(1 for line in body if any(r.x0 <= middle <= r.x1 for r in line.runs))
         spans.append((a, b, count))
     columns: list[list[float]] = []
     for a, b, count in spans:
@@ -110,7 +117,7 @@ def columns_of(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
     # Runs that start in a gutter and reach into a column widen it leftwards: an amount longer
     # than most set at the right, a label set at the left of its cell, a group's label over
     # several columns (any other line across columns, prose, joins them: below).
-    groups = _group_labels(_header_lines(lines), columns)
+    groups = _group_labels(header, columns)
     for run in sorted(runs, key=lambda r: -r.x0):
         if any(c[0] - 0.5 <= run.x0 <= c[1] + 0.5 for c in columns):
             continue

@@ -277,3 +277,24 @@ def test_a_name_wrapped_past_its_records_two_lines_is_paired(
     folder = write_result(renja.process(document.pdf), tmp_path / "out", reports=False)
     score = measure(facts, folder)
     assert (score.rows, score.errors, score.alarms) == (score.money, score.planted, 0), score.line()
+
+
+def test_a_label_over_amounts_makes_no_column_of_its_own(tmp_path: Path) -> None:
+    """The RPJMD printed 15% smaller without rules: a year's label (``2029``), centred over its
+    Target and Rp, stands where the longest amounts start. Counted with the body's lines it
+    made a column of its own, a sliver cutting the amounts in two; under a header of labels
+    the columns come from the body's lines alone (extract/pdf_unruled.py, columns_of), so the
+    Kondisi Akhir is checked against all five years and both planted errors are found."""
+    from dataclasses import replace
+
+    from .layoutkit import printed_as
+
+    with printed_as(lambda layout: replace(layout, rules="none", size=layout.size * 0.85)):
+        document = DOCUMENTS["rpjmd_multiyear"](tmp_path)
+    facts = json.loads(document.write_facts(tmp_path).read_text(encoding="utf-8"))
+    result = renja.process(document.pdf)
+    (table,) = result.tables
+    assert not [c for c in table.frame.columns if c.startswith(("rp_2", "nilai_rp"))]
+    folder = write_result(result, tmp_path / "out", reports=False)
+    score = measure(facts, folder)
+    assert (score.rows, score.errors, score.alarms) == (score.money, score.planted, 0), score.line()
