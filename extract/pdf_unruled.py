@@ -94,11 +94,9 @@ def columns_of(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
         return []
     # Under a header of labels, the body's lines make the columns, and the labels are placed
     # on them below (prose, a list, keeps every line).
-    header = _header_lines(lines)
-    labelled = any(is_header_row(["".join(c["text"] for c in r.chars) for r in line.runs])
-                   for line in header)  # fmt: skip
+    header = _labels_header(lines)
     enough = len(lines) - len(header) >= MIN_TABLE_LINES
-    body = lines[len(header) :] if labelled and enough else lines
+    body = lines[len(header) :] if enough else lines
     allowed = int(GUTTER_CROSSING * len(body))
     edges = sorted({r.x0 for r in runs} | {r.x1 for r in runs})
     # Coverage of each elementary interval between consecutive edges, in lines.
@@ -144,6 +142,13 @@ def columns_of(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
     return _header_slivers_joined(columns, lines)
 
 
+def _labels_header(lines: Sequence[PhysicalLine]) -> list[PhysicalLine]:
+    """The header lines when they hold a row of labels (not prose, not a list); else none."""
+    header = _header_lines(lines)
+    texts = (["".join(c["text"] for c in r.chars) for r in line.runs] for line in header)
+    return header if any(is_header_row(cells) for cells in texts) else []
+
+
 def _group_labels(header: Sequence[PhysicalLine], columns: Sequence[list[float]]) -> set[int]:
     """The ids of the header's runs that head a group: labels on the header's lines below them
     (not a line of column numbers) reach into two or more of the columns they span.
@@ -177,7 +182,8 @@ def _group_labels(header: Sequence[PhysicalLine], columns: Sequence[list[float]]
 
 # A column only this many lines use (its header) that stands less than this many font sizes
 # left of a column of the body, or less than a font size and nearer it than the column before,
-# is that column's header.
+# or just left of a column of the body that no header label starts in (and nearer it than an
+# unlabelled column before), is that column's header.
 SLIVER_LINES = 3
 SLIVER_GAP = 0.25
 
@@ -194,6 +200,11 @@ def _header_slivers_joined(
                    for line in lines)  # fmt: skip
 
     size = statistics.median(line.size for line in lines)
+    header = _labels_header(lines)
+
+    def unlabelled(column: list[float]) -> bool:
+        return not any(column[0] - 0.5 <= r.x0 <= column[1] + 0.5 for h in header for r in h.runs)
+
     out: list[list[float]] = []
     join = False
     for k, column in enumerate(columns):
@@ -205,6 +216,8 @@ def _header_slivers_joined(
         if join:  # near the next column: closer than a gutter can be, or nearer it than the last
             gap, before = columns[k + 1][0] - column[1], column[0] - columns[k - 1][1] if k else 0
             join = gap < SLIVER_GAP * size or gap < min(size, before)
+            if not join and header and unlabelled(columns[k + 1]):  # that column's label
+                join = not (k and unlabelled(columns[k - 1]) and before < gap)
     return [(a, b) for a, b in out]
 
 
@@ -307,9 +320,8 @@ def split_by_header(
     """Columns the body's text runs into each other (a left-aligned target and a wide,
     right-aligned amount overlap) but whose header prints two labels side by side: split at the
     middle of the gap between the labels. Cells are placed by where their text starts."""
-    header = _header_lines(lines)
-    texts = [["".join(c["text"] for c in r.chars) for r in line.runs] for line in header]
-    if len(columns) < 2 or not any(is_header_row(cells) for cells in texts):
+    header = _labels_header(lines)
+    if len(columns) < 2 or not header:
         return columns  # no header of labels over a table: prose, a list
 
     body = lines[len(header) :]

@@ -30,6 +30,7 @@ from renja.model.tables import AuditStatus
 from renja.present.writer import write_result
 
 from .layouts import DOCUMENTS
+from .pdfgen import Layout
 from .score_layouts import Score, measure
 
 pytest.importorskip("reportlab")
@@ -266,7 +267,6 @@ def test_a_name_wrapped_past_its_records_two_lines_is_paired(
     from dataclasses import replace
 
     from .layoutkit import printed_as
-    from .pdfgen import Layout
 
     def change(layout: Layout) -> Layout:
         return replace(layout, rules="none", **{**print_, "size": layout.size * print_["size"]})
@@ -295,6 +295,30 @@ def test_a_label_over_amounts_makes_no_column_of_its_own(tmp_path: Path) -> None
     result = renja.process(document.pdf)
     (table,) = result.tables
     assert not [c for c in table.frame.columns if c.startswith(("rp_2", "nilai_rp"))]
+    folder = write_result(result, tmp_path / "out", reports=False)
+    score = measure(facts, folder)
+    assert (score.rows, score.errors, score.alarms) == (score.money, score.planted, 0), score.line()
+
+
+def test_a_label_in_the_gutter_heads_the_unlabelled_column_beside_it(tmp_path: Path) -> None:
+    """The RPJMD with row rules, 15% smaller, its header set top left: each ``Rp`` stands at
+    the left of its cell, more than a character before the amounts set at the right, a column
+    of the header alone. The amounts' column has no label of its own, so the ``Rp`` beside it
+    is its label (extract/pdf_unruled.py, _header_slivers_joined): one Rp column per year,
+    and both planted errors found."""
+    from dataclasses import replace
+
+    from .layoutkit import printed_as
+
+    def change(layout: Layout) -> Layout:
+        return replace(layout, rules="horizontal", size=layout.size * 0.85, **TOP_LEFT)
+
+    with printed_as(change):
+        document = DOCUMENTS["rpjmd_multiyear"](tmp_path)
+    facts = json.loads(document.write_facts(tmp_path).read_text(encoding="utf-8"))
+    result = renja.process(document.pdf)
+    (table,) = result.tables
+    assert not [c for c in table.frame.columns if c.startswith("nilai_rp") or c == "anggaran"]
     folder = write_result(result, tmp_path / "out", reports=False)
     score = measure(facts, folder)
     assert (score.rows, score.errors, score.alarms) == (score.money, score.planted, 0), score.line()
