@@ -147,6 +147,49 @@ class PhysicalLine:
     chars: list[Char] = field(default_factory=list)
 
 
+# In a monospaced font a space is as wide as a letter, wider than ``RUN_GAP``: words one space
+# apart (a gap up to this many letters' widths) are one label there.
+MONO_GAP = 1.2
+
+
+def monospace_space(row: Sequence[Char]) -> float:
+    """The widest gap inside a label on a line set in a monospaced font (Courier: every
+    letter as wide as the next), else 0.
+
+    >>> courier = [_c(ch, 10 + 3.6 * i, 0) for i, ch in enumerate("Target Kinerja")]
+    >>> round(monospace_space(courier), 1), monospace_space([_c("i", 0, 0), _c("m", 2, 0)])
+    (4.3, 0.0)
+    """
+    letters = [c for c in row if c["text"].isalpha()]
+    widths = {round(c["x1"] - c["x0"], 2) for c in letters}
+    if len({c["text"] for c in letters}) >= 3 and len(widths) == 1:
+        return MONO_GAP * widths.pop()
+    return 0.0
+
+
+def words_joined(line: PhysicalLine) -> PhysicalLine:
+    """A header line set in a monospaced font with its words one space apart as one run: the
+    words of a label (``Target Kinerja dan Kerangka Pendanaan``), not labels of their own.
+
+    >>> courier = [_c(ch, 10 + 3.6 * i, 0) for i, ch in enumerate("Kondisi Akhir    Rp")]
+    >>> ["".join(c["text"] for c in r.chars) for r in words_joined(
+    ...     physical_lines(courier)[0]).runs]
+    ['KondisiAkhir', 'Rp']
+    """
+    space = monospace_space(line.chars)
+    if not space:
+        return line
+    runs: list[Run] = []
+    for run in line.runs:
+        if runs and run.x0 - runs[-1].x1 <= space:
+            last = runs[-1]
+            runs[-1] = Run([*last.chars, *run.chars], last.x0, run.x1, min(last.top, run.top),
+                           max(last.bottom, run.bottom), last.size)  # fmt: skip
+        else:
+            runs.append(run)
+    return PhysicalLine(runs, line.top, line.bottom, line.size, line.chars)
+
+
 def physical_lines(chars: Sequence[Char]) -> list[PhysicalLine]:
     """Characters into lines, each line into runs split at gaps wider than ``RUN_GAP``."""
     visible = sorted((c for c in chars if c["text"].strip()), key=lambda c: (c["top"], c["x0"]))

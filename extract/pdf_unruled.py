@@ -29,6 +29,7 @@ from renja.extract.pdf_text import (
     join_lines,
     physical_lines,
     split_words,
+    words_joined,
 )
 
 # A gutter may be crossed by this share of a table's lines (group labels of the header).
@@ -422,6 +423,8 @@ def unruled_tables(
     used: set[int] = set()
     for start, end in _regions(lines):
         block = lines[start:end]
+        heading = len(_header_lines(block))  # a monospaced header's labels as whole runs
+        block = [words_joined(line) for line in block[:heading]] + block[heading:]
         columns = split_by_header(columns_of(block), block)
         if len(columns) < 2:
             continue

@@ -17,6 +17,8 @@ worse fails, and one that makes it better must raise the bar here.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -208,6 +210,24 @@ BOTTOM = {"header_valign": "BOTTOM"}
 TOP_LEFT = {"header_valign": "TOP", "header_align": "left"}
 
 
+def printed(
+    tmp_path: Path, name: str, change: Callable[[Layout], Layout]
+) -> tuple[renja.Result, Score]:
+    """The layout ``name`` printed with ``change``, processed, and scored against its facts."""
+    from .layoutkit import printed_as
+
+    with printed_as(change):
+        document = DOCUMENTS[name](tmp_path)
+    facts = json.loads(document.write_facts(tmp_path).read_text(encoding="utf-8"))
+    result = renja.process(document.pdf)
+    return result, measure(facts, write_result(result, tmp_path / "out", reports=False))
+
+
+def assert_whole(score: Score) -> None:
+    """Every row whole, every planted error found, no false alarm."""
+    assert (score.rows, score.errors, score.alarms) == (score.money, score.planted, 0), score.line()
+
+
 @pytest.mark.parametrize(
     ("name", "header"),
     [
@@ -240,16 +260,10 @@ def test_a_header_set_otherwise_in_its_cells_without_rules(
     amounts'; a label, or an amount longer than most, that starts in a gutter widens the
     column it reaches into, and a group's label over several columns does not join them
     (extract/pdf_unruled.py). Every row whole, every planted error found, no false alarm."""
-    from dataclasses import replace
-
-    from .layoutkit import printed_as
-
-    with printed_as(lambda layout: replace(layout, **{"rules": "none", **header})):
-        document = DOCUMENTS[name](tmp_path)
-    facts = json.loads(document.write_facts(tmp_path).read_text(encoding="utf-8"))
-    folder = write_result(renja.process(document.pdf), tmp_path / "out", reports=False)
-    score = measure(facts, folder)
-    assert (score.rows, score.errors, score.alarms) == (score.money, score.planted, 0), score.line()
+    _, score = printed(
+        tmp_path, name, lambda layout: replace(layout, **{"rules": "none", **header})
+    )
+    assert_whole(score)
 
 
 @pytest.mark.parametrize(
@@ -264,19 +278,11 @@ def test_a_name_wrapped_past_its_records_two_lines_is_paired(
     wraps over more lines than its record's Sebelum and Sesudah lines, so a line of wrapped
     text stands between them. The two lines are still one record (normalize/pairs.py,
     after_line), so no row is lost or split and no false alarm is raised."""
-    from dataclasses import replace
-
-    from .layoutkit import printed_as
 
     def change(layout: Layout) -> Layout:
         return replace(layout, rules="none", **{**print_, "size": layout.size * print_["size"]})
 
-    with printed_as(change):
-        document = DOCUMENTS["renja_perubahan_two_lines"](tmp_path)
-    facts = json.loads(document.write_facts(tmp_path).read_text(encoding="utf-8"))
-    folder = write_result(renja.process(document.pdf), tmp_path / "out", reports=False)
-    score = measure(facts, folder)
-    assert (score.rows, score.errors, score.alarms) == (score.money, score.planted, 0), score.line()
+    assert_whole(printed(tmp_path, "renja_perubahan_two_lines", change)[1])
 
 
 def test_a_label_over_amounts_makes_no_column_of_its_own(tmp_path: Path) -> None:
@@ -285,19 +291,14 @@ def test_a_label_over_amounts_makes_no_column_of_its_own(tmp_path: Path) -> None
     made a column of its own, a sliver cutting the amounts in two; under a header of labels
     the columns come from the body's lines alone (extract/pdf_unruled.py, columns_of), so the
     Kondisi Akhir is checked against all five years and both planted errors are found."""
-    from dataclasses import replace
-
-    from .layoutkit import printed_as
-
-    with printed_as(lambda layout: replace(layout, rules="none", size=layout.size * 0.85)):
-        document = DOCUMENTS["rpjmd_multiyear"](tmp_path)
-    facts = json.loads(document.write_facts(tmp_path).read_text(encoding="utf-8"))
-    result = renja.process(document.pdf)
+    result, score = printed(
+        tmp_path,
+        "rpjmd_multiyear",
+        lambda layout: replace(layout, rules="none", size=layout.size * 0.85),
+    )
     (table,) = result.tables
     assert not [c for c in table.frame.columns if c.startswith(("rp_2", "nilai_rp"))]
-    folder = write_result(result, tmp_path / "out", reports=False)
-    score = measure(facts, folder)
-    assert (score.rows, score.errors, score.alarms) == (score.money, score.planted, 0), score.line()
+    assert_whole(score)
 
 
 def test_a_label_in_the_gutter_heads_the_unlabelled_column_beside_it(tmp_path: Path) -> None:
@@ -306,19 +307,23 @@ def test_a_label_in_the_gutter_heads_the_unlabelled_column_beside_it(tmp_path: P
     of the header alone. The amounts' column has no label of its own, so the ``Rp`` beside it
     is its label (extract/pdf_unruled.py, _header_slivers_joined): one Rp column per year,
     and both planted errors found."""
-    from dataclasses import replace
-
-    from .layoutkit import printed_as
 
     def change(layout: Layout) -> Layout:
         return replace(layout, rules="horizontal", size=layout.size * 0.85, **TOP_LEFT)
 
-    with printed_as(change):
-        document = DOCUMENTS["rpjmd_multiyear"](tmp_path)
-    facts = json.loads(document.write_facts(tmp_path).read_text(encoding="utf-8"))
-    result = renja.process(document.pdf)
+    result, score = printed(tmp_path, "rpjmd_multiyear", change)
     (table,) = result.tables
     assert not [c for c in table.frame.columns if c.startswith("nilai_rp") or c == "anggaran"]
-    folder = write_result(result, tmp_path / "out", reports=False)
-    score = measure(facts, folder)
-    assert (score.rows, score.errors, score.alarms) == (score.money, score.planted, 0), score.line()
+    assert_whole(score)
+
+
+def test_a_monospaced_header_reads_its_labels_whole(tmp_path: Path) -> None:
+    """Printed in Courier without rules: a space is as wide as a letter, so each word of a
+    header label stood apart as a run and was read as a label of its own. On a monospaced
+    header line, words one space apart are one label (extract/pdf_text.py, words_joined); the
+    body's runs are left as they are."""
+
+    def change(layout: Layout) -> Layout:
+        return replace(layout, rules="none", font="Courier", bold_font="Courier-Bold")
+
+    assert_whole(printed(tmp_path, "rpjmd_multiyear", change)[1])
