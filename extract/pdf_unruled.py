@@ -46,6 +46,19 @@ TITLE_SIZE_SLACK = 1.5
 ROW_GAP = 0.35
 
 
+def _texts(line: PhysicalLine) -> list[str]:
+    return ["".join(c["text"] for c in r.chars) for r in line.runs]
+
+
+def _header_and_a_row(lines: Sequence[PhysicalLine], multi: Sequence[int]) -> bool:
+    """Two lines of several runs: a row of labels, then a row of two values or more (the last
+    row of a table, a total, alone on its page under the header set again)."""
+    if len(multi) != 2:
+        return False
+    header, row = (_texts(lines[i]) for i in multi)
+    return is_header_row(header) and sum(is_data_cell(t) for t in row) >= 2
+
+
 def _regions(lines: list[PhysicalLine]) -> list[tuple[int, int]]:
     """Stretches of lines (start, end exclusive) that may hold a table: several lines with two
     runs or more, close together; single-run lines at the edges are left out (captions, prose)."""
@@ -62,7 +75,7 @@ def _regions(lines: list[PhysicalLine]) -> list[tuple[int, int]]:
     trimmed = []
     for a, b in out:
         multi = [i for i in range(a, b) if len(lines[i].runs) >= 2]
-        if len(multi) < MIN_TABLE_LINES:
+        if len(multi) < MIN_TABLE_LINES and not _header_and_a_row(lines, multi):
             continue
         first, last = multi[0], multi[-1]
         # Titles in a larger font above or below the table are captions, not its rows.
@@ -429,7 +442,8 @@ def unruled_tables(
         if len(columns) < 2:
             continue
         spread = sum(1 for line in block if len({_column_of(r.x0, columns) for r in line.runs}) > 1)
-        if spread < MIN_TABLE_LINES:
+        multi = [i for i, line in enumerate(block) if len(line.runs) >= 2]
+        if spread < MIN_TABLE_LINES and not _header_and_a_row(block, multi):
             continue
         rows: list[list[Cell | None]] = []
         boxes: list[BBox] = []

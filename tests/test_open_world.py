@@ -327,3 +327,19 @@ def test_a_monospaced_header_reads_its_labels_whole(tmp_path: Path) -> None:
         return replace(layout, rules="none", font="Courier", bold_font="Courier-Bold")
 
     assert_whole(printed(tmp_path, "rpjmd_multiyear", change)[1])
+
+
+def test_a_last_row_alone_under_its_header_on_a_page_is_read(tmp_path: Path) -> None:
+    """The Renstra in Times, portrait, without rules: its JUMLAH row falls alone on page 2
+    under the header set again. Two lines of several runs, a row of labels and a row of
+    values, are a table there (extract/pdf_unruled.py, _header_and_a_row), so the total is
+    read and continues the table of page 1."""
+
+    def change(layout: Layout) -> Layout:
+        return replace(layout, rules="none", font="Times-Roman", bold_font="Times-Bold",
+                       header_valign="BOTTOM", landscape=False)  # fmt: skip
+
+    result, score = printed(tmp_path, "renstra_pendanaan", change)
+    (table,) = result.tables
+    assert {r.source.page for r in table.raw.rows} == {1, 2}
+    assert_whole(score)
