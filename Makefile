@@ -42,6 +42,7 @@ accuracy: $(STAMP)
 	$(BIN)/python benchmarks/accuracy.py
 	$(BIN)/python benchmarks/code_checks.py
 	$(BIN)/python benchmarks/layout_variants.py
+	$(BIN)/python benchmarks/layout_grid.py
 
 # The message catalogue (model/locale/): every _() of the code and the templates into renja.pot,
 # new and changed messages into each language's .po (translate them there), then the .mo files
