@@ -129,7 +129,7 @@ def columns_of(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
     # Runs that start in a gutter and reach into a column widen it leftwards: an amount longer
     # than most set at the right, a label set at the left of its cell, a group's label over
     # several columns (any other line across columns, prose, joins them: below).
-    groups = _group_labels(header, columns)
+    groups = _group_labels(header)
     for run in sorted(runs, key=lambda r: -r.x0):
         if any(c[0] - 0.5 <= run.x0 <= c[1] + 0.5 for c in columns):
             continue
@@ -163,19 +163,18 @@ def _labels_header(lines: Sequence[PhysicalLine]) -> list[PhysicalLine]:
     return header if any(is_header_row(cells) for cells in texts) else []
 
 
-def _group_labels(header: Sequence[PhysicalLine], columns: Sequence[list[float]]) -> set[int]:
-    """The ids of the header's runs that head a group: labels on the header's lines below them
-    (not a line of column numbers) reach into two or more of the columns they span.
+def _group_labels(header: Sequence[PhysicalLine]) -> set[int]:
+    """The ids of the header's runs that head a group: two labels or more on the header's
+    lines below them (not a line of column numbers) stand under them.
 
     >>> from renja.extract.pdf_text import _c
     >>> def line(top: float, *words: tuple[str, float]) -> PhysicalLine:
     ...     chars = [_c(ch, x + 3.6 * i, top) for text, x in words for i, ch in enumerate(text)]
     ...     return physical_lines(chars)[0]
-    >>> columns = [[10.0, 40.0], [50.0, 80.0], [90.0, 120.0]]
-    >>> label = line(0, ("Target Kinerja dan Kerangka Pendanaan", 8))  # over the three
-    >>> [len(_group_labels([label, *below], columns)) for below in (
-    ...     [line(9, ("Target", 12), ("Rp", 52))],  # labels under two: a group
-    ...     [line(9, ("Target", 12))],  # under one only
+    >>> label = line(0, ("Target Kinerja dan Kerangka Pendanaan", 8))
+    >>> [len(_group_labels([label, *below])) for below in (
+    ...     [line(9, ("Target", 12), ("Rp", 52))],  # two labels under it: a group
+    ...     [line(9, ("Target", 12))],  # one only
     ...     [line(9, ("1", 20), ("2", 60), ("3", 100))],  # column numbers
     ... )]
     [1, 0, 0]
@@ -183,12 +182,10 @@ def _group_labels(header: Sequence[PhysicalLine], columns: Sequence[list[float]]
     out: set[int] = set()
     for i, line in enumerate(header):
         for run in line.runs:
-            spanned = [k for k, (a, b) in enumerate(columns) if a < run.x1 and b > run.x0]
-            under = {
-                k for below in header[i + 1 :] if not _is_number_line(below)
-                for r in below.runs for k in spanned
-                if columns[k][0] < r.x1 and columns[k][1] > r.x0
-            }  # fmt: skip
+            under = [
+                r for below in header[i + 1 :] if not _is_number_line(below)
+                for r in below.runs if r.x0 < run.x1 and r.x1 > run.x0
+            ]  # fmt: skip
             if len(under) >= 2:
                 out.add(id(run))
     return out
@@ -231,7 +228,7 @@ def _header_slivers_joined(
             gap, before = columns[k + 1][0] - column[1], column[0] - columns[k - 1][1] if k else 0
             join = gap < SLIVER_GAP * size or gap < min(size, before)
             if not join and header and unlabelled(columns[k + 1]):  # that column's label
-                join = not (k and unlabelled(columns[k - 1]) and before < gap)
+                join = not (out[:-1] and unlabelled(out[-2]) and before < gap)
     return [(a, b) for a, b in out]
 
 

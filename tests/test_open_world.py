@@ -343,3 +343,20 @@ def test_a_last_row_alone_under_its_header_on_a_page_is_read(tmp_path: Path) -> 
     (table,) = result.tables
     assert {r.source.page for r in table.raw.rows} == {1, 2}
     assert_whole(score)
+
+
+def test_year_labels_set_left_each_head_their_amounts(tmp_path: Path) -> None:
+    """The Renstra 15% smaller, portrait, without rules, its header set top left: each year
+    stands at the left of its cell, apart from the amounts set at the right. ``Pendanaan
+    Indikatif (Rp)`` heads a group (labels stand under it), so it widens only the first year's
+    column instead of joining the years; each year's label joins the unlabelled amounts beside
+    it once the year before has its own label (extract/pdf_unruled.py)."""
+
+    def change(layout: Layout) -> Layout:
+        return replace(layout, rules="none", size=layout.size * 0.85, landscape=False, **TOP_LEFT)
+
+    result, score = printed(tmp_path, "renstra_pendanaan", change)
+    (table,) = result.tables
+    years = [c for c in table.contract.columns if c.period in {str(y) for y in range(2025, 2030)}]
+    assert len(years) == 5
+    assert_whole(score)
