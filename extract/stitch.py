@@ -208,9 +208,10 @@ def with_part(table: RawTable, block: Block) -> RawTable:
     rows = list(table.rows)
     for row in block.rows:
         if leading and row.role is not RowRole.SEPARATOR:
-            if (row.role is RowRole.HEADER or is_header_row(row.cells)) and (
-                id(row) in together or is_repeat_of(row, header)
-            ):
+            if is_repeat_of(row, header) or (
+                (row.role is RowRole.HEADER or is_header_row(row.cells)) and id(row) in together
+            ):  # a row that repeats a header row's words is the header set again, read or not
+                # as labels (years over their columns cut otherwise: ``2025 2026``)
                 row = replace(row, role=RowRole.REPEATED_HEADER)
             else:
                 leading = False

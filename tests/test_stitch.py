@@ -39,3 +39,21 @@ def test_a_header_set_as_two_rows_on_the_next_page_is_a_repeated_header() -> Non
         RowRole.BODY
     ]
     assert [r.cells[0] for r in table.body] == ["1", "2", "3"]  # no header row read as data
+
+
+def test_a_row_of_years_cut_otherwise_on_the_next_page_is_a_repeated_header() -> None:
+    """Years over their columns, set again on the next page but cut into other columns
+    (``2025 2026`` in one cell): not read as labels there, but the same words as the first
+    page's header row, so a repeated header and not a row of data (a total of 20252026)."""
+    years = ["", "2025", "2026", "2027", "Total"]
+    first = [_row(["Kode", "Pendanaan Indikatif (Rp)", "", "", ""], 1), _row(years, 1),
+             _data("1", 1), _data("2", 1)]  # fmt: skip
+    again = [_row(["Kode", "Pendanaan Indikatif (Rp)", "", "", ""], 2),
+             _row(["", "2025 2026", "", "2027", "Total"], 2), _data("3", 2)]  # fmt: skip
+    (table,) = blocks_to_tables(
+        [Block("pdfplumber-text", first, 1, 1, stream="pdf"),
+         Block("pdfplumber-text", again, 2, 2, stream="pdf")],
+        [],
+    )  # fmt: skip
+    assert [r.role for r in table.rows[4:]] == [RowRole.REPEATED_HEADER] * 2 + [RowRole.BODY]
+    assert [r.cells[0] for r in table.body] == ["1", "2", "3"]
