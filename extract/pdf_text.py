@@ -161,9 +161,9 @@ def monospace_space(row: Sequence[Char]) -> float:
     (4.3, 0.0)
     """
     letters = [c for c in row if c["text"].isalpha()]
-    widths = {round(c["x1"] - c["x0"], 2) for c in letters}
-    if len({c["text"] for c in letters}) >= 3 and len(widths) == 1:
-        return MONO_GAP * widths.pop()
+    widths = [c["x1"] - c["x0"] for c in letters]
+    if len({c["text"] for c in letters}) >= 3 and max(widths) - min(widths) <= 0.02:
+        return MONO_GAP * max(widths)
     return 0.0
 
 

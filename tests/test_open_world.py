@@ -317,14 +317,16 @@ def test_a_label_in_the_gutter_heads_the_unlabelled_column_beside_it(tmp_path: P
     assert_whole(score)
 
 
-def test_a_monospaced_header_reads_its_labels_whole(tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", [1.0, 1.15])
+def test_a_monospaced_header_reads_its_labels_whole(tmp_path: Path, size: float) -> None:
     """Printed in Courier without rules: a space is as wide as a letter, so each word of a
     header label stood apart as a run and was read as a label of its own. On a monospaced
     header line, words one space apart are one label (extract/pdf_text.py, words_joined); the
     body's runs are left as they are."""
 
     def change(layout: Layout) -> Layout:
-        return replace(layout, rules="none", font="Courier", bold_font="Courier-Bold")
+        return replace(layout, rules="none", font="Courier", bold_font="Courier-Bold",
+                       size=layout.size * size)  # fmt: skip
 
     assert_whole(printed(tmp_path, "rpjmd_multiyear", change)[1])
 
