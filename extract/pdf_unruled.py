@@ -73,8 +73,8 @@ def _regions(lines: list[PhysicalLine]) -> list[tuple[int, int]]:
     if start is not None:
         out.append((start, len(lines)))
     trimmed = []
-    for a, b in out:
-        multi = [i for i in range(a, b) if len(lines[i].runs) >= 2]
+    for a, b in out:  # (a monospaced line's words one space apart are one run here)
+        multi = [i for i in range(a, b) if len(words_joined(lines[i]).runs) >= 2]
         if len(multi) < MIN_TABLE_LINES and not _header_and_a_row(lines, multi):
             continue
         first, last = multi[0], multi[-1]

@@ -317,18 +317,22 @@ def test_a_label_in_the_gutter_heads_the_unlabelled_column_beside_it(tmp_path: P
     assert_whole(score)
 
 
-@pytest.mark.parametrize("size", [1.0, 1.15])
-def test_a_monospaced_header_reads_its_labels_whole(tmp_path: Path, size: float) -> None:
+@pytest.mark.parametrize(
+    ("name", "size"),
+    [("rpjmd_multiyear", 1.0), ("rpjmd_multiyear", 1.15), ("renja_roman_juta", 1.15)],
+)
+def test_a_monospaced_print_reads_its_labels_whole(tmp_path: Path, name: str, size: float) -> None:
     """Printed in Courier without rules: a space is as wide as a letter, so each word of a
-    header label stood apart as a run and was read as a label of its own. On a monospaced
-    header line, words one space apart are one label (extract/pdf_text.py, words_joined); the
-    body's runs are left as they are."""
+    header label stood apart as a run and was read as a label of its own, and a page's footer
+    (``Renja Dinas … 2025 | III-8``) as a row of several cells. On a monospaced header line,
+    words one space apart are one label (extract/pdf_text.py, words_joined), and a footer of
+    one such run stays out of the table; the body's runs are left as they are."""
 
     def change(layout: Layout) -> Layout:
         return replace(layout, rules="none", font="Courier", bold_font="Courier-Bold",
                        size=layout.size * size)  # fmt: skip
 
-    assert_whole(printed(tmp_path, "rpjmd_multiyear", change)[1])
+    assert_whole(printed(tmp_path, name, change)[1])
 
 
 def test_a_last_row_alone_under_its_header_on_a_page_is_read(tmp_path: Path) -> None:
