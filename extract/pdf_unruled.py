@@ -142,7 +142,7 @@ def columns_of(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
             reached[0] = run.x0
     # Other runs that start in a gutter (a sparse column, a column empty but for its header).
     for run in sorted(runs, key=lambda r: r.x0):
-        if any(c[0] - 0.5 <= run.x0 <= c[1] + 0.5 for c in columns):
+        if any(c[0] - 0.5 <= run.x0 < c[1] for c in columns):
             continue
         columns.append([run.x0, run.x1])
         columns.sort()

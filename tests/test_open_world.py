@@ -366,3 +366,20 @@ def test_year_labels_set_left_each_head_their_amounts(tmp_path: Path) -> None:
     years = [c for c in table.contract.columns if c.period in {str(y) for y in range(2025, 2030)}]
     assert len(years) == 5
     assert_whole(score)
+
+
+def test_a_label_just_past_a_column_opens_its_own(tmp_path: Path) -> None:
+    """The Renstra in Times, 85%, row rules, header top left: ``2026`` starts 0.1 pt past the
+    end of the column ``Pendanaan Indikatif (Rp)`` made over 2025. A run starting in a gutter
+    opens a column there unless it starts inside one: the half point of slack that a column's
+    start allows is not allowed past its end, so 2026 heads its own amounts."""
+
+    def change(layout: Layout) -> Layout:
+        return replace(layout, rules="horizontal", font="Times-Roman", bold_font="Times-Bold",
+                       size=layout.size * 0.85, **TOP_LEFT)  # fmt: skip
+
+    result, score = printed(tmp_path, "renstra_pendanaan", change)
+    (table,) = result.tables
+    years = [c for c in table.contract.columns if c.period in {str(y) for y in range(2025, 2030)}]
+    assert len(years) == 5
+    assert_whole(score)
