@@ -80,8 +80,9 @@ def indicator_parts(
         for run in lines[i].runs:
             cells.setdefault(i, {}).setdefault(column_of(run.x0, columns), []).append(run)
 
-    def values(i: int) -> set[int]:
-        return {k for k, runs in cells.get(i, {}).items() if is_data_cell(_text(runs))}
+    # the columns each line prints a value in
+    values = {i: {k for k, runs in cells.get(i, {}).items() if is_data_cell(_text(runs))}
+              for i in band}  # fmt: skip
 
     def last_text(k: int, before: int) -> tuple[int, list[Run]] | None:
         """The nearest line above ``before`` in the band with text in column ``k``."""
@@ -92,10 +93,10 @@ def indicator_parts(
 
     starts: list[int] = [band[0]]
     for i in band[1:]:
-        earlier = set().union(*(values(j) for j in band if starts[-1] <= j < i))
-        if len(values(i) & earlier) < SHARED_VALUES:
+        earlier = set().union(*(values[j] for j in band if starts[-1] <= j < i))
+        if len(values[i] & earlier) < SHARED_VALUES:
             continue
-        texts = [k for k in cells.get(i, {}) if k not in values(i)]
+        texts = [k for k in cells.get(i, {}) if k not in values[i]]
         if any(
             (above := last_text(k, i)) is not None
             and above[0] >= starts[-1]
@@ -113,7 +114,7 @@ def indicator_parts(
     for i in band:
         for k, runs in cells.get(i, {}).items():
             above = last_text(k, i)
-            if above is None or k in values(i) or _starts_an_item(above[1], runs, columns[k][1]):
+            if above is None or k in values[i] or _starts_an_item(above[1], runs, columns[k][1]):
                 owner[(i, k)] = part_of(i)
             else:  # it continues the text above it
                 owner[(i, k)] = owner[(above[0], k)]

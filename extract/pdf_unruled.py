@@ -159,8 +159,7 @@ def columns_of(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
 def _labels_header(lines: Sequence[PhysicalLine]) -> list[PhysicalLine]:
     """The header lines when they hold a row of labels (not prose, not a list); else none."""
     header = _header_lines(lines)
-    texts = (["".join(c["text"] for c in r.chars) for r in line.runs] for line in header)
-    return header if any(is_header_row(cells) for cells in texts) else []
+    return header if any(is_header_row(_texts(line)) for line in header) else []
 
 
 def _group_labels(header: Sequence[PhysicalLine]) -> set[int]:
@@ -282,7 +281,7 @@ def _starts_a_row(line: PhysicalLine, left: float) -> bool:
 
 
 def _is_number_line(line: PhysicalLine) -> bool:
-    return is_number_row(["".join(c["text"] for c in r.chars) for r in line.runs])
+    return is_number_row(_texts(line))
 
 
 def _apart(band: list[int], numbered: set[int]) -> list[list[int]]:
@@ -444,7 +443,6 @@ def unruled_tables(
             continue
         rows: list[list[Cell | None]] = []
         boxes: list[BBox] = []
-        heading = len(_header_lines(block))
         numbered = {i for i in range(heading) if _is_number_line(block[i])}
         labels = [i for i in range(heading) if i not in numbered]
         last_label = labels[-1] if labels else None
