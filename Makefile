@@ -11,6 +11,10 @@ STAMP  := $(VENV)/.installed-stamp
 
 .PHONY: run test lint bench accuracy messages clean
 
+# make bench OTHER_PYTHON=/path/to/venv/bin/python: bench_charts.py also times the charts in that
+# environment (another matplotlib, renja installed there with pip install -e .)
+OTHER_PYTHON ?=
+
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "renja needs Python 3.11 or newer (found " + sys.version.split()[0] + "); set PYTHON=python3.11")'
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +37,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_pdf.py
 	$(BIN)/python benchmarks/bench_scale.py
 	$(BIN)/python benchmarks/bench_corpus.py
+	$(BIN)/python benchmarks/bench_charts.py $(OTHER_PYTHON:%=--python %)
 	$(BIN)/python benchmarks/bench_match.py
 	$(BIN)/python benchmarks/match_eval.py
 	$(BIN)/python benchmarks/bench_tests.py

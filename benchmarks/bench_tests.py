@@ -13,6 +13,9 @@ start), per run and their median, and what the workers spent in the slowest test
 
 The wall time of one run on a shared 2-core virtual machine varies by a fifth or more between
 runs of the same code, with the host's load: compare medians, and CPU time, not single runs.
+Hosts differ too (the development machine has been twice as fast on one day as on another), so
+the report also times a fixed pure-Python loop (``calibrate``) before and after the runs, and
+gives the suite's CPU time in those loops: a figure to compare between hosts.
 The report goes to stdout and to ``benchmarks/results_tests.md``; docs/kinerja.md quotes it.
 Each file's mean seconds go to ``tests/data/test_seconds.csv``, by which tests/conftest.py
 orders the files (the slowest first).
@@ -41,6 +44,18 @@ COMMAND = ["-m", "pytest", "-n", "auto", "--maxprocesses", "4", "--dist", "loadf
 GOAL_S = 90.0  # issue 12: make test under 90 s on the 2-core development machine
 DURATION = re.compile(r"^(?P<s>[\d.]+)s (?:call|setup|teardown)\s+(?P<file>[^:\s]+)::")
 PASSED = re.compile(r"(?P<n>\d+) passed")
+
+
+def calibrate(loops: int = 20_000_000, repeat: int = 3) -> float:
+    """Seconds this host takes for ``loops`` additions in a pure-Python loop (the fastest of
+    ``repeat`` tries): how fast one core runs Python today."""
+    best = float("inf")
+    for _ in range(repeat):
+        start, total = time.perf_counter(), 0
+        for i in range(loops):
+            total += i
+        best = min(best, time.perf_counter() - start)
+    return best
 
 
 def children_cpu() -> float:
@@ -74,7 +89,7 @@ def per_file(runs: list[tuple[float, float, int, Counter[str]]]) -> Counter[str]
     return files
 
 
-def report(runs: list[tuple[float, float, int, Counter[str]]]) -> str:
+def report(runs: list[tuple[float, float, int, Counter[str]]], loop: float) -> str:
     walls, cpus = [r[0] for r in runs], [r[1] for r in runs]
     files = per_file(runs)
     lines = [
@@ -92,6 +107,10 @@ def report(runs: list[tuple[float, float, int, Counter[str]]]) -> str:
         f"Goal: under {GOAL_S:.0f} s wall on this machine; the median "
         + ("meets it." if statistics.median(walls) < GOAL_S else "does not meet it yet."),
         "",
+        f"This host's speed: 20 million additions in a pure-Python loop took {loop:.2f} s (the "
+        f"fastest try, before and after the runs); the suite's median CPU time is "
+        f"{statistics.median(cpus) / loop:.0f} such loops.",
+        "",
         "The slowest test files (seconds in their tests and fixtures, mean of the runs):",
         "",
         "| file | s |",
@@ -105,13 +124,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs of the suite")
     args = parser.parse_args(argv)
+    loop = calibrate()
     runs = []
     for index in range(args.repeat):
         runs.append(one_run())
         print(f"run {index + 1}: {runs[-1][0]:.1f} s wall, {runs[-1][1]:.1f} s CPU", flush=True)
     from figures import publish
 
-    publish(REPORT, report(runs))
+    loop = min(loop, calibrate())
+    publish(REPORT, report(runs, loop))
     write_seconds(runs)
     return 0
 

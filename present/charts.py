@@ -212,10 +212,17 @@ def figure_for(chart: Chart, width: Width) -> Any:
     locator = MaxNLocator(nbins=width.ticks, steps=[1, 2, 2.5, 5, 10])
     axes.set_xticks([v for v in locator.tick_values(*span) if span[0] <= v <= span[1]])
     left = blended_transform_factory(axes.transAxes, axes.transData)
+    drawn = [(top, payload) for kind, top, payload in items if kind == "bar"]
+    if drawn:  # one call for every bar: a call a bar costs as much as drawing them
+        axes.barh(
+            [top for top, _ in drawn],
+            [bar.value for _, bar in drawn],
+            height=font * BAR,
+            color=[bar.color for _, bar in drawn],
+            zorder=2,
+        )
     for kind, top, payload in items:
-        if kind == "bar":
-            axes.barh(top, payload.value, height=font * BAR, color=payload.color, zorder=2)
-        else:
+        if kind != "bar":
             axes.text(
                 0,
                 top,
