@@ -99,7 +99,7 @@ class Check(StrEnum):
         Severity.ERROR,
         N_(
             "a row's own arithmetic fails (sesudah − sebelum = jumlah perubahan; murni + "
-            "penambahan = total; TW I..IV = realisasi)"
+            "penambahan = total; TW I..IV = realisasi; koefisien × harga + PPN = jumlah)"
         ),
     )
     JUMLAH_RINCIAN = (

@@ -123,6 +123,19 @@ class RatioCheck:
     formula: str = ""  # for messages: "realisasi / target × 100"
 
 
+@dataclass(frozen=True, slots=True)
+class PriceCheck:
+    """A priced line: ``amount = quantity × price × (1 + tax / 100)``. The quantity is a number
+    or a coefficient as a budget prints it (``2 Orang x 12 Bulan``: 24); the tax column (PPN, in
+    percent) is optional."""
+
+    amount: str
+    quantity: str
+    price: str
+    tax: str | None = None
+    formula: str = ""  # for messages: "koefisien × harga + ppn"
+
+
 def kode_columns(prefix: str) -> tuple[str, str, str, str]:
     """The clean columns of a code: canonical, as printed, level, generic nomenclature form.
 
@@ -259,6 +272,7 @@ class AuditRules:
 
     row_checks: tuple[RowCheck, ...] = ()
     ratio_checks: tuple[RatioCheck, ...] = ()
+    price_checks: tuple[PriceCheck, ...] = ()
     # Each code is listed on one data row (a repeat is a misplaced row).
     unique_kode: bool = False
     # Rows name programs and activities of the nomenclature (a budget's account lines do not).
@@ -356,6 +370,12 @@ class TableContract(AuditRules):
                  "toleransi": c.tolerance, "rumus": c.formula}
                 for c in self.ratio_checks
             ]  # fmt: skip
+        if self.price_checks:
+            out["hitungan_harga"] = [
+                {"jumlah": c.amount, "volume": c.quantity, "harga": c.price, "pajak": c.tax,
+                 "rumus": c.formula}
+                for c in self.price_checks
+            ]  # fmt: skip
         for key, value, default in (
             ("kode_unik", self.unique_kode, False),
             ("berkode", self.coded, True),
@@ -387,6 +407,10 @@ class TableContract(AuditRules):
                 )
                 for c in data.get("hitungan_persen", [])
             ),
+            price_checks=tuple(
+                PriceCheck(c["jumlah"], c["volume"], c["harga"], c.get("pajak"), c.get("rumus", ""))
+                for c in data.get("hitungan_harga", [])
+            ),
             unique_kode=bool(data.get("kode_unik", False)),
             coded=bool(data.get("berkode", True)),
             period=data.get("triwulan"),
@@ -405,6 +429,7 @@ __all__ = [
     "STATUS_PREFIX",
     "CellType",
     "Column",
+    "PriceCheck",
     "RatioCheck",
     "RowCheck",
     "TableContract",

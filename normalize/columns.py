@@ -15,7 +15,7 @@ from renja.model.contract import CellType, Column, TableContract, TableStatus
 from renja.model.records import RawRow, RawTable
 from renja.normalize.fit import fit_cost
 from renja.normalize.header import HeaderModel
-from renja.normalize.infer import ratio_checks, row_checks, snake
+from renja.normalize.infer import price_checks, ratio_checks, row_checks, snake
 from renja.normalize.kinds import ColumnSpec, TableKind
 from renja.normalize.measures import UNIT_NAMES, meaning_of
 
@@ -397,6 +397,7 @@ def _contract(
         method=method,
         row_checks=checks,
         ratio_checks=ratios,
+        price_checks=kind.price_checks or price_checks(columns),
         unique_kode=kind.unique_kode,
         coded=kind.coded,
         line_levels=kind.line_levels,

@@ -73,7 +73,7 @@ def contract_for(raw: RawTable, form: str | None = None) -> TableContract:
     if form == NOT_DATA_FORM:
         return replace(
             inferred, form=NOT_DATA_FORM, status=TableStatus.NOT_DATA, coded=False,
-            title="Bukan tabel data (keputusan)", row_checks=(), ratio_checks=(),
+            title="Bukan tabel data (keputusan)", row_checks=(), ratio_checks=(), price_checks=(),
         )  # fmt: skip
     if form == INFERRED_FORM:
         if inferred.status is TableStatus.NOT_DATA:

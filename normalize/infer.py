@@ -32,6 +32,7 @@ from renja.model.contract import (
     NOT_DATA_FORM,
     CellType,
     Column,
+    PriceCheck,
     RatioCheck,
     RowCheck,
     TableContract,
@@ -769,6 +770,45 @@ def ratio_checks(columns: Sequence[Column], header: HeaderModel) -> tuple[RatioC
     return tuple(dict.fromkeys(out))
 
 
+# The header of a priced line's quantity (not a performance target): "Volume", "Koefisien".
+_PRICED_QUANTITY = re.compile(r"\b(?:volume|vol|koefisien|kuantitas|banyaknya|qty)\b", re.I)
+_TAX = re.compile(r"\b(?:ppn|pajak)\b", re.IGNORECASE)
+_PRICED_AMOUNTS = ("nilai", "anggaran", "pagu", "pagu_indikatif", "kebutuhan_dana")
+
+
+def price_checks(columns: Sequence[Column]) -> tuple[PriceCheck, ...]:
+    """A budget's priced lines: one quantity column (``Volume``, ``Koefisien``), one unit
+    price after it (``Harga Satuan``), and the amount after that (``Jumlah``), with perhaps a
+    tax in percent between them (``PPN``): ``jumlah = volume × harga (+ PPN)``.
+
+    >>> cols = [Column("uraian", CellType.TEXT), Column("volume", CellType.TARGET, "volume"),
+    ...         Column("harga", CellType.RUPIAH, "harga satuan", measure="harga"),
+    ...         Column("jumlah", CellType.RUPIAH, "jumlah (rp)", measure="nilai")]
+    >>> [(c.amount, c.quantity, c.price, c.tax, c.formula) for c in price_checks(cols)]
+    [('jumlah', 'volume', 'harga', None, 'volume × harga')]
+    >>> price_checks(cols[:1] + cols[2:])  # no quantity: nothing to check
+    ()
+    """
+    quantities = [i for i, c in enumerate(columns) if _PRICED_QUANTITY.search(c.header)
+                  and c.ctype in (CellType.TARGET, CellType.NUMBER, CellType.TEXT)]  # fmt: skip
+    prices = [i for i, c in enumerate(columns) if c.measure == "harga"
+              and c.ctype in (CellType.RUPIAH, CellType.NUMBER)]  # fmt: skip
+    if len(quantities) != 1 or len(prices) != 1 or quantities[0] > prices[0]:
+        return ()
+    quantity, price = columns[quantities[0]], columns[prices[0]]
+    tax: Column | None = None
+    for column in columns[prices[0] + 1 :]:
+        if column.ctype is CellType.PERCENT and _TAX.search(column.header) and tax is None:
+            tax = column
+        elif column.ctype is CellType.RUPIAH and column.measure in _PRICED_AMOUNTS:
+            formula = f"{quantity.name} × {price.name}" + (f" + {tax.name}" if tax else "")
+            return (PriceCheck(column.name, quantity.name, price.name, tax.name if tax else None,
+                               formula),)  # fmt: skip
+        elif column.ctype in (CellType.RUPIAH, CellType.NUMBER, CellType.PERCENT):
+            return ()  # another figure stands between the price and an amount
+    return ()
+
+
 def money_context(caption: str, context: str, header: HeaderModel) -> bool:
     """Whether the table is about money: its caption, heading or header say so."""
     return bool(_MONEY_CONTEXT.search(" ".join([caption, context, *header.labels])))
@@ -798,6 +838,7 @@ def infer_contract(
         method="disimpulkan",
         row_checks=row_checks(columns, header),
         ratio_checks=ratio_checks(columns, header),
+        price_checks=price_checks(columns),
         coded=is_planning(columns, body, " ".join([caption, *header.labels])),
         header=tuple(header.labels),
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from renja.model.contract import AuditRules, CellType, RatioCheck, RowCheck
+from renja.model.contract import AuditRules, CellType, PriceCheck, RatioCheck, RowCheck
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,6 +320,7 @@ RINCIAN_BELANJA = TableKind(
         C("ppn", T.PERCENT, r"ppn|pajak"),
         C("jumlah", T.RUPIAH, r"jumlah|nilai"),
     ),
+    price_checks=(PriceCheck("jumlah", "koefisien", "harga", "ppn", "koefisien × harga + ppn"),),
     coded=False,
     line_levels=((r"^\s*\[#\]", "paket"), (r"^\s*\[-\]", "keterangan")),
     default_level="rincian",

@@ -20,9 +20,10 @@ from renja.model.checks import (
     SELISIH_PEMBULATAN,
     Check,
 )
-from renja.model.contract import CellType, RatioCheck
+from renja.model.contract import CellType, PriceCheck, RatioCheck
 from renja.model.i18n import _, ngettext
 from renja.model.refs import CellRef
+from renja.normalize.koefisien import volume_of
 from renja.validate.sheet import DEPTH, Number, Row, Sheet, subtract
 
 ROW = ARITMETIKA_BARIS
@@ -359,4 +360,65 @@ def ratio_outcomes(sheet: Sheet) -> list[RatioOutcome]:
                         check.tolerance,
                     )
                 )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class PriceOutcome:
+    """A priced line whose amount is not ``quantity × price (+ tax)``."""
+
+    check: PriceCheck
+    cell: CellRef  # the amount
+    found: Number
+    expected: Decimal
+    quantity: Decimal
+    price: Number
+    tax: Number
+
+
+def priced(check: PriceCheck, row: Row) -> tuple[Number, Decimal, Decimal, Number, Number] | None:
+    """A line's (printed amount, computed amount, quantity, price, tax), or None when one of
+    them is not there to read (a heading, a paket, an unreadable coefficient).
+
+    A coefficient is read as printed (``2 Orang x 12 Bulan`` is 24); an empty tax is none.
+    """
+    amount, price = row.number_at(check.amount), row.number_at(check.price)
+    if amount is None or price is None:
+        return None
+    quantity: Decimal | None
+    number = row.number_at(check.quantity)
+    if number is not None:
+        quantity = Decimal(exact(number))
+    else:
+        texts = (row.values.get(check.quantity), row.values.get(f"{check.quantity}_teks"))
+        quantity = next((volume_of(t) for t in texts if isinstance(t, str)), None)
+    if quantity is None:
+        return None
+    tax = (row.number_at(check.tax) if check.tax else None) or 0
+    expected = quantity * Decimal(exact(price)) * (1 + Decimal(exact(tax)) / 100)
+    return amount, expected, quantity, price, tax
+
+
+def price_relations(sheet: Sheet) -> list[tuple[PriceCheck, Row]]:
+    """The priced lines of a table whose amount, quantity and price can all be read."""
+    columns = set(sheet.columns)
+    out: list[tuple[PriceCheck, Row]] = []
+    for check in sheet.table.contract.price_checks:
+        if not {check.amount, check.quantity, check.price} <= columns:
+            continue
+        out.extend((check, row) for row in sheet.data_rows() if priced(check, row) is not None)
+    return out
+
+
+def price_outcomes(sheet: Sheet) -> list[PriceOutcome]:
+    """The priced lines whose amount misses ``quantity × price (+ tax)`` by a rupiah or more
+    (an amount of a fractional product is printed rounded)."""
+    out: list[PriceOutcome] = []
+    for check, row in price_relations(sheet):
+        values = priced(check, row)
+        assert values is not None
+        amount, expected, quantity, price, tax = values
+        if abs(Decimal(exact(amount)) - expected) >= 1:
+            cell = CellRef(sheet.id, row.number, check.amount)
+            out.append(PriceOutcome(check, cell, amount, expected, quantity, price, tax))
     return out

@@ -43,11 +43,15 @@ from renja.validate.arithmetic import (
     UNREADABLE,
     Lookup,
     Outcome,
+    PriceOutcome,
     RatioOutcome,
     Relation,
     Unreadable,
     evaluate,
+    exact,
     hierarchy_relations,
+    price_outcomes,
+    price_relations,
     ratio_outcomes,
     ratio_relations,
     row_relations,
@@ -297,9 +301,10 @@ def audit(tables: Sequence[CleanTable], earlier: list[Finding]) -> Audited:
     coverage: dict[str, TableAudit] = {}
     for sheet in sheets:
         findings.extend(_ratio_finding(sheet, r) for r in ratio_outcomes(sheet))
+        findings.extend(_price_finding(book, p) for p in price_outcomes(sheet))
         if not sheet.table.complete:
             findings.append(_incomplete_finding(sheet))
-        ratios = len(ratio_relations(sheet))
+        ratios = len(ratio_relations(sheet)) + len(price_relations(sheet))
         coverage[sheet.id] = table_audit(sheet, len(by_sheet[sheet.id]), ratios)
     return Audited(_elevate_roots(findings), coverage)
 
@@ -405,6 +410,49 @@ def _ratio_finding(sheet: Sheet, outcome: RatioOutcome) -> Finding:
         found=show(outcome.found),
         difference=show(round(outcome.found - outcome.expected, 2)),
     )
+
+
+def _price_finding(book: Book, outcome: PriceOutcome) -> Finding:
+    """A priced line whose amount is not its coefficient × price (+ PPN)."""
+    check, cell = outcome.check, outcome.cell
+    row = book.sheets[cell.table].row(cell.row)
+    quantity = rupiah(_whole(outcome.quantity))
+    texts = (row.values.get(check.quantity), row.values.get(f"{check.quantity}_teks"))
+    printed = next((t.strip() for t in texts if isinstance(t, str)), None)
+    if printed and printed != quantity:
+        quantity = f"{printed} ({quantity})"
+    computation = f"{quantity} × {rupiah(outcome.price)}"
+    if check.tax is not None and outcome.tax:
+        computation += f" + {show(outcome.tax)}%"
+    expected = _whole(outcome.expected.quantize(Decimal("0.01")))
+    difference = Decimal(exact(outcome.found)) - expected
+    message = _(
+        "{column} prints {found}, but {formula} = {computation} = {expected} (difference "
+        "{difference})."
+    ).format(
+        column=cell.column,
+        found=rupiah(outcome.found),
+        formula=check.formula or f"{check.quantity} × {check.price}",
+        computation=computation,
+        expected=rupiah(expected),
+        difference=rupiah(_whole(difference)),
+    )
+    columns = book.sheets[cell.table].columns
+    related = [CellRef(cell.table, cell.row, c) for c in (check.quantity, check.price, check.tax)
+               if c is not None and c in columns]  # fmt: skip
+    return book.cell_finding(
+        ROW, message, cell, expected=expected, found=outcome.found, difference=difference,
+        related=tuple(related),
+    )  # fmt: skip
+
+
+def _whole(value: Decimal) -> int | Decimal:
+    """A computed amount as an integer when it has no fraction.
+
+    >>> _whole(Decimal("2700000.00")), _whole(Decimal("0.50"))
+    (2700000, Decimal('0.50'))
+    """
+    return int(value) if value == value.to_integral_value() else value
 
 
 def _with_candidate(finding: Finding, recon: Reconciliation) -> Finding:
