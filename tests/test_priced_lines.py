@@ -28,16 +28,15 @@ BOGOR = REAL / "rka-subkeg-rakor-disdagin-kotabogor-2022.pdf"
 HEAD = "# RENJA DINAS PERHUBUNGAN KABUPATEN CONTOH TAHUN 2025\n\n"
 
 
-def unknown_cost_table(rows: list[tuple[str, str, str, str, str]]) -> str:
+def unknown_cost_table(rows: list[tuple[str, str, str, str, str]], total: int = 0) -> str:
     """A Renja's cost table in a form renja was never taught: no, name, volume, unit, price,
-    amount, and a JUMLAH row that adds the amounts up."""
+    amount, and a JUMLAH row (``total``, or else the sum of the amounts as printed)."""
     lines = ["Tabel 3.5 Rencana Anggaran Biaya Kegiatan", "",
              "| No | Uraian Kebutuhan | Volume | Satuan | Harga Satuan (Rp) | Jumlah (Rp) |",
              "|---|---|---|---|---|---|"]  # fmt: skip
-    total = 0
     for number, (name, volume, unit, price, amount) in enumerate(rows, 1):
         lines.append(f"| {number} | {name} | {volume} | {unit} | {price} | {amount} |")
-        total += int(amount.replace(".", ""))
+    total = total or sum(int(row[4].replace(".", "")) for row in rows)
     lines.append(f"| | JUMLAH | | | | {total:,} |".replace(",", "."))
     return HEAD + "\n".join(lines) + "\n"
 
@@ -75,6 +74,23 @@ def test_a_line_whose_amount_is_not_volume_times_price_is_found(tmp_path: Path) 
         "rumus": "volume × harga",
     }]  # fmt: skip
     assert entry["audit"] == {"status": "diperiksa", "hitungan": 5}  # 4 lines and the total
+
+
+def test_a_wrong_line_under_a_right_total_is_the_root_cause_of_the_total(tmp_path: Path) -> None:
+    """The author priced the line right in the total (12.900.000) but printed its amount
+    wrong: the total row fails, and the line is its root cause."""
+    source = tmp_path / "rab.md"
+    source.write_text(unknown_cost_table([
+        ("Alat tulis kantor", "120", "Rim", "55.000", "6.600.000"),
+        ("Honorarium narasumber", "4 OJ", "Jam", "900.000", "3.600.000"),
+        ("Sewa tenda", "2 Unit x 3 Hari", "Unit/Hari", "450.000", "2.750.000"),  # 2.700.000
+    ], total=12_900_000), encoding="utf-8")  # fmt: skip
+    result = renja.process(source)
+    (line,) = [f for f in result.findings if f.check == "aritmetika_baris"]
+    (total,) = [f for f in result.findings if f.check == "jumlah_total"]
+    assert total.root_cause == line.id and line.row == 3
+    assert "Dengan 2.700.000, 1 jumlah yang kini gagal akan cocok." in line.message
+    assert not [f for f in result.findings if f.check == "nilai_diduga_salah"]
 
 
 def test_a_consistent_cost_table_gets_no_finding_and_a_volume_of_words_is_not_checked(

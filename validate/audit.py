@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from itertools import combinations
 
 from renja.model.checks import (
@@ -29,7 +29,7 @@ from renja.model.checks import (
     TABEL_TIDAK_LENGKAP,
     Check,
 )
-from renja.model.i18n import N_, _
+from renja.model.i18n import N_, _, ngettext
 from renja.model.records import Finding, Source
 from renja.model.refs import CellRef, Related
 from renja.model.severity import Severity
@@ -287,6 +287,8 @@ def audit(tables: Sequence[CleanTable], earlier: list[Finding]) -> Audited:
     failing = [o for o in failing if not is_rounding(o)]
     failing, patterns = systematic(evaluated, failing)
     diagnosis = _diagnose(failing, book, recon)
+    priced = {sheet.id: price_outcomes(sheet) for sheet in sheets}
+    price_roots = _priced_roots(failing, diagnosis, book, priced)
     known = _known_codes(sheets)
     findings = [_with_candidate(f, recon) for f in earlier]
     for group in recon.groups:
@@ -301,7 +303,7 @@ def audit(tables: Sequence[CleanTable], earlier: list[Finding]) -> Audited:
     coverage: dict[str, TableAudit] = {}
     for sheet in sheets:
         findings.extend(_ratio_finding(sheet, r) for r in ratio_outcomes(sheet))
-        findings.extend(_price_finding(book, p) for p in price_outcomes(sheet))
+        findings.extend(_price_finding(book, p, price_roots) for p in priced[sheet.id])
         if not sheet.table.complete:
             findings.append(_incomplete_finding(sheet))
         ratios = len(ratio_relations(sheet)) + len(price_relations(sheet))
@@ -412,7 +414,39 @@ def _ratio_finding(sheet: Sheet, outcome: RatioOutcome) -> Finding:
     )
 
 
-def _price_finding(book: Book, outcome: PriceOutcome) -> Finding:
+def _rounded(value: Decimal) -> int:
+    """A computed amount to the whole rupiah, as documents print amounts.
+
+    >>> _rounded(Decimal("717115.5")), _rounded(Decimal("2700000.00"))
+    (717116, 2700000)
+    """
+    return int(value.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def _priced_roots(
+    failing: list[Outcome], diagnosis: Diagnosis, book: Book, priced: dict[str, list[PriceOutcome]]
+) -> dict[CellRef, list[Outcome]]:
+    """The priced lines whose computed amount mends failing sums nothing else explains: a
+    wrong line amount that its parent does not repeat. Each such line is their root cause."""
+    fixes = {p.cell: _rounded(p.expected) for outcomes in priced.values() for p in outcomes}
+    roots: dict[CellRef, list[Outcome]] = defaultdict(list)
+    for outcome in failing:
+        if outcome.relation in diagnosis.roots:
+            continue
+        cell = next((c for c in outcome.relation.cells if c in fixes), None)
+        if cell is not None and _holds(outcome, book, {cell: fixes[cell]}):
+            roots[cell].append(outcome)
+            diagnosis.roots[outcome.relation] = _price_root_id(cell)
+    return roots
+
+
+def _price_root_id(cell: CellRef) -> str:
+    return f"harga:{cell.label()}"  # a root cause's id until the findings are numbered
+
+
+def _price_finding(
+    book: Book, outcome: PriceOutcome, roots: dict[CellRef, list[Outcome]]
+) -> Finding:
     """A priced line whose amount is not its coefficient × price (+ PPN)."""
     check, cell = outcome.check, outcome.cell
     row = book.sheets[cell.table].row(cell.row)
@@ -438,11 +472,21 @@ def _price_finding(book: Book, outcome: PriceOutcome) -> Finding:
         difference=rupiah(_whole(difference)),
     )
     columns = book.sheets[cell.table].columns
-    related = [CellRef(cell.table, cell.row, c) for c in (check.quantity, check.price, check.tax)
-               if c is not None and c in columns]  # fmt: skip
+    related: list[Related] = [
+        CellRef(cell.table, cell.row, c) for c in (check.quantity, check.price, check.tax)
+        if c is not None and c in columns
+    ]  # fmt: skip
+    mended = roots.get(cell, [])
+    if mended:
+        message += " " + ngettext(
+            "With {fix}, {n} sum that fails now would match.",
+            "With {fix}, {n} sums that fail now would match.",
+            len(mended),
+        ).format(fix=rupiah(_rounded(outcome.expected)), n=len(mended))
+        related += [o.relation.target for o in mended]
     return book.cell_finding(
         ROW, message, cell, expected=expected, found=outcome.found, difference=difference,
-        related=tuple(related),
+        related=tuple(related), id=_price_root_id(cell) if mended else "",
     )  # fmt: skip
 
 
