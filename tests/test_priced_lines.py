@@ -142,6 +142,48 @@ def test_the_sipd_form_checks_koefisien_times_harga_with_ppn(tmp_path: Path) -> 
     assert result.audits[table.table_id].relations >= 3 + 3  # the lines and the sums
 
 
+# A DPA-SKPD 2.2.1 of the Permendagri 13/2006 years, an older form than SIPD's: "Rincian
+# Perhitungan" over Volume, Satuan and Harga Satuan, a column-number row with its formula, the
+# old account codes (5.2.2.01.01), no PPN; the moderator's line is wrong (2 × 2 × 650.000 is
+# 2.600.000), its parent right.
+DPA_ROWS = [
+    ["Kode Rekening", "Uraian", "Rincian Perhitungan", "", "", "Jumlah (Rp)"],
+    ["", "", "Volume", "Satuan", "Harga Satuan", ""],
+    ["1", "2", "3", "4", "5", "6 = (3 x 5)"],
+    ["5.2", "BELANJA LANGSUNG", "", "", "", "14.725.000"],
+    ["5.2.2", "Belanja Barang dan Jasa", "", "", "", "14.725.000"],
+    ["5.2.2.01", "Belanja Bahan Pakai Habis", "", "", "", "4.125.000"],
+    ["5.2.2.01.01", "Belanja Alat Tulis Kantor", "", "", "", "4.125.000"],
+    ["", "Kertas HVS A4", "50", "rim", "55.000", "2.750.000"],
+    ["", "Tinta printer", "10", "botol", "137.500", "1.375.000"],
+    ["5.2.2.03", "Belanja Jasa Kantor", "", "", "", "10.600.000"],
+    ["5.2.2.03.01", "Belanja Honorarium Narasumber", "", "", "", "10.600.000"],
+    ["", "Narasumber", "2 org x 4 jam", "OJ", "1.000.000", "8.000.000"],
+    ["", "Moderator", "2 org x 2 jam", "OJ", "650.000", "2.700.000"],
+    ["", "JUMLAH", "", "", "", "14.725.000"],
+]
+
+
+@pytest.mark.parametrize("rules", ["all", "horizontal", "none"])
+def test_an_older_dpa_form_is_priced_and_its_wrong_line_explains_its_parent(
+    tmp_path: Path, rules: str
+) -> None:
+    caption = "RINCIAN DOKUMEN PELAKSANAAN ANGGARAN BELANJA LANGSUNG PROGRAM DAN PER KEGIATAN"
+    pdf = render(tmp_path / "dpa.pdf", [TableSpec(caption, DPA_ROWS, header_rows=3)],
+                 Layout(size=7, rules=rules))  # fmt: skip
+    result = renja.process(pdf)
+    (table,) = result.tables
+    assert table.form == "rincian_belanja"
+    assert result.audits[table.table_id].relations >= 4 + 6  # the 4 lines and the sums
+    found = {(f.check, f.row, f.found, f.expected, f.root_cause) for f in result.findings}
+    line = next(f for f in result.findings if f.check == "aritmetika_baris")
+    assert found == {
+        ("aritmetika_baris", 10, "2700000", "2600000", None),
+        ("jumlah_rincian", 8, "10600000", "10700000", line.id),
+    }
+    assert "koefisien × harga = 2 org x 2 jam (4) × 650.000 = 2.600.000" in line.message
+
+
 def test_the_contract_keeps_its_price_checks_through_the_manifest() -> None:
     contract = TableContract.from_dict({
         "bentuk": "rincian_belanja", "judul": "", "status": "bentuk_dikenal", "kolom": [],

@@ -455,8 +455,11 @@ def _price_finding(
     printed = next((t.strip() for t in texts if isinstance(t, str)), None)
     if printed and printed != quantity:
         quantity = f"{printed} ({quantity})"
+    columns = book.sheets[cell.table].columns
+    taxed = check.tax is not None and check.tax in columns
+    formula = f"{check.quantity} × {check.price}" + (f" + {check.tax}" if taxed else "")
     computation = f"{quantity} × {rupiah(outcome.price)}"
-    if check.tax is not None and outcome.tax:
+    if taxed and outcome.tax:
         computation += f" + {show(outcome.tax)}%"
     expected = _whole(outcome.expected.quantize(Decimal("0.01")))
     difference = Decimal(exact(outcome.found)) - expected
@@ -466,12 +469,11 @@ def _price_finding(
     ).format(
         column=cell.column,
         found=rupiah(outcome.found),
-        formula=check.formula or f"{check.quantity} × {check.price}",
+        formula=formula,
         computation=computation,
         expected=rupiah(expected),
         difference=rupiah(_whole(difference)),
     )
-    columns = book.sheets[cell.table].columns
     related: list[Related] = [
         CellRef(cell.table, cell.row, c) for c in (check.quantity, check.price, check.tax)
         if c is not None and c in columns
