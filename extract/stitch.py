@@ -101,7 +101,25 @@ def with_header_rows(rows: Sequence[RawRow]) -> list[RawRow]:
             marked += 1
             continue
         break
-    return out
+    return _inner_repeats(out)
+
+
+def _inner_repeats(rows: list[RawRow]) -> list[RawRow]:
+    """The rows with those that print the header again further down marked REPEATED_HEADER:
+    a conversion that joined a table's pages keeps each page's header (and column-number) rows
+    between its data rows. Such a row repeats one of the header rows, and holds no value (an
+    amount or a code) that a header row could not: it reads as labels or column numbers."""
+    header = [r for r in rows if r.role is RowRole.HEADER]
+    if not header:
+        return rows
+    return [
+        replace(row, role=RowRole.REPEATED_HEADER)
+        if row.role is RowRole.BODY and is_repeat_of(row, header) and (
+            is_header_row(row.cells) or not any(is_data_cell(c) for c in row.cells if c.strip())
+        )
+        else row
+        for row in rows
+    ]  # fmt: skip
 
 
 def is_repeat_of(row: RawRow, header: Sequence[RawRow]) -> bool:

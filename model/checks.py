@@ -114,6 +114,15 @@ class Check(StrEnum):
         Severity.ERROR,
         N_("a total row (JUMLAH) is not the sum of the rows it closes"),
     )
+    HITUNGAN_RINGKASAN = (
+        "hitungan_ringkasan",
+        Severity.ERROR,
+        N_(
+            "a budget's balance row is not its balance (surplus/defisit = pendapatan − belanja; "
+            "pembiayaan netto = penerimaan − pengeluaran pembiayaan; SILPA = surplus/defisit + "
+            "pembiayaan netto)"
+        ),
+    )
     SELISIH_PEMBULATAN = (
         "selisih_pembulatan",
         Severity.INFO,
@@ -229,6 +238,7 @@ KODE_BERUBAH_NOMOR: Final = Check.KODE_BERUBAH_NOMOR
 ARITMETIKA_BARIS: Final = Check.ARITMETIKA_BARIS
 JUMLAH_RINCIAN: Final = Check.JUMLAH_RINCIAN
 JUMLAH_TOTAL: Final = Check.JUMLAH_TOTAL
+HITUNGAN_RINGKASAN: Final = Check.HITUNGAN_RINGKASAN
 SELISIH_PEMBULATAN: Final = Check.SELISIH_PEMBULATAN
 CAPAIAN_PERSEN: Final = Check.CAPAIAN_PERSEN
 BEDA_ANTAR_TABEL: Final = Check.BEDA_ANTAR_TABEL
@@ -278,6 +288,7 @@ __all__ = [
     "CAPAIAN_PERSEN",
     "CHECKS",
     "CODE_CHECKS",
+    "HITUNGAN_RINGKASAN",
     "JUMLAH_RINCIAN",
     "JUMLAH_TOTAL",
     "KEPUTUSAN_USANG",

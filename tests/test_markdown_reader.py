@@ -154,3 +154,32 @@ def test_dki_html_tables_are_all_read(dki_document: Document) -> None:
     assert first.rows[0].source.line == 457
     assert document.meta.jenis == "RKPD"
     assert document.meta.tahun == 2025
+
+
+def test_a_header_printed_again_between_rows_is_kept_out_of_the_data(tmp_path: Path) -> None:
+    """A conversion that joined a table's pages keeps each page's header and column-number rows
+    between the data rows (the DKI RKPD's APBD summary). They repeat the header: kept in raw/ as
+    repeated header rows, never read as a row of codes (1), (2) and amounts -3, -4."""
+    head = [
+        "| Kode | Uraian | Realisasi 2023 | APBD 2024 |",
+        "|---|---|---|---|",
+        "| (1) | (2) | (3) | (4) |",
+    ]
+    body = [
+        "| 4 | PENDAPATAN DAERAH | 1.500.000.000 | 1.600.000.000 |",
+        "| 4.1 | PENDAPATAN ASLI DAERAH | 1.500.000.000 | 1.600.000.000 |",
+        "| Kode | Uraian | Reallsasi 2023 | APBD 2024 |",  # again, with an OCR slip
+        "| (1) | (2) | (3) | (4) |",
+        "| 5 | BELANJA DAERAH | 1.400.000.000 | 1.700.000.000 |",
+        "| 5.1 | BELANJA OPERASI | 1.400.000.000 | 1.700.000.000 |",
+    ]
+    source = tmp_path / "ringkasan.md"
+    text = "Tabel 3.1 Ringkasan APBD\n\n" + "\n".join(head + body) + "\n"
+    source.write_text(text, encoding="utf-8")
+    (table,) = markdown_to_tables(source.read_text(encoding="utf-8"))[0]
+    roles = [r.role for r in table.rows]
+    assert roles.count(RowRole.HEADER) == 2 and roles.count(RowRole.REPEATED_HEADER) == 2
+    result = renja.process(source)
+    (clean,) = result.tables
+    assert clean.frame["kode_rekening"].tolist() == ["4", "4.1", "5", "5.1"]
+    assert not [f for f in result.findings if f.severity == "error"]

@@ -8,6 +8,7 @@ root-cause analysis can ask "what if this cell held another value?".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -15,6 +16,7 @@ from decimal import Decimal
 from renja.model.checks import (
     ARITMETIKA_BARIS,
     CAPAIAN_PERSEN,
+    HITUNGAN_RINGKASAN,
     JUMLAH_RINCIAN,
     JUMLAH_TOTAL,
     SELISIH_PEMBULATAN,
@@ -29,6 +31,7 @@ from renja.validate.sheet import DEPTH, Number, Row, Sheet, subtract
 ROW = ARITMETIKA_BARIS
 CHILDREN = JUMLAH_RINCIAN
 TOTAL = JUMLAH_TOTAL
+BALANCE = HITUNGAN_RINGKASAN
 ROUNDING = SELISIH_PEMBULATAN
 
 Lookup = Callable[[CellRef], "Number | Unreadable | None"]
@@ -254,6 +257,68 @@ def total_relations(sheet: Sheet) -> list[Relation]:
                 TOTAL, sheet, row, members[column], column, rows.format(n=len(members[column]))
             )
             out.append(replace(relation, money=column in amounts))
+    return out
+
+
+# A budget's balance rows by their label, and the rows they balance: an account row by its
+# code (Permendagri 90's 4 pendapatan, 5 belanja, 6.1 penerimaan and 6.2 pengeluaran
+# pembiayaan), or else the total row that names it.
+_SURPLUS = re.compile(r"surplus|defisit", re.IGNORECASE)
+_NETTO = re.compile(r"\bnett?o\b", re.IGNORECASE)
+_SILPA = re.compile(r"sisa\s+lebih|\bsilpa\b", re.IGNORECASE)
+_OPERANDS = {
+    "pendapatan": ("4", re.compile(r"pendapatan", re.IGNORECASE)),
+    "belanja": ("5", re.compile(r"belanja", re.IGNORECASE)),
+    "penerimaan": ("6.1", re.compile(r"penerimaan\s+pembiayaan", re.IGNORECASE)),
+    "pengeluaran": ("6.2", re.compile(r"pengeluaran\s+pembiayaan", re.IGNORECASE)),
+}
+
+
+def _operand(rows: list[Row], name: str) -> Row | None:
+    code, label = _OPERANDS[name]
+    return next(
+        (r for r in rows if r.kind == "data" and r.values.get("kode_rekening") == code),
+        next((r for r in rows if r.kind == "total" and label.search(r.uraian or "")), None),
+    )
+
+
+def balance_relations(sheet: Sheet) -> list[Relation]:
+    """A budget's balance rows (APBD lampiran I): surplus/defisit = pendapatan − belanja,
+    pembiayaan netto = penerimaan − pengeluaran pembiayaan, and the SILPA of the year =
+    surplus/defisit + pembiayaan netto, in every amount column where all its rows print one.
+    A balance whose rows the table does not hold is not checked."""
+    rows = list(sheet.rows)
+    balances = [r for r in rows if r.kind == "ringkasan" and r.uraian]
+    surplus = next((r for r in balances if _SURPLUS.search(r.uraian or "")), None)
+    netto = next((r for r in balances if _NETTO.search(r.uraian or "")), None)
+    out: list[Relation] = []
+    for row in balances:
+        label = row.uraian or ""
+        if row is surplus:
+            terms = (_operand(rows, "pendapatan"), _operand(rows, "belanja"))
+            formula = _("pendapatan − belanja")
+        elif row is netto:
+            terms = (_operand(rows, "penerimaan"), _operand(rows, "pengeluaran"))
+            formula = _("penerimaan − pengeluaran pembiayaan")
+        elif _SILPA.search(label) and surplus is not None and netto is not None:
+            terms = (surplus, netto)
+            formula = _("surplus/defisit + pembiayaan netto")
+        else:
+            continue
+        plus, other = terms
+        if plus is None or other is None:
+            continue
+        sign = 1 if row is not surplus and row is not netto else -1
+        for column in amount_columns(sheet):
+            cells = (row, plus, other)
+            if any(r.number_at(column) is None for r in cells):
+                continue
+            out.append(Relation(
+                BALANCE, CellRef(sheet.id, row.number, column),
+                ((1, CellRef(sheet.id, plus.number, column)),
+                 (sign, CellRef(sheet.id, other.number, column))),
+                formula,
+            ))  # fmt: skip
     return out
 
 

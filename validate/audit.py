@@ -35,6 +35,7 @@ from renja.model.refs import CellRef, Related
 from renja.model.severity import Severity
 from renja.model.tables import AuditStatus, CleanTable, TableAudit
 from renja.validate.arithmetic import (
+    BALANCE,
     CHILDREN,
     RATIO,
     ROUNDING,
@@ -47,6 +48,7 @@ from renja.validate.arithmetic import (
     RatioOutcome,
     Relation,
     Unreadable,
+    balance_relations,
     evaluate,
     exact,
     hierarchy_relations,
@@ -175,7 +177,7 @@ def sums_of(sheet: Sheet) -> list[Relation]:
     the reader could not take in whole: a sum over part of a table is no finding."""
     if not sheet.table.complete:
         return []
-    return [*hierarchy_relations(sheet), *total_relations(sheet)]
+    return [*hierarchy_relations(sheet), *total_relations(sheet), *balance_relations(sheet)]
 
 
 # A relation that fails in this share of the rows it applies to (and in at least MIN_PATTERN of
@@ -640,7 +642,7 @@ def _suspects(outcomes: list[Outcome], book: Book) -> list[tuple[Finding, list[O
                 if target
                 else add(current, sign * outcome.difference)
             )
-            if fix >= 0 and _holds(outcome, book, {cell: fix}):
+            if (fix >= 0 or current < 0) and _holds(outcome, book, {cell: fix}):  # a signed cell
                 mends[(cell, fix)].append(outcome)
     out: list[tuple[Finding, list[Outcome]]] = []
     taken: set[Relation] = set()
@@ -698,6 +700,11 @@ def _relation_finding(
             "{who} prints {found} in column {column}, but {formula} below it = {expected} "
             "(difference {difference})."
         )
+    elif relation.check == BALANCE:
+        template = _(
+            "The balance row {label} prints {found} in column {column}, but {formula} = "
+            "{expected} (difference {difference})."
+        )
     else:
         template = _(
             "The total row prints {found} in column {column}, but {formula} = {expected} "
@@ -711,6 +718,7 @@ def _relation_finding(
         found=rupiah(found),
         difference=rupiah(difference),
         who=" ".join(filter(None, [_(level) if level else _("Row"), row.kode])),
+        label=f"'{row.uraian}'",
     )
     guessed = [c for c in relation.cells if c in book.unreadable and c in book.suggested]
     if guessed:
