@@ -30,7 +30,8 @@ from .pdfgen import Layout
 
 LEVELS = (
     "urusan", "bidang", "program", "kegiatan", "sub_kegiatan",
-    "akun", "kelompok", "jenis", "objek", "rincian_objek",
+    "akun", "kelompok", "jenis", "objek", "rincian_objek", "sub_rincian_objek",
+    "paket", "keterangan", "rincian",
 )  # fmt: skip
 F4 = (609.45, 935.43)  # 215 x 330 mm, the folio paper Indonesian offices print on
 PERCENT_TOLERANCE = 0.006  # a printed percentage has two decimals: half a hundredth, and a hair
@@ -222,6 +223,14 @@ class Sheet:
                     f"{key} of {row.uraian!r} = {numerator} / {denominator} x 100",
                 )
             )
+
+    def priced(self, row: Row, quantity: int, price: str, key: str) -> None:
+        """A budget line: ``row[key]`` = quantity × ``row[price]`` (no tax)."""
+        row.amounts[key] = quantity * row.amounts[price]
+        self.checks.append(
+            Check("row", (row.id, key), ((quantity, row.id, price),),
+                  f"{key} of {row.uraian!r} = {quantity} x {price}")
+        )  # fmt: skip
 
     def plant(self, uraian: str, key: str, printed: int | float) -> None:
         """Print ``printed`` in a cell whose right value was computed: a planted error."""

@@ -1879,6 +1879,116 @@ def make_tc31_pagu_vs_kebutuhan(folder: Path) -> Generated:
     )
 
 
+# --- 9. RKA of a sub kegiatan: SIPD's rincian belanja ---------------------------------------------
+
+# (kode, uraian) of the accounts, then under the sub rincian objek its pakets and their priced
+# lines: (uraian, koefisien as printed, its quantity, satuan, harga).
+RKA_ACCOUNTS = (
+    ("5", "BELANJA DAERAH"),
+    ("5.1", "BELANJA OPERASI"),
+    ("5.1.02", "Belanja Barang dan Jasa"),
+    ("5.1.02.01", "Belanja Barang"),
+    ("5.1.02.01.01", "Belanja Barang Pakai Habis"),
+)
+RKA_OBJECTS = (
+    ("5.1.02.01.01.0024", "Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Tulis Kantor", (
+        ("[#] Alat tulis rapat koordinasi", (
+            ("Kertas HVS A4 80 gram", "120 Rim", 120, "Rim", 55_000),
+            ("Map plastik kancing", "2 Lusin x 15 Bidang", 30, "Lusin", 21_500),
+            ("Pulpen gel hitam", "12 Kotak", 12, "Kotak", 48_000),
+        )),
+    )),
+    ("5.1.02.01.01.0052", "Belanja Makanan dan Minuman Rapat", (
+        ("[#] Konsumsi rapat koordinasi pedagang pasar", (
+            ("Nasi kotak", "60 Orang x 4 Kali", 240, "Kotak", 30_000),
+            ("Kudapan rapat", "60 Orang x 4 Kali", 240, "Kotak", 15_000),
+        )),
+        ("[#] Konsumsi rapat evaluasi", (
+            ("Nasi kotak", "25 Orang x 2 Kali", 50, "Kotak", 30_000),
+        )),
+    )),
+)
+
+
+def _rka_sheet() -> Sheet:
+    """The accounts over their sub rincian objek, pakets and priced lines; every amount the sum
+    of the one below, a line's the product of its coefficient and price."""
+    sheet = Sheet()
+    parent: Row | None = None
+    for kode, uraian in RKA_ACCOUNTS:
+        parent = sheet.row(uraian, ACCOUNT_LEVELS[kode.count(".")], parent, kode=kode)
+    for kode, uraian, pakets in RKA_OBJECTS:
+        sub = sheet.row(uraian, "sub_rincian_objek", parent, kode=kode)
+        for name, lines in pakets:
+            paket = sheet.row(name, "paket", sub)
+            sheet.row("[-] " + name.removeprefix("[#] "), "keterangan", paket)
+            for item, koefisien, quantity, satuan, price in lines:
+                line = sheet.row(item, "rincian", paket, amounts={"harga": price},
+                                 cells={"koefisien": koefisien, "satuan": satuan})  # fmt: skip
+                sheet.priced(line, quantity, "harga", "jumlah")
+    sheet.sum_children(["jumlah"])
+    total = sheet.row("Jumlah", None)
+    sheet.total(total, [sheet.rows[0]], ["jumlah"])
+    return sheet
+
+
+def make_rka_rincian_sipd(folder: Path, rules: str = "none") -> Generated:
+    """A Kota RKA-SKPD's rincian belanja of one sub kegiatan as SIPD prints it: account codes
+    5 to 5.1.02.01.01.0052 over their pakets ([#]), notes ([-]) and priced lines (koefisien of
+    one or two factors, satuan, harga, PPN 0, jumlah), "Rincian Perhitungan" over four columns,
+    A4 portrait, no rules, Helvetica. One line's amount is wrong (its paket right), and one
+    rincian objek's."""
+    name = "rka_rincian_sipd" + ("" if rules == "none" else f"_{rules}")
+    sheet = _rka_sheet()
+    sheet.plant("Kudapan rapat", "jumlah", 3_800_000)  # 240 x 15.000 = 3.600.000
+    sheet.plant("Belanja Barang Pakai Habis", "jumlah", 20_031_000)
+    body = []
+    for row in sheet.rows:
+        a, c = row.amounts, row.cells
+        priced = row.level == "rincian"
+        body.append(Line(
+            [row.kode or "", row.uraian, c.get("koefisien", ""), c.get("satuan", ""),
+             rupiah(a["harga"]) if priced else "", "0" if priced else "",
+             f"Rp. {rupiah(a['jumlah'])}" if "jumlah" in a else ""],
+            bold=row.level in ACCOUNT_LEVELS or row.level == "sub_rincian_objek",
+            indent=8.0 if row.level in ("paket", "keterangan", "rincian") else 0.0,
+        ))  # fmt: skip
+    header = [
+        ["Kode Rekening", "Uraian", "Rincian Perhitungan", "", "", "", "Jumlah"],
+        ["", "", "Koefisien", "Satuan", "Harga", "PPN", ""],
+    ]
+    hstyle = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (5, 0)),
+              ("SPAN", (6, 0), (6, 1))]  # fmt: skip
+    table = TablePage(header, body, widths=(80, 170, 78, 46, 50, 22, 80),
+                      right=frozenset({4, 5, 6}), header_style=hstyle)  # fmt: skip
+    pdf = folder / f"{name}.pdf"
+    pages = render_table(
+        pdf,
+        A4,
+        ["RENCANA KERJA DAN ANGGARAN SATUAN KERJA PERANGKAT DAERAH",
+         "Pemerintah Kota Teluk Permai Tahun Anggaran 2025",
+         "Sub Kegiatan: 3.30.01.2.01.0002 Pembinaan Pedagang Pasar",
+         "Rincian Belanja Sub Kegiatan"],
+        table,
+        Layout(rules=rules, size=6.8),
+        footer=lambda page: f"Dicetak melalui SIPD - halaman {page}",
+    )  # fmt: skip
+    return Generated(
+        name,
+        pdf,
+        "RKA-SKPD rincian belanja of one sub kegiatan of Kota Teluk Permai 2025 as SIPD prints "
+        "it: account codes 5 .. 5.1.02.01.01.0052, [#] pakets, [-] notes, priced lines with "
+        "koefisien (one or two factors), satuan, harga, PPN and jumlah; A4 portrait.",
+        sheet,
+        {"harga": "Rincian Perhitungan > Harga", "jumlah": "Jumlah"},
+        pages=pages,
+        notes=(
+            "Each line's jumlah = its koefisien's quantity x harga (PPN 0); each paket, sub "
+            "rincian objek and account = the sum of the rows under it.",
+        ),
+    )
+
+
 DOCUMENTS: dict[str, Callable[[Path], Generated]] = {
     "renja_roman_juta": make_renja_roman_juta,
     "renja_perubahan_two_lines": make_renja_perubahan_two_lines,
@@ -1888,6 +1998,7 @@ DOCUMENTS: dict[str, Callable[[Path], Generated]] = {
     "rkpd_unknown_headers": make_rkpd_unknown_headers,
     "renstra_pendanaan": make_renstra_pendanaan,
     "tc31_pagu_vs_kebutuhan": make_tc31_pagu_vs_kebutuhan,
+    "rka_rincian_sipd": make_rka_rincian_sipd,
     # The same tables printed without any rule: the columns are found from each page's words
     "renja_perubahan_two_lines_none": partial(make_renja_perubahan_two_lines, rules="none"),
     "rpjmd_multiyear_none": partial(make_rpjmd_multiyear, rules="none"),

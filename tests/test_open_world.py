@@ -49,6 +49,9 @@ EXPECTED: dict[str, tuple[int, int, int, int, int]] = {
     "rkpd_unknown_headers": (29, 28, 28, 1, 0),
     "renstra_pendanaan": (26, 25, 25, 2, 0),
     "tc31_pagu_vs_kebutuhan": (18, 17, 16, 2, 0),
+    # SIPD's RKA unruled: a line priced wrong is found by koefisien x harga, and explains its
+    # paket's sum; a rincian objek's wrong amount is the root of two sums.
+    "rka_rincian_sipd": (17, 16, 7, 2, 0),
     # Printed without rules. The two-line records: read by the header, not in the form's order
     # (normalize/columns.py: _contradicted). The Renstra: its code's five columns joined
     # (extract/code_pieces.py), page 2's rows on page 1's columns. The Renstra and the RPJMD:
