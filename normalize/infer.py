@@ -365,6 +365,8 @@ def column_type(path: tuple[str, ...], cells: Profile, money_table: bool) -> Typ
             ("%" in text or "persen" in text) and not meaning.money and not cells.large
         ):
             return Typed(CellType.PERCENT, None, meaning)
+        if meaning.measure == "harga" and meaning.money:
+            return Typed(CellType.RUPIAH, None, meaning)  # "Harga Satuan (Rp)": a unit price
         if _QUANTITY.search(path[-1] if path else ""):
             return Typed(CellType.NUMBER, None, meaning)
         if meaning.money and not _PERFORMANCE.search(path[-1] if path else ""):

@@ -74,6 +74,9 @@ def test_a_line_whose_amount_is_not_volume_times_price_is_found(tmp_path: Path) 
         "rumus": "volume × harga",
     }]  # fmt: skip
     assert entry["audit"] == {"status": "diperiksa", "hitungan": 5}  # 4 lines and the total
+    # "Harga Satuan (Rp)" is a unit price in rupiah (its "satuan" names no unit counted)
+    types = {c["name"]: (c["tipe"], c.get("dijumlahkan", True)) for c in entry["contract"]["kolom"]}
+    assert types["harga"] == ("rupiah", False) and types["volume"][0] != "rupiah"
 
 
 def test_a_wrong_line_under_a_right_total_is_the_root_cause_of_the_total(tmp_path: Path) -> None:
