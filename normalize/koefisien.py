@@ -15,6 +15,7 @@ _TIMES = re.compile(r"\s+[x×*]\s+|\s*[×*]\s*|(?<=\d)\s*[xX]\s*(?=\d)", re.IGNO
 # One factor: a number, then (optionally) its unit in words ("Orang", "OK", "m2", "Orang / Bulan").
 _FACTOR = re.compile(r"(?P<number>\d[\d.,]*)(?:\s*(?P<unit>[^\d\s].*))?")
 _THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_FRACTION = re.compile(r"/\s*\d")  # 1/2: the number is a numerator
 
 
 def _number(text: str) -> Decimal | None:
@@ -45,6 +46,8 @@ def volume_of(text: str) -> Decimal | None:
     (Decimal('0.5'), Decimal('12'), Decimal('24'))
     >>> volume_of("Paket") is None, volume_of("") is None, volume_of("2 Orang x Bulan") is None
     (True, True, True)
+    >>> volume_of("100 m2"), volume_of("1/2 Hari") is None  # a fraction is not guessed at
+    (Decimal('100'), True)
     """
     text = " ".join(text.split())
     if not text:
@@ -53,7 +56,7 @@ def volume_of(text: str) -> Decimal | None:
     for factor in _TIMES.split(text):
         match = _FACTOR.fullmatch(factor.strip())
         number = _number(match["number"].rstrip(".,")) if match else None
-        if number is None:
+        if number is None or (match and _FRACTION.match(match["unit"] or "")):
             return None
         volume *= number
     return volume
