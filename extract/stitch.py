@@ -109,17 +109,20 @@ def _inner_repeats(rows: list[RawRow]) -> list[RawRow]:
     a conversion that joined a table's pages keeps each page's header (and column-number) rows
     between its data rows. Such a row repeats one of the header rows, and holds no value (an
     amount or a code) that a header row could not: it reads as labels or column numbers."""
-    header = [r for r in rows if r.role is RowRole.HEADER]
-    if not header:
+    keys = [_row_key(r) for r in rows if r.role is RowRole.HEADER]
+
+    def repeats(row: RawRow) -> bool:  # the cheap test first: most rows hold values
+        filled = [c for c in row.cells if c.strip()]
+        labels = is_header_row(row.cells) or not any(is_data_cell(c) for c in filled)
+        return labels and any(fuzz.ratio(_row_key(row), k) >= REPEAT_SIMILARITY for k in keys)
+
+    if not keys:
         return rows
     return [
         replace(row, role=RowRole.REPEATED_HEADER)
-        if row.role is RowRole.BODY and is_repeat_of(row, header) and (
-            is_header_row(row.cells) or not any(is_data_cell(c) for c in row.cells if c.strip())
-        )
-        else row
+        if row.role is RowRole.BODY and repeats(row) else row
         for row in rows
-    ]  # fmt: skip
+    ]
 
 
 def is_repeat_of(row: RawRow, header: Sequence[RawRow]) -> bool:

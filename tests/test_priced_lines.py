@@ -212,3 +212,19 @@ def test_every_priced_line_of_the_real_rka_is_checked_and_none_is_wrong(
     assert not [f for f in result.findings if f.check == "aritmetika_baris"]
     audit = result.audits[table.table_id]
     assert audit.relations >= 189 + 52  # the priced lines besides the account sums
+
+
+def test_a_misread_coefficient_too_large_for_any_amount_is_not_checked(tmp_path: Path) -> None:
+    """A coefficient cell holding amounts (a conversion's slip): its product is past any
+    amount, so the line is not checked, and the run ends normally."""
+    source = tmp_path / "rab.md"
+    huge = "9.300.000.000.000.000.000 Orang x 9.300.000.000.000.000.000 Kali"
+    source.write_text(unknown_cost_table([
+        ("Alat tulis kantor", "120", "Rim", "55.000", "6.600.000"),
+        ("Sewa tenda", huge, "Unit/Hari", "450.000", "2.750.000"),
+    ]), encoding="utf-8")  # fmt: skip
+    done = CliRunner().invoke(main, ["run", str(source), "--out", str(tmp_path / "out"), "-q"])
+    assert done.exit_code == 0 and "Traceback" not in done.output, done.output
+    assert not findings_of(tmp_path / "out" / "rab", "aritmetika_baris")
+    manifest = json.loads((tmp_path / "out" / "rab" / "manifest.json").read_text("utf-8"))
+    assert manifest["tables"][0]["audit"]["hitungan"] == 2  # the first line and the total

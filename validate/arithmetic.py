@@ -428,62 +428,62 @@ def ratio_outcomes(sheet: Sheet) -> list[RatioOutcome]:
     return out
 
 
+# The most a line's computed amount may be: an amount cell holds less than 2^63, so a larger
+# product comes of a misread coefficient (and is past exact decimal arithmetic): not checked.
+MAX_PRICED = Decimal(2**63)
+
+
 @dataclass(frozen=True, slots=True)
-class PriceOutcome:
-    """A priced line whose amount is not ``quantity × price (+ tax)``."""
+class PricedLine:
+    """A budget line whose amount, quantity and price can all be read: its printed amount and
+    ``quantity × price (+ tax)``."""
 
     check: PriceCheck
     cell: CellRef  # the amount
     found: Number
     expected: Decimal
     quantity: Decimal
+    printed: str | None  # the coefficient as printed, when it is text (2 Orang x 12 Bulan)
     price: Number
     tax: Number
 
+    @property
+    def holds(self) -> bool:
+        """Within a rupiah: the amount of a fractional product is printed rounded."""
+        return abs(Decimal(exact(self.found)) - self.expected) < 1
 
-def priced(check: PriceCheck, row: Row) -> tuple[Number, Decimal, Decimal, Number, Number] | None:
-    """A line's (printed amount, computed amount, quantity, price, tax), or None when one of
-    them is not there to read (a heading, a paket, an unreadable coefficient).
+
+def priced(check: PriceCheck, row: Row, table: str) -> PricedLine | None:
+    """The line ``row`` under ``check``, or None when a value is not there to read (a heading,
+    a paket, an unreadable coefficient) or the product is past any amount.
 
     A coefficient is read as printed (``2 Orang x 12 Bulan`` is 24); an empty tax is none.
     """
     amount, price = row.number_at(check.amount), row.number_at(check.price)
     if amount is None or price is None:
         return None
-    quantity: Decimal | None
     number = row.number_at(check.quantity)
-    if number is not None:
-        quantity = Decimal(exact(number))
-    else:
-        texts = (row.values.get(check.quantity), row.values.get(f"{check.quantity}_teks"))
-        quantity = next((volume_of(t) for t in texts if isinstance(t, str)), None)
+    texts = (row.values.get(check.quantity), row.values.get(f"{check.quantity}_teks"))
+    printed = next((t.strip() for t in texts if isinstance(t, str)), None)
+    quantity = Decimal(exact(number)) if number is not None else (
+        volume_of(printed) if printed else None
+    )  # fmt: skip
     if quantity is None:
         return None
     tax = (row.number_at(check.tax) if check.tax else None) or 0
     expected = quantity * Decimal(exact(price)) * (1 + Decimal(exact(tax)) / 100)
-    return amount, expected, quantity, price, tax
+    if abs(expected) >= MAX_PRICED:
+        return None
+    cell = CellRef(table, row.number, check.amount)
+    return PricedLine(check, cell, amount, expected, quantity, printed, price, tax)
 
 
-def price_relations(sheet: Sheet) -> list[tuple[PriceCheck, Row]]:
-    """The priced lines of a table whose amount, quantity and price can all be read."""
+def priced_lines(sheet: Sheet) -> list[PricedLine]:
+    """The lines of a table that its price checks can evaluate."""
     columns = set(sheet.columns)
-    out: list[tuple[PriceCheck, Row]] = []
+    out: list[PricedLine] = []
     for check in sheet.table.contract.price_checks:
-        if not {check.amount, check.quantity, check.price} <= columns:
-            continue
-        out.extend((check, row) for row in sheet.data_rows() if priced(check, row) is not None)
-    return out
-
-
-def price_outcomes(sheet: Sheet) -> list[PriceOutcome]:
-    """The priced lines whose amount misses ``quantity × price (+ tax)`` by a rupiah or more
-    (an amount of a fractional product is printed rounded)."""
-    out: list[PriceOutcome] = []
-    for check, row in price_relations(sheet):
-        values = priced(check, row)
-        assert values is not None
-        amount, expected, quantity, price, tax = values
-        if abs(Decimal(exact(amount)) - expected) >= 1:
-            cell = CellRef(sheet.id, row.number, check.amount)
-            out.append(PriceOutcome(check, cell, amount, expected, quantity, price, tax))
+        if {check.amount, check.quantity, check.price} <= columns:
+            lines = (priced(check, row, sheet.id) for row in sheet.data_rows())
+            out.extend(line for line in lines if line is not None)
     return out

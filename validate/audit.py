@@ -44,7 +44,7 @@ from renja.validate.arithmetic import (
     UNREADABLE,
     Lookup,
     Outcome,
-    PriceOutcome,
+    PricedLine,
     RatioOutcome,
     Relation,
     Unreadable,
@@ -52,8 +52,7 @@ from renja.validate.arithmetic import (
     evaluate,
     exact,
     hierarchy_relations,
-    price_outcomes,
-    price_relations,
+    priced_lines,
     ratio_outcomes,
     ratio_relations,
     row_relations,
@@ -289,7 +288,8 @@ def audit(tables: Sequence[CleanTable], earlier: list[Finding]) -> Audited:
     failing = [o for o in failing if not is_rounding(o)]
     failing, patterns = systematic(evaluated, failing)
     diagnosis = _diagnose(failing, book, recon)
-    priced = {sheet.id: price_outcomes(sheet) for sheet in sheets}
+    lines = {sheet.id: priced_lines(sheet) for sheet in sheets}
+    priced = {table: [line for line in found if not line.holds] for table, found in lines.items()}
     price_roots = _priced_roots(failing, diagnosis, book, priced)
     known = _known_codes(sheets)
     findings = [_with_candidate(f, recon) for f in earlier]
@@ -308,7 +308,7 @@ def audit(tables: Sequence[CleanTable], earlier: list[Finding]) -> Audited:
         findings.extend(_price_finding(book, p, price_roots) for p in priced[sheet.id])
         if not sheet.table.complete:
             findings.append(_incomplete_finding(sheet))
-        ratios = len(ratio_relations(sheet)) + len(price_relations(sheet))
+        ratios = len(ratio_relations(sheet)) + len(lines[sheet.id])
         coverage[sheet.id] = table_audit(sheet, len(by_sheet[sheet.id]), ratios)
     return Audited(_elevate_roots(findings), coverage)
 
@@ -426,7 +426,7 @@ def _rounded(value: Decimal) -> int:
 
 
 def _priced_roots(
-    failing: list[Outcome], diagnosis: Diagnosis, book: Book, priced: dict[str, list[PriceOutcome]]
+    failing: list[Outcome], diagnosis: Diagnosis, book: Book, priced: dict[str, list[PricedLine]]
 ) -> dict[CellRef, list[Outcome]]:
     """The priced lines whose computed amount mends failing sums nothing else explains: a
     wrong line amount that its parent does not repeat. Each such line is their root cause."""
@@ -447,16 +447,13 @@ def _price_root_id(cell: CellRef) -> str:
 
 
 def _price_finding(
-    book: Book, outcome: PriceOutcome, roots: dict[CellRef, list[Outcome]]
+    book: Book, outcome: PricedLine, roots: dict[CellRef, list[Outcome]]
 ) -> Finding:
     """A priced line whose amount is not its coefficient × price (+ PPN)."""
     check, cell = outcome.check, outcome.cell
-    row = book.sheets[cell.table].row(cell.row)
     quantity = rupiah(_whole(outcome.quantity))
-    texts = (row.values.get(check.quantity), row.values.get(f"{check.quantity}_teks"))
-    printed = next((t.strip() for t in texts if isinstance(t, str)), None)
-    if printed and printed != quantity:
-        quantity = f"{printed} ({quantity})"
+    if outcome.printed and outcome.printed != quantity:
+        quantity = f"{outcome.printed} ({quantity})"
     columns = book.sheets[cell.table].columns
     taxed = check.tax is not None and check.tax in columns
     formula = f"{check.quantity} × {check.price}" + (f" + {check.tax}" if taxed else "")
