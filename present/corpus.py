@@ -39,6 +39,7 @@ corpus byte for byte, built at once or in steps.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -690,7 +691,13 @@ BUDGET_KEYS = ("doc_id", "kode_pemda", "pemda", "skpd", "tahun", "jenis", "tahun
 
 def schemas() -> dict[str, Any]:
     """The Arrow schema of each corpus table (``baris``: of each year's file), its columns
-    described and pandas' types included: the same whatever the documents hold."""
+    described and pandas' types included: the same whatever the documents hold (made once per
+    process; the schemas themselves are immutable)."""
+    return dict(_schemas())
+
+
+@functools.cache
+def _schemas() -> dict[str, Any]:
     out = {name: described(arrow_table(_frame([], columns, order))).schema
            for name, (columns, order) in LAYOUT.items()}  # fmt: skip
     # pandas records the type of the column it was given: "empty" for no finding; it is a list
