@@ -223,7 +223,8 @@ def printed(
         document = DOCUMENTS[name](tmp_path)
     facts = json.loads(document.write_facts(tmp_path).read_text(encoding="utf-8"))
     result = renja.process(document.pdf)
-    return result, measure(facts, write_result(result, tmp_path / "out", reports=False))
+    written = write_result(result, tmp_path / "out", parquet=False, reports=False)
+    return result, measure(facts, written)
 
 
 def assert_whole(score: Score) -> None:
