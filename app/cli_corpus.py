@@ -11,7 +11,6 @@ import click
 
 from renja.app.cli import (
     DEFAULT_OUT,
-    UserError,
     debug_option,
     echo,
     guarded,
@@ -80,7 +79,9 @@ def corpus_and_comparison(
 ) -> None:
     """OUT/corpus/ from every document folder of OUT, and its comparisons (corpus/compare/):
     building the corpus replaces the folder whole, so the comparisons are always built again.
-    A corpus with nothing to compare is a warning; the corpus still stands."""
+    A corpus with nothing to compare is a warning; the corpus still stands. A comparison that
+    fails otherwise (a bug, a full disk) is the command's one error line and exit 1, after the
+    corpus is written: a script sees that the comparisons are missing."""
     from renja.model.errors import RenjaError
     from renja.present.compare import COMPARE, compare
     from renja.present.corpus import build_corpus
@@ -89,16 +90,12 @@ def corpus_and_comparison(
         built = build_corpus(out_dir, reference)
     if not quiet:
         echo(built.line())
-    try:
-        with guarded(debug):
-            try:
-                compared = compare(built.folder, built.folder / COMPARE, reference, safe_csv)
-            except RenjaError as exc:  # nothing coded to compare: the corpus still stands
-                echo(warning_line(f"compare: {exc}"), err=True)
-                return
-    except UserError as exc:
-        echo(warning_line(f"compare: {exc.format_message()}"), err=True)
-        return
+    with guarded(debug):
+        try:
+            compared = compare(built.folder, built.folder / COMPARE, reference, safe_csv)
+        except RenjaError as exc:  # nothing coded to compare: the corpus still stands
+            echo(warning_line(f"compare: {exc}"), err=True)
+            return
     if not quiet:
         echo(compared.line())
 

@@ -96,6 +96,25 @@ def test_compare_into_a_folder_of_user_files_is_refused(batch: Path, tmp_path: P
     assert sorted(os.listdir(tmp_path)) == ["mine"]  # and no staging folder beside it
 
 
+def test_a_comparison_that_fails_is_the_commands_error_after_the_corpus(
+    batch: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing to compare is a warning; a bug in the comparisons is not: one error line and
+    exit 1, the corpus written and no comparisons folder, half written or old."""
+    from renja.present import compare
+
+    def broken(*args: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    out = Path(shutil.copytree(batch, tmp_path / "out"))
+    monkeypatch.setattr(compare, "compare", broken)
+    done = invoke("corpus", out)
+    line = one_error_line(done, "kesalahan internal", "ZeroDivisionError")
+    assert "korpus: 2 dokumen" in done.stdout, line
+    assert (out / "corpus" / "pagu.parquet").is_file()
+    assert not (out / "corpus" / "compare").exists()
+
+
 def test_compare_replaces_its_own_folder(batch: Path, tmp_path: Path) -> None:
     target = tmp_path / "cmp"
     assert invoke("compare", "--corpus", batch / "corpus", "--out", target).exit_code == 0
