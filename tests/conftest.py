@@ -5,6 +5,9 @@ module needs, processed once per test run.
 and kept for the rest of the session; ``processed.folder(path, ...)`` is the folder
 ``write_result`` writes from that result, once per set of options. Every module that needs the
 sample (Markdown or PDF) or a real PDF asks for it here, so each is read and processed once.
+``processed.extraction(path)`` is what ``renja.extract.read`` gave for it on the way (the raw
+tables, before normalize): a test that runs renja on the same unchanged file again (a run after
+a decision) can hand it to the pipeline instead of reading the pages twice.
 The results and folders are shared: read them, never change them (copy a DataFrame or a folder
 first, as ``test_report.copy_folder`` does). The end of the session checks that none changed.
 
@@ -32,6 +35,7 @@ import uuid
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -84,12 +88,36 @@ def _folder_print(folder: Path) -> dict[str, str]:
 # --- processing ahead ------------------------------------------------------------------------
 
 
+Processing = tuple[Result, Document]  # a document's result, and its extraction on the way
+
+
+def process_keeping_extraction(path: Path) -> Processing:
+    """``renja.process(path)``, and the document ``renja.extract.read`` returned inside it."""
+    from renja import extract
+
+    kept: list[Document] = []
+    read = extract.read
+
+    def keeping(*args: Any, **kwargs: Any) -> Document:
+        document = read(*args, **kwargs)
+        kept.append(document)
+        return document
+
+    extract.read = keeping  # type: ignore[assignment]  # this process's tests are not running
+    try:
+        result = renja.process(path)
+    finally:
+        extract.read = read  # type: ignore[assignment]
+    return result, kept[0]
+
+
+
 def _process_ahead(paths: list[Path], folder: Path) -> None:
     """In the background process: ``renja.process`` each path in turn, its result pickled to
     ``folder/<i>.pickle`` (or its error to ``<i>.error``) as soon as it is done."""
     for i, path in enumerate(paths):
         try:
-            data, name = pickle.dumps(renja.process(path)), f"{i}.pickle"
+            data, name = pickle.dumps(process_keeping_extraction(path)), f"{i}.pickle"
         except Exception as exc:
             data, name = repr(exc).encode(), f"{i}.error"
         (folder / f"{i}.part").write_bytes(data)
@@ -109,7 +137,7 @@ class Ahead:
         )
         self.process.start()
 
-    def take(self, path: Path) -> Result | None:
+    def take(self, path: Path) -> Processing | None:
         """The result for ``path`` once the background has it; None when it has none."""
         if path not in self.paths:
             return None
@@ -142,7 +170,7 @@ class Shared:
     def folder_of(run: str) -> Path:
         return Path(tempfile.gettempdir()) / f"renja-tests-{run}"
 
-    def take(self, path: Path, wait: bool = True) -> Result | None:
+    def take(self, path: Path, wait: bool = True) -> Processing | None:
         """The result for ``path``, from the folder or processed here. Without ``wait``, None
         at once while another worker is processing it."""
         import fcntl
@@ -155,12 +183,12 @@ class Shared:
             except BlockingIOError:
                 return None
             if done.exists():
-                result: Result = pickle.loads(done.read_bytes())
-                return result
-            result = renja.process(path)
-            (self.folder / f"{name}.part").write_bytes(pickle.dumps(result))
+                processing: Processing = pickle.loads(done.read_bytes())
+                return processing
+            processing = process_keeping_extraction(path)
+            (self.folder / f"{name}.part").write_bytes(pickle.dumps(processing))
             (self.folder / f"{name}.part").rename(done)
-            return result
+            return processing
 
 
 AHEAD = pytest.StashKey[Ahead | Shared]()
@@ -242,6 +270,7 @@ class Processed:
         self._factory = factory
         self._ahead = ahead
         self._results: dict[Path, Result] = {}
+        self._extractions: dict[Path, Document] = {}
         self._folders: dict[tuple[Path, bool, bool], Path] = {}
         self._prints: dict[object, object] = {}
 
@@ -249,11 +278,15 @@ class Processed:
         """The result of ``renja.process(path)``; skips the test when ``path`` is absent."""
         if path not in self._results:
             need(path)
-            result = self._ahead.take(path) if self._ahead is not None else None
-            if result is None:
-                result = renja.process(path)
-            self._keep(path, result)
+            processing = self._ahead.take(path) if self._ahead is not None else None
+            self._keep(path, processing or process_keeping_extraction(path))
         return self._results[path]
+
+    def extraction(self, path: Path) -> Document:
+        """What ``renja.extract.read(path)`` gave while ``path`` was processed (frozen records:
+        share them as they are)."""
+        self(path)
+        return self._extractions[path]
 
     def first_free(self, paths: list[Path]) -> None:
         """Under pytest-xdist, before a test that needs several documents: take each one no
@@ -263,11 +296,12 @@ class Processed:
         if isinstance(self._ahead, Shared):
             for path in paths:
                 if path not in self._results and path.exists():
-                    result = self._ahead.take(path, wait=False)
-                    if result is not None:
-                        self._keep(path, result)
+                    processing = self._ahead.take(path, wait=False)
+                    if processing is not None:
+                        self._keep(path, processing)
 
-    def _keep(self, path: Path, result: Result) -> None:
+    def _keep(self, path: Path, processing: Processing) -> None:
+        result, self._extractions[path] = processing
         self._results[path] = result
         self._prints[path] = _result_print(result)
 

@@ -1,6 +1,8 @@
 """The review loop in a real browser, on a real PDF: open the report, accept a suggestion and
 choose a code, save keputusan.csv, run renja again, and find the findings resolved, the values
-changed and the decisions logged as repairs with the rule ``keputusan``.
+changed and the decisions logged as repairs with the rule ``keputusan``. The second run reads
+the same unchanged PDF: it is handed the pages as the suite read them once
+(``processed.extraction``), and redoes everything after them.
 
 The document is the Katingan Renja (``../shared/samples/real``, skipped when absent): its
 Tabel IV.1 prints a sub kegiatan's pagu with swapped digits (116.718.093 where Tabel II.3 prints
@@ -14,12 +16,14 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
 
+from renja import extract
 from renja.app.cli import main
 from renja.model.decisions import default_path
 from renja.present.outputs import Record, read_csv
@@ -61,7 +65,7 @@ def row_of(folder: Path, table: str, **values: str) -> Record:
 
 @pytest.mark.documents(KATINGAN)
 def test_decide_in_the_report_save_and_run_again(
-    processed: Processed, chromium: Browser, tmp_path: Path
+    processed: Processed, chromium: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     traffic = Traffic()
     shared = processed.folder(KATINGAN)
@@ -109,6 +113,15 @@ def test_decide_in_the_report_save_and_run_again(
     context.close()
     assert all(url.startswith(LOCAL) for url in traffic.requests), traffic.requests
 
+    # The PDF is the one the suite read already, unchanged: its pages as read then (the
+    # extraction), and everything after them, the decisions included, done again.
+    extraction = replace(processed.extraction(KATINGAN), path=str(pdf))
+    read = extract.read
+    monkeypatch.setattr(
+        extract,
+        "read",
+        lambda path, *a, **k: extraction if Path(path) == pdf else read(path, *a, **k),
+    )
     ran = CliRunner().invoke(main, ["run", str(pdf), "--out", str(tmp_path / "out"), "-q"])
     assert ran.exit_code == 0, ran.output
     after = read_csv(folder / "findings.csv")
