@@ -42,6 +42,7 @@ from renja.extract.pdf_open import (
     open_pdf,
     page_ranges,
     scanned_message,
+    turned_message,
 )
 from renja.extract.pdf_parts import column_bounds, onto_first_part
 from renja.extract.pdf_quality import (
@@ -52,6 +53,7 @@ from renja.extract.pdf_quality import (
 )
 from renja.extract.pdf_spans import merge_spanned_columns
 from renja.extract.pdf_text import Line, group_lines
+from renja.extract.pdf_turned import DOWN, UP, direction
 from renja.extract.pdf_unruled import attach_loose_rows, unruled_tables
 from renja.extract.source import make_document
 from renja.extract.stitch import Block, blocks_to_tables
@@ -61,6 +63,9 @@ from renja.model.i18n import _, ngettext
 from renja.model.processes import die_with_parent
 from renja.model.records import Document, RawRow, RowRole, Source
 
+# A page with this many times more characters turned a quarter than upright ones is printed
+# turned (a landscape table on a portrait sheet; its running head may stand upright): not read.
+TURNED_SHARE = 2
 # A page with fewer visible characters than this has no text layer worth reading.
 MIN_TEXT_CHARS = 10
 # Lines in this share of the page height at its top or bottom may be running heads and footers.
@@ -112,6 +117,9 @@ class PageContent:
     height: float
     items: list[PageItem] = field(default_factory=list)
     scanned: bool = False
+    # Its text all printed turned a quarter (``pdf_turned.UP`` or ``DOWN``, most of its
+    # characters), or 0: such a page is not read.
+    turned: int = 0
     choice: EngineChoice | None = None
     cut: bool = False  # a table runs past the page's side edge
 
@@ -121,9 +129,10 @@ SecondEngine = Callable[[int, float], list[Grid]]
 
 
 def _tables_from(
-    found: Sequence[Any], chars: list[Any], page_box: BBox, engine: str
+    found: Sequence[Any], chars: list[Any], page_box: BBox, engine: str, turned: list[Any]
 ) -> tuple[list[PageTable], list[Any]]:
-    """Ruled tables filled with the page's characters, and the characters left outside them."""
+    """Ruled tables filled with the page's characters (``turned``: those printed turned a
+    quarter, read inside the cells only), and the characters left outside them."""
     cells = [on_page([tuple(c) for c in t.cells], page_box) for t in found]
     kept = keep_tables(
         [bounds(c) if c else page_box for c in cells],
@@ -133,7 +142,7 @@ def _tables_from(
     used: set[int] = set()
     tables: list[PageTable] = []
     for index in kept:
-        parts, ids = fill_table(found[index], chars, page_box, engine)
+        parts, ids = fill_table(found[index], chars, page_box, engine, turned)
         for table in parts:
             if any(any(c is not None and c.text for c in row) for row in table.rows):
                 tables.append(table)
@@ -158,7 +167,12 @@ def read_page(
     objects = page_objects(page)
     chars = [c for c in objects.chars if c["upright"] and c["text"].strip() != ""]
     spaces = [c for c in objects.chars if c["text"].strip() == ""]
+    turned = [c for c in objects.chars if not c["upright"] and c["text"].strip() and direction(c)]
     content = PageContent(number, float(page.height))
+    if len(turned) >= MIN_TEXT_CHARS and len(turned) > TURNED_SHARE * len(chars):
+        ups = sum(direction(c) == UP for c in turned)  # a page printed turned, not a scan
+        content.turned = UP if ups * 2 >= len(turned) else DOWN
+        return content
     if len(chars) < MIN_TEXT_CHARS:
         content.scanned = bool(objects.images) or not chars
         if not chars:
@@ -166,7 +180,8 @@ def read_page(
     page_box = (0.0, 0.0, float(page.width), float(page.height))
     all_chars = chars + spaces
     tables, rest = _tables_from(
-        find_ruled_tables(page, objects, LINES_SETTINGS), all_chars, page_box, "pdfplumber-lines"
+        find_ruled_tables(page, objects, LINES_SETTINGS), all_chars, page_box, "pdfplumber-lines",
+        turned,
     )
     rules = objects.horizontal_rules(MIN_RULE_WIDTH)
     ruled = bool(tables)
@@ -181,7 +196,9 @@ def read_page(
         if engine == "camelot" or needs_second_look(first, ruled, image_share):
             grids = second(number, float(page.height))
             usable = [g for g in grids if g.report.get("accuracy", 100.0) >= MIN_ACCURACY]
-            other_tables, other_rest = _tables_from(usable, all_chars, page_box, LATTICE_ENGINE)
+            other_tables, other_rest = _tables_from(
+                usable, all_chars, page_box, LATTICE_ENGINE, turned
+            )
             other = page_quality(other_tables, _visible(other_rest), len(chars))
             name = "pdfplumber-lines" if ruled else "pdfplumber-text"
             wins = prefer_second(first, other)
@@ -333,9 +350,7 @@ def pages_to_document(
     stitched = blocks_to_tables(blocks, texts)
     tables = [merge_code_pieces(merge_spanned_columns(onto_first_part(t))) for t in stitched]
     meta, warnings = document_meta([t.text for t in texts], tables, running, wilayah)
-    scanned = [p.number for p in pages if p.scanned]
-    if scanned:
-        warnings.append(scanned_message(scanned, total, ocr_available()))
+    warnings += unread_pages(pages, total)
     cut = [p.number for p in pages if p.cut]
     if cut:
         warnings.append(
@@ -391,10 +406,23 @@ def read_pdf(path: Path, options: ReadOptions, progress: PageProgress | None = N
         else:
             told = (lambda number: progress(number, total)) if progress is not None else None
             pages = read_pages(pdf, path, options, range(1, total + 1), told)
-    if all(p.scanned for p in pages):
-        raise InputError(f"{path}: " + scanned_message([p.number for p in pages], total,
-                                                       ocr_available()))  # fmt: skip
+    if all(p.scanned or p.turned for p in pages):
+        raise InputError(f"{path}: " + "; ".join(unread_pages(pages, total)))
     return pages_to_document(path, pages, total, find_regions(options.wilayah))
+
+
+def unread_pages(pages: Sequence[PageContent], total: int) -> list[str]:
+    """What to say about the pages that were not read: scanned ones, and those printed turned
+    a quarter (one line for each way they must be turned)."""
+    out = []
+    scanned = [p.number for p in pages if p.scanned]
+    if scanned:
+        out.append(scanned_message(scanned, total, ocr_available()))
+    for way in (UP, DOWN):
+        turned = [p.number for p in pages if p.turned == way]
+        if turned:
+            out.append(turned_message(turned, total, clockwise=way == UP))
+    return out
 
 
 # A process is worth starting for this many pages or more (forking it and sending its pages back

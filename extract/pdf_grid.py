@@ -15,6 +15,7 @@ from typing import Any
 
 from renja.extract.cells import is_header_row
 from renja.extract.pdf_text import Char, Line, group_lines, join_lines, physical_lines
+from renja.extract.pdf_turned import turned_text
 
 BBox = tuple[float, float, float, float]
 
@@ -35,6 +36,7 @@ class Cell:
     lines: list[Line] = field(default_factory=list)
     text: str = ""
     chars: Sequence[Char] = ()
+    turned: str = ""  # its text printed turned a quarter (``renja.extract.pdf_turned``)
 
     @property
     def bold(self) -> bool:
@@ -259,11 +261,16 @@ def split_grids(
 
 
 def fill_table(
-    table: Any, chars: Sequence[Char], page: BBox, engine: str = "pdfplumber-lines"
+    table: Any,
+    chars: Sequence[Char],
+    page: BBox,
+    engine: str = "pdfplumber-lines",
+    turned: Sequence[Char] = (),
 ) -> tuple[list[PageTable], set[int]]:
     """A pdfplumber ``Table`` (or any object of its shape: ``cells`` boxes, ``rows`` of
     ``cells``) as page tables with text (one per grid it holds), and the ids of the characters
-    they used. Cells off the page are left out."""
+    they used. Cells off the page are left out. ``turned`` are the page's characters printed
+    turned a quarter: a cell reads those inside it after its upright text."""
     boxes: list[BBox] = on_page([tuple(c) for c in table.cells], page)
     if not boxes:
         return [], set()
@@ -283,10 +290,16 @@ def fill_table(
         else:
             per_cell.setdefault(slot, []).append(char)
         used.add(id(char))
+    turned_in: dict[int, list[Char]] = {}
+    for char in turned:
+        slot = index.find((char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2)
+        if slot is not None:
+            turned_in.setdefault(slot, []).append(char)
     cells = {}
     for i, box in enumerate(boxes):
         own = per_cell.get(i, [])
-        cells[box] = Cell(box, group_lines(own), chars=own)
+        text = turned_text(turned_in.get(i, ()))
+        cells[box] = Cell(box, group_lines(own), chars=own, turned=text)
     row_cells: list[list[BBox]] = []
     for row in table.rows:
         inside = [tuple(c) for c in row.cells if c is not None and tuple(c) in kept]
@@ -295,10 +308,7 @@ def fill_table(
     row_boxes: list[BBox] = [bounds(r) for r in row_cells]
     _open_cells(loose, index, row_cells, row_boxes, cells)
     out: list[PageTable] = []
-    labels = [
-        is_header_row([" ".join(line.text for line in cells[box].lines) for box in row])
-        for row in row_cells
-    ]
+    labels = [is_header_row([_label(cells[box]) for box in row]) for row in row_cells]
     for number, run in enumerate(split_grids(row_boxes, boxes, labels)):
         xs = sorted({_snap(v) for i in run for c in row_cells[i] for v in (c[0], c[2])})
         rows: list[list[Cell | None]] = []
@@ -317,6 +327,11 @@ def fill_table(
         bbox = (x0, boxes_run[0][1], x1, boxes_run[-1][3])
         out.append(PageTable(bbox, rows, boxes_run, engine, new_grid=number > 0, edges=xs))
     return out, used
+
+
+def _label(cell: Cell) -> str:
+    """A cell's text before its lines are joined: its lines, then its turned text."""
+    return " ".join([*(line.text for line in cell.lines), cell.turned]).strip()
 
 
 def split_wide_cells(slots: list[Cell | None], xs: Sequence[float]) -> None:
@@ -434,6 +449,8 @@ def _fill_text(rows: list[list[Cell | None]]) -> None:
             if cell is not None:
                 right = cell.bbox[2] - pad
                 cell.text = join_lines(cell.lines, right=right, width=right - cell.bbox[0] - pad)
+                if cell.turned:
+                    cell.text = f"{cell.text} {cell.turned}".strip()
 
 
 __all__ = ["Cell", "GridIndex", "PageTable", "fill_table", "keep_tables"]

@@ -75,7 +75,8 @@ def page_objects(page: Any) -> PageObjects:
             if isinstance(fontname, bytes):
                 fontname = fontname.decode("latin-1")
             char = box(obj)
-            char.update(text=obj.get_text(), fontname=fontname, size=obj.size, upright=obj.upright)
+            char.update(text=obj.get_text(), fontname=fontname, size=obj.size, upright=obj.upright,
+                        matrix=obj.matrix)  # fmt: skip
             out.chars.append(char)
         elif isinstance(obj, LTRect):
             out.shapes.append({**box(obj), "object_type": "rect"})
