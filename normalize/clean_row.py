@@ -32,7 +32,7 @@ from renja.model.i18n import _
 from renja.model.records import Finding, Repair, Source
 from renja.normalize.align import align_row
 from renja.normalize.continuation import LogicalRow
-from renja.normalize.labels import move_code_label, move_label_to_uraian
+from renja.normalize.labels import drop_spanned_repeats, move_code_label, move_label_to_uraian
 from renja.normalize.row_kind import classify_row, level_from_name, line_level
 from renja.normalize.values import CellReader
 
@@ -99,6 +99,7 @@ def clean_row(
     """The clean values of one row (its cells read by ``reader``, for the contract's columns),
     its repairs and findings logged in ``log``."""
     slots = contract.columns
+    repair_spanned_repeats(row, slots, log)
     repair_code_label(row, slots, log)
     values: dict[str, Any] = {
         "baris": log.row,
@@ -113,6 +114,13 @@ def clean_row(
     overflow_findings(row, values, log)
     unreadable_findings(unreadable, values, log)
     return values
+
+
+def repair_spanned_repeats(row: LogicalRow, slots: Sequence[Column], log: RowLog) -> None:
+    """Empty the copies of a cell printed once per column it spans (before reading)."""
+    for first, copy in drop_spanned_repeats(row.cells, slots):
+        text = row.cells[first].strip()
+        log.log_repair(slots[copy].name, text, "", drop_spanned_repeats.__name__, slots[first].name)
 
 
 def repair_code_label(row: LogicalRow, slots: Sequence[Column], log: RowLog) -> None:

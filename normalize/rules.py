@@ -53,6 +53,7 @@ REPAIR_RULES: tuple[Callable[..., object], ...] = (
     continuation.completes_cut_record,
     labels.move_label_to_uraian,
     labels.move_code_label,
+    labels.drop_spanned_repeats,
     # A person's decision (keputusan.csv)
     decided.keputusan,
 )
