@@ -30,6 +30,7 @@ from renja.model.tables import CleanTable
 from renja.normalize.align import align_row, fill_rates
 from renja.normalize.clean_row import RowLog, clean_row
 from renja.normalize.continuation import LogicalRow, merge_continuations
+from renja.normalize.spanned import drop_repeated_record
 from renja.normalize.values import CellReader, ReadContext
 
 
@@ -88,6 +89,7 @@ def clean_table(raw: RawTable, contract: TableContract, ctx: ReadContext) -> Cle
     slots = contract.columns
     rows, merge_log = merge_continuations(_logical_rows(raw, slots), slots)
     logs = [RowLog(table_id, index, row.source) for index, row in enumerate(rows, start=1)]
+    _drop_repeated_records(rows, logs, slots)
     reader = CellReader(slots, ctx)
     records = [clean_row(row, log, contract, reader) for row, log in zip(rows, logs, strict=True)]
     repairs = [repair for log in logs for repair in log.repairs]
@@ -101,6 +103,21 @@ def clean_table(raw: RawTable, contract: TableContract, ctx: ReadContext) -> Cle
     table = CleanTable(contract, raw, frame, gaps=gaps, bold=bold, indents=indents,
                        sources=sources)  # fmt: skip
     return Cleaned(table, repairs, findings)
+
+
+def _drop_repeated_records(
+    rows: Sequence[LogicalRow], logs: Sequence[RowLog], slots: Sequence[Column]
+) -> None:
+    """A record printed again on each line of its indicators (``drop_repeated_record``): the
+    copies emptied, each logged. Every line is compared with the last record printed whole."""
+    record: list[str] | None = None
+    for row, log in zip(rows, logs, strict=True):
+        printed = list(row.cells)
+        emptied = drop_repeated_record(record, row.cells, slots) if record is not None else []
+        for k in emptied:
+            log.log_repair(slots[k].name, printed[k].strip(), "", drop_repeated_record.__name__)
+        if not emptied:
+            record = printed
 
 
 def _merge_repairs(

@@ -32,8 +32,9 @@ from renja.model.i18n import _
 from renja.model.records import Finding, Repair, Source
 from renja.normalize.align import align_row
 from renja.normalize.continuation import LogicalRow
-from renja.normalize.labels import drop_spanned_repeats, move_code_label, move_label_to_uraian
+from renja.normalize.labels import move_code_label, move_label_to_uraian
 from renja.normalize.row_kind import classify_row, level_from_name, line_level
+from renja.normalize.spanned import drop_spanned_repeats
 from renja.normalize.values import CellReader
 
 

@@ -16,6 +16,7 @@ from renja.normalize import (
     labels,
     percent,
     rupiah,
+    spanned,
     target,
     values,
     words,
@@ -53,7 +54,8 @@ REPAIR_RULES: tuple[Callable[..., object], ...] = (
     continuation.completes_cut_record,
     labels.move_label_to_uraian,
     labels.move_code_label,
-    labels.drop_spanned_repeats,
+    spanned.drop_spanned_repeats,
+    spanned.drop_repeated_record,
     # A person's decision (keputusan.csv)
     decided.keputusan,
 )
