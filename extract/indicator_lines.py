@@ -55,6 +55,12 @@ def _starts_an_item(above: Sequence[Run], below: Sequence[Run], right: float) ->
         split_words([c for r in below for c in r.chars])
     ):
         return True
+    return left_room(above, below, right)
+
+
+def left_room(above: Sequence[Run], below: Sequence[Run], right: float) -> bool:
+    """Whether the text ``above`` left room, up to ``right``, for the first word ``below``: a
+    line that wrapped would have taken it, so ``below`` starts a text of its own."""
     end = max(r.x1 for r in above)
     first = split_words(below[0].chars)[0]
     width = first[-1]["x1"] - first[0]["x0"]
@@ -127,4 +133,4 @@ def indicator_parts(
     return [part for part in parts if part]
 
 
-__all__ = ["indicator_parts"]
+__all__ = ["indicator_parts", "left_room"]
