@@ -426,7 +426,9 @@ def split_indicator_lines(
     # where a column's text can end: its left margin mirrored on the right
     rights = [right - (min((r.x0 for c in cells for r in c.get(k, ())), default=left) - left)
               for k, (left, right) in enumerate(columns)]  # fmt: skip
-    valued = {k for k, text in first.items() if _is_value(text)}
+    # a column of values; not one whose lines join into one grouped amount (its digits wrapped)
+    joined = {k: "".join(_runs_text(c[k]) for c in cells if k in c) for k in first}
+    valued = {k for k, text in first.items() if _is_value(text) and not _GROUPED.match(joined[k])}
     starts = [0]
     owner: dict[tuple[int, int], int] = {}
     for i in range(len(lines)):
@@ -438,14 +440,16 @@ def split_indicator_lines(
             if k in valued:
                 new_value |= _is_value(_runs_text(runs)) and _is_value(_runs_text(cells[above][k]))
             else:
-                new_text |= left_room(cells[above][k], runs, rights[k])
+                new_text |= left_room(cells[above][k], runs, rights[k] - ROOM_SLACK)
         if i and new_text and new_value:
             starts.append(i)
         for k, runs in cells[i].items():
             above = next((j for j in range(i - 1, -1, -1) if k in cells[j]), None)
             text = _runs_text(runs)
             own = above is None or (
-                _is_value(text) if k in valued else left_room(cells[above][k], runs, rights[k])
+                _is_value(text)
+                if k in valued
+                else left_room(cells[above][k], runs, rights[k] - ROOM_SLACK)
             )
             owner[(i, k)] = len(starts) - 1 if own or above is None else owner[(above, k)]
     if len(starts) < 2:
@@ -463,8 +467,8 @@ def split_indicator_lines(
         for j, cell in enumerate(slots):
             if cell is None:
                 continue
-            k = next((k for k, (f, _c) in enumerate(filled) if f == j), None)
-            chars = own_chars.get(k, []) if k is not None else []
+            column = next((n for n, (f, _c) in enumerate(filled) if f == j), None)
+            chars = own_chars.get(column, []) if column is not None else []
             turned = cell.turned if p == 0 else ""
             row[j] = Cell((cell.bbox[0], top, cell.bbox[2], bottom), group_lines(chars),
                           chars=chars, turned=turned)  # fmt: skip
@@ -478,7 +482,11 @@ def _runs_text(runs: Sequence[Run]) -> str:
 
 # A whole number on its line of a ruled cell: a target (``80``, ``12,5``, ``100 %``) or an
 # amount grouped by thousands (``1.250.000``); digits grouped otherwise are a wrapped piece.
-_NUMBER = re.compile(r"^(?:\d+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d+)\s*%?$")
+_NUMBER = re.compile(r"^(?:\d+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?)\s*%?$")
+_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+# How much room past a line's end its column must leave before the next line's first word
+# counts as a text of its own (a wrap may leave a little).
+ROOM_SLACK = 2.0
 _DIGITS = re.compile(r"^[\d.,\s]+$")
 
 
@@ -492,8 +500,8 @@ def _is_value(text: str) -> bool:
 
     >>> [_is_value(t) for t in ["80", "12,5", "100 %", "1.250.000", "Nilai SAKIP", "2 dok"]]
     [True, True, True, True, False, True]
-    >>> [_is_value(t) for t in ["82.835.2", "6.511.438.", "ORANG", "1 Orang / Hari x"]]
-    [False, False, False, False]
+    >>> [_is_value(t) for t in ["82.835.2", "6.511.438.", "76.00", "ORANG", "1 Orang / Hari x"]]
+    [False, False, False, False, False]
     """
     text = text.strip()
     if _NUMBER.match(text):
