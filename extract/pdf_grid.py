@@ -411,7 +411,7 @@ def split_indicator_lines(
     (``55`` over ``ORANG``) or an amount's wrapped digits are no such value.
     """
     filled = [(j, c) for j, c in enumerate(slots) if c is not None and c.chars]
-    if len(filled) < 2:
+    if sum(len(c.lines) > 1 for _j, c in filled) < 2:  # a text and a value column, stacked
         return [(slots, box)]
     columns = [(c.bbox[0], c.bbox[2]) for _j, c in filled]
     lines = physical_lines([char for _j, c in filled for char in c.chars])
