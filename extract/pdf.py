@@ -22,16 +22,8 @@ from renja.extract.code_pieces import merge_code_pieces
 from renja.extract.markdown import TextLine
 from renja.extract.meta import document_meta
 from renja.extract.pdf_camelot import LATTICE_ENGINE, Grid, camelot_available, lattice_grids
-from renja.extract.pdf_grid import (
-    OFF_PAGE_SLACK,
-    BBox,
-    Cell,
-    PageTable,
-    bounds,
-    fill_table,
-    keep_tables,
-    on_page,
-)
+from renja.extract.pdf_cells import BBox, Cell, PageTable
+from renja.extract.pdf_grid import OFF_PAGE_SLACK, bounds, fill_table, keep_tables, on_page
 from renja.extract.pdf_limits import StreamTooLarge, stream_limit
 from renja.extract.pdf_objects import find_ruled_tables, page_objects
 from renja.extract.pdf_open import (

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from renja.extract.cells import is_header_row
-from renja.extract.pdf_grid import PageTable
+from renja.extract.pdf_cells import PageTable
 
 _AMOUNT = re.compile(r"(?<![\d.,])\d{1,3}(?:[.,]\d{3})+(?:,\d{2})?(?![\d])")
 _AMOUNT_DRESS = re.compile(r"\brp\.?|[\s().,:-]", re.IGNORECASE)

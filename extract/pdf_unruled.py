@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from renja.extract.cells import is_data_cell, is_header_row, is_number_row
 from renja.extract.header_levels import Heading, header_levels
 from renja.extract.indicator_lines import indicator_parts
-from renja.extract.pdf_grid import BBox, Cell, PageTable, split_key_values
+from renja.extract.pdf_cells import BBox, Cell, PageTable
+from renja.extract.pdf_rows import split_key_values
 from renja.extract.pdf_text import (
     Char,
     PhysicalLine,

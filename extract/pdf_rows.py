@@ -1,0 +1,184 @@
+"""One ruled row that is several records: a SIPD header block's labels and values
+(``split_key_values``), and a program's indicators stacked in its cells
+(``split_indicator_lines``)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from renja.extract.cells import is_data_cell
+from renja.extract.indicator_lines import left_room
+from renja.extract.pdf_cells import SNAP, BBox, Cell
+from renja.extract.pdf_text import Char, Line, Run, group_lines, physical_lines
+
+# A box of labels and values (``Kegiatan :`` beside ``3.31.01.2.06 Administrasi …``) holds at
+# least this many labels, one per line, each ending in a colon.
+MIN_KEY_LINES = 3
+# A value line belongs to the label whose line starts no lower than this below it.
+KEY_SLACK = 2.0
+
+
+def split_key_values(slots: list[Cell | None], box: BBox) -> list[tuple[list[Cell | None], BBox]]:
+    """A row whose one cell lists labels (``Kegiatan :``, ``Sub Kegiatan :`` …, one per line)
+    beside a cell of their values is one row per label: a SIPD printout's header block. Each
+    value line goes with the label printed on its height (a wrapped value keeps its lines).
+    Any other row is returned as it is."""
+    pair = _key_value_cells(slots)
+    if pair is None:
+        return [(slots, box)]
+    k, v = pair
+    keys, values = slots[k], slots[v]
+    assert keys is not None and values is not None
+    groups: list[list[Line]] = [[] for _ in keys.lines]
+    for line in values.lines:
+        owner = max(
+            (i for i, key in enumerate(keys.lines) if key.top <= line.top + KEY_SLACK), default=0
+        )
+        groups[owner].append(line)
+    out: list[tuple[list[Cell | None], BBox]] = []
+    for i, key in enumerate(keys.lines):
+        bottom = keys.lines[i + 1].top if i + 1 < len(keys.lines) else box[3]
+        part: list[Cell | None] = [None] * len(slots)
+        part[k] = Cell((keys.bbox[0], key.top, keys.bbox[2], bottom), [key])
+        part[v] = Cell((values.bbox[0], key.top, values.bbox[2], bottom), groups[i])
+        out.append((part, (box[0], key.top, box[2], bottom)))
+    return out
+
+
+def split_indicator_lines(
+    slots: list[Cell | None], box: BBox
+) -> list[tuple[list[Cell | None], BBox]]:
+    """A ruled row that stacks several indicators in its cells, one per line, each with its
+    value on its line (``Persentase dokumen`` over ``Nilai SAKIP`` beside ``100`` over ``80``):
+    one row per indicator. The record's code, name and amounts stay on the first row; a
+    wrapped name or indicator keeps its lines. Any other row is returned as it is.
+
+    A line starts another indicator when, in a column of text (its first line is no value),
+    the text above left room for its first word (a wrap would have taken it), and in a column
+    of values it prints a value under a value (``80`` under ``100``). A unit under its number
+    (``55`` over ``ORANG``) or an amount's wrapped digits are no such value.
+    """
+    filled = [(j, c) for j, c in enumerate(slots) if c is not None and c.chars]
+    if sum(len(c.lines) > 1 for _j, c in filled) < 2:  # a text and a value column, stacked
+        return [(slots, box)]
+    columns = [(c.bbox[0], c.bbox[2]) for _j, c in filled]
+    lines = physical_lines([char for _j, c in filled for char in c.chars])
+    if len(lines) < 2:
+        return [(slots, box)]
+    cells: list[dict[int, list[Run]]] = [{} for _ in lines]
+    for i, line in enumerate(lines):
+        for run in line.runs:
+            cells[i].setdefault(_column_at(run.x0, columns), []).append(run)
+    first = {k: next(_runs_text(c[k]) for c in cells if k in c) for k in range(len(columns))
+             if any(k in c for c in cells)}  # fmt: skip
+    # where a column's text can end: its left margin mirrored on the right
+    rights = [right - (min((r.x0 for c in cells for r in c.get(k, ())), default=left) - left)
+              for k, (left, right) in enumerate(columns)]  # fmt: skip
+    # a column of values; not one whose lines join into one grouped amount (its digits wrapped)
+    joined = {k: "".join(_runs_text(c[k]) for c in cells if k in c) for k in first}
+    valued = {k for k, text in first.items() if _is_value(text) and not _GROUPED.match(joined[k])}
+    starts = [0]
+    owner: dict[tuple[int, int], int] = {}
+    for i in range(len(lines)):
+        new_text = new_value = False
+        for k, runs in cells[i].items():
+            above = next((j for j in range(i - 1, -1, -1) if k in cells[j]), None)
+            if above is None:
+                continue
+            if k in valued:
+                new_value |= _is_value(_runs_text(runs)) and _is_value(_runs_text(cells[above][k]))
+            else:
+                new_text |= left_room(cells[above][k], runs, rights[k] - ROOM_SLACK)
+        if i and new_text and new_value:
+            starts.append(i)
+        for k, runs in cells[i].items():
+            above = next((j for j in range(i - 1, -1, -1) if k in cells[j]), None)
+            text = _runs_text(runs)
+            own = above is None or (
+                _is_value(text)
+                if k in valued
+                else left_room(cells[above][k], runs, rights[k] - ROOM_SLACK)
+            )
+            owner[(i, k)] = len(starts) - 1 if own or above is None else owner[(above, k)]
+    if len(starts) < 2:
+        return [(slots, box)]
+    tops = [lines[start].top for start in starts]
+    out: list[tuple[list[Cell | None], BBox]] = []
+    for p in range(len(starts)):
+        own_chars: dict[int, list[Char]] = {}
+        for (i, k), part in owner.items():
+            if part == p:
+                own_chars.setdefault(k, []).extend(ch for run in cells[i][k] for ch in run.chars)
+        top = box[1] if p == 0 else tops[p]
+        bottom = tops[p + 1] if p + 1 < len(starts) else box[3]
+        row: list[Cell | None] = [None] * len(slots)
+        for j, cell in enumerate(slots):
+            if cell is None:
+                continue
+            column = next((n for n, (f, _c) in enumerate(filled) if f == j), None)
+            chars = own_chars.get(column, []) if column is not None else []
+            turned = cell.turned if p == 0 else ""
+            row[j] = Cell((cell.bbox[0], top, cell.bbox[2], bottom), group_lines(chars),
+                          chars=chars, turned=turned)  # fmt: skip
+        out.append((row, (box[0], top, box[2], bottom)))
+    return out
+
+
+def _runs_text(runs: Sequence[Run]) -> str:
+    return " ".join("".join(c["text"] for c in r.chars) for r in runs)
+
+
+# A whole number on its line of a ruled cell: a target (``80``, ``12,5``, ``100 %``) or an
+# amount grouped by thousands (``1.250.000``); digits grouped otherwise are a wrapped piece.
+_NUMBER = re.compile(r"^(?:\d+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?)\s*%?$")
+_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+# How much room past a line's end its column must leave before the next line's first word
+# counts as a text of its own (a wrap may leave a little).
+ROOM_SLACK = 2.0
+_DIGITS = re.compile(r"^[\d.,\s]+$")
+
+
+# An expression or a list that goes on over the line's end (``1 Orang / Hari x``).
+_GOES_ON = re.compile(r"[x×*/+\-:,&]$|\b(?:dan|atau)$", re.IGNORECASE)
+
+
+def _is_value(text: str) -> bool:
+    """A whole value on one line of a ruled row: a number as above, or data by its shape
+    that is not digits alone (``2 dok``, ``75%``) and does not go on over the line's end.
+
+    >>> [_is_value(t) for t in ["80", "12,5", "100 %", "1.250.000", "Nilai SAKIP", "2 dok"]]
+    [True, True, True, True, False, True]
+    >>> [_is_value(t) for t in ["82.835.2", "6.511.438.", "76.00", "ORANG", "1 Orang / Hari x"]]
+    [False, False, False, False, False]
+    """
+    text = text.strip()
+    if _NUMBER.match(text):
+        return True
+    return is_data_cell(text) and not _DIGITS.match(text) and not _GOES_ON.search(text)
+
+
+def _column_at(x: float, columns: Sequence[tuple[float, float]]) -> int:
+    """The column whose box holds ``x`` (the nearest when none does)."""
+    for k, (left, right) in enumerate(columns):
+        if left - SNAP <= x <= right:
+            return k
+    return min(range(len(columns)), key=lambda k: abs(columns[k][0] - x))
+
+
+def _key_value_cells(slots: Sequence[Cell | None]) -> tuple[int, int] | None:
+    """The label cell and the value cell of a key-value row, if it is one."""
+    filled = [j for j, c in enumerate(slots) if c is not None and c.lines]
+    if len(filled) != 2:
+        return None
+    k, v = filled
+    keys = slots[k]
+    assert keys is not None
+    if len(keys.lines) < MIN_KEY_LINES or not all(
+        line.text.rstrip().endswith(":") for line in keys.lines
+    ):
+        return None
+    return k, v
+
+
+__all__ = ["split_indicator_lines", "split_key_values"]
