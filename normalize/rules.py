@@ -31,6 +31,7 @@ REPAIR_RULES: tuple[Callable[..., object], ...] = (
     rupiah.read_us_decimal,
     rupiah.drop_trailing_comma,
     rupiah.drop_stray_dots,
+    rupiah.drop_footnote_mark,
     values.scale_amount,
     percent.read_dot_as_decimal,
     # Targets

@@ -127,6 +127,21 @@ def drop_stray_dots(text: str) -> str:
     return ".".join(g for g in text.split(".") if g)
 
 
+# A footnote's mark after a number: ``*)``, ``**``, ``(*)``, a superscript digit.
+_FOOTNOTE_MARK = re.compile(r"(?<=[\d)])\s*(?:\(?\*+\)?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+
+
+def drop_footnote_mark(text: str) -> str:
+    """Drop a footnote's mark printed after the number (its note explains the amount).
+
+    >>> drop_footnote_mark("250.000.000*)"), drop_footnote_mark("1.000.000.000 ¹")
+    ('250.000.000', '1.000.000.000')
+    >>> drop_footnote_mark("(13.143.400)")
+    '(13.143.400)'
+    """
+    return _FOOTNOTE_MARK.sub("", text)
+
+
 def quote_cell(cell: str) -> str:
     """The cell as quoted in a problem: its repr, cut short when it is very long.
 
@@ -223,7 +238,8 @@ def _parse_rupiah(text: str, lang: str) -> Parsed[int | Decimal]:
     """``parse_rupiah`` once per cell text and language (its problem is in the language)."""
     del lang
     cell = _SPACES.sub(" ", text or "").strip()
-    body = _WHOLE_MARK.sub("", _CURRENCY.sub("", cell))
+    marked = drop_footnote_mark(cell)
+    body = _WHOLE_MARK.sub("", _CURRENCY.sub("", marked))
     if body in EMPTY_MARKS:
         return EMPTY
     negative, body = split_sign(body)
@@ -231,7 +247,7 @@ def _parse_rupiah(text: str, lang: str) -> Parsed[int | Decimal]:
     if not _AMOUNT_CHARS.fullmatch(body) or not any(c.isdigit() for c in body):
         return Parsed(None, problem=_("no amount of money: {cell}").format(cell=quote_cell(cell)))
 
-    rules: list[str] = []
+    rules: list[str] = [drop_footnote_mark.__name__] if marked != cell else []
     if "." not in body and _US_THOUSANDS.fullmatch(join_wrapped_number(body)):
         body = read_comma_thousands(body)
         rules.append(read_comma_thousands.__name__)

@@ -206,3 +206,25 @@ def test_every_cell_of_the_sample_is_read_without_raising() -> None:
     read = [parse_rupiah(c) for c in cells]
     assert sum(p.value is not None for p in read) > 500
     assert parse_rupiah("59.99.800") in read  # the sample's one lost digit is refused
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ("250.000.000*)", 250_000_000),
+        ("250.000.000 *)", 250_000_000),
+        ("1.000.000.000 ¹", 1_000_000_000),
+        ("Rp 5.000 (*)", 5_000),
+        ("12.500**", 12_500),
+        ("(13.143.400)*)", -13_143_400),
+    ],
+)
+def test_a_footnote_mark_after_an_amount_is_dropped_and_logged(cell: str, value: int) -> None:
+    parsed = parse_rupiah(cell)
+    assert (parsed.value, parsed.rules, parsed.problem) == (value, ("drop_footnote_mark",), None)
+
+
+def test_a_mark_alone_or_inside_is_no_footnote() -> None:
+    assert parse_rupiah("**").value is None
+    assert parse_rupiah("(13.143.400)").rules == ()  # a negative's bracket stays
+    assert parse_rupiah("1.2*3.000").value is None
