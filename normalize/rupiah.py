@@ -128,11 +128,11 @@ def drop_stray_dots(text: str) -> str:
 
 
 # A footnote's mark after a number: ``*)``, ``**``, ``(*)``, a superscript digit.
-_FOOTNOTE_MARK = re.compile(r"(?<=[\d)])\s*(?:\(?\*+\)?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
+_FOOTNOTE_MARK = re.compile(r"(?<=[0-9A-Za-z)%])\s*(?:\(?\*+\)?|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 
 
 def drop_footnote_mark(text: str) -> str:
-    """Drop a footnote's mark printed after the number (its note explains the amount).
+    """Drop a footnote's mark printed after a number or its unit (its note explains it).
 
     >>> drop_footnote_mark("250.000.000*)"), drop_footnote_mark("1.000.000.000 ¹")
     ('250.000.000', '1.000.000.000')

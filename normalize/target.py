@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from renja.normalize.parsed import EMPTY, Parsed
 from renja.normalize.percent import parse_decimal
-from renja.normalize.rupiah import EMPTY_MARKS, quote_cell
+from renja.normalize.rupiah import EMPTY_MARKS, drop_footnote_mark, quote_cell
 
 # Printed unit (lower case, no trailing dot) -> canonical satuan. Abbreviations seen in Renja
 # tables are written out so that the same unit groups together; 'SK' and '%' keep their form.
@@ -140,18 +140,21 @@ def split_target(text: str) -> Parsed[Target]:
     Target(value=Decimal('10'), satuan='unit', text=None)
     >>> split_target("BB").value
     Target(value=None, satuan=None, text='BB')
+    >>> split_target("5*)")
+    Parsed(value=Target(value=Decimal('5'), satuan=None, text=None), rules=('drop_footnote_mark',), problem=None)
     """  # noqa: E501
     cell = _SPACES.sub(" ", text or "").strip()
     if cell in EMPTY_MARKS:
         return EMPTY
-    match = _NUMBER_THEN_UNIT.fullmatch(cell)
+    marked = drop_footnote_mark(cell)
+    match = _NUMBER_THEN_UNIT.fullmatch(marked)
     if match is None:
         return Parsed(Target(None, None, cell))
     number, unit = match["number"].strip(), match["unit"].strip()
     if _DIGIT.search(unit):
         return Parsed(Target(None, None, cell))  # compound: two numbers in one target
 
-    rules: list[str] = []
+    rules: list[str] = [drop_footnote_mark.__name__] if marked != cell else []
     if " " in number and "," not in number and "." not in number:
         if any(len(piece) > 1 for piece in number.split()):
             return Parsed(Target(None, None, cell))  # '12 5': two numbers, not spaced digits

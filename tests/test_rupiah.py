@@ -228,3 +228,13 @@ def test_a_mark_alone_or_inside_is_no_footnote() -> None:
     assert parse_rupiah("**").value is None
     assert parse_rupiah("(13.143.400)").rules == ()  # a negative's bracket stays
     assert parse_rupiah("1.2*3.000").value is None
+
+
+def test_a_footnote_mark_after_a_target_is_dropped_too() -> None:
+    from renja.normalize.target import split_target
+
+    for cell, value, satuan in [("5*)", 5, None), ("12 Dokumen*)", 12, "dokumen"),
+                                ("100 % ¹", 100, "%")]:  # fmt: skip
+        parsed = split_target(cell)
+        assert parsed.value is not None and parsed.rules[:1] == ("drop_footnote_mark",)
+        assert (parsed.value.value, parsed.value.satuan) == (value, satuan)
