@@ -32,6 +32,7 @@ REPAIR_RULES: tuple[Callable[..., object], ...] = (
     rupiah.drop_trailing_comma,
     rupiah.drop_stray_dots,
     rupiah.drop_footnote_mark,
+    rupiah.read_unit_word,
     values.scale_amount,
     percent.read_dot_as_decimal,
     # Targets

@@ -142,6 +142,30 @@ def drop_footnote_mark(text: str) -> str:
     return _FOOTNOTE_MARK.sub("", text)
 
 
+# An amount printed with its unit word: ``1,25 M`` (miliar), ``3,5 juta``, ``750 rb``.
+_UNIT_WORD = re.compile(
+    r"^(?P<number>[0-9][0-9., ]*?)\s*(?P<unit>triliun|miliar|milyar|juta|jt|ribu|rb|T|M)\.?$",
+    re.IGNORECASE,
+)
+UNIT_WORDS = {"triliun": 10**12, "t": 10**12, "miliar": 10**9, "milyar": 10**9, "m": 10**9,
+              "juta": 10**6, "jt": 10**6, "ribu": 10**3, "rb": 10**3}  # fmt: skip
+
+
+def read_unit_word(text: str) -> tuple[str, int] | None:
+    """An amount printed with its unit word: the number as printed and what the word
+    multiplies it by (``M`` is miliar, as Indonesian budgets abbreviate it), or None.
+
+    >>> read_unit_word("1,25 M"), read_unit_word("3,5 juta"), read_unit_word("750 rb.")
+    (('1,25', 1000000000), ('3,5', 1000000), ('750', 1000))
+    >>> read_unit_word("1.250.000"), read_unit_word("Meningkat")
+    (None, None)
+    """
+    match = _UNIT_WORD.match(text.strip())
+    if match is None:
+        return None
+    return match["number"].strip(), UNIT_WORDS[match["unit"].lower()]
+
+
 def quote_cell(cell: str) -> str:
     """The cell as quoted in a problem: its repr, cut short when it is very long.
 
@@ -210,6 +234,25 @@ def _lost_digit(bad: str, cell: str) -> Parsed[int | Decimal]:
     )
 
 
+def _scaled(
+    worded: tuple[str, int], negative: bool, cell: str, marked: bool
+) -> Parsed[int | Decimal]:
+    """An amount with its unit word, read as its number times the word's scale."""
+    number, scale = worded
+    read = _parse_rupiah(number, language())
+    if read.value is None:
+        return Parsed(None, problem=read.problem)
+    value = Decimal(read.value) * scale
+    value = -value if negative else value
+    rules = ([drop_footnote_mark.__name__] if marked else []) + [*read.rules,
+                                                                 read_unit_word.__name__]
+    if abs(value) >= MAX_EXACT:
+        problem = _("too many digits for an amount of money in {cell}")
+        return Parsed(None, problem=problem.format(cell=quote_cell(cell)))
+    exact: int | Decimal = int(value) if value == value.to_integral_value() else value
+    return Parsed(exact, tuple(dict.fromkeys(rules)))
+
+
 def parse_rupiah(text: str) -> Parsed[int | Decimal]:
     """Read one amount cell: ``int`` for whole rupiah, exact ``Decimal`` when there are cents.
 
@@ -244,6 +287,9 @@ def _parse_rupiah(text: str, lang: str) -> Parsed[int | Decimal]:
         return EMPTY
     negative, body = split_sign(body)
     body = _WHOLE_MARK.sub("", _CURRENCY.sub("", body))
+    worded = read_unit_word(body)
+    if worded is not None:
+        return _scaled(worded, negative, cell, marked != cell)
     if not _AMOUNT_CHARS.fullmatch(body) or not any(c.isdigit() for c in body):
         return Parsed(None, problem=_("no amount of money: {cell}").format(cell=quote_cell(cell)))
 

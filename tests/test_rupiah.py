@@ -238,3 +238,29 @@ def test_a_footnote_mark_after_a_target_is_dropped_too() -> None:
         parsed = split_target(cell)
         assert parsed.value is not None and parsed.rules[:1] == ("drop_footnote_mark",)
         assert (parsed.value.value, parsed.value.satuan) == (value, satuan)
+
+
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ("Rp 1,25 M", 1_250_000_000),
+        ("1,25 Miliar", 1_250_000_000),
+        ("2 Milyar", 2_000_000_000),
+        ("Rp 3,5 juta", 3_500_000),
+        ("1.250 jt", 1_250_000_000),
+        ("Rp 750 ribu", 750_000),
+        ("750 rb.", 750_000),
+        ("2 T", 2_000_000_000_000),
+        ("(1,5 M)", -1_500_000_000),
+    ],
+)
+def test_an_amount_with_its_unit_word_is_scaled_and_logged(cell: str, value: int) -> None:
+    parsed = parse_rupiah(cell)
+    assert (parsed.value, parsed.problem) == (value, None)
+    assert type(parsed.value) is int and parsed.rules[-1] == "read_unit_word"
+
+
+def test_a_unit_word_does_not_make_a_text_an_amount() -> None:
+    for cell in ("M", "juta", "Meningkat", "Miliaran rupiah"):
+        assert parse_rupiah(cell).value is None
+    assert parse_rupiah("59.99 M").problem is not None  # a lost digit stays a lost digit
