@@ -63,6 +63,7 @@ def split_indicator_lines(
     if sum(len(c.lines) > 1 for _j, c in filled) < 2:  # a text and a value column, stacked
         return [(slots, box)]
     columns = [(c.bbox[0], c.bbox[2]) for _j, c in filled]
+    column_of = {j: k for k, (j, _c) in enumerate(filled)}  # a slot's column among the filled
     lines = physical_lines([char for _j, c in filled for char in c.chars])
     if len(lines) < 2:
         return [(slots, box)]
@@ -80,27 +81,25 @@ def split_indicator_lines(
     valued = {k for k, text in first.items() if _is_value(text) and not _GROUPED.match(joined[k])}
     starts = [0]
     owner: dict[tuple[int, int], int] = {}
+    last: dict[int, int] = {}  # each column's line above, as the lines are read
     for i in range(len(lines)):
-        new_text = new_value = False
+        new: dict[int, bool] = {}  # whether the column's text here is an item of its own
         for k, runs in cells[i].items():
-            above = next((j for j in range(i - 1, -1, -1) if k in cells[j]), None)
-            if above is None:
+            if k not in last:
                 continue
+            above = cells[last[k]][k]
             if k in valued:
-                new_value |= _is_value(_runs_text(runs)) and _is_value(_runs_text(cells[above][k]))
+                new[k] = _is_value(_runs_text(runs))
             else:
-                new_text |= left_room(cells[above][k], runs, rights[k] - ROOM_SLACK)
-        if i and new_text and new_value:
+                new[k] = left_room(above, runs, rights[k] - ROOM_SLACK)
+        new_texts = any(new[k] for k in new if k not in valued)
+        new_values = any(new[k] and _is_value(_runs_text(cells[last[k]][k]))
+                         for k in new if k in valued)  # fmt: skip
+        if i and new_texts and new_values:
             starts.append(i)
-        for k, runs in cells[i].items():
-            above = next((j for j in range(i - 1, -1, -1) if k in cells[j]), None)
-            text = _runs_text(runs)
-            own = above is None or (
-                _is_value(text)
-                if k in valued
-                else left_room(cells[above][k], runs, rights[k] - ROOM_SLACK)
-            )
-            owner[(i, k)] = len(starts) - 1 if own or above is None else owner[(above, k)]
+        for k in cells[i]:
+            owner[(i, k)] = len(starts) - 1 if new.get(k, True) else owner[(last[k], k)]
+            last[k] = i
     if len(starts) < 2:
         return [(slots, box)]
     tops = [lines[start].top for start in starts]
@@ -116,8 +115,7 @@ def split_indicator_lines(
         for j, cell in enumerate(slots):
             if cell is None:
                 continue
-            column = next((n for n, (f, _c) in enumerate(filled) if f == j), None)
-            chars = own_chars.get(column, []) if column is not None else []
+            chars = own_chars.get(column_of.get(j, -1), [])
             turned = cell.turned if p == 0 else ""
             row[j] = Cell((cell.bbox[0], top, cell.bbox[2], bottom), group_lines(chars),
                           chars=chars, turned=turned)  # fmt: skip

@@ -17,7 +17,6 @@ import pandas as pd
 from renja.model.contract import (
     ROW_COLUMNS,
     SPARSE_COLUMNS,
-    CellType,
     Column,
     TableContract,
     TableStatus,
@@ -30,6 +29,7 @@ from renja.model.tables import CleanTable
 from renja.normalize.align import align_row, fill_rates
 from renja.normalize.clean_row import RowLog, clean_row
 from renja.normalize.continuation import LogicalRow, merge_continuations
+from renja.normalize.labels import name_slot
 from renja.normalize.spanned import drop_repeated_record
 from renja.normalize.values import CellReader, ReadContext
 
@@ -64,14 +64,6 @@ def _logical_rows(raw: RawTable, columns: tuple[Column, ...]) -> list[LogicalRow
             )
         )
     return rows
-
-
-def name_slot(columns: Sequence[Column]) -> int | None:
-    """The column that names the rows: ``uraian``, else the first column of text."""
-    names = [c.name for c in columns]
-    if "uraian" in names:
-        return names.index("uraian")
-    return next((i for i, c in enumerate(columns) if c.ctype is CellType.TEXT), None)
 
 
 def printed_indent(row: RawRow, slot: int | None, moved: Sequence[tuple[int, int]]) -> float | None:

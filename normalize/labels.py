@@ -18,8 +18,16 @@ from renja.normalize.kode import looks_like_kode
 _ROW_NUMBER = re.compile(
     r"^\(?[0-9]{1,3}(?:\.[0-9]{1,3}){0,4}[a-z]?\)?\.?$|^[a-z]\.?$|^[IVXLC]{1,6}\.?$", re.IGNORECASE
 )
-_CODE_TYPES = (CellType.KODE, CellType.REKENING)
-_WORD = re.compile(r"[A-Za-z]{3,}")
+CODE_TYPES = (CellType.KODE, CellType.REKENING)
+WORD = re.compile(r"[A-Za-z]{3,}")  # a word: three letters or more
+
+
+def name_slot(columns: Sequence[Column]) -> int | None:
+    """The column that names the rows: ``uraian``, else the first column of text."""
+    names = [c.name for c in columns]
+    if "uraian" in names:
+        return names.index("uraian")
+    return next((i for i, c in enumerate(columns) if c.ctype is CellType.TEXT), None)
 
 
 def move_code_label(cells: list[str], slots: Sequence[Column]) -> tuple[int, int] | None:
@@ -41,7 +49,7 @@ def move_code_label(cells: list[str], slots: Sequence[Column]) -> tuple[int, int
         return None
     for k, slot in enumerate(slots):
         text = cells[k].strip()
-        if slot.ctype in _CODE_TYPES and text and _WORD.search(text):
+        if slot.ctype in CODE_TYPES and text and WORD.search(text):
             if looks_like_kode(text):
                 return None
             cells[to], cells[k] = text, ""

@@ -10,14 +10,10 @@ them and ``repairs.csv`` logs each one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from renja.model.contract import NUMERIC_TYPES, CellType, Column
-
-_WORD = re.compile(r"[A-Za-z]{3,}")
-_CODE_TYPES = (CellType.KODE, CellType.REKENING)
-
+from renja.normalize.labels import CODE_TYPES, WORD, name_slot
 
 # A cell's text repeated in this many cells or more (itself included) is a spanned cell printed
 # once per column; two equal texts side by side may both be meant (a tujuan that is its sasaran).
@@ -45,9 +41,9 @@ def drop_spanned_repeats(cells: list[str], slots: Sequence[Column]) -> list[tupl
     >>> drop_spanned_repeats(["5.03", "Opini BPK", "WTP", "WTP", "WTP"], [*slots[:4], slots[2]])
     []
     """
-    names = [slot.name for slot in slots]
-    texts = [k for k, slot in enumerate(slots) if slot.ctype is CellType.TEXT]
-    name = names.index("uraian") if "uraian" in names else (texts[0] if texts else -1)
+    name = name_slot(slots)
+    if name is None:
+        return []
     emptied: list[tuple[int, int]] = []
     k = 0
     while k <= name and k < len(cells):
@@ -55,7 +51,7 @@ def drop_spanned_repeats(cells: list[str], slots: Sequence[Column]) -> list[tupl
         end = k + 1
         while end < len(cells) and cells[end].strip() == text:
             end += 1
-        spanned = end - k >= MIN_SPAN_REPEATS and _WORD.search(text) is not None
+        spanned = end - k >= MIN_SPAN_REPEATS and WORD.search(text) is not None
         if spanned and slots[k].ctype not in NUMERIC_TYPES:
             for copy in range(k + 1, end):
                 cells[copy] = ""
@@ -70,7 +66,7 @@ def record_cells(slots: Sequence[Column]) -> list[int]:
     names = [slot.name for slot in slots]
     name = names.index("uraian") if "uraian" in names else None
     return [k for k, slot in enumerate(slots)
-            if slot.ctype in _CODE_TYPES or slot.ctype is CellType.RUPIAH or slot.name == "no"
+            if slot.ctype in CODE_TYPES or slot.ctype is CellType.RUPIAH or slot.name == "no"
             or k == name]  # fmt: skip
 
 
@@ -93,7 +89,7 @@ def drop_repeated_record(
     []
     """
     record = record_cells(slots)
-    codes = [k for k in record if slots[k].ctype in _CODE_TYPES]
+    codes = [k for k in record if slots[k].ctype in CODE_TYPES]
     names = [k for k in record if slots[k].ctype is CellType.TEXT]
     if not codes or not names or len(above) != len(cells):
         return []
