@@ -29,8 +29,11 @@ class Shape(IntEnum):
 
 _DASH = re.compile(r"^(?:rp\.?\s*)?[-–—]+$", re.IGNORECASE)
 _NUMBERISH = re.compile(r"^[(]?-?\s*(?:rp\.?\s*)?[\d][\d .,]*\s*[)]?(?:,-)?$", re.IGNORECASE)
+# A program code (up to six segments, perhaps damaged), or an organisational unit's SIPD code:
+# 1.02.0.00.0.00.01.0000 (renja.model.kode).
 _CODE = re.compile(
-    r"^(?:\d{1,2}|[xX]{1,2})(?:\s?[.,]\s?(?:\d[\d ]{0,3}|[xX]{1,2})){1,6}(?=\s+[A-Za-z(]|$)"
+    r"^(?:(?:\d{1,2}|[xX]{1,2})(?:\s?[.,]\s?(?:\d[\d ]{0,3}|[xX]{1,2})){1,6}"
+    r"|[1-9]\.\d{2}\.\d\.\d{2}\.\d\.\d{2}\.\d{2}\.\d{4})(?=\s+[A-Za-z(]|$)"
 )
 # Plain decimals that a code pattern would also match: 24,22  1.5  10.25 (but 5.03 is a bidang).
 _DECIMAL = re.compile(r"\d+,\d+|\d+\.\d|\d{2,}\.\d{1,2}")
@@ -67,6 +70,9 @@ def sniff(cell: str) -> Shape:
     ['TARGET', 'PREDICATE', 'INDICATOR', 'TEXT', 'CODE']
     >>> [sniff(c).name for c in ["28143400", "4.000.000", "(13.143.400 )", "x.xx.01.201.01"]]
     ['AMOUNT', 'AMOUNT', 'AMOUNT', 'CODE']
+    >>> unit = "1.02.0.00.0.00.01.0000"  # an organisational unit's code
+    >>> [sniff(c).name for c in [unit, f"{unit} Dinas Kesehatan"]]
+    ['CODE', 'CODE']
     >>> [sniff(c).name for c in ["3,264,180,000.00", "612,450,000.00", "1,500.50", "1,500", "1,02"]]
     ['AMOUNT', 'AMOUNT', 'AMOUNT', 'DECIMAL', 'DECIMAL']
     """

@@ -11,6 +11,11 @@ program ``1.05.01``, kegiatan ``1.05.01.2.01`` (the 4th segment, the kegiatan cl
 provinsi's document and ``2`` in a kab/kota's), sub kegiatan ``1.05.01.2.01.0001``. Segment
 widths are not checked: older (Permendagri 13/2006) codes such as ``1.1.05.05.01`` are values
 too, though their level by segment count means nothing.
+
+The code SIPD gives an organisational unit is a code too (``is_unit``): its bidang, the two more
+bidang it may serve (``0.00`` when none), the unit's number and its sub unit's, ``0000`` for the
+SKPD itself: ``1.02.0.00.0.00.01.0000`` (Dinas Kesehatan, level ``skpd``) lies under bidang
+``1.02``; ``1.02.0.00.0.00.01.0001`` (a sub unit, level ``unit``) under that SKPD.
 """
 
 from __future__ import annotations
@@ -34,6 +39,11 @@ LEVEL_BY_SEGMENTS: Final[dict[int, str]] = {count: level for level, count in SEG
 # Digits of each segment in the nomenclature's canonical form: urusan, bidang, program, kegiatan
 # class, kegiatan number, sub kegiatan.
 SEGMENT_WIDTHS: Final = (1, 2, 2, 1, 2, 4)
+
+# An organisational unit's code (SIPD): u.bb.u.bb.u.bb, the unit, the sub unit (0000: none).
+UNIT_SEGMENTS: Final = 8
+_UNIT_SHAPE = re.compile(r"[1-9]\.\d{2}\.\d\.\d{2}\.\d\.\d{2}\.\d{2}\.\d{4}")
+SKPD_SUB_UNIT: Final = "0000"
 
 URUSAN_WILDCARD: Final = "X"
 BIDANG_WILDCARD: Final = "XX"
@@ -149,12 +159,26 @@ class Kode:
 
     @property
     def level(self) -> str | None:
-        """``urusan`` … ``sub_kegiatan`` by the number of segments; None for four or seven+.
+        """``urusan`` … ``sub_kegiatan`` by the number of segments, ``skpd`` or ``unit`` for an
+        organisational unit's code; None for four segments or seven.
 
         >>> [Kode.parse(c).level for c in ("5", "5.03", "5.03.01", "5.03.01.2", "5.03.01.2.01")]
         ['urusan', 'bidang', 'program', None, 'kegiatan']
+        >>> Kode.parse("1.02.0.00.0.00.01.0000").level, Kode.parse("1.02.0.00.0.00.01.0003").level
+        ('skpd', 'unit')
         """
+        if self.is_unit:
+            return "skpd" if self.segments[-1] == SKPD_SUB_UNIT else "unit"
         return LEVEL_BY_SEGMENTS.get(len(self.segments))
+
+    @property
+    def is_unit(self) -> bool:
+        """Whether the code is an organisational unit's (SIPD), not a program's.
+
+        >>> Kode.parse("3.30.3.31.2.17.22.0000").is_unit, Kode.parse("5.03.01.2.01.0001").is_unit
+        (True, False)
+        """
+        return len(self.segments) == UNIT_SEGMENTS and bool(_UNIT_SHAPE.fullmatch(self.text))
 
     @property
     def is_generic(self) -> bool:
@@ -175,6 +199,18 @@ class Kode:
         """
         return self.segments[3] if len(self.segments) >= SEGMENTS["kegiatan"] else None
 
+    def served_bidang(self) -> tuple[Kode, ...]:
+        """The bidang an organisational unit's code names: its own, and up to two more it also
+        serves (``0.00``: none). Empty for a program's code.
+
+        >>> Kode.parse("2.17.3.31.0.00.01.0000").served_bidang()
+        (Kode('2.17'), Kode('3.31'))
+        """
+        if not self.is_unit:
+            return ()
+        pairs = (self.segments[i : i + 2] for i in (0, 2, 4))
+        return tuple(Kode(pair) for pair in pairs if pair[0] != "0")
+
     def at(self, level: str) -> Kode | None:
         """The code's first segments up to a level; None when the code is shorter.
 
@@ -194,7 +230,17 @@ class Kode:
         (Kode('5.03.01'), Kode('5'))
         >>> Kode.parse("5").parent() is None
         True
+
+        An SKPD's code lies under its bidang, a sub unit's under its SKPD.
+
+        >>> skpd = Kode.parse("1.02.0.00.0.00.01.0000")
+        >>> skpd.parent(), Kode.parse("1.02.0.00.0.00.01.0002").parent()
+        (Kode('1.02'), Kode('1.02.0.00.0.00.01.0000'))
         """
+        if self.is_unit:
+            if self.segments[-1] == SKPD_SUB_UNIT:
+                return self.at("bidang")
+            return Kode((*self.segments[:-1], SKPD_SUB_UNIT))
         above = [n for n in SEGMENTS.values() if n < len(self.segments)]
         return Kode(self.segments[: max(above)]) if above else None
 
@@ -276,6 +322,7 @@ __all__ = [
     "REGIONAL_CLASSES",
     "SEGMENTS",
     "SEGMENT_WIDTHS",
+    "UNIT_SEGMENTS",
     "URUSAN_WILDCARD",
     "Kode",
     "is_code_in_columns",

@@ -166,7 +166,10 @@ class Coder:
         the urusan and bidang lists (``verify_heading``).
         """
         name = name_part(uraian) if isinstance(uraian, str) and uraian.strip() else None
-        level = Kode.parse(kode).level if Kode.from_cell(kode) else None
+        parsed = Kode.from_cell(kode)
+        if parsed is not None and parsed.is_unit:
+            return "cetak", None, None  # a pemda's own unit code: no nomenclature lists it
+        level = parsed.level if parsed is not None else None
         if level in HEADING_LEVELS:
             return self.verify_heading(kode, level, name, where)
         entry = self.lookup(kode)

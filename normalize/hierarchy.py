@@ -21,6 +21,7 @@ from typing import Any
 import pandas as pd
 
 from renja.model.contract import CellType
+from renja.model.kode import Kode
 from renja.model.missing import is_missing
 from renja.model.tables import CleanTable
 
@@ -113,6 +114,7 @@ class RowFacts:
     bold: bool
     caps: bool
     indent: int = 0  # the row's indentation step: 0 at the table's left, 1 one step in, …
+    under_bidang: bool = False  # an SKPD listed under the bidang its unit code names
 
 
 def signature(row: RowFacts) -> tuple[Hashable, ...]:
@@ -122,9 +124,11 @@ def signature(row: RowFacts) -> tuple[Hashable, ...]:
     ('level', 'program')
     >>> signature(RowFacts(None, "a.", False, False))
     ('marker', 'lower', False, False, 0)
+    >>> signature(RowFacts("skpd", None, False, False, under_bidang=True))
+    ('level', 'skpd', 'bidang')
     """
     if row.level in NAMED_LEVELS:
-        return ("level", row.level)
+        return ("level", row.level, "bidang") if row.under_bidang else ("level", row.level)
     style = marker_style(row.number or "")
     if style:
         return ("marker", style, row.bold, row.caps, row.indent)
@@ -134,6 +138,16 @@ def signature(row: RowFacts) -> tuple[Hashable, ...]:
 # Depth order of named levels: a row of a deeper level is a child of an open row of a shallower.
 LEVEL_ORDER = {level: index for index, level in enumerate(NAMED_LEVELS)}
 LEVEL_ORDER["unit"] = LEVEL_ORDER["bidang"]
+# An SKPD (and its sub units) listed under the bidang its unit code names, as APBD lampiran and
+# RKPD list them: below the bidang, above any program.
+UNDER_BIDANG_ORDER = {"skpd": LEVEL_ORDER["bidang"] + 1.0, "unit": LEVEL_ORDER["bidang"] + 1.5}
+
+
+def _order(sig: tuple[Hashable, ...]) -> float:
+    """The depth order of a named level's signature."""
+    if len(sig) > 2:
+        return UNDER_BIDANG_ORDER.get(str(sig[1]), LEVEL_ORDER[str(sig[1])])
+    return LEVEL_ORDER[str(sig[1])]
 
 
 def outline(rows: Sequence[RowFacts]) -> tuple[list[int], list[int | None]]:
@@ -164,7 +178,7 @@ def outline(rows: Sequence[RowFacts]) -> tuple[list[int], list[int | None]]:
     for index, row in enumerate(rows):
         sig = signature(row)
         if sig[0] == "level":
-            order = LEVEL_ORDER[str(sig[1])]
+            order = _order(sig)
             while stack and _closes(stack[-1][0], order):
                 stack.pop()
         elif any(s == sig for s, _ in stack):
@@ -205,12 +219,12 @@ def _rank(sig: tuple[Hashable, ...]) -> int:
     return 3 - (2 * caps + bold)
 
 
-def _closes(open_sig: tuple[Hashable, ...], order: int) -> bool:
+def _closes(open_sig: tuple[Hashable, ...], order: float) -> bool:
     """Whether a row of a named level at ``order`` closes an open row: one of its level or
     deeper, or an unnamed row (numbered items close when the next named row comes)."""
     if open_sig[0] != "level":
         return True
-    return LEVEL_ORDER[str(open_sig[1])] >= order
+    return _order(open_sig) >= order
 
 
 def class_levels(rows: Sequence[RowFacts]) -> list[str | None]:
@@ -365,6 +379,9 @@ def place_rows(table: CleanTable) -> CleanTable:
     indents = list(table.indents) + [None] * (len(records) - len(table.indents))
     steps = indent_steps([indents[i] for i in data])
     facts = [row_facts(records[i], bold[i], step) for i, step in zip(data, steps, strict=True)]
+    for k, under in enumerate(under_bidang([records[i].get("kode") for i in data])):
+        if under:
+            facts[k] = replace(facts[k], under_bidang=True)
     named = class_levels(facts)
     facts = [replace(f, level=level) for f, level in zip(facts, named, strict=True)]
     depths, parents = outline(facts)
@@ -388,6 +405,29 @@ def place_rows(table: CleanTable) -> CleanTable:
     out = frame.copy()
     out["level"] = pd.Series(level, index=frame.index, dtype=object)
     return _with_parents(replace(table, frame=out), induk)
+
+
+def under_bidang(codes: Sequence[Any]) -> list[bool]:
+    """Which rows are SKPD listed under their bidang: a unit code naming a bidang a row above
+    prints (APBD lampiran II, RKPD by perangkat daerah; an SKPD serving two bidang is listed
+    under each). An SKPD printed before any of its bidang heads its own rows instead (a
+    Renja's agency line).
+
+    >>> under_bidang(["1.02", "1.02.0.00.0.00.01.0000", "1.02.0.00.0.00.01.0001", "1.03"])
+    [False, True, True, False]
+    >>> under_bidang(["3.31", "2.17.3.31.0.00.01.0000"])
+    [False, True]
+    >>> under_bidang(["1.02.0.00.0.00.01.0000", "1.02", "1.02.01"])
+    [False, False, False]
+    """
+    seen: set[Kode] = set()
+    out = []
+    for cell in codes:
+        kode = Kode.from_cell(cell)
+        if kode is not None and kode.level == "bidang":
+            seen.add(kode)
+        out.append(kode is not None and any(b in seen for b in kode.served_bidang()))
+    return out
 
 
 def _amount(value: Any) -> int | Decimal | None:

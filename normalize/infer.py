@@ -494,6 +494,37 @@ RESERVED = frozenset({
 })  # fmt: skip
 
 
+def _by_label(
+    names: list[str], paths: Sequence[tuple[str, ...]], typed: Sequence[Typed]
+) -> list[str]:
+    """Amount columns that one measure would name alike are named by their own header words
+    when those tell them apart: ``Belanja Operasi``, ``Belanja Modal`` and ``Jumlah Belanja``
+    are ``belanja_operasi``, ``belanja_modal`` and ``jumlah_belanja``, not ``anggaran``,
+    ``anggaran_2`` and ``anggaran_total``.
+
+    >>> paths = [("Belanja Operasi",), ("Belanja Modal",), ("Pagu",)]
+    >>> typed = [Typed(CellType.RUPIAH, None, meaning_of(p)) for p in paths]
+    >>> _by_label(["anggaran", "anggaran", "pagu"], paths, typed)
+    ['belanja_operasi', 'belanja_modal', 'pagu']
+    """
+    measures = Counter(
+        t.meaning.measure for t in typed if t.ctype is CellType.RUPIAH and not t.role
+    )
+    alike = [
+        p for p, t in enumerate(typed)
+        if t.ctype is CellType.RUPIAH and not t.role and measures[t.meaning.measure] > 1
+        and (not t.meaning.period or t.meaning.period == "total")
+    ]  # fmt: skip
+    if len({names[p] for p in alike}) == len(alike):
+        return names  # their names tell them apart already
+    labels = {p: snake(paths[p][-1]) if paths[p] else "" for p in alike}
+    if not all(labels.values()) or len(set(labels.values())) < len(alike):
+        return names
+    if set(labels.values()) & {n for p, n in enumerate(names) if p not in labels}:
+        return names
+    return [labels.get(p, name) for p, name in enumerate(names)]
+
+
 def _unique(names: list[str], owners: list[bool]) -> list[str]:
     """Names made unique by a suffix: ``pagu``, ``pagu_2``; a reserved name (or ``kode`` for a
     column that holds no codes) is taken by renja's own column.
@@ -608,8 +639,11 @@ def infer_columns(
     typed = [column_type(header.paths[p], profiles[p], money_table) for p in range(width)]
     typed = _numbering_before_names(_name_column(_first_role(typed), profiles), profiles)
     names = _unique(
-        _by_group([column_name(t, header.paths[p], p) for p, t in enumerate(typed)],
-                  header.paths, [t.role for t in typed]),
+        _by_label(
+            _by_group([column_name(t, header.paths[p], p) for p, t in enumerate(typed)],
+                      header.paths, [t.role for t in typed]),
+            header.paths, typed,
+        ),
         [t.ctype in (CellType.KODE, CellType.KODE_URAIAN) for t in typed],
     )  # fmt: skip
     out = []
@@ -711,8 +745,44 @@ def row_checks(columns: Sequence[Column], header: HeaderModel) -> tuple[RowCheck
         if len(years) >= needed and len({c.period for c in years}) == len(years):
             out.append(RowCheck(total.name, tuple(c.name for c in years), (),
                                 f"jumlah {len(years)} tahun"))  # fmt: skip
+        elif not years and total.period == "total":
+            parts = total_parts(money, total)
+            if parts:
+                out.append(RowCheck(total.name, tuple(c.name for c in parts), (),
+                                    " + ".join(c.name for c in parts)))  # fmt: skip
     out.extend(_formula_checks(columns, header))
     return tuple(dict.fromkeys(out))
+
+
+# A total column sums the columns of its kind left of it when there are at least this many.
+MIN_TOTAL_PARTS = 2
+
+
+def total_parts(money: Sequence[Column], total: Column) -> list[Column]:
+    """The columns a total column (``Jumlah Belanja``, ``Total``) sums when its header names
+    no years: the money columns of its measure left of it that name no period (``Belanja
+    Operasi``, ``Belanja Modal``, … ; ``Pendapatan`` beside them is another measure). A bare
+    ``Jumlah`` sums the columns left of it when they are all of one measure. None when fewer
+    than two.
+
+    >>> def rp(name, measure, period=None):
+    ...     return Column(name, CellType.RUPIAH, measure=measure, period=period)
+    >>> money = [rp("pendapatan", "pendapatan"), rp("belanja_operasi", "anggaran"),
+    ...          rp("belanja_modal", "anggaran"), rp("jumlah_belanja", "anggaran", "total")]
+    >>> [c.name for c in total_parts(money, money[-1])]
+    ['belanja_operasi', 'belanja_modal']
+    >>> total = rp("total", "pagu", "total")
+    >>> total_parts([rp("pagu", "pagu"), total], total)
+    []
+    """
+    left = list(money[: list(money).index(total)]) if total in money else []
+    plain = [c for c in left if c.period is None and c.summed]
+    if total.measure in (None, "nilai"):
+        measures = {c.measure for c in plain}
+        parts = plain if len(measures) == 1 else []
+    else:
+        parts = [c for c in plain if c.measure == total.measure]
+    return parts if len(parts) >= MIN_TOTAL_PARTS else []
 
 
 def _by_number(columns: Sequence[Column], header: HeaderModel) -> dict[int, Column]:

@@ -11,6 +11,9 @@ Three schemes:
   the position of the last segment: ``u.bb.oo.pp.kk`` (urusan 1 or 2, bidang, organisasi,
   program, kegiatan) as in ``1.1.05.05.01``, or the glued form ``307.01.001`` (bidang ``307``,
   program, kegiatan).
+- ``unit``: the code SIPD gives an organisational unit, ``1.02.0.00.0.00.01.0000`` (bidang, two
+  more bidang, unit, sub unit), at level ``skpd`` (sub unit ``0000``) or ``unit``; APBD lampiran
+  and RKPD list their SKPD under each bidang with it.
 - ``lain``: digits and dots that fit neither, such as the org-unit code ``01.00`` or a P90 code
   that lost a segment (``5.03.02.04.03``); kept as printed (spaces and commas tidied), level None.
 
@@ -79,7 +82,7 @@ class KodeReading:
     canonical: str
     level: str | None  # 'urusan', 'bidang', 'program', 'kegiatan', 'sub_kegiatan' or None
     generic: str | None  # the X.XX form when the printed code was generic
-    scheme: str  # 'p90', 'lama' or 'lain'
+    scheme: str  # 'p90', 'lama', 'unit' or 'lain'
 
 
 # --- repair rules --------------------------------------------------------------------------
@@ -217,6 +220,8 @@ def parse_kode(
     '5.03.02.2.04.0003'
     >>> parse_kode("Penyusunan").problem
     "bukan kode (huruf atau simbol): 'Penyusunan'"
+    >>> parse_kode("1.02.0.00.0.00.01.0000").value
+    KodeReading(canonical='1.02.0.00.0.00.01.0000', level='skpd', generic=None, scheme='unit')
     """
     return _parse_kode(text, bidang, kegiatan_prefix, language())
 
@@ -276,6 +281,9 @@ def _parse_kode(
 
     if not all(_DIGITS.fullmatch(s) for s in segments):
         return _not_a_code(cell, _("an x outside a generic X.XX"))
+    unit = Kode(tuple(segments))
+    if unit.is_unit:
+        return Parsed(KodeReading(code, unit.level, None, "unit"), tuple(rules))
     fits_lama, lama_level = _lama_level(segments)
     if fits_lama:
         return Parsed(KodeReading(code, lama_level, None, "lama"), tuple(rules))

@@ -102,10 +102,21 @@ def test_older_codes_are_kept_as_printed(
     assert parsed.rules == rules
 
 
-@pytest.mark.parametrize("cell", ["01.00", "5.03.02.04.03", "5.03.5.04.0.00.01.0000"])
+@pytest.mark.parametrize("cell", ["01.00", "5.03.02.04.03", "5.03.5.04.0.00.01.00"])
 def test_codes_of_no_scheme_are_lain(cell: str) -> None:
     parsed = parse_kode(cell)
     assert parsed.value == KodeReading(cell, None, None, "lain")
+    assert parsed.problem is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "level"),
+    [("5.03.5.04.0.00.01.0000", "skpd"), ("1.02.0.00.0.00.01.0003", "unit")],
+)
+def test_an_organisational_units_code_is_an_skpd_or_unit(cell: str, level: str) -> None:
+    """SIPD's unit code: bidang, two more bidang, unit, sub unit (0000: the SKPD itself)."""
+    parsed = parse_kode(cell)
+    assert parsed.value == KodeReading(cell, level, None, "unit")
     assert parsed.problem is None
 
 

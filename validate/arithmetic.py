@@ -26,7 +26,7 @@ from renja.model.contract import CellType, PriceCheck, RatioCheck
 from renja.model.i18n import _, ngettext
 from renja.model.refs import CellRef
 from renja.normalize.koefisien import volume_of
-from renja.validate.sheet import DEPTH, Number, Row, Sheet, subtract
+from renja.validate.sheet import LEVEL_AT_DEPTH, Number, Row, Sheet, subtract
 
 ROW = ARITMETIKA_BARIS
 CHILDREN = JUMLAH_RINCIAN
@@ -186,7 +186,7 @@ def hierarchy_relations(sheet: Sheet) -> list[Relation]:
             if nearest == lowest:
                 children += _unlevelled_children(descendants, nearest, column)
             children.sort(key=lambda r: r.number)
-            level = next(k for k, v in DEPTH.items() if v == nearest).replace("_", " ")
+            level = LEVEL_AT_DEPTH[nearest].replace("_", " ")
             formula = _("sum of {n} {level}").format(n=len(children), level=level)
             out.append(_sum_of(CHILDREN, sheet, row, children, column, formula))
     return out

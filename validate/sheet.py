@@ -13,7 +13,7 @@ from renja.model.contract import reviewed_name, status_name
 from renja.model.decisions import ValueStatus
 from renja.model.records import Source
 from renja.model.tables import CleanTable
-from renja.normalize.hierarchy import GENERIC_LEVELS
+from renja.normalize.hierarchy import GENERIC_LEVELS, under_bidang
 from renja.normalize.rekening import LINE_LEVELS, REKENING_LEVELS
 
 Number = int | Decimal | float
@@ -25,11 +25,19 @@ DEPTH = {
     "urusan": 1,
     "bidang": 2,
     "unit": 2,  # an UPTD: summed by the agency beside its bidang
-    "program": 3,
-    "kegiatan": 4,
-    "sub_kegiatan": 5,
+    "program": 5,
+    "kegiatan": 6,
+    "sub_kegiatan": 7,
     **{level: 10 + i for i, level in enumerate((*REKENING_LEVELS.values(), *LINE_LEVELS))},
     **{level: 20 + i for i, level in enumerate(GENERIC_LEVELS)},
+}
+# An SKPD listed under the bidang its unit code names (APBD lampiran II, an RKPD by perangkat
+# daerah; renja.normalize.hierarchy.under_bidang), and its sub units: below the bidang.
+UNDER_BIDANG_DEPTH = {"skpd": 3, "unit": 4}
+# The level a depth names, in a formula ("sum of 2 bidang").
+LEVEL_AT_DEPTH = {
+    **{depth: level for level, depth in reversed(DEPTH.items())},
+    **{depth: level for level, depth in UNDER_BIDANG_DEPTH.items()},
 }
 
 
@@ -40,6 +48,7 @@ class Row:
     number: int  # baris
     values: dict[str, Any]
     source: Source
+    under_bidang: bool = False  # an SKPD (or sub unit) under the bidang of its unit code
 
     @property
     def kind(self) -> str:
@@ -58,7 +67,8 @@ class Row:
 
     @property
     def depth(self) -> int | None:
-        return DEPTH.get(str(self.values.get("level")))
+        level = str(self.values.get("level"))
+        return UNDER_BIDANG_DEPTH.get(level) if self.under_bidang else DEPTH.get(level)
 
     def number_at(self, column: str) -> Number | None:
         """The cell's number, or None when it is empty or not a number."""
@@ -109,6 +119,8 @@ class Sheet:
             )
             for r in records
         ]
+        for row, under in zip(rows, under_bidang([r.get("kode") for r in records]), strict=True):
+            row.under_bidang = under
         return cls(table, rows)
 
     @property

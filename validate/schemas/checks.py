@@ -34,7 +34,12 @@ FrameCheck: TypeAlias = Callable[[pd.DataFrame], Answer]
 
 # Canonical Permendagri 90 code: urusan, bidang, program, kegiatan (class and number), sub
 # kegiatan; `X`/`XX` stand for any urusan/bidang in the nomenclature's generic form.
-KODE_PATTERN = r"^(?:\d|X)(?:\.(?:\d\d|XX)(?:\.\d\d(?:\.\d\.\d\d(?:\.\d{4})?)?)?)?$"
+# A Permendagri 90 code (urusan to sub kegiatan), or an organisational unit's SIPD code
+# (renja.model.kode: 1.02.0.00.0.00.01.0000).
+KODE_PATTERN = (
+    r"^(?:(?:\d|X)(?:\.(?:\d\d|XX)(?:\.\d\d(?:\.\d\.\d\d(?:\.\d{4})?)?)?)?"
+    r"|\d\.\d\d\.\d\.\d\d\.\d\.\d\d\.\d\d\.\d{4})$"
+)
 _KODE_RE = re.compile(KODE_PATTERN)
 _INTEGER_TYPES = (int, np.integer)
 _NUMBER_TYPES = (int, float, np.integer, np.floating)
@@ -191,6 +196,8 @@ def level_of_kode(kode: Any) -> str | None:
 
     >>> [level_of_kode(k) for k in ["5", "5.03.01", "5.03.01.2.07.0005", "01.00", None]]
     ['urusan', 'program', 'sub_kegiatan', None, None]
+    >>> level_of_kode("1.02.0.00.0.00.01.0000")
+    'skpd'
     """
     if not isinstance(kode, str) or not _KODE_RE.fullmatch(kode):
         return None
