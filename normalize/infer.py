@@ -288,6 +288,10 @@ def sequence_share(markers: Sequence[str]) -> float:
     return good / len(markers)
 
 
+# A year counted from the plan's: T-1, T+1, N+1.
+_RELATIVE_YEAR = re.compile(r"\b([TtNn])\s*([+-])\s*(\d)\b")
+
+
 def snake(text: str, limit: int = MAX_NAME_WORDS) -> str:
     """A header label as a column name in snake_case: its own words, units and fillers left out.
 
@@ -295,8 +299,11 @@ def snake(text: str, limit: int = MAX_NAME_WORDS) -> str:
     ('pagu_indikatif', 'kebutuhan_dana_tahun_2026', 'lokasi_sasaran')
     >>> snake("Uraian Program dan Kegiatan Prioritas Daerah Tahun Anggaran")
     'uraian_program_kegiatan_prioritas_daerah'
+    >>> snake("T-1"), snake("T"), snake("T+1")  # a budget's year before and year after
+    ('t_min_1', 't', 't_plus_1')
     """
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = _RELATIVE_YEAR.sub(lambda m: f"{m[1]} {'plus' if m[2] == '+' else 'min'} {m[3]}", text)
     text = re.sub(r"\((?:rp|rupiah|juta|ribu|%|\s|\.|000)*\)", " ", text, flags=re.IGNORECASE)
     words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in _STOP]
     return "_".join(words[:limit])
@@ -507,22 +514,21 @@ def _by_label(
     >>> _by_label(["anggaran", "anggaran", "pagu"], paths, typed)
     ['belanja_operasi', 'belanja_modal', 'pagu']
     """
-    measures = Counter(
-        t.meaning.measure for t in typed if t.ctype is CellType.RUPIAH and not t.role
-    )
-    alike = [
-        p for p, t in enumerate(typed)
-        if t.ctype is CellType.RUPIAH and not t.role and measures[t.meaning.measure] > 1
-        and (not t.meaning.period or t.meaning.period == "total")
-    ]  # fmt: skip
-    if len({names[p] for p in alike}) == len(alike):
-        return names  # their names tell them apart already
-    labels = {p: snake(paths[p][-1]) if paths[p] else "" for p in alike}
-    if not all(labels.values()) or len(set(labels.values())) < len(alike):
-        return names
-    if set(labels.values()) & {n for p, n in enumerate(names) if p not in labels}:
-        return names
-    return [labels.get(p, name) for p, name in enumerate(names)]
+    out = list(names)
+    groups: dict[str, list[int]] = {}
+    for p, t in enumerate(typed):
+        measure, period = t.meaning.measure, t.meaning.period
+        if t.ctype is CellType.RUPIAH and not t.role and measure and period in (None, "total"):
+            groups.setdefault(measure, []).append(p)
+    for alike in groups.values():
+        if len({out[p] for p in alike}) == len(alike):
+            continue  # their names tell them apart already
+        labels = {p: snake(paths[p][-1]) if paths[p] else "" for p in alike}
+        others = {n for p, n in enumerate(out) if p not in labels}
+        distinct = all(labels.values()) and len(set(labels.values())) == len(alike)
+        if distinct and not set(labels.values()) & others:
+            out = [labels.get(p, name) for p, name in enumerate(out)]
+    return out
 
 
 def _unique(names: list[str], owners: list[bool]) -> list[str]:
@@ -746,7 +752,7 @@ def row_checks(columns: Sequence[Column], header: HeaderModel) -> tuple[RowCheck
             out.append(RowCheck(total.name, tuple(c.name for c in years), (),
                                 f"jumlah {len(years)} tahun"))  # fmt: skip
         elif not years and total.period == "total":
-            parts = total_parts(money, total)
+            parts = total_parts(columns, total)
             if parts:
                 out.append(RowCheck(total.name, tuple(c.name for c in parts), (),
                                     " + ".join(c.name for c in parts)))  # fmt: skip
@@ -758,30 +764,38 @@ def row_checks(columns: Sequence[Column], header: HeaderModel) -> tuple[RowCheck
 MIN_TOTAL_PARTS = 2
 
 
-def total_parts(money: Sequence[Column], total: Column) -> list[Column]:
-    """The columns a total column (``Jumlah Belanja``, ``Total``) sums when its header names
-    no years: the money columns of its measure left of it that name no period (``Belanja
-    Operasi``, ``Belanja Modal``, … ; ``Pendapatan`` beside them is another measure). A bare
-    ``Jumlah`` sums the columns left of it when they are all of one measure. None when fewer
-    than two.
+def total_parts(columns: Sequence[Column], total: Column) -> list[Column]:
+    """The columns a total column (``Jumlah Belanja``, ``Jumlah``, ``Total``) sums when its
+    header names no years: the money columns right before it that name no period, all of one
+    measure (its own, when its header names one): ``Belanja Operasi``, ``Belanja Modal``, … ;
+    not ``Pendapatan`` or a ``T-1`` before them. None when fewer than two.
 
     >>> def rp(name, measure, period=None):
     ...     return Column(name, CellType.RUPIAH, measure=measure, period=period)
-    >>> money = [rp("pendapatan", "pendapatan"), rp("belanja_operasi", "anggaran"),
-    ...          rp("belanja_modal", "anggaran"), rp("jumlah_belanja", "anggaran", "total")]
-    >>> [c.name for c in total_parts(money, money[-1])]
+    >>> columns = [rp("pendapatan", "pendapatan"), rp("belanja_operasi", "anggaran"),
+    ...            rp("belanja_modal", "anggaran"), rp("jumlah_belanja", "anggaran", "total")]
+    >>> [c.name for c in total_parts(columns, columns[-1])]
+    ['belanja_operasi', 'belanja_modal']
+    >>> columns = [rp("t_min_1", None), rp("belanja_operasi", "anggaran"),
+    ...            rp("belanja_modal", "anggaran"), rp("jumlah", "nilai", "total")]
+    >>> [c.name for c in total_parts(columns, columns[-1])]
     ['belanja_operasi', 'belanja_modal']
     >>> total = rp("total", "pagu", "total")
     >>> total_parts([rp("pagu", "pagu"), total], total)
     []
     """
-    left = list(money[: list(money).index(total)]) if total in money else []
-    plain = [c for c in left if c.period is None and c.summed]
-    if total.measure in (None, "nilai"):
-        measures = {c.measure for c in plain}
-        parts = plain if len(measures) == 1 else []
-    else:
-        parts = [c for c in plain if c.measure == total.measure]
+    position = next((i for i, c in enumerate(columns) if c is total), None)
+    if position is None:
+        return []
+    measure = total.measure if total.measure not in (None, "nilai") else None
+    parts: list[Column] = []
+    for column in reversed(columns[:position]):
+        if column.ctype is not CellType.RUPIAH or column.period is not None or not column.summed:
+            break
+        measure = measure or column.measure
+        if measure is None or column.measure != measure:
+            break
+        parts.insert(0, column)
     return parts if len(parts) >= MIN_TOTAL_PARTS else []
 
 
