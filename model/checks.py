@@ -134,7 +134,8 @@ class Check(StrEnum):
     CAPAIAN_PERSEN = (
         "capaian_persen",
         Severity.WARNING,
-        N_("a percentage is not realisasi / target × 100 within the tolerance"),
+        N_("a percentage is not its ratio × 100 (realisasi / target, selisih / sebelum …) within "
+           "the tolerance"),
     )
     BEDA_ANTAR_TABEL = (
         "beda_antar_tabel",

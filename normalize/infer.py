@@ -459,6 +459,8 @@ def column_name(typed: Typed, path: tuple[str, ...], position: int) -> str:
         base = f"{base}_{period}"
     elif not base and period:
         base = f"{_BASE.get(typed.ctype, 'kolom')}_{period}"
+    if base in RESERVED and path:
+        base = snake(path[-1])  # ``Sisa Anggaran``: renja's own ``sisa`` is another column
     if not base or base[0].isdigit():
         base = f"{_BASE.get(typed.ctype, 'kolom')}_{base or position + 1}"
     return base
@@ -756,8 +758,38 @@ def row_checks(columns: Sequence[Column], header: HeaderModel) -> tuple[RowCheck
             if parts:
                 out.append(RowCheck(total.name, tuple(c.name for c in parts), (),
                                     " + ".join(c.name for c in parts)))  # fmt: skip
+    spent = budget_and_spent(money)
+    if spent is not None:
+        budget, realisasi = spent
+        for rest in (c for c in money if c.measure == "sisa" and c.period == budget.period):
+            out.append(RowCheck(rest.name, (budget.name,), (realisasi.name,),
+                                f"{budget.name} − {realisasi.name}"))  # fmt: skip
     out.extend(_formula_checks(columns, header))
     return tuple(dict.fromkeys(out))
+
+
+# The measures of a budget a realisation is measured against.
+BUDGET_MEASURES = ("anggaran", "pagu", "pagu_indikatif", "nilai")
+
+
+def budget_and_spent(money: Sequence[Column]) -> tuple[Column, Column] | None:
+    """The one budget column and the one realisation column of a table that has exactly one
+    of each (a realisation report: ``Anggaran | Realisasi | Sisa | %``); else None.
+
+    >>> def rp(name, measure, period=None):
+    ...     return Column(name, CellType.RUPIAH, measure=measure, period=period)
+    >>> [c.name for c in budget_and_spent([rp("anggaran", "anggaran"), rp("realisasi", "realisasi"),
+    ...                                    rp("sisa", "sisa")])]
+    ['anggaran', 'realisasi']
+    >>> budget_and_spent([rp("pagu", "pagu", "2024"), rp("pagu", "pagu", "2025"),
+    ...                   rp("realisasi", "realisasi")]) is None
+    True
+    """
+    budgets = [c for c in money if c.measure in BUDGET_MEASURES]
+    spent = [c for c in money if c.measure == "realisasi"]
+    if len(budgets) == 1 and len(spent) == 1 and budgets[0].period == spent[0].period:
+        return budgets[0], spent[0]
+    return None
 
 
 # A total column sums the columns of its kind left of it when there are at least this many.
@@ -841,6 +873,14 @@ def ratio_checks(columns: Sequence[Column], header: HeaderModel) -> tuple[RatioC
             if len(before) == 1:
                 out.append(RatioCheck(column.name, change.name, before[0].name, 0.5,
                                       f"{change.name} / {before[0].name} × 100"))  # fmt: skip
+    money = [c for c in columns if c.ctype is CellType.RUPIAH]
+    spent = budget_and_spent(money)
+    if spent is not None:
+        budget, realisasi = spent
+        for column in columns:
+            if column.ctype is CellType.PERCENT and column.measure in ("realisasi", "capaian"):
+                out.append(RatioCheck(column.name, realisasi.name, budget.name, 0.5,
+                                      f"{realisasi.name} / {budget.name} × 100"))  # fmt: skip
     numbered = _by_number(columns, header) if header.numbers else {}
     for cell in header.numbers:
         formula = read_formula(cell)

@@ -23,6 +23,7 @@ MEASURES: tuple[tuple[str, str], ...] = (
     ("kebutuhan_dana", r"kebutuhan\s+(?:dana|anggaran|biaya)"),
     ("pagu", r"\bpagu\b"),
     ("realisasi", r"realisasi|capaian\s+keuangan"),
+    ("sisa", r"\bsisa\b"),
     ("anggaran", r"anggaran|apbd|belanja|alokasi|biaya|dana\b|pendanaan"),
     ("pendapatan", r"pendapatan"),
     ("harga", r"harga|tarif"),

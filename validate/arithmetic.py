@@ -379,6 +379,7 @@ class RatioOutcome:
     found: float
     expected: float
     tolerance: float
+    formula: str = "realisasi / target × 100"  # what the percentage should be
 
 
 def printed_tolerance(percent: Number, tolerance: float) -> float:
@@ -423,6 +424,7 @@ def ratio_outcomes(sheet: Sheet) -> list[RatioOutcome]:
                         float(percent),
                         expected,
                         check.tolerance,
+                        check.formula or f"{check.numerator} / {check.denominator} × 100",
                     )
                 )
     return out

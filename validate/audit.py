@@ -16,7 +16,7 @@ returns every finding, with each consequence pointing at the finding that explai
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_HALF_UP, Decimal
@@ -304,7 +304,7 @@ def audit(tables: Sequence[CleanTable], earlier: list[Finding]) -> Audited:
     )
     coverage: dict[str, TableAudit] = {}
     for sheet in sheets:
-        findings.extend(_ratio_finding(sheet, r) for r in ratio_outcomes(sheet))
+        findings.extend(_ratio_findings(sheet))
         findings.extend(_price_finding(book, p, price_roots) for p in priced[sheet.id])
         if not sheet.table.complete:
             findings.append(_incomplete_finding(sheet))
@@ -389,6 +389,46 @@ def _rounding_finding(outcome: Outcome, book: Book) -> Finding:
     )
 
 
+def _ratio_findings(sheet: Sheet) -> list[Finding]:
+    """A finding per percentage that does not hold; a column whose percentages fail row after
+    row (``PATTERN_SHARE``) is one ``pola_hitungan_gagal`` finding: it is not the ratio it was
+    taken for."""
+    checked: Counter[str] = Counter(check.percent for check, _row in ratio_relations(sheet))
+    failing: dict[str | None, list[RatioOutcome]] = defaultdict(list)
+    for outcome in ratio_outcomes(sheet):
+        failing[outcome.cell.column].append(outcome)
+    out: list[Finding] = []
+    for column, bad in failing.items():
+        total = checked[column or ""]
+        if len(bad) >= MIN_PATTERN and len(bad) >= PATTERN_SHARE * total:
+            out.append(_ratio_pattern_finding(sheet, bad, total))
+        else:
+            out.extend(_ratio_finding(sheet, outcome) for outcome in bad)
+    return out
+
+
+def _ratio_pattern_finding(sheet: Sheet, bad: list[RatioOutcome], total: int) -> Finding:
+    first = bad[0]
+    row = sheet.row(first.cell.row)
+    return Finding(
+        POLA_HITUNGAN_GAGAL,
+        POLA_HITUNGAN_GAGAL.severity,
+        _(
+            "Column {column} fails the formula '{formula}' in {n} of {total} rows. So many are "
+            "no typos one by one: this column is likely not the percentage it seems to be, or "
+            "the document does not follow the formula it prints. Check this column against the "
+            "document; its rows are not reported one by one."
+        ).format(column=first.cell.column, formula=first.formula, n=len(bad), total=total),
+        table=sheet.id,
+        row=first.cell.row,
+        source=row.source,
+        column=first.cell.column,
+        expected=_("{n} of {total} match").format(n=total - len(bad), total=total),
+        found=_("{n} of {total} do not match").format(n=len(bad), total=total),
+        related=tuple(o.cell for o in bad),
+    )
+
+
 def _ratio_finding(sheet: Sheet, outcome: RatioOutcome) -> Finding:
     row = sheet.row(outcome.cell.row)
     column = outcome.cell.column
@@ -396,10 +436,10 @@ def _ratio_finding(sheet: Sheet, outcome: RatioOutcome) -> Finding:
         RATIO,
         RATIO.severity,
         _(
-            "{column} prints {found}%, but realisasi / target × 100 = {expected}% (tolerance "
-            "{tolerance} points)."
+            "{column} prints {found}%, but {formula} = {expected}% (tolerance {tolerance} points)."
         ).format(
             column=column,
+            formula=outcome.formula,
             found=show(outcome.found),
             expected=show(outcome.expected),
             tolerance=show(outcome.tolerance),
