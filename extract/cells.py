@@ -107,6 +107,8 @@ def is_number_row(cells: Sequence[str]) -> bool:
     True
     >>> is_number_row(["12", "7", "2024"])
     False
+    >>> is_number_row(["8", "9", "10"]), is_number_row(["8", "9", "11"])
+    (True, False)
     >>> is_number_row(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(1)"])
     True
     """
@@ -119,8 +121,11 @@ def is_number_row(cells: Sequence[str]) -> bool:
         if not head:
             return False
         numbers.append(int(head.group(1)))
-    if len(numbers) < 3 or numbers[0] not in (0, 1, 2):
+    if len(numbers) < 3:
         return False
+    if numbers[0] not in (0, 1, 2):
+        # The right part of a table printed across pages: its columns' numbers go on (8 9 10).
+        return numbers == list(range(numbers[0], numbers[0] + len(numbers)))
     rising = sum(b > a for a, b in pairwise(numbers))
     # One number out of order is a misprint (an OCR'd "(1)" for "(7)"), not data, in a long row.
     return rising >= len(numbers) - (1 if len(numbers) >= NUMBER_ROW_SLACK_FROM else 0) - 1

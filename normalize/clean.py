@@ -17,6 +17,7 @@ import pandas as pd
 from renja.model.contract import (
     ROW_COLUMNS,
     SPARSE_COLUMNS,
+    CellType,
     Column,
     TableContract,
     TableStatus,
@@ -30,6 +31,7 @@ from renja.normalize.align import align_row, fill_rates
 from renja.normalize.clean_row import RowLog, clean_row
 from renja.normalize.continuation import LogicalRow, merge_continuations
 from renja.normalize.labels import name_slot
+from renja.normalize.row_kind import unlabelled_rows
 from renja.normalize.spanned import drop_repeated_record
 from renja.normalize.values import CellReader, ReadContext
 
@@ -74,6 +76,11 @@ def printed_indent(row: RawRow, slot: int | None, moved: Sequence[tuple[int, int
     return row.indents[printed] if printed < len(row.indents) else None
 
 
+# Column types that name a row: its code, number or name.
+LABEL_TYPES = frozenset({CellType.TEXT, CellType.KODE, CellType.KODE_URAIAN, CellType.REKENING,
+                         CellType.INDIKATOR, CellType.NO, CellType.MIXED})  # fmt: skip
+
+
 def clean_table(raw: RawTable, contract: TableContract, ctx: ReadContext) -> Cleaned:
     """Clean one raw table under its contract: align and merge its rows, then clean each row
     (``clean_row``) and type the records (``_frame``). The clean table has the raw table's id."""
@@ -84,6 +91,13 @@ def clean_table(raw: RawTable, contract: TableContract, ctx: ReadContext) -> Cle
     _drop_repeated_records(rows, logs, slots)
     reader = CellReader(slots, ctx)
     records = [clean_row(row, log, contract, reader) for row, log in zip(rows, logs, strict=True)]
+    names = [s.name for s in slots if s.ctype in LABEL_TYPES]
+    kinds = unlabelled_rows(
+        [str(r.get("jenis_baris")) for r in records],
+        [any(r.get(name) not in (None, "") for name in names) for r in records],
+    )
+    for record, kind in zip(records, kinds, strict=True):
+        record["jenis_baris"] = kind
     repairs = [repair for log in logs for repair in log.repairs]
     repairs += _merge_repairs(merge_log, logs, slots)
     findings = [finding for log in logs for finding in log.findings]

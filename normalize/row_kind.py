@@ -79,6 +79,22 @@ def classify_row(
     return "data"
 
 
+def unlabelled_rows(kinds: Sequence[str], named: Sequence[bool]) -> list[str]:
+    """Row kinds with the totals of a table that names none of its rows made ``data`` again:
+    the right part of a table printed across pages side by side holds the amounts of every row
+    but none of their names, codes or numbers, and a row of bare amounts there is no more a
+    total than any other. ``named`` says which rows print a name (a code, a number, words).
+
+    >>> unlabelled_rows(["total", "data", "total"], [False, False, False])
+    ['data', 'data', 'data']
+    >>> unlabelled_rows(["data", "data", "total"], [True, True, False])
+    ['data', 'data', 'total']
+    """
+    if any(named):
+        return list(kinds)
+    return ["data" if kind == "total" else kind for kind in kinds]
+
+
 def level_from_name(name: str) -> str | None:
     """The level a row without a code states in its own name.
 
