@@ -32,6 +32,7 @@ from renja.model.i18n import _
 from renja.model.records import Finding, Repair, Source
 from renja.normalize.align import align_row
 from renja.normalize.continuation import LogicalRow
+from renja.normalize.glued import glued_cells, split_amount_from_words
 from renja.normalize.labels import move_code_label, move_label_to_uraian
 from renja.normalize.row_kind import classify_row, level_from_name, line_level
 from renja.normalize.spanned import drop_spanned_repeats
@@ -102,6 +103,7 @@ def clean_row(
     slots = contract.columns
     repair_spanned_repeats(row, slots, log)
     repair_code_label(row, slots, log)
+    repair_glued_amount(row, slots, log)
     values: dict[str, Any] = {
         "baris": log.row,
         "sumber_baris": row.source.line,
@@ -122,6 +124,20 @@ def repair_spanned_repeats(row: LogicalRow, slots: Sequence[Column], log: RowLog
     for first, copy in drop_spanned_repeats(row.cells, slots):
         text = row.cells[first].strip()
         log.log_repair(slots[copy].name, text, "", drop_spanned_repeats.__name__, slots[first].name)
+
+
+def repair_glued_amount(row: LogicalRow, slots: Sequence[Column], log: RowLog) -> None:
+    """Split an amount from the words of the next column printed against it (before
+    reading): the amount to its amount column, the words to theirs."""
+    for amount_slot, words_slot in glued_cells(row.cells, slots):
+        printed = amount_slot if row.cells[amount_slot].strip() else words_slot
+        text = row.cells[printed].strip()
+        split = split_amount_from_words(text)
+        assert split is not None  # glued_cells found it
+        row.cells[amount_slot], row.cells[words_slot] = split
+        rule, origin = split_amount_from_words.__name__, slots[printed].name
+        log.log_repair(slots[amount_slot].name, text, split[0], rule, origin)
+        log.log_repair(slots[words_slot].name, text, split[1], rule, origin)
 
 
 def repair_code_label(row: LogicalRow, slots: Sequence[Column], log: RowLog) -> None:

@@ -12,6 +12,7 @@ from renja.normalize import (
     align,
     continuation,
     decided,
+    glued,
     kode,
     labels,
     percent,
@@ -58,6 +59,7 @@ REPAIR_RULES: tuple[Callable[..., object], ...] = (
     labels.move_code_label,
     spanned.drop_spanned_repeats,
     spanned.drop_repeated_record,
+    glued.split_amount_from_words,
     # A person's decision (keputusan.csv)
     decided.keputusan,
 )
