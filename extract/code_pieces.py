@@ -22,6 +22,12 @@ from renja.model.kode import is_code_in_columns
 from renja.model.records import RawRow, RawTable
 
 _KODE = re.compile(r"\bkode\b", re.IGNORECASE)
+_URUSAN = re.compile(r"[1-9]|[xX]")
+# The label of a code's segment column, as a form names it under a spanning ``Kode``.
+_PIECE = re.compile(
+    r"^(?:kode\s+)?(?:urusan|bidang(?:\s+urusan)?|program|kegiatan|sub\s*-?\s*kegiatan|sub)$",
+    re.IGNORECASE,
+)
 # A code's columns: urusan, bidang, program, kegiatan, sub kegiatan.
 MAX_PIECES = 5
 # Rows whose pieces must read as a code before the columns are joined (a run of one or two
@@ -43,21 +49,32 @@ def _is_code(pieces: Sequence[str]) -> bool:
     (True, True)
     >>> _is_code(["1", "05", "Penataan", "", ""]), _is_code(["", "", "", "", "JUMLAH"])
     (False, False)
+
+    An urusan's row prints its digit alone, in the first column.
+
+    >>> _is_code(["3", "", "", "", ""]), _is_code(["", "", "3", "", ""])
+    (True, False)
     """
-    return is_code_in_columns(join_pieces(pieces).split())
+    segments = join_pieces(pieces).split()
+    if len(segments) == 1 and pieces and pieces[0].strip() == segments[0]:
+        return bool(_URUSAN.fullmatch(segments[0]))
+    return is_code_in_columns(segments)
 
 
 def code_run(table: RawTable) -> tuple[int, int] | None:
     """(first, last) of the columns that print one code's segments, or None.
 
-    The run holds the one column labelled ``Kode`` and columns with no label, five at most; on
-    every body row its cells hold one code's first segments, or nothing, or words without
-    digits; and at least ``MIN_CODE_ROWS`` rows hold a code.
+    The run holds the one column labelled ``Kode`` and columns with no label (on a page without
+    rules), or columns labelled as a code's segments (``Urusan | Bidang | Program | Kegiatan |
+    Sub Kegiatan`` under a spanning ``Kode``, ruled or not), five at most; on every body row
+    its cells hold one code's first segments, or nothing, or words without digits; and at least
+    ``MIN_CODE_ROWS`` rows hold a code.
     """
     header = table.header
     width = table.width
-    if not header or any(r.spans for r in header):
-        return None  # no header, or a ruled one: its spans say which columns belong together
+    if not header:
+        return None
+    ruled = any(r.spans for r in header)
     labels = [_label(header, j) for j in range(width)]
     labelled = [j for j, label in enumerate(labels) if _KODE.search(label)]
     if len(labelled) != 1:
@@ -65,8 +82,10 @@ def code_run(table: RawTable) -> tuple[int, int] | None:
     (kode,) = labelled
     for first in range(max(kode - MAX_PIECES + 1, 0), kode + 1):
         for last in range(min(first + MAX_PIECES, width) - 1, max(kode, first + 1) - 1, -1):
-            if any(labels[j] for j in range(first, last + 1) if j != kode):
-                continue
+            others = [" ".join(labels[j].split()) for j in range(first, last + 1) if j != kode]
+            named = all(_PIECE.match(label) for label in others)
+            if (ruled or any(others)) and not named:
+                continue  # a ruled header's spans say which columns belong, unless named pieces
             if _reads_as_codes(table.body, first, last):
                 return first, last
     return None
