@@ -96,6 +96,9 @@ def is_data_cell(cell: str) -> bool:
     return sniff(cell) in DATA_SHAPES
 
 
+_MERGED_NUMBERS = re.compile(r"^\d{1,2}(?:\s+\d{1,2})+$")
+
+
 def is_number_row(cells: Sequence[str]) -> bool:
     """The column-number row under a header: ``1 2 3 … 10=(5+7+9)``.
 
@@ -109,6 +112,8 @@ def is_number_row(cells: Sequence[str]) -> bool:
     False
     >>> is_number_row(["8", "9", "10"]), is_number_row(["8", "9", "11"])
     (True, False)
+    >>> is_number_row(["1", "2", "3", "4", "5", "6", "7", "8 9", "10"])
+    True
     >>> is_number_row(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(1)"])
     True
     """
@@ -118,9 +123,12 @@ def is_number_row(cells: Sequence[str]) -> bool:
         if not text:
             continue
         head = re.match(r"^\(?(\d{1,2})\)?(?:\s*=.*)?$", text)
-        if not head:
+        if head:
+            numbers.append(int(head.group(1)))
+        elif _MERGED_NUMBERS.match(text):  # two columns' numbers read as one cell: "8 9"
+            numbers += [int(n) for n in text.split()]
+        else:
             return False
-        numbers.append(int(head.group(1)))
     if len(numbers) < 3:
         return False
     if numbers[0] not in (0, 1, 2):
