@@ -60,6 +60,8 @@ from renja.model.records import Document, RawRow, RowRole, Source
 TURNED_SHARE = 2
 # A page with fewer visible characters than this has no text layer worth reading.
 MIN_TEXT_CHARS = 10
+# A page without characters but with this many curves has its text drawn as outlines: a scan.
+MIN_OUTLINE_CURVES = 50
 # Lines in this share of the page height at its top or bottom may be running heads and footers.
 MARGIN_SHARE = 0.12
 # A margin line printed (digits aside) on at least this many pages is page furniture.
@@ -109,6 +111,7 @@ class PageContent:
     height: float
     items: list[PageItem] = field(default_factory=list)
     scanned: bool = False
+    blank: bool = False  # no text, picture or outlined text: an empty page
     # Its text all printed turned a quarter (``pdf_turned.UP`` or ``DOWN``, most of its
     # characters), or 0: such a page is not read.
     turned: int = 0
@@ -166,8 +169,12 @@ def read_page(
         content.turned = UP if ups * 2 >= len(turned) else DOWN
         return content
     if len(chars) < MIN_TEXT_CHARS:
-        content.scanned = bool(objects.images) or not chars
+        # A scan is a picture, or text drawn as outlines (many curves); a page with neither is
+        # blank (a word processor's empty page), which is no reason to advise OCR.
+        outlined = not chars and sum(s["object_type"] == "curve" for s in objects.shapes)
+        content.scanned = bool(objects.images) or outlined >= MIN_OUTLINE_CURVES
         if not chars:
+            content.blank = not content.scanned
             return content
     page_box = (0.0, 0.0, float(page.width), float(page.height))
     all_chars = chars + spaces
@@ -398,8 +405,9 @@ def read_pdf(path: Path, options: ReadOptions, progress: PageProgress | None = N
         else:
             told = (lambda number: progress(number, total)) if progress is not None else None
             pages = read_pages(pdf, path, options, range(1, total + 1), told)
-    if all(p.scanned or p.turned for p in pages):
-        raise InputError(f"{path}: " + "; ".join(unread_pages(pages, total)))
+    if all(p.scanned or p.turned or p.blank for p in pages):
+        unread = unread_pages(pages, total) or [_("no page holds any text: the pages are empty")]
+        raise InputError(f"{path}: " + "; ".join(unread))
     return pages_to_document(path, pages, total, find_regions(options.wilayah))
 
 

@@ -120,6 +120,27 @@ def test_scanned_pages_among_text_pages_are_named(tmp_path: Path) -> None:
     assert document.meta.tahun == 2025
 
 
+def test_a_blank_page_is_no_scan(tmp_path: Path) -> None:
+    """A word processor's empty page (no text, no picture) gets no advice to run OCR; a PDF of
+    empty pages only is one clear error."""
+    path = tmp_path / "kosong-dulu.pdf"
+    sheet = canvas.Canvas(str(path), pagesize=A4)
+    sheet.showPage()  # page 1: empty
+    sheet.drawString(72, 760, "RENCANA KERJA PERANGKAT DAERAH TAHUN 2025")
+    sheet.showPage()
+    sheet.save()
+    document = read(path)
+    assert not any("lapisan teks" in w or "--ocr" in w for w in document.warnings)
+    assert document.meta.tahun == 2025
+    empty = tmp_path / "kosong.pdf"
+    sheet = canvas.Canvas(str(empty), pagesize=A4)
+    sheet.showPage()
+    sheet.showPage()
+    sheet.save()
+    with pytest.raises(InputError, match="tidak ada halaman yang memuat teks"):
+        read(empty)
+
+
 def test_ocr_without_ocrmypdf_says_how_to_install(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr("shutil.which", lambda name: None)
     path = _pdf(tmp_path / "scan.pdf", text=False)
