@@ -1,12 +1,15 @@
 """A table too wide for its page, printed as a spreadsheet prints it: the left columns of every
 row first (kode, uraian, the plan year), then, pages later, the right columns of the same rows
-(the prakiraan maju), with no code or name beside them and their column numbers going on (8, 9,
-10). The right part is read as a table of its own: its column numbers are its header, not a row
-of amounts, and its rows are data, not totals, since none of them is named. Before, every
-unnamed row there was a ``JUMLAH`` row and the part got false ``jumlah_total`` errors.
+(the prakiraan maju), with no code or name beside them.
 
-Every amount reaches a clean table either way. Stitching the two parts back into one table is
-not done (see docs/referensi.md, What is not done yet).
+When the right part's column numbers go on where the left part's end (``1 … 5``, then ``6 7
+8``) and it has as many rows, its rows are joined to the left part's (``side_by_side.py``), with
+a warning to check them against the printout: one table whose prakiraan maju is checked too.
+
+When they do not (numbers that skip, or none), the right part is a table of its own: its column
+numbers are its header, not a row of amounts, and its rows are data, not totals, since none of
+them is named. Before, every unnamed row there was a ``JUMLAH`` row and the part got false
+``jumlah_total`` errors. Every amount reaches a clean table either way.
 """
 
 from __future__ import annotations
@@ -43,19 +46,39 @@ def rupiah(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-@pytest.fixture(scope="module")
-def result(tmp_path_factory: pytest.TempPathFactory):
+def draw(folder: Path, first_right: int) -> Path:
     left = [LEFT, [str(n) for n in range(1, 6)]]
     left += [[k, u, i, t, rupiah(p)] for k, u, i, t, p, _t, _p in LINES]
     left.append(["", "JUMLAH", "", "", rupiah(LINES[0][4])])
-    right = [RIGHT, ["8", "9", "10"]]
+    right = [RIGHT, [str(n) for n in range(first_right, first_right + 3)]]
     right += [[t, rupiah(p), ""] for *_left, t, p in LINES]
     right.append(["", rupiah(LINES[0][6]), ""])
     title = "TABEL 5.1 RENCANA PROGRAM DAN KEGIATAN DINAS PERTANIAN TAHUN 2026"
-    path = render(Path(tmp_path_factory.mktemp("sisi")) / "lebar.pdf",
+    return render(folder / f"lebar-{first_right}.pdf",
                   [TableSpec(title, left, header_rows=2), TableSpec("", right, header_rows=2)],
                   Layout())  # fmt: skip
-    return renja.process(path)
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory: pytest.TempPathFactory):
+    return renja.process(draw(tmp_path_factory.mktemp("sisi"), 8))  # the numbers skip 6, 7
+
+
+@pytest.fixture(scope="module")
+def joined(tmp_path_factory: pytest.TempPathFactory):
+    return renja.process(draw(tmp_path_factory.mktemp("sambung"), 6))
+
+
+def test_a_right_part_whose_numbers_go_on_is_joined_to_its_rows(joined) -> None:
+    [table] = [t for t in joined.tables if not t.frame.empty]
+    data = table.frame[table.frame["jenis_baris"] == "data"]
+    assert data["kode"].tolist() == [line[0] for line in LINES]
+    pagu = [c.name for c in table.contract.columns if c.ctype.value == "rupiah"]
+    assert len(pagu) == 2  # the plan year's and the prakiraan maju's, side by side
+    assert [int(v) for v in data[pagu[0]]] == [line[4] for line in LINES]
+    assert [int(v) for v in data[pagu[1]]] == [line[6] for line in LINES]
+    assert [f for f in joined.findings if f.severity is Severity.ERROR] == []
+    assert any("disambung ke baris-barisnya" in w for w in joined.document.warnings)
 
 
 def test_the_right_part_gets_no_false_total(result) -> None:

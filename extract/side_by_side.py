@@ -1,0 +1,107 @@
+"""A table too wide for its page, printed by a spreadsheet in two parts side by side.
+
+Excel and LibreOffice print a sheet wider than the page column band by column band: the left
+columns of every row on the first pages, then the right columns of the same rows on the pages
+after. Each part reads as a table of its own, the right one with no code or name in any row.
+When both parts print their column-number row and the right part's numbers go on where the
+left part's end (``1 … 7``, then ``8 9 10``), and both have as many rows, the right part's rows
+are the left part's rows continued: they are joined, row by row, into one table.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from renja.extract.cells import is_number_row
+from renja.model.records import RawRow, RawTable, RowRole
+
+_NUMBER = re.compile(r"\(?(\d{1,2})\)?")
+
+
+def column_numbers(table: RawTable) -> list[int]:
+    """The numbers of the table's column-number header row, left to right (none: empty).
+
+    >>> from renja.model.records import Source
+    >>> rows = (RawRow(("Kode", "Pagu"), Source(1), RowRole.HEADER),
+    ...         RawRow(("8", "9 10"), Source(2), RowRole.HEADER))
+    >>> column_numbers(RawTable("t01", "", rows, "pdfplumber-text"))
+    [8, 9, 10]
+    """
+    for row in table.header:
+        if is_number_row(row.cells):
+            return [int(m) for cell in row.cells for m in _NUMBER.findall(cell)]
+    return []
+
+
+def continues_columns(left: RawTable, right: RawTable) -> bool:
+    """Whether ``right`` holds the columns after ``left``'s of the same rows: its column numbers
+    go on where ``left``'s end, and it has as many body rows."""
+    before, after = column_numbers(left), column_numbers(right)
+    if not before or not after or after[0] != before[-1] + 1 or after[0] == 1:
+        return False
+    rows = len(left.body)
+    return rows >= 2 and len(right.body) == rows
+
+
+def join_side_by_side(tables: Sequence[RawTable]) -> tuple[list[RawTable], list[str]]:
+    """The tables with each right part joined to its left part (``continues_columns``), and
+    the positions (``t01``, …, as they will be numbered) of the tables that were joined."""
+    out: list[RawTable] = []
+    joined: list[int] = []
+    for table in tables:
+        left = next((i for i in reversed(range(len(out))) if continues_columns(out[i], table)),
+                    None)  # fmt: skip
+        if left is None:
+            out.append(table)
+            continue
+        out[left] = _joined(out[left], table)
+        joined.append(left)
+    return out, [f"t{i + 1:02d}" for i in sorted(set(joined))]
+
+
+def _joined(left: RawTable, right: RawTable) -> RawTable:
+    """``left`` with ``right``'s cells after its own on every row: header rows aligned at the
+    bottom (both end with their column numbers), body rows in order."""
+    width_left, width_right = left.width, right.width
+    head_left, head_right = left.header, right.header
+    depth = max(len(head_left), len(head_right))
+    rows: list[RawRow] = []
+    for k in range(depth):
+        own = head_left[k - (depth - len(head_left))] if k >= depth - len(head_left) else None
+        other = head_right[k - (depth - len(head_right))] if k >= depth - len(head_right) else None
+        base = own or other
+        assert base is not None
+        rows.append(_side(base, own, other, width_left, width_right, RowRole.HEADER))
+    for own, other in zip(left.body, right.body, strict=True):
+        rows.append(_side(own, own, other, width_left, width_right, own.role))
+    return replace(left, rows=tuple(rows), parts=left.parts + right.parts)
+
+
+def _side(
+    base: RawRow,
+    own: RawRow | None,
+    other: RawRow | None,
+    width_left: int,
+    width_right: int,
+    role: RowRole,
+) -> RawRow:
+    left_cells = _padded(own.cells if own else (), width_left)
+    right_cells = _padded(other.cells if other else (), width_right)
+    spans: tuple[int, ...] = ()
+    if own and other and own.spans and other.spans:
+        spans = (*own.spans, *other.spans)
+    indents: tuple[float | None, ...] = ()
+    if own and len(own.indents) == len(own.cells) == width_left:
+        indents = (*own.indents, *([None] * width_right))
+    return replace(
+        base, cells=(*left_cells, *right_cells), role=role, spans=spans, edges=(), indents=indents
+    )
+
+
+def _padded(cells: Sequence[str], width: int) -> tuple[str, ...]:
+    return (*cells, *([""] * (width - len(cells))))
+
+
+__all__ = ["column_numbers", "continues_columns", "join_side_by_side"]
