@@ -151,11 +151,15 @@ def kode_columns(prefix: str) -> tuple[str, str, str, str]:
 
 
 def kode_prefix(name: str) -> str:
-    """The code columns' prefix of a code-and-name column: ``uraian`` -> ``kode``.
+    """The code columns' prefix of a code-and-name column: ``uraian`` -> ``kode``; a column
+    named otherwise (``perangkat_daerah``: an SKPD's unit code and name) takes ``kode_`` before
+    its name.
 
-    >>> kode_prefix("uraian"), kode_prefix("uraian_perubahan")
-    ('kode', 'kode_perubahan')
+    >>> kode_prefix("uraian"), kode_prefix("uraian_perubahan"), kode_prefix("perangkat_daerah")
+    ('kode', 'kode_perubahan', 'kode_perangkat_daerah')
     """
+    if "uraian" not in name:
+        return f"kode_{name}"
     return "kode" if name == "uraian" else name.replace("uraian", "kode")
 
 

@@ -139,3 +139,30 @@ def test_the_typo_is_found_in_its_own_row(read) -> None:
         ("jumlah_rincian", bidang, "5.02", str(251_000 * MILLION)),
         ("nilai_diduga_salah", skpd, "5.02.0.00.0.00.01.0000", str(250_000 * MILLION)),
     ]
+
+
+RESPONSIBLE = """## Tabel 5.2 Rencana Program dan Kegiatan Prioritas Daerah Tahun 2026
+
+| Kode | Program/Kegiatan/Sub Kegiatan | Indikator Kinerja | Target | Pagu Indikatif (Rp) | Perangkat Daerah Penanggung Jawab |
+|---|---|---|---|---|---|
+| 1.02.02 | PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT | Persentase fasilitas terakreditasi | 90 % | 1.500.000.000 | 1.02.0.00.0.00.01.0000 Dinas Kesehatan |
+| 1.02.02.2.01 | Penyediaan Fasilitas Pelayanan Kesehatan untuk UKM dan UKP Kewenangan Daerah Kabupaten/Kota | Jumlah fasilitas | 4 Unit | 1.000.000.000 | 1.02.0.00.0.00.01.0000 Dinas Kesehatan |
+| 1.02.02.2.02 | Penyediaan Layanan Kesehatan untuk UKM dan UKP Rujukan Tingkat Daerah Kabupaten/Kota | Jumlah layanan | 12 Layanan | 500.000.000 | 1.02.0.00.0.00.02.0000 RSUD Contoh |
+"""  # noqa: E501
+
+
+def test_a_column_of_responsible_units_gives_their_codes_and_names(tmp_path: Path) -> None:
+    """An RKPD's ``Perangkat Daerah Penanggung Jawab`` printing each unit's code and name: the
+    name stays in its column, the code goes beside it in columns of its own."""
+    path = tmp_path / "rkpd.md"
+    path.write_text(RESPONSIBLE, encoding="utf-8")
+    [table] = [t for t in renja.process(path).tables if not t.frame.empty]
+    frame = table.frame
+    assert frame["perangkat_daerah_penanggung_jawab"].tolist() == [
+        "Dinas Kesehatan", "Dinas Kesehatan", "RSUD Contoh"
+    ]
+    assert frame["kode_perangkat_daerah_penanggung_jawab"].tolist() == [
+        "1.02.0.00.0.00.01.0000", "1.02.0.00.0.00.01.0000", "1.02.0.00.0.00.02.0000"
+    ]
+    assert set(frame["level_perangkat_daerah_penanggung_jawab"]) == {"skpd"}
+    assert frame["kode"].tolist() == ["1.02.02", "1.02.02.2.01", "1.02.02.2.02"]
