@@ -30,10 +30,10 @@ class Shape(IntEnum):
 _DASH = re.compile(r"^(?:rp\.?\s*)?[-–—]+$", re.IGNORECASE)
 _NUMBERISH = re.compile(r"^[(]?-?\s*(?:rp\.?\s*)?[\d][\d .,]*\s*[)]?(?:,-)?$", re.IGNORECASE)
 # A program code (up to six segments, perhaps damaged), or an organisational unit's SIPD code:
-# 1.02.0.00.0.00.01.0000 (renja.model.kode).
+# 1.02.0.00.0.00.01.0000 (renja.model.kode); alone, or before a name (after a dash: "5.03.01 -").
 _CODE = re.compile(
     r"^(?:(?:\d{1,2}|[xX]{1,2})(?:\s?[.,]\s?(?:\d[\d ]{0,3}|[xX]{1,2})){1,6}"
-    r"|[1-9]\.\d{2}\.\d\.\d{2}\.\d\.\d{2}\.\d{2}\.\d{4})(?=\s+[A-Za-z(]|$)"
+    r"|[1-9]\.\d{2}\.\d\.\d{2}\.\d\.\d{2}\.\d{2}\.\d{4})(?=\s+(?:[-–—:]\s*)?[A-Za-z(]|$)"
 )
 # Plain decimals that a code pattern would also match: 24,22  1.5  10.25 (but 5.03 is a bidang).
 _DECIMAL = re.compile(r"\d+,\d+|\d+\.\d|\d{2,}\.\d{1,2}")
@@ -71,8 +71,8 @@ def sniff(cell: str) -> Shape:
     >>> [sniff(c).name for c in ["28143400", "4.000.000", "(13.143.400 )", "x.xx.01.201.01"]]
     ['AMOUNT', 'AMOUNT', 'AMOUNT', 'CODE']
     >>> unit = "1.02.0.00.0.00.01.0000"  # an organisational unit's code
-    >>> [sniff(c).name for c in [unit, f"{unit} Dinas Kesehatan"]]
-    ['CODE', 'CODE']
+    >>> [sniff(c).name for c in [unit, f"{unit} Dinas Kesehatan", "5.03.01 - PROGRAM PENUNJANG"]]
+    ['CODE', 'CODE', 'CODE']
     >>> [sniff(c).name for c in ["3,264,180,000.00", "612,450,000.00", "1,500.50", "1,500", "1,02"]]
     ['AMOUNT', 'AMOUNT', 'AMOUNT', 'DECIMAL', 'DECIMAL']
     """

@@ -73,6 +73,8 @@ _BIDANG = re.compile(r"[1-9]\.[0-9]{2}")
 _DIGITS = re.compile(r"[0-9]+")
 _TOKEN = re.compile(r"\S+")
 _CODE_TOKEN = re.compile(r"[0-9xX.,]+")
+# What may stand between a code and its name: a dash or a colon.
+_SEPARATOR = re.compile(r"^[-–—:]\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -366,6 +368,12 @@ def split_kode_uraian(text: str) -> tuple[str | None, str]:
     ('5.03.0 1.2.08. 02', 'Penyediaan Jasa')
     >>> split_kode_uraian("Penyusunan Dokumen")
     (None, 'Penyusunan Dokumen')
+
+    A dash (or a colon) set apart between the code and the name separates them (SIPD prints
+    ``5.03.01 - PROGRAM …``); it is no part of the name.
+
+    >>> split_kode_uraian("5.03.01 - PROGRAM PENUNJANG"), split_kode_uraian("5.03 : KEPEGAWAIAN")
+    (('5.03.01', 'PROGRAM PENUNJANG'), ('5.03', 'KEPEGAWAIAN'))
     """
     text = text or ""
     tokens: list[re.Match[str]] = []
@@ -382,6 +390,6 @@ def split_kode_uraian(text: str) -> tuple[str | None, str]:
     while tokens:
         code_text = text[tokens[0].start() : tokens[-1].end()]
         if _accepted(code_text):
-            return code_text, text[tokens[-1].end() :].strip()
+            return code_text, _SEPARATOR.sub("", text[tokens[-1].end() :].strip())
         tokens.pop()
     return None, text.strip()
