@@ -99,6 +99,28 @@ def is_data_cell(cell: str) -> bool:
 _MERGED_NUMBERS = re.compile(r"^\d{1,2}(?:\s+\d{1,2})+$")
 
 
+def row_numbers(cells: Sequence[str]) -> list[int] | None:
+    """The column numbers a row prints, left to right (a formula's own number only, two in a
+    cell that holds two columns' numbers); None when a filled cell is no column number.
+
+    >>> row_numbers(["(1)", "", "(14)=(7)+(10)", "8 9"]), row_numbers(["1", "Pagu"])
+    ([1, 14, 8, 9], None)
+    """
+    numbers: list[int] = []
+    for cell in cells:
+        text = cell.strip()
+        if not text:
+            continue
+        head = re.match(r"^\(?(\d{1,2})\)?(?:\s*=.*)?$", text)
+        if head:
+            numbers.append(int(head.group(1)))
+        elif _MERGED_NUMBERS.match(text):  # two columns' numbers read as one cell: "8 9"
+            numbers += [int(n) for n in text.split()]
+        else:
+            return None
+    return numbers
+
+
 def is_number_row(cells: Sequence[str]) -> bool:
     """The column-number row under a header: ``1 2 3 … 10=(5+7+9)``.
 
@@ -117,19 +139,8 @@ def is_number_row(cells: Sequence[str]) -> bool:
     >>> is_number_row(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(1)"])
     True
     """
-    numbers: list[int] = []
-    for cell in cells:
-        text = cell.strip()
-        if not text:
-            continue
-        head = re.match(r"^\(?(\d{1,2})\)?(?:\s*=.*)?$", text)
-        if head:
-            numbers.append(int(head.group(1)))
-        elif _MERGED_NUMBERS.match(text):  # two columns' numbers read as one cell: "8 9"
-            numbers += [int(n) for n in text.split()]
-        else:
-            return False
-    if len(numbers) < 3:
+    numbers = row_numbers(cells)
+    if numbers is None or len(numbers) < 3:
         return False
     if numbers[0] not in (0, 1, 2):
         # The right part of a table printed across pages: its columns' numbers go on (8 9 10).

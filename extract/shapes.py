@@ -10,6 +10,7 @@ import re
 from enum import IntEnum
 from functools import lru_cache
 
+from renja.model.kode import UNIT_PATTERN
 from renja.model.limits import CELL_CACHE
 
 
@@ -33,7 +34,7 @@ _NUMBERISH = re.compile(r"^[(]?-?\s*(?:rp\.?\s*)?[\d][\d .,]*\s*[)]?(?:,-)?$", r
 # 1.02.0.00.0.00.01.0000 (renja.model.kode); alone, or before a name (after a dash: "5.03.01 -").
 _CODE = re.compile(
     r"^(?:(?:\d{1,2}|[xX]{1,2})(?:\s?[.,]\s?(?:\d[\d ]{0,3}|[xX]{1,2})){1,6}"
-    r"|[1-9]\.\d{2}\.\d\.\d{2}\.\d\.\d{2}\.\d{2}\.\d{4})(?=\s+(?:[-–—:]\s*)?[A-Za-z(]|$)"
+    rf"|{UNIT_PATTERN})(?=\s+(?:[-–—:]\s*)?[A-Za-z(]|$)"
 )
 # Plain decimals that a code pattern would also match: 24,22  1.5  10.25 (but 5.03 is a bidang).
 _DECIMAL = re.compile(r"\d+,\d+|\d+\.\d|\d{2,}\.\d{1,2}")

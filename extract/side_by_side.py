@@ -10,14 +10,11 @@ are the left part's rows continued: they are joined, row by row, into one table.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from renja.extract.cells import is_number_row
+from renja.extract.cells import is_number_row, row_numbers
 from renja.model.records import RawRow, RawTable, RowRole
-
-_NUMBER = re.compile(r"\(?(\d{1,2})\)?")
 
 
 def column_numbers(table: RawTable) -> list[int]:
@@ -31,7 +28,7 @@ def column_numbers(table: RawTable) -> list[int]:
     """
     for row in table.header:
         if is_number_row(row.cells):
-            return [int(m) for cell in row.cells for m in _NUMBER.findall(cell)]
+            return row_numbers(row.cells) or []
     return []
 
 

@@ -42,7 +42,8 @@ SEGMENT_WIDTHS: Final = (1, 2, 2, 1, 2, 4)
 
 # An organisational unit's code (SIPD): u.bb.u.bb.u.bb, the unit, the sub unit (0000: none).
 UNIT_SEGMENTS: Final = 8
-_UNIT_SHAPE = re.compile(r"[1-9]\.\d{2}\.\d\.\d{2}\.\d\.\d{2}\.\d{2}\.\d{4}")
+UNIT_PATTERN: Final = r"[1-9]\.\d{2}\.\d\.\d{2}\.\d\.\d{2}\.\d{2}\.\d{4}"
+_UNIT_SHAPE = re.compile(UNIT_PATTERN)
 SKPD_SUB_UNIT: Final = "0000"
 
 URUSAN_WILDCARD: Final = "X"
@@ -322,6 +323,7 @@ __all__ = [
     "REGIONAL_CLASSES",
     "SEGMENTS",
     "SEGMENT_WIDTHS",
+    "UNIT_PATTERN",
     "UNIT_SEGMENTS",
     "URUSAN_WILDCARD",
     "Kode",

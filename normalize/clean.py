@@ -29,7 +29,12 @@ from renja.model.records import Finding, RawRow, RawTable, Repair, RowRole
 from renja.model.tables import CleanTable
 from renja.normalize.align import align_row, fill_rates
 from renja.normalize.clean_row import RowLog, clean_row
-from renja.normalize.continuation import LogicalRow, merge_continuations
+from renja.normalize.continuation import (
+    CODE_TYPES,
+    TEXT_TYPES,
+    LogicalRow,
+    merge_continuations,
+)
 from renja.normalize.labels import name_slot
 from renja.normalize.row_kind import unlabelled_rows
 from renja.normalize.spanned import drop_repeated_record
@@ -77,8 +82,7 @@ def printed_indent(row: RawRow, slot: int | None, moved: Sequence[tuple[int, int
 
 
 # Column types that name a row: its code, number or name.
-LABEL_TYPES = frozenset({CellType.TEXT, CellType.KODE, CellType.KODE_URAIAN, CellType.REKENING,
-                         CellType.INDIKATOR, CellType.NO, CellType.MIXED})  # fmt: skip
+LABEL_TYPES = TEXT_TYPES | CODE_TYPES | {CellType.NO, CellType.MIXED}
 
 
 def clean_table(raw: RawTable, contract: TableContract, ctx: ReadContext) -> Cleaned:

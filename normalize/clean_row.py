@@ -129,15 +129,12 @@ def repair_spanned_repeats(row: LogicalRow, slots: Sequence[Column], log: RowLog
 def repair_glued_amount(row: LogicalRow, slots: Sequence[Column], log: RowLog) -> None:
     """Split an amount from the words of the next column printed against it (before
     reading): the amount to its amount column, the words to theirs."""
-    for amount_slot, words_slot in glued_cells(row.cells, slots):
-        printed = amount_slot if row.cells[amount_slot].strip() else words_slot
-        text = row.cells[printed].strip()
-        split = split_amount_from_words(text)
-        assert split is not None  # glued_cells found it
-        row.cells[amount_slot], row.cells[words_slot] = split
-        rule, origin = split_amount_from_words.__name__, slots[printed].name
-        log.log_repair(slots[amount_slot].name, text, split[0], rule, origin)
-        log.log_repair(slots[words_slot].name, text, split[1], rule, origin)
+    rule = split_amount_from_words.__name__
+    for glued in glued_cells(row.cells, slots):
+        text, origin = row.cells[glued.printed].strip(), slots[glued.printed].name
+        row.cells[glued.amount_slot], row.cells[glued.words_slot] = glued.amount, glued.words
+        log.log_repair(slots[glued.amount_slot].name, text, glued.amount, rule, origin)
+        log.log_repair(slots[glued.words_slot].name, text, glued.words, rule, origin)
 
 
 def repair_code_label(row: LogicalRow, slots: Sequence[Column], log: RowLog) -> None:

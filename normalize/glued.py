@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from renja.extract.shapes import Shape, sniff
 from renja.model.contract import CellType, Column
@@ -20,6 +21,16 @@ _GLUED = re.compile(
     r"^(?P<amount>\(?-?(?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?\)?)\s*"
     r"(?P<words>[A-Za-z][A-Za-z0-9 .,/&()'-]{0,60})$"
 )
+
+
+class Glued(NamedTuple):
+    """A cell holding an amount and the next column's words: where they go, where it was."""
+
+    amount_slot: int
+    words_slot: int
+    printed: int  # the slot the cell was read in
+    amount: str
+    words: str
 
 
 def split_amount_from_words(text: str) -> tuple[str, str] | None:
@@ -43,14 +54,16 @@ def split_amount_from_words(text: str) -> tuple[str, str] | None:
     return amount, match["words"].strip()
 
 
-def glued_cells(cells: Sequence[str], slots: Sequence[Column]) -> list[tuple[int, int]]:
+def glued_cells(cells: Sequence[str], slots: Sequence[Column]) -> list[Glued]:
     """Where an empty amount column is followed by a column of words holding an amount and
     words (or an amount column holding both is followed by an empty column of words): the
-    (amount slot, words slot) pairs to split.
+    cells to split, each with the slot it was read in and its two parts.
 
     >>> slots = [Column("pagu", CellType.RUPIAH), Column("sumber_dana", CellType.TEXT)]
-    >>> glued_cells(["", "611.557.000 PAD"], slots), glued_cells(["611.557.000 PAD", ""], slots)
-    ([(0, 1)], [(0, 1)])
+    >>> glued_cells(["", "611.557.000 PAD"], slots)
+    [Glued(amount_slot=0, words_slot=1, printed=1, amount='611.557.000', words='PAD')]
+    >>> [g.printed for g in glued_cells(["611.557.000 PAD", ""], slots)]
+    [0]
     >>> glued_cells(["611.557.000", "PAD"], slots), glued_cells(["1.000", "2.000 PAD"], slots)
     ([], [])
     """
@@ -61,9 +74,10 @@ def glued_cells(cells: Sequence[str], slots: Sequence[Column]) -> list[tuple[int
         amount, words = cells[k].strip(), cells[k + 1].strip()
         if bool(amount) == bool(words):
             continue  # both filled, or neither
-        if split_amount_from_words(amount or words) is not None:
-            out.append((k, k + 1))
+        split = split_amount_from_words(amount or words)
+        if split is not None:
+            out.append(Glued(k, k + 1, k if amount else k + 1, *split))
     return out
 
 
-__all__ = ["glued_cells", "split_amount_from_words"]
+__all__ = ["Glued", "glued_cells", "split_amount_from_words"]

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 from pandas.api.types import infer_dtype, is_bool_dtype, is_float_dtype, is_integer_dtype
 
-from renja.model.kode import Kode
+from renja.model.kode import UNIT_PATTERN, Kode
 from renja.normalize.rekening import parse_rekening
 from renja.normalize.row_kind import UNIT_LEVELS, level_from_name
 from renja.validate.schemas.cells import cell_values
@@ -37,8 +37,7 @@ FrameCheck: TypeAlias = Callable[[pd.DataFrame], Answer]
 # A Permendagri 90 code (urusan to sub kegiatan), or an organisational unit's SIPD code
 # (renja.model.kode: 1.02.0.00.0.00.01.0000).
 KODE_PATTERN = (
-    r"^(?:(?:\d|X)(?:\.(?:\d\d|XX)(?:\.\d\d(?:\.\d\.\d\d(?:\.\d{4})?)?)?)?"
-    r"|\d\.\d\d\.\d\.\d\d\.\d\.\d\d\.\d\d\.\d{4})$"
+    rf"^(?:(?:\d|X)(?:\.(?:\d\d|XX)(?:\.\d\d(?:\.\d\.\d\d(?:\.\d{{4}})?)?)?)?|{UNIT_PATTERN})$"
 )
 _KODE_RE = re.compile(KODE_PATTERN)
 _INTEGER_TYPES = (int, np.integer)
