@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from renja.extract.cells import is_bold, is_header_row, is_separator_cells, strip_markup
 from renja.extract.html_tables import find_html_tables, parse_html_table
-from renja.extract.stitch import Block, blocks_to_tables
+from renja.extract.stitch import Block, blocks_to_tables, head_key, is_caption_line
 from renja.model.records import RawRow, RawTable, RowRole, Source
 
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -63,6 +63,35 @@ def is_pipe_line(line: str) -> bool:
     return stripped.startswith("|") and stripped.count("|") >= 2
 
 
+# The names converters give a header cell that has none: pymupdf4llm and Excel ``Col3`` /
+# ``Column3`` (counted from 1), pandas ``Unnamed: 2`` (from 0, perhaps ``_level_1`` after).
+_PLACEHOLDER = re.compile(
+    r"^(?:col(?:umn)?\s?(\d+)|unnamed:\s?(\d+)(?:_level_\d+)?)$", re.IGNORECASE
+)
+
+
+def without_placeholders(cells: list[str]) -> list[str]:
+    """A pipe table's header cells with the converter's names for an empty cell blanked: such a
+    name stands where the page printed nothing (a page part's first row taken as its header).
+    A name counts only at its own position.
+
+    >>> without_placeholders(["Col1", "KUALITAS KELUARGA", "Col3", "Col9"])
+    ['', 'KUALITAS KELUARGA', '', 'Col9']
+    >>> without_placeholders(["Unnamed: 0", "Kode", "Unnamed: 2_level_1"])
+    ['', 'Kode', '']
+    """
+    out = []
+    for position, cell in enumerate(cells):
+        found = _PLACEHOLDER.match(strip_markup(cell).strip())
+        if found and (
+            (found.group(1) and int(found.group(1)) == position + 1)
+            or (found.group(2) and int(found.group(2)) == position)
+        ):
+            cell = ""
+        out.append(cell)
+    return out
+
+
 def make_row(raw_cells: list[str], line: int) -> RawRow:
     """A RawRow from converter cells: markup stripped, bold noted, separators marked."""
     cells = [strip_markup(c) for c in raw_cells]
@@ -111,6 +140,9 @@ def lines_to_segments(lines: list[str]) -> Segments:
                 index += 1
                 continue
             cells = split_pipe_row(line)
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if _PIPE_SEPARATOR.match(following):  # the table's header row
+                cells = without_placeholders(cells)
         if engine is None:
             close()
             if line.strip():
@@ -128,11 +160,49 @@ def lines_to_segments(lines: list[str]) -> Segments:
     return segments
 
 
+# A line printed again on this many pages (its digits aside) is a running head or footer.
+RUNNING_MIN_REPEATS = 3
+# Running heads are short: a longer line printed again is prose (a repeated note).
+RUNNING_MAX_CHARS = 150
+# A word and a section number: a figure's or table's caption (``Grafik 3.4``, ``Gambar II.1``).
+_NUMBERED_LABEL = re.compile(r"^\W*[A-Za-z]+\.?\s+(?:[IVX]+|\d+)\.\d+")
+
+
+def running_lines(texts: list[TextLine]) -> set[str]:
+    """The keys (``stitch.head_key``: digits aside) of the lines a PDF converter kept from
+    each page's head or foot: short lines, not headings or captions, printed at least
+    ``RUNNING_MIN_REPEATS`` times. A converted document has no pages to tell its margins by;
+    a page's running head is what repeats (with its page number: ``… 3/16``). A numbered
+    caption (``Tabel 2.1 …``, ``Grafik 3.4``) is a caption however often its form repeats.
+
+    >>> heads = [TextLine(n, f"Cetak RKA {n}/16") for n in (1, 2, 3)]
+    >>> captions = [TextLine(n, f"Grafik 3.{n}") for n in (4, 5, 6)]
+    >>> sorted(running_lines(heads + captions + [TextLine(9, "Tabel 2.1 Rencana Kerja")] * 3))
+    ['cetak rka #/#']
+    """
+    counts: dict[str, int] = {}
+    for item in texts:
+        text = item.text
+        if item.heading or len(text) > RUNNING_MAX_CHARS or is_caption_line(text):
+            continue
+        if _NUMBERED_LABEL.match(text):
+            continue
+        key = head_key(text)
+        counts[key] = counts.get(key, 0) + 1
+    return {key for key, count in counts.items() if count >= RUNNING_MIN_REPEATS}
+
+
 def markdown_to_tables(text: str) -> tuple[list[RawTable], list[TextLine]]:
-    """All logical tables of a Markdown document, plus its text lines (for metadata)."""
+    """All logical tables of a Markdown document, plus its text lines (for metadata).
+
+    The running heads and footers a converter kept between a table's page parts are left out
+    of the text the tables are stitched and captioned by, as a PDF's are: a table cut by a page
+    break is one table, and a running head names no table."""
     lines = text.split("\n")
     segments = lines_to_segments(lines)
-    tables = blocks_to_tables(segments.blocks, segments.texts)
+    running = running_lines(segments.texts)
+    body = [t for t in segments.texts if t.heading or head_key(t.text) not in running]
+    tables = blocks_to_tables(segments.blocks, body)
     return tables, segments.texts
 
 

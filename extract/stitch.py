@@ -120,7 +120,8 @@ def _inner_repeats(rows: list[RawRow]) -> list[RawRow]:
         return rows
     return [
         replace(row, role=RowRole.REPEATED_HEADER)
-        if row.role is RowRole.BODY and repeats(row) else row
+        if row.role is RowRole.BODY and repeats(row)
+        else row
         for row in rows
     ]
 
@@ -266,6 +267,11 @@ def caption_for(gap: Sequence[TextLine]) -> str:
     return " ".join(run[start : start + MAX_CAPTION_LINES]).strip()
 
 
+def is_caption_line(text: str) -> bool:
+    """A line that opens a table's caption (``Tabel 2.1 …``, ``Formulir``, ``Lampiran``)."""
+    return bool(_CAPTION_ANCHOR.match(text))
+
+
 def _is_title_line(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(text) >= 15 and bool(letters) and all(c.isupper() for c in letters)
@@ -290,9 +296,18 @@ def is_title_row(row: RawRow, width: int) -> bool:
     False
     >>> is_title_row(RawRow(["Republik Indonesia Nomor 6323);", "", ""], Source(1)), 3)
     False
+
+    A converter that copies a spanning cell into each column it spans prints the title in every
+    cell (two names alike in two columns are no title):
+
+    >>> is_title_row(RawRow(["Rincian Belanja Sub Kegiatan"] * 4, Source(1)), 4)
+    True
+    >>> is_title_row(RawRow(["", "Penganggaran, dan", "", "Penganggaran, dan"], Source(1)), 4)
+    False
     """
     filled = [c.strip() for c in row.cells if c.strip()]
-    if width < TITLE_MIN_WIDTH or len(filled) != 1 or is_data_cell(filled[0]):
+    copied = len(filled) == len(row.cells) and len(set(filled)) == 1  # a span copied to each cell
+    if width < TITLE_MIN_WIDTH or not (len(filled) == 1 or copied) or is_data_cell(filled[0]):
         return False
     text = filled[0]
     words = len(text.split())
