@@ -179,8 +179,14 @@ def is_header_row(cells: Sequence[str]) -> bool:
     False
     >>> is_header_row(["", "Meningkatkan Akuntabilitas Kinerja", "", "Indeks", "72", "73"])
     False
+
+    A converter that copies a spanning cell into each column it spans writes an urusan's row
+    as its digit and its name many times; the copies count once.
+
+    >>> is_header_row(["1", "", "URUSAN WAJIB PELAYANAN DASAR", "URUSAN WAJIB PELAYANAN DASAR"])
+    False
     """
-    filled = [c.strip() for c in cells if c.strip()]
+    filled = list(dict.fromkeys(c.strip() for c in cells if c.strip()))
     if not filled:
         return False
     if is_number_row(cells):

@@ -77,6 +77,10 @@ def code_run(table: RawTable) -> tuple[int, int] | None:
     ruled = any(r.spans for r in header)
     labels = [_label(header, j) for j in range(width)]
     labelled = [j for j, label in enumerate(labels) if _KODE.search(label)]
+    copies = _copies_of_span(header, labelled)
+    for j in copies:
+        labels[j] = ""  # a spanning Kode copied into each of its columns (a converter's grid)
+    labelled = [j for j in labelled if j not in copies]
     if len(labelled) != 1:
         return None
     (kode,) = labelled
@@ -89,6 +93,28 @@ def code_run(table: RawTable) -> tuple[int, int] | None:
             if _reads_as_codes(table.body, first, last):
                 return first, last
     return None
+
+
+def _copies_of_span(header: Sequence[RawRow], labelled: Sequence[int]) -> set[int]:
+    """The columns after the first of ``labelled`` that repeat its header cells (or leave them
+    empty) in every header row, next to it: one ``Kode`` cell spanning them, written by a
+    converter (Markdown has no spans) as a copy in each.
+
+    >>> from renja.model.records import Source
+    >>> rows = [["Kode", "", "", "Uraian"], ["Kode", "Kode", "Kode", "Uraian"]]
+    >>> sorted(_copies_of_span([RawRow(r, Source(line=1)) for r in rows], [0, 1, 2]))
+    [1, 2]
+    """
+    if len(labelled) < 2 or list(labelled) != list(range(labelled[0], labelled[-1] + 1)):
+        return set()
+    first = labelled[0]
+    for row in header:
+        cells = row.cells
+        if len(cells) <= labelled[-1]:
+            return set()
+        if any(cells[j].strip() not in (cells[first].strip(), "") for j in labelled[1:]):
+            return set()
+    return set(labelled[1:])
 
 
 def _reads_as_codes(body: Sequence[RawRow], first: int, last: int) -> bool:
@@ -105,6 +131,21 @@ def _reads_as_codes(body: Sequence[RawRow], first: int, last: int) -> bool:
     return codes >= MIN_CODE_ROWS
 
 
+def _one_text(pieces: Sequence[str]) -> str:
+    """The pieces of a code joined (``join_pieces``); a word a converter copied into each of
+    the columns (a ``TOTAL`` row's label across the code columns) once.
+
+    >>> _one_text(["1", "05", "01"]), _one_text(["TOTAL", "TOTAL", "TOTAL"])
+    ('1 05 01', 'TOTAL')
+    """
+    filled = {p.strip() for p in pieces if p.strip()}
+    if len(filled) == 1 and sum(1 for p in pieces if p.strip()) > 1:
+        (text,) = filled
+        if not any(c.isdigit() for c in text):
+            return text
+    return join_pieces(pieces)
+
+
 def merge_code_pieces(table: RawTable) -> RawTable:
     """The table with a code's segment columns joined into one (``code_run``), in every row;
     unchanged when no run of columns reads as one code."""
@@ -119,7 +160,7 @@ def _joined(row: RawRow, first: int, last: int) -> RawRow:
     cells = list(row.cells)
     if len(cells) <= first:
         return row
-    cells[first : last + 1] = [join_pieces(cells[first : last + 1])]
+    cells[first : last + 1] = [_one_text(cells[first : last + 1])]
     indents = row.indents
     if len(indents) == len(row.cells):
         indents = (*indents[:first], indents[first], *indents[last + 1 :])

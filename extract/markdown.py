@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from renja.extract.cells import is_bold, is_header_row, is_separator_cells, strip_markup
+from renja.extract.code_pieces import merge_code_pieces
 from renja.extract.html_tables import find_html_tables, parse_html_table
 from renja.extract.stitch import Block, blocks_to_tables, head_key, is_caption_line
 from renja.model.records import RawRow, RawTable, RowRole, Source
@@ -202,7 +203,7 @@ def markdown_to_tables(text: str) -> tuple[list[RawTable], list[TextLine]]:
     segments = lines_to_segments(lines)
     running = running_lines(segments.texts)
     body = [t for t in segments.texts if t.heading or head_key(t.text) not in running]
-    tables = blocks_to_tables(segments.blocks, body)
+    tables = [merge_code_pieces(t) for t in blocks_to_tables(segments.blocks, body)]
     return tables, segments.texts
 
 

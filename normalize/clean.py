@@ -37,7 +37,7 @@ from renja.normalize.continuation import (
 )
 from renja.normalize.labels import name_slot
 from renja.normalize.row_kind import unlabelled_rows
-from renja.normalize.spanned import drop_repeated_record
+from renja.normalize.spanned import drop_repeated_record, drop_spanned_repeats
 from renja.normalize.values import CellReader, ReadContext
 
 
@@ -58,6 +58,10 @@ def _logical_rows(raw: RawTable, columns: tuple[Column, ...]) -> list[LogicalRow
     name = name_slot(columns)
     for row in body:
         aligned = align_row(row.cells, columns, fill)
+        # A spanned cell's copies go before rows are merged: a name written across the grid
+        # would otherwise keep its detail line (indicators, targets, pagu) from joining it.
+        spanned = [(first, copy, aligned.cells[first].strip())
+                   for first, copy in drop_spanned_repeats(aligned.cells, columns)]  # fmt: skip
         rows.append(
             LogicalRow(
                 aligned.cells,
@@ -68,6 +72,7 @@ def _logical_rows(raw: RawTable, columns: tuple[Column, ...]) -> list[LogicalRow
                 moved=aligned.moved,
                 overflow=aligned.overflow,
                 indent=printed_indent(row, name, aligned.moved),
+                spanned=spanned,
             )
         )
     return rows

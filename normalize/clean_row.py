@@ -120,9 +120,9 @@ def clean_row(
 
 
 def repair_spanned_repeats(row: LogicalRow, slots: Sequence[Column], log: RowLog) -> None:
-    """Empty the copies of a cell printed once per column it spans (before reading)."""
-    for first, copy in drop_spanned_repeats(row.cells, slots):
-        text = row.cells[first].strip()
+    """Log the copies of a cell printed once per column it spans, emptied when the rows were
+    read (before any was merged: ``clean._logical_rows``)."""
+    for first, copy, text in row.spanned:
         log.log_repair(slots[copy].name, text, "", drop_spanned_repeats.__name__, slots[first].name)
 
 

@@ -47,6 +47,9 @@ class LogicalRow:
     moved: list[tuple[int, int]] = field(default_factory=list)
     overflow: list[tuple[int, str]] = field(default_factory=list)
     indent: float | None = None  # how far its name starts right of its column's edge (PDF)
+    # Copies of a spanned cell emptied before rows were merged (``drop_spanned_repeats``):
+    # (first slot, emptied slot, text), for the log.
+    spanned: list[tuple[int, int, str]] = field(default_factory=list)
 
     def merged_lines(self) -> list[int]:
         """The source lines (pages, for a PDF) of the rows merged into this one, in order: the
@@ -199,6 +202,7 @@ def _join_split_records(rows: list[LogicalRow], slots: Sequence[Column]) -> list
                             indent=code_row.indent)  # fmt: skip
         merged.merged = [s for r in rows[i:end] for s in (r.source, *r.merged)]
         merged.merged += code_row.merged
+        merged.spanned = [copy for r in rows[i : end + 1] for copy in r.spanned]
         merged.split_record = [
             (k, part.cells[k].strip())
             for part in rows[i:end]
@@ -281,6 +285,7 @@ def merge_continuations(
                     target.cells[k] = cell
                     log.append((len(out) - 1, k, cell.strip(), cell, merge_detail_line.__name__))
             target.merged.extend((row.source, *row.merged))
+            target.spanned.extend(row.spanned)
             continue
         if out and row.page_top and completes_cut_record(row.cells, out[-1].cells, slots):
             target = out[-1]
@@ -290,6 +295,7 @@ def merge_continuations(
                     log.append((len(out) - 1, k, cell.strip(), cell,
                                 completes_cut_record.__name__))  # fmt: skip
             target.merged.extend((row.source, *row.merged))
+            target.spanned.extend(row.spanned)
             continue
         if (
             out
@@ -302,6 +308,7 @@ def merge_continuations(
                     target.cells[k] = join_text(target.cells[k], cell)
                     log.append((len(out) - 1, k, cell.strip(), target.cells[k], RULE))
             target.merged.extend((row.source, *row.merged))
+            target.spanned.extend(row.spanned)
             continue
         out.append(row)
         log.extend((len(out) - 1, k, text, row.cells[k], RULE) for k, text in row.split_record)

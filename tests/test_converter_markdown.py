@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import renja
@@ -169,3 +170,68 @@ def test_a_title_copied_into_every_cell_starts_the_account_lines_table(tmp_path:
     assert lines.complete
     assert [f for f in result.findings if f.severity is Severity.ERROR] == []
     assert {"5.1.02.01.01.0052", "5.1.02.02.01.0026"} <= set(lines.frame["kode_rekening"])
+
+
+# A Renja's T-C.33 as such a converter writes it: the code in five columns under a ``Kode``
+# copied into each, every name copied across the grid, each record's indicators, targets and
+# pagu on the line under its code line, the urusan's row printing its digit alone.
+CODES = [
+    ("1", "", "", "", "", "URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN DASAR", 0),
+    ("1", "05", "", "", "", "URUSAN PEMERINTAHAN BIDANG KETENTERAMAN DAN KETERTIBAN UMUM SERTA "
+     "PERLINDUNGAN MASYARAKAT", 0),
+    ("1", "05", "01", "", "", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
+     820_000_000),
+    ("1", "05", "01", "2.01", "", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat "
+     "Daerah", 300_000_000),
+    ("1", "05", "01", "2.01", "0001", "Penyusunan Dokumen Perencanaan Perangkat Daerah",
+     100_000_000),
+    ("1", "05", "01", "2.01", "0006", "Koordinasi dan Penyusunan Laporan Capaian Kinerja dan "
+     "Ikhtisar Realisasi Kinerja SKPD", 200_000_000),
+    ("1", "05", "01", "2.02", "", "Administrasi Keuangan Perangkat Daerah", 520_000_000),
+    ("1", "05", "01", "2.02", "0001", "Penyediaan Gaji dan Tunjangan ASN", 500_000_000),
+]  # fmt: skip
+# kegiatan 2.02 prints 520.000.000 over one sub of 500.000.000 (planted); the program prints
+# the sum of what its kegiatan print, and the TOTAL row the program's.
+T_C33 = ["Kode"] * 5 + [
+    "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan",
+    "Indikator Kinerja",
+    "Target",
+    "Pagu Indikatif (Rp)",
+    "Sumber Dana",
+]
+
+
+def t_c33(path: Path) -> Path:
+    width = len(T_C33)
+    lines = ["**Tabel 4.1 Rumusan Rencana Program dan Kegiatan Perangkat Daerah Tahun 2025**", ""]
+    lines += [pipe(["Kode", "", "", "", "", *T_C33[5:]]), pipe(["---"] * width), pipe(T_C33)]
+    for *pieces, name, pagu in CODES:
+        copies = [name] * (width - 5)
+        lines.append(pipe([*pieces, *copies]))
+        if pagu:
+            detail = ["Jumlah dokumen", "3 Dok", rupiah(pagu), "DAU"]
+            lines.append(pipe([""] * 6 + detail))
+    lines.append(pipe(["TOTAL"] * 8 + [rupiah(820_000_000), ""]))
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_code_in_copied_kode_columns_and_names_across_the_grid_are_read(
+    tmp_path: Path,
+) -> None:
+    result = renja.process(t_c33(tmp_path / "renja-tc33.md"))
+    [table] = [t for t in result.tables if not t.frame.empty]
+    frame = table.frame[table.frame["jenis_baris"] != "total"]
+    assert list(frame["kode"]) == [
+        "1", "1.05", "1.05.01", "1.05.01.2.01", "1.05.01.2.01.0001", "1.05.01.2.01.0006",
+        "1.05.01.2.02", "1.05.01.2.02.0001",
+    ]  # fmt: skip
+    # each record's detail line joined it: its pagu and indicator on the code's row
+    assert [int(v) for v in frame["pagu"] if not pd.isna(v)] == [c[6] for c in CODES if c[6]]
+    assert set(frame["indikator"].dropna()) == {"Jumlah dokumen"}
+    assert [(f.check, f.kode, f.expected, f.found) for f in result.findings] == [
+        ("jumlah_rincian", "1.05.01.2.02", "500000000", "520000000")  # the planted error alone
+    ]
+    total = table.frame[table.frame["jenis_baris"] == "total"]  # its label once, no code
+    assert list(total["uraian"]) == ["TOTAL"] and total["kode"].isna().all()
+    assert int(total["pagu"].iloc[0]) == 820_000_000
