@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from renja.model.vocabulary import load_base_vocabulary
+
 Char = dict[str, Any]
 
 # Two characters are on one line when their tops differ by less than this share of the font size.
@@ -276,6 +278,17 @@ def broke_inside_word(line: Line, following: Line, right: float, width: float) -
     >>> bjb = Line("Bjb", 30, 39, 6, 11, 5.5, False, 8.8, 8.8, first_char_width=3.8)
     >>> broke_inside_word(kota, bjb, right=40.7, width=16.8)
     False
+
+    A word that fills a narrow column nearly to its edge looks the same as a broken one; a
+    known word (the base vocabulary) followed by a line whose first word would not make a known
+    word of it ends where the printer wrapped at a space (``PENYEDIAAN`` / ``DAN``). A word broken
+    after a known word (``Penyelenggara`` / ``an``) keeps the space here and is rejoined by the
+    cleaning (``normalize.words``), logged.
+
+    >>> word = Line("PENYEDIAAN", 30, 78.6, 0, 5, 7, True, 48.6, 48.6)
+    >>> dan = Line("DAN", 30, 47, 6, 11, 7, True, 17, 17, first_char_width=5)
+    >>> broke_inside_word(word, dan, right=81, width=51)
+    False
     """
     if following.text[:1] in "([" or line.words != 1:
         return False
@@ -284,7 +297,23 @@ def broke_inside_word(line: Line, following: Line, right: float, width: float) -
     room = right - line.x1
     if room > min(following.first_char_width + 0.25, FULL_LINE_SLACK * line.size):
         return False
-    return line.last_word_width + following.first_word_width > width
+    if line.last_word_width + following.first_word_width <= width:
+        return False
+    return not _known_words_apart(line.text, following.text)
+
+
+def _known_words_apart(text: str, following: str) -> bool:
+    """The line's last word is a known word, and joined to the next line's first word it is
+    not one.
+
+    >>> _known_words_apart("Meningkatnya", "kualitas"), _known_words_apart("PENGEMBAN", "GAN")
+    (True, False)
+    """
+    last, first = text.split()[-1].lower(), following.split()[0].lower()
+    if not (last.isalpha() and first.isalpha()):
+        return False  # a code, a number, a word with its punctuation: the geometry decides
+    vocabulary = load_base_vocabulary()
+    return last in vocabulary and last + first not in vocabulary
 
 
 def join_lines(lines: Sequence[Line], right: float | None = None, width: float = 0.0) -> str:

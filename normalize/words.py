@@ -2,7 +2,8 @@
 
 A join needs evidence: the joined word must be in the vocabulary, and at least one fragment must
 not be a word on its own, so ``di rehabilitasi`` (two real words) is left alone. The vocabulary is
-the base list in ``data/kata.txt`` plus, later, the words of the nomenclature names.
+the base list (``model/data/kata.txt``, ``load_base_vocabulary``) plus, later, the words of the
+nomenclature names.
 """
 
 from __future__ import annotations
@@ -10,9 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib.resources import files
 
 from renja.model.limits import CELL_CACHE
+from renja.model.vocabulary import load_base_vocabulary
 from renja.normalize.parsed import Parsed
 
 # Most fragments one word is split into; longer runs are tried first so 'Lap ora n' -> 'Laporan'.
@@ -25,8 +26,6 @@ MIN_NAME_WORD = 3
 # Shortest word a join may produce: conversion splits long words at a line end; joining 'k e'
 # into the word 'ke' would only ever be a false repair.
 MIN_JOINED_LETTERS = 3
-
-VOCABULARY_FILE = "data/kata.txt"
 
 _TOKEN = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")  # a fragment is letters only: no digits, no punctuation
@@ -120,14 +119,4 @@ def vocabulary_from_texts(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(w.lower() for text in texts if text for w in _NAME_WORD.findall(text))
 
 
-@lru_cache(maxsize=1)
-def load_base_vocabulary() -> frozenset[str]:
-    """The base vocabulary in ``data/kata.txt``: one lower-case word per line, ``#`` comments.
-
-    >>> vocab = load_base_vocabulary()
-    >>> "penyelenggaraan" in vocab, "kot" in vocab
-    (True, False)
-    """
-    raw = files("renja.normalize").joinpath(VOCABULARY_FILE).read_text(encoding="utf-8")
-    words = (line.split("#", 1)[0].strip().lower() for line in raw.splitlines())
-    return frozenset(w for w in words if w)
+__all__ = ["load_base_vocabulary", "rejoin_split_words", "vocabulary_from_texts"]
