@@ -256,6 +256,8 @@ def split_words(chars: Sequence[Char]) -> list[list[Char]]:
     return words
 
 
+# A word's letters and the punctuation that ends it.
+_WORD_THEN_MARK = re.compile(r"[^\W\d_][,;:]$")
 # Characters further apart than this share of their size stand in different words.
 WORD_GAP = 0.25
 
@@ -289,9 +291,18 @@ def broke_inside_word(line: Line, following: Line, right: float, width: float) -
     >>> dan = Line("DAN", 30, 47, 6, 11, 7, True, 17, 17, first_char_width=5)
     >>> broke_inside_word(word, dan, right=81, width=51)
     False
+
+    A word ends at the comma after it (``Pembangunan,`` / ``Rehabilitasi``):
+
+    >>> comma = Line("Pembangunan,", 30, 80, 0, 5, 7, False, 50, 50)
+    >>> rehab = Line("Rehabilitasi dan", 30, 70, 6, 11, 7, False, 40, 40, first_char_width=5)
+    >>> broke_inside_word(comma, rehab, right=81, width=51)
+    False
     """
     if following.text[:1] in "([" or line.words != 1:
         return False
+    if _WORD_THEN_MARK.search(line.text) and following.text[:1].isalpha():
+        return False  # a word ends at its comma: ``Pembangunan,`` / ``Rehabilitasi``
     if line.text[-1:].islower() and following.text[:1].isupper():
         return False  # a word does not go on in capitals: ``Semesteran`` / ``SKPD``
     room = right - line.x1

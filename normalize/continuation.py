@@ -178,6 +178,58 @@ def completes_cut_record(
     return all(slots[k].ctype in AMOUNT_TYPES and not above[k].strip() for k in filled)
 
 
+# A whole Permendagri 90 code (urusan, bidang, program, kegiatan, sub kegiatan) or account code,
+# and a whole amount with its thousands grouped: what a cell cut by a page break is not yet.
+_WHOLE_CODE = re.compile(
+    r"[1-9X]\.(?:\d{2}|XX)(?:\.\d{2}(?:\.\d\.\d{2}(?:\.\d{4})?)?)?"
+    r"|\d(?:\.\d(?:\.\d{2}(?:\.\d{2}(?:\.\d{2}(?:\.\d{4})?)?)?)?)?"
+)
+_WHOLE_AMOUNT = re.compile(r"(?:Rp\.?\s?)?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
+
+
+def _completes(above: str, piece: str, whole: re.Pattern[str]) -> bool:
+    """The cell above is not whole and becomes whole with the piece after it.
+
+    >>> _completes("3.27.03.2.02.0", "004", _WHOLE_CODE), _completes("3.27.03", "04", _WHOLE_CODE)
+    (True, False)
+    >>> _completes("663.000.0", "00", _WHOLE_AMOUNT), _completes("663.000", "00", _WHOLE_AMOUNT)
+    (True, False)
+    """
+    above, piece = above.strip(), piece.strip()
+    return not whole.fullmatch(above) and bool(whole.fullmatch(above + piece))
+
+
+def completes_cut_row(cells: Sequence[str], above: Sequence[str], slots: Sequence[Column]) -> bool:
+    """Is this row, at the top of a page, the rest of the row the page break cut, cell by cell?
+    A word processor lets a table row run over a page break: the lines of each cell that did
+    not fit go on the next page, the last digits of a wrapped code or amount among them. Each
+    filled cell goes on the cell above it: text (a name, an indicator) with a space, a code or
+    an amount that is not whole without its piece (``3.27.03.2.02.0`` + ``004``, ``663.000.0``
+    + ``00``) without; and one such piece at least, for text alone is ``is_continuation``'s.
+
+    >>> slots = [Column("kode", CellType.KODE), Column("uraian", CellType.TEXT),
+    ...          Column("pagu", CellType.RUPIAH)]
+    >>> above = ["3.27.03.2.02.0", "Pembangunan,", "189.000.0"]
+    >>> completes_cut_row(["004", "Rehabilitasi Embung", "00"], above, slots)
+    True
+    >>> completes_cut_row(["3.27.03.2.02.0005", "Pembangunan Embung", "00"], above, slots)
+    False
+    """
+    filled = [k for k, cell in enumerate(cells) if cell.strip()]
+    pieces = 0
+    for k in filled:
+        ctype = slots[k].ctype
+        if not above[k].strip():
+            return False
+        if ctype in TEXT_TYPES:
+            continue
+        whole = _WHOLE_CODE if ctype in CODE_TYPES else _WHOLE_AMOUNT
+        if ctype not in CODE_TYPES | AMOUNT_TYPES or not _completes(above[k], cells[k], whole):
+            return False
+        pieces += 1
+    return pieces > 0
+
+
 def _join_split_records(rows: list[LogicalRow], slots: Sequence[Column]) -> list[LogicalRow]:
     """A PDF row with amounts but no code, followed by lines of text alone and then a row with
     the code but no amounts, is one record: a name wrapped over several ruled lines set the
@@ -294,6 +346,20 @@ def merge_continuations(
                     target.cells[k] = cell
                     log.append((len(out) - 1, k, cell.strip(), cell,
                                 completes_cut_record.__name__))  # fmt: skip
+            target.merged.extend((row.source, *row.merged))
+            target.spanned.extend(row.spanned)
+            continue
+        if out and row.page_top and completes_cut_row(row.cells, out[-1].cells, slots):
+            target = out[-1]
+            for k, cell in enumerate(row.cells):
+                if cell.strip():
+                    above = target.cells[k]
+                    if slots[k].ctype in TEXT_TYPES:
+                        target.cells[k] = join_text(above, cell)
+                    else:  # a code's or an amount's last digits
+                        target.cells[k] = above.strip() + cell.strip()
+                    log.append((len(out) - 1, k, cell.strip(), target.cells[k],
+                                completes_cut_row.__name__))  # fmt: skip
             target.merged.extend((row.source, *row.merged))
             target.spanned.extend(row.spanned)
             continue

@@ -55,6 +55,7 @@ REPAIR_RULES: tuple[Callable[..., object], ...] = (
     continuation.merge_continuations,
     continuation.merge_detail_line,
     continuation.completes_cut_record,
+    continuation.completes_cut_row,
     labels.move_label_to_uraian,
     labels.move_code_label,
     spanned.drop_spanned_repeats,

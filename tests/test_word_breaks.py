@@ -83,3 +83,51 @@ def test_names_keep_their_spaces_and_broken_words_and_codes_are_joined(result) -
     assert list(table.frame["uraian"]) == [name for _, name, _ in ROWS]
     assert list(table.frame["kode"]) == [kode for kode, _, _ in ROWS]
     assert all(table.frame["skor_kode"] == 100)  # each name verifies its code
+
+
+# A word processor lets a table row run over a page break: the lines of each cell that do not
+# fit go on the next page, under the header printed again, and a wrapped code or amount may be
+# cut between its lines (``3.27.03.2.02.0`` / ``004``). The two parts are one row.
+CUT = ("3.27.02.2.01.0003", "Perbanyakan Benih Bersertifikat Tanaman Pangan Berbentuk Biji/Benih",
+       "125.000.000")  # fmt: skip
+FILLER = [(ROWS[2][0], ROWS[2][1], "10.000.000"),
+          ("3.27.02.2.01.0002", "Pendampingan Penggunaan Sarana Pendukung Pertanian", "10.000.000")]
+
+
+def render_cut(path: Path) -> Path:
+    """Page 1: the header, the filler rows and the first line of each of the cut row's cells;
+    page 2: the header again and the rest of the cut row's lines, as a word processor prints
+    a row it lets break across pages."""
+    from reportlab.platypus import PageBreak
+
+    code_width = stringWidth("3.27.02.2.01.0", FONT, SIZE) + 1.0
+    pagu_width = stringWidth("125.000.0", FONT, SIZE) + 1.0
+    widths = [code_width, TEXT_WIDTH, pagu_width]
+    header = ["Kode", "\n".join(wrap("Program/ Kegiatan/ Sub Kegiatan", TEXT_WIDTH)), "Pagu"]
+    wrapped = [[wrap(text, width) for text, width in zip(row, widths, strict=True)]
+               for row in (*FILLER, CUT)]  # fmt: skip
+    whole = [["\n".join(lines) for lines in row] for row in wrapped[:-1]]
+    first = ["\n".join(lines[:1]) for lines in wrapped[-1]]
+    rest = ["\n".join(lines[1:]) for lines in wrapped[-1]]
+    style = TableStyle([
+        ("FONT", (0, 0), (-1, -1), FONT, SIZE), ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD), ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ])  # fmt: skip
+    columns = [w + 2 * PAD for w in widths]
+    parts = [Table([header, *whole, first], colWidths=columns), PageBreak(),
+             Table([header, rest], colWidths=columns)]  # fmt: skip
+    for part in parts[::2]:
+        part.setStyle(style)
+    SimpleDocTemplate(str(path), pagesize=A4).build(parts)
+    return path
+
+
+def test_a_row_run_over_a_page_break_is_one_row(tmp_path: Path) -> None:
+    assert wrap(CUT[0], stringWidth("3.27.02.2.01.0", FONT, SIZE) + 1.0)[1] == "003"
+    result = renja.process(render_cut(tmp_path / "renja-terpotong.pdf"))
+    [table] = [t for t in result.tables if not t.frame.empty]
+    assert list(table.frame["kode"]) == [r[0] for r in (*FILLER, CUT)]
+    assert list(table.frame["uraian"]) == [r[1] for r in (*FILLER, CUT)]
+    assert [int(v) for v in table.frame["pagu"]] == [10_000_000, 10_000_000, 125_000_000]
+    assert [f.check for f in result.findings if f.severity.value != "info"] == []
