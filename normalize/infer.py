@@ -489,6 +489,30 @@ def _by_group(
         if counts[name] > 1 and role is None and group and group not in name:
             name = f"{name}_{group}"
         out.append(name)
+    return _by_inner_label(names, out, paths)
+
+
+def _by_inner_label(
+    names: list[str], grouped: list[str], paths: Sequence[tuple[str, ...]]
+) -> list[str]:
+    """Columns still alike under one group label are told apart by their own labels when
+    those differ: ``Realisasi Triwulan I / K`` and ``Realisasi Triwulan I / Rp`` are
+    ``realisasi_tw1_k`` and ``realisasi_tw1_rp``, not ``realisasi_tw1_realisasi_triwulan``
+    and ``…_2``.
+
+    >>> paths = [("Realisasi Triwulan I", "K"), ("Realisasi Triwulan I", "Rp")]
+    >>> _by_inner_label(["realisasi_tw1"] * 2, ["realisasi_tw1_realisasi_triwulan"] * 2, paths)
+    ['realisasi_tw1_k', 'realisasi_tw1_rp']
+    """
+    out = list(grouped)
+    alike: dict[str, list[int]] = {}
+    for p, name in enumerate(grouped):
+        alike.setdefault(name, []).append(p)
+    for positions in (ps for ps in alike.values() if len(ps) > 1):
+        labels = [snake(paths[p][-1]) if len(paths[p]) > 1 else "" for p in positions]
+        if all(labels) and len(set(labels)) == len(labels):
+            for p, label in zip(positions, labels, strict=True):
+                out[p] = f"{names[p]}_{label}"
     return out
 
 
@@ -758,6 +782,7 @@ def row_checks(columns: Sequence[Column], header: HeaderModel) -> tuple[RowCheck
             if parts:
                 out.append(RowCheck(total.name, tuple(c.name for c in parts), (),
                                     " + ".join(c.name for c in parts)))  # fmt: skip
+    out.extend(quarter_totals(money))
     spent = budget_and_spent(money)
     if spent is not None:
         budget, realisasi = spent
@@ -766,6 +791,36 @@ def row_checks(columns: Sequence[Column], header: HeaderModel) -> tuple[RowCheck
                                 f"{budget.name} − {realisasi.name}"))  # fmt: skip
     out.extend(_formula_checks(columns, header))
     return tuple(dict.fromkeys(out))
+
+
+QUARTERS = ("tw1", "tw2", "tw3", "tw4")
+
+
+def quarter_totals(money: Sequence[Column]) -> list[RowCheck]:
+    """A year's figure after its four quarters (``Realisasi Triwulan I … IV``, then
+    ``Realisasi Capaian`` or ``Jumlah``): the money column of the quarters' measure that names
+    no period, right after the last quarter, is their sum.
+
+    >>> def rp(name, measure, period=None):
+    ...     return Column(name, CellType.RUPIAH, measure=measure, period=period)
+    >>> quarters = [rp(f"realisasi_{q}", "realisasi", q) for q in QUARTERS]
+    >>> [c.formula for c in quarter_totals([rp("target", "target"), *quarters,
+    ...                                      rp("realisasi_capaian", "realisasi")])]
+    ['realisasi_tw1 + realisasi_tw2 + realisasi_tw3 + realisasi_tw4']
+    >>> quarter_totals([rp("realisasi_lalu", "realisasi"), *quarters])
+    []
+    """
+    out: list[RowCheck] = []
+    for measure in dict.fromkeys(c.measure for c in money if c.period in QUARTERS):
+        quarters = [c for c in money if c.measure == measure and c.period in QUARTERS]
+        if [c.period for c in quarters] != list(QUARTERS):
+            continue
+        last = money.index(quarters[-1])
+        after = money[last + 1 : last + 2]
+        if after and after[0].measure == measure and after[0].period in (None, "total"):
+            parts = tuple(c.name for c in quarters)
+            out.append(RowCheck(after[0].name, parts, (), " + ".join(parts)))
+    return out
 
 
 # The measures of a budget a realisation is measured against.
