@@ -27,6 +27,7 @@ class TextLine:
     line: int
     text: str
     heading: bool = False
+    page: int | None = None  # a PDF's page (``line`` is then the line's place in the document)
 
 
 @dataclass(slots=True)

@@ -340,7 +340,7 @@ def pages_to_document(
     texts: list[TextLine] = []
     for number, page, item, heading in _sequence(pages, furniture, body):
         if item.line is not None:
-            texts.append(TextLine(number, item.line.text, heading=heading))
+            texts.append(TextLine(number, item.line.text, heading=heading, page=page))
             continue
         assert item.table is not None
         rows = table_rows(item.table, page)

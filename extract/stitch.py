@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from renja.extract.cells import is_data_cell, is_header_row, is_number_row, labels_over_numbers
+from renja.extract.label_lines import ENGINE as LABEL_ENGINE
+from renja.extract.label_lines import label_blocks
 from renja.model.records import RawRow, RawTable, RowRole
 
 if TYPE_CHECKING:
@@ -387,7 +389,10 @@ def _renumber(tables: list[RawTable]) -> list[RawTable]:
 
 
 def blocks_to_tables(blocks: Sequence[Block], texts: Sequence[TextLine]) -> list[RawTable]:
-    """Group blocks into logical tables: stitch page parts, mark headers, attach captions."""
+    """Group blocks into logical tables: stitch page parts, mark headers, attach captions.
+    Runs of ``Label : value`` lines holding codes or amounts are tables too
+    (``label_lines``)."""
+    blocks, texts = label_blocks(blocks, texts)
     tables: list[RawTable] = []
     streams: list[str] = []
     heads: list[frozenset[str]] = []
@@ -406,9 +411,12 @@ def blocks_to_tables(blocks: Sequence[Block], texts: Sequence[TextLine]) -> list
         if tables and can_continue(tables[-1], streams[-1], block, gap, heads[-1]):
             tables[-1] = with_part(tables[-1], block)
         else:
+            caption = caption_for(gap)
+            if not gap and tables and tables[-1].engine == LABEL_ENGINE:
+                caption = tables[-1].caption  # the title over the header block is the table's
             table = RawTable(
                 table_id=f"t{len(tables) + 1:02d}",
-                caption=caption_for(gap),
+                caption=caption,
                 rows=tuple(with_header_rows(block.rows)),
                 engine=block.engine,
                 context=last_heading,

@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from renja.extract.label_lines import ENGINE as LABEL_ENGINE
 from renja.model.contract import (
     ROW_COLUMNS,
     SPARSE_COLUMNS,
@@ -149,7 +150,8 @@ def _merge_repairs(
 
 def table_gaps(raw: RawTable, contract: TableContract, unplaced: int) -> tuple[str, ...]:
     """Why a clean table may not hold its whole table: rows with cells that fit no column, or
-    no header of its own (an inferred table that may be the rest of another).
+    no header of its own (an inferred table that may be the rest of another; not lines of
+    ``Label : value``, which have none).
 
     >>> from renja.model.contract import TableStatus
     >>> from renja.model.records import RawRow, Source
@@ -166,9 +168,26 @@ def table_gaps(raw: RawTable, contract: TableContract, unplaced: int) -> tuple[s
                 unplaced,
             ).format(n=unplaced)
         )
-    if contract.status is TableStatus.INFERRED and not raw.header:
+    if contract.status is TableStatus.INFERRED and not raw.header and not _label_list(raw):
         gaps.append(_("a table without column headers"))
     return tuple(gaps)
+
+
+def _label_list(raw: RawTable) -> bool:
+    """Rows of ``Label : value`` (the header block of an RKA, ruled or printed as lines): each
+    row's first filled cell ends with its colon. Such a list has no column headers to miss.
+
+    >>> from renja.model.records import RawRow, Source
+    >>> rows = [RawRow(["", "Kegiatan :", "3.31.01.2.06 Administrasi"], Source(page=1)),
+    ...         RawRow(["", "Jumlah 2022 :", "Rp. 1.954.327.000"], Source(page=1))]
+    >>> _label_list(RawTable("t02", "", rows, "pdfplumber-lines"))
+    True
+    """
+    if raw.engine == LABEL_ENGINE:
+        return True
+    body = [r for r in raw.rows if r.role is RowRole.BODY]
+    firsts = [next((c.strip() for c in r.cells if c.strip()), "") for r in body]
+    return bool(firsts) and all(f.endswith(":") and len(f) > 1 for f in firsts)
 
 
 _INT64 = 2**63 - 1  # larger whole numbers (never read: ``bounded``) would stay exact decimals

@@ -318,7 +318,21 @@ def _refined(column: Column, inferred: Column) -> Column:
 
 
 def _free_name(column: Column, taken: set[str]) -> Column:
-    """An inferred column beside a form's: renamed when the form already uses its name."""
+    """An inferred column beside a form's: renamed when the form already uses its name. A
+    column whose other clean columns do not follow its name (a code's ``level``, a mixed
+    column's ``kode`` and ``uraian``) cannot be renamed out of the form's: it is kept as text
+    under a free name, its cells as printed.
+
+    >>> mixed = Column("isi", CellType.MIXED)
+    >>> free = _free_name(mixed, {"kode", "uraian", "nilai"})
+    >>> free.name, free.ctype.value
+    ('isi', 'text')
+    >>> _free_name(Column("pagu", CellType.RUPIAH), {"pagu"}).name
+    'pagu_2'
+    """
+    fixed = set(column.outputs()[1:]) & set(replace(column, name=f"{column.name}_x").outputs())
+    if fixed & taken:
+        column = replace(column, ctype=CellType.TEXT)
     name, n = column.name, 1
     while name in taken or any(o in taken for o in replace(column, name=name).outputs()[1:]):
         n += 1

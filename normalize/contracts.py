@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from renja.extract.label_lines import ENGINE as LABEL_ENGINE
 from renja.model.contract import (
     INFERRED_FORM,
     NOT_DATA_FORM,
@@ -79,6 +80,8 @@ def contract_for(raw: RawTable, form: str | None = None) -> TableContract:
         if inferred.status is TableStatus.NOT_DATA:
             inferred = replace(inferred, form=INFERRED_FORM, status=TableStatus.INFERRED)
         return inferred
+    if form is None and raw.engine == LABEL_ENGINE:
+        return inferred  # lines of ``Label : value`` are no form's table, whatever is above them
     kind = KIND_BY_SLUG[form] if form is not None else classify(raw)
     if form is None and (kind is UNKNOWN or not fits(kind, inferred)):
         return inferred
