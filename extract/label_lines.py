@@ -2,7 +2,8 @@
 (``Program : 3.31.01 PROGRAM PENUNJANG …``, ``Sub Kegiatan : 3.31.01.2.06.09 …``, ``Jumlah
 2023 : Rp. 2.500.000.000``), a SIPD form's ``Unit Organisasi : 1.05.0.00.0.00.03.0000 …``.
 They name the codes and amounts the table under them belongs to; left as text they reached no
-clean table. A run of such lines that holds a code or an amount becomes a table of two
+clean table. A run of such lines that holds a code or an amount (three lines at least, or one
+naming a level with its code: ``Sub Kegiatan : 5.03.01.2.02.0001 …``) becomes a table of two
 columns, the label and its value, read as any table is (``kode`` and ``uraian`` of a code and
 its name, ``nilai`` of an amount).
 """
@@ -27,6 +28,14 @@ _LABEL_LINE = re.compile(r"^\s*([^\W\d_][\w ./()&-]{0,40}?)(?:\s+:\s*|\s*:\s+)(\
 MAX_LABEL_WORDS = 5
 # A value that is data: an amount with grouped thousands, or a code of two segments or more.
 _DATA = re.compile(r"\d{1,3}(?:\.\d{3})+|\b\d{1,2}(?:\.\d{1,4}){1,7}\b")
+# A label naming a level of the nomenclature or an organisation, and a value starting with its
+# code: one such line is a block of its own (``Sub Kegiatan : 5.03.01.2.02.0001 …``).
+_LEVEL_LABEL = re.compile(
+    r"(?:sub\s*)?(?:urusan|bidang(?:\s+urusan)?|program|kegiatan|sub\s*kegiatan|"
+    r"(?:sub\s+)?unit(?:\s+organisasi)?|organisasi|perangkat\s+daerah|skpd|opd)",
+    re.IGNORECASE,
+)
+_CODE_FIRST = re.compile(r"\d{1,2}(?:\.\d{1,4}){1,7}\b")
 
 
 def label_value(text: str) -> tuple[str, str] | None:
@@ -52,6 +61,17 @@ def label_value(text: str) -> tuple[str, str] | None:
     return label, value
 
 
+def _is_level_line(label: str, value: str) -> bool:
+    """A label naming a level or an organisation whose value starts with a code.
+
+    >>> _is_level_line("Sub Kegiatan", "5.03.01.2.02.0001 Penyediaan Gaji dan Tunjangan ASN")
+    True
+    >>> _is_level_line("Catatan", "5.03 sudah diverifikasi"), _is_level_line("Program", "-")
+    (False, False)
+    """
+    return bool(_LEVEL_LABEL.fullmatch(label.strip())) and bool(_CODE_FIRST.match(value))
+
+
 def label_blocks(
     blocks: Sequence[Block], texts: Sequence[TextLine]
 ) -> tuple[list[Block], list[TextLine]]:
@@ -65,9 +85,10 @@ def label_blocks(
     run: list[TextLine] = []
 
     def close() -> None:
-        if len(run) >= MIN_LABEL_LINES and any(
-            _DATA.search(label_value(t.text)[1]) for t in run  # type: ignore[index]
-        ):
+        pairs = [label_value(t.text) for t in run]
+        values = [p[1] for p in pairs if p is not None]
+        coded = any(p is not None and _is_level_line(*p) for p in pairs)
+        if (len(run) >= MIN_LABEL_LINES or coded) and any(_DATA.search(v) for v in values):
             runs.append(list(run))
         run.clear()
 

@@ -100,3 +100,17 @@ def test_a_markdown_header_block_keeps_its_title_for_the_table_under_it(tmp_path
     result = renja.process(markdown(tmp_path / "rka-rapat.md"))
     forms = [(t.form, t.raw.caption) for t in result.tables if not t.frame.empty]
     assert forms == [("tabel", TITLE), ("rincian_belanja", TITLE)]
+
+
+def test_one_line_naming_a_level_with_its_code_is_a_block(tmp_path: Path) -> None:
+    """A form that prints only ``Sub Kegiatan : <code> <name>`` over its table (a spreadsheet's
+    RKA) still gives that code to a clean table; one line of another label does not."""
+    path = tmp_path / "rka-satu.md"
+    lines = ["Catatan : 2 halaman", "", f"**{TITLE}**", "", f"Sub Kegiatan : {BLOCK[3][1]}", ""]
+    lines += ["| " + " | ".join(LINES[0]) + " |", "|" + "---|" * 5]
+    lines += ["| " + " | ".join(row) + " |" for row in LINES[1:]]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = renja.process(path)
+    block = next(t for t in result.tables if "kode" in t.frame.columns)
+    assert list(block.frame["kode"]) == ["3.31.01.2.06.0009"]
+    assert len([t for t in result.tables if not t.frame.empty]) == 2  # the note stays text
