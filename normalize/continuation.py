@@ -9,7 +9,7 @@ say) and is never merged.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from renja.extract.shapes import Shape, sniff
@@ -331,37 +331,18 @@ def merge_continuations(
             or bool(out and within_row(row.source, out[-1].source))
         )
         if out and coded and merge_detail_line(row.cells, out[-1].cells, slots):
-            target = out[-1]
-            for k, cell in enumerate(row.cells):
-                if cell.strip():
-                    target.cells[k] = cell
-                    log.append((len(out) - 1, k, cell.strip(), cell, merge_detail_line.__name__))
-            target.merged.extend((row.source, *row.merged))
-            target.spanned.extend(row.spanned)
+            _absorb(out, row, log, merge_detail_line.__name__, lambda k, above, cell: cell)
             continue
         if out and row.page_top and completes_cut_record(row.cells, out[-1].cells, slots):
-            target = out[-1]
-            for k, cell in enumerate(row.cells):
-                if cell.strip():
-                    target.cells[k] = cell
-                    log.append((len(out) - 1, k, cell.strip(), cell,
-                                completes_cut_record.__name__))  # fmt: skip
-            target.merged.extend((row.source, *row.merged))
-            target.spanned.extend(row.spanned)
+            _absorb(out, row, log, completes_cut_record.__name__, lambda k, above, cell: cell)
             continue
         if out and row.page_top and completes_cut_row(row.cells, out[-1].cells, slots):
-            target = out[-1]
-            for k, cell in enumerate(row.cells):
-                if cell.strip():
-                    above = target.cells[k]
-                    if slots[k].ctype in TEXT_TYPES:
-                        target.cells[k] = join_text(above, cell)
-                    else:  # a code's or an amount's last digits
-                        target.cells[k] = above.strip() + cell.strip()
-                    log.append((len(out) - 1, k, cell.strip(), target.cells[k],
-                                completes_cut_row.__name__))  # fmt: skip
-            target.merged.extend((row.source, *row.merged))
-            target.spanned.extend(row.spanned)
+
+            def rest(k: int, above: str, cell: str) -> str:  # text goes on; digits complete
+                text = slots[k].ctype in TEXT_TYPES
+                return join_text(above, cell) if text else above.strip() + cell.strip()
+
+            _absorb(out, row, log, completes_cut_row.__name__, rest)
             continue
         if (
             out
@@ -382,6 +363,25 @@ def merge_continuations(
 
 
 RULE = merge_continuations.__name__
+
+
+def _absorb(
+    out: list[LogicalRow],
+    row: LogicalRow,
+    log: list[tuple[int, int, str, str, str]],
+    rule: str,
+    join: Callable[[int, str, str], str],
+) -> None:
+    """Put the row's filled cells into the last row of ``out`` (``join``: slot, the cell there,
+    the row's cell → the new cell), each logged under ``rule``; the row's sources and emptied
+    copies go with it."""
+    target = out[-1]
+    for k, cell in enumerate(row.cells):
+        if cell.strip():
+            target.cells[k] = join(k, target.cells[k], cell)
+            log.append((len(out) - 1, k, cell.strip(), target.cells[k], rule))
+    target.merged.extend((row.source, *row.merged))
+    target.spanned.extend(row.spanned)
 
 # Names starting this many points further left than the name above are set at another depth.
 OUTDENT = 2.0
