@@ -314,17 +314,29 @@ def broke_inside_word(line: Line, following: Line, right: float, width: float) -
 
 
 def _known_words_apart(text: str, following: str) -> bool:
-    """The line's last word is a known word, and joined to the next line's first word it is
-    not one.
+    """The line's last word is a known word, or the next line starts with a word that joins a
+    name's parts (``dan``, ``yang``); and the two joined are no known word.
 
     >>> _known_words_apart("Meningkatnya", "kualitas"), _known_words_apart("PENGEMBAN", "GAN")
     (True, False)
+    >>> _known_words_apart("Kemurnian", "dan Kelestarian")  # an unknown word, then ``dan``
+    True
     """
     last, first = text.split()[-1].lower(), following.split()[0].lower()
     if not (last.isalpha() and first.isalpha()):
         return False  # a code, a number, a word with its punctuation: the geometry decides
     vocabulary = load_base_vocabulary()
-    return last in vocabulary and last + first not in vocabulary
+    if last + first in vocabulary:
+        return False
+    return last in vocabulary or first in JOINING_WORDS
+
+
+# Words that join a name's parts (``Kemurnian`` / ``dan Kelestarian``): a line starting with
+# one starts a word of its own, whatever the word before it.
+JOINING_WORDS = frozenset({
+    "dan", "yang", "di", "ke", "dari", "untuk", "pada", "dengan", "serta", "atau", "dalam",
+    "oleh", "bagi", "terhadap", "melalui", "sebagai", "antar", "antara", "tentang", "kepada",
+})  # fmt: skip
 
 
 def join_lines(lines: Sequence[Line], right: float | None = None, width: float = 0.0) -> str:
