@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from renja.extract.shapes import Shape, sniff
 from renja.model.contract import CellType, Column
 from renja.model.records import Source
+from renja.normalize.row_kind import is_total_label
 
 TEXT_TYPES = frozenset({CellType.TEXT, CellType.INDIKATOR, CellType.KODE_URAIAN})
 # Columns that name the row itself: text there must read as the rest of the name above.
@@ -273,8 +274,9 @@ def _record_end(rows: list[LogicalRow], i: int, slots: Sequence[Column]) -> int 
     first = rows[i].cells
     if _has(first, slots, CODE_TYPES) or not _has(first, slots, AMOUNT_TYPES):
         return None
-    if not any(c.strip() and s.name in NAME_COLUMNS for c, s in zip(first, slots, strict=True)):
-        return None
+    names = [c for c, s in zip(first, slots, strict=True) if c.strip() and s.name in NAME_COLUMNS]
+    if not names or any(is_total_label(c.strip()) for c in names):
+        return None  # a total or a balance (``SURPLUS/(DEFISIT)``) starts no record
     for j in range(i + 1, len(rows)):
         cells = rows[j].cells
         if _has(cells, slots, AMOUNT_TYPES):

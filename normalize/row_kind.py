@@ -43,6 +43,18 @@ INDICATOR_COLUMNS = ("indikator", "indikator_sebelum", "indikator_sesudah")
 UNIT_LEVELS = ("unit", "skpd")
 
 
+def is_total_label(text: str) -> bool:
+    """A label of a sum or a balance (``JUMLAH PENDAPATAN``, ``SURPLUS/(DEFISIT)``, ``PEMBIAYAAN
+    NETTO``): the row it names is no program's or account's.
+
+    >>> is_total_label("SURPLUS/(DEFISIT)"), is_total_label("Jumlah Belanja")
+    (True, True)
+    >>> is_total_label("PEMBIAYAAN DAERAH")
+    False
+    """
+    return bool(_BALANCE_LABEL.search(text) or _TOTAL_LABEL.match(text))
+
+
 def classify_row(
     values: dict[str, Any], amounts: list[str], labels: Sequence[str] = ("uraian", "sasaran")
 ) -> str:

@@ -141,3 +141,23 @@ def test_the_dki_apbd_summary_balances_every_year(dki_document: Document) -> Non
 
     outcomes = [evaluate(r, value) for r in relations]
     assert all(o is not None and o.difference == 0 for o in outcomes)
+
+
+def test_a_ruled_pdf_keeps_the_balance_row_apart_from_the_account_row_under_it(
+    tmp_path: Path,
+) -> None:
+    """In a ruled PDF, ``SURPLUS / (DEFISIT)`` (an amount, no code) over ``6 PEMBIAYAAN
+    DAERAH`` (a code, no amount) read as one record whose name the page had wrapped round its
+    code (``_join_split_records``): the balance lost its row and 6 took its amount. A total or
+    balance starts no such record."""
+    from .pdfgen import Layout, TableSpec, render
+
+    header = ["Kode Rekening", "Uraian", "Jumlah (Rp)"]
+    path = render(tmp_path / "apbd.pdf", [TableSpec(HEAD.split("\n")[2], [header, *CODED])],
+                  Layout(rules="all"))  # fmt: skip
+    result = renja.process(path)
+    [table] = [t for t in result.tables if not t.frame.empty]
+    rows = {r["uraian"]: r for r in table.frame.to_dict("records")}
+    assert rows["SURPLUS / (DEFISIT)"]["jenis_baris"] == "ringkasan"
+    assert rows["PEMBIAYAAN DAERAH"]["kode_rekening"] == "6"
+    assert [f.check for f in result.findings if f.severity.value == "error"] == []
