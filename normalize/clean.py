@@ -36,6 +36,7 @@ from renja.normalize.continuation import (
     LogicalRow,
     merge_continuations,
 )
+from renja.normalize.infer import label_value_columns
 from renja.normalize.labels import name_slot
 from renja.normalize.row_kind import unlabelled_rows
 from renja.normalize.spanned import drop_repeated_record, drop_spanned_repeats
@@ -174,20 +175,10 @@ def table_gaps(raw: RawTable, contract: TableContract, unplaced: int) -> tuple[s
 
 
 def _label_list(raw: RawTable) -> bool:
-    """Rows of ``Label : value`` (the header block of an RKA, ruled or printed as lines): each
-    row's first filled cell ends with its colon. Such a list has no column headers to miss.
-
-    >>> from renja.model.records import RawRow, Source
-    >>> rows = [RawRow(["", "Kegiatan :", "3.31.01.2.06 Administrasi"], Source(page=1)),
-    ...         RawRow(["", "Jumlah 2022 :", "Rp. 1.954.327.000"], Source(page=1))]
-    >>> _label_list(RawTable("t02", "", rows, "pdfplumber-lines"))
-    True
-    """
-    if raw.engine == LABEL_ENGINE:
-        return True
+    """Rows of ``Label : value`` (the header block of an RKA, ruled or printed as lines,
+    ``infer.label_value_columns``): such a list has no column headers to miss."""
     body = [r for r in raw.rows if r.role is RowRole.BODY]
-    firsts = [next((c.strip() for c in r.cells if c.strip()), "") for r in body]
-    return bool(firsts) and all(f.endswith(":") and len(f) > 1 for f in firsts)
+    return raw.engine == LABEL_ENGINE or label_value_columns(body) is not None
 
 
 _INT64 = 2**63 - 1  # larger whole numbers (never read: ``bounded``) would stay exact decimals

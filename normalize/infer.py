@@ -614,19 +614,21 @@ def label_value_columns(body: Sequence[RawRow]) -> tuple[int, int] | None:
     ...         RawRow(["", "Jumlah 2022 :", "Rp. 1.954.327.000"], Source(3))]
     >>> label_value_columns(rows)
     (1, 2)
+    >>> label_value_columns(rows[:1])  # one line, when it is all the table holds
+    (1, 2)
     """
     rows = [[c.strip() for c in r.cells] for r in body if any(c.strip() for c in r.cells)]
-    if len(rows) < MIN_LABEL_ROWS:
-        return None
     pairs: Counter[tuple[int, int]] = Counter()
     for cells in rows:
         filled = [p for p, c in enumerate(cells) if c]
-        if len(filled) == 2 and cells[filled[0]].endswith(":"):
+        if len(filled) == 2 and cells[filled[0]].endswith(":") and len(cells[filled[0]]) > 1:
             pairs[(filled[0], filled[1])] += 1
     if not pairs:
         return None
     pair, count = pairs.most_common(1)[0]
-    return pair if count >= LABEL_SHARE * len(rows) else None
+    if count == len(rows):
+        return pair  # every row a label and its value, however few
+    return pair if len(rows) >= MIN_LABEL_ROWS and count >= LABEL_SHARE * len(rows) else None
 
 
 # Numbers left of a table's names, all below this, number its rows (a list's 1, 2, 3 even where

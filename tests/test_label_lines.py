@@ -113,4 +113,5 @@ def test_one_line_naming_a_level_with_its_code_is_a_block(tmp_path: Path) -> Non
     result = renja.process(path)
     block = next(t for t in result.tables if "kode" in t.frame.columns)
     assert list(block.frame["kode"]) == ["3.31.01.2.06.0009"]
+    assert list(block.frame["keterangan"]) == ["Sub Kegiatan :"]  # named as a longer list is
     assert len([t for t in result.tables if not t.frame.empty]) == 2  # the note stays text
