@@ -102,7 +102,20 @@ def render(path: Path, tables: Sequence[TableSpec], layout: Layout = Layout()) -
     return path
 
 
-__all__ = ["RULES", "Layout", "TableSpec", "render"]
+def render_markdown(path: Path, tables: Sequence[TableSpec]) -> Path:
+    """Write ``tables`` to ``path`` as a converter writes Markdown: each under its caption as a
+    heading, a pipe table whose first header row stands above the ``|---|`` line."""
+    lines: list[str] = []
+    for table in tables:
+        header, body = table.rows[: table.header_rows], table.rows[table.header_rows :]
+        width = max(len(r) for r in table.rows)
+        pipe = ["| " + " | ".join(row) + " |" for row in (*header, *body)]
+        lines += [f"## {table.caption}", "", pipe[0], "|" + "---|" * width, *pipe[1:], ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+__all__ = ["RULES", "Layout", "TableSpec", "render", "render_markdown"]
 
 
 def _grid_picture(xs: Sequence[float], ys: Sequence[float], size: tuple[int, int], scale: int):

@@ -16,7 +16,7 @@ import pytest
 import renja
 from renja.model.severity import Severity
 
-from .pdfgen import Layout, TableSpec, render
+from .pdfgen import Layout, TableSpec, render, render_markdown
 
 TITLE = "Tabel 2.1 Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah Triwulan IV Tahun 2024"
 LABELS = ["Target Renja", "Realisasi Triwulan I", "Realisasi Triwulan II",
@@ -56,15 +56,12 @@ def read(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     folder = tmp_path_factory.mktemp(request.param)
     out = {}
     for typo in (False, True):
+        spec = TableSpec(TITLE, [*HEADER, *rows(typo)], header_rows=2)
+        path = folder / f"evaluasi-{typo}.{request.param}"
         if request.param == "md":
-            head, units = ("| " + " | ".join(row) + " |" for row in HEADER)
-            lines = [f"## {TITLE}", "", head, "|" + "---|" * len(HEADER[0]), units]
-            lines += ["| " + " | ".join(r) + " |" for r in rows(typo)]
-            path = folder / f"evaluasi-{typo}.md"
-            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            render_markdown(path, [spec])
         else:
-            spec = TableSpec(TITLE, [*HEADER, *rows(typo)], header_rows=2)
-            path = render(folder / f"evaluasi-{typo}.pdf", [spec], Layout(rules="all"))
+            render(path, [spec], Layout(rules="all"))
         out[typo] = renja.process(path)
     return out
 

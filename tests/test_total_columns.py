@@ -18,7 +18,7 @@ from renja.model.result import Result
 from renja.model.severity import Severity
 from renja.model.tables import CleanTable
 
-from .pdfgen import Layout, TableSpec, render
+from .pdfgen import Layout, TableSpec, render, render_markdown
 
 TITLE = "REKAPITULASI DOKUMEN PELAKSANAAN ANGGARAN BELANJA BERDASARKAN PROGRAM DAN KEGIATAN"
 HEADER = ["Kode", "Uraian", "Sumber Dana", "T-1", "Belanja Operasi", "Belanja Modal",
@@ -60,15 +60,12 @@ def read(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     folder = tmp_path_factory.mktemp(request.param)
     out = {}
     for typo in (False, True):
+        spec = TableSpec(TITLE, [HEADER, *rows(typo)])
+        path = folder / f"rekap-{typo}.{request.param}"
         if request.param == "md":
-            lines = [f"## {TITLE}", "", "| " + " | ".join(HEADER) + " |",
-                     "|" + "---|" * len(HEADER)]  # fmt: skip
-            lines += ["| " + " | ".join(r) + " |" for r in rows(typo)]
-            path = folder / f"rekap-{typo}.md"
-            path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            render_markdown(path, [spec])
         else:
-            path = render(folder / f"rekap-{typo}.pdf", [TableSpec(TITLE, [HEADER, *rows(typo)])],
-                          Layout(rules="all"))  # fmt: skip
+            render(path, [spec], Layout(rules="all"))
         out[typo] = renja.process(path)
     return out
 
