@@ -115,7 +115,14 @@ def render_markdown(path: Path, tables: Sequence[TableSpec]) -> Path:
     return path
 
 
-__all__ = ["RULES", "Layout", "TableSpec", "render", "render_markdown"]
+def render_as(path: Path, tables: Sequence[TableSpec], layout: Layout = Layout()) -> Path:
+    """``render_markdown`` for a ``.md`` path, ``render`` (a PDF in ``layout``) otherwise."""
+    if path.suffix == ".md":
+        return render_markdown(path, tables)
+    return render(path, tables, layout)
+
+
+__all__ = ["RULES", "Layout", "TableSpec", "render", "render_as", "render_markdown"]
 
 
 def _grid_picture(xs: Sequence[float], ys: Sequence[float], size: tuple[int, int], scale: int):

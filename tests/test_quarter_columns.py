@@ -16,7 +16,7 @@ import pytest
 import renja
 from renja.model.severity import Severity
 
-from .pdfgen import Layout, TableSpec, render, render_markdown
+from .pdfgen import Layout, TableSpec, render_as
 
 TITLE = "Tabel 2.1 Evaluasi Hasil Pelaksanaan Renja Perangkat Daerah Triwulan IV Tahun 2024"
 LABELS = ["Target Renja", "Realisasi Triwulan I", "Realisasi Triwulan II",
@@ -58,11 +58,7 @@ def read(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     for typo in (False, True):
         spec = TableSpec(TITLE, [*HEADER, *rows(typo)], header_rows=2)
         path = folder / f"evaluasi-{typo}.{request.param}"
-        if request.param == "md":
-            render_markdown(path, [spec])
-        else:
-            render(path, [spec], Layout(rules="all"))
-        out[typo] = renja.process(path)
+        out[typo] = renja.process(render_as(path, [spec], Layout(rules="all")))
     return out
 
 

@@ -18,7 +18,7 @@ from renja.model.result import Result
 from renja.model.severity import Severity
 from renja.model.tables import CleanTable
 
-from .pdfgen import Layout, TableSpec, render, render_markdown
+from .pdfgen import Layout, TableSpec, render_as
 
 TITLE = "REKAPITULASI DOKUMEN PELAKSANAAN ANGGARAN BELANJA BERDASARKAN PROGRAM DAN KEGIATAN"
 HEADER = ["Kode", "Uraian", "Sumber Dana", "T-1", "Belanja Operasi", "Belanja Modal",
@@ -62,11 +62,7 @@ def read(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactor
     for typo in (False, True):
         spec = TableSpec(TITLE, [HEADER, *rows(typo)])
         path = folder / f"rekap-{typo}.{request.param}"
-        if request.param == "md":
-            render_markdown(path, [spec])
-        else:
-            render(path, [spec], Layout(rules="all"))
-        out[typo] = renja.process(path)
+        out[typo] = renja.process(render_as(path, [spec], Layout(rules="all")))
     return out
 
 
