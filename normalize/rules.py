@@ -37,6 +37,7 @@ REPAIR_RULES: tuple[Callable[..., object], ...] = (
     values.scale_amount,
     percent.read_dot_as_decimal,
     # Targets
+    target.read_bound,
     target.join_split_digits,
     target.join_split_unit,
     target.canonical_satuan,

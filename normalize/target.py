@@ -131,6 +131,23 @@ def _read_unit(unit: str) -> tuple[str, list[str]]:
     return satuan, rules
 
 
+# A bound printed before a target's number: ``≥ 80 %``, ``> 90``, ``Min. 3 Dokumen``.
+_BOUND = re.compile(
+    r"^(?:[≥≤]|>=?|<=?|=>|=<|min(?:imal|\.)?|maks(?:imal|\.)?|max\.?)\s*(?=[0-9])",
+    re.IGNORECASE,
+)
+
+
+def read_bound(text: str) -> str:
+    """A target printed as a bound, the bound left out: the number and its unit are the target
+    (the cell as printed stays in ``target_teks``).
+
+    >>> read_bound("≥ 80 %"), read_bound("Min. 3 Dokumen"), read_bound("> 90"), read_bound("BB")
+    ('80 %', '3 Dokumen', '90', 'BB')
+    """
+    return _BOUND.sub("", text, count=1)
+
+
 def split_target(text: str) -> Parsed[Target]:
     """Split a target cell into its value and satuan.
 
@@ -142,10 +159,23 @@ def split_target(text: str) -> Parsed[Target]:
     Target(value=None, satuan=None, text='BB')
     >>> split_target("5*)")
     Parsed(value=Target(value=Decimal('5'), satuan=None, text=None), rules=('drop_footnote_mark',), problem=None)
+
+    A bound keeps the cell as printed beside the number:
+
+    >>> split_target("≥ 80 %").value
+    Target(value=Decimal('80'), satuan='%', text='≥ 80 %')
     """  # noqa: E501
     cell = _SPACES.sub(" ", text or "").strip()
     if cell in EMPTY_MARKS:
         return EMPTY
+    bounded = read_bound(cell)
+    if bounded != cell:
+        inner = split_target(bounded)
+        target = inner.value
+        if target is None or target.value is None:
+            return Parsed(Target(None, None, cell))
+        bound_rules = (read_bound.__name__, *inner.rules)
+        return Parsed(Target(target.value, target.satuan, cell), bound_rules, inner.problem)
     marked = drop_footnote_mark(cell)
     match = _NUMBER_THEN_UNIT.fullmatch(marked)
     if match is None:

@@ -27,7 +27,7 @@ from renja.normalize.percent import (
 )
 from renja.normalize.rekening import parse_rekening
 from renja.normalize.rupiah import MAX_EXACT, parse_rupiah, quote_cell
-from renja.normalize.target import split_target
+from renja.normalize.target import read_bound, split_target
 from renja.normalize.words import rejoin_split_words
 
 
@@ -136,9 +136,13 @@ def read_rupiah(text: str, name: str) -> CellReading:
 
 
 def read_percent(text: str, name: str) -> CellReading:
-    parsed = parse_percent(text)
+    """A percentage; one printed as a bound (``≥ 80 %``) is its number (``read_bound``, logged
+    with the cell as printed)."""
+    bounded = read_bound(text.strip())
+    parsed = parse_percent(bounded)
     value = float(parsed.value) if isinstance(parsed.value, Decimal) else parsed.value
-    return CellReading({name: value}, parsed.rules, parsed.problem, name)
+    rules = parsed.rules if bounded == text.strip() else (read_bound.__name__, *parsed.rules)
+    return CellReading({name: value}, rules, parsed.problem, name)
 
 
 def is_rupiah_text(text: str) -> bool:

@@ -114,3 +114,44 @@ def test_canonical_satuan(unit: str, canonical: str) -> None:
 def test_junk_never_raises(text: str) -> None:
     parsed = split_target(text)
     assert parsed.value is None or parsed.problem is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "value", "satuan"),
+    [("≥ 80 %", "80", "%"), ("≤5%", "5", "%"), ("> 90", "90", None), (">= 75 %", "75", "%"),
+     ("Min. 3 Dokumen", "3", "dokumen"), ("Minimal 12 laporan", "12", "laporan"),
+     ("maks 2 kali", "2", "kali")],
+)  # fmt: skip
+def test_a_bound_is_its_number_and_keeps_the_printed_cell(
+    cell: str, value: str, satuan: str | None
+) -> None:
+    """Renstra and RPJMD targets are often bounds (``≥ 80 %``): the number is the target, so
+    it can be compared with a realisation; the bound stays in the text printed beside it."""
+    parsed = split_target(cell)
+    assert parsed.value == Target(Decimal(value), satuan, cell)
+    assert parsed.rules[0] == "read_bound" and parsed.problem is None
+
+
+def test_a_bound_before_words_is_text() -> None:
+    assert split_target("≥ BB").value == Target(None, None, "≥ BB")
+
+
+def test_a_bound_in_a_table_is_read_and_logged(tmp_path) -> None:
+    """In a column of percentages the bound was an unreadable number, the target emptied."""
+    import renja
+
+    path = tmp_path / "renstra.md"
+    rows = [("1", "Meningkatnya akuntabilitas", "Nilai SAKIP", "≥ 80 %", "≥ 85 %"),
+            ("2", "Meningkatnya layanan", "Indeks Kepuasan Masyarakat", "82 %", "84 %"),
+            ("3", "Meningkatnya kualitas ASN", "Indeks Profesionalitas ASN", "70 %", "72 %"),
+            ("4", "Meningkatnya tata kelola", "Nilai Reformasi Birokrasi", "75 %", "78 %")]
+    lines = ["## Tabel 4.1 Tujuan dan Sasaran", "",
+             "| No | Sasaran | Indikator | Target 2026 | Target 2027 |", "|---|---|---|---|---|"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]  # fmt: skip
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = renja.process(path)
+    [table] = [t for t in result.tables if not t.frame.empty]
+    assert list(table.frame["target_2026"]) == [80.0, 82.0, 70.0, 75.0]  # a column of percents
+    bounds = [(r.column, r.raw) for r in result.repairs if r.rule == "read_bound"]
+    assert bounds == [("target_2026", "≥ 80 %"), ("target_2027", "≥ 85 %")]
+    assert list(result.findings) == []
