@@ -81,36 +81,34 @@ def label_blocks(
     from renja.extract.stitch import Block
 
     starts = sorted(b.start for b in blocks)
-    runs: list[list[TextLine]] = []
-    run: list[TextLine] = []
+    runs: list[list[tuple[TextLine, str, str]]] = []  # each line, its label, its value
+    run: list[tuple[TextLine, str, str]] = []
 
     def close() -> None:
-        pairs = [label_value(t.text) for t in run]
-        values = [p[1] for p in pairs if p is not None]
-        coded = any(p is not None and _is_level_line(*p) for p in pairs)
-        if (len(run) >= MIN_LABEL_LINES or coded) and any(_DATA.search(v) for v in values):
+        coded = any(_is_level_line(label, value) for _, label, value in run)
+        if (len(run) >= MIN_LABEL_LINES or coded) and any(_DATA.search(v) for *_, v in run):
             runs.append(list(run))
         run.clear()
 
     for item in texts:
         parsed = None if item.heading else label_value(item.text)
-        between = run and any(run[-1].line < s < item.line for s in starts)
+        between = run and any(run[-1][0].line < s < item.line for s in starts)
         if parsed is None or between:
             close()
         if parsed is not None:
-            run.append(item)
+            run.append((item, *parsed))
     close()
     if not runs:
         return list(blocks), list(texts)
-    taken = {id(t) for r in runs for t in r}
+    taken = {id(item) for lines in runs for item, *_ in lines}
     added = []
     for lines in runs:
         rows = []
-        for item in lines:
-            label, value = label_value(item.text)  # type: ignore[misc]
+        for item, label, value in lines:
             source = Source(page=item.page) if item.page is not None else Source(line=item.line)
             rows.append(RawRow((f"{label} :", value), source))
-        added.append(Block(ENGINE, rows, lines[0].line, lines[-1].line, stream=ENGINE, fresh=True))
+        first, last = lines[0][0].line, lines[-1][0].line
+        added.append(Block(ENGINE, rows, first, last, stream=ENGINE, fresh=True))
     merged = sorted([*blocks, *added], key=lambda b: b.start)
     return merged, [t for t in texts if id(t) not in taken]
 
