@@ -122,8 +122,7 @@ def _inner_repeats(rows: list[RawRow]) -> list[RawRow]:
         return rows
     return [
         replace(row, role=RowRole.REPEATED_HEADER)
-        if row.role is RowRole.BODY and repeats(row)
-        else row
+        if row.role is RowRole.BODY and repeats(row) else row
         for row in rows
     ]
 

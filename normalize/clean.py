@@ -14,7 +14,6 @@ from typing import Any
 
 import pandas as pd
 
-from renja.extract.label_lines import ENGINE as LABEL_ENGINE
 from renja.model.contract import (
     ROW_COLUMNS,
     SPARSE_COLUMNS,
@@ -175,10 +174,10 @@ def table_gaps(raw: RawTable, contract: TableContract, unplaced: int) -> tuple[s
 
 
 def _label_list(raw: RawTable) -> bool:
-    """Rows of ``Label : value`` (the header block of an RKA, ruled or printed as lines,
+    """Rows of ``Label : value`` (the header block of an RKA, ruled or printed as lines:
     ``infer.label_value_columns``): such a list has no column headers to miss."""
     body = [r for r in raw.rows if r.role is RowRole.BODY]
-    return raw.engine == LABEL_ENGINE or label_value_columns(body) is not None
+    return label_value_columns(body) is not None
 
 
 _INT64 = 2**63 - 1  # larger whole numbers (never read: ``bounded``) would stay exact decimals

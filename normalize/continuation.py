@@ -224,8 +224,13 @@ def completes_cut_row(cells: Sequence[str], above: Sequence[str], slots: Sequenc
             return False
         if ctype in TEXT_TYPES:
             continue
-        whole = _WHOLE_CODE if ctype in CODE_TYPES else _WHOLE_AMOUNT
-        if ctype not in CODE_TYPES | AMOUNT_TYPES or not _completes(above[k], cells[k], whole):
+        if ctype in CODE_TYPES:
+            whole = _WHOLE_CODE
+        elif ctype in AMOUNT_TYPES:
+            whole = _WHOLE_AMOUNT
+        else:
+            return False
+        if not _completes(above[k], cells[k], whole):
             return False
         pieces += 1
     return pieces > 0
@@ -351,13 +356,7 @@ def merge_continuations(
             and not outdented(row, out[-1])
             and is_continuation(row.cells, out[-1].cells, slots, relaxed)
         ):
-            target = out[-1]
-            for k, cell in enumerate(row.cells):
-                if cell.strip():
-                    target.cells[k] = join_text(target.cells[k], cell)
-                    log.append((len(out) - 1, k, cell.strip(), target.cells[k], RULE))
-            target.merged.extend((row.source, *row.merged))
-            target.spanned.extend(row.spanned)
+            _absorb(out, row, log, RULE, lambda k, above, cell: join_text(above, cell))
             continue
         out.append(row)
         log.extend((len(out) - 1, k, text, row.cells[k], RULE) for k, text in row.split_record)
@@ -384,6 +383,7 @@ def _absorb(
             log.append((len(out) - 1, k, cell.strip(), target.cells[k], rule))
     target.merged.extend((row.source, *row.merged))
     target.spanned.extend(row.spanned)
+
 
 # Names starting this many points further left than the name above are set at another depth.
 OUTDENT = 2.0
