@@ -296,33 +296,116 @@ def _apart(band: list[int], numbered: set[int]) -> list[list[int]]:
     return out
 
 
-def _parts(body: Sequence[PhysicalLine], a: float, cut: float, b: float) -> bool:
+# A line's text as x-intervals: its runs, or its characters.
+Spans = list[tuple[float, float]]
+
+
+def _run_spans(line: PhysicalLine) -> Spans:
+    return [(r.x0, r.x1) for r in line.runs]
+
+
+def _char_spans(line: PhysicalLine) -> Spans:
+    return [(c["x0"], c["x1"]) for c in line.chars]
+
+
+def _parts(body: Sequence[Spans], a: float, cut: float, b: float) -> bool:
     """Whether the body has text starting on both sides of a cut in a column, on enough lines:
     the cut parts two columns of data, not the words of a paragraph."""
-    left = sum(any(a - 0.5 <= r.x0 < cut for r in line.runs) for line in body)
-    right = sum(any(cut <= r.x0 <= b + 0.5 for r in line.runs) for line in body)
+    left = sum(any(a - 0.5 <= x0 < cut for x0, _ in line) for line in body)
+    right = sum(any(cut <= x0 <= b + 0.5 for x0, _ in line) for line in body)
     return left >= MIN_TABLE_LINES and right >= MIN_TABLE_LINES
 
 
-def _widest_white(body: Sequence[PhysicalLine], start: float, end: float) -> float:
+def _widest_white(body: Sequence[Spans], start: float, end: float) -> tuple[float, float]:
     """Where to cut between two header labels (one ending at ``start``, the next starting at
     ``end``): the middle of the widest stretch there that no body text covers, since labels
     set at the left of their cells stand over amounts set at the right; the middle between the
-    labels when the body covers it all.
+    labels when the body covers it all. Returns the cut and the stretch's width.
 
     >>> from renja.extract.pdf_text import _c
     >>> amounts = physical_lines([_c(ch, 52 + 3.6 * i, 0) for i, ch in enumerate("4.668.100")])
-    >>> _widest_white(amounts, 50, 100), _widest_white([], 50, 100)
-    (92.2, 75.0)
+    >>> _widest_white([_run_spans(line) for line in amounts], 50, 100), _widest_white([], 50, 100)
+    ((92.2, 15.6), (75.0, 50.0))
     """
-    covered = sorted((max(r.x0, start), min(r.x1, end)) for line in body for r in line.runs
-                     if r.x1 > start and r.x0 < end)  # fmt: skip
+    covered = sorted((max(x0, start), min(x1, end)) for line in body for x0, x1 in line
+                     if x1 > start and x0 < end)  # fmt: skip
     best, edge = (0.0, (start + end) / 2), start
     for x0, x1 in [*covered, (end, end)]:
         if x0 - edge > best[0]:
             best = (x0 - edge, (edge + x0) / 2)
         edge = max(edge, x1)
-    return round(best[1], 1)
+    return round(best[1], 1), round(float(best[0]), 1)
+
+
+# A border between two cells whose texts touch is white on every line of the body, this wide at
+# least (in font sizes): more than the chance gap between words of different lines.
+BORDER_WHITE = 0.15
+
+
+def _label_pairs(
+    header: Sequence[PhysicalLine], a: float, b: float
+) -> list[tuple[Run, Run, bool]]:
+    """Neighbouring header labels inside a column, this far apart, and whether they stand on
+    one line: side by side on one line, or on different lines with no label over both (labels
+    centred in cells of different heights; a group's label, over labels of its own, is none).
+    """
+    pairs: list[tuple[Run, Run, bool]] = []
+    for line in header:
+        inside = sorted((r for r in line.runs if a - 0.5 <= r.x0 and r.x1 <= b + 0.5),
+                        key=lambda r: r.x0)  # fmt: skip
+        pairs += [(left, right, True) for left, right in itertools.pairwise(inside)
+                  if right.x0 - left.x1 >= HEADER_GAP * line.size]  # fmt: skip
+    # Across lines (not a line of column numbers), a label centred over its cell may stand out
+    # past the body's text.
+    groups = _group_labels(header)
+    runs = sorted((r for line in header if not _is_number_line(line) for r in line.runs
+                   if a - 0.5 <= r.x0 and (r.x0 + r.x1) / 2 <= b and id(r) not in groups),
+                  key=lambda r: r.x0)  # fmt: skip
+    spans: list[tuple[float, Run, Run]] = []  # labels that overlap, as one: right end, ends
+    for run in runs:
+        if spans and run.x0 < spans[-1][0]:
+            x1, first, last = spans[-1]
+            spans[-1] = (max(x1, run.x1), first, run if run.x1 > x1 else last)
+        else:
+            spans.append((run.x1, run, run))
+    for (_, _, left), (_, right, _) in itertools.pairwise(spans):
+        gap = right.x0 - left.x1
+        if gap >= HEADER_GAP * max(left.size, right.size) and not any(
+            p[0] is left and p[1] is right for p in pairs
+        ):
+            pairs.append((left, right, False))
+    return pairs
+
+
+def cut_at_borders(
+    word: Sequence[Char], columns: Sequence[tuple[float, float]]
+) -> list[list[Char]]:
+    """A word's characters cut where a column starts in the white between two of them, that
+    white at least ``BORDER_WHITE`` of their size wide: two cells' texts printed closer than a
+    space (``1.025.000.000`` and ``83`` of two cells); letters of one word stay together.
+
+    >>> from renja.extract.pdf_text import _c
+    >>> glued = [_c(ch, 10 + 3.6 * i, 0) for i, ch in enumerate("100")] + [
+    ...     _c(ch, 22 + 3.6 * i, 0) for i, ch in enumerate("83")]
+    >>> ["".join(c["text"] for c in piece) for piece in cut_at_borders(glued, [(0, 21), (21, 40)])]
+    ['100', '83']
+    >>> ["".join(c["text"] for c in piece) for piece in cut_at_borders(glued, [(0, 14), (14, 40)])]
+    ['10083']
+    """
+    starts = [a for a, _ in columns[1:]]
+    pieces: list[list[Char]] = []
+    for char in word:
+        if pieces:
+            before = pieces[-1][-1]
+            white = char["x0"] - before["x1"]
+            size = float(char.get("size", 0.0) or (char["bottom"] - char["top"]))
+            if white < BORDER_WHITE * size or not any(
+                before["x1"] <= x <= char["x0"] for x in starts
+            ):
+                pieces[-1].append(char)
+                continue
+        pieces.append([char])
+    return pieces
 
 
 def split_by_header(
@@ -330,22 +413,34 @@ def split_by_header(
 ) -> list[tuple[float, float]]:
     """Columns the body's text runs into each other (a left-aligned target and a wide,
     right-aligned amount overlap) but whose header prints two labels side by side: split at the
-    middle of the gap between the labels. Cells are placed by where their text starts."""
+    middle of the gap between the labels. Cells are placed by where their text starts.
+
+    Where a cell's text comes closer to the next cell's than a column gap (an amount set at
+    the right of a narrow cell, the next cell's target at its left), the runs cross the border
+    on every line; the characters show it: a stretch between the labels white on every line,
+    with text on both sides of it."""
     header = _labels_header(lines)
     if len(columns) < 2 or not header:
         return columns  # no header of labels over a table: prose, a list
 
     body = lines[len(header) :]
+    runs = [_run_spans(line) for line in body]
+    chars: list[Spans] | None = None
+    size = statistics.median(line.size for line in lines)
     out: list[tuple[float, float]] = []
     for a, b in columns:
         cuts: set[float] = set()
-        for line in header:
-            inside = sorted((r for r in line.runs if a - 0.5 <= r.x0 and r.x1 <= b + 0.5),
-                            key=lambda r: r.x0)  # fmt: skip
-            for left, right in itertools.pairwise(inside):
-                cut = _widest_white(body, left.x1, right.x0)
-                if right.x0 - left.x1 >= HEADER_GAP * line.size and _parts(body, a, cut, b):
-                    cuts.add(cut)
+        for left, right, one_line in _label_pairs(header, a, b):
+            cut, white = _widest_white(runs, left.x1, right.x0)
+            if white == 0.0:  # the body's runs cover the gap: the white between characters
+                chars = chars if chars is not None else [_char_spans(line) for line in body]
+                border, between = _widest_white(chars, left.x1, right.x0)
+                if between >= BORDER_WHITE * size and _parts(chars, a, border, b):
+                    cuts.add(border)
+                    continue
+            # Two labels of one line cut where the body allows; of two lines, only at white.
+            if (one_line or white > 0.0) and _parts(runs, a, cut, b):
+                cuts.add(cut)
         edges = [a, *sorted(cuts), b]
         out.extend(itertools.pairwise(edges))
     return _header_slivers_joined([list(c) for c in out], lines)
@@ -482,10 +577,12 @@ def unruled_tables(
                 for run in runs:
                     k = _column_of(run.x0, columns)
                     if k + 1 < len(columns) and run.x1 > columns[k + 1][0] + 0.5:
-                        # A run reaching into the next column: its words go where they start.
+                        # A run reaching into the next column: its words go where they start,
+                        # cut where a column starts in the white between two characters.
                         for word in split_words(run.chars):
-                            per_column.setdefault(_column_of(word[0]["x0"], columns),
-                                                  []).extend(word)  # fmt: skip
+                            for piece in cut_at_borders(word, columns):
+                                per_column.setdefault(_column_of(piece[0]["x0"], columns),
+                                                      []).extend(piece)  # fmt: skip
                         continue
                     per_column.setdefault(k, []).extend(run.chars)
             row_top = min(block[i].top for i, _ in part)

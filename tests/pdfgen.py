@@ -32,6 +32,7 @@ class Layout:
     narrow: bool = False  # amount columns too narrow for their numbers: they wrap
     header_align: str = "center"  # the header's labels in their cells: center or left
     header_valign: str = "MIDDLE"  # and up and down: TOP, MIDDLE or BOTTOM
+    padding: float = 2.0  # white left and right of a cell's text, in points
 
 
 @dataclass(frozen=True)

@@ -387,3 +387,22 @@ def test_a_label_just_past_a_column_opens_its_own(tmp_path: Path) -> None:
     years = [c for c in table.contract.columns if c.period in {str(y) for y in range(2025, 2030)}]
     assert len(years) == 5
     assert_whole(score)
+
+
+@pytest.mark.parametrize("rules", ["none", "horizontal"])
+def test_cells_printed_closer_than_a_space_are_cut_at_their_border(
+    tmp_path: Path, rules: str
+) -> None:
+    """The RPJMD without vertical rules, its cells' text 0.9 pt from their borders: an amount
+    set at the right of its cell and the next cell's target at its left stand closer than the
+    gap that parts two columns, so they printed as one run (``1.025.000.000 83 %``) and a
+    whole year's Target and Rp were one column (8 of 23 rows read). Under two labels side by
+    side (``Target`` ``Rp``), or on two lines with no label over both, the column is cut where
+    the white between characters runs down every line, and a run across the cut is cut there
+    (extract/pdf_unruled.py, split_by_header, cut_at_borders)."""
+
+    def change(layout: Layout) -> Layout:
+        return replace(layout, rules=rules, padding=0.9)
+
+    _, score = printed(tmp_path, "rpjmd_multiyear", change)
+    assert_whole(score)
