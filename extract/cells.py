@@ -247,3 +247,26 @@ def labels_over_numbers(cells: Sequence[str], below: Sequence[Sequence[str]]) ->
     if any(sniff(c) in NUMERIC_SHAPES and not _YEAR.match(c) for c in over):
         return False
     return not any(is_data_cell(c) for c in cells if c.strip())
+
+
+# A whole number on its line of a cell: a target (``80``, ``12,5``, ``100 %``) or an amount
+# grouped by thousands (``1.250.000``); digits grouped otherwise are a wrapped piece.
+_LINE_NUMBER = re.compile(r"^(?:\d+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?)\s*%?$")
+_DIGITS = re.compile(r"^[\d.,\s]+$")
+# An expression or a list that goes on over the line's end (``1 Orang / Hari x``).
+_GOES_ON = re.compile(r"[x×*/+\-:,&]$|\b(?:dan|atau)$", re.IGNORECASE)
+
+
+def is_value_line(text: str) -> bool:
+    """A whole value on one line of a cell: a number as above, or data by its shape that is not
+    digits alone (``2 dok``, ``75%``) and does not go on over the line's end.
+
+    >>> [is_value_line(t) for t in ["80", "12,5", "100 %", "1.250.000", "Nilai SAKIP", "2 dok"]]
+    [True, True, True, True, False, True]
+    >>> [is_value_line(t) for t in ["82.835.2", "6.511.438.", "76.00", "ORANG", "1 Orang / Hari x"]]
+    [False, False, False, False, False]
+    """
+    text = text.strip()
+    if _LINE_NUMBER.match(text):
+        return True
+    return is_data_cell(text) and not _DIGITS.match(text) and not _GOES_ON.search(text)

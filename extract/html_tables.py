@@ -262,6 +262,8 @@ class _RowCollector(HTMLParser):
         elif tag in ("thead", "tbody", "tfoot"):
             self._end_row()
             self._in_thead = tag == "thead"
+        elif tag == "br":  # a cell's line break, kept as in Markdown (stacked_cells reads it)
+            self._add_text("<br>")
         elif tag in BLOCK_TAGS:
             self._add_text(" ")
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from renja.extract.cells import is_bold, is_header_row, is_separator_cells, strip_markup
 from renja.extract.code_pieces import merge_code_pieces
 from renja.extract.html_tables import find_html_tables, parse_html_table
+from renja.extract.stacked_cells import stacked_lines
 from renja.extract.stitch import Block, blocks_to_tables, head_key, is_caption_line
 from renja.model.records import RawRow, RawTable, RowRole, Source
 
@@ -104,6 +105,16 @@ def make_row(raw_cells: list[str], line: int) -> RawRow:
     return RawRow(cells=tuple(cells), source=Source(line=line), role=role, bold=bold)
 
 
+def make_rows(raw_cells: list[str], line: int) -> list[RawRow]:
+    """``make_row``, or a row per indicator where the cells stack a program's indicators line
+    under line (``extract/stacked_cells.py``); those rows share the line and the boldness."""
+    row = make_row(raw_cells, line)
+    stacked = stacked_lines(raw_cells) if row.role is RowRole.BODY else None
+    if stacked is None:
+        return [row]
+    return [replace(row, cells=tuple(cells)) for cells in stacked]
+
+
 def lines_to_segments(lines: list[str]) -> Segments:
     """Cut the document into table blocks (tab, pipe, HTML) and the text lines between them."""
     segments = Segments()
@@ -125,15 +136,17 @@ def lines_to_segments(lines: list[str]) -> Segments:
             end, html = html_spans[line_no]
             rows = []
             for html_row in parse_html_table(html, first_line=line_no):
-                row = make_row(html_row.cells, html_row.line)
-                if html_row.header and row.role is RowRole.BODY:
-                    row = replace(row, role=RowRole.HEADER)
-                rows.append(row)
+                if html_row.header:
+                    row = make_row(html_row.cells, html_row.line)
+                    rows.append(replace(row, role=RowRole.HEADER) if row.role is RowRole.BODY
+                                else row)  # fmt: skip
+                else:
+                    rows.extend(make_rows(html_row.cells, html_row.line))
             if rows:
                 segments.blocks.append(Block("markdown-html", rows, line_no, end))
             index = end
             continue
-        engine = None
+        engine, header = None, False
         if "\t" in line and line.strip():
             engine, cells = "markdown-tsv", line.split("\t")
         elif is_pipe_line(line):
@@ -143,7 +156,8 @@ def lines_to_segments(lines: list[str]) -> Segments:
                 continue
             cells = split_pipe_row(line)
             following = lines[index + 1] if index + 1 < len(lines) else ""
-            if _PIPE_SEPARATOR.match(following):  # the table's header row
+            header = bool(_PIPE_SEPARATOR.match(following))  # the table's header row
+            if header:
                 cells = without_placeholders(cells)
         if engine is None:
             close()
@@ -155,7 +169,8 @@ def lines_to_segments(lines: list[str]) -> Segments:
             if current is None or current.engine != engine:
                 close()
                 current = Block(engine, [], line_no, line_no)
-            current.rows.append(make_row(cells, line_no))
+            rows = [make_row(cells, line_no)] if header else make_rows(cells, line_no)
+            current.rows.extend(rows)
             current.end = line_no
         index += 1
     close()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from renja.extract.cells import is_data_cell
+from renja.extract.cells import is_value_line
 from renja.extract.indicator_lines import left_room
 from renja.extract.pdf_cells import SNAP, BBox, Cell
 from renja.extract.pdf_text import Char, Line, Run, group_lines, physical_lines
@@ -78,7 +78,8 @@ def split_indicator_lines(
               for k, (left, right) in enumerate(columns)]  # fmt: skip
     # a column of values; not one whose lines join into one grouped amount (its digits wrapped)
     joined = {k: "".join(_runs_text(c[k]) for c in cells if k in c) for k in first}
-    valued = {k for k, text in first.items() if _is_value(text) and not _GROUPED.match(joined[k])}
+    valued = {k for k, text in first.items()
+              if is_value_line(text) and not _GROUPED.match(joined[k])}  # fmt: skip
     starts = [0]
     owner: dict[tuple[int, int], int] = {}
     last: dict[int, int] = {}  # each column's line above, as the lines are read
@@ -89,11 +90,11 @@ def split_indicator_lines(
                 continue
             above = cells[last[k]][k]
             if k in valued:
-                new[k] = _is_value(_runs_text(runs))
+                new[k] = is_value_line(_runs_text(runs))
             else:
                 new[k] = left_room(above, runs, rights[k] - ROOM_SLACK)
         new_texts = any(new[k] for k in new if k not in valued)
-        new_values = any(new[k] and _is_value(_runs_text(cells[last[k]][k]))
+        new_values = any(new[k] and is_value_line(_runs_text(cells[last[k]][k]))
                          for k in new if k in valued)  # fmt: skip
         if i and new_texts and new_values:
             starts.append(i)
@@ -127,33 +128,11 @@ def _runs_text(runs: Sequence[Run]) -> str:
     return " ".join("".join(c["text"] for c in r.chars) for r in runs)
 
 
-# A whole number on its line of a ruled cell: a target (``80``, ``12,5``, ``100 %``) or an
-# amount grouped by thousands (``1.250.000``); digits grouped otherwise are a wrapped piece.
-_NUMBER = re.compile(r"^(?:\d+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?)\s*%?$")
+# Digits grouped by thousands: an amount whose lines join into one (its digits wrapped).
 _GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 # How much room past a line's end its column must leave before the next line's first word
 # counts as a text of its own (a wrap may leave a little).
 ROOM_SLACK = 2.0
-_DIGITS = re.compile(r"^[\d.,\s]+$")
-
-
-# An expression or a list that goes on over the line's end (``1 Orang / Hari x``).
-_GOES_ON = re.compile(r"[x×*/+\-:,&]$|\b(?:dan|atau)$", re.IGNORECASE)
-
-
-def _is_value(text: str) -> bool:
-    """A whole value on one line of a ruled row: a number as above, or data by its shape
-    that is not digits alone (``2 dok``, ``75%``) and does not go on over the line's end.
-
-    >>> [_is_value(t) for t in ["80", "12,5", "100 %", "1.250.000", "Nilai SAKIP", "2 dok"]]
-    [True, True, True, True, False, True]
-    >>> [_is_value(t) for t in ["82.835.2", "6.511.438.", "76.00", "ORANG", "1 Orang / Hari x"]]
-    [False, False, False, False, False]
-    """
-    text = text.strip()
-    if _NUMBER.match(text):
-        return True
-    return is_data_cell(text) and not _DIGITS.match(text) and not _GOES_ON.search(text)
 
 
 def _column_at(x: float, columns: Sequence[tuple[float, float]]) -> int:
