@@ -34,7 +34,6 @@ from renja.extract.pdf_open import (
     open_pdf,
     page_ranges,
     scanned_message,
-    turned_message,
 )
 from renja.extract.pdf_parts import column_bounds, onto_first_part
 from renja.extract.pdf_quality import (
@@ -45,6 +44,7 @@ from renja.extract.pdf_quality import (
 )
 from renja.extract.pdf_spans import merge_spanned_columns
 from renja.extract.pdf_text import Line, group_lines
+from renja.extract.pdf_turn_page import ROTATION, turn_upright
 from renja.extract.pdf_turned import DOWN, UP, direction
 from renja.extract.pdf_unruled import attach_loose_rows, unruled_tables
 from renja.extract.side_by_side import join_side_by_side
@@ -57,7 +57,8 @@ from renja.model.processes import die_with_parent
 from renja.model.records import Document, RawRow, RowRole, Source
 
 # A page with this many times more characters turned a quarter than upright ones is printed
-# turned (a landscape table on a portrait sheet; its running head may stand upright): not read.
+# turned (a landscape table on a portrait sheet; its running head may stand upright): it is read
+# turned upright.
 TURNED_SHARE = 2
 # A page with fewer visible characters than this has no text layer worth reading.
 MIN_TEXT_CHARS = 10
@@ -114,10 +115,17 @@ class PageContent:
     scanned: bool = False
     blank: bool = False  # no text, picture or outlined text: an empty page
     # Its text all printed turned a quarter (``pdf_turned.UP`` or ``DOWN``, most of its
-    # characters), or 0: such a page is not read.
+    # characters), or 0: such a page is read turned upright, its boxes the turned page's.
     turned: int = 0
     choice: EngineChoice | None = None
     cut: bool = False  # a table runs past the page's side edge
+
+
+@dataclass(frozen=True, slots=True)
+class _TurnedPage:
+    """What pdfplumber's table finder needs of a page turned upright: its box."""
+
+    bbox: BBox
 
 
 # The second engine: the grids of one page (number, height).
@@ -161,14 +169,24 @@ def read_page(
     better one kept; the choice is recorded on the page.
     """
     objects = page_objects(page)
+    width, height = float(page.width), float(page.height)
     chars = [c for c in objects.chars if c["upright"] and c["text"].strip() != ""]
-    spaces = [c for c in objects.chars if c["text"].strip() == ""]
     turned = [c for c in objects.chars if not c["upright"] and c["text"].strip() and direction(c)]
-    content = PageContent(number, float(page.height))
+    way = 0
     if len(turned) >= MIN_TEXT_CHARS and len(turned) > TURNED_SHARE * len(chars):
-        ups = sum(direction(c) == UP for c in turned)  # a page printed turned, not a scan
-        content.turned = UP if ups * 2 >= len(turned) else DOWN
-        return content
+        # A page printed turned (a landscape table on a portrait sheet), not a scan: read as it
+        # stands turned upright (``pdf_turn_page``), without the second engine (it reads the
+        # page as printed).
+        ups = sum(direction(c) == UP for c in turned)
+        way = UP if ups * 2 >= len(turned) else DOWN
+        objects = turn_upright(objects, way, width, height)
+        width, height, second = height, width, None
+        page = _TurnedPage((0.0, 0.0, width, height))
+        chars = [c for c in objects.chars if c["upright"] and c["text"].strip() != ""]
+        turned = [c for c in objects.chars
+                  if not c["upright"] and c["text"].strip() and direction(c)]  # fmt: skip
+    spaces = [c for c in objects.chars if c["text"].strip() == ""]
+    content = PageContent(number, height, turned=way)
     if len(chars) < MIN_TEXT_CHARS:
         # A scan is a picture, or text drawn as outlines (many curves); a page with neither is
         # blank (a word processor's empty page), which is no reason to advise OCR.
@@ -177,7 +195,7 @@ def read_page(
         if not chars:
             content.blank = not content.scanned
             return content
-    page_box = (0.0, 0.0, float(page.width), float(page.height))
+    page_box = (0.0, 0.0, width, height)
     all_chars = chars + spaces
     tables, rest = _tables_from(
         find_ruled_tables(page, objects, LINES_SETTINGS), all_chars, page_box, "pdfplumber-lines",
@@ -194,7 +212,7 @@ def read_page(
         first = page_quality(tables, _visible(rest), len(chars))
         image_share = objects.image_area / ((page_box[2] * page_box[3]) or 1.0)
         if engine == "camelot" or needs_second_look(first, ruled, image_share):
-            grids = second(number, float(page.height))
+            grids = second(number, height)
             usable = [g for g in grids if g.report.get("accuracy", 100.0) >= MIN_ACCURACY]
             other_tables, other_rest = _tables_from(
                 usable, all_chars, page_box, LATTICE_ENGINE, turned
@@ -360,6 +378,19 @@ def pages_to_document(
             ).format(table=left)
         )
     warnings += unread_pages(pages, total)
+    turned = [p.number for p in pages if p.turned]
+    if turned:
+        warnings.append(
+            ngettext(
+                "page {pages} is printed turned a quarter (a landscape table on an upright "
+                "sheet): it was read turned upright, and its pictures in the report are turned "
+                "so too",
+                "pages {pages} are printed turned a quarter (a landscape table on an upright "
+                "sheet): they were read turned upright, and their pictures in the report are "
+                "turned so too",
+                len(turned),
+            ).format(pages=page_ranges(turned))
+        )
     cut = [p.number for p in pages if p.cut]
     if cut:
         warnings.append(
@@ -379,6 +410,7 @@ def pages_to_document(
         text_lines=len(texts),
         pages=total,
         engine_choices=[p.choice.as_dict() for p in pages if p.choice is not None],
+        turned_pages=[(p.number, ROTATION[p.turned]) for p in pages if p.turned],
     )
 
 
@@ -415,24 +447,16 @@ def read_pdf(path: Path, options: ReadOptions, progress: PageProgress | None = N
         else:
             told = (lambda number: progress(number, total)) if progress is not None else None
             pages = read_pages(pdf, path, options, range(1, total + 1), told)
-    if all(p.scanned or p.turned or p.blank for p in pages):
+    if all(p.scanned or p.blank for p in pages):
         unread = unread_pages(pages, total) or [_("no page holds any text: the pages are empty")]
         raise InputError(f"{path}: " + "; ".join(unread))
     return pages_to_document(path, pages, total, find_regions(options.wilayah))
 
 
 def unread_pages(pages: Sequence[PageContent], total: int) -> list[str]:
-    """What to say about the pages that were not read: scanned ones, and those printed turned
-    a quarter (one line for each way they must be turned)."""
-    out = []
+    """What to say about the pages that were not read: the scanned ones."""
     scanned = [p.number for p in pages if p.scanned]
-    if scanned:
-        out.append(scanned_message(scanned, total, ocr_available()))
-    for way in (UP, DOWN):
-        turned = [p.number for p in pages if p.turned == way]
-        if turned:
-            out.append(turned_message(turned, total, clockwise=way == UP))
-    return out
+    return [scanned_message(scanned, total, ocr_available())] if scanned else []
 
 
 # A process is worth starting for this many pages or more (forking it and sending its pages back

@@ -128,21 +128,6 @@ def scanned_message(pages: Sequence[int], total: int, ocr_available: bool) -> st
     )
 
 
-def turned_message(pages: Sequence[int], total: int, clockwise: bool) -> str:
-    """What to say about pages whose text is all printed turned a quarter (``clockwise``: the
-    page must be turned clockwise to stand upright, its text reading up the page)."""
-    turn = ("+90" if clockwise else "-90") + ":" + page_ranges(pages).replace(" ", "")  # 1-3,7
-    return ngettext(
-        "page {pages} of {total} is printed turned a quarter (its text runs along the page's "
-        "height); its tables are not read: turn it upright (for example: qpdf "
-        "--rotate={turn} IN.pdf OUT.pdf) and run again",
-        "pages {pages} of {total} are printed turned a quarter (their text runs along the "
-        "page's height); their tables are not read: turn them upright (for example: qpdf "
-        "--rotate={turn} IN.pdf OUT.pdf) and run again",
-        len(pages),
-    ).format(pages=page_ranges(pages), total=total, turn=turn)
-
-
 def ocr_available() -> bool:
     return shutil.which("ocrmypdf") is not None
 

@@ -51,6 +51,7 @@ def make_document(
     text_lines: int,
     pages: int | None = None,
     engine_choices: list[dict[str, Any]] | None = None,
+    turned_pages: list[tuple[int, int]] | None = None,
 ) -> Document:
     """What a reader returns for ``path``; a document without tables says so in its warnings."""
     if not tables:
@@ -64,6 +65,7 @@ def make_document(
         pages=pages,
         warnings=tuple(warnings),
         engine_choices=tuple(engine_choices or ()),
+        turned_pages=tuple(turned_pages or ()),
     )
 
 

@@ -167,6 +167,9 @@ class Document:
     warnings: tuple[str, ...] = ()
     # PDF pages read by two engines: which one was kept and the measure that chose it
     engine_choices: tuple[dict[str, Any], ...] = ()
+    # PDF pages printed turned a quarter and read turned upright: (page, the degrees a viewer
+    # turns it clockwise to show it so, 90 or 270); their boxes are the turned page's
+    turned_pages: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -133,8 +133,12 @@ def row_regions(rows: Iterable[tuple[Mapping[str, str], Mapping[int, str]]]) -> 
     return regions
 
 
-def render_regions(pdf: Path, regions: Sequence[Region]) -> dict[Region, Picture]:
-    """Each region cut from its page of ``pdf`` as a picture; each page is rendered once.
+def render_regions(
+    pdf: Path, regions: Sequence[Region], rotations: Mapping[int, int] | None = None
+) -> dict[Region, Picture]:
+    """Each region cut from its page of ``pdf`` as a picture; each page is rendered once,
+    turned clockwise by its degrees in ``rotations`` (a page printed turned a quarter and read
+    turned upright: its regions are boxes on the turned page).
 
     A region on a page the PDF does not have gets none. Raises ``pypdfium2.PdfiumError`` when
     the PDF cannot be opened (a password, a damaged file).
@@ -151,9 +155,11 @@ def render_regions(pdf: Path, regions: Sequence[Region]) -> dict[Region, Picture
             if not 1 <= number <= len(document):
                 continue
             page = document[number - 1]
+            rotation = (rotations or {}).get(number, 0)
             try:
-                origin = _origin(page)
-                image = page.render(scale=RENDER_SCALE, grayscale=True).to_pil().convert("L")
+                origin = (0.0, 0.0) if rotation else _origin(page)
+                bitmap = page.render(scale=RENDER_SCALE, rotation=rotation, grayscale=True)
+                image = bitmap.to_pil().convert("L")
             finally:
                 page.close()
             for region in by_page[number]:

@@ -12,9 +12,10 @@ caption links to the PDF at its page (``file.pdf#page=N``, relative to the repor
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
+from typing import Any
 from urllib.parse import quote
 
 from renja.model.i18n import _, group_digits
@@ -200,6 +201,17 @@ def page_link(link: str, page: int) -> str:
     return f"{quote(link)}#page={page}"
 
 
+def turned_pages(manifest: Mapping[str, Any]) -> dict[int, int]:
+    """The pages read turned upright (``source.turned_pages`` of the manifest) and the degrees
+    each is turned clockwise to show it so.
+
+    >>> turned_pages({"source": {"turned_pages": [{"page": 3, "rotation": 90}]}})
+    {3: 90}
+    """
+    listed = (manifest.get("source") or {}).get("turned_pages") or []
+    return {int(item["page"]): int(item["rotation"]) for item in listed}
+
+
 def page_pictures(folder: DocFolder, wanted: Sequence[Sequence[Region]]) -> list[Pictures]:
     """The pictures of each finding's regions (``wanted``, in report order): the document's PDF
     rendered once per page; past ``MAX_PICTURES`` or ``MAX_PICTURE_BYTES`` only the links.
@@ -221,7 +233,9 @@ def page_pictures(folder: DocFolder, wanted: Sequence[Sequence[Region]]) -> list
     import pypdfium2
 
     try:
-        rendered = render_regions(pdf, [r for regions in wanted for r in regions])
+        rendered = render_regions(
+            pdf, [r for regions in wanted for r in regions], turned_pages(folder.manifest)
+        )
     except pypdfium2.PdfiumError as exc:
         failed = _(
             "Page pictures are not included: the source PDF cannot be opened ({reason})."

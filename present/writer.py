@@ -38,7 +38,7 @@ from renja.model.keys import header_signature
 from renja.model.labels import printed_number, table_name
 from renja.model.missing import is_missing, is_na, is_numpy_scalar
 from renja.model.publish import publish_folder
-from renja.model.records import Finding, RawRow, RawTable, Repair, RowRole, Source
+from renja.model.records import Document, Finding, RawRow, RawTable, Repair, RowRole, Source
 from renja.model.refs import dump_lines, dump_related
 from renja.model.result import Result
 from renja.model.severity import SEVERITIES
@@ -84,6 +84,15 @@ def format_value(value: Any) -> str:
     if isinstance(value, Decimal):
         return format(value, "f")
     return "" if is_na(value) else str(value)
+
+
+def _turned_pages(document: Document) -> dict[str, Any]:
+    """``turned_pages`` of the manifest's source: the pages read turned upright, each with the
+    degrees a viewer turns it clockwise (the report renders its pictures so)."""
+    if not document.turned_pages:
+        return {}
+    turned = [{"page": page, "rotation": rotation} for page, rotation in document.turned_pages]
+    return {"turned_pages": turned}
 
 
 def _csv_text(header: list[str], rows: list[list[Any]], safe: bool = False) -> str:
@@ -330,6 +339,7 @@ def manifest(result: Result, folder: str | Path | None = None) -> dict[str, Any]
             "sha256": result.sha256,
             **({"pages": document.pages} if document.pages is not None else {}),
             **({"engine_choices": document.engine_choices} if document.engine_choices else {}),
+            **_turned_pages(document),
         },
         "meta": document.meta.as_dict(),
         "nomenklatur": result.nomenclature,

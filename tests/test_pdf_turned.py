@@ -9,7 +9,9 @@ bottom of the cell up) or clockwise (read down), the pagu label on two turned li
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from reportlab.lib.pagesizes import A4, landscape
@@ -64,17 +66,21 @@ def _label(pdf: canvas.Canvas, label: str, x: float, width: float, top: float, t
     pdf.restoreState()
 
 
-def renja_pdf(path: Path, turn: int, whole: bool = False, rotate: int = 0) -> Path:
+def renja_pdf(path: Path, turn: int, whole: int = 0, rotate: int = 0) -> Path:
     """The Renja table, its narrow columns' labels turned ``turn`` degrees; with ``whole`` the
-    whole landscape page drawn turned a quarter anticlockwise on a portrait sheet (its text
-    reads up the page), and ``rotate`` the page's /Rotate (how a viewer turns it to show)."""
+    whole landscape page drawn turned a quarter on a portrait sheet (90: anticlockwise, its
+    text reads up the page; -90: clockwise, down the page), and ``rotate`` the page's /Rotate
+    (how a viewer turns it to show)."""
     width, height = landscape(A4)
     pdf = canvas.Canvas(str(path), pagesize=(height, width) if whole else (width, height))
     if rotate:
         pdf.setPageRotation(rotate)
-    if whole:
+    if whole == 90:
         pdf.translate(height, 0)
         pdf.rotate(90)
+    elif whole == -90:
+        pdf.translate(0, width)
+        pdf.rotate(-90)
     pdf.setFont("Helvetica-Bold", 12)
     pdf.drawString(40, height - 40, "RENCANA KERJA DINAS KESEHATAN KOTA CONTOH TAHUN 2025")
     if not whole:
@@ -133,21 +139,46 @@ def test_turned_text_outside_a_ruled_cell_is_not_read(read: dict[int, Result]) -
         assert "elektronik" not in repr(result.document.meta)
 
 
-def test_a_page_printed_turned_says_so_and_how_to_turn_it(tmp_path: Path) -> None:
-    """A landscape table drawn turned on a portrait sheet is not a scan: the one error line
-    says the page is turned and how to turn it, and the page turned as it says reads the
-    table."""
-    from click.testing import CliRunner
+@pytest.mark.parametrize(("whole", "rotation"), [(90, 90), (-90, 270)],
+                         ids=["up-the-page", "down-the-page"])  # fmt: skip
+def test_a_page_printed_turned_is_read_turned_upright(
+    tmp_path: Path, whole: int, rotation: int
+) -> None:
+    """A landscape table drawn turned a quarter on a portrait sheet (not a scan) is read as the
+    same page turned upright by its /Rotate is: the same table, row for row. The document says
+    which pages it read so, the manifest lists them with the degrees a viewer turns them, and
+    the report's pictures of them are rendered turned: a picture of the table's page region is
+    wider than tall, as the table stands (extract/pdf_turn_page.py)."""
+    from renja.present.pictures import Region, render_regions
+    from renja.present.writer import write_result
 
-    from renja.app.cli import main
+    pdf = renja_pdf(tmp_path / "diputar.pdf", 0, whole=whole)
+    turned = renja.process(pdf, code=False)
+    upright = renja.process(
+        renja_pdf(tmp_path / "tegak.pdf", 0, whole=whole, rotate=rotation), code=False
+    )
+    assert [t.table_id for t in turned.tables] == ["t01_rencana_kerja"]
+    assert turned.tables[0].frame.equals(upright.tables[0].frame)
+    assert turned.tables[0].frame["pagu"].sum() == 3_750_000_000
+    assert turned.document.turned_pages == ((1, rotation),)
+    assert any("dibaca setelah diputar tegak" in w for w in turned.document.warnings)
+    manifest = json.loads(
+        (write_result(turned, tmp_path / "out", parquet=False, reports=False) / "manifest.json")
+        .read_text(encoding="utf-8")
+    )
+    assert manifest["source"]["turned_pages"] == [{"page": 1, "rotation": rotation}]
+    boxes = [r.source.bbox for r in turned.raw_tables[0].rows if r.source.bbox]
+    region = Region(1, (min(b[0] for b in boxes), min(b[1] for b in boxes),
+                        max(b[2] for b in boxes), max(b[3] for b in boxes)))  # fmt: skip
+    picture = render_regions(pdf, [region], {1: rotation})[region]
+    assert picture.width > 1.5 * picture.height  # the table's region, as it stands: landscape
+    assert _dark(picture) > 1000  # the table's text and rules, not the empty margin beside them
 
-    turned = renja_pdf(tmp_path / "diputar.pdf", 0, whole=True)
-    done = CliRunner().invoke(main, ["run", str(turned), "--out", str(tmp_path / "out")])
-    assert done.exit_code == 1 and "Traceback" not in done.output
-    (line,) = done.stderr.strip().splitlines()
-    assert "dicetak diputar seperempat" in line and "qpdf --rotate=+90:1" in line, line
-    assert "pindaian" not in line and "--ocr" not in line
-    assert not (tmp_path / "out" / "diputar").exists()
-    upright = renja.process(renja_pdf(tmp_path / "tegak.pdf", 0, whole=True, rotate=90), code=False)
-    assert [t.table_id for t in upright.tables] == ["t01_rencana_kerja"]
-    assert upright.tables[0].frame["pagu"].sum() == 3_750_000_000
+
+def _dark(picture: Any) -> int:
+    """How many of the picture's pixels are dark."""
+    import io
+
+    from PIL import Image
+
+    return sum(Image.open(io.BytesIO(picture.png)).convert("L").histogram()[:128])
