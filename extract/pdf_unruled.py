@@ -17,6 +17,7 @@ import statistics
 from collections.abc import Sequence
 
 from renja.extract.cells import is_data_cell, is_header_row, is_number_row
+from renja.extract.centred_rows import centred_bands
 from renja.extract.header_levels import Heading, header_levels
 from renja.extract.indicator_lines import indicator_parts
 from renja.extract.pdf_cells import BBox, Cell, PageTable
@@ -519,6 +520,19 @@ def row_bands(
     return out
 
 
+def _centred(
+    bands: list[list[int]], block: Sequence[PhysicalLine], rules: Sequence[float]
+) -> list[list[int]]:
+    """The body's row bands, lines of a centred row's text joined to it (``centred_rows``);
+    rows between rules are left as they are."""
+    if not bands:
+        return bands
+    top, bottom = block[bands[0][0]].top, block[bands[-1][-1]].bottom
+    if sum(1 for y in rules if top - 1 < y < bottom + 1) >= 2:
+        return bands
+    return centred_bands(bands, block)
+
+
 def unruled_tables(
     chars: Sequence[Char], page: BBox, rules: Sequence[float] = ()
 ) -> tuple[list[PageTable], list[Char]]:
@@ -552,11 +566,13 @@ def unruled_tables(
                 top, bottom = row[0].bbox[1], row[0].bbox[3]
                 boxes.append((columns[0][0], top, columns[-1][1], bottom))
             body = [[heading + i for i in band] for band in row_bands(block[heading:], rules)]
-            bands = [[i] for i in sorted(numbered)] + body
+            bands = [[i] for i in sorted(numbered)] + _centred(body, block, rules)
         else:
             bands = [
                 part for band in row_bands(block, rules, heading) for part in _apart(band, numbered)
             ]
+            heads = [band for band in bands if min(band) < heading]
+            bands = heads + _centred(bands[len(heads) :], block, rules)
         parts = [
             part
             for band in bands

@@ -1,0 +1,87 @@
+"""An unruled Renja table whose cells are centred up and down (a word processor's or a
+spreadsheet's "middle"): a name of four or five lines stands round its code and amount, two
+lines above them and two below, and its top line can stand alone between two rows. Read as a
+wrapped name's last line it went on the row above, and three names of twenty were cut between
+two rows (``… Pendekatan Keluarga Pengembangan Pendekatan``). Where the table's rows are
+balanced round their values, such a line goes to the row it balances
+(extract/centred_rows.py); set at the top of their cells, the same rows read the same.
+
+The PDF is generated here with reportlab: real sub kegiatan names, some long.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+import renja
+from renja.model.result import Result
+
+NAMES = {
+    "1.02.02": "PROGRAM PEMENUHAN UPAYA KESEHATAN PERORANGAN DAN UPAYA KESEHATAN MASYARAKAT",
+    "1.02.02.2.01": "Penyediaan Fasilitas Pelayanan Kesehatan untuk UKM dan UKP Kewenangan "
+    "Daerah Kabupaten/Kota",
+    "1.02.02.2.01.0001": "Pembangunan Rumah Sakit beserta Sarana dan Prasarana Pendukungnya",
+    "1.02.02.2.01.0002": "Pembangunan Puskesmas",
+    "1.02.02.2.01.0014": "Pengadaan Alat Kesehatan/Alat Penunjang Medik Fasilitas Pelayanan "
+    "Kesehatan",
+    "1.02.02.2.01.0020": "Pemeliharaan Rutin dan Berkala Alat Kesehatan/Alat Penunjang Medik "
+    "Fasilitas Pelayanan Kesehatan",
+    "1.02.02.2.01.0022": "Pengembangan Rumah Sakit",
+    "1.02.02.2.01.0023": "Pengadaan Obat, Bahan Habis Pakai, Bahan Medis Habis Pakai, Vaksin, "
+    "Makanan dan Minuman di Fasilitas Kesehatan",
+    "1.02.02.2.01.0024": "Pengelolaan Pelayanan Kesehatan Dasar Melalui Pendekatan Keluarga",
+    "1.02.02.2.01.0025": "Pengembangan Pendekatan Pelayanan Kesehatan di DTPK (Pelayanan "
+    "Kesehatan Bergerak, Gugus Pulau, Pelayanan Kesehatan Berbasis Telemedicine)",
+    "1.02.02.2.01.0026": "Distribusi Alat Kesehatan, Obat, Bahan Habis Pakai, Bahan Medis Habis "
+    "Pakai, Vaksin, Makanan dan Minuman ke Fasilitas Kesehatan",
+}
+SUBS = [code for code in NAMES if code.count(".") == 5]
+PAGU = {code: 100_000_000 * (k + 1) for k, code in enumerate(SUBS)}
+INDICATOR = "Jumlah dokumen perencanaan dan laporan yang disusun tepat waktu sesuai ketentuan"
+
+
+def _rupiah(value: int) -> str:
+    return f"{value:,}".replace(",", ".")
+
+
+def centred_pdf(path: Path, valign: str, padding: float) -> Path:
+    cell = ParagraphStyle("c", fontName="Helvetica", fontSize=7, leading=8.5)
+    header = ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Target",
+              "Pagu Indikatif (Rp)"]  # fmt: skip
+    total = sum(PAGU.values())
+    data = [[Paragraph(h, cell) for h in header]]
+    for code, name in NAMES.items():
+        pagu = PAGU.get(code, total)
+        data.append([Paragraph(text, cell) for text in (code, name, INDICATOR, "12 Dokumen",
+                                                        _rupiah(pagu))])  # fmt: skip
+    table = Table(data, colWidths=[80, 120, 120, 50, 80], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), valign), ("ALIGN", (4, 1), (4, -1), "RIGHT"),
+        ("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
+    ]))  # fmt: skip
+    title = ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=10)
+    caption = Paragraph("Tabel 5.1 Rencana Program dan Kegiatan Tahun 2025", title)
+    SimpleDocTemplate(str(path), pagesize=A4).build([caption, Spacer(1, 12), table])
+    return path
+
+
+# Centred with 1 pt above and below each cell's text; set at the top with 2 pt (a top-aligned
+# table set tighter has its rows only 2 pt further apart than its lines: not told apart yet).
+@pytest.fixture(scope="module", params=[("MIDDLE", 1.0), ("TOP", 2.0)], ids=["middle", "top"])
+def result(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Result:
+    folder = tmp_path_factory.mktemp("centred")
+    return renja.process(centred_pdf(folder / "renja.pdf", *request.param), code=False)
+
+
+def test_every_name_stays_whole_on_its_row(result: Result) -> None:
+    (table,) = result.tables
+    frame = table.frame[table.frame["kode"].notna()]
+    assert dict(zip(frame["kode"], frame["uraian"], strict=True)) == NAMES
+    assert dict(zip(frame["kode"], frame["pagu"], strict=True)) == {
+        **{code: sum(PAGU.values()) for code in NAMES if code not in PAGU}, **PAGU,
+    }  # fmt: skip
