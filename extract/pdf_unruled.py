@@ -508,16 +508,73 @@ def row_bands(
     # In the header, the lines of a wrapped label stay together even where the body's lines
     # overlap (a name wrapped beside a record's second line) and so set a negative closest gap.
     header_limit = max(limit, ROW_GAP * size)
+    record_limit = _record_limit(lines, gaps, heading, size) if single else None
+    if record_limit is not None:  # rows set only a little further apart than a cell's lines
+        single, limit = False, record_limit
     out: list[list[int]] = [[0]]
     for i, gap in enumerate(gaps, start=1):
         in_body = i > heading
-        if (single and (in_body or max(gaps) <= limit)) or gap > (
+        body_starts = record_limit is not None and i == heading  # the first record's line
+        if (single and (in_body or max(gaps) <= limit)) or body_starts or gap > (
             limit if in_body else header_limit
         ):
             out.append([i])
         else:
             out[-1].append(i)
     return out
+
+
+# Rows set a little further apart than the lines of a cell: the gaps fall in two sizes this
+# many font sizes apart at least.
+RECORD_JUMP = 0.2
+# Share of the lines after a wider gap that start at the table's left edge (a record's code or
+# number), and the most of those after a narrower gap that may (a wrapped cell's lines do not).
+RECORD_STARTS = 2 / 3
+CONTINUATION_STARTS = 0.2
+
+
+def _record_limit(
+    lines: Sequence[PhysicalLine], gaps: Sequence[float], heading: int, size: float
+) -> float | None:
+    """Where the body's lines look evenly spaced, the gap that parts two records all the same:
+    the gaps fall in two sizes (a record's wrapped lines, and a point or two more between
+    records: a top-aligned table set with little room in its cells), and the lines after the
+    wider ones start at the table's left edge, a record's code or number, while those after the
+    narrower ones (a wrapped name, indicator or unit) do not. None when not so.
+
+    >>> from renja.extract.pdf_text import _c
+    >>> def line(top: float, *words: tuple[str, float]) -> PhysicalLine:
+    ...     chars = [_c(ch, x + 3.6 * i, top) for text, x in words for i, ch in enumerate(text)]
+    ...     return physical_lines(chars)[0]
+    >>> rows = [line(0, ("1.02", 10), ("Nama", 60)), line(8, ("panjang", 60)),
+    ...         line(18, ("1.03", 10), ("Nama", 60)), line(26, ("lagi", 60)),
+    ...         line(36, ("1.04", 10), ("Nama", 60)), line(44, ("lain", 60))]
+    >>> gaps = [b.top - a.bottom for a, b in itertools.pairwise(rows)]
+    >>> gaps, _record_limit(rows, gaps, 0, 5.0)
+    ([2.0, 4.0, 2.0, 4.0, 2.0], 3.0)
+    """
+    body = range(max(heading, 0) + 1, len(lines))  # lines after a gap in the body
+    values = sorted(gaps[i - 1] for i in body)
+    if len(values) < 2 * MIN_TABLE_LINES - 1:
+        return None
+    jump, at = max((b - a, k) for k, (a, b) in enumerate(itertools.pairwise(values)))
+    if jump < RECORD_JUMP * size:
+        return None
+    threshold = round((values[at] + values[at + 1]) / 2, 2)
+    wide = [i for i in body if gaps[i - 1] > threshold]
+    narrow = [i for i in body if gaps[i - 1] <= threshold]
+    if len(wide) < MIN_TABLE_LINES - 1 or not narrow:
+        return None
+    left = min(line.runs[0].x0 for line in lines[heading:] if line.runs)
+
+    def at_left(i: int) -> bool:
+        return bool(lines[i].runs) and lines[i].runs[0].x0 <= left + size
+
+    starts = sum(at_left(i) for i in wide)
+    inside = sum(at_left(i) for i in narrow)
+    if starts < RECORD_STARTS * len(wide) or inside > CONTINUATION_STARTS * len(narrow):
+        return None
+    return threshold
 
 
 def _centred(
