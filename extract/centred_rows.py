@@ -11,7 +11,7 @@ A table is centred when its rows with values on one line and text on more are ba
 the values: as much text above them as below, in three rows or more and twice as many as
 those with their values on the first line. There, the lines without values between two rows
 go to the row they balance: of a run of such bands, the first ones stay for the row above
-(as before: joined to it later) and the rest join the row below, at the cut that leaves both
+(as before: joined to it later) and the rest join the row below, at the cuts that leave the
 rows most balanced round their values.
 """
 
@@ -66,47 +66,57 @@ def is_centred(bands: Sequence[Sequence[int]], lines: Sequence[PhysicalLine]) ->
 
 def centred_bands(bands: list[list[int]], lines: Sequence[PhysicalLine]) -> list[list[int]]:
     """``bands`` (lists of indices into ``lines``, top to bottom) with the bands without values
-    joined to the row below where the table is centred and that balances both rows (see the
-    module's docstring); unchanged otherwise."""
+    joined to the row below where the table is centred and that balances the rows (see the
+    module's docstring); unchanged otherwise.
+
+    Each run of bands without values between two rows is cut in two: its first bands go with
+    the row above (kept apart, as they are joined later), the rest join the row below. The
+    cuts are chosen together, as a row's balance depends on the runs on both its sides: the
+    least imbalance summed over the rows, ties kept with the row above. The run over the
+    first row joins it only as far as that balances it (the rest of a row a page break cut
+    stays apart); the run under the last row stays with it.
+    """
     if not is_centred(bands, lines):
         return bands
-    out: list[list[int]] = []
-    orphans: list[list[int]] = []
+    rows: list[list[int]] = []  # the bands with values, top to bottom
+    runs: list[list[list[int]]] = [[]]  # the bands without values before each row, and after
     for band in bands:
-        middle = _middle(band, lines)
-        if middle is None:
-            orphans.append(band)
-            continue
-        above = next((b for b in reversed(out) if _middle(b, lines) is not None), None)
-        cut = _best_cut(above, orphans, band, middle, lines)
-        out.extend(orphans[:cut])
-        out.append([i for part in orphans[cut:] for i in part] + band)
-        orphans = []
-    return out + orphans
+        if _middle(band, lines) is None:
+            runs[-1].append(band)
+        else:
+            rows.append(band)
+            runs.append([])
+    if not rows:
+        return bands
 
+    def cost(k: int, upper: int, lower: int) -> float:
+        """Row ``k``'s imbalance with the run above it cut at ``upper`` (its bands from there
+        on join it) and the run below cut at ``lower`` (its bands before that go with it)."""
+        joined = [i for band in runs[k][upper:] for i in band] + rows[k]
+        joined += [i for band in runs[k + 1][:lower] for i in band]
+        middle = _middle(rows[k], lines)
+        assert middle is not None
+        return _imbalance(joined, middle, lines)
 
-def _best_cut(
-    above: list[int] | None,
-    orphans: Sequence[list[int]],
-    below: list[int],
-    middle: float,
-    lines: Sequence[PhysicalLine],
-) -> int:
-    """How many of the ``orphans`` stay with the row ``above``: the cut that leaves it and the
-    row ``below`` (its values' middle at ``middle``) most balanced; all of them by default."""
-    if not orphans:
-        return 0
-    if above is None:
-        return len(orphans)  # over the table's first row: the rest of a row a page break cut
-    above_middle = _middle(above, lines)
-    assert above_middle is not None
-
-    def cost(cut: int) -> float:
-        upper = above + [i for part in orphans[:cut] for i in part]
-        lower = [i for part in orphans[cut:] for i in part] + below
-        return _imbalance(upper, above_middle, lines) + _imbalance(lower, middle, lines)
-
-    return min(range(len(orphans), -1, -1), key=cost)
+    # for each cut of the run above row k: the least imbalance of the rows above it, and the cuts
+    best = {c: (0.0, [c]) for c in range(len(runs[0]), -1, -1)}
+    for k in range(len(rows)):
+        last = k + 1 == len(rows)
+        lowers = [len(runs[-1])] if last else range(len(runs[k + 1]), -1, -1)
+        step: dict[int, tuple[float, list[int]]] = {}
+        for lower in lowers:
+            total, cuts = min(
+                ((total + cost(k, upper, lower), cuts) for upper, (total, cuts) in best.items()),
+                key=lambda option: option[0],
+            )
+            step[lower] = (total, [*cuts, lower])
+        best = step
+    _, cuts = min(best.values(), key=lambda option: option[0])
+    out: list[list[int]] = []
+    for k, row in enumerate(rows):
+        out.extend(runs[k][: cuts[k]])
+        out.append([i for band in runs[k][cuts[k] :] for i in band] + row)
+    return out + runs[-1]
 
 
 __all__ = ["centred_bands", "is_centred"]

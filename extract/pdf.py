@@ -208,6 +208,8 @@ def read_page(
             rest = attach_loose_rows(table, rest, rules)
     else:
         tables, rest = unruled_tables(rest, page_box, rules)
+        if tables:  # the rest of a row a page break cut, over the first table
+            rest = attach_loose_rows(tables[0], rest, rules, below=False)
     if second is not None and engine != "pdfplumber":
         first = page_quality(tables, _visible(rest), len(chars))
         image_share = objects.image_area / ((page_box[2] * page_box[3]) or 1.0)

@@ -729,18 +729,21 @@ def _loose_band(
 
 
 def attach_loose_rows(
-    table: PageTable, chars: Sequence[Char], rules: Sequence[float] = ()
+    table: PageTable, chars: Sequence[Char], rules: Sequence[float] = (), below: bool = True
 ) -> list[Char]:
     """Rows printed just above or below a ruled table without their rules (a row a page break
-    cut: Excel draws its top border on the page before) join the table, read in its columns.
+    cut: Excel draws its top border on the page before) join the table, read in its columns;
+    without ``below``, only those above it (an unruled table: the rest of a row a page break
+    cut, at the top of the page, set apart from the table's first row by a row's gap).
     Returns the characters left over."""
     columns = _grid_columns(table)
     lines = physical_lines(chars)
     top, bottom = table.bbox[1], table.bbox[3]
     above = [line for line in lines if line.bottom <= top + 1.0]
-    below = [line for line in lines if line.top >= bottom - 1.0]
+    below_lines = [line for line in lines if line.top >= bottom - 1.0]
     used: set[int] = set()
-    for side, candidates in (("above", above[::-1]), ("below", below)):
+    sides = (("above", above[::-1]), ("below", below_lines))
+    for side, candidates in sides if below else sides[:1]:
         band: list[PhysicalLine] = []
         edge = top if side == "above" else bottom
         for line in candidates:

@@ -50,7 +50,18 @@ def _rupiah(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-def centred_pdf(path: Path, valign: str, padding: float) -> Path:
+def centred_pdf(
+    path: Path,
+    valign: str,
+    padding: float,
+    after: float = 0.0,
+    space_above: float = 12.0,
+    repeat_header: bool = True,
+) -> Path:
+    """The table with ``padding`` above and below each cell's text, and ``after`` more below it
+    (a word processor's space after a paragraph, inside the cell), ``space_above`` points under
+    its caption, its header set again on each page or not; a row that does not fit its page
+    goes on on the next (as a word processor lets rows break)."""
     cell = ParagraphStyle("c", fontName="Helvetica", fontSize=7, leading=8.5)
     header = ["Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Target",
               "Pagu Indikatif (Rp)"]  # fmt: skip
@@ -60,22 +71,27 @@ def centred_pdf(path: Path, valign: str, padding: float) -> Path:
         pagu = PAGU.get(code, total)
         data.append([Paragraph(text, cell) for text in (code, name, INDICATOR, "12 Dokumen",
                                                         _rupiah(pagu))])  # fmt: skip
-    table = Table(data, colWidths=[80, 120, 120, 50, 80], repeatRows=1)
+    table = Table(data, colWidths=[80, 120, 120, 50, 80], repeatRows=int(repeat_header),
+                  splitInRow=1)  # fmt: skip
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), valign), ("ALIGN", (4, 1), (4, -1), "RIGHT"),
-        ("TOPPADDING", (0, 0), (-1, -1), padding), ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
+        ("TOPPADDING", (0, 0), (-1, -1), padding),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), padding + after),
     ]))  # fmt: skip
     title = ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=10)
     caption = Paragraph("Tabel 5.1 Rencana Program dan Kegiatan Tahun 2025", title)
-    SimpleDocTemplate(str(path), pagesize=A4).build([caption, Spacer(1, 12), table])
+    SimpleDocTemplate(str(path), pagesize=A4).build([caption, Spacer(1, space_above), table])
     return path
 
 
 # 1 pt above and below each cell's text: the rows stand only 2 pt further apart than the lines
 # of a cell, which the gaps alone do not tell (a top-aligned print read its lines as rows, and
 # the names ran into the indicators: extract/pdf_unruled.py, _record_limit).
-@pytest.fixture(scope="module", params=[("MIDDLE", 1.0), ("TOP", 1.0), ("TOP", 2.0)],
-                ids=["middle", "top", "top-roomier"])  # fmt: skip
+# 3 pt after each cell's text (a word processor's space after a paragraph) sets a centred
+# row's text higher than its values' middle would.
+@pytest.fixture(scope="module", ids=["middle", "middle-space-after", "top", "top-roomier"],
+                params=[("MIDDLE", 1.0), ("MIDDLE", 0.0, 3.0), ("TOP", 1.0),
+                        ("TOP", 2.0)])  # fmt: skip
 def result(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Result:
     folder = tmp_path_factory.mktemp("centred")
     return renja.process(centred_pdf(folder / "renja.pdf", *request.param), code=False)
@@ -88,3 +104,34 @@ def test_every_name_stays_whole_on_its_row(result: Result) -> None:
     assert dict(zip(frame["kode"], frame["pagu"], strict=True)) == {
         **{code: sum(PAGU.values()) for code in NAMES if code not in PAGU}, **PAGU,
     }  # fmt: skip
+
+
+def test_rows_with_no_room_between_them_are_judged_together(tmp_path: Path) -> None:
+    """Centred with no room at all in the cells: a row's first and last lines both stand alone,
+    and which row a lone line balances depends on the lines on the row's other side too, so
+    the cuts between rows are chosen together (four names were cut before, by cuts chosen one
+    run at a time). The program's row, the first, still runs into the header above it: its
+    top line stands over its code as closely as the header's lines stand over it."""
+    result = renja.process(centred_pdf(tmp_path / "renja.pdf", "MIDDLE", 0.0), code=False)
+    frame = result.tables[0].frame
+    frame = frame[frame["kode"].notna()]
+    assert dict(zip(frame["kode"], frame["uraian"], strict=True)) == {
+        code: name for code, name in NAMES.items() if code != "1.02.02"
+    }
+
+
+def test_an_unruled_row_cut_by_a_page_break_is_one_row(tmp_path: Path) -> None:
+    """Set lower on the page, a row runs over the page break: the rest of its indicator stands
+    alone at the top of page 2 (``waktu sesuai ketentuan``), a row's gap above the next code.
+    It was text between two tables, so page 2 was a table of its own with that text for its
+    caption, and the program's and the kegiatan's sums were wrong (false errors). The rest of
+    a cut row over an unruled table joins it (extract/pdf.py: ``attach_loose_rows`` above the
+    first unruled table of a page), and the table reads whole and adds up."""
+    pdf = centred_pdf(tmp_path / "renja.pdf", "TOP", 3.0, space_above=520.0, repeat_header=False)
+    result = renja.process(pdf, code=False)
+    (table,) = result.tables
+    frame = table.frame[table.frame["kode"].notna()]
+    assert {r.source.page for r in table.raw.rows} == {1, 2}
+    assert dict(zip(frame["kode"], frame["uraian"], strict=True)) == NAMES
+    assert set(frame["indikator"]) == {INDICATOR}
+    assert [f.check for f in result.findings if f.severity.value != "info"] == []
