@@ -16,6 +16,7 @@ import re
 import statistics
 from collections.abc import Sequence
 
+from renja.extract.bottom_rows import bottom_bands, first_row_lines, is_bottom_aligned
 from renja.extract.cells import is_data_cell, is_header_row, is_number_row
 from renja.extract.centred_rows import centred_bands
 from renja.extract.header_levels import Heading, header_levels
@@ -578,16 +579,20 @@ def _record_limit(
 
 
 def _centred(
-    bands: list[list[int]], block: Sequence[PhysicalLine], rules: Sequence[float]
+    bands: list[list[int]],
+    block: Sequence[PhysicalLine],
+    rules: Sequence[float],
+    columns: Sequence[tuple[float, float]],
 ) -> list[list[int]]:
-    """The body's row bands, lines of a centred row's text joined to it (``centred_rows``);
-    rows between rules are left as they are."""
+    """The body's row bands, lines of a centred row's text joined to it (``centred_rows``), or
+    of a row set at the bottom of its cells (``bottom_rows``); rows between rules are left as
+    they are."""
     if not bands:
         return bands
     top, bottom = block[bands[0][0]].top, block[bands[-1][-1]].bottom
     if sum(1 for y in rules if top - 1 < y < bottom + 1) >= 2:
         return bands
-    return centred_bands(bands, block)
+    return bottom_bands(centred_bands(bands, block), block, columns, _column_of)
 
 
 def unruled_tables(
@@ -623,13 +628,21 @@ def unruled_tables(
                 top, bottom = row[0].bbox[1], row[0].bbox[3]
                 boxes.append((columns[0][0], top, columns[-1][1], bottom))
             body = [[heading + i for i in band] for band in row_bands(block[heading:], rules)]
-            bands = [[i] for i in sorted(numbered)] + _centred(body, block, rules)
+            bands = [[i] for i in sorted(numbered)] + _centred(body, block, rules, columns)
         else:
             bands = [
                 part for band in row_bands(block, rules, heading) for part in _apart(band, numbered)
             ]
             heads = [band for band in bands if min(band) < heading]
-            bands = heads + _centred(bands[len(heads) :], block, rules)
+            body = bands[len(heads) :]
+            if body and is_bottom_aligned(body, block, columns, _column_of):
+                # the first line of values may have joined the header's last band
+                opening = [i for band in heads for i in band if i >= heading]
+                heads = [kept for band in heads if (kept := [i for i in band if i < heading])]
+                body = [opening, *body] if opening else body
+                heads, first = first_row_lines(heads, body[0], block, columns, _column_of)
+                body = [first, *body[1:]]
+            bands = heads + _centred(body, block, rules, columns)
         parts = [
             part
             for band in bands

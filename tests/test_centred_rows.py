@@ -135,3 +135,22 @@ def test_an_unruled_row_cut_by_a_page_break_is_one_row(tmp_path: Path) -> None:
     assert dict(zip(frame["kode"], frame["uraian"], strict=True)) == NAMES
     assert set(frame["indikator"]) == {INDICATOR}
     assert [f.check for f in result.findings if f.severity.value != "info"] == []
+
+
+@pytest.mark.parametrize("padding", [0.0, 1.0], ids=["no-room", "one-point"])
+def test_rows_set_at_the_bottom_of_their_cells_read_whole(tmp_path: Path, padding: float) -> None:
+    """Set at the bottom of their cells (a spreadsheet's default) with little room: a row's
+    values stand on its last line and its name rises above them, the lines evenly spaced, so
+    each line was a row and every name was cut between two rows (11 of 11), the first row's
+    upper lines taken for the header. The wrapped lines tell the alignment (the line over a
+    values line is full, the values line is not: extract/bottom_rows.py): the lines without
+    values join the values line below them, and the header gives the first row its lines back
+    (not a line of labels)."""
+    result = renja.process(centred_pdf(tmp_path / "renja.pdf", "BOTTOM", padding), code=False)
+    (table,) = result.tables
+    frame = table.frame[table.frame["kode"].notna()]
+    assert dict(zip(frame["kode"], frame["uraian"], strict=True)) == NAMES
+    assert set(frame["indikator"]) == {INDICATOR}
+    header = [r.cells for r in table.raw.rows if r.role == "header"]
+    assert header == [("Kode", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja", "Target",
+                       "Pagu Indikatif (Rp)")]  # fmt: skip

@@ -1,0 +1,131 @@
+"""Rows of an unruled table whose cells are set at the bottom (a spreadsheet's default).
+
+A row's values then stand on its last line, and a name of three lines rises two lines above
+them. With little room in the cells the lines are evenly spaced and each reads as a band of its
+own; read top-aligned, the lines without values go on the row above, and every name is cut
+between two rows.
+
+The words tell the alignment: a line that wrapped is full (the next line's first word would
+not have fitted; ``indicator_lines.left_room``). Set at the bottom, the line over a row's
+values line is a wrapped line of the same cell (full), and the line under it starts the next
+row's text (the values line, a cell's last, left room). Set at the top, the other way round.
+A last line can be long by chance, so the values lines' share is only compared: where, over
+three such pairs each at least, two thirds of the lines over a values line are full and the
+share of full values lines is a third lower at least, the table is set at the bottom (set in
+the middle, both are wrapped lines of one cell: full alike), and the lines without values
+join the values line below them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from renja.extract.cells import is_data_cell, is_header_row
+from renja.extract.indicator_lines import left_room
+from renja.extract.pdf_text import PhysicalLine, Run
+
+# Pairs of lines needed on each side of the values lines, and the shares that tell.
+MIN_PAIRS = 3
+FULL_OVER = 2 / 3
+FULL_LOWER = 1 / 3
+
+ColumnOf = Callable[[float, Sequence[tuple[float, float]]], int]
+
+
+def _text(runs: Sequence[Run]) -> str:
+    return " ".join("".join(c["text"] for c in r.chars) for r in runs)
+
+
+def _has_values(line: PhysicalLine) -> bool:
+    return any(is_data_cell(_text([run])) for run in line.runs)
+
+
+def _full(
+    above: PhysicalLine,
+    below: PhysicalLine,
+    columns: Sequence[tuple[float, float]],
+    column_of: ColumnOf,
+) -> list[bool]:
+    """For each column of text both lines print in: whether ``above``'s text there is a full
+    line, one that ``below``'s text goes on (it left no room for its first word)."""
+    out = []
+    for k, (_, right) in enumerate(columns):
+        up = [r for r in above.runs if column_of(r.x0, columns) == k]
+        down = [r for r in below.runs if column_of(r.x0, columns) == k]
+        if not up or not down or is_data_cell(_text(up)) or is_data_cell(_text(down)):
+            continue
+        out.append(not left_room(up, down, right))
+    return out
+
+
+def is_bottom_aligned(
+    bands: Sequence[Sequence[int]],
+    lines: Sequence[PhysicalLine],
+    columns: Sequence[tuple[float, float]],
+    column_of: ColumnOf,
+) -> bool:
+    """Whether the rows' values stand on their last line (see the module's docstring)."""
+    over: list[bool] = []  # the line over a values line: full?
+    values: list[bool] = []  # a values line, over a line without values: full?
+    for k, band in enumerate(bands):
+        if not any(_has_values(lines[i]) for i in band):
+            continue
+        if k and not any(_has_values(lines[i]) for i in bands[k - 1]):
+            over += _full(lines[bands[k - 1][-1]], lines[band[0]], columns, column_of)
+        if k + 1 < len(bands) and not any(_has_values(lines[i]) for i in bands[k + 1]):
+            values += _full(lines[band[-1]], lines[bands[k + 1][0]], columns, column_of)
+    if len(over) < MIN_PAIRS or len(values) < MIN_PAIRS:
+        return False
+    share_over, share_values = sum(over) / len(over), sum(values) / len(values)
+    return share_over >= FULL_OVER and share_values <= share_over - FULL_LOWER
+
+
+def bottom_bands(
+    bands: list[list[int]],
+    lines: Sequence[PhysicalLine],
+    columns: Sequence[tuple[float, float]],
+    column_of: ColumnOf,
+) -> list[list[int]]:
+    """``bands`` with the bands without values joined to the values band below them where the
+    table is set at the bottom; unchanged otherwise (lines after the last values line stay:
+    the start of a row a page break cut)."""
+    if not is_bottom_aligned(bands, lines, columns, column_of):
+        return bands
+    out: list[list[int]] = []
+    waiting: list[int] = []
+    for band in bands:
+        if any(_has_values(lines[i]) for i in band):
+            out.append(waiting + band)
+            waiting = []
+        else:
+            waiting += band
+    return out + ([waiting] if waiting else [])
+
+
+def first_row_lines(
+    heads: list[list[int]],
+    first: list[int],
+    lines: Sequence[PhysicalLine],
+    columns: Sequence[tuple[float, float]],
+    column_of: ColumnOf,
+) -> tuple[list[list[int]], list[int]]:
+    """The header's bands and the first row's band, the header's last lines given to the first
+    row while each is a full line its text goes on from: set at the bottom, the first row's
+    name rises above its values, over the line the header was taken to end on (the header is
+    the lines before the first line of values). Labels wrap into labels, not into a row: a
+    line that reads as a row of labels stays."""
+    header = [i for band in heads for i in band]
+    taken: list[int] = []
+    below = first[0]
+    while header and (full := _full(lines[header[-1]], lines[below], columns, column_of)):
+        if not all(full) or is_header_row([_text([run]) for run in lines[header[-1]].runs]):
+            break
+        below = header.pop()
+        taken.insert(0, below)
+    if not taken:
+        return heads, first
+    kept = [[i for i in band if i not in taken] for band in heads]
+    return [band for band in kept if band], taken + first
+
+
+__all__ = ["bottom_bands", "first_row_lines", "is_bottom_aligned"]
