@@ -16,7 +16,7 @@ import re
 import statistics
 from collections.abc import Sequence
 
-from renja.extract.bottom_rows import bottom_bands, first_row_lines, is_bottom_aligned
+from renja.extract.aligned_rows import aligned_bands, first_row_lines, is_bottom_aligned
 from renja.extract.cells import is_data_cell, is_header_row, is_number_row
 from renja.extract.centred_rows import centred_bands
 from renja.extract.header_levels import Heading, header_levels
@@ -585,14 +585,14 @@ def _centred(
     columns: Sequence[tuple[float, float]],
 ) -> list[list[int]]:
     """The body's row bands, lines of a centred row's text joined to it (``centred_rows``), or
-    of a row set at the bottom of its cells (``bottom_rows``); rows between rules are left as
-    they are."""
+    of a row set at the bottom or the top of its cells (``aligned_rows``); rows between rules
+    are left as they are."""
     if not bands:
         return bands
     top, bottom = block[bands[0][0]].top, block[bands[-1][-1]].bottom
     if sum(1 for y in rules if top - 1 < y < bottom + 1) >= 2:
         return bands
-    return bottom_bands(centred_bands(bands, block), block, columns, _column_of)
+    return aligned_bands(centred_bands(bands, block), block, columns, _column_of)
 
 
 def unruled_tables(

@@ -89,9 +89,12 @@ def centred_pdf(
 # the names ran into the indicators: extract/pdf_unruled.py, _record_limit).
 # 3 pt after each cell's text (a word processor's space after a paragraph) sets a centred
 # row's text higher than its values' middle would.
-@pytest.fixture(scope="module", ids=["middle", "middle-space-after", "top", "top-roomier"],
-                params=[("MIDDLE", 1.0), ("MIDDLE", 0.0, 3.0), ("TOP", 1.0),
-                        ("TOP", 2.0)])  # fmt: skip
+# With no room at all, a top-aligned print's lines are evenly spaced, each a row of its own: the
+# wrapped lines tell that they go on the row above (extract/aligned_rows.py).
+@pytest.fixture(scope="module",
+                ids=["middle", "middle-space-after", "top", "top-roomier", "top-no-room"],
+                params=[("MIDDLE", 1.0), ("MIDDLE", 0.0, 3.0), ("TOP", 1.0), ("TOP", 2.0),
+                        ("TOP", 0.0)])  # fmt: skip
 def result(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Result:
     folder = tmp_path_factory.mktemp("centred")
     return renja.process(centred_pdf(folder / "renja.pdf", *request.param), code=False)
@@ -143,7 +146,7 @@ def test_rows_set_at_the_bottom_of_their_cells_read_whole(tmp_path: Path, paddin
     values stand on its last line and its name rises above them, the lines evenly spaced, so
     each line was a row and every name was cut between two rows (11 of 11), the first row's
     upper lines taken for the header. The wrapped lines tell the alignment (the line over a
-    values line is full, the values line is not: extract/bottom_rows.py): the lines without
+    values line is full, the values line is not: extract/aligned_rows.py): the lines without
     values join the values line below them, and the header gives the first row its lines back
     (not a line of labels)."""
     result = renja.process(centred_pdf(tmp_path / "renja.pdf", "BOTTOM", padding), code=False)

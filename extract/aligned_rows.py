@@ -1,19 +1,20 @@
-"""Rows of an unruled table whose cells are set at the bottom (a spreadsheet's default).
+"""Rows of an unruled table set at the bottom or at the top of their cells, told by the words.
 
-A row's values then stand on its last line, and a name of three lines rises two lines above
-them. With little room in the cells the lines are evenly spaced and each reads as a band of its
-own; read top-aligned, the lines without values go on the row above, and every name is cut
-between two rows.
+Set at the bottom (a spreadsheet's default), a row's values stand on its last line and a name
+of three lines rises two lines above them. With little room in the cells the lines are evenly
+spaced and each reads as a band of its own; read as if set at the top, the lines without values
+go on the row above, and every name is cut between two rows. Set at the top with no room at
+all, the same bands must go the other way.
 
 The words tell the alignment: a line that wrapped is full (the next line's first word would
 not have fitted; ``indicator_lines.left_room``). Set at the bottom, the line over a row's
 values line is a wrapped line of the same cell (full), and the line under it starts the next
 row's text (the values line, a cell's last, left room). Set at the top, the other way round.
-A last line can be long by chance, so the values lines' share is only compared: where, over
-three such pairs each at least, two thirds of the lines over a values line are full and the
-share of full values lines is a third lower at least, the table is set at the bottom (set in
-the middle, both are wrapped lines of one cell: full alike), and the lines without values
-join the values line below them.
+A last line can be long by chance, so the shares are only compared: where, over three such
+pairs each at least, two thirds of the lines on one side are full and the share on the other
+side is a third lower at least, the table is set at that side (set in the middle, both are
+wrapped lines of one cell: full alike). Then the lines without values join the values line
+below them (bottom) or above them (top).
 """
 
 from __future__ import annotations
@@ -26,8 +27,8 @@ from renja.extract.pdf_text import PhysicalLine, Run
 
 # Pairs of lines needed on each side of the values lines, and the shares that tell.
 MIN_PAIRS = 3
-FULL_OVER = 2 / 3
-FULL_LOWER = 1 / 3
+FULL = 2 / 3
+LOWER = 1 / 3
 
 ColumnOf = Callable[[float, Sequence[tuple[float, float]]], int]
 
@@ -58,13 +59,14 @@ def _full(
     return out
 
 
-def is_bottom_aligned(
+def _full_shares(
     bands: Sequence[Sequence[int]],
     lines: Sequence[PhysicalLine],
     columns: Sequence[tuple[float, float]],
     column_of: ColumnOf,
-) -> bool:
-    """Whether the rows' values stand on their last line (see the module's docstring)."""
+) -> tuple[float, float] | None:
+    """The shares of full lines over a values line and of full values lines over a line
+    without values; None with fewer than ``MIN_PAIRS`` of either."""
     over: list[bool] = []  # the line over a values line: full?
     values: list[bool] = []  # a values line, over a line without values: full?
     for k, band in enumerate(bands):
@@ -75,20 +77,52 @@ def is_bottom_aligned(
         if k + 1 < len(bands) and not any(_has_values(lines[i]) for i in bands[k + 1]):
             values += _full(lines[band[-1]], lines[bands[k + 1][0]], columns, column_of)
     if len(over) < MIN_PAIRS or len(values) < MIN_PAIRS:
-        return False
-    share_over, share_values = sum(over) / len(over), sum(values) / len(values)
-    return share_over >= FULL_OVER and share_values <= share_over - FULL_LOWER
+        return None
+    return sum(over) / len(over), sum(values) / len(values)
 
 
-def bottom_bands(
+def is_bottom_aligned(
+    bands: Sequence[Sequence[int]],
+    lines: Sequence[PhysicalLine],
+    columns: Sequence[tuple[float, float]],
+    column_of: ColumnOf,
+) -> bool:
+    """Whether the rows' values stand on their last line (see the module's docstring)."""
+    shares = _full_shares(bands, lines, columns, column_of)
+    return shares is not None and shares[0] >= FULL and shares[1] <= shares[0] - LOWER
+
+
+def is_top_aligned(
+    bands: Sequence[Sequence[int]],
+    lines: Sequence[PhysicalLine],
+    columns: Sequence[tuple[float, float]],
+    column_of: ColumnOf,
+) -> bool:
+    """Whether the rows' values stand on their first line (see the module's docstring)."""
+    shares = _full_shares(bands, lines, columns, column_of)
+    return shares is not None and shares[1] >= FULL and shares[0] <= shares[1] - LOWER
+
+
+def aligned_bands(
     bands: list[list[int]],
     lines: Sequence[PhysicalLine],
     columns: Sequence[tuple[float, float]],
     column_of: ColumnOf,
 ) -> list[list[int]]:
     """``bands`` with the bands without values joined to the values band below them where the
-    table is set at the bottom; unchanged otherwise (lines after the last values line stay:
-    the start of a row a page break cut)."""
+    table is set at the bottom (lines after the last values line stay: the start of a row a
+    page break cut), or above them where it is set at the top (lines before the first stay:
+    the rest of a row a page break cut); unchanged otherwise."""
+    if is_top_aligned(bands, lines, columns, column_of):
+        out_top: list[list[int]] = []
+        for band in bands:
+            if out_top and not any(_has_values(lines[i]) for i in band) and any(
+                _has_values(lines[i]) for i in out_top[-1]
+            ):
+                out_top[-1] = out_top[-1] + band
+            else:
+                out_top.append(band)
+        return out_top
     if not is_bottom_aligned(bands, lines, columns, column_of):
         return bands
     out: list[list[int]] = []
@@ -128,4 +162,4 @@ def first_row_lines(
     return [band for band in kept if band], taken + first
 
 
-__all__ = ["bottom_bands", "first_row_lines", "is_bottom_aligned"]
+__all__ = ["aligned_bands", "first_row_lines", "is_bottom_aligned", "is_top_aligned"]
