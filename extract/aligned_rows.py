@@ -81,26 +81,26 @@ def _full_shares(
     return sum(over) / len(over), sum(values) / len(values)
 
 
-def is_bottom_aligned(
+TOP, BOTTOM = "top", "bottom"
+
+
+def alignment(
     bands: Sequence[Sequence[int]],
     lines: Sequence[PhysicalLine],
     columns: Sequence[tuple[float, float]],
     column_of: ColumnOf,
-) -> bool:
-    """Whether the rows' values stand on their last line (see the module's docstring)."""
+) -> str | None:
+    """``BOTTOM`` where the rows' values stand on their last line, ``TOP`` where on their first
+    (see the module's docstring); None when the words do not tell."""
     shares = _full_shares(bands, lines, columns, column_of)
-    return shares is not None and shares[0] >= FULL and shares[1] <= shares[0] - LOWER
-
-
-def is_top_aligned(
-    bands: Sequence[Sequence[int]],
-    lines: Sequence[PhysicalLine],
-    columns: Sequence[tuple[float, float]],
-    column_of: ColumnOf,
-) -> bool:
-    """Whether the rows' values stand on their first line (see the module's docstring)."""
-    shares = _full_shares(bands, lines, columns, column_of)
-    return shares is not None and shares[1] >= FULL and shares[0] <= shares[1] - LOWER
+    if shares is None:
+        return None
+    over, values = shares
+    if over >= FULL and values <= over - LOWER:
+        return BOTTOM
+    if values >= FULL and over <= values - LOWER:
+        return TOP
+    return None
 
 
 def aligned_bands(
@@ -113,7 +113,8 @@ def aligned_bands(
     table is set at the bottom (lines after the last values line stay: the start of a row a
     page break cut), or above them where it is set at the top (lines before the first stay:
     the rest of a row a page break cut); unchanged otherwise."""
-    if is_top_aligned(bands, lines, columns, column_of):
+    aligned = alignment(bands, lines, columns, column_of)
+    if aligned == TOP:
         out_top: list[list[int]] = []
         for band in bands:
             if out_top and not any(_has_values(lines[i]) for i in band) and any(
@@ -123,7 +124,7 @@ def aligned_bands(
             else:
                 out_top.append(band)
         return out_top
-    if not is_bottom_aligned(bands, lines, columns, column_of):
+    if aligned != BOTTOM:
         return bands
     out: list[list[int]] = []
     waiting: list[int] = []
@@ -162,4 +163,4 @@ def first_row_lines(
     return [band for band in kept if band], taken + first
 
 
-__all__ = ["aligned_bands", "first_row_lines", "is_bottom_aligned", "is_top_aligned"]
+__all__ = ["BOTTOM", "TOP", "aligned_bands", "alignment", "first_row_lines"]

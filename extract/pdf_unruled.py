@@ -16,7 +16,7 @@ import re
 import statistics
 from collections.abc import Sequence
 
-from renja.extract.aligned_rows import aligned_bands, first_row_lines, is_bottom_aligned
+from renja.extract.aligned_rows import BOTTOM, aligned_bands, alignment, first_row_lines
 from renja.extract.cells import is_data_cell, is_header_row, is_number_row
 from renja.extract.centred_rows import centred_bands
 from renja.extract.header_levels import Heading, header_levels
@@ -635,7 +635,7 @@ def unruled_tables(
             ]
             heads = [band for band in bands if min(band) < heading]
             body = bands[len(heads) :]
-            if body and is_bottom_aligned(body, block, columns, _column_of):
+            if body and alignment(body, block, columns, _column_of) == BOTTOM:
                 # the first line of values may have joined the header's last band
                 opening = [i for band in heads for i in band if i >= heading]
                 heads = [kept for band in heads if (kept := [i for i in band if i < heading])]
