@@ -22,8 +22,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from renja.extract.cells import is_data_cell, is_header_row
+from renja.extract.centred_rows import has_values
 from renja.extract.indicator_lines import left_room
-from renja.extract.pdf_text import PhysicalLine, Run
+from renja.extract.pdf_text import PhysicalLine, runs_text
 
 # Pairs of lines needed on each side of the values lines, and the shares that tell.
 MIN_PAIRS = 3
@@ -33,12 +34,8 @@ LOWER = 1 / 3
 ColumnOf = Callable[[float, Sequence[tuple[float, float]]], int]
 
 
-def _text(runs: Sequence[Run]) -> str:
-    return " ".join("".join(c["text"] for c in r.chars) for r in runs)
-
-
-def _has_values(line: PhysicalLine) -> bool:
-    return any(is_data_cell(_text([run])) for run in line.runs)
+def _valued(band: Sequence[int], lines: Sequence[PhysicalLine]) -> bool:
+    return any(has_values(lines[i]) for i in band)
 
 
 def _full(
@@ -53,7 +50,7 @@ def _full(
     for k, (_, right) in enumerate(columns):
         up = [r for r in above.runs if column_of(r.x0, columns) == k]
         down = [r for r in below.runs if column_of(r.x0, columns) == k]
-        if not up or not down or is_data_cell(_text(up)) or is_data_cell(_text(down)):
+        if not up or not down or is_data_cell(runs_text(up)) or is_data_cell(runs_text(down)):
             continue
         out.append(not left_room(up, down, right))
     return out
@@ -70,11 +67,11 @@ def _full_shares(
     over: list[bool] = []  # the line over a values line: full?
     values: list[bool] = []  # a values line, over a line without values: full?
     for k, band in enumerate(bands):
-        if not any(_has_values(lines[i]) for i in band):
+        if not _valued(band, lines):
             continue
-        if k and not any(_has_values(lines[i]) for i in bands[k - 1]):
+        if k and not _valued(bands[k - 1], lines):
             over += _full(lines[bands[k - 1][-1]], lines[band[0]], columns, column_of)
-        if k + 1 < len(bands) and not any(_has_values(lines[i]) for i in bands[k + 1]):
+        if k + 1 < len(bands) and not _valued(bands[k + 1], lines):
             values += _full(lines[band[-1]], lines[bands[k + 1][0]], columns, column_of)
     if len(over) < MIN_PAIRS or len(values) < MIN_PAIRS:
         return None
@@ -117,9 +114,7 @@ def aligned_bands(
     if aligned == TOP:
         out_top: list[list[int]] = []
         for band in bands:
-            if out_top and not any(_has_values(lines[i]) for i in band) and any(
-                _has_values(lines[i]) for i in out_top[-1]
-            ):
+            if out_top and not _valued(band, lines) and _valued(out_top[-1], lines):
                 out_top[-1] = out_top[-1] + band
             else:
                 out_top.append(band)
@@ -129,7 +124,7 @@ def aligned_bands(
     out: list[list[int]] = []
     waiting: list[int] = []
     for band in bands:
-        if any(_has_values(lines[i]) for i in band):
+        if _valued(band, lines):
             out.append(waiting + band)
             waiting = []
         else:
@@ -153,7 +148,7 @@ def first_row_lines(
     taken: list[int] = []
     below = first[0]
     while header and (full := _full(lines[header[-1]], lines[below], columns, column_of)):
-        if not all(full) or is_header_row([_text([run]) for run in lines[header[-1]].runs]):
+        if not all(full) or is_header_row([runs_text([run]) for run in lines[header[-1]].runs]):
             break
         below = header.pop()
         taken.insert(0, below)

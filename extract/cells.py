@@ -34,6 +34,15 @@ def strip_markup(cell: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def cell_lines(cell: str) -> list[str]:
+    """A converter's cell as its lines (``<br>`` between them), each stripped of markup.
+
+    >>> cell_lines("72,18<br>**21,40**"), cell_lines("Usia Harapan Hidup")
+    (['72,18', '21,40'], ['Usia Harapan Hidup'])
+    """
+    return [strip_markup(part) for part in _BR.split(cell)]
+
+
 def is_bold(cell: str) -> bool:
     """True when the whole cell is wrapped in bold markup.
 

@@ -21,7 +21,7 @@ import statistics
 from collections.abc import Sequence
 
 from renja.extract.cells import is_data_cell
-from renja.extract.pdf_text import PhysicalLine
+from renja.extract.pdf_text import PhysicalLine, runs_text
 
 # Rows balanced round their values: above and below differ by less than this many font sizes.
 BALANCED = 0.6
@@ -29,13 +29,14 @@ BALANCED = 0.6
 MIN_CENTRED_ROWS = 3
 
 
-def _has_values(line: PhysicalLine) -> bool:
-    return any(is_data_cell("".join(c["text"] for c in run.chars)) for run in line.runs)
+def has_values(line: PhysicalLine) -> bool:
+    """Whether a run of the line is data by its shape (a code, an amount, a target)."""
+    return any(is_data_cell(runs_text([run])) for run in line.runs)
 
 
 def _middle(band: Sequence[int], lines: Sequence[PhysicalLine]) -> float | None:
     """The middle of the band's lines that hold values; None when none does."""
-    valued = [i for i in band if _has_values(lines[i])]
+    valued = [i for i in band if has_values(lines[i])]
     if not valued:
         return None
     return (min(lines[i].top for i in valued) + max(lines[i].bottom for i in valued)) / 2
@@ -88,13 +89,14 @@ def centred_bands(bands: list[list[int]], lines: Sequence[PhysicalLine]) -> list
             runs.append([])
     if not rows:
         return bands
+    middles = [_middle(row, lines) for row in rows]
 
     def cost(k: int, upper: int, lower: int) -> float:
         """Row ``k``'s imbalance with the run above it cut at ``upper`` (its bands from there
         on join it) and the run below cut at ``lower`` (its bands before that go with it)."""
         joined = [i for band in runs[k][upper:] for i in band] + rows[k]
         joined += [i for band in runs[k + 1][:lower] for i in band]
-        middle = _middle(rows[k], lines)
+        middle = middles[k]
         assert middle is not None
         return _imbalance(joined, middle, lines)
 
@@ -119,4 +121,4 @@ def centred_bands(bands: list[list[int]], lines: Sequence[PhysicalLine]) -> list
     return out + runs[-1]
 
 
-__all__ = ["centred_bands", "is_centred"]
+__all__ = ["centred_bands", "has_values", "is_centred"]

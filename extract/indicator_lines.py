@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from renja.extract.cells import is_data_cell
-from renja.extract.pdf_text import PhysicalLine, Run, split_words
+from renja.extract.pdf_text import PhysicalLine, Run, runs_text, split_words
 
 # The width of a space between words, in font sizes.
 SPACE = 0.25
@@ -30,10 +30,6 @@ SPACE = 0.25
 SHARED_VALUES = 2
 
 Part = list[tuple[int, list[Run]]]  # the lines of one row, each with the runs it gives the row
-
-
-def _text(runs: Sequence[Run]) -> str:
-    return " ".join("".join(c["text"] for c in r.chars) for r in runs)
 
 
 def _starts_an_item(above: Sequence[Run], below: Sequence[Run], right: float) -> bool:
@@ -87,7 +83,7 @@ def indicator_parts(
             cells.setdefault(i, {}).setdefault(column_of(run.x0, columns), []).append(run)
 
     # the columns each line prints a value in
-    values = {i: {k for k, runs in cells.get(i, {}).items() if is_data_cell(_text(runs))}
+    values = {i: {k for k, runs in cells.get(i, {}).items() if is_data_cell(runs_text(runs))}
               for i in band}  # fmt: skip
 
     def last_text(k: int, before: int) -> tuple[int, list[Run]] | None:

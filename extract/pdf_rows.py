@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from renja.extract.cells import is_value_line
 from renja.extract.indicator_lines import left_room
 from renja.extract.pdf_cells import SNAP, BBox, Cell
-from renja.extract.pdf_text import Char, Line, Run, group_lines, physical_lines
+from renja.extract.pdf_text import Char, Line, Run, group_lines, physical_lines, runs_text
 
 # A box of labels and values (``Kegiatan :`` beside ``3.31.01.2.06 Administrasi …``) holds at
 # least this many labels, one per line, each ending in a colon.
@@ -71,13 +71,13 @@ def split_indicator_lines(
     for i, line in enumerate(lines):
         for run in line.runs:
             cells[i].setdefault(_column_at(run.x0, columns), []).append(run)
-    first = {k: next(_runs_text(c[k]) for c in cells if k in c) for k in range(len(columns))
+    first = {k: next(runs_text(c[k]) for c in cells if k in c) for k in range(len(columns))
              if any(k in c for c in cells)}  # fmt: skip
     # where a column's text can end: its left margin mirrored on the right
     rights = [right - (min((r.x0 for c in cells for r in c.get(k, ())), default=left) - left)
               for k, (left, right) in enumerate(columns)]  # fmt: skip
     # a column of values; not one whose lines join into one grouped amount (its digits wrapped)
-    joined = {k: "".join(_runs_text(c[k]) for c in cells if k in c) for k in first}
+    joined = {k: "".join(runs_text(c[k]) for c in cells if k in c) for k in first}
     valued = {k for k, text in first.items()
               if is_value_line(text) and not _GROUPED.match(joined[k])}  # fmt: skip
     starts = [0]
@@ -90,11 +90,11 @@ def split_indicator_lines(
                 continue
             above = cells[last[k]][k]
             if k in valued:
-                new[k] = is_value_line(_runs_text(runs))
+                new[k] = is_value_line(runs_text(runs))
             else:
                 new[k] = left_room(above, runs, rights[k] - ROOM_SLACK)
         new_texts = any(new[k] for k in new if k not in valued)
-        new_values = any(new[k] and is_value_line(_runs_text(cells[last[k]][k]))
+        new_values = any(new[k] and is_value_line(runs_text(cells[last[k]][k]))
                          for k in new if k in valued)  # fmt: skip
         if i and new_texts and new_values:
             starts.append(i)
@@ -122,10 +122,6 @@ def split_indicator_lines(
                           chars=chars, turned=turned)  # fmt: skip
         out.append((row, (box[0], top, box[2], bottom)))
     return out
-
-
-def _runs_text(runs: Sequence[Run]) -> str:
-    return " ".join("".join(c["text"] for c in r.chars) for r in runs)
 
 
 # Digits grouped by thousands: an amount whose lines join into one (its digits wrapped).

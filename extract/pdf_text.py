@@ -140,6 +140,11 @@ class Run:
     size: float
 
 
+def runs_text(runs: Sequence[Run]) -> str:
+    """The runs' text, a space between runs."""
+    return " ".join("".join(c["text"] for c in r.chars) for r in runs)
+
+
 @dataclass(slots=True)
 class PhysicalLine:
     runs: list[Run]
@@ -385,5 +390,6 @@ __all__ = [
     "is_bold_font",
     "join_lines",
     "physical_lines",
+    "runs_text",
     "split_words",
 ]

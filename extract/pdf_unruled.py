@@ -578,7 +578,7 @@ def _record_limit(
     return threshold
 
 
-def _centred(
+def _by_alignment(
     bands: list[list[int]],
     block: Sequence[PhysicalLine],
     rules: Sequence[float],
@@ -628,7 +628,7 @@ def unruled_tables(
                 top, bottom = row[0].bbox[1], row[0].bbox[3]
                 boxes.append((columns[0][0], top, columns[-1][1], bottom))
             body = [[heading + i for i in band] for band in row_bands(block[heading:], rules)]
-            bands = [[i] for i in sorted(numbered)] + _centred(body, block, rules, columns)
+            bands = [[i] for i in sorted(numbered)] + _by_alignment(body, block, rules, columns)
         else:
             bands = [
                 part for band in row_bands(block, rules, heading) for part in _apart(band, numbered)
@@ -642,7 +642,7 @@ def unruled_tables(
                 body = [opening, *body] if opening else body
                 heads, first = first_row_lines(heads, body[0], block, columns, _column_of)
                 body = [first, *body[1:]]
-            bands = heads + _centred(body, block, rules, columns)
+            bands = heads + _by_alignment(body, block, rules, columns)
         parts = [
             part
             for band in bands

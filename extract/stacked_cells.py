@@ -20,9 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from renja.extract.cells import is_value_line, strip_markup
+from renja.extract.cells import cell_lines, is_value_line, strip_markup
 
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 # Lines that join into one number with its separators (``Rp75.708.321.8`` over ``84``,
 # ``31,7`` over ``3``): its digits wrapped, not two values.
 _ONE_NUMBER = re.compile(r"^(?:Rp\.?\s*)?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?\s*%?$", re.IGNORECASE)
@@ -54,7 +53,7 @@ def stacked_lines(raw_cells: Sequence[str]) -> list[list[str]] | None:
     >>> stacked_lines(["Pengembangan", "Persentase", "125.055.0<br>00", "31,7<br>3"]) is None
     True
     """
-    parts = [[strip_markup(p) for p in _BR.split(cell)] for cell in raw_cells]
+    parts = [cell_lines(cell) for cell in raw_cells]
     valued = [
         k for k, lines in enumerate(parts)
         if len(lines) >= 2 and all(is_value_line(line) for line in lines if line)
