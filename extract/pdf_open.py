@@ -7,6 +7,7 @@ reading; ``scanned_message`` words what the user can do about them.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import tempfile
@@ -33,6 +34,11 @@ HEADER_WINDOW = 1024
 # pages, an RKPD a few hundred; thousands of pages is a scanned archive or the wrong file.
 DEFAULT_MAX_PAGES = 1000
 OCR_INSTALL = "sudo apt install ocrmypdf tesseract-ocr-ind"
+# The recognised copy is only read, never kept: a plain PDF (ocrmypdf's PDF/A conversion runs
+# Ghostscript over every page) without its size optimisation. Each tesseract runs on one thread
+# (OMP_THREAD_LIMIT, unless the user set it): ocrmypdf already runs a tesseract per core, and
+# OpenMP threads on a busy machine spin without doing work (a page took twice the CPU).
+OCR_OUTPUT = ("--output-type", "pdf", "--optimize", "0")
 # The table engines a PDF can be read with (``ReadOptions.engine``, ``--engine``).
 ENGINES = ("auto", "pdfplumber", "camelot")
 # Told after each page of a PDF is read: (pages read, pages in the document). What a long PDF
@@ -140,21 +146,15 @@ def run_ocr(path: Path, target: Path) -> None:
                 path=path, install=OCR_INSTALL
             )
         )
-    command = [
-        "ocrmypdf",
-        "--skip-text",
-        "--language",
-        "ind+eng",
-        "--quiet",
-        str(path),
-        str(target),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    command = ["ocrmypdf", "--skip-text", "--language", "ind+eng", *OCR_OUTPUT, "--quiet"]
+    command += [str(path), str(target)]
+    env = {**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")}
+    done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     if done.returncode != 0:
         reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
         if "ind" in reason and "language" in reason.lower():
             command[command.index("ind+eng")] = "eng"
-            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            done = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
         if done.returncode != 0:
             reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
             raise InputError(_("{path}: OCR failed: {reason}").format(path=path, reason=reason))
