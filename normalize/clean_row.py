@@ -33,7 +33,7 @@ from renja.model.records import Finding, Repair, Source
 from renja.normalize.align import align_row
 from renja.normalize.continuation import LogicalRow
 from renja.normalize.glued import glued_cells, split_amount_from_words
-from renja.normalize.labels import move_code_label, move_label_to_uraian
+from renja.normalize.labels import move_code_label, move_code_piece, move_label_to_uraian
 from renja.normalize.row_kind import classify_row, level_from_name, line_level
 from renja.normalize.spanned import drop_spanned_repeats
 from renja.normalize.values import CellReader
@@ -103,6 +103,7 @@ def clean_row(
     slots = contract.columns
     repair_spanned_repeats(row, slots, log)
     repair_code_label(row, slots, log)
+    repair_code_piece(row, slots, log)
     repair_glued_amount(row, slots, log)
     values: dict[str, Any] = {
         "baris": log.row,
@@ -145,6 +146,19 @@ def repair_code_label(row: LogicalRow, slots: Sequence[Column], log: RowLog) -> 
         text = row.cells[moved_to].strip()
         origin = slots[moved_from].name
         log.log_repair(slots[moved_to].name, text, text, move_code_label.__name__, origin)
+
+
+def repair_code_piece(row: LogicalRow, slots: Sequence[Column], log: RowLog) -> None:
+    """Give a kegiatan code the sub kegiatan segment printed against its name (before
+    reading): the code's and the name's cells as printed, each with what it became."""
+    printed = list(row.cells)
+    moved = move_code_piece(row.cells, slots)
+    if moved is not None:
+        name, code = moved
+        rule = move_code_piece.__name__
+        log.log_repair(slots[code].name, printed[code].strip(), row.cells[code], rule,
+                       slots[name].name)  # fmt: skip
+        log.log_repair(slots[name].name, printed[name].strip(), row.cells[name], rule)
 
 
 def read_cells(

@@ -3,9 +3,11 @@
 A Renja Perubahan often prints each program, kegiatan and sub kegiatan on two lines: a label
 column says ``Sebelum`` on the first and ``Sesudah`` on the second, the name and code span
 both, and the target and pagu columns hold the value before the change on the first line and
-after it on the second. ``pair_lines`` makes each such pair one row: a column filled on both
+after it on the second. ``pair_lines`` makes each such pair one row: a column of values on both
 lines becomes two columns (``… / Sebelum`` and ``… / Sesudah`` in the header), a column filled on
-one line keeps that value, and the label column goes. The raw table is kept as printed; the
+one line keeps that value, a column of text on both lines (a name or an indicator wrapped onto
+the second line, a code's last digits) is one cell of both lines' text, and the label column
+goes. The raw table is kept as printed; the
 paired table is what the contract is inferred from and the clean table is read from, and each
 row remembers the second line it took in (``RawRow.joined``).
 """
@@ -17,14 +19,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from renja.extract.cells import is_data_cell, is_number_row
+from renja.extract.shapes import Shape, sniff
 from renja.model.records import RawRow, RawTable, RowRole
 
 _BEFORE = re.compile(r"^\s*(?:sebelum|semula|murni)\b", re.IGNORECASE)
 _AFTER = re.compile(r"^\s*(?:sesudah|setelah|menjadi|perubahan)\b", re.IGNORECASE)
 # A label column: this share of the body rows carry a before or after label in it.
 LABEL_SHARE = 0.5
-# A column is split in two when both lines of this share of the pairs fill it.
+# A column is split in two when both lines of this share of the pairs hold a value in it.
 BOTH_SHARE = 0.5
+# What a line's cell holds when it is a value of its own (a before or an after value), not
+# text that a line wrap carried on: an amount, a target, a grade…; a code's wrapped last
+# digits (``1.02.01.1.01.0`` over ``001``) are no pair of values.
+VALUE_SHAPES = frozenset({Shape.DASH, Shape.AMOUNT, Shape.PERCENT, Shape.NUMBER, Shape.TARGET,
+                          Shape.PREDICATE, Shape.DECIMAL})  # fmt: skip
 LABELS = ("Sebelum", "Sesudah")
 
 
@@ -136,10 +144,21 @@ def paired_columns(rows: Sequence[RawRow]) -> PairedColumns | None:
         p
         for p in range(width)
         if p != label
-        and sum(bool(_cell(rows[a].cells, p)) and bool(_cell(rows[b].cells, p)) for a, b in pairs)
+        and sum(_two_values(_cell(rows[a].cells, p), _cell(rows[b].cells, p)) for a, b in pairs)
         >= BOTH_SHARE * len(pairs)
     )
     return PairedColumns(label, split)
+
+
+def _two_values(before: str, after: str) -> bool:
+    """Both lines hold a value of their own in a column.
+
+    >>> _two_values("9 Dokumen", "10 Dokumen"), _two_values("1.02.01.1.01.0", "001")
+    (True, False)
+    >>> _two_values("Jumlah dokumen perencanaan dan", "evaluasi")
+    False
+    """
+    return bool(before and after) and {sniff(before), sniff(after)} <= VALUE_SHAPES
 
 
 def _widen(cells: Sequence[str], layout: PairedColumns, width: int) -> tuple[str, ...]:
@@ -227,6 +246,17 @@ def _labels(layout: PairedColumns, width: int) -> tuple[str, ...]:
     return tuple(cells)
 
 
+def _one_cell(first: str, second: str) -> str:
+    """A column that is not split: the text of both lines, once when they print the same.
+
+    >>> _one_cell("1.02.01.1.01.0", "001"), _one_cell("A", "A"), _one_cell("", "PAD")
+    ('1.02.01.1.01.0 001', 'A', 'PAD')
+    """
+    if not first or not second or first == second:
+        return first or second
+    return f"{first} {second}"
+
+
 def _joined(before: RawRow, after: RawRow, layout: PairedColumns, width: int) -> RawRow:
     """One row from a before line and its after line."""
     cells: list[str] = []
@@ -237,7 +267,7 @@ def _joined(before: RawRow, after: RawRow, layout: PairedColumns, width: int) ->
         if p in layout.split:
             cells.extend((first, second))
         else:
-            cells.append(first or second)
+            cells.append(_one_cell(first, second))
     return replace(
         before,
         cells=tuple(cells),

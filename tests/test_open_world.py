@@ -182,6 +182,50 @@ def test_before_and_after_on_two_lines_are_one_row(generated: dict) -> None:
     assert any(n.endswith("sebelum") for n in names) and any(n.endswith("sesudah") for n in names)
     assert any(check.formula.count("−") == 1 for check in table.contract.row_checks)
     assert table.frame["baris_gabungan"].notna().sum() >= 20  # each row took its second line
+    # a name or an indicator wrapped onto the Sesudah line is one text, not a Sesudah column
+    assert not [n for n in names if n.startswith(("uraian", "indikator", "teks")) and n.endswith(
+        "sesudah")]  # fmt: skip
+    row = table.frame.set_index("kode").loc["1.02.01.1.01.0007"]
+    assert row["indikator"] == "Jumlah Laporan Evaluasi Kinerja Perangkat Daerah"
+
+
+def test_a_code_wrapped_onto_the_sesudah_line_is_whole(tmp_path: Path) -> None:
+    """The two-line Renja Perubahan in Courier, 15% larger, with row rules: a sub kegiatan's
+    code wraps in its narrow column, its last digits on the Sesudah line (``1.02.01.1.01.0`` over
+    ``001``). A column of text on both lines is the record's one text (normalize/pairs.py);
+    before, the second line's part was dropped and four codes were cut short (19/23), a planted
+    error went unreported under the cut code."""
+
+    def change(layout: Layout) -> Layout:
+        return replace(layout, rules="horizontal", size=layout.size * 1.15, font="Courier",
+                       bold_font="Courier-Bold")  # fmt: skip
+
+    result, score = printed(tmp_path, "renja_perubahan_two_lines", change)
+    assert_whole(score)
+    assert (score.codes, score.coded) == (23, 23), score.line()
+    frame = result.tables[0].frame
+    assert "1.02.02.1.01.0010" in set(frame["kode"])
+
+
+def test_a_sub_kegiatan_segment_read_with_its_name_goes_back_to_the_code(tmp_path: Path) -> None:
+    """The Renstra, whose code is printed in five columns (``1 | 05 | 03 | 2.04 | 0004``), in
+    Courier on a portrait page with row rules: on page 2 the narrow sub kegiatan column is set
+    against the name and read as one with it (``0004 Pengelolaan …``), so two sub kegiatan were
+    kegiatan, with six false sum errors. The segment goes back to the code
+    (normalize/labels.py, move_code_piece), logged with both cells as printed."""
+
+    def change(layout: Layout) -> Layout:
+        return replace(layout, rules="horizontal", landscape=False, font="Courier",
+                       bold_font="Courier-Bold")  # fmt: skip
+
+    result, score = printed(tmp_path, "renstra_pendanaan", change)
+    assert_whole(score)
+    assert (score.codes, score.levels) == (score.coded, score.leveled), score.line()
+    moved = [r for r in result.repairs if r.rule == "move_code_piece"]
+    assert {(r.column, r.raw) for r in moved} >= {
+        ("kode", "1 05 03 2.04"),
+        ("uraian", "0004 Pengelolaan dan Pemanfaatan Sistem Informasi Kebencanaan"),
+    }
 
 
 def test_pagu_indikatif_beside_kebutuhan_dana_is_not_murni_and_perubahan(generated: dict) -> None:
