@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 import statistics
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from renja.extract.aligned_rows import BOTTOM, aligned_bands, alignment, first_row_lines
 from renja.extract.cells import is_data_cell, is_header_row, is_number_row
@@ -223,6 +223,10 @@ def _header_slivers_joined(
     for k, column in enumerate(columns):
         if join:  # the sliver before this column joins it
             out[-1] = [out[-1][0], column[1]]
+        elif k and header and _heads_values_before(k, columns, out[-1], used, unlabelled,
+                                                     header):
+            out[-1] = [out[-1][0], column[1]]  # the label of the values left of it
+            continue
         else:
             out.append(list(column))
         join = k + 1 < len(columns) and used(column) <= SLIVER_LINES < used(columns[k + 1])
@@ -232,6 +236,32 @@ def _header_slivers_joined(
             if not join and header and unlabelled(columns[k + 1]):  # that column's label
                 join = not (out[:-1] and unlabelled(out[-2]) and before < gap)
     return [(a, b) for a, b in out]
+
+
+def _heads_values_before(
+    k: int,
+    columns: Sequence[list[float]],
+    before: list[float],
+    used: Callable[[list[float]], int],
+    unlabelled: Callable[[list[float]], bool],
+    header: Sequence[PhysicalLine],
+) -> bool:
+    """Column ``k``, used by the header lines alone, heads the body's column before it, and
+    stands nearer it than the next one: that column has no label of its own, or its label runs
+    over column ``k`` (labels and column numbers centred in a spreadsheet's wide cell, its
+    values set at the cell's left: ``4`` under ``Target``, right of ``6``)."""
+    column = columns[k]
+    if not used(column) <= SLIVER_LINES < used(before) or column[0] - before[1] < 0.5:
+        return False  # (columns that touch: cut where two cells' texts met, each its own)
+    groups = _group_labels(header)
+    over = any(before[0] - 0.5 <= r.x0 <= before[1] + 0.5 and r.x1 >= column[0]
+               for line in header for r in line.runs if id(r) not in groups)  # fmt: skip
+    if not (over or unlabelled(before)):
+        return False
+    if k + 1 < len(columns) and used(columns[k + 1]) <= SLIVER_LINES:
+        return False  # a run of header columns: a group's labels, not one sliver
+    gap = columns[k + 1][0] - column[1] if k + 1 < len(columns) else float("inf")
+    return column[0] - before[1] < gap
 
 
 # Header lines are the lines above a table's first line that holds a number: this many at most,
