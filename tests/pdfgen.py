@@ -103,6 +103,14 @@ def render(path: Path, tables: Sequence[TableSpec], layout: Layout = Layout()) -
     return path
 
 
+def landscape_page(path: Path, table: Table) -> Path:
+    """One reportlab table on landscape A4 pages (30 pt side margins), written to ``path``."""
+    SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=30, rightMargin=30).build(
+        [table]
+    )
+    return path
+
+
 def render_markdown(path: Path, tables: Sequence[TableSpec]) -> Path:
     """Write ``tables`` to ``path`` as a converter writes Markdown: each under its caption as a
     heading, a pipe table whose first header row stands above the ``|---|`` line."""

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 
 import renja
+
+from .pdfgen import landscape_page
 
 ROWS = [  # code, name, indicator, target, unit, pagu, source (the rows above sum those below)
     ("3.27.01", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
@@ -50,10 +51,7 @@ def draw(path: Path) -> Path:
         ("ALIGN", (5, 2), (5, -1), "RIGHT"),  # the amounts; everything else at the left
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))  # fmt: skip
-    SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=30, rightMargin=30).build(
-        [grid]
-    )
-    return path
+    return landscape_page(path, grid)
 
 
 @pytest.fixture(scope="module")

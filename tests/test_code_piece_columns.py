@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4, landscape
-from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Table, TableStyle
 
 import renja
 from renja.model.severity import Severity
+
+from .pdfgen import landscape_page
 
 SDG_SUB, SDG_SUB_NAME = "3.27.02.2.02.0002", "Peningkatan Kualitas SDG Hewan/Tanaman"
 ROWS = [  # code, uraian, indikator, target, pagu (the rows above sum the rows below)
@@ -60,10 +61,7 @@ def draw(path: Path) -> Path:
         ("FONTSIZE", (0, 0), (-1, -1), 6.5),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))  # fmt: skip
-    SimpleDocTemplate(str(path), pagesize=landscape(A4), leftMargin=30, rightMargin=30).build(
-        [grid]
-    )
-    return path
+    return landscape_page(path, grid)
 
 
 @pytest.fixture(scope="module")
