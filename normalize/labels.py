@@ -108,4 +108,3 @@ def move_code_piece(cells: list[str], slots: Sequence[Column]) -> tuple[int, int
         cells[k + 1] = piece["name"]
         return k + 1, k
     return None
-

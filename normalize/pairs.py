@@ -7,9 +7,9 @@ after it on the second. ``pair_lines`` makes each such pair one row: a column of
 lines becomes two columns (``… / Sebelum`` and ``… / Sesudah`` in the header), a column filled on
 one line keeps that value, a column of text on both lines (a name or an indicator wrapped onto
 the second line, a code's last digits) is one cell of both lines' text, and the label column
-goes. The raw table is kept as printed; the
-paired table is what the contract is inferred from and the clean table is read from, and each
-row remembers the second line it took in (``RawRow.joined``).
+goes. The raw table is kept as printed; the paired table is what the contract is inferred from
+and the clean table is read from, and each row remembers the second line it took in
+(``RawRow.joined``).
 """
 
 from __future__ import annotations
