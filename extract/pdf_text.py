@@ -197,6 +197,40 @@ def words_joined(line: PhysicalLine) -> PhysicalLine:
     return PhysicalLine(runs, line.top, line.bottom, line.size, line.chars)
 
 
+_CURRENCY = re.compile(r"(?:Rp\.?|IDR)", re.IGNORECASE)
+_AMOUNT_START = re.compile(r"[\d(]|[-–]$")
+
+
+def currency_joined(line: PhysicalLine) -> PhysicalLine:
+    """A currency mark set apart from the amount after it, as a spreadsheet's Accounting format
+    prints it (``Rp`` at the cell's left edge, the amount at its right, ``Rp -`` for nil), as
+    one run with that amount: one cell, not a column of ``Rp`` of its own.
+
+    >>> chars = [_c(ch, 10 + 3.6 * i, 0) for i, ch in enumerate("Rp")]
+    >>> chars += [_c(ch, 60 + 3.6 * i, 0) for i, ch in enumerate("4,650,000")]
+    >>> chars += [_c(ch, 120 + 3.6 * i, 0) for i, ch in enumerate("Rp")]
+    >>> chars += [_c(ch, 160 + 3.6 * i, 0) for i, ch in enumerate("Dokumen")]
+    >>> [("".join(c["text"] for c in r.chars), r.x0, round(r.x1, 1))
+    ...  for r in currency_joined(physical_lines(chars)[0]).runs]
+    [('Rp4,650,000', 10.0, 92.4), ('Rp', 120.0, 127.2), ('Dokumen', 160.0, 185.2)]
+    """
+    runs: list[Run] = []
+    for run in line.runs:
+        last = runs[-1] if runs else None
+        if (
+            last is not None
+            and _CURRENCY.fullmatch("".join(c["text"] for c in last.chars))
+            and _AMOUNT_START.match("".join(c["text"] for c in run.chars))
+        ):
+            runs[-1] = Run([*last.chars, *run.chars], last.x0, run.x1, min(last.top, run.top),
+                           max(last.bottom, run.bottom), last.size)  # fmt: skip
+        else:
+            runs.append(run)
+    if len(runs) == len(line.runs):
+        return line
+    return PhysicalLine(runs, line.top, line.bottom, line.size, line.chars)
+
+
 def physical_lines(chars: Sequence[Char]) -> list[PhysicalLine]:
     """Characters into lines, each line into runs split at gaps wider than ``RUN_GAP``."""
     visible = sorted((c for c in chars if c["text"].strip()), key=lambda c: (c["top"], c["x0"]))

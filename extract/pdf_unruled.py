@@ -28,6 +28,7 @@ from renja.extract.pdf_text import (
     PhysicalLine,
     Run,
     column_at,
+    currency_joined,
     group_lines,
     join_lines,
     physical_lines,
@@ -133,8 +134,12 @@ def columns_of(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
     # than most set at the right, a label set at the left of its cell, a group's label over
     # several columns (any other line across columns, prose, joins them: below).
     groups = _group_labels(header)
+    # A group's label centred over labels the first of which starts left of it belongs to that
+    # label's column: it neither widens nor opens one where its text starts.
+    centred = {id(r) for line in header for r in line.runs
+               if id(r) in groups and _label_under_starts_before(r, header)}  # fmt: skip
     for run in sorted(runs, key=lambda r: -r.x0):
-        if any(c[0] - 0.5 <= run.x0 <= c[1] + 0.5 for c in columns):
+        if id(run) in centred or any(c[0] - 0.5 <= run.x0 <= c[1] + 0.5 for c in columns):
             continue
         reached = next((c for c in columns if c[0] > run.x0), None)
         if (
@@ -145,7 +150,7 @@ def columns_of(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
             reached[0] = run.x0
     # Other runs that start in a gutter (a sparse column, a column empty but for its header).
     for run in sorted(runs, key=lambda r: r.x0):
-        if any(c[0] - 0.5 <= run.x0 < c[1] for c in columns):
+        if id(run) in centred or any(c[0] - 0.5 <= run.x0 < c[1] for c in columns):
             continue
         columns.append([run.x0, run.x1])
         columns.sort()
@@ -192,6 +197,18 @@ def _group_labels(header: Sequence[PhysicalLine]) -> set[int]:
                 out.add(id(run))
     return out
 
+
+
+def _label_under_starts_before(group: Run, header: Sequence[PhysicalLine]) -> bool:
+    """A label on a header line below a group's label, under it, starts left of the group's
+    text: the group's label is centred over columns that begin before it (``Prakiraan Maju
+    Tahun 2027`` over ``Target`` and ``Pagu Indikatif``)."""
+    return any(
+        r.x0 < group.x0 - 0.5 < r.x1
+        for line in header
+        if line.top > group.bottom - 0.5 and not _is_number_line(line)
+        for r in line.runs
+    )
 
 # A column only this many lines use (its header) that stands less than this many font sizes
 # left of a column of the body, or less than a font size and nearer it than the column before,
@@ -629,7 +646,7 @@ def unruled_tables(
     chars: Sequence[Char], page: BBox, rules: Sequence[float] = ()
 ) -> tuple[list[PageTable], list[Char]]:
     """Tables found from text alignment, and the characters left for the page's text."""
-    lines = physical_lines(chars)
+    lines = [currency_joined(line) for line in physical_lines(chars)]
     tables: list[PageTable] = []
     used: set[int] = set()
     for start, end in _regions(lines):
