@@ -208,9 +208,25 @@ def _read_groups(number: str) -> _Digits:
 
 
 def _holds_two_amounts(number: str) -> bool:
-    """True when every space-separated piece is itself a dot-grouped amount: two cells glued."""
+    """True when the space-separated pieces are two values, not one number a line wrap cut:
+    every piece is itself a dot-grouped amount (two cells glued, or two rows' amounts in one
+    cell), or a piece after the first is a dot-grouped amount far longer than the first (a
+    target beside its amount: a wrap fills its first line, so no later line is that much longer).
+
+    >>> [_holds_two_amounts(t) for t in ("376.502.000 158.300.000", "3 3.381.425.000",
+    ...                                  "189.1 53.75 0", "15.50 1.518. 746", "100. 000.000.000")]
+    [True, True, False, False, False]
+    """
     pieces = number.split()
-    return len(pieces) > 1 and all(_GROUPED_WITH_DOT.fullmatch(p) for p in pieces)
+    if len(pieces) < 2:
+        return False
+    if all(_GROUPED_WITH_DOT.fullmatch(p) for p in pieces):
+        return True
+    head = pieces[0]
+    if not head[-1].isdigit():
+        return False  # a separator left at the end of the first line: the number goes on
+    return any(_GROUPED_WITH_DOT.fullmatch(p) and p[0] != "0" and len(p) > 2 * len(head) + 2
+               for p in pieces[1:])  # fmt: skip
 
 
 def split_sign(body: str) -> tuple[bool, str]:
@@ -316,13 +332,13 @@ def _parse_rupiah(text: str, lang: str) -> Parsed[int | Decimal]:
 
     if " " in whole:
         read = _read_groups(join_wrapped_number(whole))
-        if read.digits is not None:
-            rules += [join_wrapped_number.__name__, *read.rules]
-        elif _holds_two_amounts(whole):
+        if _holds_two_amounts(whole):
             return Parsed(
                 None, problem=_("two amounts of money in one cell: {cell}").format(
                     cell=quote_cell(cell))
             )  # fmt: skip
+        if read.digits is not None:
+            rules += [join_wrapped_number.__name__, *read.rules]
         else:
             read = _Digits(join_wrapped_digits(whole))
             rules.append(join_wrapped_digits.__name__)

@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from renja.normalize.parsed import EMPTY
@@ -143,8 +143,11 @@ def test_text_is_not_an_amount(cell: str) -> None:
     assert parsed.problem == f"bukan jumlah uang: {cell!r}"
 
 
-def test_two_amounts_in_one_cell_are_refused() -> None:
-    parsed = parse_rupiah("1.000.000 2.500.000")
+@pytest.mark.parametrize("cell", ["1.000.000 2.500.000", "3 3.381.425.000", "12 3.456.789,00"])
+def test_two_amounts_in_one_cell_are_refused(cell: str) -> None:
+    """Two rows' amounts in one cell, or a target beside its amount: joined, they read as one
+    amount far too large, with dots that still group it."""
+    parsed = parse_rupiah(cell)
     assert parsed.value is None
     assert parsed.problem is not None
     assert "dua jumlah uang" in parsed.problem
@@ -178,9 +181,20 @@ def wrapped_amounts(draw: st.DrawFn) -> tuple[str, int]:
     return text, -n if negative else n
 
 
+def _two_values(text: str) -> bool:
+    """Spaces no printer's wrap leaves: a first line far shorter than a later line that holds a
+    dot-grouped amount of its own (``3 3.381.425.000``: a target beside its amount)."""
+    pieces = text.strip(" ()").split(",")[0].split()
+    return pieces[0][-1].isdigit() and any(
+        "." in p[1:] and p[0] in "123456789" and p[-1].isdigit() and len(p) > 2 * len(pieces[0]) + 2
+        for p in pieces[1:]
+    )
+
+
 @given(wrapped_amounts())
 def test_any_wrapped_amount_parses_back(case: tuple[str, int]) -> None:
     text, expected = case
+    assume(not _two_values(text))
     parsed = parse_rupiah(text)
     assert parsed.problem is None
     assert parsed.value == expected
