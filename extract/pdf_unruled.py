@@ -40,8 +40,11 @@ from renja.extract.pdf_text import (
 GUTTER_CROSSING = 0.12
 # A table needs this many lines with runs in two or more columns, and two columns at least.
 MIN_TABLE_LINES = 3
-# Lines further apart than this many line heights end a table.
+# Lines further apart than this many line heights end a table, unless the line after the gap
+# starts a row in the table's columns and stands no more than MAX_ROW_GAP line heights below.
 MAX_LINE_GAP = 2.5
+MAX_ROW_GAP = 6
+ROW_RUNS = 4
 # How far above a table (in line heights of MAX_LINE_GAP) the rest of a cut row may stand.
 CUT_ROW_REACH = 3
 # A line whose font is this many points off the table's is a title over it, not a row.
@@ -76,6 +79,7 @@ def _regions(lines: list[PhysicalLine]) -> list[tuple[int, int]]:
             start = i
     if start is not None:
         out.append((start, len(lines)))
+    out = _rows_set_apart_joined(lines, out)
     trimmed = []
     for a, b in out:  # (a monospaced line's words one space apart are one run here)
         multi = [i for i in range(a, b) if len(words_joined(lines[i]).runs) >= 2]
@@ -96,6 +100,30 @@ def _regions(lines: list[PhysicalLine]) -> list[tuple[int, int]]:
             last += 1
         trimmed.append((first, last + 1))
     return trimmed
+
+
+def _rows_set_apart_joined(
+    lines: Sequence[PhysicalLine], stretches: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Stretches apart by less than ``MAX_ROW_GAP`` line heights, the second starting with a
+    line of ``ROW_RUNS`` runs or more that start where the first's do, are one table: rows set
+    in tall cells (a spreadsheet's rows higher than their text) leave more white between them
+    than lines do. (A contents page's chapters, set apart, have no more than three runs.)"""
+    out: list[tuple[int, int]] = []
+    for start, end in stretches:
+        if out:
+            first, last = lines[start], lines[out[-1][1] - 1]
+            starts = {round(r.x0) for line in lines[out[-1][0] : out[-1][1]] for r in line.runs}
+            aligned = [r for r in first.runs if any(abs(r.x0 - x) <= 1 for x in starts)]
+            if (
+                first.top - last.bottom <= MAX_ROW_GAP * first.size
+                and len(aligned) >= ROW_RUNS
+                and 2 * len(aligned) >= len(first.runs)
+            ):
+                out[-1] = (out[-1][0], end)
+                continue
+        out.append((start, end))
+    return out
 
 
 def _attached(above: PhysicalLine, below: PhysicalLine) -> bool:
@@ -562,7 +590,9 @@ def row_bands(
     out: list[list[int]] = [[0]]
     for i, gap in enumerate(gaps, start=1):
         in_body = i > heading
-        body_starts = record_limit is not None and i == heading  # the first record's line
+        # the first record's line, or the first line of a body set one line per row (rows
+        # further apart than the header is from them: tall rows)
+        body_starts = (record_limit is not None or single) and i == heading
         if (single and (in_body or max(gaps) <= limit)) or body_starts or gap > (
             limit if in_body else header_limit
         ):
