@@ -319,10 +319,15 @@ HEADER_GAP = 0.8
 
 
 def _header_lines(lines: Sequence[PhysicalLine]) -> list[PhysicalLine]:
-    """The lines a table starts with before its first line that holds a number."""
+    """The lines a table starts with before its first line that holds a number. Under a line
+    of column numbers (``1 2 3 … 15``) only a line of labels over several columns (``K  Rp  K
+    Rp``) is still the header's: a line across the table is the body's (a SIPD print's
+    ``Urusan Pemerintahan : 2 …`` and ``Organisasi : …`` over its first program)."""
     out: list[PhysicalLine] = []
     left = min((line.runs[0].x0 for line in lines if line.runs), default=0.0)
     for line in lines:
+        if any(_is_number_line(h) for h in out) and len(line.runs) < 2:
+            break
         if any(is_data_cell("".join(c["text"] for c in r.chars)) for r in line.runs):
             break
         if out and _starts_a_row(line, left):
@@ -564,7 +569,10 @@ def row_bands(
         return []
     top, bottom = lines[0].top, lines[-1].bottom
     inner = sorted(y for y in rules if top - 1 < y < bottom + 1)
-    if len(inner) >= 2:
+    # Rules only over and under the header (and under the table) part no rows of the body:
+    # row rules are two at least among the body's lines or right under them.
+    body_top, reach = lines[min(heading, len(lines) - 1)].top, bottom + lines[-1].size
+    if sum(1 for y in rules if body_top - 1 < y < reach) >= 2:
         bands: dict[int, list[int]] = {}
         for i, line in enumerate(lines):
             middle = (line.top + line.bottom) / 2

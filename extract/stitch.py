@@ -84,14 +84,20 @@ def with_header_rows(rows: Sequence[RawRow]) -> list[RawRow]:
     """The rows of a block with its leading label rows marked HEADER.
 
     A leading row is a header row when it reads like labels, when it is the column-number row,
-    or when it holds labels over columns that hold numbers below it.
+    or when it holds labels over columns that hold numbers below it. Under the column-number
+    row, only a row of labels over several columns (``K | Rp | K | Rp``) is still the header's:
+    a line across the table (a SIPD print's ``Urusan Pemerintahan : …`` over its first program)
+    is the body's.
     """
     out = list(rows)
     marked = 0
+    numbered = False
     for index, row in enumerate(rows):
         if row.role is RowRole.SEPARATOR:
             continue
         if marked >= MAX_HEADER_ROWS:
+            break
+        if numbered and len({c.strip() for c in row.cells if c.strip()}) < 2:
             break
         below = [r.cells for r in rows[index + 1 :] if r.role is not RowRole.SEPARATOR]
         if (
@@ -101,6 +107,7 @@ def with_header_rows(rows: Sequence[RawRow]) -> list[RawRow]:
         ):
             out[index] = replace(row, role=RowRole.HEADER)
             marked += 1
+            numbered = numbered or is_number_row(row.cells)
             continue
         break
     return _inner_repeats(out)
