@@ -25,7 +25,8 @@ _KODE = re.compile(r"\bkode\b", re.IGNORECASE)
 _URUSAN = re.compile(r"[1-9]|[xX]")
 # The label of a code's segment column, as a form names it under a spanning ``Kode``.
 _PIECE = re.compile(
-    r"^(?:kode\s+)?(?:urusan|bidang(?:\s+urusan)?|program|kegiatan|sub\s*-?\s*kegiatan|sub)$",
+    r"^(?:kode\s+)?(?:urusan|bidang(?:\s+urusan)?|program|kegiatan|sub\s*-?\s*kegiatan|sub"
+    r"|u|b|p|k|sk|prog|keg|sub\s*-?\s*keg)\.?$",  # abbreviated: U | B | P | K | SK
     re.IGNORECASE,
 )
 # A code's columns: urusan, bidang, program, kegiatan, sub kegiatan.

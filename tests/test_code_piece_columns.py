@@ -1,6 +1,6 @@
 """A code printed in five columns named as its segments (``Urusan | Bidang | Program | Kegiatan
-| Sub Kegiatan`` under a ``Kode`` spanning them), as Excel sheets of RKA, DPA and Renja print
-it, is one code: ``3 | 27 | 02 | 2.01 | 0001`` is ``3.27.02.2.01.0001``, and an urusan's row
+| Sub Kegiatan`` under a ``Kode`` spanning them, or abbreviated ``U | B | P | K | SK``), as
+Excel sheets of RKA, DPA and Renja print it, is one code: ``3 | 27 | 02 | 2.01 | 0001`` is ``3.27.02.2.01.0001``, and an urusan's row
 prints its digit alone. Before, the first columns were row numbers and ``2.01`` a bidang code
 of its own: 40 false unknown-code and 38 false duplicate-code warnings on such a sheet (printed
 by LibreOffice), and no hierarchy to check sums by.
@@ -47,10 +47,15 @@ def pieces(code: str) -> list[str]:
     return out + [""] * (5 - len(out))
 
 
-def draw(path: Path) -> Path:
+# The segments' labels as printed: in full, or abbreviated (``U | B | P | K | SK``).
+LABELS = {"whole": ["Urusan", "Bidang", "Program", "Kegiatan", "Sub Kegiatan"],
+          "abbreviated": ["U", "B", "P", "K", "SK"]}  # fmt: skip
+
+
+def draw(path: Path, labels: list[str]) -> Path:
     header = [["Kode", "", "", "", "", "Program/Kegiatan/Sub Kegiatan", "Indikator Kinerja",
                "Target", "Pagu Indikatif (Rp)"],
-              ["Urusan", "Bidang", "Program", "Kegiatan", "Sub Kegiatan", "", "", "", ""],
+              [*labels, "", "", "", ""],
               [str(n) for n in range(1, 10)]]  # fmt: skip
     body = [[*pieces(k), u, i, t, f"{p:,}".replace(",", ".")] for k, u, i, t, p in ROWS]
     grid = Table(header + body, colWidths=[34, 34, 38, 42, 46, 190, 150, 55, 80], repeatRows=3)
@@ -64,9 +69,10 @@ def draw(path: Path) -> Path:
     return landscape_page(path, grid)
 
 
-@pytest.fixture(scope="module")
-def result(tmp_path_factory: pytest.TempPathFactory):
-    return renja.process(draw(tmp_path_factory.mktemp("pieces") / "kode-kolom.pdf"))
+@pytest.fixture(scope="module", params=sorted(LABELS))
+def result(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    path = tmp_path_factory.mktemp("pieces") / "kode-kolom.pdf"
+    return renja.process(draw(path, LABELS[request.param]))
 
 
 def test_the_pieces_are_one_code_with_its_level(result) -> None:
