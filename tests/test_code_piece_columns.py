@@ -1,9 +1,10 @@
 """A code printed in five columns named as its segments (``Urusan | Bidang | Program | Kegiatan
 | Sub Kegiatan`` under a ``Kode`` spanning them, or abbreviated ``U | B | P | K | SK``), as
-Excel sheets of RKA, DPA and Renja print it, is one code: ``3 | 27 | 02 | 2.01 | 0001`` is ``3.27.02.2.01.0001``, and an urusan's row
-prints its digit alone. Before, the first columns were row numbers and ``2.01`` a bidang code
-of its own: 40 false unknown-code and 38 false duplicate-code warnings on such a sheet (printed
-by LibreOffice), and no hierarchy to check sums by.
+Excel sheets of RKA, DPA and Renja print it, is one code: ``3 | 27 | 02 | 2.01 | 0001`` is
+``3.27.02.2.01.0001``, and an urusan's row prints its digit alone. Before, the first columns
+were row numbers and ``2.01`` a bidang code of its own: 40 false unknown-code and 38 false
+duplicate-code warnings on such a sheet (printed by LibreOffice), and no hierarchy to check
+sums by.
 
 The PDF is generated here with reportlab, ruled, its header cells spanning as a spreadsheet's
 merged cells do.
