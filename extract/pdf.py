@@ -202,6 +202,9 @@ def read_page(
         turned,
     )
     rules = objects.horizontal_rules(MIN_RULE_WIDTH)
+    if tables and all(t.rows_unruled for t in tables):
+        # column rules and a frame, but no rule between the rows: read by the text's alignment
+        tables, rest = [], all_chars
     ruled = bool(tables)
     if tables:
         for table in (tables[0], tables[-1]):  # rows a page break left without rules

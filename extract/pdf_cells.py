@@ -47,6 +47,9 @@ class PageTable:
     # A table without rules: the x-range of each column's text, left to right (its page's
     # columns, found from the page's words; ``renja.extract.pdf_parts`` lines up the parts)
     columns: list[tuple[float, float]] = field(default_factory=list)
+    # A ruled table one of whose ruled rows holds several rows: its rows were printed without
+    # rules between them (``renja.extract.pdf_grid.rows_without_rules``)
+    rows_unruled: bool = False
 
     def spans(self, row: Sequence[Cell | None]) -> tuple[int, ...]:
         """How many columns each cell of a row covers (0 where a cell to the left covers it)."""

@@ -17,6 +17,7 @@ from renja.extract.pdf_cells import SNAP, BBox, Cell, PageTable, snap
 from renja.extract.pdf_rows import split_indicator_lines, split_key_values
 from renja.extract.pdf_text import Char, group_lines, join_lines, physical_lines
 from renja.extract.pdf_turned import turned_text
+from renja.extract.shapes import Shape, sniff
 
 # Table boxes reaching further than this outside the page are drawing artefacts (a browser's
 # clip rectangle of the whole web page), not tables.
@@ -259,10 +260,12 @@ def fill_table(
         xs = sorted({snap(v) for i in run for c in row_cells[i] for v in (c[0], c[2])})
         rows: list[list[Cell | None]] = []
         boxes_run: list[BBox] = []
+        unruled = False
         for i in run:
             slots: list[Cell | None] = [None] * (len(xs) - 1)
             for box in row_cells[i]:
                 slots[bisect_right(xs, snap(box[0])) - 1] = cells[box]
+            unruled = unruled or (i > 0 and rows_without_rules(slots))
             split_wide_cells(slots, xs)
             for pair, pair_box in split_key_values(slots, row_boxes[i]):
                 for part, part_box in split_indicator_lines(pair, pair_box):
@@ -272,8 +275,39 @@ def fill_table(
         for cell in (c for row in rows for c in row if c is not None):
             cell.chars = ()  # the page's characters are not kept beyond the page
         bbox = (x0, boxes_run[0][1], x1, boxes_run[-1][3])
-        out.append(PageTable(bbox, rows, boxes_run, engine, new_grid=number > 0, edges=xs))
+        out.append(PageTable(bbox, rows, boxes_run, engine, new_grid=number > 0, edges=xs,
+                             rows_unruled=unruled))
     return out, used
+
+
+# Cells holding this many amounts, one per line, in two columns of one ruled row at least: the
+# rows of the table were printed without rules between them (only its columns and its frame).
+# (A Renja Perubahan's record stacks two: before and after.)
+STACKED_AMOUNTS = 3
+STACKED_COLUMNS = 2
+
+
+def rows_without_rules(slots: Sequence[Cell | None]) -> bool:
+    """A ruled row that is several rows: two of its cells at least hold three amounts or more,
+    one per line (``376.502.000`` over ``158.300.000`` over …), as a table printed with column
+    rules only holds all its rows in one ruled row.
+
+    >>> from renja.extract.pdf_text import Line
+    >>> def cell(*texts: str) -> Cell:
+    ...     return Cell((0, 0, 1, 1), [Line(t, 0, 1, 10.0 * i, 10.0 * i + 8, 8.0, False)
+    ...                                for i, t in enumerate(texts)])
+    >>> stacked = cell("376.502.000", "158.300.000", "218.202.000")
+    >>> rows_without_rules([cell("1.06.01"), stacked, stacked])
+    True
+    >>> rows_without_rules([cell("1.06.01"), stacked, cell("1.510.729.000", "918.262.000")])
+    False
+    """
+    stacked = sum(
+        1 for cell in slots
+        if cell is not None
+        and sum(sniff(line.text) is Shape.AMOUNT for line in cell.lines) >= STACKED_AMOUNTS
+    )  # fmt: skip
+    return stacked >= STACKED_COLUMNS
 
 
 def _label(cell: Cell) -> str:
