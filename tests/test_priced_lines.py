@@ -145,6 +145,29 @@ def test_the_sipd_form_checks_koefisien_times_harga_with_ppn(tmp_path: Path) -> 
     assert result.audits[table.table_id].relations >= 3 + 3  # the lines and the sums
 
 
+def test_a_ppn_printed_in_rupiah_is_added_not_taken_for_a_rate(tmp_path: Path) -> None:
+    """A budget sheet whose PPN column prints the tax itself (``412.500``), not its rate: the
+    line is koefisien × harga + PPN (60 × 62.500 + 412.500 = 4.162.500). Read as a rate, every
+    taxed line was a false ``aritmetika_baris`` (``412500%``); the one wrong line still is."""
+    header = ["Kode Rekening", "Uraian", "Koefisien", "Satuan", "Harga", "PPN", "Jumlah"]
+    rows = [
+        header,
+        ["5.1.02.01.01.0024", "Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Tulis Kantor",
+         "", "", "", "", "5.082.500"],
+        ["", "Kertas HVS A4 80 gram", "60 Rim", "Rim", "62.500", "412.500", "4.162.500"],
+        ["", "Map plastik", "12 Lusin", "Lusin", "70.000", "80.000", "920.000"],
+        ["5.1.02.02.01.0026", "Belanja Jasa Tenaga Administrasi", "", "", "", "", "32.000.000"],
+        ["", "Honorarium tenaga administrasi", "2 Orang x 12 Bulan", "OB", "1.250.000", "0",
+         "32.000.000"],
+        ["", "Jumlah", "", "", "", "", "37.082.500"],
+    ]  # fmt: skip
+    caption = "RINCIAN BELANJA SUB KEGIATAN DINAS CONTOH TAHUN 2025"
+    pdf = render(tmp_path / "rka.pdf", [TableSpec(caption, rows)], Layout(size=7))
+    result = renja.process(pdf)
+    errors = [f for f in result.findings if f.check == "aritmetika_baris"]
+    assert [(f.row, f.found, f.expected) for f in errors] == [(5, "32000000", "30000000")]
+
+
 # A DPA-SKPD 2.2.1 of the Permendagri 13/2006 years, an older form than SIPD's: "Rincian
 # Perhitungan" over Volume, Satuan and Harga Satuan, a column-number row with its formula, the
 # old account codes (5.2.2.01.01), no PPN; the moderator's line is wrong (2 × 2 × 650.000 is

@@ -454,12 +454,30 @@ class PricedLine:
         """Within a rupiah: the amount of a fractional product is printed rounded."""
         return abs(Decimal(exact(self.found)) - self.expected) < 1
 
+    @property
+    def tax_in_rupiah(self) -> bool:
+        return tax_in_rupiah(self.tax)
+
+
+# A tax column's value above this is no rate in percent but the tax in rupiah (``412.500``).
+MAX_TAX_RATE = 100
+
+
+def tax_in_rupiah(tax: Number) -> bool:
+    """Whether a PPN column's value is the tax itself, in rupiah, not its rate in percent.
+
+    >>> [tax_in_rupiah(t) for t in (11, 0, Decimal("12.5"), 412_500)]
+    [False, False, False, True]
+    """
+    return abs(Decimal(exact(tax))) > MAX_TAX_RATE
+
 
 def priced(check: PriceCheck, row: Row, table: str) -> PricedLine | None:
     """The line ``row`` under ``check``, or None when a value is not there to read (a heading,
     a paket, an unreadable coefficient) or the product is past any amount.
 
-    A coefficient is read as printed (``2 Orang x 12 Bulan`` is 24); an empty tax is none.
+    A coefficient is read as printed (``2 Orang x 12 Bulan`` is 24); an empty tax is none; a
+    tax above 100 is the PPN in rupiah, added (``tax_in_rupiah``).
     """
     amount, price = row.number_at(check.amount), row.number_at(check.price)
     if amount is None or price is None:
@@ -473,7 +491,11 @@ def priced(check: PriceCheck, row: Row, table: str) -> PricedLine | None:
     if quantity is None:
         return None
     tax = (row.number_at(check.tax) if check.tax else None) or 0
-    expected = quantity * Decimal(exact(price)) * (1 + Decimal(exact(tax)) / 100)
+    base = quantity * Decimal(exact(price))
+    if tax_in_rupiah(tax):  # the PPN printed as its amount (412.500), not its rate (11)
+        expected = base + Decimal(exact(tax))
+    else:
+        expected = base * (1 + Decimal(exact(tax)) / 100)
     if abs(expected) >= MAX_PRICED:
         return None
     cell = CellRef(table, row.number, check.amount)

@@ -499,7 +499,8 @@ def _price_finding(
     formula = f"{check.quantity} × {check.price}" + (f" + {check.tax}" if taxed else "")
     computation = f"{quantity} × {rupiah(outcome.price)}"
     if taxed and outcome.tax:
-        computation += f" + {show(outcome.tax)}%"
+        computation += (f" + {rupiah(outcome.tax)}" if outcome.tax_in_rupiah
+                        else f" + {show(outcome.tax)}%")  # fmt: skip
     expected = _whole(outcome.expected.quantize(Decimal("0.01")))
     difference = Decimal(exact(outcome.found)) - expected
     message = _(
