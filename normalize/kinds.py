@@ -196,6 +196,7 @@ RENCANA_PROGRAM = TableKind(
             r"^(?!.*maju)(?:.*rencana.*target|target)(?!.*(?:program|hasil|tolok))",
             measure="target_sesudah",
         ),
+        C("satuan", T.TEXT, r"(?:^|/ )satuan(?:$| /)", optional=True),  # a label, not a name
         C("target_hasil", T.TARGET, r"^(?!.*maju).*target.*hasil", optional=True),
         C("pagu", T.RUPIAH, r"^(?!.*maju).*(?:rencana|pagu|20\d\d)", measure="pagu_sesudah"),
         C("sumber_dana", T.TEXT, r"sumber", optional=True),
