@@ -173,6 +173,10 @@ TUJUAN_SASARAN = TableKind(
     ),
 )
 
+# A unit column's label (``Satuan``, under a group or not), not a name that starts with the word
+# (``Satuan Polisi Pamong Praja …``).
+_UNIT_LABEL = r"(?:^|/ )satuan(?:$| /)"
+
 RENCANA_PROGRAM = TableKind(
     slug="rencana_program",
     title="Rumusan rencana program, kegiatan dan sub kegiatan",
@@ -196,7 +200,7 @@ RENCANA_PROGRAM = TableKind(
             r"^(?!.*maju)(?:.*rencana.*target|target)(?!.*(?:program|hasil|tolok))",
             measure="target_sesudah",
         ),
-        C("satuan", T.TEXT, r"(?:^|/ )satuan(?:$| /)", optional=True),  # a label, not a name
+        C("satuan", T.TEXT, _UNIT_LABEL, optional=True),
         C("target_hasil", T.TARGET, r"^(?!.*maju).*target.*hasil", optional=True),
         C("pagu", T.RUPIAH, r"^(?!.*maju).*(?:rencana|pagu|20\d\d)", measure="pagu_sesudah"),
         C("sumber_dana", T.TEXT, r"sumber", optional=True),
@@ -250,6 +254,23 @@ PERGESERAN_PAGU = TableKind(
     unique_kode=True,
 )
 
+# Before and after a change, as a header names them: the group's word and its column's label
+# in either order (``Target Sebelum`` or ``Sebelum Perubahan / Target``).
+_BEFORE = r"sebelum"
+_AFTER = r"(?:setelah|sesudah)"
+
+
+def either(label: str, group: str) -> str:
+    """A pattern matching a column's label and its group's word in either order.
+
+    >>> import re
+    >>> [bool(re.search(either("target", _AFTER), h)) for h in (
+    ...     "target sesudah", "sesudah perubahan / target", "target sebelum")]
+    [True, True, False]
+    """
+    return f"{label}.*{group}|{group}.*{label}"
+
+
 RENCANA_PERUBAHAN = TableKind(
     slug="rencana_perubahan",
     title="Rencana program dan kegiatan pada perubahan Renja (Lampiran)",
@@ -258,22 +279,25 @@ RENCANA_PERUBAHAN = TableKind(
     columns=(
         C("kode", T.KODE, r"kode"),
         C("uraian", T.TEXT, r"urusan|program|kegiatan"),
-        C("indikator_sebelum", T.INDIKATOR, r"indikator.*sebelum"),
-        C("indikator_sesudah", T.INDIKATOR, r"indikator.*(?:setelah|sesudah)"),
-        C("kelompok_sasaran_sebelum", T.TEXT, r"sasaran.*sebelum"),
-        C("kelompok_sasaran_sesudah", T.TEXT, r"sasaran.*(?:setelah|sesudah)"),
-        C("lokasi_sebelum", T.TEXT, r"lokasi.*sebelum"),
-        C("lokasi_sesudah", T.TEXT, r"lokasi.*(?:setelah|sesudah)"),
-        C("target_sebelum", T.TARGET, r"target.*sebelum", measure="target_sebelum"),
-        C("target_sesudah", T.TARGET, r"target.*(?:setelah|sesudah)", measure="target_sesudah"),
-        C("pagu_sebelum", T.RUPIAH, r"pagu.*sebelum", measure="pagu_sebelum"),
-        C("pagu_sesudah", T.RUPIAH, r"pagu.*(?:setelah|sesudah)", measure="pagu_sesudah"),
-        C("jumlah_perubahan", T.RUPIAH, r"jumlah|berubahan|\+/-", signed=True),
-        C("sumber_dana_sebelum", T.TEXT, r"dana.*sebelum"),
-        C("sumber_dana_sesudah", T.TEXT, r"dana.*(?:setelah|sesudah)"),
+        C("indikator_sebelum", T.INDIKATOR, either(r"indikator", _BEFORE)),
+        C("indikator_sesudah", T.INDIKATOR, either(r"indikator", _AFTER)),
+        C("satuan", T.TEXT, _UNIT_LABEL, optional=True),
+        C("kelompok_sasaran_sebelum", T.TEXT, either(r"sasaran", _BEFORE)),
+        C("kelompok_sasaran_sesudah", T.TEXT, either(r"sasaran", _AFTER)),
+        C("lokasi_sebelum", T.TEXT, either(r"lokasi", _BEFORE)),
+        C("lokasi_sesudah", T.TEXT, either(r"lokasi", _AFTER)),
+        C("target_sebelum", T.TARGET, either(r"target", _BEFORE), measure="target_sebelum"),
+        C("target_sesudah", T.TARGET, either(r"target", _AFTER), measure="target_sesudah"),
+        C("pagu_sebelum", T.RUPIAH, either(r"pagu", _BEFORE), measure="pagu_sebelum"),
+        C("pagu_sesudah", T.RUPIAH, either(r"pagu", _AFTER), measure="pagu_sesudah"),
+        C("jumlah_perubahan", T.RUPIAH, r"jumlah|berubahan|\+/-|bertambah|berkurang",
+          signed=True),
+        C("sumber_dana_sebelum", T.TEXT, either(r"dana", _BEFORE)),
+        C("sumber_dana_sesudah", T.TEXT, either(r"dana", _AFTER)),
         C("target_maju", T.TARGET, r"maju.*target", measure="target_maju"),
         C("pagu_maju", T.RUPIAH, r"maju.*pagu|maju", measure="pagu_maju"),
         C("jenis_kegiatan", T.TEXT, r"jenis"),
+        C("keterangan", T.TEXT, r"keterangan", optional=True),
     ),
     row_checks=(
         RowCheck(
