@@ -47,7 +47,9 @@ PERIODS: tuple[tuple[str, str], ...] = (
     ("perubahan", r"\bperubahan\b"),
     ("awal", r"kondisi\s+(?:kinerja\s+)?awal|\bawal\s+periode|\bbaseline\b"),
     ("akhir", r"kondisi\s+(?:kinerja\s+)?akhir|\bakhir\s+periode"),
-    ("total", r"\btotal\b|^jumlah(?:\s*\([^)]*\))?(?:\s*/?\s*(?:" + _TOTAL_OF + r")\b.*)?$"),
+    # (``Jumlah`` as the whole label or its innermost: ``Belanja / Jumlah Belanja``)
+    ("total", r"\btotal\b|(?:^|/\s*)jumlah(?:\s*\([^)]*\))?(?:\s*/?\s*(?:" + _TOTAL_OF
+     + r")\b.*)?$"),
 )
 _PERIODS = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in PERIODS)
 _QUARTER = re.compile(r"\b(?:triwulan|tw)\s*[-.]?\s*(iv|iii|ii|i|[1-4])\b", re.IGNORECASE)
@@ -161,8 +163,9 @@ def period_of(text: str) -> str | None:
 
     >>> [period_of(t) for t in ("rencana tahun 2025 / pagu", "sebelum perubahan", "triwulan iii",
     ...                          "kondisi kinerja akhir periode rpjmd", "apbd murni 2024 / rp",
-    ...                          "tahun 2025 / sesudah", "pagu")]
-    ['2025', 'sebelum', 'tw3', 'akhir', '2024_murni', '2025_sesudah', None]
+    ...                          "tahun 2025 / sesudah", "pagu", "belanja / jumlah belanja",
+    ...                          "capaian / jumlah penduduk")]
+    ['2025', 'sebelum', 'tw3', 'akhir', '2024_murni', '2025_sesudah', None, 'total', None]
     """
     named = next((name for name, pattern in _PERIODS if pattern.search(text)), None)
     quarter = quarter_of(text)

@@ -93,3 +93,26 @@ def test_the_jumlah_is_checked_in_its_own_row(read) -> None:
     message = next(f.message for f in findings if f.check == "aritmetika_baris")
     assert message.startswith("belanja_operasi + belanja_modal + belanja_tidak_terduga + "
                               "belanja_transfer = ")  # fmt: skip
+
+
+def test_a_jumlah_under_a_groups_label_is_the_groups_total(tmp_path) -> None:
+    """An APBD lampiran groups its spending under ``Belanja`` (``Belanja Operasi … Belanja
+    Transfer | Jumlah Belanja``): the total's label is the innermost of its header path
+    (``belanja / jumlah belanja``), and its row sum is checked as a flat ``Jumlah``'s is."""
+    header = ("| Kode | Urusan Pemerintahan Daerah / Perangkat Daerah | Pendapatan | Belanja | "
+              "Belanja | Belanja | Belanja | Belanja |\n|---|---|---|---|---|---|---|---|\n"
+              "| | | | Belanja Operasi | Belanja Modal | Belanja Tidak Terduga | Belanja Transfer "
+              "| Jumlah Belanja |\n")  # fmt: skip
+    lines = [("1.02", "URUSAN PEMERINTAHAN BIDANG KESEHATAN", 4_520_000, 122_773_681,
+              106_816_074, 0, 0, 229_589_755),
+             ("1.02.0.00.0.00.01.0000", "Dinas Kesehatan", 4_520_000, 122_773_681,
+              106_816_074, 0, 0, 229_599_755)]  # fmt: skip (the Dinas's Jumlah: 10.000 too many)
+    body = "".join("| " + " | ".join([k, u, *(rupiah(v) for v in amounts)]) + " |\n"
+                   for k, u, *amounts in lines)  # fmt: skip
+    path = tmp_path / "apbd.md"
+    path.write_text("# LAMPIRAN II PERATURAN DAERAH KABUPATEN CONTOH TENTANG APBD TAHUN 2025\n\n"
+                    "Rekapitulasi Pendapatan dan Belanja Menurut Urusan Pemerintahan Daerah dan "
+                    "Perangkat Daerah\n\n" + header + body, encoding="utf-8")  # fmt: skip
+    result = renja.process(path)
+    own = [(f.kode, f.expected, f.found) for f in result.findings if f.check == "aritmetika_baris"]
+    assert own == [("1.02.0.00.0.00.01.0000", "229589755000", "229599755000")]
