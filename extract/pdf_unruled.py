@@ -570,8 +570,12 @@ def row_bands(
     top, bottom = lines[0].top, lines[-1].bottom
     inner = sorted(y for y in rules if top - 1 < y < bottom + 1)
     # Rules only over and under the header (and under the table) part no rows of the body:
-    # row rules are two at least among the body's lines or right under them.
-    body_top, reach = lines[min(heading, len(lines) - 1)].top, bottom + lines[-1].size
+    # row rules are two at least among the body's lines (below its column numbers) or right
+    # under them.
+    first = min(heading, len(lines) - 1)
+    while first + 1 < len(lines) and _is_number_line(lines[first]):
+        first += 1
+    body_top, reach = lines[first].top, bottom + lines[-1].size
     if sum(1 for y in rules if body_top - 1 < y < reach) >= 2:
         bands: dict[int, list[int]] = {}
         for i, line in enumerate(lines):

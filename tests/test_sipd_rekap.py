@@ -105,3 +105,55 @@ def test_the_lines_over_the_first_program_are_not_the_header(table) -> None:
     header = " ".join(" ".join(row.cells) for row in table.raw.header)
     assert "Urusan Pemerintahan :" not in header
     assert "Organisasi :" not in header
+
+
+def draw_rkpd(path: Path) -> Path:
+    """An RKPD print whose labels wrap over more lines than a header may have
+    (``MAX_HEADER_LINES``): its column numbers, between two rules, stand below the header's
+    lines; an urusan's row without an amount over its bidang's."""
+    label = ParagraphStyle("label", fontName="Helvetica", fontSize=6.5, leading=7.5,
+                           alignment=1)  # fmt: skip
+    header = [[Paragraph(t, label) for t in (
+        "Kode", "Urusan/Bidang Urusan Pemerintahan Daerah dan Program/Kegiatan/Sub Kegiatan",
+        "Indikator Kinerja Program/ Kegiatan/ Sub Kegiatan yang Direncanakan Tahun Ini",
+        "Target Capaian Kinerja", "Pagu Indikatif (Rp)", "Sumber Dana")],
+        [str(n) for n in range(1, 7)]]  # fmt: skip
+    body = [["1", Paragraph("URUSAN PEMERINTAHAN WAJIB YANG BERKAITAN DENGAN PELAYANAN "
+                            "DASAR", TEXT), "", "", "", ""],
+            ["1.03", Paragraph("URUSAN PEMERINTAHAN BIDANG PEKERJAAN UMUM DAN PENATAAN RUANG",
+                               TEXT), "", "", rupiah(900_000_000), ""],
+            ["1.03.02", Paragraph("PROGRAM PENGELOLAAN SUMBER DAYA AIR (SDA)", TEXT),
+             Paragraph("Indeks Kepuasan Layanan Program Pengelolaan SDA", TEXT), "80,00 %",
+             rupiah(900_000_000), ""],
+            ["1.03.02.1.01", Paragraph("Pengelolaan SDA dan Bangunan Pengaman Pantai pada "
+                                       "Wilayah Sungai Lintas Daerah Kabupaten/Kota", TEXT),
+             Paragraph("Persentase Pengelolaan SDA", TEXT), "50,70 %", rupiah(900_000_000), ""],
+            ["1.03.02.1.01.0091", Paragraph("Rehabilitasi Sumur Air Tanah untuk Air Baku",
+                                            TEXT),
+             Paragraph("Jumlah Sumur Air Tanah yang Direhabilitasi", TEXT), "37 Unit",
+             rupiah(500_000_000), "DAK Fisik"],
+            ["1.03.02.1.01.0099", Paragraph("Rehabilitasi Kanal Banjir", TEXT),
+             Paragraph("Panjang Kanal Banjir yang Direhabilitasi", TEXT), "30 KM",
+             rupiah(400_000_000), "DAK Fisik"]]  # fmt: skip
+    grid = Table(header + body, colWidths=[60, 130, 52, 60, 80, 60])
+    grid.setStyle(TableStyle([
+        ("FONTSIZE", (0, 0), (-1, -1), 6.5),
+        ("ALIGN", (0, 1), (-1, 1), "CENTER"),
+        ("ALIGN", (4, 2), (4, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.8, "black"),
+        ("LINEBELOW", (0, 0), (-1, 1), 0.8, "black"),  # over and under the column numbers
+        ("LINEBELOW", (0, -1), (-1, -1), 0.8, "black"),
+        ("BOTTOMPADDING", (0, -1), (-1, -1), 0.5),
+    ]))  # fmt: skip
+    return landscape_page(path, grid)
+
+
+def test_the_rule_under_the_column_numbers_parts_no_rows(tmp_path: Path) -> None:
+    result = renja.process(draw_rkpd(tmp_path / "rkpd.pdf"))
+    [table] = [t for t in result.tables if not t.frame.empty]
+    data = table.frame[table.frame["kode"].notna()]
+    assert data["kode"].tolist() == ["1", "1.03", "1.03.02", "1.03.02.1.01",
+                                     "1.03.02.1.01.0091", "1.03.02.1.01.0099"]  # fmt: skip
+    assert data["level"].tolist()[:2] == ["urusan", "bidang"]
+    assert not [f for f in result.findings if f.check == "jumlah_rincian"]
