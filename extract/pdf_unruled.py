@@ -277,10 +277,39 @@ def _header_slivers_joined(
         join = k + 1 < len(columns) and used(column) <= SLIVER_LINES < used(columns[k + 1])
         if join:  # near the next column: closer than a gutter can be, or nearer it than the last
             gap, before = columns[k + 1][0] - column[1], column[0] - columns[k - 1][1] if k else 0
-            join = gap < SLIVER_GAP * size or gap < min(size, before)
+            own = header and not unlabelled(columns[k + 1]) and _own_label(column, header)
+            join = gap < SLIVER_GAP * size or (gap < min(size, before) and not own)
             if not join and header and unlabelled(columns[k + 1]):  # that column's label
                 join = not (out[:-1] and unlabelled(out[-2]) and before < gap)
     return [(a, b) for a, b in out]
+
+
+# A period's label (a year, before or after a change, a quarter) heads the columns of its period.
+_PERIOD_LABEL = re.compile(
+    r"(?:19|20)\d\d|\b(?:tahun|sebelum|sesudah|setelah|perubahan|murni|triwulan|semester)\b",
+    re.IGNORECASE,
+)
+
+
+def _own_label(column: list[float], header: Sequence[PhysicalLine]) -> bool:
+    """A column of the header alone whose label stands in it whole and names a thing of its
+    own, not a period: an empty ``Catatan Penting`` is a column even beside targets set at
+    their cells' left, where ``2026`` over ``Target | Rp`` heads the columns beside it and
+    ``Capaian`` (the second line of ``Target Capaian``, running on over the targets) is theirs.
+
+    >>> from renja.extract.pdf_text import _c
+    >>> def line(text: str, x: float) -> PhysicalLine:
+    ...     return physical_lines([_c(ch, x + 3.6 * i, 0) for i, ch in enumerate(text)])[0]
+    >>> _own_label([10, 60], [line("Catatan", 12)]), _own_label([10, 30], [line("2026", 12)])
+    (True, False)
+    """
+    runs = [r for line in header for r in line.runs if column[0] - 0.5 <= r.x0 <= column[1] + 0.5]
+    texts = ["".join(c["text"] for c in r.chars) for r in runs]
+    return (
+        bool(runs)
+        and all(r.x1 <= column[1] + 0.5 for r in runs)  # (not a label running on past it)
+        and not any(_PERIOD_LABEL.search(t) for t in texts)
+    )
 
 
 def _heads_values_before(
