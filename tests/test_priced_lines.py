@@ -19,6 +19,7 @@ from click.testing import CliRunner
 import renja
 from renja.app.cli import main
 from renja.model.contract import PriceCheck, TableContract
+from renja.model.result import Result
 from renja.present.outputs import read_csv
 
 from .conftest import REAL, Processed
@@ -113,13 +114,22 @@ def test_a_consistent_cost_table_gets_no_finding_and_a_volume_of_words_is_not_ch
     )
 
 
+SIPD_HEADER = ["Kode Rekening", "Uraian", "Koefisien", "Satuan", "Harga", "PPN", "Jumlah"]
+
+
+def sipd_rincian(tmp_path: Path, lines: list[list[str]]) -> Result:
+    """``lines`` under the SIPD form's header, printed ruled in a generated PDF, processed."""
+    caption = "RINCIAN BELANJA SUB KEGIATAN DINAS CONTOH TAHUN 2025"
+    pdf = render(tmp_path / "rka.pdf", [TableSpec(caption, [SIPD_HEADER, *lines])],
+                 Layout(size=7))  # fmt: skip
+    return renja.process(pdf)
+
+
 def test_the_sipd_form_checks_koefisien_times_harga_with_ppn(tmp_path: Path) -> None:
     """The RKA's own form, printed ruled in a generated PDF: coefficients of one and two
     factors, PPN 11% with a product in cents (printed rounded to the rupiah), and one line the
     author got wrong (25 months' pay for 24, its parent agreeing with it)."""
-    header = ["Kode Rekening", "Uraian", "Koefisien", "Satuan", "Harga", "PPN", "Jumlah"]
-    rows = [
-        header,
+    result = sipd_rincian(tmp_path, [
         ["5.1.02.01.01.0024", "Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Tulis Kantor",
          "", "", "", "", "8.043.116"],
         ["", "Kertas HVS A4 80 gram", "120 Rim", "Rim", "55.000", "11", "7.326.000"],
@@ -128,10 +138,7 @@ def test_the_sipd_form_checks_koefisien_times_harga_with_ppn(tmp_path: Path) -> 
         ["", "Honorarium tenaga administrasi", "2 Orang x 12 Bulan", "OB", "1.250.000", "0",
          "31.250.000"],
         ["", "Jumlah", "", "", "", "", "39.293.116"],
-    ]  # fmt: skip
-    caption = "RINCIAN BELANJA SUB KEGIATAN DINAS CONTOH TAHUN 2025"
-    pdf = render(tmp_path / "rka.pdf", [TableSpec(caption, rows)], Layout(size=7))
-    result = renja.process(pdf)
+    ])  # fmt: skip
     (table,) = [t for t in result.tables if t.form == "rincian_belanja"]
     assert table.frame["jumlah"].tolist() == [
         8043116, 7326000, 717116, 31250000, 31250000, 39293116
@@ -149,9 +156,7 @@ def test_a_ppn_printed_in_rupiah_is_added_not_taken_for_a_rate(tmp_path: Path) -
     """A budget sheet whose PPN column prints the tax itself (``412.500``), not its rate: the
     line is koefisien × harga + PPN (60 × 62.500 + 412.500 = 4.162.500). Read as a rate, every
     taxed line was a false ``aritmetika_baris`` (``412500%``); the one wrong line still is."""
-    header = ["Kode Rekening", "Uraian", "Koefisien", "Satuan", "Harga", "PPN", "Jumlah"]
-    rows = [
-        header,
+    result = sipd_rincian(tmp_path, [
         ["5.1.02.01.01.0024", "Belanja Alat/Bahan untuk Kegiatan Kantor-Alat Tulis Kantor",
          "", "", "", "", "5.082.500"],
         ["", "Kertas HVS A4 80 gram", "60 Rim", "Rim", "62.500", "412.500", "4.162.500"],
@@ -160,10 +165,7 @@ def test_a_ppn_printed_in_rupiah_is_added_not_taken_for_a_rate(tmp_path: Path) -
         ["", "Honorarium tenaga administrasi", "2 Orang x 12 Bulan", "OB", "1.250.000", "0",
          "32.000.000"],
         ["", "Jumlah", "", "", "", "", "37.082.500"],
-    ]  # fmt: skip
-    caption = "RINCIAN BELANJA SUB KEGIATAN DINAS CONTOH TAHUN 2025"
-    pdf = render(tmp_path / "rka.pdf", [TableSpec(caption, rows)], Layout(size=7))
-    result = renja.process(pdf)
+    ])  # fmt: skip
     errors = [f for f in result.findings if f.check == "aritmetika_baris"]
     assert [(f.row, f.found, f.expected) for f in errors] == [(5, "32000000", "30000000")]
 
