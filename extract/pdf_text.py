@@ -331,6 +331,14 @@ def broke_inside_word(line: Line, following: Line, right: float, width: float) -
     >>> broke_inside_word(word, dan, right=81, width=51)
     False
 
+    A code filling its line ends before a name on the next (``1.03.0.00.0.00.01.0000`` /
+    ``Dinas Pekerjaan Umum``), as a word in lower case ends before one in capitals:
+
+    >>> unit = Line("1.03.0.00.0.00.01.0000", 30, 80, 0, 5, 7, False, 50, 50)
+    >>> dinas = Line("Dinas Pekerjaan", 30, 70, 6, 11, 7, False, 20, 20, first_char_width=5)
+    >>> broke_inside_word(unit, dinas, right=81, width=51)
+    False
+
     A word ends at the comma after it (``Pembangunan,`` / ``Rehabilitasi``):
 
     >>> comma = Line("Pembangunan,", 30, 80, 0, 5, 7, False, 50, 50)
@@ -344,6 +352,8 @@ def broke_inside_word(line: Line, following: Line, right: float, width: float) -
         return False  # a word ends at its comma: ``Pembangunan,`` / ``Rehabilitasi``
     if line.text[-1:].islower() and following.text[:1].isupper():
         return False  # a word does not go on in capitals: ``Semesteran`` / ``SKPD``
+    if line.text[-1:].isdigit() and following.text[:2].istitle():
+        return False  # nor a number in a capitalised word: ``…01.0000`` / ``Dinas …``
     room = right - line.x1
     if room > min(following.first_char_width + 0.25, FULL_LINE_SLACK * line.size):
         return False
