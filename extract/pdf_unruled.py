@@ -462,7 +462,9 @@ def _label_pairs(
     """
     pairs: list[tuple[Run, Run, bool]] = []
     for line in header:
-        inside = sorted((r for r in line.runs if a - 0.5 <= r.x0 and r.x1 <= b + 0.5),
+        # (the last label may run on past the body's text: centred over a narrow last column)
+        inside = sorted((r for r in line.runs if a - 0.5 <= r.x0 < b
+                         and (r.x1 <= b + 0.5 or r is line.runs[-1])),
                         key=lambda r: r.x0)  # fmt: skip
         pairs += [(left, right, True) for left, right in itertools.pairwise(inside)
                   if right.x0 - left.x1 >= HEADER_GAP * line.size]  # fmt: skip
