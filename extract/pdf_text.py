@@ -197,7 +197,7 @@ def words_joined(line: PhysicalLine) -> PhysicalLine:
     return PhysicalLine(runs, line.top, line.bottom, line.size, line.chars)
 
 
-_CURRENCY = re.compile(r"(?:Rp\.?|IDR)", re.IGNORECASE)
+_CURRENCY = re.compile(r"Rp\.?", re.IGNORECASE)  # the mark the rupiah reader takes off
 _AMOUNT_START = re.compile(r"[\d(]|[-–]$")
 
 

@@ -263,13 +263,14 @@ def _header_slivers_joined(
     def unlabelled(column: list[float]) -> bool:
         return not any(column[0] - 0.5 <= r.x0 <= column[1] + 0.5 for h in header for r in h.runs)
 
+    groups = _group_labels(header)
     out: list[list[float]] = []
     join = False
     for k, column in enumerate(columns):
         if join:  # the sliver before this column joins it
             out[-1] = [out[-1][0], column[1]]
         elif k and header and _heads_values_before(k, columns, out[-1], used, unlabelled,
-                                                     header):
+                                                     header, groups):
             out[-1] = [out[-1][0], column[1]]  # the label of the values left of it
             continue
         else:
@@ -319,15 +320,16 @@ def _heads_values_before(
     used: Callable[[list[float]], int],
     unlabelled: Callable[[list[float]], bool],
     header: Sequence[PhysicalLine],
+    groups: set[int],
 ) -> bool:
     """Column ``k``, used by the header lines alone, heads the body's column before it, and
     stands nearer it than the next one: that column has no label of its own, or its label runs
     over column ``k`` (labels and column numbers centred in a spreadsheet's wide cell, its
-    values set at the cell's left: ``4`` under ``Target``, right of ``6``)."""
+    values set at the cell's left: ``4`` under ``Target``, right of ``6``). ``groups``: the
+    header's group labels (``_group_labels``), which head no one column."""
     column = columns[k]
     if not used(column) <= SLIVER_LINES < used(before) or column[0] - before[1] < 0.5:
         return False  # (columns that touch: cut where two cells' texts met, each its own)
-    groups = _group_labels(header)
     over = any(before[0] - 0.5 <= r.x0 <= before[1] + 0.5 and r.x1 >= column[0]
                for line in header for r in line.runs if id(r) not in groups)  # fmt: skip
     if not (over or unlabelled(before)):
