@@ -356,17 +356,37 @@ def _header_lines(lines: Sequence[PhysicalLine]) -> list[PhysicalLine]:
     ``Urusan Pemerintahan : 2 …`` and ``Organisasi : …`` over its first program)."""
     out: list[PhysicalLine] = []
     left = min((line.runs[0].x0 for line in lines if line.runs), default=0.0)
-    for line in lines:
+    for i, line in enumerate(lines):
         if any(_is_number_line(h) for h in out) and len(line.runs) < 2:
             break
-        if any(is_data_cell("".join(c["text"] for c in r.chars)) for r in line.runs):
+        if _holds_data(line):
             break
         if out and _starts_a_row(line, left):
             break
-        if len(out) >= MAX_HEADER_LINES and not _attached(out[-1], line):
+        if (
+            len(out) >= MAX_HEADER_LINES
+            and not _attached(out[-1], line)
+            and not _numbers_ahead(lines[i:])
+        ):
             break
         out.append(line)
     return out
+
+
+def _holds_data(line: PhysicalLine) -> bool:
+    return any(is_data_cell("".join(c["text"] for c in r.chars)) for r in line.runs)
+
+
+def _numbers_ahead(lines: Sequence[PhysicalLine]) -> bool:
+    """Whether a line of column numbers comes within the next ``MAX_HEADER_LINES`` lines, before
+    any line holding data: the lines before it are the header's (a spreadsheet's header of
+    three levels, set in rows taller than their text, its labels on many lines)."""
+    for line in lines[:MAX_HEADER_LINES]:
+        if _is_number_line(line):
+            return True
+        if _holds_data(line):
+            return False
+    return False
 
 
 # A row's number or code at the start of a line: 1, 1.01, 1.01.02, IV, a.
