@@ -1,8 +1,9 @@
 """Markdown reader: lines -> table blocks -> stitched logical tables with captions and row roles.
 
-Three table forms are read: tab-separated blocks (what PDF converters often write), pipe tables,
-and HTML ``<table>`` blocks. Each is turned into the same ``Block`` of raw rows; everything after
-that (stitching page parts, finding header rows and captions) does not know which form it was.
+Four table forms are read: tab-separated blocks (what PDF converters often write), pipe tables,
+grid tables (pandoc's ``+---+``) and HTML ``<table>`` blocks. Each is turned into the same
+``Block`` of raw rows; everything after that (stitching page parts, finding header rows and
+captions) does not know which form it was.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from renja.extract.cells import is_bold, is_header_row, is_separator_cells, strip_markup
 from renja.extract.code_pieces import merge_code_pieces
+from renja.extract.grid_tables import grid_table_end, is_grid_border, parse_grid_table
 from renja.extract.html_tables import find_html_tables, parse_html_table
 from renja.extract.stacked_cells import stacked_lines
 from renja.extract.stitch import Block, blocks_to_tables, head_key, is_caption_line
@@ -116,7 +118,7 @@ def make_rows(raw_cells: list[str], line: int) -> list[RawRow]:
 
 
 def lines_to_segments(lines: list[str]) -> Segments:
-    """Cut the document into table blocks (tab, pipe, HTML) and the text lines between them."""
+    """Cut the document into table blocks (tab, pipe, grid, HTML) and the text lines between."""
     segments = Segments()
     html_spans = {start: (end, html) for start, end, html in find_html_tables("\n".join(lines))}
     current: Block | None = None
@@ -144,6 +146,19 @@ def lines_to_segments(lines: list[str]) -> Segments:
                     rows.extend(make_rows(html_row.cells, html_row.line))
             if rows:
                 segments.blocks.append(Block("markdown-html", rows, line_no, end))
+            index = end
+            continue
+        if is_grid_border(line):
+            close()
+            end = grid_table_end(lines, index)
+            rows = []
+            for grid_row in parse_grid_table(lines[index:end], first_line=line_no):
+                if grid_row.header:
+                    rows.append(make_row(grid_row.cells, grid_row.line))
+                else:
+                    rows.extend(make_rows(grid_row.cells, grid_row.line))
+            if rows:
+                segments.blocks.append(Block("markdown-grid", rows, line_no, end))
             index = end
             continue
         engine, header = None, False
