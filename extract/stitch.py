@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 from renja.extract.cells import is_data_cell, is_header_row, is_number_row, labels_over_numbers
 from renja.extract.label_lines import ENGINE as LABEL_ENGINE
 from renja.extract.label_lines import label_blocks
+from renja.model.labels import printed_number
 from renja.model.records import RawRow, RawTable, RowRole
 
 if TYPE_CHECKING:
@@ -167,9 +168,15 @@ def can_continue(
     (a lampiran's title block), not a new table's caption."""
     if stream != block.stream_key or block.fresh:
         return False
-    if not all(is_page_furniture(t.text) for t in gap):
-        repeated = all(is_page_furniture(t.text) or head_key(t.text) in head for t in gap)
-        if not (repeated and _next_page(table, block)):
+    continued = [t.text for t in gap if is_continuation_line(t.text)]
+    if any(_other_number(text, table.caption) for text in continued):
+        return False  # ``Tabel 7.2 (lanjutan)`` goes on another table than 7.1
+    if not all(is_page_furniture(t.text) or t.text in continued for t in gap):
+        repeated = all(
+            is_page_furniture(t.text) or head_key(t.text) in head or t.text in continued
+            for t in gap
+        )
+        if not (repeated and (continued or _next_page(table, block))):
             return False  # text between: a caption, prose (the page head repeats on new pages)
     starting = leading_header(block)
     if not starting and _next_page(table, block):
@@ -187,6 +194,32 @@ def can_continue(
     # A fresh column-number row that is not the table's own starts a new table; other label-like
     # rows after a page break are either the repeated header or text continuing the last row.
     return not any(is_number_row(r.cells) and not is_repeat_of(r, header) for r in starting)
+
+
+# A line saying that the table above goes on: ``Tabel 7.1 (lanjutan)``, ``Lanjutan Tabel II.3``,
+# ``RKA - SKPD 2.2.1 … (sambungan)``.
+_CONTINUED = re.compile(
+    r"\(\s*(?:lanjutan|sambungan|continued)\s*\)|^\W*(?:lanjutan|sambungan)\b"
+    r"|\b(?:lanjutan|sambungan)\W*$",
+    re.IGNORECASE,
+)
+
+
+def is_continuation_line(text: str) -> bool:
+    """A line a page sets over a table's later part, saying that it goes on.
+
+    >>> [is_continuation_line(t) for t in ["Tabel 7.1 (lanjutan)", "Lanjutan Tabel II.3",
+    ...     "Lampiran III Perda APBD - BKAD (Lanjutan)", "Program Lanjutan Pembangunan Jalan",
+    ...     "Rencana tindak lanjut"]]
+    [True, True, True, False, False]
+    """
+    return len(text) <= MAX_CAPTION_LINE and bool(_CONTINUED.search(text))
+
+
+def _other_number(line: str, caption: str) -> bool:
+    """A continuation line that prints another table number than the table's caption."""
+    number, own = printed_number(line), printed_number(caption)
+    return number is not None and own is not None and number != own
 
 
 def head_key(text: str) -> str:
