@@ -21,6 +21,10 @@ from renja.model.records import RawRow, RawTable, RowRole, Source
 
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+# HTML comments on lines of their own: a converter's page marks (Azure Document Intelligence's
+# ``<!-- PageBreak -->``, ``<!-- PageNumber="III-12" -->``), which a Markdown viewer does not show.
+_COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$")
+_COMMENT_OPENS = re.compile(r"^\s*<!--(?!.*-->)")
 
 
 @dataclass(slots=True)
@@ -147,6 +151,14 @@ def lines_to_segments(lines: list[str]) -> Segments:
             if rows:
                 segments.blocks.append(Block("markdown-html", rows, line_no, end))
             index = end
+            continue
+        if _COMMENT_ONLY.match(line):  # unseen when the Markdown is shown: not the document's
+            index += 1
+            continue
+        if _COMMENT_OPENS.match(line):
+            while index < len(lines) and "-->" not in lines[index]:
+                index += 1
+            index += 1
             continue
         if is_grid_border(line):
             close()

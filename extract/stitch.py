@@ -42,6 +42,12 @@ _FURNITURE = re.compile(
     r"-\s*\d+\s*-)\s*$",
     re.IGNORECASE,
 )
+# A running head or foot that counts the pages (``RKA-SKPD 2.2 - Dinas … Halaman 1 dari 2``),
+# and a rule a converter sets between pages (``-----``, ``* * *``).
+_COUNTED_PAGE = re.compile(
+    r"^.{0,150}\b(?:halaman|hal\.?|page)\s*\d+\s*(?:dari|of|/)\s*\d+\s*$", re.IGNORECASE
+)
+_RULE = re.compile(r"^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 _CAPTION_ANCHOR = re.compile(r"^\W*(?:tabel|table|formulir|form|lampiran)\b", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -69,12 +75,14 @@ class Block:
 
 
 def is_page_furniture(text: str) -> bool:
-    """A line a page break leaves behind: a page number, ``Halaman 3 dari 9``.
+    """A line a page break leaves behind: a page number, ``Halaman 3 dari 9``, a running head
+    or foot counting the pages, a converter's rule between pages.
 
-    >>> [is_page_furniture(t) for t in ["12", "Halaman 3 dari 9", "Tabel 5.2"]]
-    [True, True, False]
+    >>> [is_page_furniture(t) for t in ["12", "Halaman 3 dari 9", "Tabel 5.2", "-----",
+    ...     "RKA-SKPD 2.2 - Dinas Lingkungan Hidup Halaman 1 dari 2", "Jumlah halaman 3"]]
+    [True, True, False, True, True, False]
     """
-    return bool(_FURNITURE.match(text))
+    return bool(_FURNITURE.match(text) or _COUNTED_PAGE.match(text) or _RULE.match(text))
 
 
 def _row_key(row: RawRow) -> str:
