@@ -82,6 +82,8 @@ def code_run(table: RawTable) -> tuple[int, int] | None:
     for j in copies:
         labels[j] = ""  # a spanning Kode copied into each of its columns (a converter's grid)
     labelled = [j for j in labelled if j not in copies]
+    if not labelled:
+        return _named_run(table, labels)
     if len(labelled) != 1:
         return None
     (kode,) = labelled
@@ -93,6 +95,30 @@ def code_run(table: RawTable) -> tuple[int, int] | None:
                 continue  # a ruled header's spans say which columns belong, unless named pieces
             if _reads_as_codes(table.body, first, last):
                 return first, last
+    return None
+
+
+# The first of a code's segment columns printed without a ``Kode`` over them.
+_URUSAN_LABEL = re.compile(r"^(?:kode\s+)?(?:urusan|u)\.?$", re.IGNORECASE)
+# A run of segment columns without a ``Kode`` over them has this many columns at least.
+MIN_NAMED_PIECES = 3
+
+
+def _named_run(table: RawTable, labels: Sequence[str]) -> tuple[int, int] | None:
+    """(first, last) of columns named as a code's segments with no ``Kode`` over them
+    (``Urusan | Bidang | Program | Kegiatan | Sub Kegiatan``, a converter dropping the spanning
+    cell), from an urusan's column on, that read as codes; None when there are none."""
+    names = [" ".join(label.split()) for label in labels]
+    for first, name in enumerate(names):
+        if not _URUSAN_LABEL.match(name):
+            continue
+        last = first
+        while last + 1 < len(names) and last + 1 - first < MAX_PIECES and _PIECE.match(
+            names[last + 1]
+        ):
+            last += 1
+        if last - first + 1 >= MIN_NAMED_PIECES and _reads_as_codes(table.body, first, last):
+            return first, last
     return None
 
 

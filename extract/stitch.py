@@ -39,7 +39,7 @@ MAX_CAPTION_LINES = 8
 
 _FURNITURE = re.compile(
     r"^\s*(?:\d{1,4}|[ivxlc]{1,6}|(?:halaman|hal\.?|page)\s*\d+(?:\s*(?:dari|of|/)\s*\d+)?|"
-    r"-\s*\d+\s*-)\s*$",
+    r"-\s*\d+\s*-|[ivxlc]{1,6}\s*-\s*\d{1,4})\s*$",
     re.IGNORECASE,
 )
 # A running head or foot that counts the pages (``RKA-SKPD 2.2 - Dinas … Halaman 1 dari 2``),
@@ -228,6 +228,41 @@ def _other_number(line: str, caption: str) -> bool:
     """A continuation line that prints another table number than the table's caption."""
     number, own = printed_number(line), printed_number(caption)
     return number is not None and own is not None and number != own
+
+
+def is_running_block(block: Block) -> bool:
+    """A converter's table of one row that is a page's running head or foot: two or three
+    cells, the last a page number (``| Renja Dinas Sosial 2026 | III-9 |``).
+
+    >>> from renja.model.records import Source
+    >>> def block(*cells: str) -> Block:
+    ...     return Block("markdown-pipe", [RawRow(cells, Source(line=1))], 1, 1)
+    >>> is_running_block(block("Renja Dinas Sosial Kabupaten Garut 2026", "III-9"))
+    True
+    >>> is_running_block(block("1.06.04", "PROGRAM REHABILITASI SOSIAL", "12"))
+    False
+    >>> is_running_block(block("Jumlah Program", "12"))
+    False
+    """
+    rows = [r for r in block.rows if r.role is not RowRole.SEPARATOR]
+    if len(rows) != 1:
+        return False
+    cells = [c.strip() for c in rows[0].cells if c.strip()]
+    return (
+        2 <= len(cells) <= 3
+        and bool(_PAGE_MARK.match(cells[-1]))
+        and not any(is_data_cell(c) or _CODE_START.match(c) for c in cells[:-1])
+    )
+
+
+_CODE_START = re.compile(r"^\d+(?:\.\d+)+\b")
+# A page's number as a running head or foot prints it: ``III-9``, ``Halaman 3``, ``- 12 -``
+# (a bare number could be a one-row table's value).
+_PAGE_MARK = re.compile(
+    r"^\s*(?:[ivxlc]{1,6}\s*-\s*\d{1,4}|(?:halaman|hal\.?|page)\s*\d+(?:\s*(?:dari|of|/)\s*"
+    r"\d+)?|-\s*\d+\s*-)\s*$",
+    re.IGNORECASE,
+)
 
 
 def head_key(text: str) -> str:
@@ -446,8 +481,8 @@ def blocks_to_tables(blocks: Sequence[Block], texts: Sequence[TextLine]) -> list
     text_index = 0
     previous_end = 0
     last_heading = ""
+    gap: list[TextLine] = []
     for block in blocks:
-        gap: list[TextLine] = []
         while text_index < len(texts) and texts[text_index].line < block.start:
             item = texts[text_index]
             if item.line > previous_end:
@@ -455,6 +490,8 @@ def blocks_to_tables(blocks: Sequence[Block], texts: Sequence[TextLine]) -> list
             if item.heading:
                 last_heading = item.text
             text_index += 1
+        if is_running_block(block):
+            continue  # its lines stay in the gap before the next block
         if tables and can_continue(tables[-1], streams[-1], block, gap, heads[-1]):
             tables[-1] = with_part(tables[-1], block)
         else:
@@ -472,5 +509,6 @@ def blocks_to_tables(blocks: Sequence[Block], texts: Sequence[TextLine]) -> list
             streams.append(block.stream_key)
             heads.append(frozenset(head_key(t.text) for t in gap))
         previous_end = block.end
+        gap = []
     split = [part for table in tables for part in split_at_titles(table)]
     return _renumber(title_for_next(split)) if len(split) > len(tables) else title_for_next(tables)

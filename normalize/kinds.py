@@ -65,6 +65,10 @@ def _pair(name: str, header: str, quarter: int | None = None) -> tuple[ColumnSpe
 C = ColumnSpec
 T = CellType
 
+# A code's label: ``Kode``, or its segment columns' names joined when no ``Kode`` spans them
+# (``Urusan Bidang Program Kegiatan Sub Kegiatan``, extract/code_pieces.py).
+_KODE = r"kode|\burusan\s+bidang(?:\s+urusan)?\s+program\b"
+
 CAPAIAN_IKU = TableKind(
     slug="capaian_iku",
     title="Capaian indikator kinerja utama",
@@ -126,7 +130,7 @@ REKAP_EVALUASI = TableKind(
     caption=r"rekapitulasi\s+evaluasi",
     header_words=(r"kode", r"realisasi", r"renstra"),
     columns=(
-        C("kode", T.KODE, r"kode"),
+        C("kode", T.KODE, _KODE),
         C("uraian", T.TEXT, r"urusan|program|kegiatan"),
         C("indikator", T.INDIKATOR, r"indikator"),
         C("target_renstra", T.TARGET, r"target capaian kinerja renstra"),
@@ -181,9 +185,9 @@ RENCANA_PROGRAM = TableKind(
     slug="rencana_program",
     title="Rumusan rencana program, kegiatan dan sub kegiatan",
     caption=r"rumusan\s+rencana\s+program",
-    header_words=(r"kode", r"indikator", r"(?:perkiraan|prakiraan)\s+maju"),
+    header_words=(_KODE, r"indikator", r"(?:perkiraan|prakiraan)\s+maju"),
     columns=(
-        C("kode", T.KODE, r"kode"),
+        C("kode", T.KODE, _KODE),
         C("uraian", T.TEXT, r"urusan|program|kegiatan"),
         C("prioritas_daerah", T.TEXT, r"prioritas"),
         C("sasaran_daerah", T.TEXT, r"sasaran"),
@@ -239,7 +243,7 @@ PERGESERAN_PAGU = TableKind(
     caption=r"pergeseran\s+(?:pagu|anggaran)",
     header_words=(r"sebelum", r"sesudah|setelah"),
     columns=(
-        C("kode", T.KODE, r"kode"),
+        C("kode", T.KODE, _KODE),
         C("uraian", T.TEXT, r"kegiatan|uraian"),
         C("pagu_sebelum", T.RUPIAH, r"sebelum", measure="pagu_sebelum"),
         C("pagu_sesudah", T.RUPIAH, r"sesudah|setelah", measure="pagu_sesudah"),
@@ -275,9 +279,9 @@ RENCANA_PERUBAHAN = TableKind(
     slug="rencana_perubahan",
     title="Rencana program dan kegiatan pada perubahan Renja (Lampiran)",
     caption=r"rencana\s+program\s+dan\s+kegiatan.*perubahan|perubahan\s+renja",
-    header_words=(r"kode", r"sebelum", r"setelah|sesudah"),
+    header_words=(_KODE, r"sebelum", r"setelah|sesudah"),
     columns=(
-        C("kode", T.KODE, r"kode"),
+        C("kode", T.KODE, _KODE),
         C("uraian", T.TEXT, r"urusan|program|kegiatan"),
         C("indikator_sebelum", T.INDIKATOR, either(r"indikator", _BEFORE)),
         C("indikator_sesudah", T.INDIKATOR, either(r"indikator", _AFTER)),
@@ -311,11 +315,11 @@ RENCANA_KERJA = TableKind(
     slug="rencana_kerja",
     title="Rencana kerja dan pendanaan: program, kegiatan dan sub kegiatan (T-C.33)",
     caption=r"\bt\s?-?\s?c\.?\s?33\b|rencana\s+kerja\s+dan\s+pendanaan",
-    header_words=(r"kode", r"indikator", r"pagu|dana|anggaran"),
+    header_words=(_KODE, r"indikator", r"pagu|dana|anggaran"),
     notes="The Renja's main table: each program, kegiatan and sub kegiatan with its indicator, "
     "target, location and pagu for the plan year, and the prakiraan maju of the next year.",
     columns=(
-        C("kode", T.KODE, r"kode"),
+        C("kode", T.KODE, _KODE),
         C("uraian", T.TEXT, r"program|kegiatan|urusan"),
         C("indikator", T.INDIKATOR, r"indikator|tolok"),
         C("lokasi", T.TEXT, r"lokasi", optional=True),
