@@ -3,13 +3,16 @@
 header's rows above a ``+===+`` border.
 
 Columns are where the borders put their ``+``; a line without a ``|`` at a column's border
-spans both columns (its text goes to the first). A cell's lines are joined with ``<br>``, as a
-converter writes the lines of an HTML or pipe table's cell, so a wrapped name and a program's
-stacked indicators are read the same in every form (``extract/stacked_cells.py``).
+spans both columns (its text goes to the first), unless it draws every column's ``|`` elsewhere
+(a bold amount wider than its column pushes the rest of the line on). A cell's lines are
+joined with ``<br>``, as a converter writes the lines of an HTML or pipe table's cell, so a
+wrapped name and a program's stacked indicators are read the same in every form
+(``extract/stacked_cells.py``).
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -50,6 +53,10 @@ def _cells(line: str, borders: list[int]) -> list[str] | None:
     if len(line) <= borders[0] or line[borders[0]] not in "|+":
         return None
     out = [""] * (len(borders) - 1)
+    pipes = [i for i, ch in enumerate(line.rstrip()) if ch == "|"]
+    if len(pipes) == len(borders) and pipes != borders:
+        # every column drawn, but a cell wider than its column pushed the ``|`` after it
+        return [line[a + 1 : b].strip() for a, b in itertools.pairwise(pipes)]
     start = 0
     for k in range(1, len(borders)):
         position = borders[k]
@@ -71,12 +78,15 @@ def parse_grid_table(lines: list[str], first_line: int) -> list[GridRow]:
     ...          "|      | KESEHATAN   | 000.000 |",
     ...          "+------+-------------+---------+",
     ...          "| Jumlah             | 2.500   |",
-    ...          "+--------------------+---------+"]
+    ...          "+--------------------+---------+",
+    ...          "|      | **Total**   | **1.250.000.000** |",
+    ...          "+------+-------------+---------+"]
     >>> for row in parse_grid_table(table, 10):
     ...     print(row.line, row.header, row.cells)
     11 True ['Kode', 'Program', 'Pagu']
     13 False ['1.02', 'PROGRAM<br>KESEHATAN', '1.250.<br>000.000']
     16 False ['Jumlah', '', '2.500']
+    18 False ['', '**Total**', '**1.250.000.000**']
     """
     borders = [i for i, ch in enumerate(lines[0].rstrip()) if ch == "+"]
     for line in lines:  # a border further down may draw more columns (spans above it)
