@@ -9,7 +9,9 @@ captions) does not know which form it was.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Protocol
 
 from renja.extract.cells import is_bold, is_header_row, is_separator_cells, strip_markup
 from renja.extract.code_pieces import merge_code_pieces
@@ -121,6 +123,49 @@ def make_rows(raw_cells: list[str], line: int) -> list[RawRow]:
     return [replace(row, cells=tuple(cells)) for cells in stacked]
 
 
+class _ParsedRow(Protocol):
+    """A row an HTML or grid table reader gives: its cells, first line, and header or not."""
+
+    @property
+    def cells(self) -> list[str]: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def header(self) -> bool: ...
+
+
+def _parsed_rows(parsed: Iterable[_ParsedRow], mark_header: bool = False) -> list[RawRow]:
+    """Raw rows of a parsed table: header rows as they are (``mark_header``: with the header's
+    role, an HTML ``<th>`` row), body rows a row per stacked indicator (``make_rows``)."""
+    rows: list[RawRow] = []
+    for parsed_row in parsed:
+        if parsed_row.header:
+            row = make_row(parsed_row.cells, parsed_row.line)
+            if mark_header and row.role is RowRole.BODY:
+                row = replace(row, role=RowRole.HEADER)
+            rows.append(row)
+        else:
+            rows.extend(make_rows(parsed_row.cells, parsed_row.line))
+    return rows
+
+
+def _comment_end(lines: list[str], index: int) -> int | None:
+    """The index of the last line of an HTML comment standing on lines of its own from
+    ``lines[index]``; None when there is none, or when it never closes (its text is then read as
+    text, not the rest of the document dropped).
+
+    >>> _comment_end(['<!-- PageBreak -->'], 0), _comment_end(['<!--', 'x', '-->', 'y'], 0)
+    (0, 2)
+    >>> _comment_end(['<!-- never closed', 'Tabel 3.1'], 0), _comment_end(['Tabel'], 0)
+    (None, None)
+    """
+    if _COMMENT_ONLY.match(lines[index]):
+        return index
+    if not _COMMENT_OPENS.match(lines[index]):
+        return None
+    return next((i for i in range(index + 1, len(lines)) if "-->" in lines[i]), None)
+
+
 def lines_to_segments(lines: list[str]) -> Segments:
     """Cut the document into table blocks (tab, pipe, grid, HTML) and the text lines between."""
     segments = Segments()
@@ -140,35 +185,19 @@ def lines_to_segments(lines: list[str]) -> Segments:
         if line_no in html_spans:
             close()
             end, html = html_spans[line_no]
-            rows = []
-            for html_row in parse_html_table(html, first_line=line_no):
-                if html_row.header:
-                    row = make_row(html_row.cells, html_row.line)
-                    rows.append(replace(row, role=RowRole.HEADER) if row.role is RowRole.BODY
-                                else row)  # fmt: skip
-                else:
-                    rows.extend(make_rows(html_row.cells, html_row.line))
+            rows = _parsed_rows(parse_html_table(html, first_line=line_no), mark_header=True)
             if rows:
                 segments.blocks.append(Block("markdown-html", rows, line_no, end))
             index = end
             continue
-        if _COMMENT_ONLY.match(line):  # unseen when the Markdown is shown: not the document's
-            index += 1
-            continue
-        if _COMMENT_OPENS.match(line):
-            while index < len(lines) and "-->" not in lines[index]:
-                index += 1
-            index += 1
+        closing = _comment_end(lines, index)  # unseen when shown: not the document's text
+        if closing is not None:
+            index = closing + 1
             continue
         if is_grid_border(line):
             close()
             end = grid_table_end(lines, index)
-            rows = []
-            for grid_row in parse_grid_table(lines[index:end], first_line=line_no):
-                if grid_row.header:
-                    rows.append(make_row(grid_row.cells, grid_row.line))
-                else:
-                    rows.extend(make_rows(grid_row.cells, grid_row.line))
+            rows = _parsed_rows(parse_grid_table(lines[index:end], first_line=line_no))
             if rows:
                 segments.blocks.append(Block("markdown-grid", rows, line_no, end))
             index = end

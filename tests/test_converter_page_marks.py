@@ -55,3 +55,14 @@ def test_a_table_over_a_converters_page_break_is_one_table(
     assert table.frame["kode"].tolist() == ["2.12", "2.12.02", "2.12.03"]
     assert table.raw.caption.startswith("Tabel 3.1")
     assert not [f for f in result.findings if f.severity == "error"]
+
+
+def test_a_comment_that_never_closes_hides_nothing(tmp_path: Path) -> None:
+    """A converter's ``<!--`` left open would hide the rest of the document from a Markdown
+    viewer; its lines are read as text, and the tables after it are still read."""
+    document = tmp_path / "renja-open-comment.md"
+    document.write_text(TITLE + "<!-- PageHeader=\"Renja 2026\"\n\n" + CAPTION + _pipe(FIRST),
+                        encoding="utf-8")  # fmt: skip
+    result = renja.process(document)
+    [table] = [t for t in result.tables if not t.frame.empty]
+    assert table.frame["kode"].tolist() == ["2.12", "2.12.02"]
