@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
+from renja.extract.bands import band_heading
 from renja.extract.shapes import Shape, sniff
 
 _TAG = re.compile(r"</?(?:b|strong|i|em|u|span|sup|sub|font|p|div)(?:\s[^>]*)?>", re.IGNORECASE)
@@ -200,7 +201,7 @@ def is_header_row(cells: Sequence[str]) -> bool:
         return False
     if is_number_row(cells):
         return True
-    if any(is_data_cell(c) for c in filled):
+    if any(is_data_cell(c) or band_heading(c) for c in filled):
         return False
     headerish = sum(1 for c in filled if is_header_cell(c))
     return headerish >= HEADER_SHARE * len(filled)

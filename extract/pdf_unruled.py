@@ -17,6 +17,7 @@ import statistics
 from collections.abc import Callable, Sequence
 
 from renja.extract.aligned_rows import BOTTOM, aligned_bands, alignment, first_row_lines
+from renja.extract.bands import is_band
 from renja.extract.cells import is_data_cell, is_header_row, is_number_row
 from renja.extract.centred_rows import centred_bands
 from renja.extract.header_levels import Heading, header_levels
@@ -92,6 +93,12 @@ def _regions(lines: list[PhysicalLine]) -> list[tuple[int, int]]:
             first += 1
         while last > first and abs(lines[last].size - usual) > TITLE_SIZE_SLACK:
             last -= 1
+        # Past a title, the table starts at a line of several runs still (a caption of one run
+        # in a size near the table's under a larger title is no row).
+        while first < last and first not in multi:
+            first += 1
+        while last > first and last not in multi:
+            last -= 1
         # Lines set as tightly as the lines of one cell belong to the table: the rest of a row
         # that a page break cut, at the top of the page or at the bottom.
         while first > a and _attached(lines[first - 1], lines[first]):
@@ -143,6 +150,8 @@ def columns_of(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
     header = _labels_header(lines)
     enough = len(lines) - len(header) >= MIN_TABLE_LINES
     body = lines[len(header) :] if enough else lines
+    # A group band across the table (``Program : 3.27.02 …``) crosses gutters as a title does.
+    body = [line for line in body if not _is_band_line(line)] or body
     allowed = int(GUTTER_CROSSING * len(body))
     edges = sorted({r.x0 for r in runs} | {r.x1 for r in runs})
     # Coverage of each elementary interval between consecutive edges, in lines.
@@ -353,13 +362,14 @@ def _header_lines(lines: Sequence[PhysicalLine]) -> list[PhysicalLine]:
     """The lines a table starts with before its first line that holds a number. Under a line
     of column numbers (``1 2 3 … 15``) only a line of labels over several columns (``K  Rp  K
     Rp``) is still the header's: a line across the table is the body's (a SIPD print's
-    ``Urusan Pemerintahan : 2 …`` and ``Organisasi : …`` over its first program)."""
+    ``Urusan Pemerintahan : 2 …`` and ``Organisasi : …`` over its first program). A report
+    writer's group band (``Program : 3.27.03 …``, ``renja.extract.bands``) starts the body."""
     out: list[PhysicalLine] = []
     left = min((line.runs[0].x0 for line in lines if line.runs), default=0.0)
     for i, line in enumerate(lines):
         if any(_is_number_line(h) for h in out) and len(line.runs) < 2:
             break
-        if _holds_data(line):
+        if _holds_data(line) or _is_band_line(line):
             break
         if out and _starts_a_row(line, left):
             break
@@ -371,6 +381,13 @@ def _header_lines(lines: Sequence[PhysicalLine]) -> list[PhysicalLine]:
             break
         out.append(line)
     return out
+
+
+def _is_band_line(line: PhysicalLine) -> bool:
+    """A line opening with a group band (``Program : 3.27.03 …``; its label alone when the
+    code stands apart): its words, as spaced on the line."""
+    words = split_words(line.chars)[:3]
+    return is_band(" ".join("".join(c["text"] for c in word) for word in words))
 
 
 def _holds_data(line: PhysicalLine) -> bool:

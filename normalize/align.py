@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from renja.extract.bands import is_band
 from renja.extract.shapes import Shape, sniff
-from renja.model.contract import Column
+from renja.model.contract import CellType, Column
 from renja.normalize.fit import CONFLICT, fit_cost
 
 # Cost of leaving a column without a cell (the converter dropped an empty cell there), plus a
@@ -52,6 +53,8 @@ def _cost(cell: str, shape: Shape, slot: Column) -> float:
         return DISABLED
     if slot.scale > 1 and shape in SCALED_SHAPES:
         return fit_cost(Shape.AMOUNT, slot.ctype)
+    if shape is Shape.TEXT and slot.ctype is CellType.KODE and is_band(cell):
+        return fit_cost(Shape.CODE, slot.ctype)  # a group band's ``Program : 3.27.01 …``
     return fit_cost(shape, slot.ctype)
 
 

@@ -1,8 +1,9 @@
 """A raw table in, a clean typed table out: aligned, merged, read, with every change logged.
 
 ``clean_table`` is the normalize stage for one table: ``map_columns`` → ``align_row`` →
-``merge_continuations`` → ``clean_row`` for each row (``read_cell``, the label repairs,
-``classify_row``, the row's findings: ``renja.normalize.clean_row``) → a typed frame.
+``merge_continuations`` → ``fold_group_footers`` → ``clean_row`` for each row (``read_cell``,
+the label repairs, ``classify_row``, the row's findings: ``renja.normalize.clean_row``) → a typed
+frame.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from renja.normalize.continuation import (
     LogicalRow,
     merge_continuations,
 )
+from renja.normalize.groups import fold_group_footer, footer_of, group_folds, heading_of
 from renja.normalize.infer import label_value_columns
 from renja.normalize.labels import name_slot
 from renja.normalize.row_kind import unlabelled_rows
@@ -97,6 +99,7 @@ def clean_table(raw: RawTable, contract: TableContract, ctx: ReadContext) -> Cle
     table_id = raw.table_id
     slots = contract.columns
     rows, merge_log = merge_continuations(_logical_rows(raw, slots), slots)
+    rows, merge_log = fold_group_footers(rows, merge_log, slots)
     logs = [RowLog(table_id, index, row.source) for index, row in enumerate(rows, start=1)]
     _drop_repeated_records(rows, logs, slots)
     reader = CellReader(slots, ctx)
@@ -119,6 +122,35 @@ def clean_table(raw: RawTable, contract: TableContract, ctx: ReadContext) -> Cle
     table = CleanTable(contract, raw, frame, gaps=gaps, bold=bold, indents=indents,
                        sources=sources)  # fmt: skip
     return Cleaned(table, repairs, findings)
+
+
+MergeLog = list[tuple[int, int, str, str, str]]  # (row, slot, tail, merged text, rule)
+
+
+def fold_group_footers(
+    rows: list[LogicalRow], merge_log: MergeLog, slots: Sequence[Column]
+) -> tuple[list[LogicalRow], MergeLog]:
+    """Each group's subtotal line (``Sub Total Kegiatan 3.27.01.2.01``) folded into the group's
+    heading row (``group_folds``): its amounts go to the heading's empty amount cells, its line
+    joins the heading's ``baris_gabungan``, and it is no row of its own. Each moved cell is
+    logged (rule ``fold_group_footer``, on the heading's row)."""
+    folds = group_folds([heading_of(r.cells, slots) for r in rows],
+                        [footer_of(r.cells, slots) for r in rows])  # fmt: skip
+    if not folds:
+        return rows, merge_log
+    moves: MergeLog = []
+    rule = fold_group_footer.__name__
+    for footer, heading in folds.items():
+        target = rows[heading]
+        for k in fold_group_footer(target.cells, rows[footer].cells, slots):
+            text = target.cells[k].strip()
+            moves.append((heading, k, text, text, rule))
+        target.merged.extend([rows[footer].source, *rows[footer].merged])
+    kept = [i for i in range(len(rows)) if i not in folds]
+    new_index = {old: new for new, old in enumerate(kept)}
+    new_index.update({footer: new_index[heading] for footer, heading in folds.items()})
+    log = [(new_index[e[0]], e[1], e[2], e[3], e[4]) for e in [*merge_log, *moves]]
+    return [rows[i] for i in kept], log
 
 
 def _drop_repeated_records(

@@ -2,7 +2,8 @@
 
 ``clean_row`` cleans one aligned, merged row (``LogicalRow``) in steps, each a function here:
 
-1. ``repair_code_label``: a label printed across the code column moves to the name column;
+1. ``repair_band_heading``: a group band's ``Program : code name`` splits into code and name;
+   ``repair_code_label``: a label printed across the code column moves to the name column;
 2. ``read_cells``: every cell read under its column (``read_cell``), with the rules that
    repaired it and the cells that could not be read;
 3. ``log_alignment``: the cells the aligner moved from where they were printed;
@@ -33,6 +34,7 @@ from renja.model.records import Finding, Repair, Source
 from renja.normalize.align import align_row
 from renja.normalize.continuation import LogicalRow
 from renja.normalize.glued import glued_cells, split_amount_from_words
+from renja.normalize.groups import split_band_heading
 from renja.normalize.labels import move_code_label, move_code_piece, move_label_to_uraian
 from renja.normalize.row_kind import classify_row, level_from_name, line_level
 from renja.normalize.spanned import drop_spanned_repeats
@@ -102,6 +104,7 @@ def clean_row(
     its repairs and findings logged in ``log``."""
     slots = contract.columns
     repair_spanned_repeats(row, slots, log)
+    repair_band_heading(row, slots, log)
     repair_code_label(row, slots, log)
     repair_code_piece(row, slots, log)
     repair_glued_amount(row, slots, log)
@@ -136,6 +139,22 @@ def repair_glued_amount(row: LogicalRow, slots: Sequence[Column], log: RowLog) -
         row.cells[glued.amount_slot], row.cells[glued.words_slot] = glued.amount, glued.words
         log.log_repair(slots[glued.amount_slot].name, text, glued.amount, rule, origin)
         log.log_repair(slots[glued.words_slot].name, text, glued.words, rule, origin)
+
+
+def repair_band_heading(row: LogicalRow, slots: Sequence[Column], log: RowLog) -> None:
+    """Split a group band's heading (``Program : 3.27.01 PROGRAM …``) into its code and its
+    name (before reading): each cell as printed, with what it became."""
+    printed = list(row.cells)
+    split = split_band_heading(row.cells, slots)
+    if split is None:
+        return
+    rule = split_band_heading.__name__
+    code, name = split
+    source = code if printed[code].strip() else name
+    for k in (code, name):
+        if printed[k].strip() != row.cells[k]:
+            origin = slots[source].name if k != source else None
+            log.log_repair(slots[k].name, printed[source].strip(), row.cells[k], rule, origin)
 
 
 def repair_code_label(row: LogicalRow, slots: Sequence[Column], log: RowLog) -> None:

@@ -55,6 +55,16 @@ def is_total_label(text: str) -> bool:
     return bool(_BALANCE_LABEL.search(text) or _TOTAL_LABEL.match(text))
 
 
+def _stray_total(text: str) -> bool:
+    """A total's label outside the name columns; not a key of ``Jumlah 2022 : …`` (a value
+    named, no sum of rows).
+
+    >>> _stray_total("TOTAL KESELURUHAN"), _stray_total("Jumlah 2022 :")
+    (True, False)
+    """
+    return is_total_label(text) and not text.rstrip().endswith(":")
+
+
 def classify_row(
     values: dict[str, Any], amounts: list[str], labels: Sequence[str] = ("uraian", "sasaran")
 ) -> str:
@@ -73,10 +83,20 @@ def classify_row(
     >>> classify_row({"kecamatan": "Jumlah", "penduduk": 91535}, [], ("uraian", "kecamatan"))
     'total'
 
+    A row whose name columns are empty and whose only words are a total's label, wherever it
+    stands (a report writer puts ``TOTAL KESELURUHAN`` in the column left of the amounts), is a
+    total too.
+
+    >>> classify_row({"uraian": None, "lokasi": "TOTAL KESELURUHAN", "pagu": 9}, ["pagu"])
+    'total'
+
     ``labels`` are the columns that may carry the row's name, in order: a table of no known
     form names its rows in its first text column, whatever its header calls it.
     """
+    texts = [v for k, v in values.items() if isinstance(v, str) and k not in ("jenis_baris",)]
     label = next((values[k] for k in labels if values.get(k)), "")
+    if not label and len(texts) == 1 and not values.get("kode") and _stray_total(texts[0]):
+        label = texts[0]
     if _BALANCE_LABEL.search(str(label)):
         return "ringkasan"
     if _TOTAL_LABEL.match(str(label)):
@@ -84,7 +104,6 @@ def classify_row(
     named = any(values.get(k) for k in ("kode", "kode_cetak", "no", "uraian", "sasaran", "tujuan"))
     if not named and any(values.get(k) for k in INDICATOR_COLUMNS):
         return "indikator"
-    texts = [v for k, v in values.items() if isinstance(v, str) and k not in ("jenis_baris",)]
     has_amount = any(values.get(a) not in (None, 0) for a in amounts)
     if has_amount and not texts:
         return "total"
