@@ -151,6 +151,8 @@ def process(
     if data or decider is not None:
         checked = _clean_and_check(data, context, reference, version, meta, codes, decider)
     tables, repairs, findings, audits_of, outcomes = checked or ((), (), [], {}, ())
+    # A clean table's contract may add what its figures showed (``row_sums``): it is the one
+    contracts.update({table.table_id: table.contract for table in tables})
     document = replace(
         document,
         doc_id=doc_id or document.doc_id,

@@ -110,6 +110,8 @@ class RowCheck:
     plus: tuple[str, ...]
     minus: tuple[str, ...] = ()
     formula: str = ""  # how the document writes it, for messages: "sesudah − sebelum"
+    # Shown by the table's own figures (``renja.normalize.row_sums``), not promised by a header
+    from_values: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,7 +367,7 @@ class TableContract(AuditRules):
         if self.row_checks:
             out["hitungan_baris"] = [
                 {"total": c.total, "tambah": list(c.plus), "kurang": list(c.minus),
-                 "rumus": c.formula}
+                 "rumus": c.formula, **({"dari_isi": True} if c.from_values else {})}
                 for c in self.row_checks
             ]  # fmt: skip
         if self.ratio_checks:
@@ -398,7 +400,8 @@ class TableContract(AuditRules):
             columns=tuple(Column.from_dict(c) for c in data.get("kolom", [])),
             method=str(data.get("cara", "")),
             row_checks=tuple(
-                RowCheck(c["total"], tuple(c["tambah"]), tuple(c["kurang"]), c.get("rumus", ""))
+                RowCheck(c["total"], tuple(c["tambah"]), tuple(c["kurang"]), c.get("rumus", ""),
+                         bool(c.get("dari_isi", False)))
                 for c in data.get("hitungan_baris", [])
             ),
             ratio_checks=tuple(

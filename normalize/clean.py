@@ -9,7 +9,7 @@ frame.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
@@ -40,6 +40,7 @@ from renja.normalize.groups import fold_group_footer, footer_of, group_folds, he
 from renja.normalize.infer import label_value_columns
 from renja.normalize.labels import name_slot
 from renja.normalize.row_kind import unlabelled_rows
+from renja.normalize.row_sums import row_sums
 from renja.normalize.spanned import drop_repeated_record, drop_spanned_repeats
 from renja.normalize.values import CellReader, ReadContext
 
@@ -114,6 +115,10 @@ def clean_table(raw: RawTable, contract: TableContract, ctx: ReadContext) -> Cle
     repairs = [repair for log in logs for repair in log.repairs]
     repairs += _merge_repairs(merge_log, logs, slots)
     findings = [finding for log in logs for finding in log.findings]
+    summed = row_sums([r for r in records if r.get("jenis_baris") in ("data", "total")],
+                      slots, contract.row_checks)  # fmt: skip
+    if summed:
+        contract = replace(contract, row_checks=(*contract.row_checks, *summed))
     frame = _frame(records, contract)
     bold = tuple(row.bold for row in rows)
     indents = tuple(row.indent for row in rows)

@@ -89,13 +89,21 @@ def classify_row(
 
     >>> classify_row({"uraian": None, "lokasi": "TOTAL KESELURUHAN", "pagu": 9}, ["pagu"])
     'total'
+    >>> classify_row({"uraian": None, "indikator": "Jumlah orang", "target": 120}, ["pagu"])
+    'indikator'
 
     ``labels`` are the columns that may carry the row's name, in order: a table of no known
     form names its rows in its first text column, whatever its header calls it.
     """
     texts = [v for k, v in values.items() if isinstance(v, str) and k not in ("jenis_baris",)]
     label = next((values[k] for k in labels if values.get(k)), "")
-    if not label and len(texts) == 1 and not values.get("kode") and _stray_total(texts[0]):
+    if (
+        not label
+        and len(texts) == 1
+        and _stray_total(texts[0])
+        and not any(values.get(k) for k in ("kode", *INDICATOR_COLUMNS))
+        and any(values.get(a) not in (None, 0) for a in amounts)
+    ):
         label = texts[0]
     if _BALANCE_LABEL.search(str(label)):
         return "ringkasan"
