@@ -184,7 +184,11 @@ def can_continue(
             is_page_furniture(t.text) or head_key(t.text) in head or t.text in continued
             for t in gap
         )
-        if not (repeated and (continued or _next_page(table, block))):
+        paged = continued or _next_page(table, block)
+        # Without pages (a converter's Markdown), a page number and its running foot or head
+        # between two parts are the page break itself.
+        unpaged = all(r.source.page is None for r in (*table.rows[-1:], *block.rows[:1]))
+        if not (repeated and paged) and not (unpaged and running_foot([t.text for t in gap])):
             return False  # text between: a caption, prose (the page head repeats on new pages)
     starting = leading_header(block)
     if not starting and _next_page(table, block):
@@ -222,6 +226,36 @@ def is_continuation_line(text: str) -> bool:
     [True, True, True, False, False]
     """
     return len(text) <= MAX_CAPTION_LINE and bool(_CONTINUED.search(text))
+
+
+# Lines a page's running head or foot sets beside its page number, at most.
+MAX_RUNNING_LINES = 2
+
+
+def running_foot(lines: Sequence[str]) -> bool:
+    """Lines between two parts of a table that are a page break's running foot and head: a
+    page number (``III - 14``) and at most two short lines beside it that name no table
+    (``Renja Dinas Kesehatan Kabupaten Lombok Tengah Tahun 2026``). A converter of a PDF to
+    Markdown keeps them as text, with no page to say where one page ended.
+
+    >>> running_foot(["Renja Dinas Kesehatan Kabupaten Lombok Tengah Tahun 2026", "III - 14"])
+    True
+    >>> running_foot(["Tabel 3.2 Rencana Kegiatan", "III - 14"]), running_foot(["Catatan"])
+    (False, False)
+    """
+    marks = [t for t in lines if is_page_furniture(t)]
+    others = [t for t in lines if t not in marks]
+    return (
+        bool(marks)
+        and len(others) <= MAX_RUNNING_LINES
+        and all(
+            len(t) <= MAX_RUNNING_LINE and not _CAPTION_ANCHOR.match(t) and not printed_number(t)
+            for t in others
+        )
+    )
+
+
+MAX_RUNNING_LINE = 120
 
 
 def _other_number(line: str, caption: str) -> bool:
