@@ -114,27 +114,44 @@ def _align(cells: list[str], slots: list[Column], fill: list[float]) -> Aligned:
     n_cells, n_slots = len(cells), len(slots)
     shapes = [sniff(c) for c in cells]
     inf = float("inf")
-    # best[i][j]: least cost of placing cells[i:] into slots[j:]
+    # The costs of each step, computed once: placing cell i in slot j (with its shift), leaving
+    # slot j without a cell, discarding cell i.
+    # A cell's cost in a slot depends on its shape alone, but for words (``_cost``).
+    fits = {shape: [_cost("", shape, slot) for slot in slots]
+            for shape in set(shapes) if shape is not Shape.TEXT}  # fmt: skip
+    place = [
+        [
+            cost + (SHIFT * abs(j - i) if shape is not Shape.EMPTY else 0.0)
+            for j, cost in enumerate(
+                fits[shape] if shape in fits else [_cost(cell, shape, slot) for slot in slots]
+            )
+        ]
+        for i, (cell, shape) in enumerate(zip(cells, shapes, strict=True))
+    ]
+    skip = [SKIP_COLUMN + SKIP_FILLED_WEIGHT * (fill[j] if j < len(fill) else 0.5)
+            for j in range(n_slots)]  # fmt: skip
+    drop = [DROP_EMPTY if shape is Shape.EMPTY else DROP_FILLED for shape in shapes]
+    # best[i][j]: least cost of placing cells[i:] into slots[j:]; move[i][j]: its first step,
+    # 1 place, 2 skip the slot, 3 drop the cell (on a tie, the lower step, as min() of
+    # (cost, step) pairs would choose).
     best = [[inf] * (n_slots + 1) for _ in range(n_cells + 1)]
-    move = [[0] * (n_slots + 1) for _ in range(n_cells + 1)]  # 1 match, 2 skip slot, 3 drop cell
+    move = [[0] * (n_slots + 1) for _ in range(n_cells + 1)]
     best[n_cells][n_slots] = 0.0
     for i in range(n_cells, -1, -1):
+        row, below = best[i], best[i + 1] if i < n_cells else None
+        steps = move[i]
+        costs = place[i] if i < n_cells else None
         for j in range(n_slots, -1, -1):
             if i == n_cells and j == n_slots:
                 continue
-            options: list[tuple[float, int]] = []
-            if i < n_cells and j < n_slots:
-                cost = _cost(cells[i], shapes[i], slots[j])
-                if shapes[i] is not Shape.EMPTY:
-                    cost += SHIFT * abs(j - i)
-                options.append((cost + best[i + 1][j + 1], 1))
-            if j < n_slots:
-                skip = SKIP_COLUMN + SKIP_FILLED_WEIGHT * (fill[j] if j < len(fill) else 0.5)
-                options.append((skip + best[i][j + 1], 2))
-            if i < n_cells:
-                drop = DROP_EMPTY if shapes[i] is Shape.EMPTY else DROP_FILLED
-                options.append((drop + best[i + 1][j], 3))
-            best[i][j], move[i][j] = min(options)
+            cost, step = inf, 0
+            if below is not None and costs is not None and j < n_slots:
+                cost, step = costs[j] + below[j + 1], 1
+            if j < n_slots and (c := skip[j] + row[j + 1]) < cost:
+                cost, step = c, 2
+            if below is not None and (c := drop[i] + below[j]) < cost:
+                cost, step = c, 3
+            row[j], steps[j] = cost, step
     out = [""] * n_slots
     moved: list[tuple[int, int]] = []
     overflow: list[tuple[int, str]] = []
