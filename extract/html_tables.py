@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
 
 # The HTML standard clamps spans to these values; capping also keeps a corrupt
@@ -140,6 +141,25 @@ def _match_table_tokens(tokens: list[tuple[int, int, bool]]) -> dict[int, int]:
         elif open_indices:
             closing[open_indices.pop()] = end
     return closing
+
+
+_CAPTION = re.compile(r"<caption\b[^>]*>(.*?)</caption\s*>", re.IGNORECASE | re.DOTALL)
+_ANY_TAG = re.compile(r"<[^<>]*>")
+
+
+def table_caption(html: str) -> str:
+    """The text of a table's ``<caption>`` (Azure Document Intelligence writes the table's
+    title there), its tags dropped; ``""`` when it has none.
+
+    >>> table_caption("<table><caption>Tabel 3.1 Rumusan <b>Rencana</b></caption><tr>")
+    'Tabel 3.1 Rumusan Rencana'
+    >>> table_caption("<table><tr><td>1</td></tr></table>")
+    ''
+    """
+    match = _CAPTION.search(html)
+    if match is None:
+        return ""
+    return " ".join(unescape(_ANY_TAG.sub(" ", match.group(1))).split())
 
 
 def parse_html_table(html: str, first_line: int = 1) -> list[HtmlRow]:

@@ -16,7 +16,7 @@ from typing import Protocol
 from renja.extract.cells import is_bold, is_header_row, is_separator_cells, strip_markup
 from renja.extract.code_pieces import merge_code_pieces
 from renja.extract.grid_tables import grid_table_end, is_grid_border, parse_grid_table
-from renja.extract.html_tables import find_html_tables, parse_html_table
+from renja.extract.html_tables import find_html_tables, parse_html_table, table_caption
 from renja.extract.stacked_cells import stacked_lines
 from renja.extract.stitch import Block, blocks_to_tables, head_key, is_caption_line
 from renja.model.records import RawRow, RawTable, RowRole, Source
@@ -186,8 +186,12 @@ def lines_to_segments(lines: list[str]) -> Segments:
             close()
             end, html = html_spans[line_no]
             rows = _parsed_rows(parse_html_table(html, first_line=line_no), mark_header=True)
+            caption = table_caption(html)
+            if caption:  # the table's own title: the last line before it, where captions stand
+                segments.texts.append(TextLine(line_no, caption))
             if rows:
-                segments.blocks.append(Block("markdown-html", rows, line_no, end))
+                start = line_no + 1 if caption else line_no
+                segments.blocks.append(Block("markdown-html", rows, start, end))
             index = end
             continue
         closing = _comment_end(lines, index)  # unseen when shown: not the document's text

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import renja
 from renja.extract.html_tables import (
     MAX_COLSPAN,
     HtmlRow,
@@ -301,3 +302,19 @@ def test_random_markup_never_raises(text: str) -> None:
     for first, last, html in find_html_tables(text):
         assert first <= last and html in text
         _assert_well_formed(parse_html_table(html, first))
+
+
+def test_a_table_caption_is_the_tables_caption_not_the_line_above(tmp_path: Path) -> None:
+    # Azure Document Intelligence: checkboxes as ':selected:' text above, the title inside.
+    document = tmp_path / "azure.md"
+    document.write_text(
+        ":unselected: Rancangan Awal :selected: Rancangan :unselected: Rancangan Akhir\n\n"
+        "<table>\n<caption>Tabel 3.1 Rumusan Rencana Program dan Kegiatan</caption>\n"
+        "<tr><th>Kode</th><th>Program/Kegiatan</th><th>Pagu Indikatif (Rp)</th></tr>\n"
+        "<tr><td>2.12.02</td><td>PROGRAM PENDAFTARAN PENDUDUK</td><td>300.000.000</td></tr>\n"
+        "<tr><td>2.12.02.2.01</td><td>Pelayanan Pendaftaran Penduduk</td>"
+        "<td>300.000.000</td></tr>\n</table>\n",
+        encoding="utf-8",
+    )
+    [table] = renja.process(document).raw_tables
+    assert table.caption == "Tabel 3.1 Rumusan Rencana Program dan Kegiatan"
