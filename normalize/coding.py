@@ -37,8 +37,9 @@ from renja.model.kode import Kode
 from renja.model.records import Finding, Source
 from renja.model.refs import CodeRef
 from renja.model.tables import CleanTable
+from renja.normalize.kode import parse_kode
 from renja.normalize.match import MATCHED_LEVELS, Candidate, Matcher
-from renja.normalize.names import name_part
+from renja.normalize.names import code_in_name, name_part
 from renja.normalize.nomenclature import Entry, Nomenclature, list_name
 from renja.normalize.row_kind import UNIT_LEVELS, level_from_name
 
@@ -120,6 +121,11 @@ class Coder:
                 continue
             source = Source(line=record.get("sumber_baris"), page=record.get("halaman"))
             where = (table.table_id, int(record["baris"]), source)
+            if not isinstance(kode, str) and isinstance(uraian, str):
+                kode = _printed_in_name(uraian)  # ``Program Pengendalian Penduduk (2.14.02)``
+                values["kode"][index] = kode
+                if kode is not None and level is None:
+                    levels[index] = Kode.parse(kode).level
             if isinstance(kode, str):
                 result = self.verify(kode, uraian, record, where)
                 values["kode_sumber"][index] = result[0]
@@ -535,3 +541,19 @@ def with_code_columns(
         [None if v is None else float(v) for v in frame["skor_kode"]], dtype="Float64"
     )
     return frame
+
+
+def _printed_in_name(uraian: str) -> str | None:
+    """The code a name prints after itself (``code_in_name``), read as a code, when it is one
+    of the nomenclature's shape (a unit's number or a count in parentheses is none).
+
+    >>> _printed_in_name("Program Pengendalian Penduduk (2.14.02)")
+    '2.14.02'
+    >>> _printed_in_name("Penyediaan Gaji (2.14.01.2.02.01)"), _printed_in_name("Dokumen (2)")
+    ('2.14.01.2.02.0001', None)
+    """
+    found = code_in_name(uraian)
+    if found is None:
+        return None
+    kode = parse_kode(found[0]).value
+    return kode.canonical if kode is not None and kode.scheme == "p90" else None

@@ -327,6 +327,14 @@ class Typed:
     meaning: Meaning = field(default_factory=Meaning)
 
 
+# A header naming an identity or contact number: its digits are no quantity.
+_IDENTIFIER = re.compile(
+    r"^\W*(?:nip|nik|npwp|nrp|nuptk|nomor\s+induk|no\.?\s*(?:rekening|rek\.?|telp\.?|telepon|hp)|"
+    r"nomor\s+(?:rekening|telepon)|telepon|kode\s+pos)\b",
+    re.IGNORECASE,
+)
+
+
 def column_type(path: tuple[str, ...], cells: Profile, money_table: bool) -> Typed:
     """The type of one column, from its header path and its cells.
 
@@ -339,12 +347,21 @@ def column_type(path: tuple[str, ...], cells: Profile, money_table: bool) -> Typ
     'kode'
     >>> column_type(("",), profile(["I", "1", "2", "a"]), True).ctype.value
     'no'
+
+    A column of identity numbers (``NIP``, ``NIK``, ``NPWP``, an account or telephone number)
+    is text, however long its digits: ``19680710 199403 1 009`` is no amount.
+
+    >>> column_type(("NIP",), profile(["19680710 199403 1 009", "19730218 199903 2 003"]),
+    ...             True).ctype.value
+    'text'
     """
     meaning = meaning_of(path)
     text = " / ".join(path).lower()
     solid = cells.solid
     if solid == 0:
         return _typed_by_header(path, meaning)
+    if _IDENTIFIER.search(path[-1] if path else ""):
+        return Typed(CellType.TEXT, None, meaning)  # digits that name someone or something
     if cells.codes >= CODE_SHARE * solid:
         if cells.named_codes >= NAMED_CODE_SHARE * cells.codes:
             return Typed(CellType.KODE_URAIAN, "uraian", meaning)

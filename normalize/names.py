@@ -146,6 +146,27 @@ class Normalizer:
         return self.plain(self.misspelt_phrases(_NON_ALNUM.sub(" ", text.lower()).strip()))
 
 
+# A code printed after the name it codes, in parentheses: ``Program Pengendalian Penduduk
+# (2.14.02)``.
+_CODE_AFTER = re.compile(
+    r"^(?P<name>.*\S)\s*\(\s*(?P<code>\d{1,2}(?:\.[0-9X]{1,4}){1,5})\s*\)\s*$", re.S
+)
+
+
+def code_in_name(cell: str) -> tuple[str, str] | None:
+    """The code a name prints after itself in parentheses, and the name without it.
+
+    >>> code_in_name("Program Pengendalian Penduduk (2.14.02)")
+    ('2.14.02', 'Program Pengendalian Penduduk')
+    >>> code_in_name("Penyediaan Gaji dan Tunjangan ASN (2.14.01.2.02.0001)")
+    ('2.14.01.2.02.0001', 'Penyediaan Gaji dan Tunjangan ASN')
+    >>> code_in_name("Program Pembinaan Keluarga Berencana (KB)"), code_in_name("Target (2,5)")
+    (None, None)
+    """
+    match = _CODE_AFTER.match(cell)
+    return (match["code"], match["name"]) if match else None
+
+
 def name_part(cell: str) -> str:
     """The name in an ``uraian`` cell without the tail a label starts (``Outcome:``,
     ``Indikator:``, ``Sasaran:`` …): what is compared with the nomenclature's name.
@@ -156,8 +177,13 @@ def name_part(cell: str) -> str:
     'Penyediaan Gaji dan Tunjangan ASN'
     >>> name_part("Pengelolaan Hasil Hutan Bukan Kayu")  # 'hasil' without a colon is a word
     'Pengelolaan Hasil Hutan Bukan Kayu'
+    >>> name_part("Program Pengendalian Penduduk (2.14.02)")  # its code printed after it
+    'Program Pengendalian Penduduk'
     """
     stripped = _TAIL_LABEL.sub("", cell).strip()
+    coded = code_in_name(stripped)
+    if coded is not None:
+        stripped = coded[1]
     return stripped or cell.strip()
 
 
