@@ -934,6 +934,10 @@ def _formula_checks(columns: Sequence[Column], header: HeaderModel) -> list[RowC
     return out
 
 
+# The columns of figures a percentage may be computed from.
+_FIGURES = frozenset({CellType.RUPIAH, CellType.NUMBER, CellType.TARGET})
+
+
 def ratio_checks(columns: Sequence[Column], header: HeaderModel) -> tuple[RatioCheck, ...]:
     """Percentages the header promises: a change's ``%`` beside it, formulas of the header."""
     out: list[RatioCheck] = []
@@ -951,8 +955,13 @@ def ratio_checks(columns: Sequence[Column], header: HeaderModel) -> tuple[RatioC
     spent = budget_and_spent(money)
     if spent is not None:
         budget, realisasi = spent
-        for column in columns:
+        for index, column in enumerate(columns):
             if column.ctype is CellType.PERCENT and column.measure in ("realisasi", "capaian"):
+                # Its figures are the money's when money is the figure before it (a
+                # performance ``Capaian (%)`` after ``Target | Realisasi`` is not).
+                figures = [c for c in columns[:index] if c.ctype in _FIGURES]
+                if figures and figures[-1].ctype is not CellType.RUPIAH:
+                    continue
                 out.append(RatioCheck(column.name, realisasi.name, budget.name, 0.5,
                                       f"{realisasi.name} / {budget.name} × 100"))  # fmt: skip
     numbered = _by_number(columns, header) if header.numbers else {}

@@ -108,3 +108,23 @@ def test_a_percentage_that_fails_every_row_is_one_pattern_warning(results) -> No
     assert warnings_and_errors(results["fractions"]) == [
         ("pola_hitungan_gagal", 1, "capaian", "0 dari 6 cocok")
     ]
+
+
+def test_a_performance_capaian_is_not_the_moneys_percentage(tmp_path) -> None:
+    # An LKPJ table: Target | Realisasi | Capaian (%) of the indicator, then the money's
+    # Anggaran | Realisasi (Rp) | Capaian (%). Only the second is realisasi / anggaran × 100.
+    document = tmp_path / "lkpj.md"
+    document.write_text(
+        "| Kode | Program/Kegiatan | Indikator | Target | Realisasi | Capaian (%) | "
+        "Anggaran (Rp) | Realisasi (Rp) | Capaian (%) |\n|---|---|---|---|---|---|---|---|---|\n"
+        "| 2.15.01 | PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA | Nilai SAKIP | "
+        "80 nilai | 76 nilai | 95,00 | 10.000.000.000 | 9.600.000.000 | 96,00 |\n"
+        "| 2.15.01.2.02 | Administrasi Keuangan Perangkat Daerah | Persentase laporan | 100 % | "
+        "90 % | 90,00 | 10.000.000.000 | 9.600.000.000 | 96,00 |\n",
+        encoding="utf-8",
+    )
+    result = renja.process(document)
+    [table] = [t for t in result.tables if not t.frame.empty]
+    money = [c.name for c in table.contract.columns if c.name.startswith("capaian")][-1]
+    assert [c.percent for c in table.contract.ratio_checks] == [money]
+    assert not [f for f in result.findings if f.severity is not Severity.INFO]
