@@ -16,7 +16,7 @@ from renja.extract.shapes import Shape, sniff
 _TAG = re.compile(r"</?(?:b|strong|i|em|u|span|sup|sub|font|p|div)(?:\s[^>]*)?>", re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _BOLD_MD = re.compile(r"\*\*|__")
-_SPACES = re.compile(r"[ \u00a0\u2007\u202f]+")
+_SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BOLD_WRAPPED = re.compile(r"^\s*(?:<b>|<strong>|\*\*).*(?:</b>|</strong>|\*\*)\s*$", re.IGNORECASE)
 
 

@@ -29,7 +29,9 @@ class Shape(IntEnum):
 
 
 _DASH = re.compile(r"^(?:rp\.?\s*)?[-–—]+$", re.IGNORECASE)
-_NUMBERISH = re.compile(r"^[(]?-?\s*(?:rp\.?\s*)?[\d][\d .,]*\s*[)]?(?:,-)?$", re.IGNORECASE)
+_NUMBERISH = re.compile(
+    r"^[(]?-?\s*(?:rp\.?\s*)?[\d][\d .,]*\s*[)]?(?:[,.]\s*[-–—])?$", re.IGNORECASE
+)
 # A program code (up to six segments, perhaps damaged), or an organisational unit's SIPD code:
 # 1.02.0.00.0.00.01.0000 (renja.model.kode); alone, or before a name (after a dash: "5.03.01 -").
 _CODE = re.compile(
@@ -71,6 +73,8 @@ def sniff(cell: str) -> Shape:
     ['TARGET', 'PREDICATE', 'INDICATOR', 'TEXT', 'CODE']
     >>> [sniff(c).name for c in ["28143400", "4.000.000", "(13.143.400 )", "x.xx.01.201.01"]]
     ['AMOUNT', 'AMOUNT', 'AMOUNT', 'CODE']
+    >>> [sniff(c).name for c in ["Rp 7.871.828.900,-", "Rp. 82.690.900.-"]]  # whole rupiah
+    ['AMOUNT', 'AMOUNT']
     >>> unit = "1.02.0.00.0.00.01.0000"  # an organisational unit's code
     >>> [sniff(c).name for c in [unit, f"{unit} Dinas Kesehatan", "5.03.01 - PROGRAM PENUNJANG"]]
     ['CODE', 'CODE', 'CODE']
@@ -85,7 +89,7 @@ def sniff(cell: str) -> Shape:
     if _PERCENT.match(text):
         return Shape.PERCENT
     if _NUMBERISH.match(text):
-        compact = re.sub(r"(?i)[\s()]|rp\.?|,-$", "", text).lstrip("-")
+        compact = re.sub(r"(?i)[\s()]|rp\.?|[,.][-–—]$", "", text).lstrip("-")
         integer = compact.split(",")[0]
         if _is_grouped_amount(integer) or (integer.isdigit() and len(integer) >= 5):
             return Shape.AMOUNT

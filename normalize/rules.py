@@ -31,6 +31,7 @@ REPAIR_RULES: tuple[Callable[..., object], ...] = (
     rupiah.accept_missing_separators,
     rupiah.read_comma_thousands,
     rupiah.read_us_decimal,
+    rupiah.read_space_thousands,
     rupiah.drop_trailing_comma,
     rupiah.drop_stray_dots,
     rupiah.drop_footnote_mark,

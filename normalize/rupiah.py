@@ -50,6 +50,10 @@ _NON_DIGIT = re.compile(r"[^0-9]")
 # --- repair rules: each takes the damaged text and returns its repair --------------------------
 
 
+# Thousands grouped by single spaces: ``171 130 251 000``.
+_SPACE_THOUSANDS = re.compile(r"\d{1,3}(?: \d{3})+")
+
+
 def join_wrapped_number(text: str) -> str:
     """Remove the spaces a line wrap left inside a number.
 
@@ -95,6 +99,16 @@ def read_comma_thousands(text: str) -> str:
     '156.356.974.255'
     """
     return text.replace(",", ".")
+
+
+def read_space_thousands(text: str) -> str:
+    """Read thousands grouped by spaces (the SI way, a thin space in some converters' output)
+    the Indonesian way.
+
+    >>> read_space_thousands("171 130 251 000")
+    '171.130.251.000'
+    """
+    return ".".join(text.split())
 
 
 def read_us_decimal(text: str) -> str:
@@ -284,6 +298,8 @@ def parse_rupiah(text: str) -> Parsed[int | Decimal]:
     "kelompok '99' berisi 2 digit: ada digit yang hilang atau bertambah di '59.99.800'"
     >>> parse_rupiah("3,547,642,206.00")
     Parsed(value=3547642206, rules=('read_us_decimal',), problem=None)
+    >>> parse_rupiah("171\u2009130\u2009251\u2009000")  # thousands by thin spaces
+    Parsed(value=171130251000, rules=('read_space_thousands',), problem=None)
     >>> parse_rupiah("Rp               -")
     Parsed(value=None, rules=(), problem=None)
     >>> parse_rupiah("9.300.000.000.000.000.000,50").problem  # 2**63 and more: no Rupiah
@@ -330,6 +346,9 @@ def _parse_rupiah(text: str, lang: str) -> Parsed[int | Decimal]:
     if not whole:
         return Parsed(None, problem=no_digit_before_comma(cell))
 
+    if _SPACE_THOUSANDS.fullmatch(whole):
+        whole = read_space_thousands(whole)
+        rules.append(read_space_thousands.__name__)
     if " " in whole:
         read = _read_groups(join_wrapped_number(whole))
         if _holds_two_amounts(whole):
