@@ -175,12 +175,69 @@ def _one_text(pieces: Sequence[str]) -> str:
 
 def merge_code_pieces(table: RawTable) -> RawTable:
     """The table with a code's segment columns joined into one (``code_run``), in every row;
-    unchanged when no run of columns reads as one code."""
+    or a program's code column and a column of codes under it (``relative_pair``); unchanged
+    when no columns read so."""
     run = code_run(table)
-    if run is None:
-        return table
-    first, last = run
-    return replace(table, rows=tuple(_joined(r, first, last) for r in table.rows))
+    if run is not None:
+        first, last = run
+        return replace(table, rows=tuple(_joined(r, first, last) for r in table.rows))
+    pair = relative_pair(table)
+    if pair is not None:
+        return replace(table, rows=tuple(_relative_joined(r, pair) for r in table.rows))
+    return table
+
+
+# A code under a program's, as a spreadsheet prints it in a column of its own beside the
+# program's code: a kegiatan's class and number (``2.01``), perhaps a sub kegiatan's
+# (``2.01.0003``).
+_UNDER_PROGRAM = re.compile(r"[1-9X]\.[0-9X]{2}(?:\.[0-9]{4})?")
+_ABOVE_KEGIATAN = re.compile(r"[1-9X](?:\.[0-9X]{2}){0,2}")
+_PROGRAM = re.compile(r"[1-9X]\.[0-9X]{2}\.[0-9]{2}")
+
+
+def relative_pair(table: RawTable) -> int | None:
+    """The first of two code columns side by side (``Kode Program | Kode Kegiatan/Sub
+    Kegiatan``): the first holds urusan, bidang and program codes, the second, on a program's
+    rows, its kegiatan and sub kegiatan codes without the program's (``2.16.01 | 2.01.0001``).
+    None when no two such columns read so on ``MIN_CODE_ROWS`` rows or more."""
+    header = table.header
+    if not header:
+        return None
+    labelled = [j for j in range(table.width) if _KODE.search(_label(header, j))]
+    if len(labelled) != 2 or labelled[1] != labelled[0] + 1:
+        return None
+    first = labelled[0]
+    pairs = 0
+    for row in table.body:
+        cells = [row.cells[j].strip() if j < len(row.cells) else "" for j in (first, first + 1)]
+        above, under = cells
+        if under:
+            if not (_PROGRAM.fullmatch(above) and _UNDER_PROGRAM.fullmatch(under)):
+                return None
+            pairs += 1
+        elif above and not _ABOVE_KEGIATAN.fullmatch(above) and any(c.isdigit() for c in above):
+            return None
+    return first if pairs >= MIN_CODE_ROWS else None
+
+
+def _relative_joined(row: RawRow, first: int) -> RawRow:
+    """The two code cells as one code's pieces (``2 16 01 2.01 0001``, read as
+    ``2.16.01.2.01.0001`` by ``join_code_columns``), or the first alone."""
+    cells = list(row.cells)
+    if len(cells) <= first + 1:
+        return row
+    above, under = cells[first].strip(), cells[first + 1].strip()
+    if under and _PROGRAM.fullmatch(above) and _UNDER_PROGRAM.fullmatch(under):
+        kegiatan, _dot, sub = under.partition(".")[2].partition(".")
+        pieces = [*above.split("."), f"{under.split('.')[0]}.{kegiatan}", sub]
+        text = " ".join(p for p in pieces if p)
+    else:
+        text = _one_text([above, under])
+    cells[first : first + 2] = [text]
+    indents = row.indents
+    if len(indents) == len(row.cells):
+        indents = (*indents[: first + 1], *indents[first + 2 :])
+    return replace(row, cells=tuple(cells), indents=indents)
 
 
 def _joined(row: RawRow, first: int, last: int) -> RawRow:
@@ -194,4 +251,4 @@ def _joined(row: RawRow, first: int, last: int) -> RawRow:
     return replace(row, cells=tuple(cells), indents=indents)
 
 
-__all__ = ["code_run", "merge_code_pieces"]
+__all__ = ["code_run", "merge_code_pieces", "relative_pair"]

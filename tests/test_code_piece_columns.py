@@ -88,3 +88,26 @@ def test_no_false_code_warning_and_the_sums_are_checked(result) -> None:
     [table] = [t for t in result.tables if not t.frame.empty]
     assert result.audits[table.table_id].relations >= 5
     assert [f for f in result.findings if f.severity in (Severity.ERROR, Severity.WARNING)] == []
+
+
+def test_a_programs_code_and_the_codes_under_it_in_two_columns_are_one_code(tmp_path: Path) -> None:
+    # ``Kode Program | Kode Kegiatan/Sub Kegiatan``: the second holds a kegiatan's and a sub
+    # kegiatan's code without the program's (a spreadsheet's layout), and was read as a bidang.
+    lines = ["| Kode Program | Kode Kegiatan/Sub Kegiatan | Program/Kegiatan/Sub Kegiatan | "
+             "Pagu Indikatif (Rp) |", "|---|---|---|---|"]  # fmt: skip
+    for above, under, name, pagu in [
+        ("2.16.01", "", "PROGRAM PENUNJANG URUSAN PEMERINTAHAN DAERAH KABUPATEN/KOTA",
+         "82.850.000"),
+        ("2.16.01", "2.01", "Perencanaan, Penganggaran, dan Evaluasi Kinerja Perangkat Daerah",
+         "82.850.000"),
+        ("2.16.01", "2.01.0001", "Penyusunan Dokumen Perencanaan Perangkat Daerah", "51.541.000"),
+        ("2.16.01", "2.01.0007", "Evaluasi Kinerja Perangkat Daerah", "31.309.000"),
+    ]:  # fmt: skip
+        lines.append(f"| {above} | {under} | {name} | {pagu} |")
+    document = tmp_path / "kode-dua-kolom.md"
+    document.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = renja.process(document)
+    [table] = [t for t in result.tables if not t.frame.empty]
+    assert list(table.frame["kode"]) == ["2.16.01", "2.16.01.2.01", "2.16.01.2.01.0001",
+                                         "2.16.01.2.01.0007"]  # fmt: skip
+    assert not [f for f in result.findings if f.severity is Severity.ERROR]
