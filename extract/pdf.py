@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from renja.extract.cells import is_separator_cells
+from renja.extract.cells import is_header_row, is_separator_cells
 from renja.extract.code_pieces import merge_code_pieces
 from renja.extract.markdown import TextLine
 from renja.extract.meta import document_meta
@@ -154,6 +154,12 @@ def _tables_from(
     return tables, [c for c in chars if id(c) not in used]
 
 
+def _labels_only(table: PageTable) -> bool:
+    """A ruled table of header rows alone: each of its rows reads as labels (``is_header_row``)."""
+    texts = [[c.text if c is not None else "" for c in row] for row in table.rows]
+    return bool(texts) and all(is_header_row(row) for row in texts if any(t.strip() for t in row))
+
+
 def _visible(chars: Sequence[Any]) -> int:
     return sum(1 for c in chars if c["text"].strip())
 
@@ -205,6 +211,11 @@ def read_page(
     if tables and all(t.rows_unruled for t in tables):
         # column rules and a frame, but no rule between the rows: read by the text's alignment
         tables, rest = [], all_chars
+    elif tables and all(_labels_only(t) for t in tables):
+        # A ruled header over a body set without rules (shaded stripes, no column rules): the
+        # body is read by its text's alignment, a part under the header.
+        body, rest = unruled_tables(rest, page_box, rules)
+        tables = sorted([*tables, *body], key=lambda t: t.bbox[1])
     ruled = bool(tables)
     if tables:
         for table in (tables[0], tables[-1]):  # rows a page break left without rules
