@@ -81,6 +81,13 @@ _HEADER_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# A budget's column by its kind of spending (``Belanja Operasi``, ``Belanja Modal``, ``Belanja
+# Tidak Terduga``, ``Belanja Transfer``), or a sum's column alone (``Jumlah``, ``Jumlah (Rp)``).
+_SPENDING = re.compile(
+    r"^(?:belanja\s+(?:operasi|modal|tidak\s+terduga|transfer|pegawai|barang(?:\s+dan\s+jasa)?)"
+    r"|jumlah(?:\s*\(?rp\.?\)?)?)\s*$",
+    re.IGNORECASE,
+)
 # Shapes only data has: a header row never holds an amount, a code, a target or a percentage.
 DATA_SHAPES = frozenset({Shape.AMOUNT, Shape.CODE, Shape.TARGET, Shape.PERCENT, Shape.DECIMAL})
 
@@ -169,13 +176,19 @@ def is_header_cell(cell: str) -> bool:
 
     >>> [is_header_cell(c) for c in ["Indikator Kinerja", "K", "Rp", "II", "2025", "Kota Bjb"]]
     [True, True, True, True, True, False]
+
+    A budget's columns by their kind of spending, and a sum's column:
+
+    >>> [is_header_cell(c) for c in ["Belanja Operasi", "Belanja Tidak Terduga", "Jumlah",
+    ...                              "Jumlah (Rp)", "Jumlah Dokumen Perencanaan"]]
+    [True, True, True, True, False]
     """
     text = cell.strip()
     if not text:
         return False
     if _YEAR.match(text) or _ROMAN.match(text) or _FORMULA.match(text) or text in ("%", "(%)"):
         return True
-    return bool(_HEADER_WORDS.search(text))
+    return bool(_HEADER_WORDS.search(text) or _SPENDING.match(text))
 
 
 def is_header_row(cells: Sequence[str]) -> bool:
