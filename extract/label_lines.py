@@ -90,8 +90,11 @@ def label_blocks(
             runs.append(list(run))
         run.clear()
 
-    for item in texts:
-        parsed = None if item.heading else label_value(item.text)
+    led = _leader_lines(texts)
+    for index, item in enumerate(texts):
+        if index in led.absorbed or (run and _SUM_SIGN.match(item.text)):
+            continue  # a wrapped label's line; the ``+`` a sum prints above its total
+        parsed = None if item.heading else led.items.get(index) or label_value(item.text)
         between = run and any(run[-1][0].line < s < item.line for s in starts)
         if parsed is None or between:
             close()
@@ -101,6 +104,7 @@ def label_blocks(
     if not runs:
         return list(blocks), list(texts)
     taken = {id(item) for lines in runs for item, *_ in lines}
+    taken |= {id(texts[i]) for i, owner in led.absorbed.items() if id(texts[owner]) in taken}
     added = []
     for lines in runs:
         rows = []
@@ -113,4 +117,59 @@ def label_blocks(
     return merged, [t for t in texts if id(t) not in taken]
 
 
-__all__ = ["ENGINE", "label_blocks", "label_value"]
+# A line ending in dot leaders and an amount: ``PROGRAM PERSAMPAHAN ........ 19.384.854.000``.
+_LEADER = re.compile(
+    r"^\s*(?P<label>\S.*?)\s*(?:\.\s*){4,}\s*(?P<value>(?:Rp\.?\s*)?\d{1,3}(?:\.\d{3})+(?:,\d+)?)"
+    r"\s*$"
+)
+# The first line of a listed item: its number or code (``1.``, ``a)``, ``2.11.01``).
+_ITEM_START = re.compile(r"^\s*(?:\d{1,3}[.)]|[a-z][.)]|\d{1,2}(?:\.\d{1,4})+)\s")
+# A line holding only the sign a sum prints above its total.
+_SUM_SIGN = re.compile(r"^\s*\(?[+=]\)?\s*$")
+# Lines of an item's label wrapped above its leader line, at most.
+MAX_WRAPPED = 2
+
+
+def leader_value(text: str) -> tuple[str, str] | None:
+    """The label and the amount of a line that leads dots to an amount (a typeset list).
+
+    >>> leader_value("DAN/ATAU KERUSAKAN LINGKUNGAN HIDUP ........................ 672.689.000")
+    ('DAN/ATAU KERUSAKAN LINGKUNGAN HIDUP', '672.689.000')
+    >>> leader_value("BAB I PENDAHULUAN ............................. 1") is None  # contents
+    True
+    """
+    found = _LEADER.match(text)
+    return (found["label"], found["value"]) if found else None
+
+
+class _Leaders:
+    """The leader lines of a text (index → label, amount), and the wrapped first lines of their
+    labels (index → the leader line's index)."""
+
+    def __init__(self) -> None:
+        self.items: dict[int, tuple[str, str]] = {}
+        self.absorbed: dict[int, int] = {}
+
+
+def _leader_lines(texts: Sequence[TextLine]) -> _Leaders:
+    """Each line leading dots to an amount, its label with the lines it wrapped from: from the
+    last line above it (``MAX_WRAPPED`` at most, after the last leader line) that starts an
+    item with its number or code (``1. 2.11.01 PROGRAM PENUNJANG URUSAN``)."""
+    out = _Leaders()
+    previous = -1
+    for index, item in enumerate(texts):
+        found = None if item.heading else leader_value(item.text)
+        if found is None:
+            continue
+        label, value = found
+        above = range(max(previous + 1, index - MAX_WRAPPED), index)
+        start = next((i for i in reversed(above) if _ITEM_START.match(texts[i].text)), None)
+        if start is not None and not any(texts[i].heading for i in range(start, index)):
+            label = " ".join([*(texts[i].text.strip() for i in range(start, index)), label])
+            out.absorbed.update({i: index for i in range(start, index)})
+        out.items[index] = (label, value)
+        previous = index
+    return out
+
+
+__all__ = ["ENGINE", "label_blocks", "label_value", "leader_value"]

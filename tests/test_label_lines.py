@@ -115,3 +115,34 @@ def test_one_line_naming_a_level_with_its_code_is_a_block(tmp_path: Path) -> Non
     assert list(block.frame["kode"]) == ["3.31.01.2.06.0009"]
     assert list(block.frame["keterangan"]) == ["Sub Kegiatan :"]  # named as a longer list is
     assert len([t for t in result.tables if not t.frame.empty]) == 2  # the note stays text
+
+
+LEADERS = """Pagu indikatif dialokasikan pada 3 (tiga) program dengan rekapitulasi sebagai berikut:
+
+Tabel 3.3 Rekapitulasi Pagu Indikatif per Program Tahun 2026
+
+1. 2.11.01 PROGRAM PENUNJANG URUSAN
+PEMERINTAHAN DAERAH KABUPATEN/KOTA .................... 16.334.001.000
+
+2. 2.11.02 PROGRAM PERENCANAAN LINGKUNGAN HIDUP ........... 257.683.000
+
+3. 2.11.11 PROGRAM PENGELOLAAN PERSAMPAHAN .............. 19.384.854.000
+
++
+
+JUMLAH ................................................ 35.976.538.000
+
+Daftar isi lampiran ........................................ 12
+"""
+
+
+def test_lines_leading_dots_to_amounts_are_a_table(tmp_path: Path) -> None:
+    # A typeset list: each program's name (wrapped from the line with its number) leads dots
+    # to its pagu; the ``+`` above the total is no line of its own; a contents line is text.
+    document = tmp_path / "rekap.md"
+    document.write_text(LEADERS, encoding="utf-8")
+    [table] = [t for t in renja.process(document).raw_tables if t.engine == "teks-label"]
+    assert [r.cells[1] for r in table.rows] == ["16.334.001.000", "257.683.000",
+                                                "19.384.854.000", "35.976.538.000"]  # fmt: skip
+    assert table.rows[0].cells[0].startswith("1. 2.11.01 PROGRAM PENUNJANG URUSAN PEMERINTAHAN")
+    assert table.caption.startswith("Tabel 3.3")
