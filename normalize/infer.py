@@ -671,6 +671,23 @@ def _numbering_before_names(typed: list[Typed], profiles: list[Profile]) -> list
     return out
 
 
+# A list of labels whose values are all amounts, this many lines at least, is a list of money
+# (a typeset ``Rekapitulasi`` led by dots, ``Belanja Operasi : … / Jumlah : …``).
+MIN_AMOUNT_LABELS = 3
+
+
+def _all_amounts(values: Sequence[str]) -> bool:
+    """Whether a label list's values are all amounts (its ``JUMLAH`` then sums them).
+
+    >>> _all_amounts(["16.334.001.000", "257.683.000", "16.591.684.000"])
+    True
+    >>> _all_amounts(["Rp. 1.954.327.000", "PAD", "2.500.000.000"])
+    False
+    """
+    filled = [v for v in values if v.strip()]
+    return len(filled) >= MIN_AMOUNT_LABELS and all(sniff(v) is Shape.AMOUNT for v in filled)
+
+
 def infer_columns(
     header: HeaderModel, body: Sequence[RawRow], money_table: bool, scale: int | None
 ) -> list[Column]:
@@ -679,8 +696,11 @@ def infer_columns(
     labelled = label_value_columns(body)
     if labelled is not None:
         label, value = labelled
+        amounts = _all_amounts([r.cells[value] if value < len(r.cells) else "" for r in body])
         return [
             Column("keterangan", CellType.TEXT, header.labels[p], inferred=True) if p == label
+            else Column("nilai", CellType.RUPIAH, header.labels[p], measure="nilai", unit="Rp",
+                        signed=True, inferred=True) if p == value and amounts
             else Column("isi", CellType.MIXED, header.labels[p], inferred=True) if p == value
             else Column(f"teks_{p + 1}", CellType.TEXT, header.labels[p], inferred=True)
             for p in range(width)

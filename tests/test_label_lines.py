@@ -146,3 +146,17 @@ def test_lines_leading_dots_to_amounts_are_a_table(tmp_path: Path) -> None:
                                                 "19.384.854.000", "35.976.538.000"]  # fmt: skip
     assert table.rows[0].cells[0].startswith("1. 2.11.01 PROGRAM PENUNJANG URUSAN PEMERINTAHAN")
     assert table.caption.startswith("Tabel 3.3")
+
+
+def test_a_list_of_amounts_is_checked_against_its_total(tmp_path: Path) -> None:
+    good, bad = tmp_path / "rekap.md", tmp_path / "salah.md"
+    good.write_text(LEADERS, encoding="utf-8")
+    bad.write_text(LEADERS.replace("35.976.538.000", "36.076.538.000"), encoding="utf-8")
+    result = renja.process(good)
+    [table] = [t for t in result.tables if t.raw.engine == "teks-label"]
+    assert result.audits[table.table_id].status.value == "diperiksa"
+    assert not [f for f in result.findings if f.severity is Severity.ERROR]
+    wrong = renja.process(bad)
+    assert [(f.check.slug, f.found) for f in wrong.findings if f.severity is Severity.ERROR] == [
+        ("jumlah_total", "36076538000")
+    ]
