@@ -36,6 +36,7 @@ from renja.extract.pdf_text import (
     split_words,
     words_joined,
 )
+from renja.extract.stitch import is_page_mark
 
 # A gutter may be crossed by this share of a table's lines (group labels of the header).
 GUTTER_CROSSING = 0.12
@@ -925,6 +926,8 @@ def attach_loose_rows(
             reach = MAX_LINE_GAP * (CUT_ROW_REACH if side == "above" and not band else 1)
             if gap > reach * line.size or any(_slot(r, columns) is None for r in line.runs):
                 break
+            if is_page_mark(" ".join(_texts(line))):
+                break  # the page's number over or under the table (``- 2 -``): no row's rest
             band.append(line)
             edge = line.top if side == "above" else line.bottom
         band.sort(key=lambda line: line.top)

@@ -299,6 +299,16 @@ _PAGE_MARK = re.compile(
 )
 
 
+def is_page_mark(text: str) -> bool:
+    """A page's number as a running head or foot prints it, never a bare number (a cell's
+    value may be one).
+
+    >>> [is_page_mark(t) for t in ["- 2 -", "III-9", "Halaman 3 dari 9", "12"]]
+    [True, True, True, False]
+    """
+    return bool(_PAGE_MARK.match(text))
+
+
 def head_key(text: str) -> str:
     """A line as compared with the lines above a table's first part: case, spacing and digits
     aside (a page number, a date).

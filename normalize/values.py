@@ -7,6 +7,7 @@ table, so a clean value is always a function of the raw cell plus the logged rul
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -100,13 +101,31 @@ def read_kode(printed: str, prefix: str, ctx: ReadContext) -> CellReading:
 
 
 def read_rekening(text: str, name: str) -> CellReading:
-    """An account code and the level it stands at."""
+    """An account code and the level it stands at; or, in a column of accounts, a program's,
+    kegiatan's or sub kegiatan's code (``5.03.01.2.06.0004``: its second segment of two
+    digits, where an account's kelompok has one), at its level above the accounts under it (a
+    Perkada's penjabaran lists each sub kegiatan, then its accounts).
+
+    >>> read_rekening("5.1.02.01", "kode_rekening").values
+    {'kode_rekening': '5.1.02.01', 'level': 'objek'}
+    >>> read_rekening("5.03.01.2.06.0004", "kode_rekening").values
+    {'kode_rekening': '5.03.01.2.06.0004', 'level': 'sub_kegiatan'}
+    """
+    nomenclature = _NOMENCLATURE_IN_ACCOUNTS.fullmatch(text.strip())
+    kode = parse_kode(text.strip()).value if nomenclature else None
+    if kode is not None and kode.scheme == "p90" and kode.level in _PROGRAM_LEVELS:
+        return CellReading({name: kode.canonical, "level": kode.level})
     parsed = parse_rekening(text)
     code, level = parsed.value if parsed.value else (None, None)
     values = {name: code, "level": level}
     if parsed.problem:
         values[name] = text.strip()  # kept as printed, so nothing is lost
     return CellReading(values, parsed.rules, parsed.problem, name)
+
+
+# A nomenclature code among accounts: an urusan digit, then a bidang of two digits.
+_NOMENCLATURE_IN_ACCOUNTS = re.compile(r"[1-9X]\.[0-9X]{2}\.\d{2}(?:\.\d\.\d{2}(?:\.\d{4})?)?")
+_PROGRAM_LEVELS = ("program", "kegiatan", "sub_kegiatan")
 
 
 def read_text(text: str, name: str, ctx: ReadContext) -> CellReading:
