@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from renja.model.records import RawRow, Source
@@ -142,13 +143,13 @@ def leader_value(text: str) -> tuple[str, str] | None:
     return (found["label"], found["value"]) if found else None
 
 
+@dataclass(slots=True)
 class _Leaders:
     """The leader lines of a text (index → label, amount), and the wrapped first lines of their
     labels (index → the leader line's index)."""
 
-    def __init__(self) -> None:
-        self.items: dict[int, tuple[str, str]] = {}
-        self.absorbed: dict[int, int] = {}
+    items: dict[int, tuple[str, str]] = field(default_factory=dict)
+    absorbed: dict[int, int] = field(default_factory=dict)
 
 
 def _leader_lines(texts: Sequence[TextLine]) -> _Leaders:

@@ -228,8 +228,9 @@ def is_continuation_line(text: str) -> bool:
     return len(text) <= MAX_CAPTION_LINE and bool(_CONTINUED.search(text))
 
 
-# Lines a page's running head or foot sets beside its page number, at most.
+# Lines a page's running head or foot sets beside its page number, at most, and their length.
 MAX_RUNNING_LINES = 2
+MAX_RUNNING_LINE = 120
 
 
 def running_foot(lines: Sequence[str]) -> bool:
@@ -254,8 +255,6 @@ def running_foot(lines: Sequence[str]) -> bool:
         )
     )
 
-
-MAX_RUNNING_LINE = 120
 
 
 def _other_number(line: str, caption: str) -> bool:
@@ -284,7 +283,7 @@ def is_running_block(block: Block) -> bool:
     cells = [c.strip() for c in rows[0].cells if c.strip()]
     return (
         2 <= len(cells) <= 3
-        and bool(_PAGE_MARK.match(cells[-1]))
+        and is_page_mark(cells[-1])
         and not any(is_data_cell(c) or _CODE_START.match(c) for c in cells[:-1])
     )
 

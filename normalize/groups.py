@@ -136,6 +136,7 @@ def group_folds(
     {}
     """
     folds: dict[int, int] = {}
+    closed: set[int] = set()
     for index, footer in enumerate(footers):
         if footer is None:
             continue
@@ -143,10 +144,11 @@ def group_folds(
         wanted = _canonical(code) if code is not None else None
         for above in range(index - 1, -1, -1):
             heading = headings[above]
-            if heading is None or above in folds.values() or heading[0] != level:
+            if heading is None or above in closed or heading[0] != level:
                 continue
             if wanted is None or heading[1] == wanted:
                 folds[index] = above
+                closed.add(above)
                 break
     return folds
 
@@ -192,18 +194,26 @@ def footer_of(cells: Sequence[str], slots: Sequence[Column]) -> tuple[str, str |
     >>> footer_of(["3.27.01", "Jumlah Program", "", "5.000"], slots)
     ('program', '3.27.01')
     >>> footer_of(["", "Sub Total Program", "Kab. Banyumas", "5.000"], slots)
+
+    A subtotal line with no amount has nothing to give its group: it is none.
+
+    >>> footer_of(["", "", "Sub Total Program", ""], slots)
     """
     words: list[str] = []
     code: str | None = None
+    amounts = False
     for cell, slot in zip(cells, slots, strict=False):
         text = cell.strip()
-        if not text or slot.ctype in _AMOUNT_TYPES:
+        if not text:
+            continue
+        if slot.ctype in _AMOUNT_TYPES:
+            amounts = amounts or slot.ctype in FOLDED_TYPES
             continue
         if slot.ctype is CellType.KODE and code is None:
             code = text
             continue
         words.append(text)
-    footer = group_footer(" ".join(words)) if words else None
+    footer = group_footer(" ".join(words)) if words and amounts else None
     if footer is None:
         return None
     level, printed = footer

@@ -111,10 +111,10 @@ def read_rekening(text: str, name: str) -> CellReading:
     >>> read_rekening("5.03.01.2.06.0004", "kode_rekening").values
     {'kode_rekening': '5.03.01.2.06.0004', 'level': 'sub_kegiatan'}
     """
-    nomenclature = _NOMENCLATURE_IN_ACCOUNTS.fullmatch(text.strip())
-    kode = parse_kode(text.strip()).value if nomenclature else None
+    printed = text.strip()
+    kode = parse_kode(printed).value if _NOMENCLATURE_IN_ACCOUNTS.fullmatch(printed) else None
     if kode is not None and kode.scheme == "p90" and kode.level in _PROGRAM_LEVELS:
-        return CellReading({name: kode.canonical, "level": kode.level})
+        return CellReading({name: printed, "level": kode.level})  # as printed: no repair
     parsed = parse_rekening(text)
     code, level = parsed.value if parsed.value else (None, None)
     values = {name: code, "level": level}
