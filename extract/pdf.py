@@ -19,6 +19,7 @@ from typing import Any
 
 from renja.extract.cells import is_header_row, is_separator_cells
 from renja.extract.code_pieces import merge_code_pieces
+from renja.extract.label_box import join_wrapped, split_label_block
 from renja.extract.markdown import TextLine
 from renja.extract.meta import document_meta
 from renja.extract.pdf_camelot import LATTICE_ENGINE, Grid, camelot_available, lattice_grids
@@ -160,6 +161,11 @@ def _labels_only(table: PageTable) -> bool:
     return bool(texts) and all(is_header_row(row) for row in texts if any(t.strip() for t in row))
 
 
+def _inside(char: Any, box: BBox) -> bool:
+    x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+    return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+
 def _visible(chars: Sequence[Any]) -> int:
     return sum(1 for c in chars if c["text"].strip())
 
@@ -207,6 +213,15 @@ def read_page(
         find_ruled_tables(page, objects, LINES_SETTINGS), all_chars, page_box, "pdfplumber-lines",
         turned,
     )
+    labels, boxes, kept = [], [], []  # a form's header block of label lines is text
+    for table in tables:
+        rest_table, lines, box = split_label_block(table)
+        kept += [rest_table] if rest_table is not None else []
+        labels += lines
+        boxes += [box] if box is not None else []
+    if boxes:
+        tables = kept
+        all_chars = [c for c in all_chars if not any(_inside(c, box) for box in boxes)]
     rules = objects.horizontal_rules(MIN_RULE_WIDTH)
     if tables and all(t.rows_unruled for t in tables):
         # column rules and a frame, but no rule between the rows: read by the text's alignment
@@ -249,7 +264,7 @@ def read_page(
                       for t in tables)  # fmt: skip
     for table in tables:
         content.items.append(PageItem(table.bbox[1], table=table))
-    for line in group_lines(rest):
+    for line in [*join_wrapped(group_lines(rest)), *labels]:
         content.items.append(PageItem(line.top, line=line))
     content.items.sort(key=lambda item: item.top)
     return content

@@ -22,6 +22,7 @@ from renja.extract.cells import is_data_cell, is_header_row, is_number_row
 from renja.extract.centred_rows import centred_bands
 from renja.extract.header_levels import Heading, header_levels
 from renja.extract.indicator_lines import indicator_parts
+from renja.extract.label_lines import label_value
 from renja.extract.pdf_cells import BBox, Cell, PageTable
 from renja.extract.pdf_rows import split_key_values
 from renja.extract.pdf_text import (
@@ -926,8 +927,11 @@ def attach_loose_rows(
             reach = MAX_LINE_GAP * (CUT_ROW_REACH if side == "above" and not band else 1)
             if gap > reach * line.size or any(_slot(r, columns) is None for r in line.runs):
                 break
-            if is_page_mark(" ".join(_texts(line))):
+            text = " ".join(_texts(line))
+            if is_page_mark(text):
                 break  # the page's number over or under the table (``- 2 -``): no row's rest
+            if label_value(text) is not None:
+                break  # a label line (``Waktu Pelaksanaan : …``): a form's header, no row
             band.append(line)
             edge = line.top if side == "above" else line.bottom
         band.sort(key=lambda line: line.top)

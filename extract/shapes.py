@@ -10,7 +10,7 @@ import re
 from enum import IntEnum
 from functools import lru_cache
 
-from renja.model.kode import UNIT_PATTERN
+from renja.model.kode import UNIT_PATTERN, URUSAN_NAMED
 from renja.model.limits import CELL_CACHE
 
 
@@ -78,6 +78,8 @@ def sniff(cell: str) -> Shape:
     >>> unit = "1.02.0.00.0.00.01.0000"  # an organisational unit's code
     >>> [sniff(c).name for c in [unit, f"{unit} Dinas Kesehatan", "5.03.01 - PROGRAM PENUNJANG"]]
     ['CODE', 'CODE', 'CODE']
+    >>> sniff("2 URUSAN PEMERINTAHAN WAJIB").name  # an urusan's code: one digit, its name
+    'CODE'
     >>> [sniff(c).name for c in ["3,264,180,000.00", "612,450,000.00", "1,500.50", "1,500", "1,02"]]
     ['AMOUNT', 'AMOUNT', 'AMOUNT', 'DECIMAL', 'DECIMAL']
     """
@@ -102,7 +104,7 @@ def sniff(cell: str) -> Shape:
         if re.fullmatch(r"\d+,\d+", compact):
             return Shape.DECIMAL
         return Shape.NUMBER
-    if _CODE.match(text):
+    if _CODE.match(text) or URUSAN_NAMED.match(text):
         return Shape.CODE
     if _TARGET.match(text):
         return Shape.TARGET

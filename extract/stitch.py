@@ -474,6 +474,23 @@ def split_at_titles(table: RawTable) -> list[RawTable]:
     return out
 
 
+def leading_title(rows: Sequence[RawRow]) -> list[RawRow]:
+    """The rows with their header marked (``with_header_rows``); a grid's first row that is a
+    title over a header of its own (``Indikator & Tolok Ukur Kinerja Belanja`` over ``Indikator
+    | Tolok Ukur Kinerja | Target``), as ``split_at_titles`` finds one inside a grid, is the
+    table's title (role TITLE), no part of its header."""
+    width = max((len(r.cells) for r in rows), default=0)
+    if (
+        len(rows) > 2
+        and is_title_row(rows[0], width)
+        and sum(bool(c.strip()) for c in rows[1].cells) >= MIN_HEADER_CELLS
+        and is_header_row(rows[1].cells)
+        and any(not is_header_row(r.cells) for r in rows[2:])
+    ):
+        return [replace(rows[0], role=RowRole.TITLE), *with_header_rows(rows[1:])]
+    return with_header_rows(rows)
+
+
 def _new_header(row: RawRow, table: RawTable) -> bool:
     """A header row of labels over several columns that is not the table's own, repeated."""
     filled = [c for c in row.cells if c.strip()]
@@ -539,12 +556,20 @@ def blocks_to_tables(blocks: Sequence[Block], texts: Sequence[TextLine]) -> list
             tables[-1] = with_part(tables[-1], block)
         else:
             caption = caption_for(gap)
-            if not gap and tables and tables[-1].engine == LABEL_ENGINE:
+            if block.engine == LABEL_ENGINE:
+                rows = list(block.rows)  # label lines: a label and its value each, no header
+            elif caption:
+                rows = with_header_rows(block.rows)
+            else:  # a grid with no caption over it may print its own, as its first row
+                rows = leading_title(block.rows)
+                if rows and rows[0].role is RowRole.TITLE:
+                    caption = next(c.strip() for c in rows[0].cells if c.strip())
+            if not caption and not gap and tables and tables[-1].engine == LABEL_ENGINE:
                 caption = tables[-1].caption  # the title over the header block is the table's
             table = RawTable(
                 table_id=f"t{len(tables) + 1:02d}",
                 caption=caption,
-                rows=tuple(with_header_rows(block.rows)),
+                rows=tuple(rows),
                 engine=block.engine,
                 context=last_heading,
             )

@@ -44,6 +44,12 @@ SEGMENT_WIDTHS: Final = (1, 2, 2, 1, 2, 4)
 UNIT_SEGMENTS: Final = 8
 UNIT_PATTERN: Final = r"[1-9]\.\d{2}\.\d\.\d{2}\.\d\.\d{2}\.\d{2}\.\d{4}"
 _UNIT_SHAPE = re.compile(UNIT_PATTERN)
+# An urusan's code of one digit before a name that says it is an urusan's (``2 URUSAN
+# PEMERINTAHAN WAJIB …``, ``5 - UNSUR PENUNJANG …``, ``4 UNSUR PENDUKUNG …``): no other code
+# is a lone digit.
+URUSAN_NAMED: Final = re.compile(
+    r"^\s*([1-9])\s*(?:[-–—:]\s*)?((?:urusan\s+pemerintahan|unsur\s+[a-z]{4,})\b.*)$", re.IGNORECASE
+)
 SKPD_SUB_UNIT: Final = "0000"
 
 URUSAN_WILDCARD: Final = "X"

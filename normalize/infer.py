@@ -1091,7 +1091,8 @@ def is_planning(columns: Sequence[Column], body: Sequence[RawRow], words: str) -
         return True
     if _PLANNING.search(words):
         return True
-    names = [p for p, c in enumerate(columns) if c.name == "uraian"]
+    # the names, or the labels of label lines (``Program : 2.11.03 …``, ``Kegiatan : …``)
+    names = [p for p, c in enumerate(columns) if c.name in ("uraian", "keterangan")]
     return any(_PLANNING.match(r.cells[p].strip()) for r in body for p in names if p < len(r.cells))
 
 

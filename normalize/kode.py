@@ -35,6 +35,7 @@ from renja.model.kode import (
     GENERIC_BIDANG,
     LEVEL_BY_SEGMENTS,
     SEGMENT_WIDTHS,
+    URUSAN_NAMED,
     Kode,
     is_code_in_columns,
 )
@@ -374,8 +375,18 @@ def split_kode_uraian(text: str) -> tuple[str | None, str]:
 
     >>> split_kode_uraian("5.03.01 - PROGRAM PENUNJANG"), split_kode_uraian("5.03 : KEPEGAWAIAN")
     (('5.03.01', 'PROGRAM PENUNJANG'), ('5.03', 'KEPEGAWAIAN'))
+
+    An urusan's code is one digit, split off before a name that says it is an urusan's.
+
+    >>> split_kode_uraian("2 - URUSAN PEMERINTAHAN WAJIB YANG TIDAK BERKAITAN DENGAN PELAYANAN")
+    ('2', 'URUSAN PEMERINTAHAN WAJIB YANG TIDAK BERKAITAN DENGAN PELAYANAN')
+    >>> split_kode_uraian("3 Urusan yang diampu")
+    (None, '3 Urusan yang diampu')
     """
     text = text or ""
+    urusan = URUSAN_NAMED.match(text)
+    if urusan:
+        return urusan.group(1), urusan.group(2).strip()
     tokens: list[re.Match[str]] = []
     joined = ""
     for match in _TOKEN.finditer(text):

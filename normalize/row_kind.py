@@ -13,6 +13,7 @@ from typing import Any
 
 from renja.model.contract import TableContract
 
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _TOTAL_LABEL = re.compile(r"^\W*(?:jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
 # A balance, not a sum: pendapatan minus belanja, penerimaan minus pengeluaran pembiayaan.
 _BALANCE_LABEL = re.compile(
@@ -82,6 +83,11 @@ def classify_row(
     'indikator'
     >>> classify_row({"kecamatan": "Jumlah", "penduduk": 91535}, [], ("uraian", "kecamatan"))
     'total'
+    >>> classify_row({"keterangan": "Keluaran :", "uraian": "Jumlah Lokus: 38 Lokus"}, [])
+    'data'
+    >>> [classify_row({"keterangan": k, "nilai": 5}, ["nilai"], ("keterangan",))
+    ...  for k in ("Jumlah 2022 :", "JUMLAH :")]
+    ['data', 'total']
 
     A row whose name columns are empty and whose only words are a total's label, wherever it
     stands (a report writer puts ``TOTAL KESELURUHAN`` in the column left of the amounts), is a
@@ -97,6 +103,12 @@ def classify_row(
     """
     texts = [v for k, v in values.items() if isinstance(v, str) and k not in ("jenis_baris",)]
     label = next((values[k] for k in labels if values.get(k)), "")
+    key = values.get("keterangan")
+    if isinstance(key, str) and key.rstrip().endswith(":"):  # a label line names its row
+        if not is_total_label(key):
+            label = key  # ``Keluaran : Jumlah Lokus …`` is no total
+        elif _YEAR.search(key):
+            return "data"  # ``Jumlah 2022 : Rp …``: a year's figure, no sum of the lines above
     if (
         not label
         and len(texts) == 1
