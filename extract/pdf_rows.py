@@ -56,7 +56,9 @@ def split_indicator_lines(
 
     A line starts another indicator when, in a column of text (its first line is no value),
     the text above left room for its first word (a wrap would have taken it), and in a column
-    of values it prints a value under a value (``80`` under ``100``). A unit under its number
+    of values it prints a value under a value (``80`` under ``100``). In a column of codes
+    alone (an APBD summary stacks ``4``, ``4.1`` and ``4.1.01`` in one ruled row, names and
+    amounts beside them) each code starts a record, with all its line. A unit under its number
     (``55`` over ``ORANG``) or an amount's wrapped digits are no such value.
     """
     filled = [(j, c) for j, c in enumerate(slots) if c is not None and c.chars]
@@ -80,6 +82,8 @@ def split_indicator_lines(
     joined = {k: "".join(runs_text(c[k]) for c in cells if k in c) for k in first}
     valued = {k for k, text in first.items()
               if is_value_line(text) and not _GROUPED.match(joined[k])}  # fmt: skip
+    # a column of codes (``4`` over ``4.1`` over ``4.1.01``): each code starts a record
+    coded = {k for k in first if _code_column([runs_text(c[k]) for c in cells if k in c])}
     starts = [0]
     owner: dict[tuple[int, int], int] = {}
     last: dict[int, int] = {}  # each column's line above, as the lines are read
@@ -89,17 +93,21 @@ def split_indicator_lines(
             if k not in last:
                 continue
             above = cells[last[k]][k]
-            if k in valued:
+            if k in coded:
+                new[k] = True  # a code under a code (``4.1`` under ``4``)
+            elif k in valued:
                 new[k] = is_value_line(runs_text(runs))
             else:
                 new[k] = left_room(above, runs, rights[k] - ROOM_SLACK)
         new_texts = any(new[k] for k in new if k not in valued)
         new_values = any(new[k] and is_value_line(runs_text(cells[last[k]][k]))
                          for k in new if k in valued)  # fmt: skip
-        if i and new_texts and new_values:
+        new_code = any(new[k] for k in new if k in coded)
+        if i and ((new_texts and new_values) or new_code):
             starts.append(i)
         for k in cells[i]:
-            owner[(i, k)] = len(starts) - 1 if new.get(k, True) else owner[(last[k], k)]
+            own = new.get(k, True) or (new_code and starts[-1] == i)  # all of a code's line
+            owner[(i, k)] = len(starts) - 1 if own else owner[(last[k], k)]
             last[k] = i
     if len(starts) < 2:
         return [(slots, box)]
@@ -124,11 +132,32 @@ def split_indicator_lines(
     return out
 
 
+# A line that is a code alone: an account's (``4.1.01``) or the nomenclature's.
+_CODE_LINE = re.compile(r"\d{1,2}(?:\.\d{1,4})*")
 # Digits grouped by thousands: an amount whose lines join into one (its digits wrapped).
 _GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 # How much room past a line's end its column must leave before the next line's first word
 # counts as a text of its own (a wrap may leave a little).
 ROOM_SLACK = 2.0
+
+
+def _code_column(lines: Sequence[str]) -> bool:
+    """Lines of codes, each a record's: the later ones under the first (``4`` over ``4.1``
+    over ``4.1.01``) or beside it (``4.1.01`` over ``4.1.02``). A code a wrap broke
+    (``2.08.01.1.0`` over ``1``, ``3.27.02.2.0`` over ``3.0001``) is none.
+
+    >>> _code_column(["4", "4.1", "4.1.01"]), _code_column(["4.1.01", "4.1.02"])
+    (True, True)
+    >>> _code_column(["2.08.01.1.0", "1"]), _code_column(["3.27.02.2.0", "3.0001"])
+    (False, False)
+    >>> _code_column(["80", "75"]), _code_column(["6.1.01"])
+    (False, False)
+    """
+    if len(lines) < 2 or not all(_CODE_LINE.fullmatch(line) for line in lines):
+        return False
+    first = lines[0].split(".")
+    parent = ".".join(first[:-1] if len(first) > 1 else first) + "."
+    return all(line.startswith(parent) for line in lines[1:])
 
 
 def _column_at(x: float, columns: Sequence[tuple[float, float]]) -> int:
