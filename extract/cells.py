@@ -171,6 +171,26 @@ def is_number_row(cells: Sequence[str]) -> bool:
 NUMBER_ROW_SLACK_FROM = 5
 
 
+# A group's numbered heading (``Prioritas 1: Peningkatan …``, ``Misi 2. Mewujudkan …``,
+# ``Sasaran 1.1 : …``): a word or two, a number, a colon or a dot, then its text.
+_NUMBERED_GROUP = re.compile(
+    r"^(?!(?:tabel|table|gambar|grafik|lampiran|bab|pasal|formulir)\b)"
+    r"[^\W\d_]+(?:\s+[^\W\d_]+)?\s+\d+(?:\.\d+)*\s*[:.]\s+\S+\s+\S",
+    re.IGNORECASE,
+)
+
+
+def is_group_heading(text: str) -> bool:
+    """A group's numbered heading across a table's body (``Prioritas 1: Peningkatan …``).
+
+    >>> is_group_heading("Prioritas 1: Peningkatan Kualitas SDM"), is_group_heading("Tahun 2025")
+    (True, False)
+    >>> is_group_heading("Tabel 2. 7. T-C.31 Review terhadap RKPD")  # a caption
+    False
+    """
+    return bool(_NUMBERED_GROUP.match(text.strip()))
+
+
 def is_header_cell(cell: str) -> bool:
     """A cell that reads like a column label.
 
@@ -182,9 +202,14 @@ def is_header_cell(cell: str) -> bool:
     >>> [is_header_cell(c) for c in ["Belanja Operasi", "Belanja Tidak Terduga", "Jumlah",
     ...                              "Jumlah (Rp)", "Jumlah Dokumen Perencanaan"]]
     [True, True, True, True, False]
+
+    A group's numbered heading across the body is no label:
+
+    >>> is_header_cell("Prioritas 1: Peningkatan Kualitas Sumber Daya Manusia")
+    False
     """
     text = cell.strip()
-    if not text:
+    if not text or _NUMBERED_GROUP.match(text):
         return False
     if _YEAR.match(text) or _ROMAN.match(text) or _FORMULA.match(text) or text in ("%", "(%)"):
         return True

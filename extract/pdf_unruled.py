@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 
 from renja.extract.aligned_rows import BOTTOM, aligned_bands, alignment, first_row_lines
 from renja.extract.bands import is_band
-from renja.extract.cells import is_data_cell, is_header_row, is_number_row
+from renja.extract.cells import is_data_cell, is_group_heading, is_header_row, is_number_row
 from renja.extract.centred_rows import centred_bands
 from renja.extract.header_levels import Heading, header_levels
 from renja.extract.indicator_lines import indicator_parts
@@ -69,6 +69,22 @@ def _header_and_a_row(lines: Sequence[PhysicalLine], multi: Sequence[int]) -> bo
     return is_header_row(header) and sum(is_data_cell(t) for t in row) >= 2
 
 
+# A line of prose set justified: this many words at least, each a run of its own, the gaps
+# between them alike within this share of the widest (a row's gaps differ with its cells).
+JUSTIFIED_WORDS = 6
+JUSTIFIED_SLACK = 0.25
+
+
+def justified(line: PhysicalLine) -> bool:
+    """A line of justified prose whose stretched spaces split it into runs of one word each,
+    evenly apart: no row of a table."""
+    runs = line.runs
+    if len(runs) < JUSTIFIED_WORDS:
+        return False
+    gaps = [b.x0 - a.x1 for a, b in itertools.pairwise(runs)]
+    return max(gaps) - min(gaps) <= JUSTIFIED_SLACK * max(gaps)
+
+
 def _regions(lines: list[PhysicalLine]) -> list[tuple[int, int]]:
     """Stretches of lines (start, end exclusive) that may hold a table: several lines with two
     runs or more, close together; single-run lines at the edges are left out (captions, prose)."""
@@ -86,6 +102,9 @@ def _regions(lines: list[PhysicalLine]) -> list[tuple[int, int]]:
     trimmed = []
     for a, b in out:  # (a monospaced line's words one space apart are one run here)
         multi = [i for i in range(a, b) if len(words_joined(lines[i]).runs) >= 2]
+        prose = [i for i in multi if justified(lines[i])]
+        if prose and multi[: len(prose)] == prose:  # prose set justified over the table alone
+            multi = multi[len(prose) :]
         if len(multi) < MIN_TABLE_LINES and not _header_and_a_row(lines, multi):
             continue
         first, last = multi[0], multi[-1]
@@ -106,6 +125,9 @@ def _regions(lines: list[PhysicalLine]) -> list[tuple[int, int]]:
         while first > a and _attached(lines[first - 1], lines[first]):
             first -= 1
         while last + 1 < b and _attached(lines[last], lines[last + 1]):
+            last += 1
+        # A group's heading (``Prioritas 4: …``) under the last row starts the next page's rows.
+        while last + 1 < b and is_group_heading(_words_text(lines[last + 1])):
             last += 1
         trimmed.append((first, last + 1))
     return trimmed
@@ -152,8 +174,14 @@ def columns_of(lines: Sequence[PhysicalLine]) -> list[tuple[float, float]]:
     header = _labels_header(lines)
     enough = len(lines) - len(header) >= MIN_TABLE_LINES
     body = lines[len(header) :] if enough else lines
-    # A group band across the table (``Program : 3.27.02 …``) crosses gutters as a title does.
-    body = [line for line in body if not _is_band_line(line)] or body
+    # A group band across the table (``Program : 3.27.02 …``, ``Prioritas 1: Peningkatan …``
+    # in one run across most of its width) crosses gutters as a title does.
+    left, right = min(r.x0 for r in runs), max(r.x1 for r in runs)
+    across = {id(line) for line in body if _across(line, left, right)}
+    body = [line for line in body
+            if not _is_band_line(line) and id(line) not in across] or body  # fmt: skip
+    if len(across) < len(lines):  # nor does such a heading open a column where it starts
+        runs = [r for line in lines if id(line) not in across for r in line.runs]
     allowed = int(GUTTER_CROSSING * len(body))
     edges = sorted({r.x0 for r in runs} | {r.x1 for r in runs})
     # Coverage of each elementary interval between consecutive edges, in lines.
@@ -371,7 +399,7 @@ def _header_lines(lines: Sequence[PhysicalLine]) -> list[PhysicalLine]:
     for i, line in enumerate(lines):
         if any(_is_number_line(h) for h in out) and len(line.runs) < 2:
             break
-        if _holds_data(line) or _is_band_line(line):
+        if _holds_data(line) or _is_band_line(line) or is_group_heading(_words_text(line)):
             break
         if out and _starts_a_row(line, left):
             break
@@ -385,11 +413,32 @@ def _header_lines(lines: Sequence[PhysicalLine]) -> list[PhysicalLine]:
     return out
 
 
+# A line of one run from a table's left edge (this many of its heights from it at most)
+# across this share of its width at least is a heading across it.
+LEFT_SLACK = 1.5
+ACROSS_SHARE = 0.5
+
+
+def _across(line: PhysicalLine, left: float, right: float) -> bool:
+    """One run from the table's left edge across half of it or more: a group's heading
+    (``Prioritas 1: Peningkatan …``), no cell."""
+    if len(line.runs) != 1:
+        return False
+    run = line.runs[0]
+    at_edge = run.x0 - left <= LEFT_SLACK * run.size
+    return at_edge and run.x1 - run.x0 >= ACROSS_SHARE * (right - left)
+
+
 def _is_band_line(line: PhysicalLine) -> bool:
     """A line opening with a group band (``Program : 3.27.03 …``; its label alone when the
     code stands apart): its words, as spaced on the line."""
-    words = split_words(line.chars)[:3]
-    return is_band(" ".join("".join(c["text"] for c in word) for word in words))
+    return is_band(_words_text(line, 3))
+
+
+def _words_text(line: PhysicalLine, count: int | None = None) -> str:
+    """The line's first ``count`` words (all by default), one space apart."""
+    words = split_words(line.chars)[:count]
+    return " ".join("".join(c["text"] for c in word) for word in words)
 
 
 def _holds_data(line: PhysicalLine) -> bool:
@@ -816,6 +865,10 @@ def unruled_tables(
         for part in parts:
             per_column: dict[int, list[Char]] = {}
             for i, runs in part:
+                if _across(block[i], columns[0][0], columns[-1][1]):  # a heading, whole
+                    k = _column_of(runs[0].x0, columns)
+                    per_column.setdefault(k, []).extend(c for run in runs for c in run.chars)
+                    continue
                 if i == last_label:  # a lowest header label over two columns is two labels
                     for word in split_words(block[i].chars):
                         middle = (word[0]["x0"] + word[-1]["x1"]) / 2

@@ -32,6 +32,13 @@ _DASH = re.compile(r"^(?:rp\.?\s*)?[-–—]+$", re.IGNORECASE)
 _NUMBERISH = re.compile(
     r"^[(]?-?\s*(?:rp\.?\s*)?[\d][\d .,]*\s*[)]?(?:[,.]\s*[-–—])?$", re.IGNORECASE
 )
+# Money with a scale word (``Rp 48,65 Miliar``, ``Rp 640 Jt``, ``1,25 miliar``): a word that
+# only money takes, or any scale word after ``Rp`` (``M`` alone may be metres).
+_WORDED_MONEY = re.compile(
+    r"^(?:rp\.?\s*\d[\d.,]*\s*(?:triliun|miliar|milyar|juta|jt|ribu|rb|T|M)"
+    r"|\d[\d.,]*\s*(?:triliun|miliar|milyar))\.?$",
+    re.IGNORECASE,
+)
 # A program code (up to six segments, perhaps damaged), or an organisational unit's SIPD code:
 # 1.02.0.00.0.00.01.0000 (renja.model.kode); alone, or before a name (after a dash: "5.03.01 -").
 _CODE = re.compile(
@@ -75,6 +82,8 @@ def sniff(cell: str) -> Shape:
     ['AMOUNT', 'AMOUNT', 'AMOUNT', 'CODE']
     >>> [sniff(c).name for c in ["Rp 7.871.828.900,-", "Rp. 82.690.900.-"]]  # whole rupiah
     ['AMOUNT', 'AMOUNT']
+    >>> [sniff(c).name for c in ["Rp 48,65 Miliar", "Rp 640 Jt", "1,25 miliar", "150 M"]]
+    ['AMOUNT', 'AMOUNT', 'AMOUNT', 'TARGET']
     >>> unit = "1.02.0.00.0.00.01.0000"  # an organisational unit's code
     >>> [sniff(c).name for c in [unit, f"{unit} Dinas Kesehatan", "5.03.01 - PROGRAM PENUNJANG"]]
     ['CODE', 'CODE', 'CODE']
@@ -104,6 +113,8 @@ def sniff(cell: str) -> Shape:
         if re.fullmatch(r"\d+,\d+", compact):
             return Shape.DECIMAL
         return Shape.NUMBER
+    if _WORDED_MONEY.match(text):
+        return Shape.AMOUNT
     if _CODE.match(text) or URUSAN_NAMED.match(text):
         return Shape.CODE
     if _TARGET.match(text):

@@ -15,7 +15,13 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from renja.extract.cells import is_data_cell, is_header_row, is_number_row, labels_over_numbers
+from renja.extract.cells import (
+    is_data_cell,
+    is_group_heading,
+    is_header_row,
+    is_number_row,
+    labels_over_numbers,
+)
 from renja.extract.label_lines import ENGINE as LABEL_ENGINE
 from renja.extract.label_lines import label_blocks
 from renja.model.labels import printed_number
@@ -106,8 +112,11 @@ def with_header_rows(rows: Sequence[RawRow]) -> list[RawRow]:
             continue
         if marked >= MAX_HEADER_ROWS:
             break
-        if numbered and len({c.strip() for c in row.cells if c.strip()}) < 2:
+        filled = [c.strip() for c in row.cells if c.strip()]
+        if numbered and len(set(filled)) < 2:
             break
+        if len(filled) == 1 and is_group_heading(filled[0]):
+            break  # ``Prioritas 1: …`` across the table: its body's first group
         below = [r.cells for r in rows[index + 1 :] if r.role is not RowRole.SEPARATOR]
         if (
             row.role is RowRole.HEADER

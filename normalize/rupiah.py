@@ -161,6 +161,9 @@ _UNIT_WORD = re.compile(
     r"^(?P<number>[0-9][0-9., ]*?)\s*(?P<unit>triliun|miliar|milyar|juta|jt|ribu|rb|T|M)\.?$",
     re.IGNORECASE,
 )
+# The number before a unit word with one comma: its decimals (``4,125 M`` is 4,125 miliar),
+# never thousands: a word scales a short number.
+_WORDED_DECIMAL = re.compile(r"\d+,\d+")
 UNIT_WORDS = {"triliun": 10**12, "t": 10**12, "miliar": 10**9, "milyar": 10**9, "m": 10**9,
               "juta": 10**6, "jt": 10**6, "ribu": 10**3, "rb": 10**3}  # fmt: skip
 
@@ -173,6 +176,11 @@ def read_unit_word(text: str) -> tuple[str, int] | None:
     (('1,25', 1000000000), ('3,5', 1000000), ('750', 1000))
     >>> read_unit_word("1.250.000"), read_unit_word("Meningkat")
     (None, None)
+
+    Its number's comma is a decimal comma, whatever its digits:
+
+    >>> parse_rupiah("Rp 4,125 M").value, parse_rupiah("Rp 1.500 Jt").value
+    (4125000000, 1500000000)
     """
     match = _UNIT_WORD.match(text.strip())
     if match is None:
@@ -269,7 +277,10 @@ def _scaled(
 ) -> Parsed[int | Decimal]:
     """An amount with its unit word, read as its number times the word's scale."""
     number, scale = worded
-    read = _parse_rupiah(number, language())
+    if _WORDED_DECIMAL.fullmatch(number):  # ``4,125 M``: a decimal comma before the word
+        read: Parsed[int | Decimal] = Parsed(Decimal(number.replace(",", ".")))
+    else:
+        read = _parse_rupiah(number, language())
     if read.value is None:
         return Parsed(None, problem=read.problem)
     value = Decimal(read.value) * scale

@@ -27,7 +27,7 @@ from renja.normalize.percent import (
     wrap_is_certain,
 )
 from renja.normalize.rekening import parse_rekening
-from renja.normalize.rupiah import MAX_EXACT, parse_rupiah, quote_cell
+from renja.normalize.rupiah import MAX_EXACT, parse_rupiah, quote_cell, read_unit_word
 from renja.normalize.target import read_bound, split_target
 from renja.normalize.words import rejoin_split_words
 
@@ -260,10 +260,15 @@ def scale_amount(value: int | Decimal, scale: int) -> int | Decimal:
 
 
 def read_scaled_rupiah(text: str, name: str, scale: int) -> CellReading:
-    """An amount in a column printed in thousands or millions: read, then scaled to Rupiah."""
+    """An amount in a column printed in thousands or millions: read, then scaled to Rupiah.
+    One that prints its own unit word (``Rp 48,65 Miliar``) is in Rupiah already.
+
+    >>> [read_scaled_rupiah(t, "pagu", 1_000_000).values for t in ("12.500", "Rp 4,125 M")]
+    [{'pagu': 12500000000}, {'pagu': 4125000000}]
+    """
     reading = read_rupiah(text, name)
     value = reading.values.get(name)
-    if value is None or scale == 1:
+    if value is None or scale == 1 or read_unit_word.__name__ in reading.rules:
         return reading
     return CellReading(
         {name: scale_amount(value, scale)},

@@ -119,15 +119,15 @@ def test_the_sumatera_utara_renja_gets_only_true_code_warnings(processed) -> Non
     2.08.03.1.02 for 'Penyediaan Layanan bagi Anak …') does, and so does its name."""
     result = processed(SUMUT)
     duplicates = sorted((f.table, f.row) for f in result.findings if f.check == "skema_kode_ganda")
-    assert duplicates == [("t18_rencana_kerja", row) for row in (59, 60, 61, 62)]
+    assert duplicates == [("t20_rencana_kerja", row) for row in (59, 60, 61, 62)]
     mismatches = sorted(
         (f.table, f.row, f.kode) for f in result.findings if f.check == "kode_uraian_tidak_cocok"
     )
     assert mismatches == [
         ("t07_rekap_evaluasi", 83, "2.14.04.1.01.0020"),
         ("t07_rekap_evaluasi", 90, "2.14.04.1.02.0007"),
-        ("t18_rencana_kerja", 59, "2.08.03.1.02"),
-        ("t18_rencana_kerja", 61, "2.08.03.1.03"),
+        ("t20_rencana_kerja", 59, "2.08.03.1.02"),
+        ("t20_rencana_kerja", 61, "2.08.03.1.03"),
     ]
 
 
