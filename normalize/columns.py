@@ -114,7 +114,13 @@ def _scores(
             # A column variants often leave out is placed only where the header names it, and
             # no column where the header is silent and the cells say it is of another kind.
             unlike = inferred is not None and not kindred(spec.ctype, inferred[p].ctype)
-            row.append(score if named or not (spec.optional or unlike) else 0.0)
+            # A form's column of words is never set on one of money, whatever its header says
+            # (``Menurut Sumber Dana (Rp) / DAK Non Fisik`` names no ``sumber_dana``).
+            words_on_money = (
+                unlike and spec.ctype is CellType.TEXT and inferred[p].ctype is CellType.RUPIAH
+            )
+            placed = (named or not (spec.optional or unlike)) and not words_on_money
+            row.append(score if placed else 0.0)
         out.append(row)
     return out
 
