@@ -14,7 +14,9 @@ from typing import Any
 from renja.model.contract import TableContract
 
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
-_TOTAL_LABEL = re.compile(r"^\W*(?:jumlah|total|grand\s+total|sub\s*total)\b", re.IGNORECASE)
+_TOTAL_LABEL = re.compile(
+    r"^\W*(?:jumlah|total|grand\s+total|sub\s*(?:total|jumlah))\b", re.IGNORECASE
+)
 # A balance, not a sum: pendapatan minus belanja, penerimaan minus pengeluaran pembiayaan.
 _BALANCE_LABEL = re.compile(
     r"surplus|defisit|\bnett?o\b|sisa\s+lebih\s+(?:pembiayaan|perhitungan)\s+anggaran\s+tahun\s+berkenaan|"
