@@ -161,6 +161,22 @@ def _labels_only(table: PageTable) -> bool:
     return bool(texts) and all(is_header_row(row) for row in texts if any(t.strip() for t in row))
 
 
+# The font of an OCR engine's invisible text layer (tesseract, ocrmypdf).
+_OCR_FONT = "GlyphLess"
+
+
+def _ocr_rule(char: Any) -> bool:
+    """A scanned table's column rule that OCR read as a ``|``: no text (it made a column of
+    its own between two, and glued itself to amounts: ``367.428.000|``).
+
+    >>> _ocr_rule({"text": "|", "fontname": "GlyphLessFont"})
+    True
+    >>> _ocr_rule({"text": "|", "fontname": "ABCDEF+LiberationSans"})  # a printed bar
+    False
+    """
+    return char["text"] == "|" and _OCR_FONT in char.get("fontname", "")
+
+
 def _inside(char: Any, box: BBox) -> bool:
     x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
@@ -182,7 +198,8 @@ def read_page(
     """
     objects = page_objects(page)
     width, height = float(page.width), float(page.height)
-    chars = [c for c in objects.chars if c["upright"] and c["text"].strip() != ""]
+    chars = [c for c in objects.chars
+             if c["upright"] and c["text"].strip() != "" and not _ocr_rule(c)]  # fmt: skip
     turned = [c for c in objects.chars if not c["upright"] and c["text"].strip() and direction(c)]
     way = 0
     if len(turned) >= MIN_TEXT_CHARS and len(turned) > TURNED_SHARE * len(chars):
