@@ -118,8 +118,8 @@ def _regions(lines: list[PhysicalLine]) -> list[tuple[int, int]]:
         # in a size near the table's under a larger title is no row).
         while first < last and first not in multi:
             first += 1
-        while last > first and last not in multi:
-            last -= 1
+        while last > first and (last not in multi or is_page_mark(_words_text(lines[last]))):
+            last -= 1  # (the page's number under the table, ``III - 14``, is no row)
         # Lines set as tightly as the lines of one cell belong to the table: the rest of a row
         # that a page break cut, at the top of the page or at the bottom.
         while first > a and _attached(lines[first - 1], lines[first]):
