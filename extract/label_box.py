@@ -31,9 +31,9 @@ WRAP_GAP = 1.0
 def split_label_block(table: PageTable) -> tuple[PageTable | None, list[Line], BBox | None]:
     """The table without the block of label lines its first rows print (rows of one or two
     filled cells, most of whose lines are ``Label : value``, ``MIN_LABEL_LINES`` at least; a
-    title row may stand over them), the block's lines (``box_lines``) and the box they took;
-    the table as it is, no lines and no box, when it starts with no such block. The rest is
-    None when the block was the whole table.
+    title row may stand over them), the block's lines (each cell's, ``join_wrapped``) and the
+    box they took; the table as it is, no lines and no box, when it starts with no such
+    block. The rest is None when the block was the whole table.
 
     A SIPD form draws its title, its header block and its indicator table in one grid: the
     block's rows go, the rows under it stay a table.
