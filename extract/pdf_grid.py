@@ -8,6 +8,7 @@ Frames are not tables: a box round the whole page or round one paragraph holds n
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
@@ -254,9 +255,28 @@ def fill_table(
             row_cells.append(inside)
     row_boxes: list[BBox] = [bounds(r) for r in row_cells]
     _open_cells(loose, index, row_cells, row_boxes, cells)
-    out: list[PageTable] = []
+    # Rules a few points apart are one column's (a table nested in some rows' cells, set in
+    # from their borders): the cells are placed on the rules most rows draw.
     labels = [is_header_row([_label(cells[box]) for box in row]) for row in row_cells]
-    for number, run in enumerate(split_grids(row_boxes, boxes, labels)):
+    grids = split_grids(row_boxes, boxes, labels)
+    moved = inset_rules(row_cells)
+    slivers = {box for box in cells if moved and _width(_moved(box, moved)) <= 0 < _width(box)}
+    if any(cells[box].lines for box in slivers):
+        moved = {}  # text between the rules: they are two columns' after all
+    if moved:  # (the slivers between the rules, empty, go)
+        moved_cells = {_moved(b, moved): c for b, c in cells.items() if b not in slivers}
+        on_rules = [r for r in ([_moved(b, moved) for b in row if b not in slivers]
+                                for row in row_cells) if r]  # fmt: skip
+        rejoined = split_grids(
+            [bounds(r) for r in on_rules],
+            [_moved(b, moved) for b in boxes if b not in slivers],
+            [is_header_row([_label(moved_cells[b]) for b in row]) for row in on_rules],
+        )
+        if len(rejoined) <= len(grids):  # (no grid broken in two by the move)
+            cells, row_cells, grids = moved_cells, on_rules, rejoined
+            row_boxes = [bounds(r) for r in row_cells]
+    out: list[PageTable] = []
+    for number, run in enumerate(grids):
         xs = sorted({snap(v) for i in run for c in row_cells[i] for v in (c[0], c[2])})
         rows: list[list[Cell | None]] = []
         boxes_run: list[BBox] = []
@@ -278,6 +298,47 @@ def fill_table(
         out.append(PageTable(bbox, rows, boxes_run, engine, new_grid=number > 0, edges=xs,
                              rows_unruled=unruled))
     return out, used
+
+
+# Vertical rules at most this far apart (points) are one column's edge: a nested table's rules
+# set in from its cell's; no text fits between them.
+INSET = 3.5
+
+
+def inset_rules(rows: Sequence[Sequence[BBox]]) -> dict[float, float]:
+    """Each cell edge a few points (``INSET``) from one that more rows draw, mapped onto that
+    one: the rules of a table nested in some rows' cells, set in from the cells' own. Rules
+    every row draws as a pair (a double border) stay apart.
+
+    >>> outer = [(42, 0, 280, 9), (280, 0, 480, 9), (480, 0, 522, 9)]
+    >>> inner = [(42, 9, 280, 20), (283, 9, 477, 15), (283, 15, 477, 20), (480, 9, 522, 20)]
+    >>> inset_rules([outer, inner, outer])
+    {283.0: 280.0, 477.0: 480.0}
+    >>> double = [(49.5, 0, 141, 9), (143, 0, 461, 9)]
+    >>> inset_rules([double, double])
+    {}
+    """
+    drawn: dict[float, int] = {}
+    for row in rows:
+        for x in {snap(v) for box in row for v in (box[0], box[2])}:
+            drawn[x] = drawn.get(x, 0) + 1
+    xs = sorted(drawn)
+    out: dict[float, float] = {}
+    for a, b in itertools.pairwise(xs):
+        if b - a > INSET or drawn[a] == drawn[b] or a in out or b in out:
+            continue
+        rare, common = (a, b) if drawn[a] < drawn[b] else (b, a)
+        out[rare] = common
+    return out
+
+
+def _width(box: BBox) -> float:
+    return snap(box[2]) - snap(box[0])
+
+
+def _moved(box: BBox, moved: dict[float, float]) -> BBox:
+    x0, x1 = snap(box[0]), snap(box[2])
+    return (moved.get(x0, box[0]), box[1], moved.get(x1, box[2]), box[3])
 
 
 # Cells holding this many amounts, one per line, in two columns of one ruled row at least: the

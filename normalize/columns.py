@@ -117,7 +117,9 @@ def _scores(
             # A form's column of words is never set on one of money, whatever its header says
             # (``Menurut Sumber Dana (Rp) / DAK Non Fisik`` names no ``sumber_dana``).
             words_on_money = (
-                unlike and spec.ctype is CellType.TEXT and inferred[p].ctype is CellType.RUPIAH
+                inferred is not None
+                and spec.ctype is CellType.TEXT
+                and inferred[p].ctype is CellType.RUPIAH
             )
             placed = (named or not (spec.optional or unlike)) and not words_on_money
             row.append(score if placed else 0.0)
