@@ -115,8 +115,8 @@ def with_header_rows(rows: Sequence[RawRow]) -> list[RawRow]:
         filled = [c.strip() for c in row.cells if c.strip()]
         if numbered and len(set(filled)) < 2:
             break
-        if len(filled) == 1 and is_group_heading(filled[0]):
-            break  # ``Prioritas 1: …`` across the table: its body's first group
+        if len(set(filled)) == 1 and is_group_heading(filled[0]):
+            break  # ``Prioritas 1: …`` across the table (a converter may copy it to each cell)
         below = [r.cells for r in rows[index + 1 :] if r.role is not RowRole.SEPARATOR]
         if (
             row.role is RowRole.HEADER

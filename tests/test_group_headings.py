@@ -112,3 +112,19 @@ def test_a_heading_under_a_pages_last_row_goes_on_with_the_table(tmp_path: Path)
     assert table.raw.parts >= 2
     assert sum(r.cells[0] in GROUPS for r in table.raw.rows) == 2 * 9
     assert not [f for f in result.findings if f.severity == "error"]
+
+
+def test_a_heading_a_converter_copied_to_every_cell_is_a_body_row(tmp_path: Path) -> None:
+    """docling writes a spanning cell into each column it spans: the group heading comes back
+    five times on its row, and is still the body's first row, not the header's last."""
+    lines = ["| No | Kode | Program Prioritas | Perangkat Daerah | Pagu Indikatif |",
+             "|---|---|---|---|---|"]  # fmt: skip
+    for heading, programs in GROUPS.items():
+        lines.append("| " + " | ".join([heading] * 5) + " |")
+        lines += [f"| {n} | {k} | {name} | {skpd} | {pagu} |"
+                  for n, (k, name, skpd, pagu) in enumerate(programs, start=1)]  # fmt: skip
+    document = tmp_path / "rkpd.md"
+    document.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [table] = [t for t in renja.process(document).tables if not t.frame.empty]
+    assert [r.role.value for r in table.raw.rows].count("header") == 1
+    assert sum(r.cells[0] in GROUPS for r in table.raw.rows) == len(GROUPS)
