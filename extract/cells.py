@@ -171,6 +171,29 @@ def is_number_row(cells: Sequence[str]) -> bool:
 NUMBER_ROW_SLACK_FROM = 5
 
 
+# A line that is a code alone: an account's (``4.1.01``) or the nomenclature's.
+_CODE_LINE = re.compile(r"\d{1,2}(?:\.\d{1,4})*")
+
+
+def is_code_stack(lines: Sequence[str]) -> bool:
+    """Lines of codes, each a record's: the later ones under the first (``4`` over ``4.1``
+    over ``4.1.01``) or beside it (``4.1.01`` over ``4.1.02``). A code a wrap broke
+    (``2.08.01.1.0`` over ``1``, ``3.27.02.2.0`` over ``3.0001``) is none.
+
+    >>> is_code_stack(["4", "4.1", "4.1.01"]), is_code_stack(["4.1.01", "4.1.02"])
+    (True, True)
+    >>> is_code_stack(["2.08.01.1.0", "1"]), is_code_stack(["3.27.02.2.0", "3.0001"])
+    (False, False)
+    >>> is_code_stack(["80", "75"]), is_code_stack(["6.1.01"])
+    (False, False)
+    """
+    if len(lines) < 2 or not all(_CODE_LINE.fullmatch(line) for line in lines):
+        return False
+    first = lines[0].split(".")
+    parent = ".".join(first[:-1] if len(first) > 1 else first) + "."
+    return all(line.startswith(parent) for line in lines[1:])
+
+
 # A group's numbered heading (``Prioritas 1: Peningkatan …``, ``Misi 2. Mewujudkan …``,
 # ``Sasaran 1.1 : …``): a word or two, a number, a colon or a dot, then its text.
 _NUMBERED_GROUP = re.compile(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from renja.extract.cells import is_value_line
+from renja.extract.cells import is_code_stack, is_value_line
 from renja.extract.indicator_lines import left_room
 from renja.extract.pdf_cells import SNAP, BBox, Cell
 from renja.extract.pdf_text import Char, Line, Run, group_lines, physical_lines, runs_text
@@ -83,7 +83,7 @@ def split_indicator_lines(
     valued = {k for k, text in first.items()
               if is_value_line(text) and not _GROUPED.match(joined[k])}  # fmt: skip
     # a column of codes (``4`` over ``4.1`` over ``4.1.01``): each code starts a record
-    coded = {k for k in first if _code_column([runs_text(c[k]) for c in cells if k in c])}
+    coded = {k for k in first if is_code_stack([runs_text(c[k]) for c in cells if k in c])}
     starts = [0]
     owner: dict[tuple[int, int], int] = {}
     last: dict[int, int] = {}  # each column's line above, as the lines are read
@@ -132,32 +132,11 @@ def split_indicator_lines(
     return out
 
 
-# A line that is a code alone: an account's (``4.1.01``) or the nomenclature's.
-_CODE_LINE = re.compile(r"\d{1,2}(?:\.\d{1,4})*")
 # Digits grouped by thousands: an amount whose lines join into one (its digits wrapped).
 _GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 # How much room past a line's end its column must leave before the next line's first word
 # counts as a text of its own (a wrap may leave a little).
 ROOM_SLACK = 2.0
-
-
-def _code_column(lines: Sequence[str]) -> bool:
-    """Lines of codes, each a record's: the later ones under the first (``4`` over ``4.1``
-    over ``4.1.01``) or beside it (``4.1.01`` over ``4.1.02``). A code a wrap broke
-    (``2.08.01.1.0`` over ``1``, ``3.27.02.2.0`` over ``3.0001``) is none.
-
-    >>> _code_column(["4", "4.1", "4.1.01"]), _code_column(["4.1.01", "4.1.02"])
-    (True, True)
-    >>> _code_column(["2.08.01.1.0", "1"]), _code_column(["3.27.02.2.0", "3.0001"])
-    (False, False)
-    >>> _code_column(["80", "75"]), _code_column(["6.1.01"])
-    (False, False)
-    """
-    if len(lines) < 2 or not all(_CODE_LINE.fullmatch(line) for line in lines):
-        return False
-    first = lines[0].split(".")
-    parent = ".".join(first[:-1] if len(first) > 1 else first) + "."
-    return all(line.startswith(parent) for line in lines[1:])
 
 
 def _column_at(x: float, columns: Sequence[tuple[float, float]]) -> int:

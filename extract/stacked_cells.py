@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from renja.extract.cells import cell_lines, is_value_line, strip_markup
+from renja.extract.cells import cell_lines, is_code_stack, is_value_line, strip_markup
 
 # Lines that join into one number with its separators (``Rp75.708.321.8`` over ``84``,
 # ``31,7`` over ``3``): its digits wrapped, not two values.
@@ -52,6 +52,12 @@ def stacked_lines(raw_cells: Sequence[str]) -> list[list[str]] | None:
     True
     >>> stacked_lines(["Pengembangan", "Persentase", "125.055.0<br>00", "31,7<br>3"]) is None
     True
+
+    A column of codes stacked as the names and amounts are (an APBD summary's ``4<br>4.1``
+    beside ``PENDAPATAN DAERAH<br>PENDAPATAN ASLI DAERAH``) is split with them:
+
+    >>> stacked_lines(["4<br>4.1", "PENDAPATAN DAERAH<br>PAD", "2.034.991<br>387.190"])
+    [['4', 'PENDAPATAN DAERAH', '2.034.991'], ['4.1', 'PAD', '387.190']]
     """
     parts = [cell_lines(cell) for cell in raw_cells]
     valued = [
@@ -68,6 +74,8 @@ def stacked_lines(raw_cells: Sequence[str]) -> list[list[str]] | None:
     first = before[-1]
     split = {k for k in range(first, len(parts))
              if len(parts[k]) == count and not _one_number(parts[k])}  # fmt: skip
+    # a column of codes of as many lines, each a record's (``4<br>4.1<br>4.1.01``)
+    split |= {k for k in before if len(parts[k]) == count and is_code_stack(parts[k])}
     rows = [[strip_markup(cell) if k not in split else parts[k][0]
              for k, cell in enumerate(raw_cells)]]  # fmt: skip
     for line in range(1, count):

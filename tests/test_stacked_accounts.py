@@ -72,3 +72,20 @@ def test_the_account_tree_finds_the_short_kelompok_alone(summary: renja.Result) 
     errors = [(f.check, f.kode) for f in summary.findings if f.severity == "error"]
     assert ("jumlah_rincian", "5.1") in errors
     assert {kode for _, kode in errors} <= {"5", "5.1"}  # 5 is short by 5.1's gap, no other
+
+
+def test_a_converters_stacked_codes_are_records_too(tmp_path: Path) -> None:
+    """The same rows as a converter writes them: each ruled row's lines joined by ``<br>``
+    in every cell (extract/stacked_cells.py)."""
+    lines = ["| KODE REKENING | URAIAN | JUMLAH (Rp) |", "|---|---|---|"]
+    lines += ["| " + " | ".join("<br>".join(line[k] for line in group) for k in range(3)) + " |"
+              for group in GROUPS]  # fmt: skip
+    document = tmp_path / "ringkasan.md"
+    document.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = renja.process(document)
+    [table] = [t for t in result.tables if not t.frame.empty]
+    code = next(c for c in table.frame.columns if c.startswith("kode"))
+    assert list(table.frame[code]) == [c for group in GROUPS for c, _, _ in group]
+    assert [(f.check, f.kode) for f in result.findings if f.severity == "error"] == [
+        ("jumlah_rincian", "5.1")
+    ]
