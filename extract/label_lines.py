@@ -62,6 +62,42 @@ def label_value(text: str) -> tuple[str, str] | None:
     return label, value
 
 
+# A converter's table cell of label lines holds this many at least (``Program : …<br>Kegiatan
+# : …``), most of its lines.
+MIN_CELL_LABELS = 2
+
+
+def label_cell_lines(cells: Sequence[str]) -> list[str] | None:
+    """A converter's table row that is a box of ``Label : value`` lines (a SIPD form's header
+    block, one or two cells, ``<br>`` between the lines) as those lines, a line without a
+    label of its own joined to the label line above it (its value wrapped); None for any other
+    row.
+
+    >>> label_cell_lines(["Program : 2.23.02 PEMBINAAN<br>Kegiatan : 2.23.02.1.02 Pembudayaan"
+    ...                   "<br>Gemar Membaca<br>Alokasi : Rp 371.941.910", ""])
+    ['Program : 2.23.02 PEMBINAAN', 'Kegiatan : 2.23.02.1.02 Pembudayaan Gemar Membaca', \
+'Alokasi : Rp 371.941.910']
+    >>> label_cell_lines(["5.1.02", "Belanja Barang dan Jasa", "371.941.910"]) is None
+    True
+    """
+    from renja.extract.cells import cell_lines
+
+    filled = [c for c in cells if c.strip()]
+    if not 1 <= len(filled) <= 2:
+        return None
+    lines = [line for cell in filled for line in cell_lines(cell) if line]
+    labelled = [label_value(line) is not None for line in lines]
+    if sum(labelled) < MIN_CELL_LABELS or sum(labelled) * 2 <= len(lines):
+        return None
+    out: list[str] = []
+    for line, own in zip(lines, labelled, strict=True):
+        if out and not own:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
+
+
 def _is_level_line(label: str, value: str) -> bool:
     """A label naming a level or an organisation whose value starts with a code.
 
@@ -173,4 +209,4 @@ def _leader_lines(texts: Sequence[TextLine]) -> _Leaders:
     return out
 
 
-__all__ = ["ENGINE", "label_blocks", "label_value", "leader_value"]
+__all__ = ["ENGINE", "label_blocks", "label_cell_lines", "label_value", "leader_value"]

@@ -17,6 +17,7 @@ from renja.extract.cells import is_bold, is_header_row, is_separator_cells, stri
 from renja.extract.code_pieces import merge_code_pieces
 from renja.extract.grid_tables import grid_table_end, is_grid_border, parse_grid_table
 from renja.extract.html_tables import find_html_tables, parse_html_table, table_caption
+from renja.extract.label_lines import label_cell_lines
 from renja.extract.stacked_cells import stacked_lines
 from renja.extract.stitch import Block, blocks_to_tables, head_key, is_caption_line
 from renja.model.records import RawRow, RawTable, RowRole, Source
@@ -219,6 +220,12 @@ def lines_to_segments(lines: list[str]) -> Segments:
             header = bool(_PIPE_SEPARATOR.match(following))  # the table's header row
             if header:
                 cells = without_placeholders(cells)
+            labels = None if header else label_cell_lines(cells)
+            if labels is not None:  # a form's header block in a cell: its lines are text
+                close()
+                segments.texts += [TextLine(line_no, text) for text in labels]
+                index += 1
+                continue
         if engine is None:
             close()
             if line.strip():

@@ -182,3 +182,23 @@ def test_a_grid_of_records_is_no_label_block() -> None:
     assert rest is not None and rest.rows == records and rest.bbox == (0, 10.0, 1, 40)
     assert [line.text.split(" :")[0] for line in lines] == [label for label, _ in LABELS]
     assert box == (0, 0, 1, 10.0)
+
+
+def test_a_converters_header_block_cell_is_label_lines(tmp_path: Path) -> None:
+    """A converter writes the same box as a table cell, its lines joined by ``<br>`` (a value
+    wrapped onto a line of its own too): the lines are label lines (extract/markdown.py,
+    ``label_lines.label_cell_lines``), not one long cell of a table whose codes reached no
+    clean table."""
+    block = "<br>".join(f"{label} : {value}" for label, value in LABELS)
+    sub = "Sub Kegiatan : 2.23.02.1.02.0001 Sosialisasi Budaya Baca dan Literasi<br>pada " \
+          "Satuan Pendidikan<br>Sumber Pendanaan : PAD"  # fmt: skip
+    lines = ["| RENCANA KERJA DAN ANGGARAN SKPD | Formulir RKA - SKPD 2.2.1 |", "|---|---|",
+             f"| {block} | |", f"| {sub} | |", "",
+             "| Kode Rekening | Uraian | Jumlah (Rp) |", "|---|---|---|",
+             *[f"| {k} | {u} | {j} |" for k, u, *_, j in RINCIAN[1:]]]  # fmt: skip
+    document = tmp_path / "rka.md"
+    document.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    labels = _labels(renja.process(document))
+    assert labels.loc["Kegiatan :", "kode"] == "2.23.02.1.02"
+    assert labels.loc["Sub Kegiatan :", "kode"] == "2.23.02.1.02.0001"
+    assert labels.loc["Sub Kegiatan :", "uraian"].endswith("pada Satuan Pendidikan")
