@@ -150,6 +150,21 @@ def _parsed_rows(parsed: Iterable[_ParsedRow], mark_header: bool = False) -> lis
     return rows
 
 
+def _label_parts(parsed: Iterable[_ParsedRow], segments: Segments) -> list[list[_ParsedRow]]:
+    """A parsed table's rows in parts, cut where a body row is a box of ``Label : value``
+    lines (``label_lines.label_cell_lines``): those lines go to the text lines, as label
+    lines, the other rows stay tables."""
+    parts: list[list[_ParsedRow]] = [[]]
+    for row in parsed:
+        labels = None if row.header else label_cell_lines(row.cells)
+        if labels is None:
+            parts[-1].append(row)
+            continue
+        segments.texts += [TextLine(row.line, text) for text in labels]
+        parts.append([])
+    return [part for part in parts if part]
+
+
 def _comment_end(lines: list[str], index: int) -> int | None:
     """The index of the last line of an HTML comment standing on lines of its own from
     ``lines[index]``; None when there is none, or when it never closes (its text is then read as
@@ -186,13 +201,18 @@ def lines_to_segments(lines: list[str]) -> Segments:
         if line_no in html_spans:
             close()
             end, html = html_spans[line_no]
-            rows = _parsed_rows(parse_html_table(html, first_line=line_no), mark_header=True)
+            parsed = parse_html_table(html, first_line=line_no)
             caption = table_caption(html)
             if caption:  # the table's own title: the last line before it, where captions stand
                 segments.texts.append(TextLine(line_no, caption))
-            if rows:
-                start = line_no + 1 if caption else line_no
-                segments.blocks.append(Block("markdown-html", rows, start, end))
+            start = line_no + 1 if caption else line_no
+            parts = _label_parts(parsed, segments)  # a form's header block is text
+            for number, part in enumerate(parts):
+                rows = _parsed_rows(part, mark_header=True)
+                if rows:
+                    first = max(start, min(r.line for r in part))
+                    last = end if number == len(parts) - 1 else max(r.line for r in part)
+                    segments.blocks.append(Block("markdown-html", rows, first, last))
             index = end
             continue
         closing = _comment_end(lines, index)  # unseen when shown: not the document's text

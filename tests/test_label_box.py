@@ -202,3 +202,17 @@ def test_a_converters_header_block_cell_is_label_lines(tmp_path: Path) -> None:
     assert labels.loc["Kegiatan :", "kode"] == "2.23.02.1.02"
     assert labels.loc["Sub Kegiatan :", "kode"] == "2.23.02.1.02.0001"
     assert labels.loc["Sub Kegiatan :", "uraian"].endswith("pada Satuan Pendidikan")
+
+
+def test_an_html_header_block_cell_is_label_lines(tmp_path: Path) -> None:
+    """The same box in an HTML table a converter wrote (``<td colspan="2">`` with ``<br>``)."""
+    block = "<br>".join(f"{label} : {value}" for label, value in LABELS)
+    html = ["<table>", "<tr><td>RENCANA KERJA DAN ANGGARAN SKPD</td><td>Formulir</td></tr>",
+            f'<tr><td colspan="2">{block}</td></tr>', "</table>", "",
+            "| Kode Rekening | Uraian | Jumlah (Rp) |", "|---|---|---|",
+            *[f"| {k} | {u} | {j} |" for k, u, *_, j in RINCIAN[1:]]]  # fmt: skip
+    document = tmp_path / "rka.md"
+    document.write_text("\n".join(html) + "\n", encoding="utf-8")
+    labels = _labels(renja.process(document))
+    assert labels.loc["Kegiatan :", "kode"] == "2.23.02.1.02"
+    assert labels.loc["Program :", "kode"] == "2.23.02"
