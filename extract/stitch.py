@@ -197,7 +197,14 @@ def can_continue(
         # Without pages (a converter's Markdown), a page number and its running foot or head
         # between two parts are the page break itself.
         unpaged = all(r.source.page is None for r in (*table.rows[-1:], *block.rows[:1]))
-        if not (repeated and paged) and not (unpaged and running_foot([t.text for t in gap])):
+        # Without pages, the lines over the first part printed again with a page's number
+        # (``Halaman 1 dari 2``) are a page break too.
+        marked = any(is_page_furniture(t.text) for t in gap)
+        if (
+            not (repeated and paged)
+            and not (unpaged and running_foot([t.text for t in gap]))
+            and not (unpaged and repeated and marked)
+        ):
             return False  # text between: a caption, prose (the page head repeats on new pages)
     starting = leading_header(block)
     if not starting and _next_page(table, block):

@@ -186,10 +186,33 @@ def hierarchy_relations(sheet: Sheet) -> list[Relation]:
             if nearest == lowest:
                 children += _unlevelled_children(descendants, nearest, column)
             children.sort(key=lambda r: r.number)
+            netto = _netto_relation(sheet, row, children, column)
+            if netto is not None:
+                out.append(netto)
+                continue
             level = LEVEL_AT_DEPTH[nearest].replace("_", " ")
             formula = _("sum of {n} {level}").format(n=len(children), level=level)
             out.append(_sum_of(CHILDREN, sheet, row, children, column, formula))
     return out
+
+
+def _netto_relation(sheet: Sheet, row: Row, children: list[Row], column: str) -> Relation | None:
+    """Akun 6 (pembiayaan daerah) with an amount is its netto: penerimaan (6.1) less
+    pengeluaran pembiayaan (6.2), not their sum. None for any other row."""
+    if row.values.get("kode_rekening") != "6":
+        return None
+    codes = {r.values.get("kode_rekening"): r for r in children}
+    if set(codes) - {"6.1", "6.2"} or "6.1" not in codes:
+        return None
+    # 6.2 may follow 6.1's own total line, past akun 6's rows
+    later = (r for r in sheet.rows if r.kind == "data" and r.values.get("kode_rekening") == "6.2")
+    spent = codes.get("6.2") or next(later, None)
+    if spent is not None and spent.number_at(column) is not None:
+        codes["6.2"] = spent
+    terms = [(1 if code == "6.1" else -1, CellRef(sheet.id, r.number, column))
+             for code, r in sorted(codes.items())]  # fmt: skip
+    return Relation(CHILDREN, CellRef(sheet.id, row.number, column), tuple(terms),
+                    _("penerimaan − pengeluaran pembiayaan"))  # fmt: skip
 
 
 def _sum_of(
@@ -245,9 +268,12 @@ def total_relations(sheet: Sheet) -> list[Relation]:
         block = [r for r in sheet.rows[start:index] if r.kind == "data"]
         start = index + 1
         hierarchical = len({r.depth for r in block if r.depth is not None}) > 1
+        named = _named_operand(row, block)  # ``JUMLAH PENERIMAAN PEMBIAYAAN``: 6.1's total
         members = {
-            column: _total_members(block, column, hierarchical) for column in (*amounts, *counts)
-        }
+            column: [named] if named is not None and named.number_at(column) is not None
+            else _total_members(block, column, hierarchical)
+            for column in (*amounts, *counts)
+        }  # fmt: skip
         checked = [*amounts, *summed_counts(row, members, amounts, counts)]
         for column in checked:
             if row.number_at(column) is None or not members[column]:
@@ -272,6 +298,17 @@ _OPERANDS = {
     "penerimaan": ("6.1", re.compile(r"penerimaan\s+pembiayaan", re.IGNORECASE)),
     "pengeluaran": ("6.2", re.compile(r"pengeluaran\s+pembiayaan", re.IGNORECASE)),
 }
+
+
+def _named_operand(total: Row, block: list[Row]) -> Row | None:
+    """The account row a total names among the rows it closes: ``JUMLAH PENERIMAAN
+    PEMBIAYAAN`` is 6.1's, ``JUMLAH PENGELUARAN PEMBIAYAAN`` 6.2's (under akun 6, which prints
+    their netto, not a sum)."""
+    for name in ("penerimaan", "pengeluaran"):
+        code, label = _OPERANDS[name]
+        if label.search(total.uraian or ""):
+            return next((r for r in block if r.values.get("kode_rekening") == code), None)
+    return None
 
 
 def _operand(rows: list[Row], name: str) -> Row | None:
