@@ -156,7 +156,7 @@ def _label_parts(parsed: Iterable[_ParsedRow], segments: Segments) -> list[list[
     lines, the other rows stay tables."""
     parts: list[list[_ParsedRow]] = [[]]
     for row in parsed:
-        labels = None if row.header else label_cell_lines(row.cells)
+        labels = label_cell_lines(row.cells)
         if labels is None:
             parts[-1].append(row)
             continue
@@ -240,7 +240,7 @@ def lines_to_segments(lines: list[str]) -> Segments:
             header = bool(_PIPE_SEPARATOR.match(following))  # the table's header row
             if header:
                 cells = without_placeholders(cells)
-            labels = None if header else label_cell_lines(cells)
+            labels = label_cell_lines(cells)  # (a one-row table's row is its header row)
             if labels is not None:  # a form's header block in a cell: its lines are text
                 close()
                 segments.texts += [TextLine(line_no, text) for text in labels]
@@ -272,6 +272,11 @@ RUNNING_MAX_CHARS = 150
 _NUMBERED_LABEL = re.compile(r"^\W*[A-Za-z]+\.?\s+(?:[IVX]+|\d+)\.\d+")
 
 
+# Lines alike but for their digits this close together are a list's lines, not a page's head
+# printed again.
+RUNNING_MIN_GAP = 2
+
+
 def running_lines(texts: list[TextLine]) -> set[str]:
     """The keys (``stitch.head_key``: digits aside) of the lines a PDF converter kept from
     each page's head or foot: short lines, not headings or captions, printed at least
@@ -279,12 +284,15 @@ def running_lines(texts: list[TextLine]) -> set[str]:
     a page's running head is what repeats (with its page number: ``… 3/16``). A numbered
     caption (``Tabel 2.1 …``, ``Grafik 3.4``) is a caption however often its form repeats.
 
-    >>> heads = [TextLine(n, f"Cetak RKA {n}/16") for n in (1, 2, 3)]
+    >>> heads = [TextLine(n, f"Cetak RKA {n // 40 + 1}/16") for n in (1, 40, 80)]
     >>> captions = [TextLine(n, f"Grafik 3.{n}") for n in (4, 5, 6)]
     >>> sorted(running_lines(heads + captions + [TextLine(9, "Tabel 2.1 Rencana Kerja")] * 3))
     ['cetak rka #/#']
+    >>> running_lines([TextLine(15, f"Alokasi Tahun {y} : Rp {y}.000") for y in (2025, 2026, 2027)])
+    set()
     """
     counts: dict[str, int] = {}
+    last: dict[str, int] = {}  # the line each key was last seen on
     for item in texts:
         text = item.text
         if item.heading or len(text) > RUNNING_MAX_CHARS or is_caption_line(text):
@@ -292,6 +300,10 @@ def running_lines(texts: list[TextLine]) -> set[str]:
         if _NUMBERED_LABEL.match(text):
             continue
         key = head_key(text)
+        if key in last and item.line - last[key] <= RUNNING_MIN_GAP:
+            last[key] = item.line  # a list's lines alike but for their digits, one under
+            continue  # another (``Alokasi Tahun 2025 : …``, ``… 2026 : …``): no running head
+        last[key] = item.line
         counts[key] = counts.get(key, 0) + 1
     return {key for key, count in counts.items() if count >= RUNNING_MIN_REPEATS}
 

@@ -720,7 +720,9 @@ def infer_columns(
     out = []
     for p, (t, name) in enumerate(zip(typed, names, strict=True)):
         column = _column(name, t, header.labels[p], scale)
-        if t.ctype in STRAY_TYPES and profiles[p].strays:
+        path = header.paths[p]
+        identity = bool(path) and bool(_IDENTIFIER.search(path[-1]))  # a NIP is no amount
+        if t.ctype in STRAY_TYPES and profiles[p].strays and not identity:
             column = replace(column, stray_amounts=True)
         out.append(column)
     return out

@@ -216,3 +216,22 @@ def test_an_html_header_block_cell_is_label_lines(tmp_path: Path) -> None:
     labels = _labels(renja.process(document))
     assert labels.loc["Kegiatan :", "kode"] == "2.23.02.1.02"
     assert labels.loc["Program :", "kode"] == "2.23.02"
+
+
+def test_a_one_row_tables_header_of_label_lines_is_label_lines(tmp_path: Path) -> None:
+    """marker writes a box alone on its grid row as a table of one row: its header row, the
+    separator printed twice. The box's lines, alike but for their years (``Alokasi Tahun 2025
+    : …``, ``… 2026 : …``), are no page's running head either (extract/markdown.py,
+    ``running_lines``)."""
+    years = [f"Alokasi Tahun {year} : Rp. {pagu}" for year, pagu in
+             ((2025, "498.750.000"), (2026, "440.389.400"), (2027, "462.409.000"))]  # fmt: skip
+    block = "<br>".join([*(f"{label} : {value}" for label, value in LABELS[:4]), *years])
+    lines = [f"| {block} |", "|---|", "|---|", "",
+             "| Kode Rekening | Uraian | Jumlah (Rp) |", "|---|---|---|",
+             *[f"| {k} | {u} | {j} |" for k, u, *_, j in RINCIAN[1:]]]  # fmt: skip
+    document = tmp_path / "rka.md"
+    document.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    labels = _labels(renja.process(document))
+    assert labels.loc["Kegiatan :", "kode"] == "2.23.02.1.02"
+    assert list(labels.loc[[f"Alokasi Tahun {y} :" for y in (2025, 2026, 2027)], "nilai"]) == [
+        498_750_000, 440_389_400, 462_409_000]

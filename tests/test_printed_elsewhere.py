@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import renja
-from renja.model.contract import CellType
 
 RENSTRA = """Tabel 6.1 Rencana Program dan Kegiatan
 
@@ -52,12 +51,30 @@ def test_a_code_printed_after_its_name_is_the_rows_code(tmp_path: Path) -> None:
 
 
 def test_identity_numbers_are_text_not_amounts(tmp_path: Path) -> None:
+    """A signature table of names, NIPs and offices holds no amount, no code: it is read as a
+    list (no clean data table), its NIPs kept as printed in its raw table."""
     path = tmp_path / "tapd.md"
     path.write_text(SIGNATURES, encoding="utf-8")
     result = renja.process(path)
-    [table] = [t for t in result.tables if not t.frame.empty]
-    nip = next(c for c in table.contract.columns if c.name == "nip")
-    assert nip.ctype is CellType.TEXT
-    assert list(table.frame["nip"]) == ["19680710 199403 1 009", "19730218 199903 2 003",
-                                        "19750904 200003 1 004"]  # fmt: skip
+    assert not [t for t in result.tables if not t.frame.empty]
+    [raw] = result.document.tables
+    assert [r.cells[2] for r in raw.rows[1:]] == ["19680710 199403 1 009",
+                                                  "19730218 199903 2 003",
+                                                  "19750904 200003 1 004"]  # fmt: skip
     assert not [f for f in result.findings if f.severity == "error"]
+
+
+def test_identity_numbers_under_a_money_header_are_no_stray_amounts(tmp_path: Path) -> None:
+    """The same table with its title as the header's top row (``Tim Anggaran …`` over the
+    labels, a converter's two header rows) and a signature column: the title's "anggaran"
+    makes it a table about money, where a text column's budget-sized numbers are kept as
+    amounts beside it (``nip_nilai``): never a NIP."""
+    lines = SIGNATURES.splitlines()
+    table = ["| Tim Anggaran Pemerintah Daerah | | | | |", "|---|---|---|---|---|",
+             "| No | Nama | NIP | Jabatan | Tanda Tangan |",
+             *[line + " |" for line in lines[4:]]]  # fmt: skip
+    path = tmp_path / "tapd.md"
+    path.write_text("\n".join(table) + "\n", encoding="utf-8")
+    [clean] = [t for t in renja.process(path).tables if not t.frame.empty]
+    assert "nip" in clean.frame.columns
+    assert not [c for c in clean.frame.columns if c.startswith("nip_")]
