@@ -18,6 +18,7 @@ from renja.extract.code_pieces import merge_code_pieces
 from renja.extract.grid_tables import grid_table_end, is_grid_border, parse_grid_table
 from renja.extract.html_tables import find_html_tables, parse_html_table, table_caption
 from renja.extract.label_lines import label_cell_lines
+from renja.extract.latex_tables import find_latex_tables, parse_latex_table
 from renja.extract.stacked_cells import stacked_lines
 from renja.extract.stitch import Block, blocks_to_tables, head_key, is_caption_line
 from renja.model.records import RawRow, RawTable, RowRole, Source
@@ -186,6 +187,7 @@ def lines_to_segments(lines: list[str]) -> Segments:
     """Cut the document into table blocks (tab, pipe, grid, HTML) and the text lines between."""
     segments = Segments()
     html_spans = {start: (end, html) for start, end, html in find_html_tables("\n".join(lines))}
+    latex_spans = dict(find_latex_tables(lines))  # Mathpix's, Nougat's ``tabular``
     current: Block | None = None
 
     def close() -> None:
@@ -214,6 +216,14 @@ def lines_to_segments(lines: list[str]) -> Segments:
                     last = end if number == len(parts) - 1 else max(r.line for r in part)
                     segments.blocks.append(Block("markdown-html", rows, first, last))
             index = end
+            continue
+        if index in latex_spans:
+            close()
+            end = latex_spans[index]
+            rows = _parsed_rows(parse_latex_table(lines[index : end + 1], first_line=line_no))
+            if rows:
+                segments.blocks.append(Block("markdown-latex", rows, line_no, end + 1))
+            index = end + 1
             continue
         closing = _comment_end(lines, index)  # unseen when shown: not the document's text
         if closing is not None:
