@@ -283,8 +283,42 @@ def read_page(
         content.items.append(PageItem(table.bbox[1], table=table))
     for line in [*join_wrapped(group_lines(rest)), *labels]:
         content.items.append(PageItem(line.top, line=line))
-    content.items.sort(key=lambda item: item.top)
+    two_up = is_two_up(chars, tables, width, height)
+    content.items.sort(key=lambda item: (_half(item, width) if two_up else 0, item.top))
     return content
+
+
+# Two pages printed side by side on a landscape sheet leave this share of its width, about
+# its middle, to no table and no line.
+TWO_UP_GUTTER = 0.02
+
+
+def _extent(item: PageItem) -> tuple[float, float]:
+    if item.table is not None:
+        return item.table.bbox[0], item.table.bbox[2]
+    assert item.line is not None
+    return item.line.x0, item.line.x1
+
+
+def is_two_up(chars: Sequence[Any], tables: Sequence[PageTable], width: float,
+              height: float) -> bool:
+    """A landscape sheet printing two pages side by side ("2 pages per sheet"): no character
+    about its middle, no table across it, a table on each half. Its left page is read before
+    its right one, not line by line across both (their tables' rows would interleave)."""
+    if width <= height or not tables:
+        return False
+    middle, slack = width / 2, TWO_UP_GUTTER * width
+    if any(abs((c["x0"] + c["x1"]) / 2 - middle) <= slack for c in chars):
+        return False
+    left = [t.bbox[2] <= middle + slack for t in tables]
+    right = [t.bbox[0] >= middle - slack for t in tables]
+    return all(a or b for a, b in zip(left, right, strict=True)) and any(left) and any(right)
+
+
+def _half(item: PageItem, width: float) -> int:
+    """0 for an item of a two-page sheet's left page (a line joined across both starts
+    there), 1 for one of its right page."""
+    return 0 if _extent(item)[0] < width / 2 else 1
 
 
 def furniture_keys(pages: Sequence[PageContent]) -> set[str]:
