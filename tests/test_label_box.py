@@ -184,6 +184,15 @@ def test_a_grid_of_records_is_no_label_block() -> None:
     assert box == (0, 0, 1, 10.0)
 
 
+def _read_markdown(tmp_path: Path, head: list[str]):
+    """The label table of a converter's RKA: ``head`` (the header block), then its rincian."""
+    lines = [*head, "", "| Kode Rekening | Uraian | Jumlah (Rp) |", "|---|---|---|",
+             *[f"| {k} | {u} | {j} |" for k, u, *_, j in RINCIAN[1:]]]  # fmt: skip
+    document = tmp_path / "rka.md"
+    document.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return _labels(renja.process(document))
+
+
 def test_a_converters_header_block_cell_is_label_lines(tmp_path: Path) -> None:
     """A converter writes the same box as a table cell, its lines joined by ``<br>`` (a value
     wrapped onto a line of its own too): the lines are label lines (extract/markdown.py,
@@ -192,13 +201,9 @@ def test_a_converters_header_block_cell_is_label_lines(tmp_path: Path) -> None:
     block = "<br>".join(f"{label} : {value}" for label, value in LABELS)
     sub = "Sub Kegiatan : 2.23.02.1.02.0001 Sosialisasi Budaya Baca dan Literasi<br>pada " \
           "Satuan Pendidikan<br>Sumber Pendanaan : PAD"  # fmt: skip
-    lines = ["| RENCANA KERJA DAN ANGGARAN SKPD | Formulir RKA - SKPD 2.2.1 |", "|---|---|",
-             f"| {block} | |", f"| {sub} | |", "",
-             "| Kode Rekening | Uraian | Jumlah (Rp) |", "|---|---|---|",
-             *[f"| {k} | {u} | {j} |" for k, u, *_, j in RINCIAN[1:]]]  # fmt: skip
-    document = tmp_path / "rka.md"
-    document.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    labels = _labels(renja.process(document))
+    labels = _read_markdown(tmp_path, [
+        "| RENCANA KERJA DAN ANGGARAN SKPD | Formulir RKA - SKPD 2.2.1 |", "|---|---|",
+        f"| {block} | |", f"| {sub} | |"])  # fmt: skip
     assert labels.loc["Kegiatan :", "kode"] == "2.23.02.1.02"
     assert labels.loc["Sub Kegiatan :", "kode"] == "2.23.02.1.02.0001"
     assert labels.loc["Sub Kegiatan :", "uraian"].endswith("pada Satuan Pendidikan")
@@ -207,13 +212,9 @@ def test_a_converters_header_block_cell_is_label_lines(tmp_path: Path) -> None:
 def test_an_html_header_block_cell_is_label_lines(tmp_path: Path) -> None:
     """The same box in an HTML table a converter wrote (``<td colspan="2">`` with ``<br>``)."""
     block = "<br>".join(f"{label} : {value}" for label, value in LABELS)
-    html = ["<table>", "<tr><td>RENCANA KERJA DAN ANGGARAN SKPD</td><td>Formulir</td></tr>",
-            f'<tr><td colspan="2">{block}</td></tr>', "</table>", "",
-            "| Kode Rekening | Uraian | Jumlah (Rp) |", "|---|---|---|",
-            *[f"| {k} | {u} | {j} |" for k, u, *_, j in RINCIAN[1:]]]  # fmt: skip
-    document = tmp_path / "rka.md"
-    document.write_text("\n".join(html) + "\n", encoding="utf-8")
-    labels = _labels(renja.process(document))
+    labels = _read_markdown(tmp_path, [
+        "<table>", "<tr><td>RENCANA KERJA DAN ANGGARAN SKPD</td><td>Formulir</td></tr>",
+        f'<tr><td colspan="2">{block}</td></tr>', "</table>"])  # fmt: skip
     assert labels.loc["Kegiatan :", "kode"] == "2.23.02.1.02"
     assert labels.loc["Program :", "kode"] == "2.23.02"
 
@@ -226,12 +227,7 @@ def test_a_one_row_tables_header_of_label_lines_is_label_lines(tmp_path: Path) -
     years = [f"Alokasi Tahun {year} : Rp. {pagu}" for year, pagu in
              ((2025, "498.750.000"), (2026, "440.389.400"), (2027, "462.409.000"))]  # fmt: skip
     block = "<br>".join([*(f"{label} : {value}" for label, value in LABELS[:4]), *years])
-    lines = [f"| {block} |", "|---|", "|---|", "",
-             "| Kode Rekening | Uraian | Jumlah (Rp) |", "|---|---|---|",
-             *[f"| {k} | {u} | {j} |" for k, u, *_, j in RINCIAN[1:]]]  # fmt: skip
-    document = tmp_path / "rka.md"
-    document.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    labels = _labels(renja.process(document))
+    labels = _read_markdown(tmp_path, [f"| {block} |", "|---|", "|---|"])
     assert labels.loc["Kegiatan :", "kode"] == "2.23.02.1.02"
     assert list(labels.loc[[f"Alokasi Tahun {y} :" for y in (2025, 2026, 2027)], "nilai"]) == [
         498_750_000, 440_389_400, 462_409_000]
