@@ -288,8 +288,8 @@ def read_page(
     return content
 
 
-# Two pages printed side by side on a landscape sheet leave this share of its width, about
-# its middle, to no table and no line.
+# Two pages printed side by side on a landscape sheet leave this share of its width, on either
+# side of its middle, to no character.
 TWO_UP_GUTTER = 0.02
 
 
