@@ -152,6 +152,23 @@ def test_the_sipd_form_checks_koefisien_times_harga_with_ppn(tmp_path: Path) -> 
     assert result.audits[table.table_id].relations >= 3 + 3  # the lines and the sums
 
 
+def test_a_bare_coefficient_grouped_by_thousands_is_its_quantity(tmp_path: Path) -> None:
+    """An RKA pendapatan prints its volume alone in the Koefisien column, its unit beside it:
+    ``14.200`` visits is 14 200 (Indonesian thousands), not 14,2 (a float of the text): every
+    such line had a false ``aritmetika_baris`` a thousand times off (validate/sheet.py,
+    ``Row.number_at`` reads no text)."""
+    result = sipd_rincian(tmp_path, [
+        ["4.1.02.01.01.0001", "Retribusi Pelayanan Kesehatan di Puskesmas", "", "", "", "",
+         "653.500.000"],
+        ["", "Pemeriksaan umum rawat jalan", "52.400", "Kunjungan", "10.000", "0",
+         "524.000.000"],
+        ["", "Pemeriksaan laboratorium sederhana", "14.200", "Pemeriksaan", "12.500", "0",
+         "129.500.000"],
+    ])  # fmt: skip
+    (error,) = [f for f in result.findings if f.check == "aritmetika_baris"]
+    assert (error.row, error.expected, error.found) == (3, "177500000", "129500000")
+
+
 def test_a_ppn_printed_in_rupiah_is_added_not_taken_for_a_rate(tmp_path: Path) -> None:
     """A budget sheet whose PPN column prints the tax itself (``412.500``), not its rate: the
     line is koefisien × harga + PPN (60 × 62.500 + 412.500 = 4.162.500). Read as a rate, every

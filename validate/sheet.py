@@ -81,6 +81,8 @@ class Row:
             return None if value != value else value
         if isinstance(value, int | Decimal):
             return value
+        if isinstance(value, str):
+            return None  # printed text (``52.400``, a quantity of 52 400) is read where it stands
         try:  # numpy scalars
             return int(value) if float(value).is_integer() else float(value)
         except (TypeError, ValueError):
