@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from renja.extract.html_tables import MAX_COLSPAN
+
 _BEGIN = re.compile(r"\\begin\{tabular\}")
 _TOKEN = re.compile(r"\\begin\{tabular\}|\\end\{tabular\}")
 # A column specification just after ``\begin{tabular}``: ``{|c|l|r|}``, ``{p{3cm}ll}``.
@@ -126,7 +128,8 @@ def _cell(text: str) -> list[str]:
     width = 1
     if span:
         inner, rest = _braced(text, span.end() - 1)
-        width = int(span.group(2)) if span.group(1) == "column" else 1
+        # (as an HTML colspan, a span past any table's width is a broken one)
+        width = min(int(span.group(2)), MAX_COLSPAN) if span.group(1) == "column" else 1
         text = inner + rest
     return [_clean(text), *[""] * (width - 1)]
 

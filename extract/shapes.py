@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from renja.model.kode import UNIT_PATTERN, URUSAN_NAMED
 from renja.model.limits import CELL_CACHE
+from renja.model.money import MONEY_ONLY_WORDS, SCALE_WORD_PATTERN
 
 
 class Shape(IntEnum):
@@ -35,8 +36,8 @@ _NUMBERISH = re.compile(
 # Money with a scale word (``Rp 48,65 Miliar``, ``Rp 640 Jt``, ``1,25 miliar``): a word that
 # only money takes, or any scale word after ``Rp`` (``M`` alone may be metres).
 _WORDED_MONEY = re.compile(
-    r"^(?:rp\.?\s*\d[\d.,]*\s*(?:triliun|miliar|milyar|juta|jt|ribu|rb|T|M)"
-    r"|\d[\d.,]*\s*(?:triliun|miliar|milyar))\.?$",
+    rf"^(?:rp\.?\s*\d[\d.,]*\s*(?:{SCALE_WORD_PATTERN})"
+    rf"|\d[\d.,]*\s*(?:{'|'.join(MONEY_ONLY_WORDS)}))\.?$",
     re.IGNORECASE,
 )
 # A program code (up to six segments, perhaps damaged), or an organisational unit's SIPD code:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from renja.model.i18n import _, language
 from renja.model.limits import CELL_CACHE
+from renja.model.money import SCALE_WORD_PATTERN, SCALE_WORDS
 from renja.normalize.parsed import EMPTY, Parsed
 
 # Cells that mean "nothing here": a dash in any of the widths documents print.
@@ -158,14 +159,11 @@ def drop_footnote_mark(text: str) -> str:
 
 # An amount printed with its unit word: ``1,25 M`` (miliar), ``3,5 juta``, ``750 rb``.
 _UNIT_WORD = re.compile(
-    r"^(?P<number>[0-9][0-9., ]*?)\s*(?P<unit>triliun|miliar|milyar|juta|jt|ribu|rb|T|M)\.?$",
-    re.IGNORECASE,
+    rf"^(?P<number>[0-9][0-9., ]*?)\s*(?P<unit>{SCALE_WORD_PATTERN})\.?$", re.IGNORECASE
 )
 # The number before a unit word with one comma: its decimals (``4,125 M`` is 4,125 miliar),
 # never thousands: a word scales a short number.
 _WORDED_DECIMAL = re.compile(r"\d+,\d+")
-UNIT_WORDS = {"triliun": 10**12, "t": 10**12, "miliar": 10**9, "milyar": 10**9, "m": 10**9,
-              "juta": 10**6, "jt": 10**6, "ribu": 10**3, "rb": 10**3}  # fmt: skip
 
 
 def read_unit_word(text: str) -> tuple[str, int] | None:
@@ -185,7 +183,7 @@ def read_unit_word(text: str) -> tuple[str, int] | None:
     match = _UNIT_WORD.match(text.strip())
     if match is None:
         return None
-    return match["number"].strip(), UNIT_WORDS[match["unit"].lower()]
+    return match["number"].strip(), SCALE_WORDS[match["unit"].lower()]
 
 
 def quote_cell(cell: str) -> str:

@@ -196,21 +196,25 @@ def hierarchy_relations(sheet: Sheet) -> list[Relation]:
     return out
 
 
+# Akun 6, pembiayaan daerah: its kelompok are the operands of its netto (``_OPERANDS``).
+PEMBIAYAAN = "6"
+
+
 def _netto_relation(sheet: Sheet, row: Row, children: list[Row], column: str) -> Relation | None:
     """Akun 6 (pembiayaan daerah) with an amount is its netto: penerimaan (6.1) less
     pengeluaran pembiayaan (6.2), not their sum. None for any other row."""
-    if row.values.get("kode_rekening") != "6":
+    received, spent = _OPERANDS["penerimaan"][0], _OPERANDS["pengeluaran"][0]
+    if row.values.get("kode_rekening") != PEMBIAYAAN:
         return None
     codes = {r.values.get("kode_rekening"): r for r in children}
-    if set(codes) - {"6.1", "6.2"} or "6.1" not in codes:
+    if set(codes) - {received, spent} or received not in codes:
         return None
     # 6.2 may follow 6.1's own total line, past akun 6's rows
-    later = (r for r in sheet.rows if r.kind == "data" and r.values.get("kode_rekening") == "6.2")
-    spent = codes.get("6.2") or next(later, None)
-    if spent is not None and spent.number_at(column) is not None:
-        codes["6.2"] = spent
-    terms = [(1 if code == "6.1" else -1, CellRef(sheet.id, r.number, column))
-             for code, r in sorted(codes.items())]  # fmt: skip
+    later = (r for r in sheet.rows if r.kind == "data" and r.values.get("kode_rekening") == spent)
+    out = codes.get(spent) or next(later, None)
+    terms = [(1, CellRef(sheet.id, codes[received].number, column))]
+    if out is not None and out.number_at(column) is not None:
+        terms.append((-1, CellRef(sheet.id, out.number, column)))
     return Relation(CHILDREN, CellRef(sheet.id, row.number, column), tuple(terms),
                     _("penerimaan − pengeluaran pembiayaan"))  # fmt: skip
 
