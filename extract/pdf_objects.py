@@ -9,11 +9,24 @@ explicit lines. The tables found are the same; the page is read about a third fa
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTItem, LTLine, LTRect
+from pdfminer.layout import (
+    LTChar,
+    LTContainer,
+    LTCurve,
+    LTImage,
+    LTItem,
+    LTLine,
+    LTPage,
+    LTRect,
+)
+from pdfplumber.page import PDFPageAggregatorWithMarkedContent
+from pdfplumber.utils.exceptions import PdfminerException
+
+from .content_stream import QpdfInterpreter
 
 Obj = dict[str, Any]
 
@@ -39,12 +52,26 @@ class PageObjects:
         return out
 
 
-def _walk(objects: list[LTItem]) -> Iterator[LTItem]:
+def _walk(objects: Iterable[LTItem]) -> Iterator[LTItem]:
     for obj in objects:
         if isinstance(obj, LTContainer):
             yield from _walk(obj._objs)
         else:
             yield obj
+
+
+def layout(page: Any) -> LTPage:
+    """pdfplumber's ``page.layout``, its content streams tokenized by qpdf (``content_stream``)."""
+    if not hasattr(page, "_layout"):
+        device = PDFPageAggregatorWithMarkedContent(
+            page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams
+        )
+        try:
+            QpdfInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
+        except Exception as exc:
+            raise PdfminerException(exc) from exc
+        page._layout = device.get_result()
+    return page._layout
 
 
 def page_objects(page: Any) -> PageObjects:
@@ -69,7 +96,7 @@ def page_objects(page: Any) -> PageObjects:
             "height": obj.height,
         }
 
-    for obj in _walk(page.layout._objs):
+    for obj in _walk(layout(page)._objs):
         if isinstance(obj, LTChar):
             fontname = obj.fontname
             if isinstance(fontname, bytes):
