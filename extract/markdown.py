@@ -15,7 +15,8 @@ from typing import Protocol
 
 from renja.extract.cells import is_bold, is_header_row, is_separator_cells, strip_markup
 from renja.extract.code_pieces import merge_code_pieces
-from renja.extract.grid_tables import grid_table_end, is_grid_border, parse_grid_table
+from renja.extract.dash_tables import dash_table_at
+from renja.extract.grid_tables import GridRow, grid_table_end, is_grid_border, parse_grid_table
 from renja.extract.html_tables import find_html_tables, parse_html_table, table_caption
 from renja.extract.label_lines import label_cell_lines
 from renja.extract.latex_tables import find_latex_tables, parse_latex_table
@@ -27,6 +28,8 @@ _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 # HTML comments on lines of their own: a converter's page marks (Azure Document Intelligence's
 # ``<!-- PageBreak -->``, ``<!-- PageNumber="III-12" -->``), which a Markdown viewer does not show.
+# Pandoc's table caption: ``: Tabel 2.3 …`` or ``Table: Tabel 2.3 …``, above or below its table.
+_PANDOC_CAPTION = re.compile(r"^\s*(?:Table)?:\s+(?=\S)")
 _COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$")
 _COMMENT_OPENS = re.compile(r"^\s*<!--(?!.*-->)")
 
@@ -183,6 +186,25 @@ def _comment_end(lines: list[str], index: int) -> int | None:
     return next((i for i in range(index + 1, len(lines)) if "-->" in lines[i]), None)
 
 
+def _caption_below(lines: list[str], end: int) -> tuple[str, int]:
+    """Pandoc's caption under the table that ends before ``lines[end]`` (``: Tabel 2.3 …``,
+    its lines to a blank one), and the index past it; ``("", end)`` when there is none.
+
+    >>> _caption_below(["+--+", "", ": Tabel 2.3 Rencana", "Program", "", "Teks"], 1)
+    ('Tabel 2.3 Rencana Program', 4)
+    >>> _caption_below(["+--+", "", "Teks"], 1)
+    ('', 1)
+    """
+    start = end + 1 if end < len(lines) and not lines[end].strip() else end
+    if start >= len(lines) or not _PANDOC_CAPTION.match(lines[start]):
+        return "", end
+    stop = start
+    while stop < len(lines) and lines[stop].strip():
+        stop += 1
+    text = " ".join(line.strip() for line in lines[start:stop])
+    return _PANDOC_CAPTION.sub("", text, count=1), stop
+
+
 def lines_to_segments(lines: list[str]) -> Segments:
     """Cut the document into table blocks (tab, pipe, grid, HTML) and the text lines between."""
     segments = Segments()
@@ -229,13 +251,22 @@ def lines_to_segments(lines: list[str]) -> Segments:
         if closing is not None:
             index = closing + 1
             continue
-        if is_grid_border(line):
+        dashed = dash_table_at(lines, index)  # pandoc's simple and multiline tables
+        grid = is_grid_border(line)
+        if dashed is not None or grid:
             close()
-            end = grid_table_end(lines, index)
-            rows = _parsed_rows(parse_grid_table(lines[index:end], first_line=line_no))
+            grid_rows: list[GridRow]
+            if dashed is not None:
+                reader, (end, grid_rows) = "markdown-dash", dashed
+            else:
+                reader, end = "markdown-grid", grid_table_end(lines, index)
+                grid_rows = parse_grid_table(lines[index:end], first_line=line_no)
+            rows = _parsed_rows(grid_rows)
+            caption, index = _caption_below(lines, end)
             if rows:
-                segments.blocks.append(Block("markdown-grid", rows, line_no, end))
-            index = end
+                if caption:  # read where captions are read: just above the table
+                    segments.texts.append(TextLine(line_no - 1, caption))
+                segments.blocks.append(Block(reader, rows, line_no, end))
             continue
         engine, header = None, False
         if "\t" in line and line.strip():
@@ -260,7 +291,7 @@ def lines_to_segments(lines: list[str]) -> Segments:
             close()
             if line.strip():
                 heading = _HEADING.match(line)
-                text = strip_markup(heading.group(1) if heading else line)
+                text = strip_markup(heading.group(1) if heading else _PANDOC_CAPTION.sub("", line))
                 segments.texts.append(TextLine(line_no, text, heading=bool(heading)))
         else:
             if current is None or current.engine != engine:
