@@ -8,7 +8,9 @@ captions) does not know which form it was.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Protocol
@@ -21,7 +23,13 @@ from renja.extract.html_tables import find_html_tables, parse_html_table, table_
 from renja.extract.label_lines import label_cell_lines
 from renja.extract.latex_tables import find_latex_tables, parse_latex_table
 from renja.extract.stacked_cells import stacked_lines
-from renja.extract.stitch import Block, blocks_to_tables, head_key, is_caption_line
+from renja.extract.stitch import (
+    Block,
+    beside_page_mark,
+    blocks_to_tables,
+    head_key,
+    is_caption_line,
+)
 from renja.model.records import RawRow, RawTable, RowRole, Source
 
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -349,6 +357,26 @@ def running_lines(texts: list[TextLine]) -> set[str]:
     return {key for key, count in counts.items() if count >= RUNNING_MIN_REPEATS}
 
 
+def _without_running(segments: Segments, running: set[str]) -> list[TextLine]:
+    """The text lines but the running heads and feet (keys in ``running``), and beside one
+    between two tables the short lines printed again elsewhere (a head on fewer pages than a
+    running one, ``Renja Dinas … 2026`` over the table's next part): a page break's furniture,
+    no text between two parts of a table. A line printed once (``B. Bidang Urusan …``) stays."""
+    furniture = {id(t) for t in segments.texts if not t.heading and head_key(t.text) in running}
+    printed = Counter(head_key(t.text) for t in segments.texts)
+    blocks = sorted(segments.blocks, key=lambda block: block.start)
+    for above, below in itertools.pairwise(blocks):
+        gap = [t for t in segments.texts if above.end < t.line < below.start]
+        rest = [t for t in gap if id(t) not in furniture]
+        if (
+            len(rest) < len(gap)
+            and all(not t.heading and printed[head_key(t.text)] > 1 for t in rest)
+            and beside_page_mark([t.text for t in rest])
+        ):
+            furniture |= {id(t) for t in rest}
+    return [t for t in segments.texts if id(t) not in furniture]
+
+
 def markdown_to_tables(text: str) -> tuple[list[RawTable], list[TextLine]]:
     """All logical tables of a Markdown document, plus its text lines (for metadata).
 
@@ -357,8 +385,7 @@ def markdown_to_tables(text: str) -> tuple[list[RawTable], list[TextLine]]:
     break is one table, and a running head names no table."""
     lines = text.split("\n")
     segments = lines_to_segments(lines)
-    running = running_lines(segments.texts)
-    body = [t for t in segments.texts if t.heading or head_key(t.text) not in running]
+    body = _without_running(segments, running_lines(segments.texts))
     tables = [merge_code_pieces(t) for t in blocks_to_tables(segments.blocks, body)]
     return tables, segments.texts
 

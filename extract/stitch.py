@@ -261,16 +261,16 @@ def running_foot(lines: Sequence[str]) -> bool:
     (False, False)
     """
     marks = [t for t in lines if is_page_furniture(t)]
-    others = [t for t in lines if t not in marks]
-    return (
-        bool(marks)
-        and len(others) <= MAX_RUNNING_LINES
-        and all(
-            len(t) <= MAX_RUNNING_LINE and not _CAPTION_ANCHOR.match(t) and not printed_number(t)
-            for t in others
-        )
-    )
+    return bool(marks) and beside_page_mark([t for t in lines if t not in marks])
 
+
+def beside_page_mark(lines: Sequence[str]) -> bool:
+    """Lines that may stand beside a page's number in its running foot or head: at most two
+    short lines that name no table."""
+    return len(lines) <= MAX_RUNNING_LINES and all(
+        len(t) <= MAX_RUNNING_LINE and not _CAPTION_ANCHOR.match(t) and not printed_number(t)
+        for t in lines
+    )
 
 
 def _other_number(line: str, caption: str) -> bool:

@@ -66,3 +66,47 @@ def test_a_comment_that_never_closes_hides_nothing(tmp_path: Path) -> None:
     result = renja.process(document)
     [table] = [t for t in result.tables if not t.frame.empty]
     assert table.frame["kode"].tolist() == ["2.12", "2.12.02"]
+
+
+def _headless_html(rows: list[tuple[str, str, str]]) -> str:
+    body = "".join(f"<tr><td>{k}</td><td>{u}</td><td>{p}</td></tr>" for k, u, p in rows)
+    return f"<html><body><table>{body}</table></body></html>\n"
+
+
+THIRD = [("2.12.04", "PROGRAM PENGELOLAAN INFORMASI ADMINISTRASI KEPENDUDUKAN", "700.000.000")]
+
+
+def _mineru(between: str) -> str:
+    """MinerU: one HTML table per page, the header on the first only, each page's number
+    (``III-12``) and, over the next page's part, the head the page prints (``between``)."""
+    first = FIRST + [("2.12.05", "PROGRAM PEMANFAATAN DATA KEPENDUDUKAN", "500.000.000")]
+    first[0] = ("2.12", first[0][1], "4.200.000.000")
+    return (TITLE + CAPTION + _html(first) + f"\nIII-12\n\n{between}\n\n"
+            + _headless_html(SECOND) + f"\nIII-13\n\n{between}\n\n" + _headless_html(THIRD)
+            + "\nKepala Dinas,\n\nIII-14\n")  # fmt: skip
+
+
+def test_a_head_printed_on_some_pages_beside_their_number_joins_the_parts(
+    tmp_path: Path,
+) -> None:
+    """The page numbers are running lines (printed on three pages); the head beside two of
+    them (``Renja Disdukcapil 2026``, printed twice) is the same page furniture: the parts
+    are one table, the bidang's sum is checked against all its programs (no false error)."""
+    document = tmp_path / "renja-mineru.md"
+    document.write_text(_mineru("Renja Disdukcapil 2026"), encoding="utf-8")
+    result = renja.process(document)
+    [table] = [t for t in result.tables if not t.frame.empty]
+    assert table.frame["kode"].tolist() == ["2.12", "2.12.02", "2.12.05", "2.12.03", "2.12.04"]
+    assert not [f for f in result.findings if f.severity == "error"]
+
+
+def test_a_line_printed_once_between_two_tables_keeps_them_apart(tmp_path: Path) -> None:
+    """``B. Bidang Urusan …`` printed once between two pages' tables is a new table's title,
+    not a page's head (each part then is its own table)."""
+    text = _mineru("B. Bidang Urusan Transmigrasi").replace(
+        "\n\nB. Bidang Urusan Transmigrasi\n\n", "\n\nRenja Disdukcapil 2026\n\n", 1
+    )
+    document = tmp_path / "renja-two-bidang.md"
+    document.write_text(text, encoding="utf-8")
+    tables = [t for t in renja.process(document).tables if not t.raw.rows == ()]
+    assert [t.raw.caption for t in tables][-1] == "B. Bidang Urusan Transmigrasi"
