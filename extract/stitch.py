@@ -574,12 +574,11 @@ def blocks_to_tables(blocks: Sequence[Block], texts: Sequence[TextLine]) -> list
             caption = caption_for(gap)
             if block.engine == LABEL_ENGINE:
                 rows = list(block.rows)  # label lines: a label and its value each, no header
-            elif caption:
-                rows = with_header_rows(block.rows)
-            else:  # a grid with no caption over it may print its own, as its first row
+            else:  # a grid may print its title (or a caption's last line) as its first row
                 rows = leading_title(block.rows)
                 if rows and rows[0].role is RowRole.TITLE:
-                    caption = next(c.strip() for c in rows[0].cells if c.strip())
+                    title = next(c.strip() for c in rows[0].cells if c.strip())
+                    caption = f"{caption} {title}" if caption else title
             if not caption and not gap and tables and tables[-1].engine == LABEL_ENGINE:
                 caption = tables[-1].caption  # the title over the header block is the table's
             table = RawTable(
