@@ -39,6 +39,7 @@ from renja.normalize.continuation import (
 from renja.normalize.groups import fold_group_footer, footer_of, group_folds, heading_of
 from renja.normalize.infer import label_value_columns
 from renja.normalize.labels import name_slot
+from renja.normalize.record_amounts import lift_record_amount, record_amount_lines
 from renja.normalize.row_kind import unlabelled_rows
 from renja.normalize.row_sums import row_sums
 from renja.normalize.spanned import drop_repeated_record, drop_spanned_repeats
@@ -101,6 +102,7 @@ def clean_table(raw: RawTable, contract: TableContract, ctx: ReadContext) -> Cle
     slots = contract.columns
     rows, merge_log = merge_continuations(_logical_rows(raw, slots), slots)
     rows, merge_log = fold_group_footers(rows, merge_log, slots)
+    merge_log = lift_record_amounts(rows, merge_log, slots)
     logs = [RowLog(table_id, index, row.source) for index, row in enumerate(rows, start=1)]
     _drop_repeated_records(rows, logs, slots)
     reader = CellReader(slots, ctx)
@@ -156,6 +158,19 @@ def fold_group_footers(
     new_index.update({footer: new_index[heading] for footer, heading in folds.items()})
     log = [(new_index[e[0]], e[1], e[2], e[3], e[4]) for e in [*merge_log, *moves]]
     return [rows[i] for i in kept], log
+
+
+def lift_record_amounts(
+    rows: Sequence[LogicalRow], merge_log: MergeLog, slots: Sequence[Column]
+) -> MergeLog:
+    """Each record's amounts printed on one of its indicator lines moved to the record's row
+    (``record_amounts``), logged on it (rule ``lift_record_amount``). Rows change in place."""
+    moves: MergeLog = []
+    for line, record in record_amount_lines([r.cells for r in rows], slots).items():
+        for k in lift_record_amount(rows[record].cells, rows[line].cells, slots):
+            text = rows[record].cells[k].strip()
+            moves.append((record, k, text, text, lift_record_amount.__name__))
+    return [*merge_log, *moves]
 
 
 def _drop_repeated_records(
