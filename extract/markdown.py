@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
@@ -22,6 +22,7 @@ from renja.extract.grid_tables import GridRow, grid_table_end, is_grid_border, p
 from renja.extract.html_tables import find_html_tables, parse_html_table, table_caption
 from renja.extract.label_lines import label_cell_lines
 from renja.extract.latex_tables import find_latex_tables, parse_latex_table
+from renja.extract.shapes import Shape, sniff
 from renja.extract.stacked_cells import stacked_lines
 from renja.extract.stitch import (
     Block,
@@ -357,6 +358,60 @@ def running_lines(texts: list[TextLine]) -> set[str]:
     return {key for key, count in counts.items() if count >= RUNNING_MIN_REPEATS}
 
 
+# Halves of one table printed side by side have this many rows at least.
+MIN_HALF_ROWS = 3
+
+
+def _has_code(row: RawRow) -> bool:
+    return any(sniff(strip_markup(cell)) is Shape.CODE for cell in row.cells)
+
+
+def _right_half(left: Block, right: Block, texts: Sequence[TextLine]) -> bool:
+    """Whether ``right`` holds the right columns of ``left``'s rows: a converter that cut a
+    wide table in two (pymupdf4llm at a wide gap between columns) writes the halves one under
+    the other, nothing between, each with its header and as many rows; the left half's rows
+    name themselves by code, the right half's hold no code at all."""
+    if left.engine != right.engine or len(left.rows) != len(right.rows):
+        return False
+    if len(left.rows) < MIN_HALF_ROWS + 1 or any(left.end < t.line < right.start for t in texts):
+        return False
+    if not (is_header_row(left.rows[0].cells) and is_header_row(right.rows[0].cells)):
+        return False
+    body = left.rows[1:]
+    return sum(map(_has_code, body)) * 2 >= len(body) and not any(map(_has_code, right.rows))
+
+
+def join_halves(segments: Segments) -> Segments:
+    """The blocks with each right half (``_right_half``) joined to its left half, row by row.
+
+    >>> def rows(first, *cells):
+    ...     return [RawRow(tuple(c), Source(line=first + i)) for i, c in enumerate(cells)]
+    >>> left = Block("markdown-pipe", rows(1, ("Kode", "Uraian"), ("1.02", "KESEHATAN"),
+    ...              ("1.02.02", "PROGRAM A"), ("1.02.03", "PROGRAM B")), 1, 6)
+    >>> right = Block("markdown-pipe", rows(8, ("Target", "Pagu"), ("", "3.000"),
+    ...               ("80 %", "1.000"), ("75 %", "2.000")), 8, 13)
+    >>> for row in join_halves(Segments([left, right], [])).blocks[0].rows:
+    ...     print(row.cells)
+    ('Kode', 'Uraian', 'Target', 'Pagu')
+    ('1.02', 'KESEHATAN', '', '3.000')
+    ('1.02.02', 'PROGRAM A', '80 %', '1.000')
+    ('1.02.03', 'PROGRAM B', '75 %', '2.000')
+    """
+    blocks: list[Block] = []
+    for block in segments.blocks:
+        if blocks and _right_half(blocks[-1], block, segments.texts):
+            left = blocks[-1]
+            width = max(len(row.cells) for row in left.rows)
+            rows = [
+                replace(own, cells=(*own.cells, *([""] * (width - len(own.cells))), *other.cells))
+                for own, other in zip(left.rows, block.rows, strict=True)
+            ]
+            blocks[-1] = replace(left, rows=rows, end=block.end)
+        else:
+            blocks.append(block)
+    return replace(segments, blocks=blocks)
+
+
 def _without_running(segments: Segments, running: set[str]) -> list[TextLine]:
     """The text lines but the running heads and feet (keys in ``running``), and beside one
     between two tables the short lines printed again elsewhere (a head on fewer pages than a
@@ -384,7 +439,7 @@ def markdown_to_tables(text: str) -> tuple[list[RawTable], list[TextLine]]:
     of the text the tables are stitched and captioned by, as a PDF's are: a table cut by a page
     break is one table, and a running head names no table."""
     lines = text.split("\n")
-    segments = lines_to_segments(lines)
+    segments = join_halves(lines_to_segments(lines))
     body = _without_running(segments, running_lines(segments.texts))
     tables = [merge_code_pieces(t) for t in blocks_to_tables(segments.blocks, body)]
     return tables, segments.texts
