@@ -79,7 +79,7 @@ THIRD = [("2.12.04", "PROGRAM PENGELOLAAN INFORMASI ADMINISTRASI KEPENDUDUKAN", 
 def _mineru(between: str) -> str:
     """MinerU: one HTML table per page, the header on the first only, each page's number
     (``III-12``) and, over the next page's part, the head the page prints (``between``)."""
-    first = FIRST + [("2.12.05", "PROGRAM PEMANFAATAN DATA KEPENDUDUKAN", "500.000.000")]
+    first = [*FIRST, ("2.12.05", "PROGRAM PEMANFAATAN DATA KEPENDUDUKAN", "500.000.000")]
     first[0] = ("2.12", first[0][1], "4.200.000.000")
     return (TITLE + CAPTION + _html(first) + f"\nIII-12\n\n{between}\n\n"
             + _headless_html(SECOND) + f"\nIII-13\n\n{between}\n\n" + _headless_html(THIRD)
@@ -108,5 +108,5 @@ def test_a_line_printed_once_between_two_tables_keeps_them_apart(tmp_path: Path)
     )
     document = tmp_path / "renja-two-bidang.md"
     document.write_text(text, encoding="utf-8")
-    tables = [t for t in renja.process(document).tables if not t.raw.rows == ()]
+    tables = [t for t in renja.process(document).tables if t.raw.rows != ()]
     assert [t.raw.caption for t in tables][-1] == "B. Bidang Urusan Transmigrasi"
