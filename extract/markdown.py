@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -37,10 +38,10 @@ _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 # HTML comments on lines of their own: a converter's page marks (Azure Document Intelligence's
 # ``<!-- PageBreak -->``, ``<!-- PageNumber="III-12" -->``), which a Markdown viewer does not show.
-# Pandoc's table caption: ``: Tabel 2.3 …`` or ``Table: Tabel 2.3 …``, above or below its table.
-_PANDOC_CAPTION = re.compile(r"^\s*(?:Table)?:\s+(?=\S)")
 _COMMENT_ONLY = re.compile(r"^\s*(?:<!--.*?-->\s*)+$")
 _COMMENT_OPENS = re.compile(r"^\s*<!--(?!.*-->)")
+# Pandoc's table caption: ``: Tabel 2.3 …`` or ``Table: Tabel 2.3 …``, above or below its table.
+_PANDOC_CAPTION = re.compile(r"^\s*(?:Table)?:\s+(?=\S)")
 
 
 @dataclass(slots=True)
@@ -366,14 +367,21 @@ def _has_code(row: RawRow) -> bool:
     return any(sniff(strip_markup(cell)) is Shape.CODE for cell in row.cells)
 
 
-def _right_half(left: Block, right: Block, texts: Sequence[TextLine]) -> bool:
+def _between(
+    texts: Sequence[TextLine], lines: Sequence[int], above: Block, below: Block
+) -> list[TextLine]:
+    """The text lines between two blocks (``lines``: the texts' line numbers, in order)."""
+    return list(texts[bisect_right(lines, above.end) : bisect_left(lines, below.start)])
+
+
+def _right_half(left: Block, right: Block, between: Sequence[TextLine]) -> bool:
     """Whether ``right`` holds the right columns of ``left``'s rows: a converter that cut a
     wide table in two (pymupdf4llm at a wide gap between columns) writes the halves one under
     the other, nothing between, each with its header and as many rows; the left half's rows
     name themselves by code, the right half's hold no code at all."""
     if left.engine != right.engine or len(left.rows) != len(right.rows):
         return False
-    if len(left.rows) < MIN_HALF_ROWS + 1 or any(left.end < t.line < right.start for t in texts):
+    if len(left.rows) < MIN_HALF_ROWS + 1 or between:
         return False
     if not (is_header_row(left.rows[0].cells) and is_header_row(right.rows[0].cells)):
         return False
@@ -398,8 +406,11 @@ def join_halves(segments: Segments) -> Segments:
     ('1.02.03', 'PROGRAM B', '75 %', '2.000')
     """
     blocks: list[Block] = []
+    lines = [t.line for t in segments.texts]
     for block in segments.blocks:
-        if blocks and _right_half(blocks[-1], block, segments.texts):
+        if blocks and _right_half(
+            blocks[-1], block, _between(segments.texts, lines, blocks[-1], block)
+        ):
             left = blocks[-1]
             width = max(len(row.cells) for row in left.rows)
             rows = [
@@ -420,8 +431,9 @@ def _without_running(segments: Segments, running: set[str]) -> list[TextLine]:
     furniture = {id(t) for t in segments.texts if not t.heading and head_key(t.text) in running}
     printed = Counter(head_key(t.text) for t in segments.texts)
     blocks = sorted(segments.blocks, key=lambda block: block.start)
+    lines = [t.line for t in segments.texts]
     for above, below in itertools.pairwise(blocks):
-        gap = [t for t in segments.texts if above.end < t.line < below.start]
+        gap = _between(segments.texts, lines, above, below)
         rest = [t for t in gap if id(t) not in furniture]
         if (
             len(rest) < len(gap)
