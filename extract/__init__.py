@@ -11,6 +11,7 @@ from pathlib import Path
 from renja.extract.markdown import markdown_to_tables
 from renja.extract.meta import document_meta
 from renja.extract.pdf_open import DEFAULT_MAX_PAGES, PageProgress, ReadOptions
+from renja.extract.side_by_side import joined_side_by_side
 from renja.extract.source import DEFAULT_MAX_SIZE_MB, check_file, make_document, read_text
 from renja.extract.wilayah import RegionsFound, find_regions
 from renja.model.errors import InputError
@@ -30,7 +31,9 @@ def read_markdown(
     default looked up at the default places; larger files than ``max_size_mb`` are refused)."""
     text, encoding = read_text(path, max_size_mb)
     tables, texts = markdown_to_tables(text)
+    tables, joined = joined_side_by_side(tables)  # a sheet's columns printed pages later
     meta, warnings = document_meta([t.text for t in texts], tables, wilayah=wilayah)
+    warnings += joined
     if encoding != "utf-8-sig":
         warnings.append(_("read as {encoding}, not UTF-8").format(encoding=encoding))
     return make_document(path, meta, tables, warnings, text_lines=text.count("\n") + 1)

@@ -16,6 +16,9 @@ from renja.extract.shapes import Shape, sniff
 _TAG = re.compile(r"</?(?:b|strong|i|em|u|span|sup|sub|font|p|div)(?:\s[^>]*)?>", re.IGNORECASE)
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _BOLD_MD = re.compile(r"\*\*|__")
+# Italics around a whole word or cell (``_(7)_``, ``*Catatan*``, pymupdf4llm's), not an
+# underscore inside a word (``file_name``) or a lone asterisk (``1.250.000*``, a footnote).
+_ITALIC_MD = re.compile(r"(?<![\w*])([_*])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 _SPACES = re.compile(r"[ \u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BOLD_WRAPPED = re.compile(r"^\s*(?:<b>|<strong>|\*\*).*(?:</b>|</strong>|\*\*)\s*$", re.IGNORECASE)
 
@@ -27,10 +30,15 @@ def strip_markup(cell: str) -> str:
     '5.03.01 PROGRAM'
     >>> strip_markup("**Tabel 5.2**&nbsp;")
     'Tabel 5.2'
+    >>> strip_markup("_(7)_"), strip_markup("*Catatan*"), strip_markup("1.250.000*")
+    ('(7)', 'Catatan', '1.250.000*')
+    >>> strip_markup("kode_rekening_baru"), strip_markup("2 * 3 * 4")
+    ('kode_rekening_baru', '2 * 3 * 4')
     """
     text = _BR.sub(" ", cell)
     text = _TAG.sub("", text)
     text = _BOLD_MD.sub("", text)
+    text = _ITALIC_MD.sub(r"\2", text)
     text = html.unescape(text)
     return _SPACES.sub(" ", text).strip()
 

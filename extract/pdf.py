@@ -13,7 +13,7 @@ import re
 import statistics
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +48,7 @@ from renja.extract.pdf_text import Line, group_lines
 from renja.extract.pdf_turn_page import ROTATION, turn_upright
 from renja.extract.pdf_turned import DOWN, UP, direction
 from renja.extract.pdf_unruled import attach_loose_rows, unruled_tables
-from renja.extract.side_by_side import join_side_by_side
+from renja.extract.side_by_side import joined_side_by_side
 from renja.extract.source import make_document
 from renja.extract.stitch import Block, blocks_to_tables
 from renja.extract.wilayah import RegionsFound, find_regions
@@ -449,16 +449,9 @@ def pages_to_document(
         )
     stitched = blocks_to_tables(blocks, texts)
     tables = [merge_code_pieces(merge_spanned_columns(onto_first_part(t))) for t in stitched]
-    tables, joined = join_side_by_side(tables)
-    tables = [replace(t, table_id=f"t{n:02d}") for n, t in enumerate(tables, start=1)]
+    tables, joined = joined_side_by_side(tables)
     meta, warnings = document_meta([t.text for t in texts], tables, running, wilayah)
-    for left in joined:
-        warnings.append(
-            _(
-                "table {table}: its columns printed pages later (a sheet printed in parts side "
-                "by side) are joined to its rows; check them against the printout"
-            ).format(table=left)
-        )
+    warnings += joined
     warnings += unread_pages(pages, total)
     turned = [p.number for p in pages if p.turned]
     if turned:

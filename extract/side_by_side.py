@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from renja.extract.cells import is_number_row, row_numbers
+from renja.model.i18n import _
 from renja.model.records import RawRow, RawTable, RowRole
 
 
@@ -56,6 +57,22 @@ def join_side_by_side(tables: Sequence[RawTable]) -> tuple[list[RawTable], list[
         out[left] = _joined(out[left], table)
         joined.append(left)
     return out, [f"t{i + 1:02d}" for i in sorted(set(joined))]
+
+
+def joined_side_by_side(tables: Sequence[RawTable]) -> tuple[list[RawTable], list[str]]:
+    """``join_side_by_side``, the tables numbered again (``t01``, …), and a warning for each
+    table that was joined (the document's warnings: an auditor checks such a table against
+    the printout)."""
+    out, joined = join_side_by_side(tables)
+    out = [replace(t, table_id=f"t{n:02d}") for n, t in enumerate(out, start=1)]
+    warnings = [
+        _(
+            "table {table}: its columns printed pages later (a sheet printed in parts side "
+            "by side) are joined to its rows; check them against the printout"
+        ).format(table=left)
+        for left in joined
+    ]
+    return out, warnings
 
 
 def _joined(left: RawTable, right: RawTable) -> RawTable:
@@ -101,4 +118,4 @@ def _padded(cells: Sequence[str], width: int) -> tuple[str, ...]:
     return (*cells, *([""] * (width - len(cells))))
 
 
-__all__ = ["column_numbers", "continues_columns", "join_side_by_side"]
+__all__ = ["column_numbers", "continues_columns", "join_side_by_side", "joined_side_by_side"]
