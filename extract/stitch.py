@@ -387,15 +387,23 @@ def with_part(table: RawTable, block: Block) -> RawTable:
     return replace(table, rows=tuple(rows), parts=table.parts + 1)
 
 
+# A converter's heading that is a table's numbered caption (``## **Tabel 3.1 Rumusan …**``).
+_TABLE_HEADING = re.compile(r"^\W*tabel\s+[\dIVX]", re.IGNORECASE)
+
+
 def caption_for(gap: Sequence[TextLine]) -> str:
     """The caption printed above a table: from its ``Tabel …`` line (or a title line) down.
 
     The search runs back over the short lines just above the table and stops at prose or a
-    heading; it then starts the caption at the first ``Tabel``/``Formulir`` line, else at the
-    first all-capitals title line, else takes the last two lines.
+    heading (a heading ``Tabel 3.1 …`` is the caption's first line); it then starts the caption
+    at the first ``Tabel``/``Formulir`` line, else at the first all-capitals title line, else
+    takes the last two lines.
     """
     run: list[str] = []
     for item in reversed(gap):
+        if item.heading and _TABLE_HEADING.match(item.text) and len(item.text) <= MAX_CAPTION_LINE:
+            run.append(item.text)  # a converter's heading that is the caption (``## Tabel 3.1``)
+            break
         if item.heading or len(item.text) > MAX_CAPTION_LINE:
             break
         if is_page_furniture(item.text):

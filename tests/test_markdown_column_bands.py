@@ -42,3 +42,16 @@ def test_a_right_band_in_italic_numbers_continues_the_left_bands_rows(tmp_path: 
     errors = {(f.check, f.kode) for f in result.findings if f.severity == "error"}
     assert ("jumlah_rincian", "1.02.02.2.01") in errors
     assert any(w.startswith("tabel t01: kolom-kolomnya") for w in result.document.warnings)
+
+
+def test_a_heading_that_is_a_tables_number_is_its_caption(tmp_path: Path) -> None:
+    """pymupdf4llm makes a caption set large and bold a heading (``## **Tabel 3.1 …**``): it
+    is the table's caption, not a section title the caption search stops at; a heading of
+    another kind (``## LAMPIRAN``) still is no caption."""
+    table = _band(("Kode", "Program/Kegiatan", "Indikator Kinerja"), (1, 2, 3), LEFT)
+    for heading, caption in [("## **Tabel 3.1 Rencana Program Tahun 2026**",
+                              "Tabel 3.1 Rencana Program Tahun 2026"), ("## **LAMPIRAN**", "")]:
+        path = tmp_path / "renja.md"
+        path.write_text(f"{heading}\n\n{table}", encoding="utf-8")
+        [raw] = renja.process(path).document.tables
+        assert raw.caption == caption
