@@ -37,7 +37,7 @@ from renja.extract.pdf_text import (
     split_words,
     words_joined,
 )
-from renja.extract.stitch import is_page_mark
+from renja.extract.stitch import is_numbered_caption, is_page_mark
 
 # A gutter may be crossed by this share of a table's lines (group labels of the header).
 GUTTER_CROSSING = 0.12
@@ -117,6 +117,14 @@ def _regions(lines: list[PhysicalLine]) -> list[tuple[int, int]]:
         # Past a title, the table starts at a line of several runs still (a caption of one run
         # in a size near the table's under a larger title is no row).
         while first < last and first not in multi:
+            first += 1
+        # A numbered caption on the line over the header (Word's caption style, set close over
+        # its table: ``Tabel 2.4 <tab> Rencana …``, two runs) is no row of it.
+        while (
+            first < last
+            and is_numbered_caption(_words_text(lines[first]))
+            and not is_numbered_caption(_words_text(lines[first + 1]))  # (a list of tables)
+        ):
             first += 1
         while last > first and (last not in multi or is_page_mark(_words_text(lines[last]))):
             last -= 1  # (the page's number under the table, ``III - 14``, is no row)

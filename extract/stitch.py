@@ -388,7 +388,7 @@ def with_part(table: RawTable, block: Block) -> RawTable:
 
 
 # A converter's heading that is a table's numbered caption (``## **Tabel 3.1 Rumusan …**``).
-_TABLE_HEADING = re.compile(r"^\W*tabel\s+[\dIVX]", re.IGNORECASE)
+_TABLE_HEADING = re.compile(r"^\W*tabel\s*(?:\d|[IVX]+\b|[IVX]+\.)", re.IGNORECASE)
 
 
 def caption_for(gap: Sequence[TextLine]) -> str:
@@ -401,7 +401,7 @@ def caption_for(gap: Sequence[TextLine]) -> str:
     """
     run: list[str] = []
     for item in reversed(gap):
-        if item.heading and _TABLE_HEADING.match(item.text) and len(item.text) <= MAX_CAPTION_LINE:
+        if item.heading and is_numbered_caption(item.text) and len(item.text) <= MAX_CAPTION_LINE:
             run.append(item.text)  # a converter's heading that is the caption (``## Tabel 3.1``)
             break
         if item.heading or len(item.text) > MAX_CAPTION_LINE:
@@ -416,6 +416,17 @@ def caption_for(gap: Sequence[TextLine]) -> str:
     if start is None:
         start = next((i for i, t in enumerate(run) if _is_title_line(t)), max(len(run) - 2, 0))
     return " ".join(run[start : start + MAX_CAPTION_LINES]).strip()
+
+
+def is_numbered_caption(text: str) -> bool:
+    """A table's numbered caption (``Tabel 2.4 …``, ``Tabel IV.1 …``), whatever its markup.
+
+    >>> [is_numbered_caption(t) for t in ("Tabel 2.4 Rencana", "Tabel2.4", "TABEL IV.1 Rencana")]
+    [True, True, True]
+    >>> is_numbered_caption("Tabel berikut"), is_numbered_caption("Tabel Indikator Kinerja")
+    (False, False)
+    """
+    return bool(_TABLE_HEADING.match(text))
 
 
 def is_caption_line(text: str) -> bool:
