@@ -136,9 +136,11 @@ def repair_glued_amount(row: LogicalRow, slots: Sequence[Column], log: RowLog) -
     rule = split_amount_from_words.__name__
     for glued in glued_cells(row.cells, slots):
         text, origin = row.cells[glued.printed].strip(), slots[glued.printed].name
-        row.cells[glued.amount_slot], row.cells[glued.words_slot] = glued.amount, glued.words
+        row.cells[glued.amount_slot] = glued.amount
         log.log_repair(slots[glued.amount_slot].name, text, glued.amount, rule, origin)
-        log.log_repair(slots[glued.words_slot].name, text, glued.words, rule, origin)
+        if glued.words_slot is not None:
+            row.cells[glued.words_slot] = glued.words
+            log.log_repair(slots[glued.words_slot].name, text, glued.words, rule, origin)
 
 
 def repair_band_heading(row: LogicalRow, slots: Sequence[Column], log: RowLog) -> None:

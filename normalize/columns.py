@@ -10,10 +10,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from renja.extract.shapes import sniff
+from renja.extract.shapes import Shape, sniff
 from renja.model.contract import CellType, Column, TableContract, TableStatus
 from renja.model.records import RawRow, RawTable
 from renja.normalize.fit import fit_cost
+from renja.normalize.glued import split_amount_from_words
 from renja.normalize.header import HeaderModel
 from renja.normalize.infer import price_checks, ratio_checks, row_checks, snake
 from renja.normalize.kinds import ColumnSpec, TableKind
@@ -73,8 +74,19 @@ def _shape_fit(spec: ColumnSpec, cells: list[str]) -> float:
     filled = [c for c in cells if c.strip()]
     if not filled:
         return 0.5
-    costs = [min(fit_cost(sniff(c), spec.ctype), 4.0) for c in filled[:SHAPE_SAMPLE]]
+    costs = [min(fit_cost(_shape(c), spec.ctype), 4.0) for c in filled[:SHAPE_SAMPLE]]
     return 1.0 - sum(costs) / (4.0 * len(costs))
+
+
+def _shape(cell: str) -> Shape:
+    """A cell's shape, an amount glued to its funding source (``206.927.000 Retribusi``, a
+    converter's two columns in one: ``Pagu Indikatif / Sumber Dana``) an amount: the column
+    is the pagu's, its words go to ``sumber_dana`` (``glued``).
+
+    >>> _shape("206.927.000 Retribusi").name, _shape("DAK Fisik").name
+    ('AMOUNT', 'TEXT')
+    """
+    return Shape.AMOUNT if split_amount_from_words(cell) is not None else sniff(cell)
 
 
 # Column types a form's column may take the place of when the header does not name it: a text

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from renja.extract.shapes import Shape, sniff
 from renja.model.contract import CellType, Column
+from renja.normalize.funding import is_funding_source
 from renja.normalize.rupiah import read_unit_word
 
 # An amount (grouped thousands, perhaps cents or in parentheses), then words.
@@ -27,7 +28,7 @@ class Glued(NamedTuple):
     """A cell holding an amount and the next column's words: where they go, where it was."""
 
     amount_slot: int
-    words_slot: int
+    words_slot: int | None  # None: the table has no column for them (they stay in the log)
     printed: int  # the slot the cell was read in
     amount: str
     words: str
@@ -66,9 +67,25 @@ def glued_cells(cells: Sequence[str], slots: Sequence[Column]) -> list[Glued]:
     [0]
     >>> glued_cells(["611.557.000", "PAD"], slots), glued_cells(["1.000", "2.000 PAD"], slots)
     ([], [])
+
+    A converter that wrote two columns as one (``Pagu Indikatif / Sumber Dana``) leaves the
+    table no column of words after the amounts': the amount is read, its funding source stays
+    in the repair's log (and the raw cell). Other words (``10.000 Lembar``) are no amount's.
+
+    >>> glued_cells(["206.927.000 Retribusi", "2027"], [slots[0], Column("tahun", CellType.NUMBER)])
+    [Glued(amount_slot=0, words_slot=None, printed=0, amount='206.927.000', words='Retribusi')]
     """
     out = []
-    for k in range(len(slots) - 1):
+    for k in range(len(slots)):
+        if slots[k].ctype is CellType.RUPIAH and (
+            k + 1 == len(slots) or slots[k + 1].ctype is not CellType.TEXT
+        ):
+            split = split_amount_from_words(cells[k]) if k < len(cells) else None
+            if split is not None and is_funding_source(split[1]):
+                out.append(Glued(k, None, k, *split))
+            continue
+        if k + 1 == len(slots):
+            continue
         if slots[k].ctype is not CellType.RUPIAH or slots[k + 1].ctype is not CellType.TEXT:
             continue
         amount, words = cells[k].strip(), cells[k + 1].strip()
