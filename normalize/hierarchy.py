@@ -384,10 +384,16 @@ def place_rows(table: CleanTable) -> CleanTable:
             facts[k] = replace(facts[k], under_bidang=True)
     named = class_levels(facts)
     facts = [replace(f, level=level) for f, level in zip(facts, named, strict=True)]
-    depths, parents = outline(facts)
+    codes = [records[i].get("kode") for i in data]
+    for k, under in enumerate(under_named_group(facts, codes)):
+        if under:
+            facts[k] = replace(facts[k], under_bidang=True)
     amounts = table.contract.amount_columns()
+    rows = [tuple(_amount(records[i].get(c)) for c in amounts) for i in data]
+    for k in units_beside([f.level for f in facts], rows):
+        facts[k] = replace(facts[k], level="skpd")  # listed as an SKPD: its parent is theirs
+    depths, parents = outline(facts)
     if amounts:
-        rows = [tuple(_amount(records[i].get(c)) for c in amounts) for i in data]
         depths, parents = subtotals(data, facts, depths, parents, rows)
     levels = [f.level or generic_level(d) for f, d in zip(facts, depths, strict=True)]
     level = [v if isinstance(v, str) else None for v in frame["level"].tolist()]
@@ -405,6 +411,61 @@ def place_rows(table: CleanTable) -> CleanTable:
     out = frame.copy()
     out["level"] = pd.Series(level, index=frame.index, dtype=object)
     return _with_parents(replace(table, frame=out), induk)
+
+
+def under_named_group(facts: Sequence[RowFacts], codes: Sequence[Any]) -> list[bool]:
+    """Which rows are SKPD listed under a group heading printed without a code (an RKPD's or
+    APBD's rekap by perangkat daerah: ``I URUSAN PEMERINTAHAN WAJIB …``, ``IV UNSUR
+    PENDUKUNG …``, each numbered in roman numerals or named an urusan, over its SKPD). An SKPD
+    printed before any such heading heads its own rows instead (a Renja's agency line).
+
+    >>> rows = [RowFacts(None, "I", True, True), RowFacts("skpd", "1", False, False),
+    ...         RowFacts("unit", "2", False, False), RowFacts(None, "II", True, True),
+    ...         RowFacts("skpd", "3", False, False)]
+    >>> under_named_group(rows, [None, "1.01.0.00.0.00.01.0000", "1.01.0.00.0.00.01.0001",
+    ...                          None, "4.01.0.00.0.00.01.0000"])
+    [False, True, True, False, True]
+    >>> agency = [RowFacts("skpd", None, True, True), RowFacts(None, "I", True, True)]
+    >>> under_named_group(agency, ["1.02.0.00.0.00.01.0000", None])
+    [False, False]
+    """
+    out = []
+    heading = agency_first = False
+    for row, code in zip(facts, codes, strict=True):
+        if row.level in ("skpd", "unit") and not heading:
+            agency_first = True
+        uncoded = Kode.from_cell(code) is None
+        if uncoded and (row.level == "urusan" or _ROMAN.match(row.number or "")):
+            heading = True
+        out.append(row.level in ("skpd", "unit") and heading and not agency_first)
+    return out
+
+
+def units_beside(levels: Sequence[str | None], amounts: Sequence[Amounts]) -> list[int]:
+    """The sub units (``….0001``) listed beside their SKPD rather than under it: the SKPD's
+    first amount is not the sum of its units' (an RKPD rekap listing its RSUD as an entry of its
+    own, the Dinas' amount without it). Units whose SKPD prints their sum stay its children.
+
+    >>> levels = ["skpd", "unit", "skpd", "unit", "unit"]
+    >>> units_beside(levels, [(119,), (49,), (30,), (10,), (20,)])
+    [1]
+    """
+    out: list[int] = []
+    k = 0
+    while k < len(levels):
+        if levels[k] != "skpd":
+            k += 1
+            continue
+        end = k + 1
+        while end < len(levels) and levels[end] == "unit":
+            end += 1
+        units = range(k + 1, end)
+        first = [value for j in units if amounts[j] and (value := amounts[j][0]) is not None]
+        own = amounts[k][0] if amounts[k] else None
+        if units and own is not None and first and sum(first, start=0) != own:
+            out += list(units)
+        k = end
+    return out
 
 
 def under_bidang(codes: Sequence[Any]) -> list[bool]:

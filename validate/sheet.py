@@ -13,7 +13,7 @@ from renja.model.contract import reviewed_name, status_name
 from renja.model.decisions import ValueStatus
 from renja.model.records import Source
 from renja.model.tables import CleanTable
-from renja.normalize.hierarchy import GENERIC_LEVELS, under_bidang
+from renja.normalize.hierarchy import GENERIC_LEVELS, RowFacts, under_bidang, under_named_group
 from renja.normalize.rekening import LINE_LEVELS, REKENING_LEVELS
 
 Number = int | Decimal | float
@@ -41,6 +41,17 @@ LEVEL_AT_DEPTH = {
 }
 
 
+def _facts(record: dict[str, object]) -> RowFacts:
+    """What ``under_named_group`` needs of a clean row: its level and its row number."""
+    level, number = record.get("level"), record.get("no")
+    return RowFacts(
+        level if isinstance(level, str) else None,
+        number if isinstance(number, str) else None,
+        False,
+        False,
+    )
+
+
 @dataclass(slots=True)
 class Row:
     """One clean row with what the checks need from it."""
@@ -49,6 +60,9 @@ class Row:
     values: dict[str, Any]
     source: Source
     under_bidang: bool = False  # an SKPD (or sub unit) under the bidang of its unit code
+    # A sub unit listed beside its SKPD, not under it (``hierarchy.units_beside``: its parent
+    # is the SKPD's): summed as an SKPD.
+    beside: bool = False
 
     @property
     def kind(self) -> str:
@@ -68,6 +82,8 @@ class Row:
     @property
     def depth(self) -> int | None:
         level = str(self.values.get("level"))
+        if level == "unit" and self.beside:
+            level = "skpd"
         return UNDER_BIDANG_DEPTH.get(level) if self.under_bidang else DEPTH.get(level)
 
     def number_at(self, column: str) -> Number | None:
@@ -121,8 +137,15 @@ class Sheet:
             )
             for r in records
         ]
-        for row, under in zip(rows, under_bidang([r.get("kode") for r in records]), strict=True):
-            row.under_bidang = under
+        codes = [r.get("kode") for r in records]
+        grouped = under_named_group([_facts(r) for r in records], codes)
+        for row, by_code, by_name in zip(rows, under_bidang(codes), grouped, strict=True):
+            row.under_bidang = by_code or by_name
+        levels = {int(r["baris"]): r.get("level") for r in records}
+        for row in rows:
+            parent = row.values.get("induk")
+            if row.values.get("level") == "unit" and isinstance(parent, int | float):
+                row.beside = levels.get(int(parent)) != "skpd" and parent == parent
         return cls(table, rows)
 
     @property
