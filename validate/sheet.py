@@ -142,10 +142,10 @@ class Sheet:
         for row, by_code, by_name in zip(rows, under_bidang(codes), grouped, strict=True):
             row.under_bidang = by_code or by_name
         levels = {int(r["baris"]): r.get("level") for r in records}
-        for row in rows:
+        for row in rows:  # a sub unit whose parent is no SKPD stands beside its SKPD
             parent = row.values.get("induk")
             if row.values.get("level") == "unit" and isinstance(parent, int | float):
-                row.beside = levels.get(int(parent)) != "skpd" and parent == parent
+                row.beside = parent == parent and levels.get(int(parent)) != "skpd"  # (NaN)
         return cls(table, rows)
 
     @property
