@@ -32,6 +32,7 @@ from renja.extract.stitch import (
     head_key,
     is_caption_line,
 )
+from renja.extract.text_tables import text_table_at
 from renja.model.records import RawRow, RawTable, RowRole, Source
 
 _PIPE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
@@ -262,6 +263,16 @@ def lines_to_segments(lines: list[str]) -> Segments:
             index = closing + 1
             continue
         dashed = dash_table_at(lines, index)  # pandoc's simple and multiline tables
+        if dashed is None and "\t" not in line and not is_pipe_line(line):
+            spaced = text_table_at(lines, index)  # columns set by spaces alone
+            if spaced is not None:
+                close()
+                end, text_rows = spaced
+                rows = _parsed_rows(text_rows, mark_header=True)  # the lines over its data
+                if rows:
+                    segments.blocks.append(Block("markdown-text", rows, line_no, end))
+                index = end
+                continue
         grid = is_grid_border(line)
         if dashed is not None or grid:
             close()
