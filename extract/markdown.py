@@ -61,6 +61,8 @@ class Segments:
 
     blocks: list[Block] = field(default_factory=list)
     texts: list[TextLine] = field(default_factory=list)
+    # Lines that start a new page with a form feed (``pdftotext``'s text): 1-based numbers.
+    page_starts: set[int] = field(default_factory=set)
 
 
 def split_pipe_row(line: str) -> list[str]:
@@ -229,6 +231,7 @@ def lines_to_segments(lines: list[str]) -> Segments:
             segments.blocks.append(current)
         current = None
 
+    segments.page_starts = {i + 1 for i, text in enumerate(lines) if text.startswith("\f")}
     index = 0
     while index < len(lines):
         line_no = index + 1
@@ -446,11 +449,12 @@ def _without_running(segments: Segments, running: set[str]) -> list[TextLine]:
     for above, below in itertools.pairwise(blocks):
         gap = _between(segments.texts, lines, above, below)
         rest = [t for t in gap if id(t) not in furniture]
+        paged = any(above.end < n <= below.start for n in segments.page_starts)
         if (
-            len(rest) < len(gap)
-            and all(not t.heading and printed[head_key(t.text)] > 1 for t in rest)
+            (len(rest) < len(gap) or paged)
+            and all(not t.heading and (paged or printed[head_key(t.text)] > 1) for t in rest)
             and beside_page_mark([t.text for t in rest])
-        ):
+        ):  # (a form feed between them: the short lines beside it are the pages' head and foot)
             furniture |= {id(t) for t in rest}
     return [t for t in segments.texts if id(t) not in furniture]
 

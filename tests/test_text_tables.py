@@ -80,3 +80,21 @@ def test_prose_lists_and_row_numbers_are_no_table() -> None:
     ])  # fmt: skip
     tables, _ = markdown_to_tables(text)
     assert tables == []
+
+
+def test_the_pages_of_a_text_table_join_over_a_form_feed(tmp_path: Path) -> None:
+    """pdftotext starts each page with a form feed: the short lines beside it (the page's
+    foot, the next page's head) are no caption, and the parts are one table."""
+    lines = _document().split("\n")
+    cut = next(i for i, line in enumerate(lines) if line.lstrip().startswith("3.27.03 "))
+    header = [line for line in lines[5:8]]
+    page_two = ["\f    Renja Dinas Pertanian 2026", "", *header]
+    text = "\n".join([*lines[:cut], "", "                         Renja Dinas Pertanian - Hal 1",
+                      *page_two, *lines[cut:]])  # fmt: skip
+    path = tmp_path / "renja.txt"
+    path.write_text(text, encoding="utf-8")
+    result = renja.process(path)
+    [table] = [t for t in result.tables if not t.frame.empty]
+    assert table.frame["kode"].tolist() == [row[0] for row in ROWS]
+    errors = {(f.check, f.kode) for f in result.findings if f.severity == "error"}
+    assert errors <= {("jumlah_rincian", "3.27.03"), ("nilai_diduga_salah", "3.27.03")}
