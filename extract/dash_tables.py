@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from renja.extract.grid_tables import GridRow
+from renja.extract.grid_tables import GridRow, joined_lines
 
 _RUN = re.compile(r"-{2,}")
 # A line across the table (a multiline table's first and last) is at least this long.
@@ -43,9 +43,10 @@ def is_column_rule(line: str) -> bool:
     (False, False)
     """
     text = line.strip()
-    return bool(text) and set(text) <= {"-", " "} and len(_runs(line)) >= 2 and (
-        sum(end - start for start, end in _runs(line)) == text.count("-")
-    )
+    if not text or not set(text) <= {"-", " "}:
+        return False
+    runs = _runs(line)
+    return len(runs) >= 2 and sum(end - start for start, end in runs) == text.count("-")
 
 
 def _is_full_rule(line: str) -> bool:
@@ -80,8 +81,7 @@ def cut_line(line: str, runs: list[tuple[int, int]]) -> list[str]:
 
 
 def _joined(lines: list[str], runs: list[tuple[int, int]]) -> list[str]:
-    cells = [cut_line(line, runs) for line in lines]
-    return ["<br>".join(c[k] for c in cells if c[k]) for k in range(len(runs))]
+    return joined_lines([cut_line(line, runs) for line in lines])
 
 
 def _blocks(lines: list[str], start: int, end: int) -> list[tuple[int, list[str]]]:

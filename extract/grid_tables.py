@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 _BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")
@@ -24,6 +25,16 @@ class GridRow:
     cells: list[str]
     line: int  # 1-based line of the row's first text line
     header: bool
+
+
+def joined_lines(lines: Sequence[Sequence[str]]) -> list[str]:
+    """The cells of a row printed on several lines: each column's filled lines joined with
+    ``<br>``, as a converter writes the lines of a cell (every grid-like reader's rows).
+
+    >>> joined_lines([["1.02", "PROGRAM", ""], ["", "KESEHATAN", "1.000"]])
+    ['1.02', 'PROGRAM<br>KESEHATAN', '1.000']
+    """
+    return ["<br>".join(cells[k] for cells in lines if cells[k]) for k in range(len(lines[0]))]
 
 
 def is_grid_border(line: str) -> bool:
@@ -99,12 +110,7 @@ def parse_grid_table(lines: list[str], first_line: int) -> list[GridRow]:
     def close(header: bool) -> None:
         if not group:
             return
-        columns = len(borders) - 1
-        joined = []
-        for k in range(columns):
-            parts = [cells[k] for _, cells in group if cells[k]]
-            joined.append("<br>".join(parts))
-        rows.append(GridRow(joined, group[0][0], header))
+        rows.append(GridRow(joined_lines([cells for _, cells in group]), group[0][0], header))
         group.clear()
 
     for index, line in enumerate(lines):
@@ -120,4 +126,4 @@ def parse_grid_table(lines: list[str], first_line: int) -> list[GridRow]:
     return rows
 
 
-__all__ = ["GridRow", "grid_table_end", "is_grid_border", "parse_grid_table"]
+__all__ = ["GridRow", "grid_table_end", "is_grid_border", "joined_lines", "parse_grid_table"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from renja.extract.grid_tables import GridRow
+from renja.extract.grid_tables import GridRow, joined_lines
 from renja.extract.shapes import Shape, sniff
 from renja.model.kode import Kode
 
@@ -32,6 +32,7 @@ def _runs(line: str) -> list[tuple[int, int, str]]:
 
 
 def _is_code(word: str) -> bool:
+    """A Permendagri code of two segments or more (``1.02.01``), not a row number (``1``)."""
     return _CODE.match(word) is not None and Kode.from_cell(word) is not None
 
 
@@ -108,10 +109,6 @@ def _cells(line: str, columns: list[tuple[int, int]]) -> list[str]:
     return out
 
 
-def _joined(group: list[list[str]]) -> list[str]:
-    return ["<br>".join(cells[k] for cells in group if cells[k]) for k in range(len(group[0]))]
-
-
 def text_table_at(lines: list[str], index: int) -> tuple[int, list[GridRow]] | None:
     """The table set by spaces whose first line is ``lines[index]``: the index past it and its
     rows (1-based lines); None when none starts there.
@@ -141,7 +138,7 @@ def text_table_at(lines: list[str], index: int) -> tuple[int, list[GridRow]] | N
         if i < first and lines[i].strip():
             head.append(i)
         elif head:
-            header = _joined([_cells(lines[k], columns) for k in head])
+            header = joined_lines([_cells(lines[k], columns) for k in head])
             rows.append(GridRow(header, head[0] + 1, True))
             head = []
     spaced = any(not lines[i].strip() for i in range(first, end))
@@ -158,7 +155,7 @@ def text_table_at(lines: list[str], index: int) -> tuple[int, list[GridRow]] | N
             (cells is None and spaced) or (starts and not spaced) or coded or i == end
         ):  # a row ends at a blank line (rows set apart) or where the next starts; a code
             # in the first column always starts one
-            rows.append(GridRow(_joined(group), group_line + 1, False))
+            rows.append(GridRow(joined_lines(group), group_line + 1, False))
             group = []
         if cells is not None:
             if not group:

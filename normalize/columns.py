@@ -9,9 +9,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from renja.extract.shapes import Shape, sniff
 from renja.model.contract import CellType, Column, TableContract, TableStatus
+from renja.model.limits import CELL_CACHE
 from renja.model.records import RawRow, RawTable
 from renja.normalize.fit import fit_cost
 from renja.normalize.glued import split_amount_from_words
@@ -78,6 +80,7 @@ def _shape_fit(spec: ColumnSpec, cells: list[str]) -> float:
     return 1.0 - sum(costs) / (4.0 * len(costs))
 
 
+@lru_cache(maxsize=CELL_CACHE)
 def _shape(cell: str) -> Shape:
     """A cell's shape, an amount glued to its funding source (``206.927.000 Retribusi``, a
     converter's two columns in one: ``Pagu Indikatif / Sumber Dana``) an amount: the column
