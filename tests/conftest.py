@@ -34,6 +34,7 @@ import time
 import uuid
 import warnings
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -115,9 +116,12 @@ def process_keeping_extraction(path: Path) -> Processing:
 def _process_ahead(paths: list[Path], folder: Path) -> None:
     """In the background process: ``renja.process`` each path in turn, its result pickled to
     ``folder/<i>.pickle`` (or its error to ``<i>.error``) as soon as it is done."""
+    from renja.app.batch import fewer_collections
+
     for i, path in enumerate(paths):
         try:
-            data, name = pickle.dumps(process_keeping_extraction(path)), f"{i}.pickle"
+            with fewer_collections():  # as renja run processes a document
+                data, name = pickle.dumps(process_keeping_extraction(path)), f"{i}.pickle"
         except Exception as exc:
             data, name = repr(exc).encode(), f"{i}.error"
         (folder / f"{i}.part").write_bytes(data)
@@ -255,10 +259,28 @@ def pytest_unconfigure(config: pytest.Config) -> None:
         shutil.rmtree(Shared.folder_of(run), ignore_errors=True)
 
 
+COLLECTOR = pytest.StashKey[ExitStack]()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """The tests run with Python's garbage collector set as ``renja run`` sets it for each
+    document (``renja.app.batch.fewer_collections``): most tests process documents in this
+    process, through ``renja.process`` or the command's own function, and with the defaults
+    the collector scans every module and fixture alive again and again (a tenth of the
+    suite's CPU)."""
+    from renja.app.batch import fewer_collections
+
+    stack = session.config.stash[COLLECTOR] = ExitStack()
+    stack.enter_context(fewer_collections())
+
+
 def pytest_sessionfinish(session: pytest.Session) -> None:
     ahead = session.config.stash.get(AHEAD, None)
     if isinstance(ahead, Ahead):
         ahead.stop()
+    collector = session.config.stash.get(COLLECTOR, None)
+    if collector is not None:
+        collector.close()
 
 
 class Processed:
