@@ -36,7 +36,11 @@ def column_numbers(table: RawTable) -> list[int]:
 def continues_columns(left: RawTable, right: RawTable) -> bool:
     """Whether ``right`` holds the columns after ``left``'s of the same rows: its column numbers
     go on where ``left``'s end, and it has as many body rows."""
-    before, after = column_numbers(left), column_numbers(right)
+    return _continues(left, column_numbers(left), right, column_numbers(right))
+
+
+def _continues(left: RawTable, before: list[int], right: RawTable, after: list[int]) -> bool:
+    """``continues_columns`` with both tables' column numbers at hand."""
     if not before or not after or after[0] != before[-1] + 1 or after[0] == 1:
         return False
     rows = len(left.body)
@@ -47,14 +51,20 @@ def join_side_by_side(tables: Sequence[RawTable]) -> tuple[list[RawTable], list[
     """The tables with each right part joined to its left part (``continues_columns``), and
     the positions (``t01``, …, as they will be numbered) of the tables that were joined."""
     out: list[RawTable] = []
+    numbers: list[list[int]] = []  # each kept table's column numbers, read once
     joined: list[int] = []
     for table in tables:
-        left = next((i for i in reversed(range(len(out))) if continues_columns(out[i], table)),
-                    None)  # fmt: skip
+        after = column_numbers(table)
+        left = next(
+            (i for i in reversed(range(len(out))) if _continues(out[i], numbers[i], table, after)),
+            None,
+        ) if after else None  # fmt: skip
         if left is None:
             out.append(table)
+            numbers.append(after)
             continue
         out[left] = _joined(out[left], table)
+        numbers[left] = column_numbers(out[left])
         joined.append(left)
     return out, [f"t{i + 1:02d}" for i in sorted(set(joined))]
 

@@ -271,6 +271,15 @@ class ReferenceIndex:
             self.pools[key] = (indices, [self.forms[i] for i in indices])
         return self.pools[key]
 
+    @cached_property
+    def regional_codes(self) -> dict[str, str]:
+        """The regional class of each code that has one (the first entry's, in entry order)."""
+        out: dict[str, str] = {}
+        for entry, regional in zip(self.entries, self.regional, strict=True):
+            if regional:
+                out.setdefault(entry.code, regional)
+        return out
+
 
 def _regional_classes(entries: list[Entry]) -> list[str | None]:
     """Each entry's regional class: a kegiatan's or sub kegiatan's 4th segment when it is one of
@@ -371,10 +380,9 @@ class Matcher:
         if context is not None and context.kegiatan_class in REGIONAL_CLASSES:
             return context.kegiatan_class
         if context is not None and context.level in ("bidang", "program"):
-            index = self.index
-            for i, entry in enumerate(index.entries):
-                if entry.code == context.text and index.regional[i]:
-                    return index.regional[i]
+            regional = self.index.regional_codes.get(context.text)
+            if regional:
+                return regional
         return regional_class(self.kode_pemda)
 
     def pemda_for(self, within: str | None) -> str:
