@@ -243,10 +243,13 @@ class ReferenceIndex:
                 if entry.level in MATCHED_LEVELS:
                     chosen.setdefault((entry.jenis_pemda, entry.code), entry)
         entries = list(chosen.values())
-        vocabulary = load_base_vocabulary() | nomenclature.vocabulary
-        texts = {t for e in nomenclature.entries for t in (e.name, e.kinerja, e.indikator) if t}
-        normalizer = Normalizer.build(vocabulary, acronyms_from_names(sorted(texts)))
-        forms = [normalizer.plain(e.name) for e in entries]
+        normalizer, known = _normal_forms(nomenclature)
+        forms = []
+        for entry in entries:
+            form = known.get(entry.name)
+            if form is None:
+                form = known[entry.name] = normalizer.plain(entry.name)
+            forms.append(form)
         return cls(entries, normalizer, forms, _regional_classes(entries))
 
     def pool(
@@ -308,6 +311,20 @@ def _regional_classes(entries: list[Entry]) -> list[str | None]:
 
 
 _INDEXES: dict[tuple[int, str | None, str | None], tuple[Nomenclature, ReferenceIndex]] = {}
+_NORMALIZERS: dict[int, tuple[Nomenclature, Normalizer, dict[str, str]]] = {}
+
+
+def _normal_forms(nomenclature: Nomenclature) -> tuple[Normalizer, dict[str, str]]:
+    """The normalizer of a nomenclature (its vocabulary and the acronyms its names teach), and
+    the normal forms of the names found so far: shared by the indexes of every version and
+    pemda type of that nomenclature, which name the same things."""
+    cached = _NORMALIZERS.get(id(nomenclature))
+    if cached is None or cached[0] is not nomenclature:
+        vocabulary = load_base_vocabulary() | nomenclature.vocabulary
+        texts = {t for e in nomenclature.entries for t in (e.name, e.kinerja, e.indikator) if t}
+        normalizer = Normalizer.build(vocabulary, acronyms_from_names(sorted(texts)))
+        cached = _NORMALIZERS[id(nomenclature)] = (nomenclature, normalizer, {})
+    return cached[1], cached[2]
 
 
 def reference_index(
