@@ -240,20 +240,21 @@ def read_page(
         tables = kept
         all_chars = [c for c in all_chars if not any(_inside(c, box) for box in boxes)]
     rules = objects.horizontal_rules(MIN_RULE_WIDTH)
+    shades = objects.shade_edges(MIN_RULE_WIDTH)
     if tables and all(t.rows_unruled for t in tables):
         # column rules and a frame, but no rule between the rows: read by the text's alignment
         tables, rest = [], all_chars
     elif tables and all(_labels_only(t) for t in tables):
         # A ruled header over a body set without rules (shaded stripes, no column rules): the
         # body is read by its text's alignment, a part under the header.
-        body, rest = unruled_tables(rest, page_box, rules)
+        body, rest = unruled_tables(rest, page_box, rules, shades)
         tables = sorted([*tables, *body], key=lambda t: t.bbox[1])
     ruled = bool(tables)
     if tables:
         for table in (tables[0], tables[-1]):  # rows a page break left without rules
             rest = attach_loose_rows(table, rest, rules)
     else:
-        tables, rest = unruled_tables(rest, page_box, rules)
+        tables, rest = unruled_tables(rest, page_box, rules, shades)
         if tables:  # the rest of a row a page break cut, over the first table
             rest = attach_loose_rows(tables[0], rest, rules, below=False)
     if second is not None and engine != "pdfplumber":

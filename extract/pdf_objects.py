@@ -51,6 +51,27 @@ class PageObjects:
                 out.append(shape["top"])
         return out
 
+    def shade_edges(self, min_width: float) -> list[float]:
+        """Which ``horizontal_rules`` are only the top or bottom of a shading: a filled
+        rectangle without a stroke, taller than a rule (a shaded row's background), where no
+        rule is drawn. The rows between two shaded rows are not one row for that."""
+        shaded: list[float] = []
+        ruled: list[float] = []
+        for shape in self.shapes:
+            if shape["object_type"] == "rect" and shape["width"] >= min_width:
+                shading = shape.get("shade", False) and shape["height"] > SHADE_MIN_HEIGHT
+                (shaded if shading else ruled).extend((shape["top"], shape["bottom"]))
+            elif shape["height"] <= 1.0 and shape["width"] >= min_width:
+                ruled.append(shape["top"])
+        return [y for y in shaded if not any(abs(y - r) <= SHADE_SLACK for r in ruled)]
+
+
+# A filled rectangle this tall or less is a rule drawn as a rectangle (Excel draws its borders
+# so), not a shading.
+SHADE_MIN_HEIGHT = 3.0
+# A rule this close to a shading's edge is drawn there (a shaded row with its borders).
+SHADE_SLACK = 0.5
+
 
 def _walk(objects: Iterable[LTItem]) -> Iterator[LTItem]:
     for obj in objects:
@@ -106,7 +127,8 @@ def page_objects(page: Any) -> PageObjects:
                         matrix=obj.matrix)  # fmt: skip
             out.chars.append(char)
         elif isinstance(obj, LTRect):
-            out.shapes.append({**box(obj), "object_type": "rect"})
+            out.shapes.append({**box(obj), "object_type": "rect",
+                               "shade": bool(obj.fill and not obj.stroke)})  # fmt: skip
         elif isinstance(obj, LTLine):
             out.shapes.append({**box(obj), "object_type": "line"})
         elif isinstance(obj, LTCurve):

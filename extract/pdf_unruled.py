@@ -18,7 +18,13 @@ from collections.abc import Callable, Sequence
 
 from renja.extract.aligned_rows import BOTTOM, aligned_bands, alignment, first_row_lines
 from renja.extract.bands import is_band
-from renja.extract.cells import is_data_cell, is_group_heading, is_header_row, is_number_row
+from renja.extract.cells import (
+    is_code_stack,
+    is_data_cell,
+    is_group_heading,
+    is_header_row,
+    is_number_row,
+)
 from renja.extract.centred_rows import centred_bands
 from renja.extract.header_levels import Heading, header_levels
 from renja.extract.indicator_lines import indicator_parts
@@ -688,12 +694,17 @@ def _evenly_spaced(gaps: Sequence[float], size: float) -> bool:
 
 
 def row_bands(
-    lines: Sequence[PhysicalLine], rules: Sequence[float], heading: int = 0
+    lines: Sequence[PhysicalLine],
+    rules: Sequence[float],
+    heading: int = 0,
+    shades: Sequence[float] = (),
 ) -> list[list[int]]:
     """Physical lines grouped into rows: between horizontal rules when there are any inside the
     table, else split where the gap between lines is clearly wider than inside a cell. The
     first ``heading`` lines are the header: wrapped labels stay together there even when the
-    body below is set one line per row."""
+    body below is set one line per row. A band that a rule which only edges a shading bounds
+    (``shades``: a shaded program row, no rule drawn) holds as many rows as records start in
+    it (``records_apart``)."""
     if not lines:
         return []
     top, bottom = lines[0].top, lines[-1].bottom
@@ -711,7 +722,18 @@ def row_bands(
             middle = (line.top + line.bottom) / 2
             band = sum(1 for y in inner if y < middle)
             bands.setdefault(band, []).append(i)
-        return [bands[k] for k in sorted(bands)]
+        if not shades:
+            return [bands[k] for k in sorted(bands)]
+        left = min((line.runs[0].x0 for line in lines[first:] if line.runs), default=0.0)
+        parted: list[list[int]] = []
+        for k in sorted(bands):
+            edges = [inner[k - 1]] if k > 0 else []
+            edges += [inner[k]] if k < len(inner) else []
+            shaded = any(abs(y - s) < 0.01 for y in edges for s in shades)
+            lines_k = bands[k]
+            apart = shaded and lines_k[0] >= first
+            parted += records_apart(lines_k, lines, left) if apart else [lines_k]
+        return parted
     gaps = [b.top - a.bottom for a, b in itertools.pairwise(lines)]
     if not gaps:
         return [[0]]
@@ -741,6 +763,47 @@ def row_bands(
         else:
             out[-1].append(i)
     return out
+
+
+def records_apart(band: list[int], lines: Sequence[PhysicalLine], left: float) -> list[list[int]]:
+    """A band of lines between two shaded rows parted into records: at each line whose first
+    word, at the table's left edge, is a code of the stack the band's first line opens
+    (``is_code_stack``: ``1.03.01.2.01`` then ``1.03.01.2.01.0001``, not a code a wrap broke).
+    A band that opens with no code, or holds one, stays whole.
+
+    >>> from renja.extract.pdf_text import _c
+    >>> def line(top: float, *words: tuple[str, float]) -> PhysicalLine:
+    ...     chars = [_c(ch, x + 3.6 * i, top) for text, x in words for i, ch in enumerate(text)]
+    ...     return physical_lines(chars)[0]
+    >>> lines = [line(0, ("1.03.01.2.01", 10), ("Perencanaan", 80)), line(8, ("Daerah", 80)),
+    ...          line(16, ("1.03.01.2.01.0001", 10), ("Penyusunan", 80)),
+    ...          line(24, ("1.03.01.2.01.0007", 10), ("Evaluasi", 80))]
+    >>> records_apart([0, 1, 2, 3], lines, 10.0)
+    [[0, 1], [2], [3]]
+    """
+    def code(i: int) -> str | None:
+        runs = lines[i].runs
+        if not runs or runs[0].x0 > left + lines[i].size:
+            return None
+        text = "".join(c["text"] for c in runs[0].chars)
+        return text if _CODE_START.fullmatch(text) else None
+
+    starts = [i for i in band if code(i) is not None]
+    if len(starts) < 2 or starts[0] != band[0]:
+        return [band]
+    if not is_code_stack([code(i) or "" for i in starts]):
+        return [band]
+    out: list[list[int]] = []
+    for i in band:
+        if i in starts or not out:
+            out.append([i])
+        else:
+            out[-1].append(i)
+    return out
+
+
+# A record's code at the start of its line (``1.03.01.2.01.0001``): two segments at least.
+_CODE_START = re.compile(r"\d{1,2}(?:\.\d{1,4})+")
 
 
 # Rows set a little further apart than the lines of a cell: the gaps fall in two sizes this
@@ -814,9 +877,10 @@ def _by_alignment(
 
 
 def unruled_tables(
-    chars: Sequence[Char], page: BBox, rules: Sequence[float] = ()
+    chars: Sequence[Char], page: BBox, rules: Sequence[float] = (), shades: Sequence[float] = ()
 ) -> tuple[list[PageTable], list[Char]]:
-    """Tables found from text alignment, and the characters left for the page's text."""
+    """Tables found from text alignment, and the characters left for the page's text.
+    ``shades`` are the ``rules`` that only edge a shading (``PageObjects.shade_edges``)."""
     lines = [currency_joined(line) for line in physical_lines(chars)]
     tables: list[PageTable] = []
     used: set[int] = set()
@@ -845,11 +909,14 @@ def unruled_tables(
                 rows.append(list[Cell | None](row))
                 top, bottom = row[0].bbox[1], row[0].bbox[3]
                 boxes.append((columns[0][0], top, columns[-1][1], bottom))
-            body = [[heading + i for i in band] for band in row_bands(block[heading:], rules)]
+            body = [[heading + i for i in band]
+                    for band in row_bands(block[heading:], rules, shades=shades)]  # fmt: skip
             bands = [[i] for i in sorted(numbered)] + _by_alignment(body, block, rules, columns)
         else:
             bands = [
-                part for band in row_bands(block, rules, heading) for part in _apart(band, numbered)
+                part
+                for band in row_bands(block, rules, heading, shades)
+                for part in _apart(band, numbered)
             ]
             heads = [band for band in bands if min(band) < heading]
             body = bands[len(heads) :]
