@@ -724,7 +724,6 @@ def row_bands(
             bands.setdefault(band, []).append(i)
         if not shades:
             return [bands[k] for k in sorted(bands)]
-        left = min((line.runs[0].x0 for line in lines[first:] if line.runs), default=0.0)
         parted: list[list[int]] = []
         for k in sorted(bands):
             edges = [inner[k - 1]] if k > 0 else []
@@ -732,7 +731,7 @@ def row_bands(
             shaded = any(abs(y - s) < 0.01 for y in edges for s in shades)
             lines_k = bands[k]
             apart = shaded and lines_k[0] >= first
-            parted += records_apart(lines_k, lines, left) if apart else [lines_k]
+            parted += records_apart(lines_k, lines) if apart else [lines_k]
         return parted
     gaps = [b.top - a.bottom for a, b in itertools.pairwise(lines)]
     if not gaps:
@@ -765,10 +764,12 @@ def row_bands(
     return out
 
 
-def records_apart(band: list[int], lines: Sequence[PhysicalLine], left: float) -> list[list[int]]:
+def records_apart(band: list[int], lines: Sequence[PhysicalLine]) -> list[list[int]]:
     """A band of lines between two shaded rows parted into records: at each line whose first
-    word, at the table's left edge, is a code of the stack the band's first line opens
-    (``is_code_stack``: ``1.03.01.2.01`` then ``1.03.01.2.01.0001``, not a code a wrap broke).
+    word is a code of the stack the band's first line opens (``is_code_stack``:
+    ``1.03.01.2.01`` then ``1.03.01.2.01.0001``, not a code a wrap broke), or the row's number
+    with such a code beside it, set left of where the first line's text goes on (a code
+    indented by its level is still in its column; a wrapped name's line starts in the name's).
     A band that opens with no code, or holds one, stays whole.
 
     >>> from renja.extract.pdf_text import _c
@@ -778,15 +779,22 @@ def records_apart(band: list[int], lines: Sequence[PhysicalLine], left: float) -
     >>> lines = [line(0, ("1.03.01.2.01", 10), ("Perencanaan", 80)), line(8, ("Daerah", 80)),
     ...          line(16, ("1.03.01.2.01.0001", 10), ("Penyusunan", 80)),
     ...          line(24, ("1.03.01.2.01.0007", 10), ("Evaluasi", 80))]
-    >>> records_apart([0, 1, 2, 3], lines, 10.0)
+    >>> records_apart([0, 1, 2, 3], lines)
     [[0, 1], [2], [3]]
     """
+    opening = lines[band[0]].runs
+    limit = opening[1].x0 if len(opening) > 1 else float("inf")
+
     def code(i: int) -> str | None:
         runs = lines[i].runs
-        if not runs or runs[0].x0 > left + lines[i].size:
+        if not runs or runs[0].x0 >= limit:
             return None
-        text = "".join(c["text"] for c in runs[0].chars)
-        return text if _CODE_START.fullmatch(text) else None
+        first, *rest = ("".join(c["text"] for c in run.chars) for run in runs[:2])
+        if _CODE_START.fullmatch(first):
+            return first
+        if rest and _ROW_NUMBER.fullmatch(first) and _CODE_START.fullmatch(rest[0]):
+            return rest[0]  # the code beside the row's number (a ``No`` column first)
+        return None
 
     starts = [i for i in band if code(i) is not None]
     if len(starts) < 2 or starts[0] != band[0]:
@@ -802,8 +810,10 @@ def records_apart(band: list[int], lines: Sequence[PhysicalLine], left: float) -
     return out
 
 
-# A record's code at the start of its line (``1.03.01.2.01.0001``): two segments at least.
+# A record's code at the start of its line (``1.03.01.2.01.0001``): two segments at least; or
+# after the row's number (``12``, ``12.``).
 _CODE_START = re.compile(r"\d{1,2}(?:\.\d{1,4})+")
+_ROW_NUMBER = re.compile(r"\d{1,4}\.?")
 
 
 # Rows set a little further apart than the lines of a cell: the gaps fall in two sizes this

@@ -11,7 +11,9 @@ extract/pdf_objects.py, ``shade_edges``)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
+import pytest
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
@@ -59,28 +61,52 @@ def _wrapped(text: str, width: int) -> list[str]:
     return [*lines, line]
 
 
-def _header(page: canvas.Canvas, y: float) -> float:
+class Variant(NamedTuple):
+    numbered: bool = False  # a row-number column first
+    column_rules: bool = False  # column rules and a frame, no row rules
+    indented: bool = False  # a kegiatan's code 10 pt right of its program's, a sub's 20
+
+
+PLAIN = Variant()
+INDENT = {"program": 0, "kegiatan": 10, "sub": 20}
+
+
+def _header(page: canvas.Canvas, y: float, numbered: bool) -> float:
     page.setFont("Helvetica-Bold", 8.5)
-    for x, label in [(40, "Kode"), (150, "Program/Kegiatan/Sub Kegiatan"),
-                     (530, "Indikator Kinerja"), (700, "Pagu (Rp)")]:  # fmt: skip
+    labels = [(65 if numbered else 40, "Kode"), (160 if numbered else 150,
+              "Program/Kegiatan/Sub Kegiatan"), (530, "Indikator Kinerja"), (700, "Pagu (Rp)")]
+    for x, label in [(40, "No")] * numbered + labels:
         page.drawString(x, y, label)
     page.line(38, y - 4, 802, y - 4)
     return y - 20
 
 
-def _render(path: Path) -> Path:
+def _render(path: Path, variant: Variant = PLAIN) -> Path:
     """Calibri-like rows of a spreadsheet: top-aligned, a name wrapped in its cell, a program's
     row on a light blue band, no rule anywhere but under the header, which page 2 repeats (its
-    first records lie between that rule and a shading)."""
+    first records lie between that rule and a shading); with a ``No`` column first, column
+    rules (no row rules) and a frame, or codes indented by their level."""
+    numbered, column_rules, indented = variant
     width, height = landscape(A4)
     page = canvas.Canvas(str(path), pagesize=(width, height))
     page.setFont("Helvetica-Bold", 11)
     page.drawString(40, height - 40, "Tabel 2.3 Rencana Program dan Kegiatan Tahun 2026")
-    y = _header(page, height - 80)
+    top = height - 68
+    y = _header(page, height - 80, numbered)
+
+    def frame(bottom: float) -> None:
+        if column_rules:
+            for x in (38, 145, 525, 695, 802):
+                page.line(x, top, x, bottom)
+            page.line(38, top, 802, top)
+            page.line(38, bottom, 802, bottom)
+
     for number, (kind, code, name, indicator, pagu) in enumerate(ROWS):
         if number == 4:
+            frame(y + 9)
             page.showPage()
-            y = _header(page, height - 50)
+            top = height - 38
+            y = _header(page, height - 50, numbered)
         lines = _wrapped(name, 56)
         tall = 11 * len(lines) + 5
         if kind == "program":
@@ -88,18 +114,26 @@ def _render(path: Path) -> Path:
             page.rect(38, y - tall + 9, 764, tall, stroke=0, fill=1)
             page.setFillColorRGB(0, 0, 0)
         page.setFont("Helvetica-Bold" if kind == "program" else "Helvetica", 8.5)
-        page.drawString(40, y, code)
+        if numbered:
+            page.drawString(40, y, str(number + 1))
+        page.drawString((65 if numbered else 40) + INDENT[kind] * indented, y, code)
         for i, line in enumerate(lines):
-            page.drawString(150, y - 11 * i, line)
+            page.drawString(160 if numbered else 150, y - 11 * i, line)
         page.drawString(530, y, indicator)
         page.drawRightString(790, y, pagu)
         y -= tall
+    frame(y + 9)
     page.save()
     return path
 
 
-def test_the_rows_between_shaded_rows_are_a_row_each(tmp_path: Path) -> None:
-    result = renja.process(_render(tmp_path / "renja-shaded.pdf"))
+@pytest.mark.parametrize(
+    "variant",
+    [PLAIN, Variant(numbered=True), Variant(column_rules=True), Variant(indented=True)],
+    ids=["no-rules", "row-numbers", "column-rules", "indented-codes"],
+)
+def test_the_rows_between_shaded_rows_are_a_row_each(tmp_path: Path, variant: Variant) -> None:
+    result = renja.process(_render(tmp_path / "renja-shaded.pdf", variant))
     [table] = [t for t in result.tables if "kode_cetak" in t.frame.columns]
     frame = table.frame
     assert frame["kode_cetak"].tolist() == [code for _, code, *_ in ROWS]
