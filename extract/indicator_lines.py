@@ -18,6 +18,7 @@ that column left room for its first word (a wrapped line is one whose next word 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from renja.extract.cells import is_data_cell
@@ -26,8 +27,9 @@ from renja.extract.pdf_text import PhysicalLine, Run, runs_text, split_words
 # The width of a space between words, in font sizes.
 SPACE = 0.25
 # A line starts another indicator when it shares values with the lines above in this many
-# columns.
+# columns, or in one with a whole amount (``12.550.000``: not a wrapped amount's piece).
 SHARED_VALUES = 2
+_WHOLE_AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 Part = list[tuple[int, list[Run]]]  # the lines of one row, each with the runs it gives the row
 
@@ -86,6 +88,10 @@ def indicator_parts(
     values = {i: {k for k, runs in cells.get(i, {}).items() if is_data_cell(runs_text(runs))}
               for i in band}  # fmt: skip
 
+    def amounts(i: int) -> set[int]:
+        """The columns line ``i`` prints a whole amount in."""
+        return {k for k in values[i] if _WHOLE_AMOUNT.fullmatch(runs_text(cells[i][k]))}
+
     def last_text(k: int, before: int) -> tuple[int, list[Run]] | None:
         """The nearest line above ``before`` in the band with text in column ``k``."""
         for j in reversed([j for j in band if j < before]):
@@ -96,8 +102,9 @@ def indicator_parts(
     starts: list[int] = [band[0]]
     for i in band[1:]:
         earlier = set().union(*(values[j] for j in band if starts[-1] <= j < i))
-        if len(values[i] & earlier) < SHARED_VALUES:
-            continue
+        shared = values[i] & earlier
+        if len(shared) < SHARED_VALUES and not shared & amounts(i):
+            continue  # one shared value may do: a whole amount (a total under its items')
         texts = [k for k in cells.get(i, {}) if k not in values[i]]
         if any(
             (above := last_text(k, i)) is not None
@@ -112,11 +119,21 @@ def indicator_parts(
     def part_of(i: int) -> int:
         return max(p for p, start in enumerate(starts) if start <= i)
 
+    # A line that starts a part and prints a value in every column the part before it opened
+    # with, an amount under its amount among them, is a record of its own (an RKA's item
+    # lines), not an indicator stacked under a record (which prints its targets, not the
+    # record's amount): its text is its own, even where the text above it filled its line.
+    whole_record = {
+        start for p, start in enumerate(starts)
+        if p > 0 and values[starts[p - 1]] <= values[start]
+        and amounts(starts[p - 1]) & amounts(start)
+    }  # fmt: skip
     owner: dict[tuple[int, int], int] = {}  # (line, column) -> the part its text goes to
     for i in band:
         for k, runs in cells.get(i, {}).items():
             above = last_text(k, i)
-            if above is None or k in values[i] or _starts_an_item(above[1], runs, columns[k][1]):
+            if (above is None or k in values[i] or i in whole_record
+                    or _starts_an_item(above[1], runs, columns[k][1])):  # fmt: skip
                 owner[(i, k)] = part_of(i)
             else:  # it continues the text above it
                 owner[(i, k)] = owner[(above[0], k)]
