@@ -9,6 +9,7 @@ explicit lines. The tables found are the same; the page is read about a third fa
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,7 +64,13 @@ class PageObjects:
                 (shaded if shading else ruled).extend((shape["top"], shape["bottom"]))
             elif shape["height"] <= 1.0 and shape["width"] >= min_width:
                 ruled.append(shape["top"])
-        return [y for y in shaded if not any(abs(y - r) <= SHADE_SLACK for r in ruled)]
+        ruled.sort()
+
+        def drawn(y: float) -> bool:  # a rule within SHADE_SLACK of y
+            at = bisect.bisect_left(ruled, y - SHADE_SLACK)
+            return at < len(ruled) and ruled[at] <= y + SHADE_SLACK
+
+        return [y for y in shaded if not drawn(y)]
 
 
 # A filled rectangle this tall or less is a rule drawn as a rectangle (Excel draws its borders

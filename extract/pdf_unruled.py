@@ -725,10 +725,11 @@ def row_bands(
         if not shades:
             return [bands[k] for k in sorted(bands)]
         parted: list[list[int]] = []
+        shaded_at = set(shades)  # the same numbers as the rules they are among
         for k in sorted(bands):
             edges = [inner[k - 1]] if k > 0 else []
             edges += [inner[k]] if k < len(inner) else []
-            shaded = any(abs(y - s) < 0.01 for y in edges for s in shades)
+            shaded = any(y in shaded_at for y in edges)
             lines_k = bands[k]
             apart = shaded and lines_k[0] >= first
             parted += records_apart(lines_k, lines) if apart else [lines_k]
