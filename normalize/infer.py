@@ -40,6 +40,7 @@ from renja.model.contract import (
 )
 from renja.model.limits import CELL_CACHE
 from renja.model.records import RawRow
+from renja.normalize.funding import is_funding_source
 from renja.normalize.header import HeaderModel, printed_number, read_formula
 from renja.normalize.kode import join_code_columns, looks_like_kode, split_kode_uraian
 from renja.normalize.measures import UNIT_NAMES, Meaning, meaning_of
@@ -102,7 +103,6 @@ _MONEY_CONTEXT = re.compile(
     r"pendanaan|rencana\s+kerja|renja|rkpd|rka|dpa|program|kegiatan",
     re.IGNORECASE,
 )
-_SUMBER_DANA = re.compile(r"^(?:dau|dak|dbh|pad|apbd|apbn|did|blud|dbhcht|bankeu|bos)\b", re.I)
 # A row-number marker: I, iv, a, 12, 1.2.3 (segments of one or two digits: 2.736 is a number).
 _MARKER = re.compile(
     r"^\(?(?:[IVXLC]{1,6}|[ivxlc]{1,6}|[A-Za-z]|\d{1,3}(?:\.\d{1,2}){0,4})[.)]?\)?$"
@@ -192,7 +192,7 @@ def cell_facts(text: str) -> CellFacts:
         elif _ACCOUNT.match(text) and parse_rekening(text).value is not None:
             account = True
     marker = bool(_MARKER.match(text)) and len(text) <= 8
-    fund = bool(_SUMBER_DANA.match(text))
+    fund = is_funding_source(text)
     length = len(text) if shape in (Shape.TEXT, Shape.INDICATOR, Shape.PREDICATE) else None
     return CellFacts(shape, number, stray, mark, code, named, account, marker, fund, length)
 
