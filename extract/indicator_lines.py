@@ -31,6 +31,15 @@ SPACE = 0.25
 SHARED_VALUES = 2
 _WHOLE_AMOUNT = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
+
+def is_whole_amount(text: str) -> bool:
+    """Digits grouped by thousands, whole: an amount, not a piece of one its wrap cut.
+
+    >>> [is_whole_amount(t) for t in ("12.550.000", "1.650.000,50", "6.511.438.", "535")]
+    [True, True, False, False]
+    """
+    return bool(_WHOLE_AMOUNT.fullmatch(text))
+
 Part = list[tuple[int, list[Run]]]  # the lines of one row, each with the runs it gives the row
 
 
@@ -90,7 +99,7 @@ def indicator_parts(
 
     def amounts(i: int) -> set[int]:
         """The columns line ``i`` prints a whole amount in."""
-        return {k for k in values[i] if _WHOLE_AMOUNT.fullmatch(runs_text(cells[i][k]))}
+        return {k for k in values[i] if is_whole_amount(runs_text(cells[i][k]))}
 
     def last_text(k: int, before: int) -> tuple[int, list[Run]] | None:
         """The nearest line above ``before`` in the band with text in column ``k``."""
@@ -146,4 +155,4 @@ def indicator_parts(
     return [part for part in parts if part]
 
 
-__all__ = ["indicator_parts", "left_room"]
+__all__ = ["indicator_parts", "is_whole_amount", "left_room"]

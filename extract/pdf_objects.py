@@ -41,36 +41,34 @@ class PageObjects:
     images: int = 0
     image_area: float = 0.0  # points² the page's pictures cover (overlaps counted twice)
 
-    def horizontal_rules(self, min_width: float) -> list[float]:
-        """The tops of horizontal rules at least ``min_width`` long."""
-        out = []
+    def _rule_edges(self, min_width: float) -> Iterator[tuple[float, bool]]:
+        """The height of each horizontal rule at least ``min_width`` long, and whether it is
+        only the top or bottom of a shading: a filled rectangle without a stroke, taller than a
+        rule (a shaded row's background)."""
         for shape in self.shapes:
             if shape["object_type"] == "rect":
                 if shape["width"] >= min_width:
-                    out += [shape["top"], shape["bottom"]]
+                    shading = shape.get("shade", False) and shape["height"] > SHADE_MIN_HEIGHT
+                    yield shape["top"], shading
+                    yield shape["bottom"], shading
             elif shape["height"] <= 1.0 and shape["width"] >= min_width:
-                out.append(shape["top"])
-        return out
+                yield shape["top"], False
+
+    def horizontal_rules(self, min_width: float) -> list[float]:
+        """The tops of horizontal rules at least ``min_width`` long."""
+        return [y for y, _ in self._rule_edges(min_width)]
 
     def shade_edges(self, min_width: float) -> list[float]:
-        """Which ``horizontal_rules`` are only the top or bottom of a shading: a filled
-        rectangle without a stroke, taller than a rule (a shaded row's background), where no
-        rule is drawn. The rows between two shaded rows are not one row for that."""
-        shaded: list[float] = []
-        ruled: list[float] = []
-        for shape in self.shapes:
-            if shape["object_type"] == "rect" and shape["width"] >= min_width:
-                shading = shape.get("shade", False) and shape["height"] > SHADE_MIN_HEIGHT
-                (shaded if shading else ruled).extend((shape["top"], shape["bottom"]))
-            elif shape["height"] <= 1.0 and shape["width"] >= min_width:
-                ruled.append(shape["top"])
-        ruled.sort()
+        """Which ``horizontal_rules`` are only the top or bottom of a shading where no rule is
+        drawn. The rows between two shaded rows are not one row for that."""
+        edges = list(self._rule_edges(min_width))
+        ruled = sorted(y for y, shading in edges if not shading)
 
         def drawn(y: float) -> bool:  # a rule within SHADE_SLACK of y
             at = bisect.bisect_left(ruled, y - SHADE_SLACK)
             return at < len(ruled) and ruled[at] <= y + SHADE_SLACK
 
-        return [y for y in shaded if not drawn(y)]
+        return [y for y, shading in edges if shading and not drawn(y)]
 
 
 # A filled rectangle this tall or less is a rule drawn as a rectangle (Excel draws its borders

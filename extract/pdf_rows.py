@@ -4,11 +4,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from renja.extract.cells import is_code_stack, is_value_line
-from renja.extract.indicator_lines import left_room
+from renja.extract.indicator_lines import is_whole_amount, left_room
 from renja.extract.pdf_cells import SNAP, BBox, Cell
 from renja.extract.pdf_text import Char, Line, Run, group_lines, physical_lines, runs_text
 
@@ -81,7 +80,7 @@ def split_indicator_lines(
     # a column of values; not one whose lines join into one grouped amount (its digits wrapped)
     joined = {k: "".join(runs_text(c[k]) for c in cells if k in c) for k in first}
     valued = {k for k, text in first.items()
-              if is_value_line(text) and not _GROUPED.match(joined[k])}  # fmt: skip
+              if is_value_line(text) and not is_whole_amount(joined[k])}  # fmt: skip
     # a column of codes (``4`` over ``4.1`` over ``4.1.01``): each code starts a record
     coded = {k for k in first if is_code_stack([runs_text(c[k]) for c in cells if k in c])}
     starts = [0]
@@ -132,8 +131,6 @@ def split_indicator_lines(
     return out
 
 
-# Digits grouped by thousands: an amount whose lines join into one (its digits wrapped).
-_GROUPED = re.compile(r"^\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 # How much room past a line's end its column must leave before the next line's first word
 # counts as a text of its own (a wrap may leave a little).
 ROOM_SLACK = 2.0

@@ -797,14 +797,13 @@ def records_apart(band: list[int], lines: Sequence[PhysicalLine]) -> list[list[i
             return rest[0]  # the code beside the row's number (a ``No`` column first)
         return None
 
-    starts = [i for i in band if code(i) is not None]
-    if len(starts) < 2 or starts[0] != band[0]:
-        return [band]
-    if not is_code_stack([code(i) or "" for i in starts]):
+    codes = {i: found for i in band if (found := code(i)) is not None}
+    starts = list(codes)
+    if len(starts) < 2 or starts[0] != band[0] or not is_code_stack(list(codes.values())):
         return [band]
     out: list[list[int]] = []
     for i in band:
-        if i in starts or not out:
+        if i in codes or not out:
             out.append([i])
         else:
             out[-1].append(i)
